@@ -1,0 +1,65 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import { DEFAULTS, type Config } from '../config.js';
+import multipartPlugin from './multipart.js';
+import { problem, sendProblem, toProblem } from './problem.js';
+import { ProblemSchema } from './schemas.js';
+import healthRoutes from '../../routes/health.js';
+import compareRoutes from '../../routes/compare.js';
+
+export interface BuildOptions {
+  config?: Partial<Config>;
+  /** Pino options or `false`; tests pass `false` to keep output clean. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the application (fastify/demo style: the app is a plugin tree; `listen` is the caller's business).
+ * Tests call this and use `app.inject`; `src/server.ts` calls it and listens.
+ */
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config: Config = { ...DEFAULTS, ...options.config };
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  app.addSchema(ProblemSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'article-diff',
+        version: '1.0.0',
+        description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, attribution and changed facts.',
+      },
+      tags: [{ name: 'compare' }, { name: 'service' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error as Parameters<typeof toProblem>[0], request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, detail: body.detail }, 'request rejected');
+    return sendProblem(reply, body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`, request)));
+
+  await app.register(healthRoutes);
+  await app.register(compareRoutes);
+  return app;
+}
