@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { compare } from '../src/core/compare.js';
 import { formArticle } from '../src/http/multipart.js';
 import { CompareBodySchema, CompareResultSchema } from '../src/http/schemas.js';
 
@@ -33,5 +32,5 @@ export default async function compareRoutes(fastify: FastifyInstance) {
       }
       request.body = body as typeof request.body;
     },
-  }, async (request) => compare(request.body.original, request.body.rewrite));
+  }, async (request) => app.engine.compare(request.body.original, request.body.rewrite));
 }

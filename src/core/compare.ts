@@ -1,6 +1,7 @@
 import stringSimilarity from 'string-similarity';
-import { segment } from './segment.js';
+import { segmentArticle } from './segment.js';
 import { wordDiff } from './word-diff.js';
+import { annotateJournalism } from './journalism.js';
 import type {
   Alignment, ArticleInput, Claim, CompareLimits, CompareResult, OriginalStatus, Paragraph, RewriteStatus, SideResult,
   Summary, Verdict,
@@ -45,7 +46,9 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       diff: wordDiff(oc.text, rc.text, limits.diffTimeoutMs), changes: [] });
   }
   alignments.sort((a, b) => idNum(a.original[0]!) - idNum(b.original[0]!));
-  return { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
+  const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
+  annotateJournalism(result, original, rewrite, limits);
+  return result;
 }
 
 function idNum(id: string): number { return Number(id.slice(1)); }
@@ -53,7 +56,8 @@ function idNum(id: string): number { return Number(id.slice(1)); }
 function buildSide(text: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): SideResult {
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
-  segment(text).forEach((seg, index) => {
+  const segmented = segmentArticle(text);
+  segmented.paragraphs.forEach((seg, index) => {
     const ids: string[] = [];
     for (const s of seg.sentences) {
       const id = `${prefix}${claims.length + 1}`;
@@ -63,7 +67,7 @@ function buildSide(text: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'adde
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  return { paragraphs, claims, boilerplate: [] };
+  return { paragraphs, claims, boilerplate: segmented.boilerplate };
 }
 
 function summarise(o: SideResult, r: SideResult): Summary {

@@ -1,4 +1,4 @@
-import type { Span } from './types.js';
+import type { Boilerplate, Span } from './types.js';
 
 /** A paragraph with its sentences, all as spans into the submitted text. */
 export interface Segment extends Span {
@@ -36,4 +36,16 @@ function trimStart(text: string, i: number, limit: number): number {
 function trimEnd(text: string, i: number, limit: number): number {
   while (i > limit && /\s/.test(text[i - 1] ?? '')) i--;
   return i;
+}
+
+/** A text cut into content paragraphs/sentences, with the boilerplate that was left out of them. */
+export interface SegmentedText {
+  /** Content paragraphs, each with its content sentences (boilerplate excluded). */
+  paragraphs: Segment[];
+  boilerplate: Boilerplate[];
+}
+
+/** Segments an article and sets its boilerplate aside (baseline: no boilerplate detection yet). */
+export function segmentArticle(text: string): SegmentedText {
+  return { paragraphs: segment(text), boilerplate: [] };
 }

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
 import multipartPlugin from './multipart.js';
+import enginePlugin from './engine.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import healthRoutes from '../../routes/health.js';
@@ -49,6 +50,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
+  await app.register(enginePlugin);
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
