@@ -1,0 +1,137 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/**
+ * Article extraction from a web page (issue #5, "HTML input"): @mozilla/readability (Firefox Reader View's
+ * algorithm) over a linkedom DOM finds the article body and drops navigation, ads, comment sections and
+ * related-post lists; the body is then turned into plain text with one paragraph per block element,
+ * separated by blank lines, which is the text the core aligns and the text every offset refers to.
+ */
+
+export interface ExtractedArticle {
+  /** Plain text: the title (when readability found one and the body does not start with it), then the body. */
+  text: string;
+  title?: string | undefined;
+  byline?: string | undefined;
+  siteName?: string | undefined;
+  publishedTime?: string | undefined;
+  /** False when readability found no article and the page's visible body text was used instead. */
+  readable: boolean;
+}
+
+export interface ExtractLimits {
+  /** Readability gives up on pages with more elements than this (it throws; we report a 4xx). */
+  maxElements: number;
+}
+
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxElements: 200_000 };
+
+/** Thrown when a page holds no article text, or is too big to parse within the limits. */
+export class ExtractError extends Error {
+  override name = 'ExtractError';
+}
+
+/** Elements whose content is never article text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FORM']);
+/** Elements that end a paragraph. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+/** Stands for `<br>` while collecting text (source newlines inside text nodes are mere whitespace). */
+const LINE_BREAK = '\u2029';
+/** Page furniture removed before the no-article fallback reads the whole body. */
+const FURNITURE = 'nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]';
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/**
+ * Extracts the article of an HTML page as plain text. Deterministic and I/O-free (no scripts run, no
+ * resources are fetched: linkedom only parses).
+ */
+export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): ExtractedArticle {
+  // linkedom makes the first element of a bare fragment the document element; give fragments a body.
+  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  const { document } = parseHTML(html);
+  const meta = { siteName: metaContent(document, 'og:site_name') };
+  let parsed: ReturnType<Readability<DomNode>['parse']>;
+  try {
+    parsed = new Readability<DomNode>(document as never, { maxElemsToParse: limits.maxElements, serializer: (n) => n as unknown as DomNode }).parse();
+  } catch (err) {
+    throw new ExtractError(`The page could not be parsed: ${(err as Error).message}`);
+  }
+  let paragraphs: string[];
+  let readable = true;
+  let hasHeading = false;
+  if (parsed?.content) {
+    paragraphs = blockText(parsed.content);
+    hasHeading = hasElement(parsed.content, /^H[12]$/);
+  } else {
+    // Readability declined (too little text, no article-like structure): read the visible body instead.
+    readable = false;
+    const fresh = parseHTML(html).document;
+    for (const el of Array.from(fresh.querySelectorAll(FURNITURE)) as { remove(): void }[]) el.remove();
+    const root = (fresh.body ?? fresh.documentElement) as unknown as DomNode | null;
+    paragraphs = root ? blockText(root) : [];
+    hasHeading = true;
+  }
+  const title = clean(parsed?.title ?? '') || undefined;
+  // Readability usually removes the headline from the body when it matches the page title; put it back
+  // as the first paragraph (it is part of what the outlet published), unless the body kept a heading.
+  if (title && !hasHeading && paragraphs[0] !== title) paragraphs.unshift(title);
+  const text = paragraphs.join('\n\n');
+  if (!/\S/.test(text)) throw new ExtractError('No article text was found in the HTML.');
+  return {
+    text, title, readable,
+    byline: clean(parsed?.byline ?? '') || undefined,
+    siteName: clean(parsed?.siteName ?? '') || meta.siteName,
+    publishedTime: clean(parsed?.publishedTime ?? '') || undefined,
+  };
+}
+
+/** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed, `<br>` kept as a line break. */
+export function blockText(root: DomNode): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const p = buf.split(LINE_BREAK).map(clean).filter(Boolean).join('\n');
+    if (p) out.push(p);
+    buf = '';
+  };
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) { buf += node.textContent ?? ''; return; }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const tag = node.nodeName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') { buf += LINE_BREAK; return; }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    if (block) flush();
+    else if (tag === 'IMG') buf += ' ';
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+function hasElement(node: DomNode, tag: RegExp): boolean {
+  if (node.nodeType === 1 && tag.test(node.nodeName.toUpperCase())) return true;
+  for (let i = 0; i < node.childNodes.length; i++) if (hasElement(node.childNodes[i]!, tag)) return true;
+  return false;
+}
+
+function clean(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function metaContent(document: { querySelector(sel: string): { getAttribute(name: string): string | null } | null }, property: string): string | undefined {
+  const v = document.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
+  return v ? clean(v) || undefined : undefined;
+}

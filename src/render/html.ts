@@ -1,0 +1,135 @@
+import type { CompareResult } from '../core/types.js';
+import { escapeHtml as e } from './escape.js';
+import { buildRows, type Mark, type Piece, type RenderedClaim, type Row } from './rows.js';
+import { CSS } from './style.js';
+import { VERDICT_LABELS, countsLine, creditLine, derivedUncredited, findingsLine, percent, type RenderOptions } from './summary.js';
+
+/** CSP nonces of the response (`reply.cspNonce` from @fastify/helmet); omitted outside HTTP (the CLI). */
+export interface Nonce {
+  style: string;
+  script: string;
+}
+
+export interface HtmlOptions extends RenderOptions {
+  nonce?: Nonce | undefined;
+}
+
+/**
+ * A complete, self-contained HTML document: inline stylesheet (and optional inline script) carrying the CSP
+ * nonce when one is given. No external resources of any kind, no inline event handlers, no `style=`
+ * attributes (a nonce-based CSP blocks both).
+ */
+export function htmlPage(title: string, body: string, opts: { nonce?: Nonce | undefined; script?: string | undefined } = {}): string {
+  const n = (kind: keyof Nonce) => (opts.nonce ? ` nonce="${e(opts.nonce[kind])}"` : '');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light"><title>${e(title)}</title>
+<style${n('style')}>${CSS}</style></head>
+<body><main>
+${body}
+</main>${opts.script ? `\n<script${n('script')}>${opts.script}</script>` : ''}
+</body></html>
+`;
+}
+
+/** Clicking a claim id highlights the claims it is aligned with (progressive enhancement only). */
+const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
+
+/** The full HTML report of one compare (`Accept: text/html`, `--html`). */
+export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): string {
+  const title = opts.originalOutlet || opts.rewriteOutlet
+    ? `${opts.rewriteOutlet ?? 'Rewrite'} vs ${opts.originalOutlet ?? 'original'} — article diff`
+    : 'Article diff report';
+  return htmlPage(title, `<h1>${e(title)}</h1>\n${reportBody(result, opts)}\n<p class="noprint"><a href="/">New comparison</a></p>`, { nonce: opts.nonce, script: REPORT_SCRIPT });
+}
+
+/**
+ * The report without the page shell: summary bar, legend, and the side-by-side rows. `idPrefix` keeps
+ * element ids unique when several reports share a page (the batch view).
+ */
+export function reportBody(result: CompareResult, opts: RenderOptions & { idPrefix?: string } = {}): string {
+  const p = opts.idPrefix ?? '';
+  const rows = buildRows(result);
+  let lastPara: number | null = null;
+  const rowHtml = rows.map((row) => {
+    const newPara = row.paragraph !== null && lastPara !== null && row.paragraph !== lastPara;
+    if (row.paragraph !== null) lastPara = row.paragraph;
+    return renderRow(row, p, newPara);
+  }).join('\n');
+  return `${summaryBar(result, opts)}
+${LEGEND}
+<div class="heads" role="presentation"><div>Original${opts.originalOutlet ? ` — ${e(opts.originalOutlet)}` : ''}</div><div></div><div>Rewrite${opts.rewriteOutlet ? ` — ${e(opts.rewriteOutlet)}` : ''}</div></div>
+<div class="rows">
+${rowHtml || '<p class="empty">No claims found in either text.</p>'}
+</div>`;
+}
+
+/** The summary bar: verdict, coverage, containment, credit (loud when derived but uncredited), counts, flags. */
+export function summaryBar(result: CompareResult, opts: RenderOptions = {}): string {
+  const s = result.summary;
+  const counts = countsLine(result);
+  const creditClass = s.attribution.credited ? 'credited' : derivedUncredited(result) ? 'uncredited' : 'none';
+  const findings = findingsLine(result);
+  return `<section class="summary" aria-label="Summary" data-verdict="${s.verdict}" data-credited="${s.attribution.credited}">
+<div class="verdict verdict-${s.verdict}">${e(VERDICT_LABELS[s.verdict])}</div>
+<div class="metric"><b>${percent(s.coverage)}</b><span>coverage (of the original)</span></div>
+<div class="metric"><b>${percent(s.containment)}</b><span>containment (of the rewrite)</span></div>
+<div class="credit ${creditClass}" role="${creditClass === 'uncredited' ? 'alert' : 'status'}">${e(creditLine(result, opts))}</div>
+<div class="counts"><span>Original: ${e(counts.original)}</span><span>Rewrite: ${e(counts.rewrite)}</span></div>
+${findings.length ? `<div class="findings">${e(findings.join(' · '))}</div>` : ''}
+<ul class="flags">${s.flags.map((f) => `<li>${e(f)}</li>`).join('')}</ul>
+</section>`;
+}
+
+const LEGEND = `<div class="legend" aria-label="Legend">
+<span><i class="sw claim" data-status="kept"></i>= kept (near-verbatim)</span>
+<span><i class="sw claim" data-status="paraphrased"></i>~ paraphrased</span>
+<span><i class="sw claim" data-status="dropped"></i>- dropped (original only)</span>
+<span><i class="sw claim" data-status="added"></i>+ added (rewrite only)</span>
+<span><del>removed</del> <ins>added</ins> words</span>
+<span><b class="moved">moved</b> out of original order</span>
+<span><mark class="fact">changed fact</mark></span>
+<span><span class="quote q-altered">quote problem</span></span>
+<span class="boilerplate"><i>boilerplate (greyed)</i></span>
+</div>`;
+
+const MARKERS: Record<string, string> = { kept: '=', paraphrased: '~', dropped: '-', added: '+' };
+
+function renderRow(row: Row, p: string, newPara: boolean): string {
+  const cls = `row ${row.kind}${newPara ? ' para' : ''}`;
+  if (row.kind === 'boilerplate' && row.boilerplate) {
+    const b = row.boilerplate;
+    const cell = `<span class="bp-kind">${e(b.item.kind.replace(/_/g, ' '))}</span>${e(b.item.text)}`;
+    return `<div class="${cls}" data-status="boilerplate"><div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div><div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
+  }
+  const gutter = `${MARKERS[row.status] ?? ''}${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
+  const flags = row.flags.length
+    ? `<ul class="row-flags">${row.flags.map((f) => `<li data-kind="${e(f.kind)}">${e(f.side)}: ${e(f.note)}</li>`).join('')}</ul>`
+    : '';
+  return `<div class="${cls}" data-status="${e(row.status)}"${row.moved ? ' data-moved="true"' : ''}>`
+    + `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}</div>`
+    + `<div class="gutter" aria-label="${e(row.status)}">${gutter}</div>`
+    + `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}</div>${flags}</div>`;
+}
+
+function claimHtml(rc: RenderedClaim, p: string): string {
+  const c = rc.claim;
+  const matches = c.matches.map((m) => `${p}${m}`).join(' ');
+  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}" data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
+    + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${rc.pieces.map(pieceHtml).join('')}</span>`;
+}
+
+function pieceHtml(piece: Piece): string {
+  let html = e(piece.text);
+  // Innermost first: quote, fact, then the diff change as <del>/<ins>.
+  const order: Mark['kind'][] = ['quote', 'fact', 'changed'];
+  for (const kind of order) {
+    for (const m of piece.marks.filter((x) => x.kind === kind)) {
+      const title = m.note ? ` title="${e(m.note)}"` : '';
+      if (kind === 'quote') html = `<span class="quote q-${e(m.detail)}"${title}>${html}</span>`;
+      else if (kind === 'fact') html = `<mark class="fact" data-kind="${e(m.detail)}"${title}>${html}</mark>`;
+      else html = m.detail === 'removed' ? `<del>${html}</del>` : `<ins>${html}</ins>`;
+    }
+  }
+  return html;
+}

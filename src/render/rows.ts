@@ -1,0 +1,251 @@
+import type { Alignment, Boilerplate, Claim, ClaimStatus, CompareResult, Side } from '../core/types.js';
+
+/**
+ * The side-by-side reading of a result that every renderer shares: rows in which aligned claims face each
+ * other, dropped claims stand alone on the left and added claims alone on the right (placed after the
+ * rewrite claim they follow), boilerplate rows greyed in place. Each claim's text is cut into pieces by
+ * the marks that fall inside it (word-diff changes, changed facts, quotes), always by offsets into the
+ * side's text, never by searching copied substrings in the article.
+ */
+
+export type MarkKind = 'changed' | 'fact' | 'quote';
+
+export interface Mark {
+  side: Side;
+  start: number;
+  end: number;
+  kind: MarkKind;
+  /** A CSS-friendly sub-kind: the quote status, the fact-change kind. */
+  detail: string;
+  /** A one-line human explanation, shown as a flag on the row and as a tooltip. */
+  note: string;
+}
+
+export interface Piece {
+  text: string;
+  marks: Mark[];
+}
+
+export interface RenderedClaim {
+  claim: Claim;
+  pieces: Piece[];
+}
+
+export type RowKind = 'aligned' | 'dropped' | 'added' | 'boilerplate';
+
+export interface Row {
+  kind: RowKind;
+  status: ClaimStatus | 'boilerplate';
+  alignments: Alignment[];
+  moved: boolean;
+  original: RenderedClaim[];
+  rewrite: RenderedClaim[];
+  boilerplate: { side: Side; item: Boilerplate } | null;
+  /** Distinct notes of the marks in this row (changed facts, quote findings), in text order. */
+  flags: Mark[];
+  /** Original paragraph index of the row's first original claim, or null. */
+  paragraph: number | null;
+}
+
+const QUOTE_NOTES: Record<string, string> = {
+  altered: 'quotation altered',
+  from_narration: 'narration turned into a quotation',
+  not_in_original: 'quotation not found in the original',
+};
+
+/** Collects the marks of a result: word-diff changes, changed facts and quote findings, by side. */
+export function collectMarks(result: CompareResult): Mark[] {
+  const marks: Mark[] = [];
+  const claims = { original: byId(result.original.claims), rewrite: byId(result.rewrite.claims) };
+  for (const a of result.alignments) {
+    marks.push(...diffMarks(a, 'original', a.original.map((id) => claims.original.get(id)).filter(isClaim)));
+    marks.push(...diffMarks(a, 'rewrite', a.rewrite.map((id) => claims.rewrite.get(id)).filter(isClaim)));
+    for (const c of a.changes) {
+      if (c.original) marks.push({ side: 'original', start: c.original.start, end: c.original.end, kind: 'fact', detail: c.kind, note: c.note });
+      if (c.rewrite) marks.push({ side: 'rewrite', start: c.rewrite.start, end: c.rewrite.end, kind: 'fact', detail: c.kind, note: c.note });
+    }
+  }
+  const dropped = new Set(result.droppedQuotes);
+  for (const q of result.quotes) {
+    if (q.side === 'original') {
+      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite' });
+      continue;
+    }
+    const status = q.status ?? 'verbatim';
+    const notes: string[] = [];
+    if (QUOTE_NOTES[status]) notes.push(QUOTE_NOTES[status]!);
+    if (q.edits.length) notes.push(q.edits.map((e) => `${e.kind} ${JSON.stringify(e.text)}`).join(', '));
+    if (q.speakerChanged) notes.push('attributed to a different speaker');
+    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; ') });
+  }
+  return marks;
+}
+
+/**
+ * The changed words of one side of an alignment as spans into that side's text. The diff runs over the
+ * group's claim texts; each claim is located in the side's diff string in order, and parts outside every
+ * claim (joining whitespace) are ignored. If a claim cannot be located the group gets no word marks rather
+ * than wrong ones.
+ */
+export function diffMarks(a: Alignment, side: Side, claims: Claim[]): Mark[] {
+  const skip = side === 'original' ? 'added' : 'removed';
+  const parts = a.diff.filter((p) => p.op !== skip);
+  const joined = parts.map((p) => p.text).join('');
+  const sorted = [...claims].sort((x, y) => x.start - y.start);
+  const placed: { at: number; claim: Claim }[] = [];
+  let cursor = 0;
+  for (const c of sorted) {
+    const at = joined.indexOf(c.text, cursor);
+    if (at < 0) return [];
+    placed.push({ at, claim: c });
+    cursor = at + c.text.length;
+  }
+  const marks: Mark[] = [];
+  let pos = 0;
+  for (const p of parts) {
+    const from = pos, to = pos + p.text.length;
+    pos = to;
+    if (p.op === 'equal' || !p.text.trim()) continue;
+    for (const { at, claim } of placed) {
+      const s = Math.max(from, at), e = Math.min(to, at + claim.text.length);
+      if (s < e) {
+        marks.push({ side, start: claim.start + s - at, end: claim.start + e - at, kind: 'changed', detail: p.op,
+          note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+      }
+    }
+  }
+  return marks;
+}
+
+/** Cuts a claim into pieces at every mark boundary inside it; each piece carries the marks covering it. */
+export function piecesOf(claim: Claim, marks: Mark[]): Piece[] {
+  const inside = marks.filter((m) => m.start < claim.end && m.end > claim.start);
+  const cuts = new Set<number>([claim.start, claim.end]);
+  for (const m of inside) {
+    cuts.add(Math.max(m.start, claim.start));
+    cuts.add(Math.min(m.end, claim.end));
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const pieces: Piece[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i]!, e = points[i + 1]!;
+    pieces.push({ text: claim.text.slice(s - claim.start, e - claim.start), marks: inside.filter((m) => m.start <= s && m.end >= e) });
+  }
+  return pieces;
+}
+
+/** Builds the rows of the side-by-side view (see the module comment). */
+export function buildRows(result: CompareResult): Row[] {
+  const marks = collectMarks(result);
+  const sideMarks = { original: marks.filter((m) => m.side === 'original'), rewrite: marks.filter((m) => m.side === 'rewrite') };
+  const render = (side: Side) => (c: Claim): RenderedClaim => ({ claim: c, pieces: piecesOf(c, sideMarks[side]) });
+  const oById = byId(result.original.claims), rById = byId(result.rewrite.claims);
+
+  // Alignments sharing a claim belong to one row (an n:m group), found with a small union-find.
+  const groupOf = new Map<string, number>();
+  const parent: number[] = result.alignments.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  result.alignments.forEach((a, i) => {
+    for (const id of [...a.original, ...a.rewrite]) {
+      const g = groupOf.get(id);
+      if (g === undefined) groupOf.set(id, i);
+      else parent[find(i)] = find(g);
+    }
+  });
+  const groups = new Map<number, Alignment[]>();
+  result.alignments.forEach((a, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), a]);
+  });
+
+  const rows: Row[] = [];
+  const rowOfClaim = new Map<string, Row>();
+  const emptyRow = (kind: RowKind, status: Row['status']): Row =>
+    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], paragraph: null });
+
+  // Original-anchored items, in original text order: aligned groups (at their first original claim),
+  // dropped claims and the original's boilerplate.
+  type Anchored = { at: number; row: Row };
+  const anchored: Anchored[] = [];
+  const seenGroups = new Set<number>();
+  for (const c of result.original.claims) {
+    const g = groupOf.get(c.id);
+    if (g !== undefined) {
+      const root = find(g);
+      if (seenGroups.has(root)) continue;
+      seenGroups.add(root);
+      const group = groups.get(root)!;
+      const row = emptyRow('aligned', group.some((a) => a.status === 'paraphrased') ? 'paraphrased' : 'kept');
+      row.alignments = group;
+      row.moved = group.some((a) => a.moved);
+      const oIds = new Set(group.flatMap((a) => a.original)), rIds = new Set(group.flatMap((a) => a.rewrite));
+      row.original = [...oIds].map((id) => oById.get(id)).filter(isClaim).sort(byStart).map(render('original'));
+      row.rewrite = [...rIds].map((id) => rById.get(id)).filter(isClaim).sort(byStart).map(render('rewrite'));
+      anchored.push({ at: c.start, row });
+    } else {
+      const row = emptyRow('dropped', c.status === 'dropped' ? 'dropped' : c.status);
+      row.original = [render('original')(c)];
+      anchored.push({ at: c.start, row });
+    }
+  }
+  for (const b of result.original.boilerplate) {
+    const row = emptyRow('boilerplate', 'boilerplate');
+    row.boilerplate = { side: 'original', item: b };
+    anchored.push({ at: b.start, row });
+  }
+  anchored.sort((x, y) => x.at - y.at);
+  for (const { row } of anchored) {
+    rows.push(row);
+    for (const rc of [...row.original, ...row.rewrite]) rowOfClaim.set(rc.claim.id, row);
+  }
+
+  // Rewrite-anchored items (added claims, the rewrite's boilerplate) go right after the row that holds the
+  // rewrite claim they follow, so an added sentence appears next to its context.
+  const rewriteItems: { at: number; claim?: Claim; bp?: Boilerplate }[] = [
+    ...result.rewrite.claims.map((claim) => ({ at: claim.start, claim })),
+    ...result.rewrite.boilerplate.map((bp) => ({ at: bp.start, bp })),
+  ].sort((x, y) => x.at - y.at);
+  let anchor = -1;
+  for (const item of rewriteItems) {
+    const placedRow = item.claim ? rowOfClaim.get(item.claim.id) : undefined;
+    if (placedRow) { anchor = rows.indexOf(placedRow); continue; }
+    let row: Row;
+    if (item.claim) {
+      row = emptyRow('added', item.claim.status === 'added' ? 'added' : item.claim.status);
+      row.rewrite = [render('rewrite')(item.claim)];
+      rowOfClaim.set(item.claim.id, row);
+    } else {
+      row = emptyRow('boilerplate', 'boilerplate');
+      row.boilerplate = { side: 'rewrite', item: item.bp! };
+    }
+    rows.splice(anchor + 1, 0, row);
+    anchor += 1;
+  }
+
+  for (const row of rows) {
+    row.paragraph = row.original[0]?.claim.paragraph ?? null;
+    const seen = new Set<string>();
+    for (const rc of [...row.original, ...row.rewrite]) {
+      for (const p of rc.pieces) {
+        for (const m of p.marks) {
+          if (m.kind === 'changed' || !m.note) continue;
+          const key = `${m.side}:${m.start}:${m.kind}:${m.note}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          row.flags.push(m);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+function byId(claims: Claim[]): Map<string, Claim> {
+  return new Map(claims.map((c) => [c.id, c]));
+}
+function isClaim(c: Claim | undefined): c is Claim {
+  return c !== undefined;
+}
+function byStart(a: Claim, b: Claim): number {
+  return a.start - b.start;
+}

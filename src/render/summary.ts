@@ -1,0 +1,54 @@
+import type { CompareResult, Verdict } from '../core/types.js';
+
+/** Names and options every renderer accepts. */
+export interface RenderOptions {
+  originalOutlet?: string | undefined;
+  rewriteOutlet?: string | undefined;
+}
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  wholly_derived: 'wholly derived',
+  partially_derived: 'partially derived',
+  independent: 'independent',
+};
+
+/** A ratio as a whole percentage ("62%"). */
+export function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** True when the rewrite is derived from the original (wholly or partially) but never credits it. */
+export function derivedUncredited(result: CompareResult): boolean {
+  return result.summary.verdict !== 'independent' && !result.summary.attribution.credited;
+}
+
+/** The credit line: who credited whom, or the loud warning when a derived rewrite credits no one. */
+export function creditLine(result: CompareResult, opts: RenderOptions): string {
+  const source = opts.originalOutlet ?? result.summary.attribution.names[0] ?? 'the original';
+  if (result.summary.attribution.credited) return `credits ${source}`;
+  if (derivedUncredited(result)) return `DERIVED BUT UNCREDITED: no credit to ${source} found`;
+  return `no credit to ${source} found`;
+}
+
+/** Counts as a short phrase: "original 12 kept · 5 paraphrased · 3 dropped". */
+export function countsLine(result: CompareResult): { original: string; rewrite: string } {
+  const o = result.summary.counts.original, r = result.summary.counts.rewrite;
+  return {
+    original: `${o.kept} kept · ${o.paraphrased} paraphrased · ${o.dropped} dropped`,
+    rewrite: `${r.kept} kept · ${r.paraphrased} paraphrased · ${r.added} added`,
+  };
+}
+
+/** Quote and fact findings as short phrases, only the non-zero ones. */
+export function findingsLine(result: CompareResult): string[] {
+  const q = result.summary.quotes;
+  const out: string[] = [];
+  const add = (n: number, what: string) => { if (n) out.push(`${n} ${what}`); };
+  add(q.altered, q.altered === 1 ? 'altered quote' : 'altered quotes');
+  add(q.from_narration, 'quote(s) made from narration');
+  add(q.not_in_original, 'quote(s) not in the original');
+  add(q.dropped, q.dropped === 1 ? 'dropped quote' : 'dropped quotes');
+  add(q.speakerChanged, 'quote(s) with a changed speaker');
+  add(result.summary.changedFacts, result.summary.changedFacts === 1 ? 'changed fact' : 'changed facts');
+  return out;
+}
