@@ -1,59 +1,81 @@
-import stringSimilarity from 'string-similarity';
 import { segmentArticle } from './segment.js';
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism } from './journalism.js';
-import type {
-  Alignment, ArticleInput, Claim, CompareLimits, CompareResult, OriginalStatus, Paragraph, RewriteStatus, SideResult,
-  Summary, Verdict,
-} from './types.js';
+import { claimTerms } from './tokens.js';
+import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
+import { candidatePairs } from './candidates.js';
+import { alignClaims, groupLinks, movedGroups, type ScoredPair } from './align.js';
+import { classifyClaim } from './classify.js';
+import { summarise } from './summary.js';
+import { lexiconForCore } from './lexicon.js';
+import type { Alignment, ArticleInput, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
-
-/** Similarity at or above which a pair counts as aligned (baseline engine; see issue #3 for the real one). */
-const ALIGN_THRESHOLD = 0.5;
-/** Similarity at or above which an aligned pair counts as kept (near-verbatim). */
-const KEPT_THRESHOLD = 0.9;
-/** Verdict thresholds on containment, from the v1 contract. */
-const WHOLLY_DERIVED = 0.8;
-const PARTIALLY_DERIVED = 0.2;
 
 /**
  * Compares an original with a rewrite: which claims were kept, paraphrased, dropped or added.
- * Pure and deterministic: no I/O, the same input always gives the same answer.
+ * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
+ * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
+ * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
+ * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
+ * Pure and deterministic: the only resource, the word-vector lexicon, is loaded once and injected through
+ * `lexicon.ts`; the same input always gives the same answer.
  */
 export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
-  const o = buildSide(original.text, 'o', 'dropped');
-  const r = buildSide(rewrite.text, 'r', 'added');
-  const alignments: Alignment[] = [];
-  const pairs: { oi: number; ri: number; s: number }[] = [];
-  for (let oi = 0; oi < o.claims.length; oi++) {
-    for (let ri = 0; ri < r.claims.length; ri++) {
-      const s = stringSimilarity.compareTwoStrings(o.claims[oi]!.text, r.claims[ri]!.text);
-      if (s >= ALIGN_THRESHOLD) pairs.push({ oi, ri, s });
+  const o = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const r = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+
+  const vocab = new Vocabulary(lexiconForCore());
+  const ov = o.claims.map((c) => toClaimVector(vocab, claimTerms(c.text)));
+  const rv = r.claims.map((c) => toClaimVector(vocab, claimTerms(c.text)));
+  const df = new Array<number>(vocab.keys.length).fill(0);
+  for (const v of ov) for (const id of v.ids) df[id]!++;
+  for (const v of rv) for (const id of v.ids) df[id]!++;
+  vocab.setDocumentFrequencies(df, ov.length + rv.length);
+
+  const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
+  const pairs: ScoredPair[] = [];
+  candidates.forEach((list, ri) => { for (const oi of list) pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!) }); });
+  const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
+  const pairSim = (a: Claim, b: Claim) => {
+    const [oc, rc] = a.id.startsWith('o') ? [a, b] : [b, a];
+    return simOf.get((Number(oc.id.slice(1)) - 1) * r.claims.length + Number(rc.id.slice(1)) - 1) ?? 0;
+  };
+  const groups = groupLinks(alignClaims(pairs, o.claims.length, r.claims.length));
+  const moved = movedGroups(groups);
+
+  const alignments: Alignment[] = groups.map((g, gi) => {
+    const id = `a${gi + 1}`;
+    const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
+    const ow = g.original.flatMap((i) => ov[i]!.words), rw = g.rewrite.flatMap((i) => rv[i]!.words);
+    const union = (vs: ClaimVector[]): ClaimVector => ({ ids: [...new Set(vs.flatMap((v) => v.ids))], words: [] });
+    const oUnion = union(g.original.map((i) => ov[i]!)), rUnion = union(g.rewrite.map((i) => rv[i]!));
+    for (const [claims, vecs, partnerWords, partner, others] of [
+      [oc, g.original.map((i) => ov[i]!), rw, rUnion, rc], [rc, g.rewrite.map((i) => rv[i]!), ow, oUnion, oc],
+    ] as const) {
+      claims.forEach((c, k) => {
+        const v = vecs[k]!;
+        const s = scorePair(vocab, v, partner);
+        c.status = classifyClaim(v.words, partnerWords, limits.diffTimeoutMs);
+        c.similarity = round(Math.max(...others.map((x) => pairSim(c, x)), s.sim));
+        c.carried = round(s.aInB);
+        c.matches = others.map((x) => x.id);
+        c.alignments.push(id);
+      });
     }
-  }
-  pairs.sort((a, b) => b.s - a.s || a.oi - b.oi || a.ri - b.ri);
-  for (const p of pairs) {
-    const oc = o.claims[p.oi]!, rc = r.claims[p.ri]!;
-    if (oc.matches.length || rc.matches.length) continue;
-    const status = p.s >= KEPT_THRESHOLD ? 'kept' : 'paraphrased';
-    const id = `a${alignments.length + 1}`;
-    oc.status = status; rc.status = status;
-    oc.matches.push(rc.id); rc.matches.push(oc.id);
-    oc.similarity = rc.similarity = p.s;
-    oc.carried = rc.carried = p.s;
-    oc.alignments.push(id); rc.alignments.push(id);
-    alignments.push({ id, original: [oc.id], rewrite: [rc.id], status, similarity: p.s, moved: false,
-      diff: wordDiff(oc.text, rc.text, limits.diffTimeoutMs), changes: [] });
-  }
-  alignments.sort((a, b) => idNum(a.original[0]!) - idNum(b.original[0]!));
+    const status = [...oc, ...rc].every((c) => c.status === 'kept') ? 'kept' : 'paraphrased';
+    const text = (cs: Claim[]) => cs.map((c) => c.text).join(' ');
+    return { id, original: oc.map((c) => c.id), rewrite: rc.map((c) => c.id), status, similarity: round(g.sim),
+      moved: moved[gi]!, diff: wordDiff(text(oc), text(rc), limits.diffTimeoutMs), changes: [] };
+  });
+  matchParagraphs(o, r);
   const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
   annotateJournalism(result, original, rewrite, limits);
   return result;
 }
 
-function idNum(id: string): number { return Number(id.slice(1)); }
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function buildSide(text: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): SideResult {
+function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): SideResult {
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
   const segmented = segmentArticle(text);
@@ -62,7 +84,7 @@ function buildSide(text: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'adde
     for (const s of seg.sentences) {
       const id = `${prefix}${claims.length + 1}`;
       ids.push(id);
-      claims.push({ id, paragraph: index, start: s.start, end: s.end, text: text.slice(s.start, s.end), status: unaligned,
+      claims.push({ id, paragraph: index, start: s.start, end: s.end, text: full.slice(s.start, s.end), status: unaligned,
         matches: [], similarity: 0, carried: 0, alignments: [] });
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
@@ -70,25 +92,15 @@ function buildSide(text: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'adde
   return { paragraphs, claims, boilerplate: segmented.boilerplate };
 }
 
-function summarise(o: SideResult, r: SideResult): Summary {
-  const share = (claims: Claim[]) => {
-    const total = claims.reduce((n, c) => n + c.text.length, 0);
-    const aligned = claims.reduce((n, c) => n + (c.status === 'kept' || c.status === 'paraphrased' ? c.text.length : 0), 0);
-    return total ? aligned / total : 0;
-  };
-  const coverage = share(o.claims), containment = share(r.claims);
-  const count = <S extends string>(claims: Claim[], keys: S[]) =>
-    Object.fromEntries(keys.map((k) => [k, claims.filter((c) => c.status === k).length])) as Record<S, number>;
-  const verdict: Verdict = containment >= WHOLLY_DERIVED ? 'wholly_derived' : containment >= PARTIALLY_DERIVED ? 'partially_derived' : 'independent';
-  return {
-    verdict, coverage, containment,
-    counts: {
-      original: count<OriginalStatus>(o.claims, ['kept', 'paraphrased', 'dropped']),
-      rewrite: count<RewriteStatus>(r.claims, ['kept', 'paraphrased', 'added']),
-    },
-    attribution: { credited: false, evidence: [], names: [] },
-    quotes: { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: 0, speakerChanged: 0 },
-    changedFacts: 0,
-    flags: [],
-  };
+/** Paragraph alignment: a paragraph matches the paragraphs on the other side holding its claims' matches. */
+function matchParagraphs(o: SideResult, r: SideResult): void {
+  const para = (side: SideResult) => new Map(side.claims.map((c) => [c.id, c.paragraph]));
+  const oPara = para(o), rPara = para(r);
+  for (const [side, other] of [[o, rPara], [r, oPara]] as const) {
+    for (const p of side.paragraphs) {
+      const set = new Set<number>();
+      for (const id of p.claims) for (const m of side.claims.find((c) => c.id === id)?.matches ?? []) set.add(other.get(m)!);
+      p.matches = [...set].sort((a, b) => a - b);
+    }
+  }
 }

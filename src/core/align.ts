@@ -1,0 +1,122 @@
+import type { PairScore } from './similarity.js';
+
+/**
+ * Thresholds of the aligner, each on the IDF-weighted soft similarity of `similarity.ts` (0..1). They were set
+ * from the score distributions of ALL seed pairs, not the dev pair alone: across the 12 directed pairs of
+ * independent same-topic seeds (004 vs each other, 001/002, 000/003 in both directions) the best match of a
+ * claim has similarity ≤ 0.45 in 99% of claims (max 0.52) and non-name content share ≤ 0.5, while derived
+ * claims (dev gold links, the 002/003 shared wire copy) reach 0.5–1.0.
+ */
+export const ALIGN_THRESHOLDS = {
+  /** A pair this similar is an anchor on its own: the level that independent same-topic text does not reach. */
+  anchor: 0.5,
+  /** …and at least this share of its non-name content must be carried (shared names alone are topic, not derivation). */
+  anchorContent: 0.35,
+  /** Once a text is shown to derive (see `derivedGate`), weaker one-to-one matches count from here: still above
+   *  the 99th percentile of same-topic background similarity (~0.3), and accepted only as best matches. */
+  support: 0.3,
+  /** Share of the shorter side's claims that must be anchors before supported matches are admitted. Derived
+   *  text aligns in runs; an independent article yields at most a stray anchor or two (≤ 5% of its claims). */
+  derivedGate: 0.15,
+  /** A claim joins a matched claim's group (split / merge) when this share of its content is carried there. */
+  part: 0.5,
+} as const;
+
+/** One scored candidate pair (indexes into the original and rewrite claim lists). */
+export interface ScoredPair extends PairScore {
+  oi: number;
+  ri: number;
+}
+
+/** A link between an original claim and a rewrite claim. */
+export interface Link {
+  oi: number;
+  ri: number;
+  sim: number;
+}
+
+const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim || a.oi - b.oi || a.ri - b.ri;
+
+/**
+ * Aligns claims from scored candidate pairs, in three passes:
+ * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content;
+ * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
+ *    (mutual competition: each claim takes its best remaining partner first);
+ * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
+ *    carries `part` of its content (one-to-many / many-to-one).
+ * Deterministic: ties break by claim order.
+ */
+export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t = ALIGN_THRESHOLDS): Link[] {
+  const sorted = [...pairs].sort(order);
+  const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
+  const links: Link[] = [];
+  const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
+  for (const p of sorted) {
+    if (p.sim < t.anchor) break;
+    if (oTaken[p.oi] || rTaken[p.ri]) continue;
+    if (Math.max(p.contentA, p.contentB) < t.anchorContent) continue;
+    take(p);
+  }
+  const shorter = Math.min(originalCount, rewriteCount);
+  if (shorter > 0 && links.length / shorter >= t.derivedGate) {
+    for (const p of sorted) {
+      if (p.sim < t.support) break;
+      if (!oTaken[p.oi] && !rTaken[p.ri]) take(p);
+    }
+  }
+  // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
+  const minSim = links.length / Math.max(1, shorter) >= t.derivedGate ? t.support : t.anchor;
+  const extra: Link[] = [];
+  const bestFor = new Map<string, ScoredPair>();
+  for (const p of sorted) {
+    if (p.sim < minSim) break;
+    if (!oTaken[p.oi] && rTaken[p.ri] && p.aInB >= t.part && !bestFor.has(`o${p.oi}`)) bestFor.set(`o${p.oi}`, p);
+    if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= t.part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
+  }
+  for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
+  return [...links, ...extra];
+}
+
+/** Groups of linked claims (connected components), each as sorted original and rewrite indexes. */
+export function groupLinks(links: Link[]): { original: number[]; rewrite: number[]; sim: number }[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => { let r = x; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(x, r); return r; };
+  const add = (x: string) => { if (!parent.has(x)) parent.set(x, x); };
+  for (const l of links) {
+    const a = `o${l.oi}`, b = `r${l.ri}`;
+    add(a); add(b);
+    const ra = find(a), rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const groups = new Map<string, { original: number[]; rewrite: number[]; sim: number }>();
+  for (const l of links) {
+    const root = find(`o${l.oi}`);
+    let g = groups.get(root);
+    if (!g) groups.set(root, g = { original: [], rewrite: [], sim: 0 });
+    if (!g.original.includes(l.oi)) g.original.push(l.oi);
+    if (!g.rewrite.includes(l.ri)) g.rewrite.push(l.ri);
+    g.sim = Math.max(g.sim, l.sim);
+  }
+  const out = [...groups.values()];
+  for (const g of out) { g.original.sort((a, b) => a - b); g.rewrite.sort((a, b) => a - b); }
+  return out.sort((a, b) => a.original[0]! - b.original[0]! || a.rewrite[0]! - b.rewrite[0]!);
+}
+
+/**
+ * Which groups moved: groups sorted by original position keep their relative order in the rewrite except
+ * those outside a longest increasing subsequence of rewrite positions (the minimal set of moves).
+ * O(g log g).
+ */
+export function movedGroups(groups: { original: number[]; rewrite: number[] }[]): boolean[] {
+  const pos = groups.map((g) => g.rewrite[0]!);
+  const tails: number[] = [], tailIdx: number[] = [], prev = new Array<number>(pos.length).fill(-1);
+  pos.forEach((p, i) => {
+    let lo = 0, hi = tails.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tails[mid]! < p) lo = mid + 1; else hi = mid; }
+    tails[lo] = p; tailIdx[lo] = i;
+    prev[i] = lo > 0 ? tailIdx[lo - 1]! : -1;
+  });
+  const moved = new Array<boolean>(pos.length).fill(true);
+  for (let i = tails.length ? tailIdx[tails.length - 1]! : -1; i >= 0; i = prev[i]!) moved[i] = false;
+  return moved;
+}

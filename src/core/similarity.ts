@@ -1,0 +1,159 @@
+import type { Lexicon } from '../lexicon/vectors.js';
+import type { ClaimTerms } from './tokens.js';
+
+/**
+ * Meaning-aware similarity of two claims, after Mihalcea, Corley & Strapparava (2006), "Corpus-based and
+ * knowledge-based measures of text semantic similarity": every content word of one claim is matched to its most
+ * similar word in the other (same lemma, spelling variant, or word-vector neighbour) and the matches are
+ * averaged with IDF weights. Directional scores say how much of one claim's content the other carries.
+ */
+
+/** Word-vector cosine below which two different words are not counted as carrying the same meaning.
+ *  In the 100-d GloVe space, unrelated news words sit at 0.1–0.4 and near-synonyms/inflections at 0.6–0.9
+ *  (e.g. shift/change, talks/negotiations); 0.55 keeps topical associates (war/peace) out. */
+export const VECTOR_MIN_COSINE = 0.5;
+/** Credit for a spelling variant (one edit on a word of 6+ letters: Zelensky/Zelenskyy). */
+export const VARIANT_CREDIT = 0.9;
+/** Zipf background IDF: idf(w) = log(1 + (rank + 1) / ZIPF_CORE), where ZIPF_CORE ≈ the size of the
+ *  function-word core of English (the ~50 most frequent words get weight < 1). */
+export const ZIPF_CORE = 50;
+/** Prior strength (in claims) of the in-document IDF factor: with few claims (a single-sentence pair) the
+ *  document statistics say nothing, so the factor shrinks to 1. */
+export const LOCAL_IDF_PRIOR = 10;
+
+/** Prior mass (in background-IDF units, ≈ one mid-frequency content word) added to a claim's weight. */
+export const SHORT_CLAIM_PRIOR = 2;
+
+/** Interned terms of one compare: per-key weight, vector and flags, shared by both sides. */
+export class Vocabulary {
+  readonly keys: string[] = [];
+  readonly lemmas: string[] = [];
+  readonly isName: boolean[] = [];
+  readonly isNumber: boolean[] = [];
+  readonly bg: number[] = [];
+  readonly vec: (Float32Array | null)[] = [];
+  weight: number[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly pairCache = new Map<number, number>();
+
+  constructor(private readonly lexicon: Lexicon | null) {}
+
+  /** The id of a key, interning it (with its background weight and vector) on first sight. */
+  intern(key: string, lemma: string, name: boolean, number: boolean): number {
+    let id = this.ids.get(key);
+    if (id !== undefined) return id;
+    id = this.keys.length;
+    this.ids.set(key, id);
+    this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
+    const lex = this.lexicon;
+    const rank = lex ? lex.rank.get(lemma) ?? lex.rank.get(key) : undefined;
+    this.bg.push(Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE));
+    let v: Float32Array | null = null;
+    if (lex && rank !== undefined && rank < lex.vectorCount && !number) {
+      v = new Float32Array(lex.dims);
+      const s = lex.scales[rank]!;
+      let norm = 0;
+      for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * s; v[d] = x; norm += x * x; }
+      norm = Math.sqrt(norm) || 1;
+      for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+    }
+    this.vec.push(v);
+    return id;
+  }
+
+  /**
+   * Sets each term's weight = background IDF × in-document IDF, where the in-document factor
+   * log((N+1)/df)/log(N+1) (shrunk towards 1 with LOCAL_IDF_PRIOR) discounts the topic words that both
+   * texts repeat everywhere ("Trump", "Ukraine" in a Ukraine story): same-topic text shares them by topic,
+   * not by derivation.
+   */
+  setDocumentFrequencies(df: number[], claims: number): void {
+    const n = claims, logN = Math.log(n + 1);
+    this.weight = this.bg.map((bg, id) => {
+      const local = logN > 0 ? Math.log((n + 1) / Math.max(1, df[id] ?? 1)) / logN : 1;
+      const factor = (n * local + LOCAL_IDF_PRIOR) / (n + LOCAL_IDF_PRIOR);
+      return bg * factor;
+    });
+  }
+
+  /** Similarity of two terms, 0..1: same key 1, spelling variant 0.9, else word-vector cosine above the floor. */
+  termSim(a: number, b: number): number {
+    if (a === b) return 1;
+    if (this.isNumber[a] || this.isNumber[b]) return 0;
+    const k = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
+    const hit = this.pairCache.get(k);
+    if (hit !== undefined) return hit;
+    let s = 0;
+    if (isVariant(this.keys[a]!, this.keys[b]!)) s = VARIANT_CREDIT;
+    else {
+      const va = this.vec[a], vb = this.vec[b];
+      if (va && vb) {
+        let dot = 0;
+        for (let d = 0; d < va.length; d++) dot += va[d]! * vb[d]!;
+        // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
+        if (dot >= VECTOR_MIN_COSINE) s = (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE);
+      }
+    }
+    this.pairCache.set(k, s);
+    return s;
+  }
+}
+
+/** One edit (insert/delete/substitute) apart, on words of 6+ letters: spelling variants and transliterations. */
+export function isVariant(a: string, b: string): boolean {
+  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 1 || /\d/.test(a + b)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
+}
+
+/** A claim as term ids (deduplicated: a repeated word carries its meaning once). */
+export interface ClaimVector {
+  ids: number[];
+  words: string[];
+}
+
+/** Interns a claim's terms. */
+export function toClaimVector(vocab: Vocabulary, t: ClaimTerms): ClaimVector {
+  const ids = [...new Set(t.terms.map((x) => vocab.intern(x.key, x.lemma, x.name, x.number)))];
+  return { ids, words: t.words };
+}
+
+/** How two claims compare: symmetric similarity and each direction's carried share. */
+export interface PairScore {
+  /** Mean of both directions (Mihalcea et al. 2006). */
+  sim: number;
+  /** Share of A's weighted content found in B. */
+  aInB: number;
+  /** Share of B's weighted content found in A. */
+  bInA: number;
+  /** Weighted share of A's and B's content that is NOT names (names alone do not make a claim). */
+  contentA: number;
+  contentB: number;
+}
+
+/** Directional carried share of `a` in `b` and the part of it that comes from non-name terms. */
+function directed(vocab: Vocabulary, a: number[], b: number[]): { share: number; content: number } {
+  let total = 0, got = 0, content = 0, contentTotal = 0;
+  for (const x of a) {
+    const w = vocab.weight[x] ?? 0;
+    total += w;
+    if (!vocab.isName[x]) contentTotal += w;
+    let best = 0;
+    for (const y of b) { const s = vocab.termSim(x, y); if (s > best) { best = s; if (s === 1) break; } }
+    got += w * best;
+    if (!vocab.isName[x]) content += w * best;
+  }
+  // A claim with little content (a fragment, a two-word sentence) cannot show much evidence either way:
+  // its share is smoothed with a prior mass of one typical content word (SHORT_CLAIM_PRIOR) carried at 0.
+  const denom = total + SHORT_CLAIM_PRIOR;
+  return total > 0 ? { share: got / denom, content: content / (contentTotal + SHORT_CLAIM_PRIOR) } : { share: 0, content: 0 };
+}
+
+/** Scores a pair of claims. Cost O(|A|·|B|) term comparisons (cached per term pair). */
+export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
+  const ab = directed(vocab, a.ids, b.ids), ba = directed(vocab, b.ids, a.ids);
+  return { sim: (ab.share + ba.share) / 2, aInB: ab.share, bInA: ba.share, contentA: ab.content, contentB: ba.content };
+}

@@ -1,0 +1,76 @@
+import { nlp, its } from './nlp.js';
+
+/** One content word of a claim, reduced to what similarity compares. */
+export interface Term {
+  /** Canonical key: lemma, lower-cased, hyphens/apostrophes removed, doubled letters collapsed. */
+  key: string;
+  /** The lower-cased lemma as wink-nlp gives it (used to look up the word vector and frequency rank). */
+  lemma: string;
+  /** Proper noun (a name): shared names alone must not make two sentences the same claim. */
+  name: boolean;
+  /** A number (digits or a number word): a changed number is a changed fact, not a paraphrase. */
+  number: boolean;
+}
+
+/** Word-level view of one claim: its content terms and its surface words (for kept-vs-paraphrased). */
+export interface ClaimTerms {
+  terms: Term[];
+  /** Lower-cased surface words incl. function words, punctuation removed (for near-verbatim detection). */
+  words: string[];
+}
+
+/**
+ * Spelling-variant folding for keys. Doubled letters are collapsed (Zelenskyy/Zelensky, travelled/traveled),
+ * hyphens and apostrophes dropped (cease-fire/ceasefire). British -ise/-our/-tre spellings are already folded
+ * by wink-nlp's normaliser (defence → defense, scepticism → skepticism), so they are not repeated here.
+ */
+export function canonicalKey(word: string): string {
+  return word.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
+}
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'half']);
+/** Parts of speech that carry content; determiners, pronouns, auxiliaries etc. are function words. */
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'SYM', 'INTJ']);
+
+/**
+ * Tokenises and lemmatises one claim with the shared wink-nlp instance. Hyphenated compounds written without
+ * spaces ("cease-fire", "30-day") become one term so that they match the closed-up spelling.
+ * Deterministic and bounded: linear in the claim's length.
+ */
+export function claimTerms(text: string): ClaimTerms {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const stop = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces as never) as unknown as string[];
+  const terms: Term[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const type = types[i];
+    if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
+      const v = values[i]!.toLowerCase();
+      if (/[\p{L}\p{N}]/u.test(v)) words.push(v);
+    }
+    if (type !== 'word' && type !== 'number') continue;
+    let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
+    let isName = pos[i] === 'PROPN', isNumber = type === 'number' || pos[i] === 'NUM';
+    // Join "cease - fire" (no spaces around the hyphen) into one compound term.
+    while (values[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && (types[i + 2] === 'word' || types[i + 2] === 'number')) {
+      lemma += (lemmas[i + 2] ?? values[i + 2]!).toLowerCase();
+      isName ||= pos[i + 2] === 'PROPN'; isNumber ||= types[i + 2] === 'number';
+      words.push(values[i + 2]!.toLowerCase());
+      i += 2;
+    }
+    if (stop[i] && !isNumber) continue;
+    if (!CONTENT_POS.has(pos[i] ?? '') && !isNumber && !isName) continue;
+    if (lemma === "'s" || lemma === '’s' || lemma === 'not') continue;
+    const key = canonicalKey(lemma);
+    if (!key) continue;
+    terms.push({ key, lemma, name: isName, number: isNumber || NUMBER_WORDS.has(lemma) });
+  }
+  return { terms, words };
+}

