@@ -8,6 +8,16 @@ export interface Config {
   logLevel: string;
   /** Maximum request body in bytes (JSON or multipart). */
   bodyLimit: number;
+  /** Origins allowed to call the API from a browser (`CORS_ORIGINS`, comma-separated; `*` = any; empty = CORS off). */
+  corsOrigins: string[];
+  /** Requests per client per window (`RATE_LIMIT_MAX`); 0 turns rate limiting off (the default, for local use). */
+  rateLimitMax: number;
+  /** Rate-limit window in milliseconds (`RATE_LIMIT_WINDOW_MS`). */
+  rateLimitWindowMs: number;
+  /** Trust `X-Forwarded-For` from a reverse proxy (`TRUST_PROXY`), so rate limits apply per real client. */
+  trustProxy: boolean;
+  /** On SIGTERM/SIGINT: milliseconds to finish in-flight requests before exiting anyway (`SHUTDOWN_GRACE_MS`). */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULTS: Config = {
@@ -15,6 +25,11 @@ export const DEFAULTS: Config = {
   host: '0.0.0.0',
   logLevel: 'info',
   bodyLimit: 5 * 1024 * 1024,
+  corsOrigins: [],
+  rateLimitMax: 0,
+  rateLimitWindowMs: 60_000,
+  trustProxy: false,
+  shutdownGraceMs: 10_000,
 };
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -35,5 +50,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || DEFAULTS.host,
     logLevel,
     bodyLimit: int('BODY_LIMIT', DEFAULTS.bodyLimit, 1024, 1024 * 1024 * 1024),
+    corsOrigins: origins(env.CORS_ORIGINS),
+    rateLimitMax: int('RATE_LIMIT_MAX', DEFAULTS.rateLimitMax, 0, 1_000_000),
+    rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', DEFAULTS.rateLimitWindowMs, 1000, 24 * 3600_000),
+    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 100, 600_000),
   };
+}
+
+/** `CORS_ORIGINS`: comma-separated origins (`https://desk.example.org`) or `*`; each must be an http(s) origin. */
+function origins(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`CORS_ORIGINS entries must be "*" or an origin like https://example.org, got "${o}"`);
+  }
+  return list;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
 import multipartPlugin from './multipart.js';
+import securityPlugin from './security.js';
 import enginePlugin from './engine.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
@@ -26,6 +27,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
@@ -36,6 +38,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
   app.addSchema(ProblemSchema);
+  const { corsOrigins, rateLimitMax, rateLimitWindowMs } = config;
+  await app.register(securityPlugin, { corsOrigins, rateLimitMax, rateLimitWindowMs });
 
   await app.register(swagger, {
     openapi: {

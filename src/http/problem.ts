@@ -61,7 +61,15 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_VALIDATION: 'INVALID_REQUEST',
   FST_ERR_RATE_LIMIT: 'RATE_LIMITED',
+  FST_INVALID_JSON_FIELD_ERROR: 'MALFORMED_BODY',
+  FST_MP_PREMATURE_CLOSE: 'MALFORMED_BODY',
 };
+
+/**
+ * busboy (under @fastify/multipart) rejects a malformed form (no or overlong boundary, truncated body, oversized
+ * part headers) with plain `Error`s carrying no code or status: the client's fault, so a 400, not a 500 (issue #7).
+ */
+const MULTIPART_ERRORS = /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Overflow\.|The needle cannot )/;
 
 /** Turns any error into a problem body; never leaks a stack or an internal message on a 5xx. */
 export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, request: FastifyRequest): Problem {
@@ -79,6 +87,9 @@ export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, 
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return problem(mapped, error.message, request);
+  if (MULTIPART_ERRORS.test(error.message ?? '')) {
+    return problem('MALFORMED_BODY', 'The multipart/form-data body is malformed: missing or invalid boundary, or truncated.', request);
+  }
   if (error instanceof SyntaxError || (error.statusCode === 400)) return problem('MALFORMED_BODY', error.message, request);
   if (error.statusCode === 413) return problem('BODY_TOO_LARGE', error.message, request);
   if (error.statusCode === 415) return problem('UNSUPPORTED_MEDIA_TYPE', error.message, request);
