@@ -1,4 +1,12 @@
-import type { ArticleInput, CompareLimits, CompareResult } from './types.js';
+import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus } from './types.js';
+import { findQuotes, type FoundQuote } from './quotes.js';
+import { checkQuote, indexOriginal } from './quote-check.js';
+import { findAttribution } from './attribution.js';
+import { annotateFacts } from './facts.js';
+import { wordDiff } from './word-diff.js';
+
+/** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
+const FLAG_EXAMPLES = 3;
 
 /**
  * Journalism checks over a finished alignment: quote integrity, attribution and changed facts (issue #4).
@@ -6,5 +14,71 @@ import type { ArticleInput, CompareLimits, CompareResult } from './types.js';
  * `summary.changedFacts` and `summary.flags` of `result` in place.
  */
 export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): void {
-  void result; void original; void rewrite; void limits;
+  const oQuotes = findQuotes(original.text);
+  const rQuotes = findQuotes(rewrite.text);
+  const { quotes, dropped } = checkQuotes(original.text, rewrite.text, oQuotes, rQuotes, limits);
+  result.quotes = quotes;
+  result.droppedQuotes = dropped;
+  const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
+  for (const q of quotes) {
+    if (q.side !== 'rewrite' || !q.status) continue;
+    counts[q.status]++;
+    if (q.speakerChanged) counts.speakerChanged++;
+  }
+  result.summary.quotes = counts;
+  result.summary.attribution = findAttribution(original, rewrite.text);
+  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text);
+  result.summary.flags.push(...flags(result));
+}
+
+function checkQuotes(oText: string, rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], limits: CompareLimits) {
+  const quotes: Quote[] = oQuotes.map((q, i) => ({
+    id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: q.speaker, status: null,
+    source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested,
+  }));
+  const idx = indexOriginal(oText, oQuotes);
+  const carried = new Set<number>();
+  let n = 0;
+  rQuotes.forEach((rq, k) => {
+    const pieces = checkQuote(rText, rq, idx);
+    const group = pieces.length > 1 ? `rg${k + 1}` : null;
+    for (const p of pieces) {
+      if (p.sourceQuote !== null) carried.add(p.sourceQuote);
+      const src = p.sourceQuote !== null ? oQuotes[p.sourceQuote] : undefined;
+      const speakerChanged = !!src && !!src.speakerKey && !!rq.speakerKey && src.speakerKey !== rq.speakerKey;
+      quotes.push({
+        id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: rq.speaker,
+        status: p.status, source: p.source, speakerChanged, edits: p.edits,
+        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.diffTimeoutMs) : [],
+        group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end),
+      });
+    }
+  });
+  const dropped = oQuotes.flatMap((_, i) => (carried.has(i) ? [] : [`oq${i + 1}`]));
+  return { quotes, dropped };
+}
+
+const short = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
+
+function flags(result: CompareResult): string[] {
+  const out: string[] = [];
+  const { verdict, attribution } = result.summary;
+  if (verdict !== 'independent' && !attribution.credited) {
+    out.push(attribution.names.length
+      ? `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original but does not credit ${attribution.names.join(' / ')}`
+      : `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original; no original outlet was given, so attribution could not be checked`);
+  }
+  const rq = result.quotes.filter((q) => q.side === 'rewrite');
+  const byStatus = (s: QuoteStatus, label: string) => {
+    const qs = rq.filter((q) => q.status === s);
+    if (qs.length) out.push(`${label}: ${qs.length} — ${qs.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  };
+  byStatus('altered', 'altered_quote');
+  byStatus('from_narration', 'quote_from_narration');
+  byStatus('not_in_original', 'quote_not_in_original');
+  const changed = rq.filter((q) => q.speakerChanged);
+  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${changed.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  const facts = result.alignments.flatMap((a) => a.changes);
+  if (facts.length) out.push(`changed_facts: ${facts.length} — ${facts.slice(0, FLAG_EXAMPLES).map((f) => f.note).join('; ')}`);
+  return out;
 }

@@ -135,6 +135,10 @@ export interface Quote extends TextSpan {
   speakerChanged: boolean;
   edits: QuoteEdit[];
   diff: DiffPart[];
+  /** Pieces of one quotation checked separately (stitched from different sources) share a group id; else null. */
+  group: string | null;
+  /** Single-quoted passages nested inside this quotation (‘bloodbath’), as spans into the quote's side. */
+  nested: TextSpan[];
 }
 
 export interface Attribution {

@@ -10,14 +10,16 @@ const Ratio = Type.Number({ minimum: 0, maximum: 1 });
 
 export const ArticleSchema = Type.Object(
   {
-    text: Type.String({ minLength: 1, pattern: '\\S', description: 'The article as plain text (paragraphs separated by blank lines).' }),
+    text: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'The article as plain text (paragraphs separated by blank lines). Exactly one of `text` and `html`.' })),
+    html: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'The article as a web page: the body is extracted with Readability and the extracted text is returned in the answer’s `text` (offsets refer to it). Exactly one of `text` and `html`.' })),
     outlet: Type.Optional(Type.String({ maxLength: 200, description: 'Publishing outlet, e.g. "The Atlantic".' })),
     aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: 'Other names of the outlet ("Atlantic").' })),
     title: Type.Optional(Type.String({ maxLength: 1000 })),
     url: Type.Optional(Type.String({ maxLength: 2000 })),
     published: Type.Optional(Type.String({ maxLength: 100 })),
   },
-  { additionalProperties: false },
+  // Exactly one of `text` and `html` (issue #5).
+  { additionalProperties: false, oneOf: [{ required: ['text'] }, { required: ['html'] }] },
 );
 
 export const CompareBodySchema = Type.Object(
@@ -96,6 +98,8 @@ const QuoteSchema = Type.Object({
   speakerChanged: Type.Boolean(),
   edits: Type.Array(Type.Object({ kind: Type.String(), start: Offset, end: Offset, text: Type.String() })),
   diff: Type.Array(DiffPartSchema),
+  group: Type.Union([Type.String(), Type.Null()], { description: 'Pieces of one quotation checked separately share a group id.' }),
+  nested: Type.Array(TextSpanSchema, { description: 'Single-quoted passages nested inside this quotation.' }),
 });
 
 const count = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer({ minimum: 0 })])));

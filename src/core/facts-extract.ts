@@ -1,0 +1,183 @@
+import { nlp, its } from './nlp.js';
+import type { ChangeKind, TextSpan } from './types.js';
+
+/**
+ * Extraction of meaning-bearing items from one sentence (issue #4): quantities (digits and spelled-out numbers with
+ * their unit and approximators like "nearly"), dates and days, named entities (proper-noun runs from wink-nlp's POS
+ * tagger), negators and hedges. Every item is a span into the side's text.
+ */
+
+export type ItemKind = 'number' | 'date' | 'entity' | 'negation' | 'hedge';
+
+export interface Item {
+  kind: ItemKind;
+  span: TextSpan;
+  /** Comparable value: a number's magnitude with its unit family, a date's normalised form, a name's words. */
+  key: string;
+  /** number: unit family ("min" for durations, else the unit noun); date: its category; entity: its change kind. */
+  group: string;
+  /** number only: the approximator in front of it ("nearly"), or ''. */
+  approx: string;
+  /** entity only: the comparable name words (lower-cased, titles and possessives removed). */
+  names: string[];
+  /** negation/hedge only: the content word it modifies (the next one), lower-cased; '' if none. */
+  head: string;
+  /** Position of the item in its group's text, 0..1 (pairs substitutions that sit in the same place). */
+  pos: number;
+}
+
+const UNITS: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43800, year: 525600 };
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12, half: 0.5, a: 1, an: 1,
+};
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, percent: 1, '%': 1 };
+const NUMBER_WORD = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'half').join('|');
+const APPROX = String.raw`nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|under|close\s+to|just\s+over|just\s+under|upwards\s+of`;
+const NUMBER_RE = new RegExp(
+  String.raw`(?:\b(${APPROX})\s+)?(?:(\$|€|£)\s?)?\b(\d[\d,]*(?:\.\d+)?|(?:${NUMBER_WORD})(?:[\s-](?:${NUMBER_WORD}))?)\b(?:\s*(%|percent|hundred|thousand|million|billion|trillion)\b)?(?:[\s-]+([\p{L}]+))?`,
+  'giu',
+);
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DATE_RE = new RegExp(
+  String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2}))\b`,
+  'giu',
+);
+const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b|n['’]t\b/giu;
+const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
+/** Words of a name that are titles or roles, not identity ("President Donald Trump" is "Donald Trump"). */
+const TITLES = new Set(['president', 'senator', 'sen', 'secretary', 'minister', 'prime', 'vice', 'general', 'gen', 'press', 'mr', 'mrs', 'ms', 'dr', 'foreign', 'defense', 'defence', 'state', 'republican', 'democratic', 'democrat', 'former', 'chancellor', 'governor', 'gov', 'rep', 'representative', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'aide', 'envoy', 'special', 'senior', 'deputy', 'chief', 'the']);
+const ORG_WORDS = /\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission|office|organization|organisation|administration|government|army|forces|network|group|institute|university|reuters|ap|afp|bbc|cnn)\b/i;
+const PLACES = new Set(['russia', 'ukraine', 'us', 'usa', 'america', 'united', 'states', 'europe', 'kyiv', 'kiev', 'moscow', 'washington', 'istanbul', 'turkey', 'china', 'beijing', 'vatican', 'london', 'paris', 'berlin', 'germany', 'france', 'britain', 'uk', 'poland', 'israel', 'gaza', 'iran', 'india', 'japan', 'korea', 'taiwan', 'syria', 'crimea', 'donbas', 'texas', 'california', 'york', 'carolina', 'brussels', 'nepal', 'azerbaijan', 'baku', 'armenia', 'georgia', 'belarus', 'canada', 'mexico']);
+
+const STOP = new Set(['in', 'of', 'and', 'or', 'to', 'the', 'a', 'an', 'for', 'on', 'at', 'by', 'with', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'that', 'this', 'it', 'but', 'than', 'more', 'less', 'after', 'before', 'since', 'ago', 'times', 'per', 'who', 'which', 'had', 'have', 'has', 'will', 'would']);
+
+/** A token of wink-nlp's analysis with its span in the side's text. */
+interface Tok { start: number; end: number; value: string; pos: string }
+
+function tokens(text: string, start: number, end: number): Tok[] {
+  const doc = nlp.readDoc(text.slice(start, end));
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const out: Tok[] = [];
+  let at = start;
+  values.forEach((v, i) => {
+    at += spaces[i]!.length;
+    // wink's token values are the text as written, so the offsets can be walked; resync defensively if not.
+    const found = text.indexOf(v, at);
+    const s = found >= 0 && found - at < 4 ? found : at;
+    out.push({ start: s, end: s + v.length, value: v, pos: pos[i]! });
+    at = s + v.length;
+  });
+  return out;
+}
+
+function parseNumber(raw: string): number | null {
+  const s = raw.toLowerCase().replace(/,/g, '');
+  if (/^\d/.test(s)) return Number(s);
+  let total = 0;
+  for (const w of s.split(/[\s-]+/)) {
+    const v = SMALL[w];
+    if (v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+
+/**
+ * All items of `text[start, end)` (one claim, or one aligned group's span on one side). Dates are taken before
+ * numbers so that "May 22, 2025" is one date, not two numbers.
+ */
+export function extractItems(text: string, start: number, end: number): Item[] {
+  const items: Item[] = [];
+  const slice = text.slice(start, end);
+  const len = Math.max(1, end - start);
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names: string[] = []) => {
+    taken.push([s, e]);
+    const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
+    items.push({ kind, span: span(text, s, e), key, group, approx, names, head, pos: (s - start) / len });
+  };
+  for (const m of slice.matchAll(DATE_RE)) {
+    const s = start + m.index, e = s + m[0].length;
+    // "may" is a hedge, "May" a month: only a capitalised month name counts.
+    if (m[2] && !/^\p{Lu}/u.test(m[2])) continue;
+    const cat = m[1] ? 'weekday' : m[2] ? 'month' : m[5] || m[6] ? 'relative' : 'year';
+    add('date', s, e, m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, ''), cat);
+  }
+  for (const m of slice.matchAll(NUMBER_RE)) {
+    const approx = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const numStart = start + m.index + m[0].indexOf(m[3]!, m[1] ? m[1].length : 0);
+    const s = approx ? start + m.index : numStart;
+    let e = start + m.index + m[0].length;
+    const value = parseNumber(m[3]!);
+    if (value === null || !free(numStart, numStart + m[3]!.length)) continue;
+    const scale = SCALE[(m[4] ?? '').toLowerCase()] ?? 1;
+    const next = m[5] ?? '';
+    // The word after the number is its unit when it is a lower-case content word ("80 senators", "two hours").
+    const unit = next && /^\p{Ll}/u.test(next) && !STOP.has(next.toLowerCase()) ? singular(next) : '';
+    // Spelled-out "one"/"a" without a unit is usually a pronoun or article, not a quantity.
+    if (!/\d/.test(m[3]!) && !unit && value <= 1) continue;
+    if (next && !unit) e = start + m.index + m[0].lastIndexOf(next);
+    while (e > s && /[\s\-]/.test(text[e - 1]!)) e--;
+    const perMinute = UNITS[unit];
+    const magnitude = perMinute ? value * scale * perMinute : value * scale;
+    add('number', s, e, `${magnitude}${m[2] ?? ''}`, perMinute ? 'min' : unit, approx);
+  }
+  for (const m of slice.matchAll(NEGATORS)) add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
+  for (const m of slice.matchAll(HEDGES)) {
+    if (/^May$/.test(m[0]) && m.index > 0) continue; // a month mid-sentence
+    add('hedge', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'hedge');
+  }
+  for (const run of properRuns(tokens(text, start, end))) {
+    if (!free(run.start, run.end)) continue;
+    const words = text.slice(run.start, run.end).split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]/gu, ''));
+    const names = words.filter((w) => w && !TITLES.has(w));
+    if (!names.length) continue;
+    add('entity', run.start, run.end, names.join(' '), entityKind(text.slice(run.start, run.end), names), '', names);
+  }
+  return items.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Function words skipped when looking for the word a negator or hedge modifies. */
+const NOT_HEAD = new Set([...STOP, 'be', 'been', 'being', 'not', 'no', 'never', 'also', 'even', 'still', 'yet', 'just', 'only', 'really', 'likely', 'probably', 'possibly', 'perhaps', 'to', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'any', 'longer', 'ever', 'do', 'does', 'did', 'can', 'could', 'may', 'might', 'must', 'should', 'so']);
+
+/** The first content word after `from` within the clause (a negator's or hedge's head); '' if none. */
+function headAfter(text: string, from: number, limit: number): string {
+  const rest = text.slice(from, Math.min(limit, from + 80));
+  for (const m of rest.matchAll(/[\p{L}’']+|[,;:.!?—]/gu)) {
+    if (/^[,;:.!?—]$/.test(m[0])) return '';
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    if (!NOT_HEAD.has(w) && !/^n't$/.test(w)) return w;
+  }
+  return '';
+}
+
+/** Contiguous proper-noun tokens ("Senator Richard Blumenthal", "White House"), possessive ’s left out. */
+function properRuns(toks: Tok[]): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let cur: { start: number; end: number } | null = null;
+  for (const t of toks) {
+    const proper = t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value);
+    if (proper) {
+      if (cur && t.start - cur.end <= 1) cur.end = t.end;
+      else { if (cur) runs.push(cur); cur = { start: t.start, end: t.end }; }
+    } else if (cur) { runs.push(cur); cur = null; }
+  }
+  if (cur) runs.push(cur);
+  return runs;
+}
+
+function entityKind(raw: string, names: string[]): ChangeKind {
+  if (ORG_WORDS.test(raw)) return 'organization';
+  if (names.some((n) => PLACES.has(n))) return 'place';
+  if (names.length >= 2 || /^(?:President|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Secretary|Minister|Prime)\b/.test(raw)) return 'person';
+  return 'entity';
+}

@@ -1,0 +1,212 @@
+import type { Claim, ChangeKind, CompareResult, FactChange, Span } from './types.js';
+import { extractItems, type Item } from './facts-extract.js';
+
+/**
+ * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
+ * and flips of negation and hedging — reported apart from mere rewording. Only substitutions count: an item the
+ * rewrite merely leaves out is an omission, not a changed fact (except a dropped negation or hedge, which flips or
+ * firms up the meaning).
+ */
+
+/** Two substituted items must sit at most this far apart (relative position in their groups, 0..1) to be paired. */
+const MAX_POS_GAP = 0.35;
+/** At most this many changes are reported per aligned group (a bound; a group with more is not a paraphrase). */
+const MAX_CHANGES = 12;
+
+/**
+ * Fills `changes` on every alignment of `result` and returns how many changes there are in all.
+ * Items are extracted once per claim and cached, so a claim in several groups costs one analysis.
+ */
+export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string): number {
+  const byId = new Map<string, Claim>();
+  for (const c of [...result.original.claims, ...result.rewrite.claims]) byId.set(c.id, c);
+  const cache = new Map<string, Item[]>();
+  const itemsOf = (c: Claim, text: string): Item[] => {
+    let own = cache.get(c.id);
+    if (!own) { own = extractItems(text, c.start, c.end); cache.set(c.id, own); }
+    return own;
+  };
+  let total = 0;
+  for (const a of result.alignments) {
+    const os = a.original.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
+    const rs = a.rewrite.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
+    const seen = new Set<string>();
+    a.changes = [];
+    for (const [oc, rc] of claimPairs(os, rs)) {
+      const found = compareItems(itemsOf(oc, originalText).map((x) => ({ ...x })), itemsOf(rc, rewriteText).map((x) => ({ ...x })), oc.text, rc.text);
+      for (const ch of found) {
+        const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
+        if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
+      }
+    }
+    total += a.changes.length;
+  }
+  return total;
+}
+
+/** Lower-cased words of three letters or more: the content a sentence pair must share to be compared. */
+const contentWords = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return a.size + b.size ? (2 * n) / (a.size + b.size) : 0;
+}
+
+/** Minimum word overlap for an original sentence to be compared with a rewrite sentence that prefers another one. */
+const MIN_PAIR_DICE = 0.35;
+
+/**
+ * Sentence pairs inside an aligned group. Facts are compared sentence against sentence, not group against group,
+ * so that a hedge or a name in one sentence of a merged group is not mistaken for a change in another: each
+ * rewrite sentence is paired with the original sentence sharing most words, and an original sentence left over
+ * is paired with its best rewrite sentence only if they share enough words.
+ */
+function claimPairs(os: Claim[], rs: Claim[]): [Claim, Claim][] {
+  if (!os.length || !rs.length) return [];
+  if (os.length === 1 && rs.length === 1) return [[os[0]!, rs[0]!]];
+  const ow = os.map((c) => contentWords(c.text)), rw = rs.map((c) => contentWords(c.text));
+  const pairs: [Claim, Claim][] = [];
+  const used = new Set<number>();
+  rs.forEach((rc, j) => {
+    let best = 0;
+    ow.forEach((w, i) => { if (dice(w, rw[j]!) > dice(ow[best]!, rw[j]!)) best = i; });
+    used.add(best);
+    pairs.push([os[best]!, rc]);
+  });
+  os.forEach((oc, i) => {
+    if (used.has(i)) return;
+    let best = 0;
+    rw.forEach((w, j) => { if (dice(ow[i]!, w) > dice(ow[i]!, rw[best]!)) best = j; });
+    if (dice(ow[i]!, rw[best]!) >= MIN_PAIR_DICE) pairs.push([oc, rs[best]!]);
+  });
+  return pairs;
+}
+
+/**
+ * Changed facts between two spans of text that say the same thing (e.g. one aligned sentence pair).
+ * A convenience over `compareItems` for callers and tests that have spans, not alignments.
+ */
+export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span): FactChange[] {
+  return compareItems(extractItems(originalText, o.start, o.end), extractItems(rewriteText, r.start, r.end),
+    originalText.slice(o.start, o.end), rewriteText.slice(r.start, r.end));
+}
+
+/** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
+export function compareItems(o: Item[], r: Item[], oText: string, rText: string): FactChange[] {
+  const changes: FactChange[] = [];
+  const of = (items: Item[], kind: Item['kind']): Marked[] => items.filter((x) => x.kind === kind);
+  // Numbers: equal magnitudes match (a hedge difference is reported); leftovers of one unit family are substitutions.
+  const [onum, rnum] = [of(o, 'number'), of(r, 'number')];
+  for (const [a, b] of matchEqual(onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
+    if (a.approx !== b.approx) {
+      changes.push(change('hedging', a, b, a.approx && !b.approx
+        ? `“${a.span.text}” became the exact “${b.span.text}”`
+        : `“${a.span.text}” became “${b.span.text}”`));
+    }
+  }
+  for (const [a, b] of pairLeftovers(onum, rnum, (x, y) => x.group === y.group)) changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  // Dates and days: leftovers of the same category (weekday for weekday, year for year).
+  const [od, rd] = [of(o, 'date'), of(r, 'date')];
+  matchEqual(od, rd, (x, y) => x.key === y.key);
+  for (const [a, b] of pairLeftovers(od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  // Named entities: spelling variants and partial names match; a leftover is only a substitution when the other
+  // group does not mention it at all and an entity of a compatible kind stands in the same place.
+  const [oe, re] = [of(o, 'entity'), of(r, 'entity')];
+  matchEqual(oe, re, (x, y) => sameName(x.names, y.names));
+  const oLeft = oe.filter((x) => !x.matched && !mentions(rText, x.names));
+  const rLeft = re.filter((x) => !x.matched && !mentions(oText, x.names));
+  for (const [a, b] of pairLeftovers(oLeft, rLeft, (x, y) => x.group === y.group || x.group === 'entity' || y.group === 'entity')) {
+    const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
+    changes.push(change(kind, a, b, `“${a.span.text}” became “${b.span.text}”`));
+  }
+  // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
+  // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
+  // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
+  const carried = (x: Item, other: string) => x.head !== '' && mentions(other, [x.head]);
+  // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
+  // "is no longer expected to" is the same negated claim said differently.
+  const on = of(o, 'negation'), rn = of(r, 'negation');
+  const onc = on.filter((x) => carried(x, rText)), rnc = rn.filter((x) => carried(x, oText));
+  if (onc.length && !rn.length) changes.push(change('negation', onc[0]!, null, `negation “${onc[0]!.span.text}” is not carried into the rewrite`));
+  else if (!on.length && rnc.length) changes.push(change('negation', null, rnc[0]!, `the rewrite adds the negation “${rnc[0]!.span.text}”`));
+  // Hedging: a hedge present on one side only ("will likely revisit" → "will revisit", "may" added).
+  const oh = of(o, 'hedge'), rh = of(r, 'hedge');
+  const ohc = oh.filter((x) => carried(x, rText)), rhc = rh.filter((x) => carried(x, oText));
+  if (ohc.length && !rh.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
+  else if (!oh.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
+  for (const x of [...o, ...r] as Marked[]) delete x.matched;
+  return changes.slice(0, MAX_CHANGES);
+}
+
+type Marked = Item & { matched?: boolean };
+
+/** Marks equal items on both sides as matched (each item matches at most once) and returns the pairs. */
+function matchEqual(a: Marked[], b: Marked[], eq: (x: Item, y: Item) => boolean): [Item, Item][] {
+  const pairs: [Item, Item][] = [];
+  for (const x of a) {
+    const y = b.find((c) => !c.matched && eq(x, c));
+    if (y) { x.matched = true; y.matched = true; pairs.push([x, y]); }
+  }
+  return pairs;
+}
+
+/** Pairs unmatched items by compatibility and nearest position (a substitution sits where the replaced item stood). */
+function pairLeftovers(a: Marked[], b: Marked[], ok: (x: Item, y: Item) => boolean): [Item, Item][] {
+  const pairs: [Item, Item][] = [];
+  for (const x of a) {
+    if (x.matched) continue;
+    let best: Marked | null = null;
+    for (const y of b) {
+      if (y.matched || !ok(x, y) || Math.abs(x.pos - y.pos) > MAX_POS_GAP) continue;
+      if (!best || Math.abs(x.pos - y.pos) < Math.abs(x.pos - best.pos)) best = y;
+    }
+    if (best) { x.matched = true; best.matched = true; pairs.push([x, best]); }
+  }
+  return pairs;
+}
+
+function change(kind: ChangeKind, a: Item | null, b: Item | null, note: string): FactChange {
+  return { kind, original: a ? { ...a.span } : null, rewrite: b ? { ...b.span } : null, note };
+}
+
+/** Names match when any of their words match, tolerating spelling variants (Zelensky / Zelenskyy / Zelenskiy). */
+export function sameName(a: string[], b: string[]): boolean {
+  return a.some((x) => b.some((y) => similarWord(x, y)));
+}
+
+/** Capitals and institutions that stand for their country in news copy (metonymy, not a different actor). */
+const METONYMS: Record<string, string> = {
+  washington: 'us', america: 'us', american: 'us', us: 'us', usa: 'us', moscow: 'russia', kremlin: 'russia', kyiv: 'ukraine', kiev: 'ukraine',
+  beijing: 'china', chinese: 'china', london: 'uk', britain: 'uk', british: 'uk', paris: 'france', french: 'france', berlin: 'germany',
+  german: 'germany', brussels: 'eu', european: 'eu', europe: 'eu', tehran: 'iran', iranian: 'iran', jerusalem: 'israel', israeli: 'israel',
+};
+
+function similarWord(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (METONYMS[x] && METONYMS[x] === (METONYMS[y] ?? y)) return true;
+  if (METONYMS[y] && METONYMS[y] === x) return true;
+  if (x.length < 5 || y.length < 5) return false;
+  // A demonym and its country share a long prefix (Russia / Russian, Ukraine / Ukrainian, America / American).
+  let p = 0;
+  while (p < x.length && p < y.length && x[p] === y[p]) p++;
+  if (p >= 5 && p >= 0.8 * Math.min(x.length, y.length)) return true;
+  if (Math.abs(x.length - y.length) > 2) return false;
+  return editDistance(x, y) <= (Math.min(x.length, y.length) >= 8 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution). */
+function mentions(text: string, names: string[]): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return names.some((n) => words.some((w) => similarWord(n, w)));
+}

@@ -1,0 +1,241 @@
+import type { QuoteEdit, QuoteStatus, Span, TextSpan } from './types.js';
+import type { FoundQuote } from './quotes.js';
+
+/**
+ * Checks a rewrite's quotations against the original (issue #4): verbatim, altered, put into someone's mouth
+ * from the author's narration (`from_narration`), or without a source (`not_in_original`).
+ *
+ * A quotation is cut at its editorial marks — ellipses (omissions) and square brackets (insertions) — into
+ * pieces, and each piece is located in the original on its own, because a rewrite may stitch a real quotation
+ * and the author's narration into one pair of quotation marks (seed 000 does). Pieces with the same kind of
+ * source are merged back into one entry; pieces with different sources are reported separately.
+ */
+
+/** A word of a text: normalised form plus its span. */
+export interface Word extends Span {
+  norm: string;
+}
+
+/** Result of checking one piece (or a merged run of pieces) of a rewrite quotation. */
+export interface CheckedPiece extends Span {
+  status: QuoteStatus;
+  source: TextSpan | null;
+  /** The original quotation the source lies in, if any (index into the original's quotes). */
+  sourceQuote: number | null;
+  edits: QuoteEdit[];
+  /** 0..1 share of the piece's words found in order in the source. */
+  score: number;
+}
+
+/** Share of a piece's words that must be found, in order, for the original to count as its source. */
+const MIN_SOURCE_SHARE = 0.6;
+/** A quoted source is preferred over a narration source that scores at most this much better. */
+const QUOTED_PREFERENCE = 0.1;
+/** Diagonals (alignment offsets) examined per piece; bounds the work on long originals. */
+const MAX_DIAGONALS = 8;
+/** Longest piece aligned word by word; longer pieces are cut (a bound on the quadratic LCS). */
+const MAX_PIECE_WORDS = 400;
+/** Characters between two pieces' sources for them to count as one passage. */
+const SAME_PASSAGE_CHARS = 400;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes. */
+export function words(text: string, start = 0, end = text.length): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
+  }
+  return out;
+}
+
+/** The original text prepared once for locating many pieces. */
+export interface OriginalIndex {
+  text: string;
+  words: Word[];
+  /** For each word, the index of the original quotation that holds it, or -1 for narration. */
+  quoteOf: number[];
+  positions: Map<string, number[]>;
+}
+
+/** Indexes the original's words and marks which lie inside its quotations. */
+export function indexOriginal(text: string, quotes: FoundQuote[]): OriginalIndex {
+  const ws = words(text);
+  const quoteOf = ws.map(() => -1);
+  let q = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    while (q < quotes.length && quotes[q]!.end <= w.start) q++;
+    const cur = quotes[q];
+    if (cur && cur.start <= w.start && w.end <= cur.end) quoteOf[i] = q;
+  }
+  const positions = new Map<string, number[]>();
+  ws.forEach((w, i) => { const list = positions.get(w.norm); if (list) list.push(i); else positions.set(w.norm, [i]); });
+  return { text, words: ws, quoteOf, positions };
+}
+
+interface Piece extends Span {
+  words: Word[];
+  edits: QuoteEdit[];
+}
+
+const MARK = /\[[^\]\n]{0,80}\]|…|\.\s?\.\s?\./g;
+
+/** Cuts a quotation into pieces at its editorial marks; brackets go to the piece that follows them. */
+export function splitPieces(text: string, quote: Span): Piece[] {
+  const pieces: Piece[] = [];
+  const body = text.slice(quote.start, quote.end);
+  let from = quote.start;
+  let pendingEdits: QuoteEdit[] = [];
+  MARK.lastIndex = 0;
+  const flush = (to: number) => {
+    const ws = words(text, from, to);
+    if (ws.length) pieces.push({ start: ws[0]!.start, end: ws[ws.length - 1]!.end, words: ws, edits: pendingEdits });
+    else if (pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
+    pendingEdits = [];
+  };
+  for (let m = MARK.exec(body); m; m = MARK.exec(body)) {
+    const at = quote.start + m.index;
+    const edit: QuoteEdit = { kind: m[0].startsWith('[') ? 'insertion' : 'omission', start: at, end: at + m[0].length, text: m[0] };
+    if (edit.kind === 'omission') {
+      flush(at);
+      const last = pieces[pieces.length - 1];
+      if (last) last.edits.push(edit); else pendingEdits.push(edit);
+    } else {
+      // An insertion: the words before it end a piece (they may come from elsewhere than the words after it).
+      flush(at);
+      pendingEdits.push(edit);
+    }
+    from = at + m[0].length;
+  }
+  flush(quote.end);
+  // Trailing edits with no piece after them stay on the last piece.
+  if (pendingEdits.length && pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
+  return pieces;
+}
+
+interface Located {
+  score: number;
+  exact: boolean;
+  first: number;
+  last: number;
+  quoted: number | null;
+}
+
+/** Longest common subsequence of `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
+function lcs(a: Word[], b: Word[], lo: number, hi: number): [number, number][] {
+  const n = a.length, m = hi - lo;
+  const dp = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * (m + 1) + j] = a[i]!.norm === b[lo + j]!.norm
+        ? dp[(i + 1) * (m + 1) + j + 1]! + 1
+        : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+    }
+  }
+  const matched: [number, number][] = [];
+  let i = 0, j = 0;
+  while (i < n && j < m) {
+    if (a[i]!.norm === b[lo + j]!.norm) { matched.push([i, lo + j]); i++; j++; }
+    else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) i++;
+    else j++;
+  }
+  return matched;
+}
+
+/**
+ * Finds where a piece's words come from: diagonal voting over shared words picks a few candidate offsets, an LCS
+ * around each measures the share found in order. Returns the best quoted and the best overall candidate.
+ */
+function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
+  const words = piece.slice(0, MAX_PIECE_WORDS);
+  const votes = new Map<number, number>();
+  words.forEach((w, k) => {
+    for (const j of idx.positions.get(w.norm) ?? []) votes.set(j - k, (votes.get(j - k) ?? 0) + 1);
+  });
+  const diagonals = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_DIAGONALS);
+  let best: Located | null = null, bestQuoted: Located | null = null;
+  for (const [d] of diagonals) {
+    const margin = Math.max(4, Math.ceil(words.length / 2));
+    const lo = Math.max(0, d - margin), hi = Math.min(idx.words.length, d + words.length + margin);
+    const pairs = lcs(words, idx.words, lo, hi);
+    if (!pairs.length) continue;
+    const matched = pairs.map((p) => p[1]);
+    let first = matched[0]!, last = matched[matched.length - 1]!;
+    const counts = new Map<number, number>();
+    for (const j of matched) counts.set(idx.quoteOf[j]!, (counts.get(idx.quoteOf[j]!) ?? 0) + 1);
+    const inQuotes = matched.length - (counts.get(-1) ?? 0);
+    let quoted: number | null = null;
+    if (inQuotes * 2 > matched.length) {
+      quoted = [...counts.entries()].filter(([q]) => q >= 0).sort((a, b) => b[1] - a[1])[0]![0];
+    }
+    const exact = matched.length === words.length && last - first + 1 === words.length;
+    // The source also covers the original words that the piece's unmatched first/last words replaced
+    // ("He’s being played" for "Trump is being played"), within the same quotation or narration.
+    const zone = idx.quoteOf[first]!;
+    const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.words[j]!.end, idx.words[j + 1]!.start));
+    for (let k = pairs[0]![0]; k > 0 && first > 0 && joined(first - 1); k--) first--;
+    for (let k = words.length - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.words.length && joined(last); k--) last++;
+    const cand: Located = { score: matched.length / words.length, exact, first, last, quoted };
+    if (!best || better(cand, best)) best = cand;
+    if (quoted !== null && (!bestQuoted || better(cand, bestQuoted))) bestQuoted = cand;
+  }
+  return { best, bestQuoted };
+}
+
+function better(a: Located, b: Located): boolean {
+  return a.score > b.score || (a.score === b.score && a.last - a.first < b.last - b.first);
+}
+
+/**
+ * Checks one rewrite quotation against the indexed original. Returns one entry, or several when its pieces have
+ * different sources (a real quotation stitched to narration or to invented words).
+ */
+export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex): CheckedPiece[] {
+  const pieces = splitPieces(rewriteText, quote);
+  const checked = pieces.map((p) => checkPiece(p, idx));
+  // Merge runs of pieces with the same kind of source (one original passage, or all from narration nearby).
+  const merged: CheckedPiece[] = [];
+  for (const c of checked) {
+    const prev = merged[merged.length - 1];
+    if (prev && samePassage(prev, c)) {
+      prev.end = c.end;
+      prev.edits.push(...c.edits);
+      prev.score = Math.min(prev.score, c.score);
+      if (c.status === 'altered') prev.status = 'altered';
+      if (prev.source && c.source) {
+        const start = Math.min(prev.source.start, c.source.start), end = Math.max(prev.source.end, c.source.end);
+        prev.source = { start, end, text: idx.text.slice(start, end) };
+      }
+    } else merged.push(c);
+  }
+  // A quotation that is one passage keeps its whole span (leading/trailing marks included).
+  if (merged.length === 1) { merged[0]!.start = quote.start; merged[0]!.end = quote.end; }
+  return merged;
+}
+
+function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
+  const kind = (c: CheckedPiece) => (c.status === 'verbatim' || c.status === 'altered' ? 'quoted' : c.status);
+  if (kind(a) !== kind(b)) return false;
+  if (!a.source || !b.source) return a.status === 'not_in_original' && b.status === 'not_in_original';
+  if (a.sourceQuote !== null && a.sourceQuote === b.sourceQuote) return true;
+  return b.source.start >= a.source.start && b.source.start - a.source.end <= SAME_PASSAGE_CHARS;
+}
+
+function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
+  const base = { start: p.start, end: p.end, edits: [...p.edits] };
+  const { best, bestQuoted } = locate(p.words, idx);
+  // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
+  const short = p.words.length < 3;
+  const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE);
+  let pick: Located | null = null;
+  if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
+  else if (ok(best)) pick = best;
+  if (!pick) return { ...base, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
+  const s = idx.words[pick.first]!.start, e = idx.words[pick.last]!.end;
+  const source = { start: s, end: e, text: idx.text.slice(s, e) };
+  const status: QuoteStatus = pick.quoted === null ? 'from_narration' : pick.exact ? 'verbatim' : 'altered';
+  return { ...base, status, source, sourceQuote: pick.quoted, score: pick.score };
+}
