@@ -18,6 +18,9 @@ export const ALIGN_THRESHOLDS = {
   /** Share of the shorter side's claims that must be anchors before supported matches are admitted. Derived
    *  text aligns in runs; an independent article yields at most a stray anchor or two (≤ 5% of its claims). */
   derivedGate: 0.15,
+  /** A supported one-to-one match must reach this share of each claim's best similarity (else the claim is
+   *  left to join its best partner's group as a split/merge part). */
+  bestRatio: 0.8,
   /** A claim joins a matched claim's group (split / merge) when this share of its content is carried there. */
   part: 0.5,
 } as const;
@@ -59,9 +62,16 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   }
   const shorter = Math.min(originalCount, rewriteCount);
   if (shorter > 0 && links.length / shorter >= t.derivedGate) {
+    // A claim whose best partner is already taken is more likely part of a split/merge with that partner
+    // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
+    // claims' best similarity.
+    const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
+    for (const p of sorted) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
     for (const p of sorted) {
       if (p.sim < t.support) break;
-      if (!oTaken[p.oi] && !rTaken[p.ri]) take(p);
+      if (oTaken[p.oi] || rTaken[p.ri]) continue;
+      if (p.sim < t.bestRatio * oBest[p.oi]! || p.sim < t.bestRatio * rBest[p.ri]!) continue;
+      take(p);
     }
   }
   // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
