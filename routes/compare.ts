@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { formArticle } from '../src/http/multipart.js';
+import { formSide, resolveArticle, attachExtractedText } from '../src/http/article-input.js';
+import { FormatQuerySchema, negotiateFormat, sendResult } from '../src/http/formats.js';
 import { CompareBodySchema, CompareResultSchema } from '../src/http/schemas.js';
 
 const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
@@ -12,12 +13,15 @@ export default async function compareRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['compare'],
       summary: 'Compare an original article with a rewrite',
-      description: 'JSON body, or multipart/form-data with `original` and `rewrite` (files or fields) and optional `original_outlet`, `rewrite_outlet`, `original_title`, `original_url`, …',
+      description: 'JSON body, or multipart/form-data with `original` and `rewrite` (files or fields) and optional `original_outlet`, `rewrite_outlet`, `original_title`, `original_url`, …; `original_html`/`rewrite_html` for web pages. Answers JSON, or an HTML report (`Accept: text/html`), a terminal report (`text/plain`) or Markdown (`text/markdown`); `?format=` overrides Accept.',
       consumes: ['application/json', 'multipart/form-data'],
       body: CompareBodySchema,
+      querystring: FormatQuerySchema,
+      produces: ['application/json', 'text/html', 'text/plain', 'text/markdown'],
       response: {
         200: CompareResultSchema,
         400: { $ref: 'Problem#' },
+        406: { $ref: 'Problem#' },
         413: { $ref: 'Problem#' },
         415: { $ref: 'Problem#' },
       },
@@ -27,10 +31,19 @@ export default async function compareRoutes(fastify: FastifyInstance) {
       const form = (request.body ?? {}) as Record<string, unknown>;
       const body: Record<string, unknown> = {};
       for (const side of ['original', 'rewrite']) {
-        const article = formArticle(form, side, ARTICLE_FIELDS);
+        const article = formSide(form, side, ARTICLE_FIELDS);
         if (article) body[side] = article;
       }
       request.body = body as typeof request.body;
     },
-  }, async (request) => app.engine.compare(request.body.original, request.body.rewrite));
+  }, async (request, reply) => {
+    // Content negotiation and HTML extraction (issue #5): decide the format before the work, answer in it.
+    const format = negotiateFormat(request);
+    const original = resolveArticle(request.body.original, 'body.original');
+    const rewrite = resolveArticle(request.body.rewrite, 'body.rewrite');
+    const result = await app.engine.compare(original.input, rewrite.input);
+    attachExtractedText(result, 'original', original);
+    attachExtractedText(result, 'rewrite', rewrite);
+    return sendResult(reply, format, result, { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet });
+  });
 }

@@ -1,0 +1,55 @@
+import type { ArticleInput, CompareResult, Side } from '../core/types.js';
+import { ExtractError, extractArticle } from '../extract/html.js';
+import { ProblemError } from './problem.js';
+
+/** An article as the API accepts it: plain `text`, or a web page as `html` (exactly one; the schema checks). */
+export type ArticleBody = Omit<ArticleInput, 'text'> & { text?: string | undefined; html?: string | undefined };
+
+export interface ResolvedArticle {
+  input: ArticleInput;
+  /** True when `text` was extracted from submitted HTML (the answer then returns it in `<side>.text`). */
+  extracted: boolean;
+}
+
+/**
+ * Turns a submitted article into the core's input: HTML goes through Readability (issue #5); the page's
+ * site name and title fill `outlet`/`title` when the caller gave none. Extraction failures are 400s that
+ * name the field.
+ */
+export function resolveArticle(body: ArticleBody, field: string): ResolvedArticle {
+  const { html, text, ...rest } = body;
+  if (html === undefined) return { input: { ...rest, text: text ?? '' }, extracted: false };
+  try {
+    const page = extractArticle(html);
+    return { input: { ...rest, text: page.text, outlet: rest.outlet ?? page.siteName, title: rest.title ?? page.title }, extracted: true };
+  } catch (err) {
+    if (!(err instanceof ExtractError)) throw err;
+    throw new ProblemError('INVALID_REQUEST', `${field}.html: ${err.message}`, [{ field: `${field}.html`, rule: 'extract', message: err.message }]);
+  }
+}
+
+/** Puts the extracted text into the answer so its offsets can be read against it. */
+export function attachExtractedText(result: CompareResult, side: Side, article: ResolvedArticle): CompareResult {
+  if (article.extracted) result[side].text = article.input.text;
+  return result;
+}
+
+/**
+ * Reads one article of a multipart form (curl `-F`, the `GET /` page): `<side>` holds text, or
+ * `<side>_html` holds a web page, or `<side>` with `<side>_type=html` (the page's "this is HTML" choice).
+ */
+export function formSide(form: Record<string, unknown>, side: string, fields: string[]): Record<string, unknown> | undefined {
+  const html = form[`${side}_html`];
+  const hasText = form[side] !== undefined;
+  const asHtml = html !== undefined || (hasText && form[`${side}_type`] === 'html');
+  if (!hasText && html === undefined) return undefined;
+  const article: Record<string, unknown> = {};
+  if (hasText && !asHtml) article.text = form[side];
+  if (asHtml) article.html = html ?? form[side];
+  if (hasText && html !== undefined) article.text = form[side];
+  for (const f of fields) {
+    const v = form[`${side}_${f}`];
+    if (v !== undefined && v !== '') article[f] = v;
+  }
+  return article;
+}
