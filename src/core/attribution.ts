@@ -66,9 +66,12 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     }
     // The name as a whole word (not "trans-Atlantic"), optionally preceded by "the" and followed by a possessive,
     // and not continued by another capitalised word of a longer name ("Atlantic Ocean", "Atlantic Council").
-    const nameRe = String.raw`(?<![\p{L}\p{N}\-.])(?:the\s+)?${core}(?:['’]s)?(?![\p{L}\p{N}]|-\p{L}|\s+\p{Lu}\p{Ll})`;
+    // (The capitalised-continuation test runs on the match, outside the case-insensitive regex, where \p{Lu} would
+    // also match lower case.)
+    const nameRe = String.raw`(?<![\p{L}\p{N}\-.])(?:the\s+)?${core}(?:['’]s)?(?![\p{L}\p{N}]|-\p{L})`;
+    const longerName = (end: number) => /^\s+\p{Lu}\p{Ll}/u.test(rewriteText.slice(end, end + 3));
     const before = new RegExp(String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by|from)\s+)?${nameRe}`, 'giu');
-    for (const m of rewriteText.matchAll(before)) push(m.index, m.index + m[0].length);
+    for (const m of rewriteText.matchAll(before)) if (!longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
     const after = new RegExp(String.raw`${nameRe}(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`, 'giu');
     for (const m of rewriteText.matchAll(after)) push(m.index, m.index + m[0].length);
     const paren = new RegExp(String.raw`[(\[]\s*${nameRe}\s*[)\]]`, 'giu');

@@ -1,0 +1,87 @@
+import t from 'tap';
+import fc from 'fast-check';
+import { findQuotes } from '../../src/core/quotes.js';
+import { checkQuote, indexOriginal, splitPieces } from '../../src/core/quote-check.js';
+import { seeds } from '../fixtures/seeds.js';
+
+const original = seeds.atlantic;
+const idx = indexOriginal(original, findQuotes(original));
+
+/** Checks the first quotation of `rewrite` against the Atlantic original (seed 001). */
+function check(rewrite: string) {
+  const q = findQuotes(rewrite)[0];
+  if (!q) throw new Error(`no quotation in ${rewrite}`);
+  return checkQuote(rewrite, q, idx).map((p) => ({ ...p, text: rewrite.slice(p.start, p.end) }));
+}
+
+t.test('each status, with real sentences of seed 000 against seed 001', async (t) => {
+  const cases = [
+    { name: 'verbatim', text: 'Trump had insisted that only he could end the war—repeatedly saying, “I’ll have that done in 24 hours”—plans have been shelved.', status: 'verbatim' },
+    { name: 'altered (He’s → Trump is)', text: '“Trump is being played by Putin,” said Senator Richard Blumenthal, who co-sponsored the bill.', status: 'altered' },
+    { name: 'from narration', text: '“Trump still wants to establish closer ties with Putin,” one official said.', status: 'from_narration' },
+    { name: 'not in original', text: '“The sanctions will start on Friday and nobody can stop them,” one official said.', status: 'not_in_original' },
+    { name: 'verbatim with an editorial insertion', text: '“If it doesn’t [happen], I just back away, and they’re going to have to keep going,” Trump told reporters.', status: 'verbatim' },
+    { name: 'verbatim, case and curly/straight differences ignored', text: 'He said "i\'ll have that done in 24 hours" again.', status: 'verbatim' },
+  ];
+  for (const c of cases) {
+    const pieces = check(c.text);
+    t.equal(pieces.length, 1, `${c.name}: one entry`);
+    t.equal(pieces[0]!.status, c.status, c.name);
+  }
+});
+
+t.test('the altered quote points at its source quotation in the original', async (t) => {
+  const [p] = check('“Trump is being played by Putin,” said Senator Richard Blumenthal.');
+  t.equal(p!.source?.text, 'He’s being played by Putin');
+  t.equal(original.slice(p!.source!.start, p!.source!.end), p!.source!.text);
+});
+
+t.test('the editorial insertion is listed as an edit, with its span', async (t) => {
+  const text = '“If it doesn’t [happen], I just back away,” Trump said.';
+  const [p] = check(text);
+  t.equal(p!.status, 'verbatim');
+  t.same(p!.edits.map((e) => [e.kind, e.text, text.slice(e.start, e.end)]), [['insertion', '[happen]', '[happen]']]);
+});
+
+t.test('a quotation stitched from a real quote and the author’s narration is split into pieces (seed 000, Sullivan)', async (t) => {
+  const text = '“He thinks that terrorizing cities will weaken their morale… [and] by agreeing to talks—even in vague, toothless terms—Putin had done enough to placate Trump for now.”';
+  const pieces = check(text);
+  t.equal(pieces.length, 2);
+  t.equal(pieces[0]!.status, 'verbatim');
+  t.equal(pieces[0]!.text, 'He thinks that terrorizing cities will weaken their morale');
+  t.same(pieces[0]!.edits.map((e) => e.kind), ['omission']);
+  t.equal(pieces[1]!.status, 'from_narration');
+  t.match(pieces[1]!.text, /^by agreeing to talks—even in vague, toothless terms—Putin had done enough to placate Trump for now/);
+  t.same(pieces[1]!.edits.map((e) => e.text), ['[and]']);
+});
+
+t.test('an omission inside one quotation stays one verbatim entry', async (t) => {
+  const pieces = check('“We need to know who we can count on, and who we can’t… As for the package from the United States—that’s a different story,” he said.');
+  t.equal(pieces.length, 1);
+  t.equal(pieces[0]!.status, 'verbatim');
+  t.same(pieces[0]!.edits.map((e) => e.kind), ['omission']);
+});
+
+t.test('short scare quotes must match exactly', async (t) => {
+  t.equal(check('Putin agreed to “immediately” begin talks.')[0]!.status, 'verbatim');
+  t.equal(check('Putin agreed to “quickly” begin talks.')[0]!.status, 'not_in_original');
+});
+
+t.test('splitPieces cuts at ellipses and brackets and keeps the marks as edits', async (t) => {
+  const text = '“A b c... d e [f] g h…”';
+  const q = findQuotes(text)[0]!;
+  const pieces = splitPieces(text, q);
+  t.same(pieces.map((p) => text.slice(p.start, p.end)), ['A b c', 'd e', 'g h']);
+  t.same(pieces.flatMap((p) => p.edits.map((e) => e.text)), ['...', '[f]', '…']);
+});
+
+t.test('property: any quotation of the original, copied into a rewrite, is verbatim and sourced inside that quotation', async (t) => {
+  const quotes = findQuotes(original).filter((q) => q.text.split(/\s+/).length >= 3);
+  fc.assert(fc.property(fc.constantFrom(...quotes), fc.constantFrom('He said', 'Officials said', 'As one put it,'), (q, lead) => {
+    const rewrite = `${lead} “${q.text}” and left.`;
+    const pieces = check(rewrite);
+    return pieces.length === 1 && pieces[0]!.status === 'verbatim'
+      && pieces[0]!.source !== null && pieces[0]!.source.start >= q.start && pieces[0]!.source.end <= q.end;
+  }), { numRuns: 40 });
+  t.pass('property held');
+});
