@@ -114,6 +114,28 @@ export function runEval(dir = casesDir()): CaseFigures[] {
     .map((f) => { const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case; c.name ??= f.replace(/\.json$/, ''); return scoreCase(c); });
 }
 
+/** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */
+export type Pinned = Record<string, { verdict?: string; higher: Record<string, number>; alignedShare?: number }>;
+
+/** Reduces eval results to the pinned figures (rounded to 0.1 percentage point). */
+export function pinnedFigures(results: CaseFigures[]): Pinned {
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const out: Pinned = {};
+  for (const r of results) {
+    const higher: Record<string, number> = {};
+    if (r.original && r.rewrite) {
+      higher['original.alignedF1'] = r3(r.original.alignedF1); higher['rewrite.alignedF1'] = r3(r.rewrite.alignedF1);
+      higher['original.labelAccuracy'] = r3(r.original.labelAccuracy); higher['rewrite.labelAccuracy'] = r3(r.rewrite.labelAccuracy);
+      higher['linksF1'] = r3(r.linksF1 ?? 0);
+    }
+    // Independent cases: the aligned share must stay low; sibling cases (no gold): it must stay high.
+    const independent = r.verdict.gold === 'independent';
+    if (r.alignedShare !== undefined && !independent) higher['alignedShare'] = r3(r.alignedShare);
+    out[r.name] = { ...(r.verdict.gold ? { verdict: r.verdict.got } : {}), higher, ...(r.alignedShare !== undefined && independent ? { alignedShare: r3(r.alignedShare) } : {}) };
+  }
+  return out;
+}
+
 const pct = (x: number | null | undefined) => (x == null ? '  -  ' : (100 * x).toFixed(1).padStart(5));
 
 /** Prints the figures as score.mjs does. */

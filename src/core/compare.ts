@@ -34,7 +34,18 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
   const pairs: ScoredPair[] = [];
-  candidates.forEach((list, ri) => { for (const oi of list) pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!) }); });
+  // Verbatim copies are evidence on their own, however short ("Yes.", a one-word quote): identical word
+  // sequences score 1 whatever their content weight.
+  const verbatim = new Map<string, number[]>();
+  ov.forEach((v, oi) => { if (v.words.length) { const k = v.words.join(' '); verbatim.set(k, [...(verbatim.get(k) ?? []), oi]); } });
+  candidates.forEach((list, ri) => {
+    const same = new Set(verbatim.get(rv[ri]!.words.join(' ')) ?? []);
+    for (const oi of list) {
+      if (same.has(oi)) continue;
+      pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!) });
+    }
+    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1 });
+  });
   const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
   const pairSim = (a: Claim, b: Claim) => {
     const [oc, rc] = a.id.startsWith('o') ? [a, b] : [b, a];

@@ -34,7 +34,8 @@ export class Vocabulary {
   readonly vec: (Float32Array | null)[] = [];
   weight: number[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly pairCache = new Map<number, number>();
+  /** Per-term caches of term-pair similarity (small-integer keys keep the maps fast). */
+  private readonly pairCache: Map<number, number>[] = [];
 
   constructor(private readonly lexicon: Lexicon | null) {}
 
@@ -80,8 +81,10 @@ export class Vocabulary {
   termSim(a: number, b: number): number {
     if (a === b) return 1;
     if (this.isNumber[a] || this.isNumber[b]) return 0;
-    const k = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
-    const hit = this.pairCache.get(k);
+    const lo = a < b ? a : b, hi = a < b ? b : a;
+    let row = this.pairCache[lo];
+    if (!row) this.pairCache[lo] = row = new Map();
+    const hit = row.get(hi);
     if (hit !== undefined) return hit;
     let s = 0;
     if (isVariant(this.keys[a]!, this.keys[b]!)) s = VARIANT_CREDIT;
@@ -94,7 +97,7 @@ export class Vocabulary {
         if (dot >= VECTOR_MIN_COSINE) s = (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE);
       }
     }
-    this.pairCache.set(k, s);
+    row.set(hi, s);
     return s;
   }
 }
@@ -134,26 +137,30 @@ export interface PairScore {
   contentB: number;
 }
 
-/** Directional carried share of `a` in `b` and the part of it that comes from non-name terms. */
-function directed(vocab: Vocabulary, a: number[], b: number[]): { share: number; content: number } {
+/** Weighted share of `ids` matched by `best` (per-term best similarity), smoothed for short claims. */
+function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: number; content: number } {
   let total = 0, got = 0, content = 0, contentTotal = 0;
-  for (const x of a) {
-    const w = vocab.weight[x] ?? 0;
-    total += w;
-    if (!vocab.isName[x]) contentTotal += w;
-    let best = 0;
-    for (const y of b) { const s = vocab.termSim(x, y); if (s > best) { best = s; if (s === 1) break; } }
-    got += w * best;
-    if (!vocab.isName[x]) content += w * best;
+  for (let i = 0; i < ids.length; i++) {
+    const x = ids[i]!, w = vocab.weight[x] ?? 0;
+    total += w; got += w * best[i]!;
+    if (!vocab.isName[x]) { contentTotal += w; content += w * best[i]!; }
   }
   // A claim with little content (a fragment, a two-word sentence) cannot show much evidence either way:
   // its share is smoothed with a prior mass of one typical content word (SHORT_CLAIM_PRIOR) carried at 0.
-  const denom = total + SHORT_CLAIM_PRIOR;
-  return total > 0 ? { share: got / denom, content: content / (contentTotal + SHORT_CLAIM_PRIOR) } : { share: 0, content: 0 };
+  return total > 0 ? { share: got / (total + SHORT_CLAIM_PRIOR), content: content / (contentTotal + SHORT_CLAIM_PRIOR) } : { share: 0, content: 0 };
 }
 
-/** Scores a pair of claims. Cost O(|A|·|B|) term comparisons (cached per term pair). */
+/** Scores a pair of claims: one pass over the |A|·|B| term pairs (each cached), both directions at once. */
 export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
-  const ab = directed(vocab, a.ids, b.ids), ba = directed(vocab, b.ids, a.ids);
+  const ra = new Float64Array(a.ids.length), rb = new Float64Array(b.ids.length);
+  for (let i = 0; i < a.ids.length; i++) {
+    const x = a.ids[i]!;
+    for (let j = 0; j < b.ids.length; j++) {
+      const s = vocab.termSim(x, b.ids[j]!);
+      if (s > ra[i]!) ra[i] = s;
+      if (s > rb[j]!) rb[j] = s;
+    }
+  }
+  const ab = share(vocab, a.ids, ra), ba = share(vocab, b.ids, rb);
   return { sim: (ab.share + ba.share) / 2, aInB: ab.share, bInA: ba.share, contentA: ab.content, contentB: ba.content };
 }

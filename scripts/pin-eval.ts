@@ -1,0 +1,12 @@
+/**
+ * Writes `test/fixtures/eval/pinned.json` from the current figures (run after an improvement:
+ * `npm run build && node dist/scripts/pin-eval.js`). `test/eval-regression.test.ts` fails when a figure drops
+ * by more than a point below it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { casesDir, pinnedFigures, runEval } from './eval.js';
+
+const dir = casesDir();
+writeFileSync(join(dir, 'pinned.json'), JSON.stringify(pinnedFigures(runEval(dir)), null, 1) + '\n');
+console.log(`pinned ${join(dir, 'pinned.json')}`);
