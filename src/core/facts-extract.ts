@@ -22,6 +22,9 @@ export interface Item {
   names: string[];
   /** negation/hedge only: the content word it modifies (the next one), lower-cased; '' if none. */
   head: string;
+  /** Up to two lower-cased words before and after the item (within its range): where it stands in the sentence. */
+  before: string[];
+  after: string[];
   /** Position of the item in its group's text, 0..1 (pairs substitutions that sit in the same place). */
   pos: number;
 }
@@ -46,7 +49,7 @@ const DATE_RE = new RegExp(
   'giu',
 );
 const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b|n['’]t\b/giu;
-const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
+const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
 /** Words of a name that are titles or roles, not identity ("President Donald Trump" is "Donald Trump"). */
 const TITLES = new Set(['president', 'senator', 'sen', 'secretary', 'minister', 'prime', 'vice', 'general', 'gen', 'press', 'mr', 'mrs', 'ms', 'dr', 'foreign', 'defense', 'defence', 'state', 'republican', 'democratic', 'democrat', 'former', 'chancellor', 'governor', 'gov', 'rep', 'representative', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'aide', 'envoy', 'special', 'senior', 'deputy', 'chief', 'the']);
 const ORG_WORDS = /\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission|office|organization|organisation|administration|government|army|forces|network|group|institute|university|reuters|ap|afp|bbc|cnn)\b/i;
@@ -103,7 +106,9 @@ export function extractItems(text: string, start: number, end: number): Item[] {
   const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names: string[] = []) => {
     taken.push([s, e]);
     const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
-    items.push({ kind, span: span(text, s, e), key, group, approx, names, head, pos: (s - start) / len });
+    const before = (text.slice(start, s).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(-2);
+    const after = (text.slice(e, end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 2);
+    items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
   };
   for (const m of slice.matchAll(DATE_RE)) {
     const s = start + m.index, e = s + m[0].length;
@@ -134,7 +139,8 @@ export function extractItems(text: string, start: number, end: number): Item[] {
   for (const m of slice.matchAll(NEGATORS)) add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
   for (const m of slice.matchAll(HEDGES)) {
     if (/^May$/.test(m[0]) && m.index > 0) continue; // a month mid-sentence
-    add('hedge', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'hedge');
+    // Keyed by stem so that "expect" and "expected", "seems" and "seemed" are the same hedge.
+    add('hedge', start + m.index, start + m.index + m[0].length, m[0].toLowerCase().replace(/(?:ed|s)$/, '').replace(/^possib.*/, 'possib'), 'hedge');
   }
   for (const run of properRuns(tokens(text, start, end))) {
     if (!free(run.start, run.end)) continue;

@@ -116,7 +116,8 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   matchEqual(oe, re, (x, y) => sameName(x.names, y.names));
   const oLeft = oe.filter((x) => !x.matched && !mentions(rText, x.names));
   const rLeft = re.filter((x) => !x.matched && !mentions(oText, x.names));
-  for (const [a, b] of pairLeftovers(oLeft, rLeft, (x, y) => x.group === y.group || x.group === 'entity' || y.group === 'entity')) {
+  const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
+  for (const [a, b] of pairLeftovers(oLeft, rLeft, compatible)) {
     const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
     changes.push(change(kind, a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
@@ -130,11 +131,15 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   const onc = on.filter((x) => carried(x, rText)), rnc = rn.filter((x) => carried(x, oText));
   if (onc.length && !rn.length) changes.push(change('negation', onc[0]!, null, `negation “${onc[0]!.span.text}” is not carried into the rewrite`));
   else if (!on.length && rnc.length) changes.push(change('negation', null, rnc[0]!, `the rewrite adds the negation “${rnc[0]!.span.text}”`));
-  // Hedging: a hedge present on one side only ("will likely revisit" → "will revisit", "may" added).
+  // Hedging: a hedge on one side with no counterpart hedge on the other ("will likely revisit" → "will revisit",
+  // "may" added); the same hedge word on both sides matches, and any two different hedges count as hedged alike
+  // ("would likely lead" / "could lead").
   const oh = of(o, 'hedge'), rh = of(r, 'hedge');
-  const ohc = oh.filter((x) => carried(x, rText)), rhc = rh.filter((x) => carried(x, oText));
-  if (ohc.length && !rh.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
-  else if (!oh.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
+  matchEqual(oh, rh, (x, y) => x.key === y.key);
+  const ohl = oh.filter((x) => !x.matched), rhl = rh.filter((x) => !x.matched);
+  const ohc = ohl.filter((x) => carried(x, rText)), rhc = rhl.filter((x) => carried(x, oText));
+  if (ohc.length && !rhl.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
+  else if (!ohl.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
   for (const x of [...o, ...r] as Marked[]) delete x.matched;
   return changes.slice(0, MAX_CHANGES);
 }
@@ -164,6 +169,18 @@ function pairLeftovers(a: Marked[], b: Marked[], ok: (x: Item, y: Item) => boole
     if (best) { x.matched = true; best.matched = true; pairs.push([x, best]); }
   }
   return pairs;
+}
+
+/**
+ * A substituted name stands in the same words: the two words before it, or the two after it, or one on each side are
+ * the same ("Senator Lindsey Graham has broken" / "Senator Marco Rubio has broken"). Without such an anchor a name
+ * on each side is an omission plus an addition, not a changed fact.
+ */
+function anchored(x: Item, y: Item): boolean {
+  const eq = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  if (x.before.length === 2 && eq(x.before, y.before)) return true;
+  if (x.after.length === 2 && eq(x.after, y.after)) return true;
+  return !!x.before.length && !!x.after.length && x.before.at(-1) === y.before.at(-1) && x.after[0] === y.after[0];
 }
 
 function change(kind: ChangeKind, a: Item | null, b: Item | null, note: string): FactChange {
