@@ -5,17 +5,22 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
 import multipartPlugin from './multipart.js';
+import enginePlugin, { type EngineOptions } from './engine.js';
+import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
-import enginePlugin from './engine.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
+import batchRoutes from '../../routes/batch.js';
+import uiRoutes from '../../routes/ui.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
   /** Pino options or `false`; tests pass `false` to keep output clean. */
   logger?: FastifyServerOptions['logger'];
+  /** TEST ONLY: simulated worker faults (crash, hang, throw); see `EngineOptions.faults`. */
+  engine?: Pick<EngineOptions, 'faults'>;
 }
 
 /**
@@ -54,7 +59,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
-  await app.register(enginePlugin);
+  await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
+  await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, faults: options.engine?.faults });
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
@@ -67,5 +74,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   await app.register(healthRoutes);
   await app.register(compareRoutes);
+  await app.register(batchRoutes);
+  await app.register(uiRoutes);
   return app;
 }

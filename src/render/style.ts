@@ -13,7 +13,7 @@ main{max-width:1280px;margin:0 auto;padding:1rem 1.25rem 3rem}
 h1{font-size:1.35rem;margin:.2rem 0 .8rem}
 h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
 a{color:var(--add)}
-.summary{display:flex;flex-wrap:wrap;align-items:stretch;gap:.6rem;background:#fff;border:1px solid var(--line);border-radius:10px;padding:.8rem;position:sticky;top:0;z-index:2;box-shadow:0 2px 6px rgba(0,0,0,.06)}
+.summary{display:flex;flex-wrap:wrap;align-items:stretch;gap:.6rem;background:#fff;border:1px solid var(--line);border-radius:10px;padding:.8rem;box-shadow:0 2px 6px rgba(0,0,0,.06)}
 .verdict{font-size:1.15rem;font-weight:700;padding:.45rem .8rem;border-radius:8px;color:#fff;display:flex;align-items:center;text-transform:uppercase;letter-spacing:.03em}
 .verdict-wholly_derived{background:var(--drop)}.verdict-partially_derived{background:var(--para)}.verdict-independent{background:var(--kept)}
 .metric{display:flex;flex-direction:column;justify-content:center;padding:0 .7rem;border-left:1px solid var(--line)}
@@ -35,7 +35,7 @@ a{color:var(--add)}
 .row{border-bottom:1px solid #ececf0}
 .row.para{border-top:2px solid var(--line)}
 .cell{padding:.35rem .6rem;min-height:1.5rem}
-.gutter{text-align:center;font:600 .8rem/1.2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);padding-top:.45rem}
+.gutter{text-align:center;font:700 1rem/1.2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);padding-top:.45rem}
 .claim{display:block;border-left:4px solid transparent;padding:.15rem .5rem;border-radius:3px;scroll-margin-top:7rem}
 .claim+.claim{margin-top:.25rem}
 .claim[data-status=kept]{background:var(--kept-bg);border-color:var(--kept)}
@@ -45,7 +45,7 @@ a{color:var(--add)}
 .claim:target,.claim.hl{outline:2px solid var(--ink);outline-offset:1px}
 .cid{font:600 .7rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);margin-right:.35rem;text-decoration:none}
 del{background:#f7c1c4;color:#6d1010;text-decoration:line-through;text-decoration-thickness:1px}
-ins{background:#b9e6c5;color:#0c4a1f;text-decoration:none;font-weight:600}
+ins{background:#b9e6c5;color:#0c4a1f;text-decoration:none}
 mark.fact{background:var(--fact-bg);color:inherit;outline:2px dashed var(--fact);outline-offset:0;border-radius:2px}
 .quote{text-decoration:underline;text-decoration-color:#888;text-underline-offset:3px}
 .quote.q-altered,.quote.q-from_narration,.quote.q-not_in_original,.quote.q-dropped{text-decoration:underline wavy #d84315;text-decoration-thickness:2px}

@@ -1,0 +1,81 @@
+import type { CompareResult, OriginalStatus, Verdict } from '../core/types.js';
+
+/** One rewrite of a batch, as a column of the matrix. */
+export interface BatchOutlet {
+  /** Position in the request's `rewrites`. */
+  index: number;
+  /** The rewrite's outlet, or `rewrite N`; made unique within the batch. */
+  outlet: string;
+  ok: boolean;
+  verdict: Verdict | null;
+  coverage: number | null;
+  containment: number | null;
+  credited: boolean | null;
+}
+
+/** One claim of the original, as a row of the matrix. */
+export interface MatrixClaim {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  /** Status per outlet, in `outlets` order (null when that rewrite failed). */
+  statuses: (OriginalStatus | null)[];
+  kept: string[];
+  paraphrased: string[];
+  dropped: string[];
+}
+
+export interface BatchMatrix {
+  outlets: BatchOutlet[];
+  claims: MatrixClaim[];
+  /** Outlets whose rewrite credits the original. */
+  credited: string[];
+  /** Outlets whose rewrite is derived from the original but does not credit it. */
+  derivedUncredited: string[];
+  /** Outlets whose compare failed (their `results[]` entry is a problem object). */
+  failed: string[];
+}
+
+/** Unique column labels: the outlet names, `rewrite N` for unnamed ones, `name (N)` for repeats. */
+export function outletLabels(outlets: (string | undefined)[]): string[] {
+  const seen = new Map<string, number>();
+  return outlets.map((o, i) => {
+    const base = o?.trim() || `rewrite ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${i + 1})`;
+  });
+}
+
+/**
+ * The one-original-many-outlets matrix (issue #5): for every claim of the original, which outlets kept,
+ * paraphrased or dropped it, and which outlets credited the source. The original's claims are the same in
+ * every result (segmentation is deterministic); a claim is matched by id and span, and a result that does
+ * not have it (or failed) contributes `null`.
+ */
+export function buildMatrix(results: (CompareResult | null)[], labels: string[]): BatchMatrix {
+  const outlets: BatchOutlet[] = results.map((r, index) => ({
+    index, outlet: labels[index] ?? `rewrite ${index + 1}`, ok: r !== null,
+    verdict: r?.summary.verdict ?? null, coverage: r?.summary.coverage ?? null, containment: r?.summary.containment ?? null,
+    credited: r ? r.summary.attribution.credited : null,
+  }));
+  const base = results.find((r): r is CompareResult => r !== null);
+  const lookups = results.map((r) => (r ? new Map(r.original.claims.map((c) => [c.id, c])) : null));
+  const claims: MatrixClaim[] = (base?.original.claims ?? []).map((c) => {
+    const statuses = lookups.map((m) => {
+      const own = m?.get(c.id);
+      return own && own.start === c.start && own.end === c.end ? (own.status as OriginalStatus) : null;
+    });
+    const who = (s: OriginalStatus) => outlets.filter((_, i) => statuses[i] === s).map((o) => o.outlet);
+    return { id: c.id, start: c.start, end: c.end, text: c.text, paragraph: c.paragraph, statuses,
+      kept: who('kept'), paraphrased: who('paraphrased'), dropped: who('dropped') };
+  });
+  return {
+    outlets, claims,
+    credited: outlets.filter((o) => o.credited === true).map((o) => o.outlet),
+    derivedUncredited: outlets.filter((o) => o.ok && o.credited === false && o.verdict !== 'independent').map((o) => o.outlet),
+    failed: outlets.filter((o) => !o.ok).map((o) => o.outlet),
+  };
+}
