@@ -35,6 +35,8 @@ const QUOTED_PREFERENCE = 0.1;
 const MAX_DIAGONALS = 8;
 /** Longest piece aligned word by word; longer pieces are cut (a bound on the quadratic LCS). */
 const MAX_PIECE_WORDS = 400;
+/** Words occurring more often than this in the original do not vote for a piece's position. */
+const MAX_VOTING_POSITIONS = 500;
 /** Characters between two pieces' sources for them to count as one passage. */
 const SAME_PASSAGE_CHARS = 400;
 
@@ -113,11 +115,38 @@ export function splitPieces(text: string, quote: Span): Piece[] {
   flush(quote.end);
   // Trailing edits with no piece after them stay on the last piece.
   if (pendingEdits.length && pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
-  return pieces;
+  return pieces.flatMap((p) => splitSentences(text, p));
+}
+
+/** Fewest words on each side of a sentence boundary for a piece to be cut there. */
+const MIN_SENTENCE_WORDS = 4;
+
+/**
+ * Cuts a piece at its sentence boundaries, so that a sentence the rewrite added to (or dropped from) a real
+ * quotation is checked on its own; sentences from the same source are merged back afterwards.
+ */
+function splitSentences(text: string, p: Piece): Piece[] {
+  const out: Piece[] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < p.words.length; i++) {
+    const gap = text.slice(p.words[i]!.end, p.words[i + 1]!.start);
+    const boundary = /[.!?]/.test(gap) && /^\p{Lu}/u.test(text[p.words[i + 1]!.start] ?? '');
+    if (boundary && i + 1 - from >= MIN_SENTENCE_WORDS && p.words.length - (i + 1) >= MIN_SENTENCE_WORDS) {
+      const ws = p.words.slice(from, i + 1);
+      out.push({ start: ws[0]!.start, end: ws[ws.length - 1]!.end, words: ws, edits: out.length ? [] : p.edits.filter((e) => e.start < p.words[i]!.end) });
+      from = i + 1;
+    }
+  }
+  if (!out.length) return [p];
+  const ws = p.words.slice(from);
+  out.push({ start: ws[0]!.start, end: p.end, words: ws, edits: p.edits.filter((e) => e.start >= ws[0]!.start - 1 || e.start >= out[out.length - 1]!.end) });
+  return out;
 }
 
 interface Located {
   score: number;
+  /** Share of the piece's content words (not function words) found. */
+  content: number;
   exact: boolean;
   first: number;
   last: number;
@@ -151,9 +180,14 @@ function lcs(a: Word[], b: Word[], lo: number, hi: number): [number, number][] {
  */
 function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
   const words = piece.slice(0, MAX_PIECE_WORDS);
+  const exact = exactRuns(words, idx);
+  if (exact.length) return { best: exact[0]!, bestQuoted: exact.find((l) => l.quoted !== null) ?? null };
   const votes = new Map<number, number>();
   words.forEach((w, k) => {
-    for (const j of idx.positions.get(w.norm) ?? []) votes.set(j - k, (votes.get(j - k) ?? 0) + 1);
+    // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
+    const at = idx.positions.get(w.norm) ?? [];
+    if (at.length > MAX_VOTING_POSITIONS) return;
+    for (const j of at) votes.set(j - k, (votes.get(j - k) ?? 0) + 1);
   });
   const diagonals = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_DIAGONALS);
   let best: Located | null = null, bestQuoted: Located | null = null;
@@ -178,12 +212,46 @@ function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; best
     const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.words[j]!.end, idx.words[j + 1]!.start));
     for (let k = pairs[0]![0]; k > 0 && first > 0 && joined(first - 1); k--) first--;
     for (let k = words.length - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.words.length && joined(last); k--) last++;
-    const cand: Located = { score: matched.length / words.length, exact, first, last, quoted };
+    const contentTotal = words.filter((w) => !FUNCTION_WORDS.has(w.norm)).length;
+    const contentFound = pairs.filter(([i]) => !FUNCTION_WORDS.has(words[i]!.norm)).length;
+    const cand: Located = { score: matched.length / words.length, content: contentTotal ? contentFound / contentTotal : 1, exact, first, last, quoted };
     if (!best || better(cand, best)) best = cand;
     if (quoted !== null && (!bestQuoted || better(cand, bestQuoted))) bestQuoted = cand;
   }
   return { best, bestQuoted };
 }
+
+/** Most exact occurrences examined per piece (a bound for very common short pieces). */
+const MAX_EXACT = 50;
+
+/** Occurrences of the piece word for word (quoted occurrences reported like any other; the caller prefers them). */
+function exactRuns(words: Word[], idx: OriginalIndex): Located[] {
+  const out: Located[] = [];
+  // Anchor on the piece's rarest word: a long original has thousands of "the" but few "terrorizing".
+  let anchor = 0;
+  words.forEach((w, k) => { if ((idx.positions.get(w.norm)?.length ?? 0) < (idx.positions.get(words[anchor]!.norm)?.length ?? 0)) anchor = k; });
+  for (const at of idx.positions.get(words[anchor]!.norm) ?? []) {
+    if (out.length >= MAX_EXACT) break;
+    const j = at - anchor;
+    if (j < 0 || j + words.length > idx.words.length) continue;
+    let k = 0;
+    while (k < words.length && idx.words[j + k]!.norm === words[k]!.norm) k++;
+    if (k < words.length) continue;
+    const inQuote = idx.quoteOf.slice(j, j + words.length);
+    const q = inQuote.filter((x) => x >= 0);
+    const quoted = q.length * 2 > words.length ? q[0]! : null;
+    out.push({ score: 1, content: 1, exact: true, first: j, last: j + words.length - 1, quoted });
+  }
+  return out;
+}
+
+/**
+ * English function words: a source must share the piece's content, not just "to the" ("want to stop the war"
+ * is not "wants to keep the war going").
+ */
+const FUNCTION_WORDS = new Set(('a an the and or but if of to in on at by for with from as is are was were be been being it its this that '
+  + 'these those he she they we i you his her their our my your him them us me not no so than then there here what who which will would '
+  + 'can could may might must should do does did has have had just also very all any some').split(' '));
 
 function better(a: Located, b: Located): boolean {
   return a.score > b.score || (a.score === b.score && a.last - a.first < b.last - b.first);
@@ -229,7 +297,7 @@ function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
   const { best, bestQuoted } = locate(p.words, idx);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
   const short = p.words.length < 3;
-  const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE);
+  const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
   else if (ok(best)) pick = best;
