@@ -44,7 +44,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       if (same.has(oi)) continue;
       pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!) });
     }
-    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1 });
+    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1 });
   });
   const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
   const pairSim = (a: Claim, b: Claim) => {
@@ -68,7 +68,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
         const s = scorePair(vocab, v, partner);
         c.status = classifyClaim(v.words, partnerWords, limits.diffTimeoutMs);
         c.similarity = round(Math.max(...others.map((x) => pairSim(c, x)), s.sim));
-        c.carried = round(s.aInB);
+        c.carried = round(v.words.length && v.words.join(' ') === partnerWords.join(' ') ? 1 : s.carriedA);
         c.matches = others.map((x) => x.id);
         c.alignments.push(id);
       });

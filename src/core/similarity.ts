@@ -135,10 +135,13 @@ export interface PairScore {
   /** Weighted share of A's and B's content that is NOT names (names alone do not make a claim). */
   contentA: number;
   contentB: number;
+  /** Unsmoothed weighted share of A's (B's) content found in the other: the claim's `carried`. */
+  carriedA: number;
+  carriedB: number;
 }
 
 /** Weighted share of `ids` matched by `best` (per-term best similarity), smoothed for short claims. */
-function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: number; content: number } {
+function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: number; content: number; carried: number } {
   let total = 0, got = 0, content = 0, contentTotal = 0;
   for (let i = 0; i < ids.length; i++) {
     const x = ids[i]!, w = vocab.weight[x] ?? 0;
@@ -147,7 +150,8 @@ function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: n
   }
   // A claim with little content (a fragment, a two-word sentence) cannot show much evidence either way:
   // its share is smoothed with a prior mass of one typical content word (SHORT_CLAIM_PRIOR) carried at 0.
-  return total > 0 ? { share: got / (total + SHORT_CLAIM_PRIOR), content: content / (contentTotal + SHORT_CLAIM_PRIOR) } : { share: 0, content: 0 };
+  if (total <= 0) return { share: 0, content: 0, carried: 0 };
+  return { share: got / (total + SHORT_CLAIM_PRIOR), content: content / (contentTotal + SHORT_CLAIM_PRIOR), carried: got / total };
 }
 
 /** Scores a pair of claims: one pass over the |A|·|B| term pairs (each cached), both directions at once. */
@@ -162,5 +166,19 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
     }
   }
   const ab = share(vocab, a.ids, ra), ba = share(vocab, b.ids, rb);
-  return { sim: (ab.share + ba.share) / 2, aInB: ab.share, bInA: ba.share, contentA: ab.content, contentB: ba.content };
+  return { sim: (ab.share + ba.share) / 2, aInB: ab.share, bInA: ba.share, contentA: ab.content, contentB: ba.content,
+    carriedA: ab.carried, carriedB: ba.carried };
+}
+
+/**
+ * Similarity of two standalone sentences (no document context: the in-document IDF factor is ~1).
+ * For tests, the CLI and callers that score single pairs (e.g. MSRP-style sentence pairs).
+ */
+export function sentenceSimilarity(a: string, b: string, lexicon: Lexicon | null, terms: (s: string) => ClaimTerms): PairScore {
+  const vocab = new Vocabulary(lexicon);
+  const va = toClaimVector(vocab, terms(a)), vb = toClaimVector(vocab, terms(b));
+  const df = new Array<number>(vocab.keys.length).fill(0);
+  for (const id of [...va.ids, ...vb.ids]) df[id]!++;
+  vocab.setDocumentFrequencies(df, 2);
+  return scorePair(vocab, va, vb);
 }

@@ -35,8 +35,8 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'SYM', 'INTJ']);
 
 /**
- * Tokenises and lemmatises one claim with the shared wink-nlp instance. Hyphenated compounds written without
- * spaces ("cease-fire", "30-day") become one term so that they match the closed-up spelling.
+ * Tokenises and lemmatises one claim with the shared wink-nlp instance. Hyphenated compounds of common words
+ * written without spaces ("cease-fire", "long-standing") become one term so that they match the closed-up spelling.
  * Deterministic and bounded: linear in the claim's length.
  */
 export function claimTerms(text: string): ClaimTerms {
@@ -59,9 +59,10 @@ export function claimTerms(text: string): ClaimTerms {
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
     let isName = pos[i] === 'PROPN', isNumber = type === 'number' || pos[i] === 'NUM';
     // Join "cease - fire" (no spaces around the hyphen) into one compound term.
-    while (values[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && (types[i + 2] === 'word' || types[i + 2] === 'number')) {
+    // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
+    const common = (k: number) => types[k] === 'word' && pos[k] !== 'PROPN' && !/\d/.test(values[k]!);
+    while (common(i) && values[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && common(i + 2)) {
       lemma += (lemmas[i + 2] ?? values[i + 2]!).toLowerCase();
-      isName ||= pos[i + 2] === 'PROPN'; isNumber ||= types[i + 2] === 'number';
       words.push(values[i + 2]!.toLowerCase());
       i += 2;
     }
