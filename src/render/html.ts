@@ -116,20 +116,34 @@ function claimHtml(rc: RenderedClaim, p: string): string {
   const c = rc.claim;
   const matches = c.matches.map((m) => `${p}${m}`).join(' ');
   return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}" data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
-    + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${rc.pieces.map(pieceHtml).join('')}</span>`;
+    + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${piecesHtml(rc.pieces)}</span>`;
 }
 
-function pieceHtml(piece: Piece): string {
-  let html = e(piece.text);
-  // Innermost first: quote, fact, then the diff change as <del>/<ins>.
-  const order: Mark['kind'][] = ['quote', 'fact', 'changed'];
-  for (const kind of order) {
-    for (const m of piece.marks.filter((x) => x.kind === kind)) {
-      const title = m.note ? ` title="${e(m.note)}"` : '';
-      if (kind === 'quote') html = `<span class="quote q-${e(m.detail)}"${title}>${html}</span>`;
-      else if (kind === 'fact') html = `<mark class="fact" data-kind="${e(m.detail)}"${title}>${html}</mark>`;
-      else html = m.detail === 'removed' ? `<del>${html}</del>` : `<ins>${html}</ins>`;
-    }
+/** Outermost first: a quote or a changed fact wraps the word-level changes inside it. */
+const NESTING: Mark['kind'][] = ['quote', 'fact', 'changed'];
+
+/**
+ * Renders pieces with properly nested wrappers: consecutive pieces that share a mark of the outer kind are
+ * wrapped once (a changed fact "5%" whose "5" is also a word change stays one <mark>).
+ */
+function piecesHtml(pieces: Piece[], depth = 0): string {
+  const kind = NESTING[depth];
+  if (!kind) return pieces.map((p) => e(p.text)).join('');
+  let html = '';
+  for (let i = 0; i < pieces.length;) {
+    const mark = pieces[i]!.marks.find((m) => m.kind === kind);
+    let j = i + 1;
+    while (j < pieces.length && pieces[j]!.marks.find((m) => m.kind === kind) === mark) j++;
+    const inner = piecesHtml(pieces.slice(i, j), depth + 1);
+    html += mark ? wrap(mark, inner) : inner;
+    i = j;
   }
   return html;
+}
+
+function wrap(m: Mark, inner: string): string {
+  const title = m.note ? ` title="${e(m.note)}"` : '';
+  if (m.kind === 'quote') return `<span class="quote q-${e(m.detail)}"${title}>${inner}</span>`;
+  if (m.kind === 'fact') return `<mark class="fact" data-kind="${e(m.detail)}"${title}>${inner}</mark>`;
+  return m.detail === 'removed' ? `<del>${inner}</del>` : `<ins>${inner}</ins>`;
 }

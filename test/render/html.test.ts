@@ -1,0 +1,90 @@
+import t from 'tap';
+import { parseHTML } from 'linkedom';
+import { renderHtml, reportBody } from '../../src/render/html.js';
+import { renderFormPage } from '../../src/render/form.js';
+import { escapeHtml } from '../../src/render/escape.js';
+import { sampleResult } from '../fixtures/result.js';
+
+const doc = (html: string) => parseHTML(html).document;
+
+t.test('every claim is one element carrying its status, and its text is the claim text', async (t) => {
+  const { result } = sampleResult();
+  const d = doc(renderHtml(result));
+  for (const c of [...result.original.claims, ...result.rewrite.claims]) {
+    const els = d.querySelectorAll(`.claim[data-id="${c.id}"]`);
+    t.equal(els.length, 1, `${c.id} rendered once`);
+    const el = els[0]!;
+    t.equal(el.getAttribute('data-status'), c.status, `${c.id} data-status`);
+    t.equal(el.textContent, c.id + c.text, `${c.id} shows its text after its id label`);
+  }
+});
+
+t.test('the summary bar shows verdict, coverage, containment, counts and a loud uncredited warning', async (t) => {
+  const d = doc(renderHtml(sampleResult().result, { originalOutlet: 'Example Times', rewriteOutlet: 'Copycat News' }));
+  const bar = d.querySelector('.summary')!;
+  t.match(bar.textContent, /partially derived/);
+  t.match(bar.textContent, /62%/);
+  t.match(bar.textContent, /71%/);
+  t.match(bar.textContent, /1 kept · 2 paraphrased · 1 dropped/);
+  const credit = d.querySelector('.credit')!;
+  t.equal(credit.getAttribute('class'), 'credit uncredited');
+  t.equal(credit.getAttribute('role'), 'alert');
+  t.match(credit.textContent, /DERIVED BUT UNCREDITED.*Example Times/);
+  t.match(d.querySelector('title')!.textContent, /Copycat News vs Example Times/);
+  const credited = doc(renderHtml(sampleResult({ credited: true }).result, { originalOutlet: 'Example Times' }));
+  t.equal(credited.querySelector('.credit')!.getAttribute('class'), 'credit credited');
+  t.notMatch(credited.querySelector('.summary')!.textContent, /UNCREDITED/);
+});
+
+t.test('word diffs, moves, changed facts, quote findings and boilerplate are marked where they occur', async (t) => {
+  const d = doc(renderHtml(sampleResult().result));
+  t.ok(d.querySelector('.claim[data-id="o2"] del'), 'removed words struck in the original');
+  t.ok(d.querySelector('.claim[data-id="r1"] ins'), 'added words highlighted in the rewrite');
+  t.equal(d.querySelector('.claim[data-id="o2"] mark.fact')!.textContent, '5%');
+  t.equal(d.querySelector('.claim[data-id="r1"] mark.fact')!.textContent, '7%');
+  t.equal(d.querySelector('.claim[data-id="r2"] .quote.q-altered')!.textContent.replace(/\s+/g, ' '), '“we shall win”');
+  t.ok(d.querySelector('.row[data-moved="true"] .moved'), 'moved marker');
+  t.match(d.querySelector('.row[data-status="paraphrased"] .row-flags')!.textContent, /quotation altered/);
+  t.same(Array.from(d.querySelectorAll('.row.boilerplate')).map((r) => r.textContent), ['read moreRead more: other story', 'photo creditPhoto: Agency']);
+  t.ok(d.querySelector('.legend'), 'legend');
+});
+
+t.test('submitted text is escaped: planted markup renders as text', async (t) => {
+  const html = renderHtml(sampleResult({ hostile: true }).result, { originalOutlet: '<b>x</b>"', rewriteOutlet: "o'neil" });
+  t.notMatch(html, /<script>window/);
+  t.notMatch(html, /<img src=x/);
+  t.match(html, /&lt;script&gt;window/);
+  t.match(html, /&lt;img src=x onerror=&quot;window/);
+  t.match(html, /&lt;b&gt;x&lt;\/b&gt;&quot;/);
+  const d = doc(html);
+  t.equal(d.querySelectorAll('script').length, 1, 'only the report’s own script');
+  t.equal(d.querySelectorAll('img').length, 0);
+  t.match(d.querySelector('.claim[data-id="o2"]')!.textContent, /<script>window.__pwned=1<\/script>"><img src=x onerror=/);
+});
+
+t.test('CSP-friendly: nonces on inline style and script, no inline handlers, no style attributes, no external resources', async (t) => {
+  const nonce = { style: 'STYLE-NONCE', script: 'SCRIPT-NONCE' };
+  for (const [name, html] of [['report', renderHtml(sampleResult().result, { nonce })], ['form', renderFormPage({ nonce })]] as const) {
+    const d = doc(html);
+    t.same(Array.from(d.querySelectorAll('style')).map((s) => s.getAttribute('nonce')), ['STYLE-NONCE'], `${name} style nonce`);
+    t.same(Array.from(d.querySelectorAll('script')).map((s) => s.getAttribute('nonce')), ['SCRIPT-NONCE'], `${name} script nonce`);
+    t.notMatch(html, /\son[a-z]+\s*=/i, `${name}: no inline event handlers`);
+    t.notMatch(html, /\sstyle\s*=/i, `${name}: no style attributes`);
+    t.notMatch(html, /(src|href)\s*=\s*"(https?:)?\/\//i, `${name}: no external resources`);
+    t.notMatch(html, /@import|url\(/, `${name}: the stylesheet loads nothing`);
+    t.match(html, /@media print/, `${name}: printable`);
+  }
+  t.notMatch(renderHtml(sampleResult().result), /nonce=/, 'no nonce attribute without a nonce (CLI output)');
+});
+
+t.test('ids stay unique when several reports share a page', async (t) => {
+  const { result } = sampleResult();
+  const d = doc(`<div>${reportBody(result, { idPrefix: 'b0-' })}${reportBody(result, { idPrefix: 'b1-' })}</div>`);
+  const ids = Array.from(d.querySelectorAll('[id]')).map((e) => e.getAttribute('id'));
+  t.equal(new Set(ids).size, ids.length);
+  t.equal(d.querySelector('#b1-o1')!.getAttribute('data-matches'), 'b1-r2', 'matches point inside the same report');
+});
+
+t.test('escapeHtml covers the five significant characters', async (t) => {
+  t.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+});
