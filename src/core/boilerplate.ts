@@ -1,0 +1,125 @@
+import { lineKind, isNameWord, RELATIVE_TIME, TEASER_HEADING, wordCount } from './boilerplate-patterns.js';
+import { nlp } from './nlp.js';
+import type { BoilerplateKind, Span } from './types.js';
+
+/**
+ * Boilerplate detection over the paragraphs of one article. Three kinds of evidence, all generic:
+ * 1. the paragraph's own text: CMS labels and credit/byline/timestamp shapes (`lineKind`);
+ * 2. list structure: a teaser heading ("Recent Posts") followed by at least `TEASER_MIN_ITEMS` short headline /
+ *    truncated-excerpt / "3 months ago" items; a bare "Read also:" label takes the headline after it;
+ * 3. position: outside the article body (before its first or after its last prose paragraph) a line of one to
+ *    three capitalised proper nouns is a byline ("Navneet"); a repeated short line is a repeated title/label;
+ *    an "Author Name: Headline" line between paragraphs is a teaser link to another article.
+ * The first non-boilerplate paragraph (the headline) is always content, as is anything with a verb-bearing
+ * sentence that matches none of the above: the gold data counts the headline and standfirst as claims.
+ */
+
+/** Fewest items after a teaser heading for it to be a list (one would be a content heading over one paragraph). */
+export const TEASER_MIN_ITEMS = 2;
+/** Longest teaser item (headline or excerpt) in words; excerpts are cut at ~20–30 words by CMS templates. */
+export const TEASER_ITEM_MAX_WORDS = 40;
+/** A paragraph this long that ends a sentence is article prose and bounds the body (headings and labels are shorter). */
+export const PROSE_MIN_WORDS = 10;
+/** Words in a lone-name byline ("Navneet", "Aghakazim Guliyev", "Mary Jo Smith"). */
+export const BYLINE_MAX_WORDS = 3;
+/** Longest "Author Name: Headline" teaser, in words (headlines are short; longer is a quotation lead-in). */
+export const NAME_TEASER_MAX_WORDS = 20;
+/** Paragraphs longer than this (UTF-16 units) are prose for every rule but corrections and repeats. */
+const MAX_LABEL_CHARS = 400;
+
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const TRUNCATED = /(?:…|\.\.\.)["'”’]?$/u;
+const NAME_COLON = /^((?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}’'.-]*):\s+(\S.*)$/u;
+
+interface Para {
+  line: string;
+  words: number;
+}
+
+/** Whitespace collapsed (labels only; long paragraphs keep a prefix, which is all the rules look at). */
+function describe(text: string, p: Span): Para {
+  const raw = text.slice(p.start, Math.min(p.end, p.start + MAX_LABEL_CHARS));
+  const line = raw.replace(/\s+/g, ' ').trim();
+  const words = p.end - p.start > MAX_LABEL_CHARS ? Number.POSITIVE_INFINITY : wordCount(line);
+  return { line, words };
+}
+
+/** Every word tagged a proper noun by wink's POS tagger ("Diverging Agendas" is VERB PROPN, so not a name). */
+function allProperNouns(phrase: string): boolean {
+  const tags = nlp.readDoc(phrase).tokens().out(nlp.its.pos) as string[];
+  return tags.length > 0 && tags.every((t) => t === 'PROPN' || t === 'PUNCT');
+}
+
+/** A teaser item: a short headline without a sentence end, a truncated excerpt, an age stamp or other furniture. */
+function isTeaserItem(p: Para, kind: BoilerplateKind | null): boolean {
+  if (kind !== null) return true;
+  if (p.words > TEASER_ITEM_MAX_WORDS) return false;
+  return TRUNCATED.test(p.line) || RELATIVE_TIME.test(p.line) || !SENTENCE_END.test(p.line);
+}
+
+/**
+ * Classifies each paragraph as boilerplate (its kind) or content (`null`). Deterministic; linear apart from the
+ * POS check, which only runs on short candidate lines. If every paragraph would be boilerplate, none is: a text
+ * made only of a byline is still what the caller asked to compare.
+ */
+export function classifyParagraphs(text: string, paragraphs: Span[]): (BoilerplateKind | null)[] {
+  const paras = paragraphs.map((p) => describe(text, p));
+  const kinds: (BoilerplateKind | null)[] = paras.map((p) =>
+    !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line));
+
+  paras.forEach((p, i) => {
+    // A bare "Read also:" label: the teaser headline follows on its own line.
+    const next = paras[i + 1];
+    if (kinds[i] === 'read_more' && /:$/.test(p.line) && p.words <= 4 && next && kinds[i + 1] === null
+      && next.words <= NAME_TEASER_MAX_WORDS && (!SENTENCE_END.test(next.line) || TRUNCATED.test(next.line))) {
+      kinds[i + 1] = 'read_more';
+    }
+  });
+
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i] as Para;
+    if (p.words > 6 || !TEASER_HEADING.test(p.line)) continue;
+    let j = i + 1;
+    while (j < paras.length && isTeaserItem(paras[j] as Para, kinds[j] ?? null)) j++;
+    if (j - i - 1 < TEASER_MIN_ITEMS) continue;
+    for (let k = i; k < j; k++) kinds[k] = 'teaser_list';
+    i = j - 1;
+  }
+
+  const seen = new Set<string>();
+  paras.forEach((p, i) => {
+    const key = p.line.toLowerCase().replace(/[“”„"]/g, '"').replace(/[‘’']/g, "'");
+    // Only label-like lines (no sentence end): a repeated title or section label. A repeated sentence is left
+    // to the aligner (a refrain, or a pull quote that duplicates its paragraph).
+    if (kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line) && seen.has(key)) {
+      kinds[i] = 'other';
+    }
+    seen.add(key);
+  });
+
+  const title = kinds.indexOf(null);
+  const isProse = (i: number) => {
+    const p = paras[i] as Para;
+    return kinds[i] === null && p.words >= PROSE_MIN_WORDS && SENTENCE_END.test(p.line) && !TRUNCATED.test(p.line);
+  };
+  let firstProse = -1, lastProse = -1;
+  for (let i = 0; i < paras.length; i++) if (isProse(i)) { if (firstProse < 0) firstProse = i; lastProse = i; }
+
+  paras.forEach((p, i) => {
+    if (kinds[i] !== null || i === title) return;
+    const outside = firstProse < 0 || i < firstProse || i > lastProse;
+    const words = p.line.split(' ');
+    if (outside && p.words <= BYLINE_MAX_WORDS && words.every(isNameWord) && !SENTENCE_END.test(p.line)
+      && allProperNouns(p.line)) {
+      kinds[i] = 'byline';
+      return;
+    }
+    const m = NAME_COLON.exec(p.line);
+    if (m && p.words <= NAME_TEASER_MAX_WORDS && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string)
+      && allProperNouns(m[1] as string)) {
+      kinds[i] = 'read_more';
+    }
+  });
+
+  return kinds.every((k) => k !== null) ? kinds.map(() => null) : kinds;
+}
