@@ -1,0 +1,125 @@
+import t from 'tap';
+import { alignClaims, groupLinks, movedGroups, ALIGN_THRESHOLDS, type ScoredPair } from '../../src/core/align.js';
+import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
+import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../src/core/candidates.js';
+import { Vocabulary, toClaimVector } from '../../src/core/similarity.js';
+import { claimTerms } from '../../src/core/tokens.js';
+import { compare } from '../../src/core/compare.js';
+import { seeds } from '../fixtures/seeds.js';
+
+const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair =>
+  ({ oi, ri, sim, aInB: sim, bInA: sim, contentA: sim, contentB: sim, carriedA: sim, carriedB: sim, ...extra });
+
+t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
+  const cases: { name: string; pairs: ScoredPair[]; n: [number, number]; want: string[] }[] = [
+    { name: 'one-to-one by descending similarity, each claim once', n: [2, 2],
+      pairs: [pair(0, 0, 0.9), pair(0, 1, 0.8), pair(1, 1, 0.7)], want: ['0-0', '1-1'] },
+    { name: 'an anchor needs non-name content, not just shared names', n: [1, 1],
+      pairs: [pair(0, 0, 0.6, { contentA: 0.1, contentB: 0.2 })], want: [] },
+    { name: 'weak matches are ignored when the texts show no derivation (no anchors)', n: [4, 4],
+      pairs: [pair(0, 0, 0.45), pair(1, 1, 0.4), pair(2, 2, 0.35)], want: [] },
+    { name: 'weak matches count once anchors show derivation', n: [4, 4],
+      pairs: [pair(0, 0, 0.9), pair(1, 1, 0.4), pair(2, 2, 0.2)], want: ['0-0', '1-1'] },
+    { name: 'one-to-many: a rewrite claim carried by a matched original joins its group (split)', n: [1, 2],
+      pairs: [pair(0, 0, 0.8), pair(0, 1, 0.45, { bInA: 0.7 })], want: ['0-0', '0-1'] },
+    { name: 'many-to-one: an original claim carried into a matched rewrite joins its group (merge)', n: [2, 1],
+      pairs: [pair(0, 0, 0.8), pair(1, 0, 0.45, { aInB: 0.7 })], want: ['0-0', '1-0'] },
+    { name: 'a weak part that is not carried does not join', n: [2, 1],
+      pairs: [pair(0, 0, 0.8), pair(1, 0, 0.45, { aInB: 0.3 })], want: ['0-0'] },
+  ];
+  for (const c of cases) {
+    const got = alignClaims(c.pairs, c.n[0], c.n[1]).map((l) => `${l.oi}-${l.ri}`).sort();
+    t.same(got, c.want, c.name);
+  }
+  t.ok(ALIGN_THRESHOLDS.support < ALIGN_THRESHOLDS.anchor, 'support is weaker than an anchor');
+});
+
+t.test('groupLinks: connected components as one-to-many / many-to-one groups', async (t) => {
+  const groups = groupLinks([{ oi: 0, ri: 0, sim: 0.9 }, { oi: 0, ri: 1, sim: 0.5 }, { oi: 2, ri: 2, sim: 0.7 }, { oi: 3, ri: 2, sim: 0.6 }]);
+  t.same(groups.map((g) => [g.original, g.rewrite]), [[[0], [0, 1]], [[2, 3], [2]]]);
+  t.same(groups.map((g) => g.sim), [0.9, 0.7], 'a group carries its best similarity');
+});
+
+t.test('movedGroups: the minimal set of moves (outside a longest increasing subsequence)', async (t) => {
+  const g = (r: number) => ({ original: [0], rewrite: [r] });
+  const cases: [number[], boolean[]][] = [
+    [[0, 1, 2, 3], [false, false, false, false]],
+    [[3, 0, 1, 2], [true, false, false, false]],
+    [[0, 3, 1, 2], [false, true, false, false]],
+    [[], []],
+  ];
+  for (const [pos, want] of cases) t.same(movedGroups(pos.map(g)), want, pos.join(','));
+});
+
+t.test('classification: kept when the words survive near-verbatim, else paraphrased', async (t) => {
+  const w = (s: string) => claimTerms(s).words;
+  const cases: [string, string, 'kept' | 'paraphrased'][] = [
+    ['This was a European situation.', 'This was a European situation.', 'kept'],
+    ['But, he added, “if it doesn’t, I just back away, and they’re going to have to keep going.', '“If it doesn’t [happen], I just back away, and they’re going to have to keep going.', 'kept'],
+    ['“Vladimir Putin wants to keep the war going,” Jake Sullivan, who was President Joe Biden’s national security adviser, told me.', '“Vladimir Putin wants to keep the war going,” said Jake Sullivan, President Joe Biden’s former national security adviser.', 'kept'],
+    ['A major sticking point continues to be Ukraine’s demand for security guarantees.', 'Central to any potential agreement is the question of security guarantees for Ukraine.', 'paraphrased'],
+    ['The measure now has the support of a bipartisan group of nearly 80 senators.', 'The measure has drawn support from nearly 80 senators.', 'paraphrased'],
+  ];
+  for (const [a, b, want] of cases) t.equal(classifyClaim(w(a), w(b), 50), want, `${want}: ${a.slice(0, 40)}…`);
+  t.equal(sharedWordShare([], ['a'], 50), 0, 'empty claim carries nothing');
+});
+
+t.test('candidatePairs: every pair on short texts, an index capped per claim on long ones', async (t) => {
+  const vocab = new Vocabulary(null);
+  const mk = (s: string) => toClaimVector(vocab, claimTerms(s));
+  const small = candidatePairs(vocab, [mk('A cat sat.'), mk('A dog ran.')], [mk('The cat sat.')], 40);
+  t.same(small, [[0, 1]], 'short texts: exhaustive');
+  const n = Math.ceil(Math.sqrt(EXHAUSTIVE_PAIRS)) + 20;
+  const original = Array.from({ length: n }, (_, i) => mk(`Report number ${i} mentions the keyword term${i} and the river.`));
+  const rewrite = Array.from({ length: n }, (_, i) => mk(`The keyword term${(i * 7) % n} appears again near the river.`));
+  vocab.setDocumentFrequencies(new Array(vocab.keys.length).fill(1), 2 * n);
+  const cands = candidatePairs(vocab, original, rewrite, 5);
+  t.ok(cands.every((c) => c.length <= 5), 'capped at maxCandidatesPerClaim');
+  t.ok(cands.every((c, ri) => c.includes((ri * 7) % n)), 'the claim sharing a rare term is a candidate');
+});
+
+t.test('compare: split, merge, move, kept and summary on a constructed rewrite', async (t) => {
+  const original = [
+    'The city council approved a new budget for the public library on Tuesday, adding funds for evening opening hours and a mobile book van.',
+    'Officials said the library will hire six additional staff members before the winter.',
+    'The mayor praised the decision, calling the library the heart of the community.',
+    'Critics warned that the budget leaves road repairs underfunded for a second year.',
+    'Lottery numbers drawn on Friday were 4, 17 and 32, according to the operator.',
+  ].join('\n\n');
+  const rewrite = [
+    'Critics warned that the budget leaves road repairs underfunded for a second year.',
+    'On Tuesday the city council approved a new library budget. The plan adds funds for evening opening hours and a mobile book van.',
+    'The mayor praised the decision, calling the library the heart of the community, and officials said six more staff members will be hired before winter.',
+    'A brass band will play at the reopening ceremony in March.',
+  ].join('\n\n');
+  const out = compare({ text: original }, { text: rewrite });
+  const byId = Object.fromEntries([...out.original.claims, ...out.rewrite.claims].map((c) => [c.id, c]));
+  t.same(byId['o1']!.matches, ['r2', 'r3'], 'one-to-many: the first sentence was split in two');
+  t.same(byId['r4']!.matches, ['o2', 'o3'], 'many-to-one: two sentences merged into one');
+  t.equal(byId['o4']!.status, 'kept', 'verbatim sentence kept');
+  t.equal(byId['o4']!.carried, 1, 'verbatim sentence carried whole');
+  t.equal(byId['r4']!.status, 'paraphrased');
+  t.equal(byId['o5']!.status, 'dropped');
+  t.equal(byId['r5']!.status, 'added');
+  const moved = out.alignments.find((a) => a.original.includes('o4'));
+  t.equal(moved?.moved, true, 'the critics sentence moved to the top');
+  t.equal(out.alignments.filter((a) => a.moved).length, 1, 'only one move');
+  t.ok(moved!.diff.every((d) => d.op === 'equal'), 'verbatim group diff is all equal');
+  const split = out.alignments.find((a) => a.original.includes('o1'))!;
+  t.ok(split.diff.some((d) => d.op === 'removed') && split.diff.some((d) => d.op === 'added'), 'paraphrased group has a word diff');
+  t.same(out.original.paragraphs[0]!.matches, [1], 'paragraph alignment');
+  t.equal(out.summary.verdict, 'wholly_derived');
+  t.ok(out.summary.coverage > 0.7 && out.summary.coverage < 1, `coverage ${out.summary.coverage}`);
+});
+
+t.test('seeds: Caliber.Az rewrite is derived from the Atlantic; 004 is independent of both', async (t) => {
+  const derived = compare({ text: seeds.atlantic }, { text: seeds.caliber });
+  t.equal(derived.summary.verdict, 'wholly_derived');
+  t.ok(derived.alignments.some((a) => a.moved), 'the rewrite reorders');
+  t.ok(derived.alignments.some((a) => a.original.length > 1 || a.rewrite.length > 1), 'with splits or merges');
+  t.ok(derived.alignments.some((a) => a.status === 'kept') && derived.alignments.some((a) => a.status === 'paraphrased'));
+  for (const [name, a, b] of [['004→000', seeds.independent004, seeds.caliber], ['001→004', seeds.atlantic, seeds.independent004]] as const) {
+    const out = compare({ text: a }, { text: b });
+    t.equal(out.summary.verdict, 'independent', name);
+  }
+});
