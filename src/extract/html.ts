@@ -42,7 +42,13 @@ const BLOCK = new Set([
 /** Stands for `<br>` while collecting text (source newlines inside text nodes are mere whitespace). */
 const LINE_BREAK = '\u2029';
 /** Page furniture removed before the no-article fallback reads the whole body. */
-const FURNITURE = 'nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]';
+const FURNITURE = 'nav, footer, aside, form, [role=navigation], [role=contentinfo], [role=complementary]';
+
+interface FurnitureNode {
+  tagName: string;
+  closest(sel: string): unknown;
+  remove(): void;
+}
 
 interface DomNode {
   nodeType: number;
@@ -59,7 +65,18 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
   // linkedom makes the first element of a bare fragment the document element; give fragments a body.
   const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html);
+  // Readability's own element limit does not see linkedom's elements; count them here.
+  const elements = document.querySelectorAll('*').length;
+  if (elements > limits.maxElements) {
+    throw new ExtractError(`The page could not be parsed: ${elements} elements, more than the limit of ${limits.maxElements}.`);
+  }
   const meta = { siteName: metaContent(document, 'og:site_name') };
+  // Semantic page furniture is never article text; removing it first keeps Readability from picking up
+  // menus and sidebars on short pages (where its scoring has little to go on).
+  for (const el of Array.from(document.querySelectorAll(FURNITURE)) as unknown as FurnitureNode[]) {
+    if (el.tagName === 'FOOTER' && el.closest('article')) continue;
+    el.remove();
+  }
   let parsed: ReturnType<Readability<DomNode>['parse']>;
   try {
     parsed = new Readability<DomNode>(document as never, { maxElemsToParse: limits.maxElements, serializer: (n) => n as unknown as DomNode }).parse();
@@ -76,7 +93,7 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
     // Readability declined (too little text, no article-like structure): read the visible body instead.
     readable = false;
     const fresh = parseHTML(html).document;
-    for (const el of Array.from(fresh.querySelectorAll(FURNITURE)) as { remove(): void }[]) el.remove();
+    for (const el of Array.from(fresh.querySelectorAll(`${FURNITURE}, header`)) as unknown as FurnitureNode[]) el.remove();
     const root = (fresh.body ?? fresh.documentElement) as unknown as DomNode | null;
     paragraphs = root ? blockText(root) : [];
     hasHeading = true;

@@ -1,0 +1,37 @@
+import t from 'tap';
+import { extractArticle, ExtractError, blockText } from '../../src/extract/html.js';
+import { FURNITURE_STRINGS, newsPage } from '../fixtures/html-page.js';
+import { seeds } from '../fixtures/seeds.js';
+import { parseHTML } from 'linkedom';
+
+const paragraphs = seeds.atlantic.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).slice(4, 14);
+
+t.test('a news page: the article body survives, navigation, ads, comments and related posts do not', async (t) => {
+  const page = extractArticle(newsPage('Trump Hands Putin Another Victory', paragraphs));
+  t.equal(page.readable, true);
+  t.equal(page.siteName, 'Example Media');
+  t.match(page.title, /Trump Hands Putin Another Victory/);
+  const got = page.text.split('\n\n');
+  for (const p of paragraphs) t.ok(got.includes(p.replace(/\s+/g, ' ')), `paragraph kept whole: ${p.slice(0, 40)}…`);
+  for (const junk of FURNITURE_STRINGS) t.notOk(page.text.includes(junk), `no furniture: ${junk}`);
+  t.notMatch(page.text, /window\.tracker|font-family/, 'no script or style text');
+  t.equal(got[0], page.title, 'the headline is the first paragraph');
+});
+
+t.test('fragments, line breaks and the no-article fallback', async (t) => {
+  const frag = extractArticle('<p>First line <b>bold</b><br>second line</p><p>Next\n   paragraph.</p>');
+  t.equal(frag.text, 'First line bold\nsecond line\n\nNext paragraph.');
+  const fallback = extractArticle('<html><body><nav>Home World</nav><div>Short note.</div><footer>© X</footer></body></html>');
+  t.match(fallback.text, /Short note\./);
+  t.notMatch(fallback.text, /Home World|© X/);
+});
+
+t.test('pages without text are an ExtractError', async (t) => {
+  t.throws(() => extractArticle('<html><body><script>alert(1)</script><div>   </div></body></html>'), ExtractError);
+  t.throws(() => extractArticle('<html><body><p>x</p>'.padEnd(50, ' ') + '</body></html>', { maxElements: 1 }), { name: 'ExtractError', message: /could not be parsed/ });
+});
+
+t.test('blockText: one paragraph per block, scripts skipped', async (t) => {
+  const { document } = parseHTML('<html><body><div>a <span>b</span><ul><li>c</li><li>d</li></ul><script>x</script>e</div></body></html>');
+  t.same(blockText(document.body as never), ['a b', 'c', 'd', 'e']);
+});
