@@ -16,8 +16,9 @@ export const WRAP_MAX_COLUMNS = 100;
 export const WRAP_MIN_COLUMNS = 30;
 /** Inner lines needed before deciding "hard-wrapped": with one or two, a title over a paragraph looks filled. */
 export const WRAP_MIN_INNER_LINES = 3;
-/** Share of inner lines that must be filled to the wrap width (greedy wrapping fills nearly all of them). */
-export const WRAP_FILLED_SHARE = 0.7;
+/** Share of inner lines that must be filled to the wrap width. Greedy wrapping fills every line but a paragraph's
+ * last; with no blank lines between paragraphs those last lines are inner too (1 in 4–5 for short paragraphs). */
+export const WRAP_FILLED_SHARE = 0.6;
 /** Above this share of inner lines ending in . ! ? the lines are sentences/paragraphs, not wraps (wraps: ~10–20%). */
 export const WRAP_MAX_TERMINAL_SHARE = 0.5;
 /** Columns a wrapped line may fall short of the width and still count as filled (ragged right, wide glyphs). */
