@@ -18,6 +18,16 @@ export interface Config {
   trustProxy: boolean;
   /** On SIGTERM/SIGINT: milliseconds to finish in-flight requests before exiting anyway (`SHUTDOWN_GRACE_MS`). */
   shutdownGraceMs: number;
+  /** Compare worker threads (`WORKERS`); 0 = one per CPU core (`os.availableParallelism()`). */
+  workers: number;
+  /** Time budget of one compare in milliseconds (`COMPARE_TIMEOUT_MS`), queueing included; past it: 503 COMPARE_TIMEOUT. */
+  compareTimeoutMs: number;
+  /** Compares whose two texts total at most this many characters run on the main thread (`INLINE_MAX_CHARS`; 0 = never). */
+  inlineMaxChars: number;
+  /** Compares allowed to wait for a free worker (`COMPARE_QUEUE_MAX`); more are shed with 503 OVERLOADED. */
+  compareQueueMax: number;
+  /** Event-loop delay in ms above which requests are shed with 503 OVERLOADED (`MAX_EVENT_LOOP_DELAY_MS`; 0 = off). */
+  maxEventLoopDelayMs: number;
 }
 
 export const DEFAULTS: Config = {
@@ -30,6 +40,11 @@ export const DEFAULTS: Config = {
   rateLimitWindowMs: 60_000,
   trustProxy: false,
   shutdownGraceMs: 10_000,
+  workers: 0,
+  compareTimeoutMs: 10_000,
+  inlineMaxChars: 4_000,
+  compareQueueMax: 64,
+  maxEventLoopDelayMs: 1_000,
 };
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -55,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', DEFAULTS.rateLimitWindowMs, 1000, 24 * 3600_000),
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 100, 600_000),
+    workers: int('WORKERS', DEFAULTS.workers, 0, 256),
+    compareTimeoutMs: int('COMPARE_TIMEOUT_MS', DEFAULTS.compareTimeoutMs, 100, 600_000),
+    inlineMaxChars: int('INLINE_MAX_CHARS', DEFAULTS.inlineMaxChars, 0, 1_000_000),
+    compareQueueMax: int('COMPARE_QUEUE_MAX', DEFAULTS.compareQueueMax, 0, 100_000),
+    maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', DEFAULTS.maxEventLoopDelayMs, 0, 600_000),
   };
 }
 

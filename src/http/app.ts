@@ -65,7 +65,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // 503s are deliberate (shedding, time budget, a replaced worker): warn, so error lines mean real failures.
+    if (body.status === 503) request.log.warn({ code: body.code, detail: body.detail }, 'request shed');
+    else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, detail: body.detail }, 'request rejected');
     return sendProblem(reply, body);
   });

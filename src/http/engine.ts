@@ -1,24 +1,188 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import { compare } from '../core/compare.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
+import { DEFAULTS } from '../config.js';
+import { ProblemError } from './problem.js';
+import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type Fault, type WorkerLoaded } from '../worker/messages.js';
 
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
 }
 
+/** Live figures of the pool, for tests, logs and the benchmark. */
+export interface EngineStats {
+  /** Worker threads currently alive. */
+  threads: number;
+  /** Worker threads that have loaded their resources and can take a compare now. */
+  ready: number;
+  /** Compares waiting for a free worker. */
+  queued: number;
+  /** Compares run on the main thread / in the pool since start. */
+  inline: number;
+  pooled: number;
+  /** Load time of each worker started so far (replacements included), ms from thread start to ready. */
+  loadMs: number[];
+}
+
+export interface EngineOptions {
+  /** Worker threads; 0 = one per CPU core. */
+  workers: number;
+  /** Budget of one compare (queueing included), in ms. */
+  compareTimeoutMs: number;
+  /** Compares with both texts totalling at most this many characters run inline (0 = never). */
+  inlineMaxChars: number;
+  /** Compares allowed to wait for a worker before new ones are shed. */
+  compareQueueMax: number;
+  /**
+   * TEST ONLY: decides a simulated fault per compare (worker crash, runaway loop, thrown error). Only an explicit
+   * `buildApp({ engine: { faults } })` sets it; nothing in a request can, and without it workers ignore faults.
+   */
+  faults?: ((original: ArticleInput, rewrite: ArticleInput) => Fault | undefined) | undefined;
+}
+
+export interface PooledEngine extends Engine {
+  stats(): EngineStats;
+  /** Starts the pool (if not yet) and waits (at most `timeoutMs`) until every worker has loaded its resources. */
+  warmup(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
-    engine: Engine;
+    engine: Engine & Partial<Pick<PooledEngine, 'stats' | 'warmup'>>;
   }
 }
 
-/** Runs compares in-process (issue #6 moves large ones to a worker pool behind this same interface). */
-export default fp(async function enginePlugin(app: FastifyInstance) {
-  app.decorate('engine', {
-    async compare(original: ArticleInput, rewrite: ArticleInput) {
-      return compare(original, rewrite);
+/**
+ * The worker always runs compiled JavaScript: from `dist/` it sits next to this file; under tap (this file is
+ * TypeScript run through a loader) the compiled copy in `dist/` is used, which `npm test` builds first.
+ * Worker threads do not inherit a TypeScript loader, so pointing them at `.ts` would fail.
+ */
+export function workerFile(from: string = import.meta.url): string {
+  const here = fileURLToPath(from);
+  const file = here.endsWith('.ts')
+    ? fileURLToPath(new URL('../../dist/src/worker/compare-worker.js', from))
+    : fileURLToPath(new URL('../worker/compare-worker.js', from));
+  if (!existsSync(file)) throw new Error(`compare worker not found at ${file}: run \`npm run build\` first`);
+  return file;
+}
+
+/**
+ * Creates the compare engine: a piscina pool of worker threads (issue #6), so a long compare never blocks the
+ * event loop that serves `/health` and other requests. Each compare has a time budget; when it runs out the
+ * task is aborted, which terminates its worker thread (a synchronous loop cannot be interrupted any other
+ * way) and piscina starts a replacement. Tiny compares may run inline, where a round trip to a worker would
+ * cost more than the compare itself. The pool starts lazily (tests that never compare never pay for it) or
+ * eagerly through `warmup()` (the server does this when it starts listening).
+ */
+export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine {
+  const opts: EngineOptions = {
+    workers: options.workers ?? DEFAULTS.workers,
+    compareTimeoutMs: options.compareTimeoutMs ?? DEFAULTS.compareTimeoutMs,
+    inlineMaxChars: options.inlineMaxChars ?? DEFAULTS.inlineMaxChars,
+    compareQueueMax: options.compareQueueMax ?? DEFAULTS.compareQueueMax,
+    faults: options.faults,
+  };
+  const threads = opts.workers > 0 ? opts.workers : Math.max(1, availableParallelism());
+  let pool: Piscina<CompareTask, CompareResult> | undefined;
+  let closed = false;
+  /** Live workers that finished loading their resources, and how long each took to load (ms). */
+  const ready = new Set<number>();
+  const loadTimes: number[] = [];
+  // A thread counts as ready while it is alive (a stopped worker's threadId becomes -1 or it leaves `threads`).
+  const readyCount = () => pool?.threads.filter((w) => ready.has(w.threadId)).length ?? 0;
+  /** Pooled compares running or waiting. */
+  let inFlight = 0;
+  const counts = { inline: 0, pooled: 0 };
+
+  const getPool = () => {
+    if (closed) throw new ProblemError('OVERLOADED', 'The service is shutting down.');
+    if (pool) return pool;
+    pool = new Piscina<CompareTask, CompareResult>({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      // Keep workers (and their loaded resources) alive: re-loading costs far more than an idle thread.
+      idleTimeout: 2 ** 31 - 1,
+      workerData: { allowFaults: opts.faults !== undefined } satisfies CompareWorkerData,
+    });
+    // Each worker posts one message once its resources are loaded (src/worker/compare-worker.ts).
+    pool.on('message', (m: unknown) => {
+      if (isLoaded(m)) { ready.add(m.threadId); loadTimes.push(m.loadMs); }
+    });
+    return pool;
+  };
+
+  return {
+    async compare(original, rewrite) {
+      const fault = opts.faults?.(original, rewrite);
+      const chars = size(original) + size(rewrite);
+      if (!fault && chars <= opts.inlineMaxChars) {
+        counts.inline++;
+        return compare(original, rewrite);
+      }
+      const p = getPool();
+      // Shed here rather than through piscina's maxQueue: in-flight counting is exact and independent of
+      // how piscina splits waiting tasks between its queues.
+      if (inFlight >= threads + opts.compareQueueMax) {
+        throw new ProblemError('OVERLOADED', 'Too many compares are waiting for a worker; retry shortly.');
+      }
+      counts.pooled++;
+      inFlight++;
+      try {
+        return await p.run({ original, rewrite, fault }, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
+      } catch (err) {
+        throw poolError(err, opts.compareTimeoutMs);
+      } finally {
+        inFlight--;
+      }
     },
-  } satisfies Engine);
+    stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
+    async warmup(timeoutMs = 60_000) {
+      getPool();
+      const deadline = Date.now() + timeoutMs;
+      while (readyCount() < threads && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    async close() {
+      closed = true;
+      const p = pool;
+      pool = undefined;
+      if (p) await p.close({ force: true });
+    },
+  };
+}
+
+/** Characters a side submits (text, or HTML when a route passes HTML for extraction in the core). */
+function size(a: ArticleInput): number {
+  return (a.text?.length ?? 0) + ((a as { html?: unknown }).html as string | undefined ?? '').length;
+}
+
+function isLoaded(m: unknown): m is WorkerLoaded {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === WORKER_LOADED;
+}
+
+/** Maps a pool failure onto a registered problem: time budget, overload, crashed worker or a core bug. */
+function poolError(err: unknown, timeoutMs: number): Error {
+  const e = err as Error;
+  if (e?.name === 'AbortError') {
+    return new ProblemError('COMPARE_TIMEOUT', `The compare did not finish within ${timeoutMs} ms; its worker was stopped. Retry later or send shorter texts.`);
+  }
+  if (/worker exited/i.test(e?.message ?? '')) {
+    return new ProblemError('COMPARE_FAILED', 'The worker running this compare stopped unexpectedly; it has been replaced. Retry the request.');
+  }
+  return e instanceof Error ? e : new Error(String(err));
+}
+
+/** Decorates `app.engine` with the pool engine and closes the pool with the app. */
+export default fp(async function enginePlugin(app: FastifyInstance, options: Partial<EngineOptions>) {
+  const engine = createEngine(options);
+  app.decorate('engine', engine);
+  app.addHook('onListen', async () => { await engine.warmup(); });
+  app.addHook('onClose', async () => { await engine.close(); });
 }, { name: 'engine' });

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   OVERLOADED: { status: 503, title: 'Service overloaded' },
   COMPARE_TIMEOUT: { status: 503, title: 'Compare took too long' },
+  COMPARE_FAILED: { status: 503, title: 'Compare worker failed' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,0 +1,59 @@
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { median, percentile } from './stats.js';
+import { seedsDir } from './synthetic.js';
+
+export interface InProcessResult {
+  /** Importing the core: modules plus the resources they load (model, lexicon, vectors). */
+  startupMs: number;
+  /** The first compare (lazily loaded resources, cold JIT). */
+  firstMs: number;
+  iterations: number;
+  medianMs: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Worker pool of the service: time until every worker has loaded its resources. */
+  poolStartupMs: number;
+  poolThreads: number;
+  /** The same pair through the pool, one at a time (main thread ↔ worker round trip included). */
+  pooledMedianMs: number;
+}
+
+export const seed = (file: string) => readFileSync(seedsDir() + file, 'utf8');
+
+/** Benchmark 1: seed 001 (The Atlantic) vs seed 000 (Caliber.Az) in-process, after warm-up. */
+export async function benchInProcess(iterations: number, warmup: number): Promise<InProcessResult> {
+  const original = { text: seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' };
+  const rewrite = { text: seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' };
+  let t = performance.now();
+  const { compare } = await import('../src/core/compare.js');
+  const startupMs = performance.now() - t;
+  t = performance.now();
+  compare(original, rewrite);
+  const firstMs = performance.now() - t;
+  for (let i = 0; i < warmup; i++) compare(original, rewrite);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    t = performance.now();
+    compare(original, rewrite);
+    times.push(performance.now() - t);
+  }
+
+  const { createEngine } = await import('../src/http/engine.js');
+  const engine = createEngine({ inlineMaxChars: 0 });
+  t = performance.now();
+  await engine.warmup();
+  const poolStartupMs = performance.now() - t;
+  const pooled: number[] = [];
+  for (let i = 0; i < Math.min(iterations, 50) + 5; i++) {
+    t = performance.now();
+    await engine.compare(original, rewrite);
+    if (i >= 5) pooled.push(performance.now() - t);
+  }
+  const poolThreads = engine.stats().threads;
+  await engine.close();
+  return {
+    startupMs, firstMs, iterations, medianMs: median(times), p99Ms: percentile(times, 99),
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length, poolStartupMs, poolThreads, pooledMedianMs: median(pooled),
+  };
+}

@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { benchInProcess } from '../bench/in-process.js';
+import { benchHttp } from '../bench/http.js';
+import { runScale, type ScaleRow } from '../bench/scaling.js';
+import { seedsDir, type PairKind } from '../bench/synthetic.js';
+import { fmt, growthExponent, table } from '../bench/stats.js';
+
+/**
+ * `npm run bench` (issue #6): in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
+ * `diffWords` anchor. Prints tables with the targets and writes `bench/results.json`.
+ *   --quick            short run (fewer iterations, 2 s HTTP runs, sizes up to 50k words)
+ *   --only=a,b         any of: inprocess, http, scaling
+ *   --port=N           port for the HTTP benchmark (default 3510)
+ * Figures depend on the machine and on what else runs on it; compare runs on the same machine only.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'inprocess,http,scaling').split(','));
+const port = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 3510);
+
+const TARGETS = { seedMedianMs: 10, startupMs: 2000, http8ReqPerSec: 200, http8P99Ms: 100, words100kMs: 5000, rss100kMb: 1024, exponent: 1.2 };
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const root = seedsDir() + '../';
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  commit: gitCommit(),
+  quick,
+  machine: { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30) },
+  targets: TARGETS,
+};
+
+if (only.has('inprocess')) {
+  const r = await benchInProcess(quick ? 50 : 300, quick ? 10 : 30);
+  results.inProcess = r;
+  console.log('\n## 1. In-process: seed 001 (The Atlantic) vs 000 (Caliber.Az)\n');
+  console.log(table(['measure', 'value', 'target', ''], [
+    ['start-up (import core + resources)', `${fmt(r.startupMs, 0)} ms`, `<= ${TARGETS.startupMs} ms`, mark(r.startupMs <= TARGETS.startupMs)],
+    ['first compare (cold)', `${fmt(r.firstMs)} ms`, '', ''],
+    [`median of ${r.iterations} (warm)`, `${fmt(r.medianMs, 2)} ms`, `<= ${TARGETS.seedMedianMs} ms`, mark(r.medianMs <= TARGETS.seedMedianMs)],
+    ['p99 (warm)', `${fmt(r.p99Ms, 2)} ms`, '', ''],
+    [`worker pool start-up (${r.poolThreads} threads)`, `${fmt(r.poolStartupMs, 0)} ms`, `<= ${TARGETS.startupMs} ms`, mark(r.poolStartupMs <= TARGETS.startupMs)],
+    ['median through the pool', `${fmt(r.pooledMedianMs, 2)} ms`, '', ''],
+  ]));
+}
+
+if (only.has('http')) {
+  const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5);
+  results.http = r;
+  console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${quick ? 2 : 5} s per row (server start ${fmt(r.serverStartMs, 0)} ms)\n`);
+  console.log(table(['connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'target'], r.rows.map((row) => [
+    row.connections, fmt(row.reqPerSec), row.p50Ms, row.p99Ms, row.maxMs, row.requests, row.non2xx, row.errors,
+    row.connections === 8 ? `>= ${TARGETS.http8ReqPerSec} req/s, p99 <= ${TARGETS.http8P99Ms} ms: ${mark(row.reqPerSec >= TARGETS.http8ReqPerSec && row.p99Ms <= TARGETS.http8P99Ms)}` : '',
+  ])));
+}
+
+if (only.has('scaling')) {
+  const sizes = quick ? [1_000, 10_000, 50_000] : [1_000, 10_000, 50_000, 100_000];
+  const kinds: PairKind[] = ['shared', 'unrelated'];
+  const diffCapMs = quick ? 3_000 : 10_000;
+  const killMs = quick ? 60_000 : 180_000;
+  const rows: ScaleRow[] = [];
+  for (const kind of kinds) {
+    for (const words of sizes) {
+      rows.push(await runScale('engine', words, kind, diffCapMs, killMs));
+      rows.push(await runScale('diff', words, kind, diffCapMs, killMs));
+    }
+  }
+  const exponents: Record<string, number> = {};
+  for (const kind of kinds) {
+    for (const tool of ['engine', 'diff'] as const) {
+      const pts = rows.filter((r) => r.kind === kind && r.tool === tool && r.words >= 10_000 && r.ms !== null && !r.timedOut)
+        .map((r) => ({ size: r.words, value: r.ms! }));
+      exponents[`${tool}/${kind}`] = growthExponent(pts);
+    }
+  }
+  results.scaling = { diffCapMs, killMs, rows, exponents };
+  console.log(`\n## 3-4. Scaling on synthetic pairs (words per side), engine vs diffWords (capped at ${diffCapMs / 1000} s)\n`);
+  const cell = (r: ScaleRow | undefined) => (!r ? '-' : r.error ? r.error : r.timedOut ? `> ${diffCapMs} (cap)` : fmt(r.ms ?? NaN, 0));
+  const out: (string | number)[][] = [];
+  for (const kind of kinds) {
+    for (const words of sizes) {
+      const e = rows.find((r) => r.tool === 'engine' && r.kind === kind && r.words === words);
+      const d = rows.find((r) => r.tool === 'diff' && r.kind === kind && r.words === words);
+      out.push([kind, words, cell(e), e?.peakRssMb ?? '-', e?.alignments ?? '-', e?.verdict ?? '-', cell(d), d?.peakRssMb ?? '-']);
+    }
+  }
+  console.log(table(['pair', 'words', 'engine ms', 'engine peak RSS MB', 'alignments', 'verdict', 'diffWords ms', 'diffWords peak RSS MB'], out));
+  console.log('\nGrowth exponent (least-squares slope of log time on log words, 10k words and up; 1 = linear):');
+  for (const [k, v] of Object.entries(exponents)) {
+    console.log(`  ${k.padEnd(18)} ${fmt(v, 2)}${k.startsWith('engine') ? `  (target <= ${TARGETS.exponent}: ${mark(v <= TARGETS.exponent)})` : ''}`);
+  }
+  const big = rows.filter((r) => r.tool === 'engine' && r.words === 100_000);
+  for (const r of big) {
+    console.log(`  100k ${r.kind}: ${fmt(r.ms ?? NaN, 0)} ms (target <= ${TARGETS.words100kMs}: ${mark((r.ms ?? Infinity) <= TARGETS.words100kMs)}), ` +
+      `peak RSS ${r.peakRssMb ?? '-'} MB (target <= ${TARGETS.rss100kMb}: ${mark((r.peakRssMb ?? Infinity) <= TARGETS.rss100kMb)})`);
+  }
+}
+
+const file = root + 'bench/results.json';
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${file}`);
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: seedsDir(), encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { compare } from '../core/compare.js';
+import type { CompareResult } from '../core/types.js';
+import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type Fault, type WorkerLoaded } from './messages.js';
+
+const data = (workerData ?? {}) as CompareWorkerData;
+
+/**
+ * Resources (wink-nlp model, lexicon/vectors) load when the core's modules are imported, i.e. once per worker
+ * at start-up, not per request. One tiny compare here also runs any lazily loaded resource and JIT-warms the
+ * hot paths, so the first real request does not pay for it.
+ */
+compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' });
+// performance.now() counts from this thread's start, so it is the whole load cost (imports, resources, warm-up).
+parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() } satisfies WorkerLoaded);
+
+/**
+ * Piscina worker entry: runs one compare with the pure core. A compare is synchronous CPU work; the pool
+ * (src/http/engine.ts) bounds it in time by terminating this thread, which piscina replaces.
+ */
+export default function runCompare(task: CompareTask): CompareResult {
+  if (task.fault && data.allowFaults) simulate(task.fault);
+  return task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
+}
+
+/** Test-only fault injection, reachable only when the engine was built with an explicit fault hook. */
+function simulate(fault: Fault): void {
+  if (fault === 'crash') process.exit(70);
+  if (fault === 'throw') throw new Error('simulated failure inside the compare worker');
+  // 'hang': a runaway synchronous loop, as a pathological input would cause; only termination ends it.
+  for (;;) { /* spin */ }
+}
