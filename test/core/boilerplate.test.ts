@@ -1,0 +1,111 @@
+import t from 'tap';
+import fc from 'fast-check';
+import { classifyParagraphs } from '../../src/core/boilerplate.js';
+import { lineKind } from '../../src/core/boilerplate-patterns.js';
+import { segmentArticle } from '../../src/core/segment.js';
+import { paragraphSpans } from '../../src/core/segment-lines.js';
+import type { BoilerplateKind } from '../../src/core/types.js';
+import { seeds } from '../fixtures/seeds.js';
+
+/** Kinds per paragraph of a text whose paragraphs are separated by blank lines. */
+function kindsOf(paragraphs: string[]): (BoilerplateKind | null)[] {
+  const text = paragraphs.join('\n\n');
+  return classifyParagraphs(text, paragraphSpans(text));
+}
+
+const PROSE = 'The council approved the budget on Monday after a debate that ran late into the night.';
+const PROSE2 = 'Critics said the plan had been rushed through without the usual hearings, and the mayor disagreed.';
+
+t.test('line patterns: furniture lines get their kind (table; none of these strings is in the seeds)', async (t) => {
+  const cases: [string, BoilerplateKind | null][] = [
+    ['Jane Doe / Reuters', 'photo_credit'],
+    ['Photo: Jane Doe for The Guardian', 'photo_credit'],
+    ['Anna Moneymaker / Getty Images', 'photo_credit'],
+    ['Illustration by The Atlantic. Source: Getty.', 'photo_credit'],
+    ['Updated 14 March 2024, 09:30 GMT', 'timestamp'],
+    ['Published: 2024-03-14T09:30:00Z', 'timestamp'],
+    ['March 14, 2024', 'timestamp'],
+    ['2 hours ago', 'timestamp'],
+    ['Read more: Why the budget failed', 'read_more'],
+    ['Related: The mayor’s first year', 'read_more'],
+    ['By Jane Doe and John Roe', 'byline'],
+    ['Written by Maria de la Cruz | Reuters', 'byline'],
+    ['Leave a Comment', 'comment_form'],
+    ['12 Comments', 'comment_form'],
+    ['Your email address will not be published.', 'comment_form'],
+    ['Tags: budget, council, city hall', 'category'],
+    ['Filed under: Politics', 'category'],
+    ['Advertisement', 'widget'],
+    ['Share this article', 'widget'],
+    ['Correction: An earlier version misnamed the mayor.', 'correction'],
+    ['An earlier version of this story misstated the date of the vote.', 'correction'],
+    ['5 min read', 'other'],
+    // Prose and headlines that only look similar stay content.
+    ['By Monday, the talks had collapsed and both sides went home.', null],
+    ['Updated figures show the economy grew by 2 percent last year.', null],
+    ['Political Ads Flood the Airwaves Before the Primary Election', null],
+    ['The photo was taken in Kyiv on Tuesday by a local journalist.', null],
+    [PROSE, null],
+  ];
+  for (const [line, kind] of cases) t.equal(lineKind(line), kind, line);
+});
+
+t.test('structure: teaser lists, read-also labels, lone names, name teasers, repeated titles', async (t) => {
+  t.same(kindsOf(['City passes budget', PROSE, PROSE2, 'Related Articles', 'Mayor faces recall vote',
+    'The mayor of the city is facing a recall vote after months of…', '2 days ago', 'Transit fares to rise next year',
+    'Fares on buses and trains will rise by…', '5 days ago']),
+  [null, null, null, 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list'],
+  'heading + headline/excerpt/age items');
+
+  t.same(kindsOf(['City passes budget', 'Latest developments', PROSE, PROSE2]), [null, null, null, null],
+    'a heading over prose is not a teaser list (needs 2 items)');
+
+  t.same(kindsOf(['City passes budget', PROSE, PROSE2, 'See also:', 'The Mayor’s Plan for the City Explained']),
+    [null, null, null, 'read_more', 'read_more'], 'bare "See also:" takes the headline after it');
+
+  t.same(kindsOf(['City passes budget', PROSE, PROSE2, 'Maria Gonzalez']), [null, null, null, 'byline'],
+    'lone name after the body');
+  t.same(kindsOf(['City passes budget', PROSE, 'Budget Details', PROSE2]), [null, null, null, null],
+    'a title-case heading inside the body stays content');
+
+  t.same(kindsOf(['City passes budget', PROSE, 'Maria Gonzalez: Why the City Keeps Failing Its Poor', PROSE2]),
+    [null, null, 'read_more', null], '"Author Name: Headline" between paragraphs is a teaser link');
+  t.same(kindsOf(['City passes budget', PROSE, 'Rising Costs: What the Budget Means for Renters', PROSE2]),
+    [null, null, null, null], 'a "Phrase: Subtitle" section heading is content (not all proper nouns)');
+
+  t.same(kindsOf(['City Passes Budget After Long Night', 'Sidebar Widget', 'City Passes Budget After Long Night', PROSE, PROSE2]),
+    [null, 'widget', 'other', null, null], 'repeated title: the repeat goes, the first stays');
+
+  t.same(kindsOf(['By Jane Doe']), [null], 'a text made only of furniture is compared as it is');
+});
+
+t.test('seeds: the listed furniture is removed and the headline kept', async (t) => {
+  const removed = (text: string) => segmentArticle(text).boilerplate.map((b) => `${b.kind}: ${b.text}`);
+  const blog = removed(seeds.blog003);
+  t.same(blog, [
+    'widget: Header Ads Widget',
+    'other: Trump Pulls Back from Direct Role in Russia-Ukraine Peace Talks',
+    'comment_form: Post a Comment',
+    'comment_form: 0 Comments',
+  ]);
+  const report = segmentArticle(seeds.report002);
+  t.same(report.boilerplate.slice(0, 3).map((b) => b.kind), ['category', 'byline', 'teaser_list']);
+  t.ok(report.boilerplate.slice(2).every((b) => b.kind === 'teaser_list'), 'Recent Posts and everything after it');
+  t.equal(report.boilerplate.length, 21);
+  const first = report.paragraphs[0];
+  t.equal(first && seeds.report002.slice(first.start, first.end), 'US President steps back from Russia-Ukraine peace deal for now: Report');
+  const independent = segmentArticle(seeds.independent004);
+  t.same(independent.boilerplate.map((b) => b.kind), ['read_more', 'read_more'], '"Read also:" and its teaser');
+  t.equal(independent.paragraphs.length, 22, 'section headings stay content');
+});
+
+t.test('property: classification never throws and returns one kind per paragraph', async (t) => {
+  const line = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('Recent Posts', 'By Jane Doe', '3 months ago', 'Read also:',
+    'Jane Doe / AFP', 'Leave a Reply', PROSE, 'Jane Doe: A Headline', '\u0000', '😀'));
+  fc.assert(fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+    const text = lines.join('\n');
+    const spans = paragraphSpans(text);
+    return classifyParagraphs(text, spans).length === spans.length;
+  }), { numRuns: 200, seed: 42 });
+  t.pass('200 arbitrary line lists');
+});
