@@ -1,0 +1,37 @@
+import { runTextCases, type TextCase, junk, ARTICLE } from '../fixtures/hostile-texts.js';
+import { seeds } from '../fixtures/seeds.js';
+
+/**
+ * Large hostile texts (issue #7): a 1 MB text without punctuation, 100,000 repetitions of a word, binary junk,
+ * a 20,000-word sentence, thousands of tiny paragraphs, a whole article against itself. Each gets a 200 with
+ * exact offsets and no content lost (see test/fixtures/hostile-texts.ts).
+ */
+
+const cases: TextCase[] = [
+  {
+    name: 'a 1 MB text with no punctuation or line breaks',
+    original: 'lorem ipsum dolor sit amet consectetur '.repeat(27_000).trim(),
+    rewrite: 'dolor sit amet lorem '.repeat(5000).trim(),
+  },
+  {
+    name: '100,000 repetitions of one word',
+    original: 'buffalo '.repeat(100_000).trim(),
+    rewrite: 'buffalo '.repeat(100_000).trim(),
+  },
+  { name: 'binary junk with NUL bytes', original: junk(20_000), rewrite: `${junk(5000, 3)}\u0000\u0000${ARTICLE}` },
+  {
+    name: 'the same text on both sides',
+    original: seeds.atlantic,
+    rewrite: seeds.atlantic,
+    check: (t, out) => {
+      t.equal(out.summary.verdict, 'wholly_derived');
+      t.equal(out.summary.counts.original.dropped, 0, 'nothing dropped');
+      t.equal(out.summary.counts.rewrite.added, 0, 'nothing added');
+      t.ok(out.original.claims.every((c) => c.status === 'kept'), 'every claim kept');
+    },
+  },
+  { name: 'a sentence of 20,000 words', original: `${'word '.repeat(20_000)}end.`, rewrite: `Start ${'word '.repeat(3000)}.` },
+  { name: 'thousands of tiny paragraphs', original: 'A b.\n\n'.repeat(5000), rewrite: 'A b.\n'.repeat(3000) },
+];
+
+await runTextCases(cases);
