@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
 import multipartPlugin from './multipart.js';
-import securityPlugin from './security.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
