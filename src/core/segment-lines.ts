@@ -7,7 +7,8 @@ import type { Span } from './types.js';
  * e-mail and plain-text archives hard-wrap paragraphs at a fixed column (~70–80). The choice is made once per
  * document from the lines that are followed by another line of the same block ("inner" lines): hard-wrapped text
  * fills every inner line up to a constant width (the next line's first word would not have fitted), and those
- * lines rarely end a sentence; paragraph-per-line text has lines of very different lengths that end a sentence.
+ * lines rarely end a sentence, and the next line mostly goes on in lower case; paragraph-per-line text has lines
+ * of very different lengths that end a sentence, and each line starts with a capital.
  */
 
 /** Widest wrap column recognised as hard wrapping (mail and RFC-style text wrap at 72–80; some tools at 100). */
@@ -21,6 +22,9 @@ export const WRAP_MIN_INNER_LINES = 3;
 export const WRAP_FILLED_SHARE = 0.6;
 /** Above this share of inner lines ending in . ! ? the lines are sentences/paragraphs, not wraps (wraps: ~10–20%). */
 export const WRAP_MAX_TERMINAL_SHARE = 0.5;
+/** Share of inner lines whose next line starts in lower case. A wrap falls mid-sentence, where most words are
+ * lower case (~70–80% in English prose); a new paragraph or a one-per-line highlight starts with a capital. */
+export const WRAP_MIN_LOWER_SHARE = 0.4;
 /** Columns a wrapped line may fall short of the width and still count as filled (ragged right, wide glyphs). */
 export const WRAP_SLACK = 2;
 
@@ -61,12 +65,14 @@ function isHardWrapped(text: string, blocks: Line[][]): { wrapped: boolean; widt
   let width = 0;
   for (const [l] of inner) width = Math.max(width, l.end - l.start);
   if (width > WRAP_MAX_COLUMNS || width < WRAP_MIN_COLUMNS) return { wrapped: false, width };
-  let filled = 0, terminal = 0;
+  let filled = 0, terminal = 0, lower = 0;
   for (const [l, next] of inner) {
     if (l.end - l.start + 1 + next.firstWord > width - WRAP_SLACK) filled++;
     if (TERMINAL.test(text.slice(Math.max(l.start, l.end - 4), l.end))) terminal++;
+    if (/^["'“‘(]?\p{Ll}/u.test(text.slice(next.start, next.start + 2))) lower++;
   }
-  const wrapped = filled / inner.length >= WRAP_FILLED_SHARE && terminal / inner.length < WRAP_MAX_TERMINAL_SHARE;
+  const n = inner.length;
+  const wrapped = filled / n >= WRAP_FILLED_SHARE && terminal / n < WRAP_MAX_TERMINAL_SHARE && lower / n >= WRAP_MIN_LOWER_SHARE;
   return { wrapped, width };
 }
 
