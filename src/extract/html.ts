@@ -73,10 +73,12 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
   const meta = { siteName: metaContent(document, 'og:site_name') };
   // Semantic page furniture is never article text; removing it first keeps Readability from picking up
   // menus and sidebars on short pages (where its scoring has little to go on).
+  const headline = soleHeadline(document);
   for (const el of Array.from(document.querySelectorAll(FURNITURE)) as unknown as FurnitureNode[]) {
     if (el.tagName === 'FOOTER' && el.closest('article')) continue;
     el.remove();
   }
+  removeClutter(document);
   let parsed: ReturnType<Readability<DomNode>['parse']>;
   try {
     parsed = new Readability<DomNode>(document as never, { maxElemsToParse: limits.maxElements, serializer: (n) => n as unknown as DomNode }).parse();
@@ -98,7 +100,7 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
     paragraphs = root ? blockText(root) : [];
     hasHeading = true;
   }
-  const title = clean(parsed?.title ?? '') || undefined;
+  const title = bestTitle(clean(parsed?.title ?? ''), headline, clean(parsed?.siteName ?? '') || meta.siteName) || undefined;
   // Readability usually removes the headline from the body when it matches the page title; put it back
   // as the first paragraph (it is part of what the outlet published), unless the body kept a heading.
   if (title && !hasHeading && paragraphs[0] !== title) paragraphs.unshift(title);
@@ -136,6 +138,56 @@ export function blockText(root: DomNode): string[] {
   walk(root);
   flush();
   return out;
+}
+
+/** The text of the page's only `<h1>`, if it has exactly one. */
+function soleHeadline(document: QueryRoot): string {
+  const h1 = document.querySelectorAll('h1');
+  return h1.length === 1 ? clean(h1[0]!.textContent ?? '') : '';
+}
+
+/**
+ * The headline: Readability's title keeps "Headline | Site" for short headlines, so prefer the page's sole
+ * `<h1>` when the title contains it, else strip a trailing " | Site name".
+ */
+function bestTitle(title: string, headline: string, siteName: string | undefined): string {
+  if (headline && title.includes(headline)) return headline;
+  if (siteName) {
+    const m = title.match(/^(.*\S)\s*[|\-–—:·»]\s*(.+)$/);
+    if (m && m[2]!.trim().toLowerCase() === siteName.toLowerCase()) return m[1]!;
+  }
+  return title;
+}
+
+/** Class or id tokens of ads, promos, comment sections, related lists and share bars. */
+const CLUTTER = /(^|[\s_-])(ads?|advert\w*|sponsor\w*|promo\w*|newsletter|related|recirc\w*|comments?|share|sharing|social|cookie\w*|paywall|outbrain|taboola)([\s_-]|$)/i;
+
+/**
+ * Removes ads, comment sections, related-post lists and share bars marked as such in their class or id.
+ * Readability drops most of them by itself, but on short articles it retries with its filters relaxed and
+ * keeps them. Safety: an element holding most of the page's paragraph text is never removed, whatever its
+ * class says (a body wrapper called "article comments-on" must survive).
+ */
+function removeClutter(document: QueryRoot): void {
+  const paragraphText = (root: QueryRoot) => Array.from(root.querySelectorAll('p')).reduce((n, p) => n + (p.textContent?.length ?? 0), 0);
+  const total = paragraphText(document);
+  for (const el of Array.from(document.querySelectorAll('[class], [id]')) as unknown as ClutterNode[]) {
+    if (!el.isConnected || /^(HTML|BODY|ARTICLE|MAIN)$/.test(el.tagName)) continue;
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!CLUTTER.test(label)) continue;
+    if (total > 0 && paragraphText(el) > total / 2) continue;
+    el.remove();
+  }
+}
+
+interface QueryRoot {
+  querySelectorAll(sel: string): ArrayLike<{ textContent: string | null }>;
+}
+interface ClutterNode extends QueryRoot {
+  tagName: string;
+  isConnected: boolean;
+  getAttribute(name: string): string | null;
+  remove(): void;
 }
 
 function hasElement(node: DomNode, tag: RegExp): boolean {

@@ -1,0 +1,62 @@
+import t from 'tap';
+import { parseHTML } from 'linkedom';
+import { testApp, multipartBody } from '../fixtures/app.js';
+import { smallPair } from '../fixtures/small-pair.js';
+import { newsPage } from '../fixtures/html-page.js';
+
+const quiet = { config: { maxEventLoopDelayMs: 0 } };
+
+t.test('GET / is the comparison form, self-contained and CSP-clean', async (t) => {
+  const app = await testApp(t, quiet);
+  const res = await app.inject({ method: 'GET', url: '/' });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
+  const { document: d } = parseHTML(res.body);
+  const form = d.querySelector('form')!;
+  t.equal(form.getAttribute('method'), 'post');
+  t.equal(form.getAttribute('action'), '/v1/compare?format=html');
+  t.equal(form.getAttribute('enctype'), 'multipart/form-data');
+  for (const name of ['original', 'rewrite']) {
+    t.ok(d.querySelector(`textarea[name="${name}"][required]`), `${name} textarea`);
+    t.ok(d.querySelector(`input[type=file][data-side="${name}"]`), `${name} upload`);
+    t.ok(d.querySelector(`input[name="${name}_outlet"]`), `${name} outlet`);
+    t.ok(d.querySelector(`input[name="${name}_type"][value="html"]`), `${name} HTML choice`);
+  }
+  const csp = String(res.headers['content-security-policy'] ?? '');
+  const nonce = d.querySelector('script')!.getAttribute('nonce');
+  if (csp) t.ok(nonce && csp.includes(`'nonce-${nonce}'`), 'script nonce matches the CSP');
+  t.notMatch(res.body, /\son[a-z]+=|\sstyle=/i, 'no inline handlers or style attributes');
+  t.notMatch(res.body, /(src|href|action)="(https?:)?\/\//i, 'no external resources');
+});
+
+t.test('the form post (multipart, browser Accept) answers the HTML report', async (t) => {
+  const app = await testApp(t, quiet);
+  const form = multipartBody({
+    original: { value: smallPair.original.text }, original_type: { value: 'text' }, original_outlet: { value: 'Daily Planet' },
+    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' }, rewrite_outlet: { value: '' },
+  });
+  const res = await app.inject({ method: 'POST', url: '/v1/compare?format=html', payload: form.payload,
+    headers: { ...form.headers, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  t.equal(res.statusCode, 200, res.body.slice(0, 300));
+  const { document: d } = parseHTML(res.body);
+  t.ok(d.querySelector('.summary .verdict'), 'summary bar');
+  t.match(d.querySelector('.heads')!.textContent, /Original — Daily Planet/);
+  t.notMatch(d.querySelector('.heads')!.textContent, /Rewrite —/, 'an empty outlet field is no outlet');
+  t.ok(d.querySelectorAll('.claim[data-status]').length >= 5, 'claims with their status');
+});
+
+t.test('the form’s "HTML page" choice extracts the article from a pasted page', async (t) => {
+  const app = await testApp(t, quiet);
+  const page = newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'));
+  const form = multipartBody({
+    original: { value: page, filename: 'page.html' }, original_type: { value: 'html' },
+    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' },
+  });
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
+  t.equal(res.statusCode, 200, res.body.slice(0, 300));
+  const out = res.json();
+  t.match(out.original.text, /^Bridge plan unveiled\n\nThe mayor announced/);
+  t.notMatch(out.original.text, /Subscribe|Great article|Related posts/);
+  for (const c of out.original.claims) t.equal(out.original.text.slice(c.start, c.end), c.text, `${c.id} offsets refer to the extracted text`);
+  t.equal(out.rewrite.text, undefined, 'plain text sides are not echoed');
+});
