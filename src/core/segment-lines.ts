@@ -76,10 +76,26 @@ function isHardWrapped(text: string, blocks: Line[][]): { wrapped: boolean; widt
   return { wrapped, width };
 }
 
+/** A wrapped line shorter than this share of the width, followed by a capital, ends a paragraph (a heading). */
+export const WRAP_SHORT_LINE = 0.5;
+
+/**
+ * In hard-wrapped text, whether the break after `line` ends a paragraph: the line was not filled to the width AND
+ * it ends a sentence, or it is a short line before a capital. A merely unfilled line is still joined: wrap widths
+ * wobble by a few columns (the widest line overstates the width), and cutting a sentence at a wrap is worse than
+ * merging two paragraphs.
+ */
+function endsParagraph(text: string, line: Line, next: Line, width: number): boolean {
+  const len = line.end - line.start;
+  if (len + 1 + next.firstWord > width - WRAP_SLACK) return false;
+  if (TERMINAL.test(text.slice(Math.max(line.start, line.end - 4), line.end))) return true;
+  return len < width * WRAP_SHORT_LINE && /^["'“‘(]?\p{Lu}/u.test(text.slice(next.start, next.start + 2));
+}
+
 /**
  * Paragraph spans of a text, trimmed of surrounding whitespace, in text order, never empty.
- * In a hard-wrapped document a block still breaks after a line that was not filled to the wrap width (the last
- * line of a paragraph, a heading) so paragraphs separated by a single newline are kept apart.
+ * In a hard-wrapped document a block still breaks after a line that was not filled to the wrap width and ends a
+ * sentence (the last line of a paragraph) or is a short heading, so paragraphs separated by one newline stay apart.
  */
 export function paragraphSpans(text: string): Span[] {
   const blocks: Line[][] = [];
@@ -96,7 +112,7 @@ export function paragraphSpans(text: string): Span[] {
     for (let i = 0; i < block.length; i++) {
       const line = block[i] as Line;
       const next = block[i + 1];
-      const joins = wrapped && next !== undefined && line.end - line.start + 1 + next.firstWord > width - WRAP_SLACK;
+      const joins = wrapped && next !== undefined && !endsParagraph(text, line, next, width);
       if (!joins) {
         out.push({ start, end: line.end });
         if (next) start = next.start;

@@ -92,6 +92,23 @@ t.test('hard-wrapped text is split into sentences across the wraps', async (t) =
   ]);
 });
 
+t.test('book-style wrapping (plagiarism corpora): a wrap never cuts a sentence, even when the line is a bit short', async (t) => {
+  const text = [
+    'Winston Smith, his chin nuzzled into his breast in an effort to escape the',
+    'vile wind, slipped quickly through the glass doors of Victory Mansions,',
+    'though not quickly enough to prevent a swirl of gritty dust from entering',
+    'along with him.',
+    '',
+    '"Mr. Charrington," he said, "is the room still to let? I should like',
+    'to see it again, if it is not too much trouble for you."',
+  ].join('\n');
+  t.same(sentencesOf(text).map((s) => s.replace(/\n/g, ' ')), [
+    'Winston Smith, his chin nuzzled into his breast in an effort to escape the vile wind, slipped quickly through the glass doors of Victory Mansions, though not quickly enough to prevent a swirl of gritty dust from entering along with him.',
+    '"Mr. Charrington," he said, "is the room still to let?',
+    'I should like to see it again, if it is not too much trouble for you."',
+  ]);
+});
+
 t.test('overlong input is capped and stays linear', async (t) => {
   const noPunct = Array.from({ length: 100_000 }, (_, i) => `word${i % 13}`).join(' ');
   let t0 = performance.now();
