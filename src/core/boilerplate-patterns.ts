@@ -25,6 +25,9 @@ const STAMP_LABEL = /^(?:(?:last\s+)?(?:updated|modified|edited)|(?:first\s+|ori
 
 type Rule = readonly [BoilerplateKind, RegExp];
 
+/** A short label naming an ad slot or widget ("Header Ads Widget", "Advertisement", "Sponsored content"). */
+const GENERIC_WIDGET = /^(?:[\p{L}\s]{0,30}\b)?(?:widget|advertisement|advertising|sponsored(?: content| post)?|ads?|promoted(?: content)?)\b[\p{L}\s]{0,30}$/iu;
+
 /** Whole-paragraph patterns, tried in order on short paragraphs (whitespace collapsed to single spaces). */
 const RULES: readonly Rule[] = [
   ['category', /^(?:categor(?:y|ies)|tags?|tagged(?: with| in)?|filed (?:under|in)|topics?|sections?|labels?|posted in)\s*:/i],
@@ -39,9 +42,13 @@ const RULES: readonly Rule[] = [
   ['photo_credit', /(?:^|[\s/|(])(?:getty images|shutterstock|ap photo|afp via getty|via getty|via reuters|reuters\/|afp\/|epa-efe|alamy|anadolu(?: agency)?|sipa(?: usa)?|bloomberg via getty)\)?$/i],
   ['timestamp', RELATIVE_TIME],
   ['timestamp', DATE_ONLY],
-  ['widget', /^(?:[\p{L}\s]{0,30}\b)?(?:widget|advertisement|advertising|sponsored(?: content| post)?|ads?|promoted(?: content)?)\b[\p{L}\s]{0,30}$/iu],
+  ['widget', GENERIC_WIDGET],
   ['widget', /^(?:share(?: this| on \p{L}+)?(?: (?:article|story|post))?|tweet|print|e-?mail|facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|copy link|subscribe(?: now)?|sign up|newsletter|skip to (?:main )?content|main menu|menu|search|home|follow us(?: on [\p{L} ]+)?|toggle navigation|scroll to top|back to top)\s*:?$/iu],
   ['other', /^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading time\b/i],
+  ['photo_credit', /^(?:image|photo|video) (?:source|caption|credit)\s*[,:]/i],
+  ['widget', /^(?:advertisement\s*[-–—:]?\s*scroll to continue|listen to this article|loading\.{0,3}|subscribe to\b[^.!?]{0,40}|sign up (?:for|to)\b[^!?]{0,80}newsletter[^!?]{0,40})$/i],
+  ['other', /^(?:©|\(c\)|copyright\b)|\ball rights reserved\.?$/i],
+  ['read_more', /^click here\b[^!?]{0,80}$/i],
 ];
 
 /** Widget labels are 1–4 words ("Header Ads Widget", "Advertisement"); a longer line naming ads is a headline. */
@@ -52,6 +59,8 @@ const CORRECTION = /^(?:correction|clarification|editor[’']?s note|update)\s*(
 
 /** "By Jane Doe", "Written by Jane Doe and John Roe | Reuters" (name words capitalised; see `isByline`). */
 const BYLINE = /^(?:by|written by|words by|reporting by|report by|story by|posted by|author|authors|reported by)\s*:?\s+(.+)$/i;
+/** Wire-service trailers: "(Reporting by Jane Doe in Kyiv; Editing by John Roe)", "AP writer Jane Doe contributed to this report." */
+const WIRE_CREDIT = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|research) by\b[^()]{0,200}\)?\.?$|\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i;
 
 /**
  * The kind of furniture a short paragraph is, from its own text alone, or null.
@@ -61,11 +70,11 @@ export function lineKind(line: string): BoilerplateKind | null {
   if (CORRECTION.test(line)) return 'correction';
   if (wordCount(line) > SHORT_WORDS) return null;
   if (STAMP_LABEL.test(line) && /\d/.test(line) && !/[.!?]$/.test(line.replace(/[ap]\.m\.$/i, ''))) return 'timestamp';
-  if (isByline(line)) return 'byline';
+  if (isByline(line) || WIRE_CREDIT.test(line)) return 'byline';
   if (isCreditChain(line)) return 'photo_credit';
   const words = wordCount(line);
   for (const [kind, re] of RULES) {
-    if (kind === 'widget' && words > WIDGET_MAX_WORDS) continue;
+    if (re === GENERIC_WIDGET && words > WIDGET_MAX_WORDS) continue;
     if (re.test(line)) return kind;
   }
   return null;

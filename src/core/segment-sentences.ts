@@ -102,6 +102,25 @@ export function reattachQuotes(text: string, sentences: Span[]): Span[] {
   return sentences.filter((s) => s.end > s.start);
 }
 
+/** A quoted question or exclamation that ends in a closing quote mark: `“Is it over?”`. */
+const QUOTED_END = /[?!…]+["'”’»]+$/u;
+
+/**
+ * Joins `“Is it over?” he asked.`, which wink cuts after the quote: a quoted ? or ! followed by a sentence that
+ * starts in lower case is a speech tag, not a new sentence. (Only after a closing quote, so all-lower-case text
+ * is never merged wholesale.)
+ */
+export function joinSpeechTags(text: string, sentences: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '') && QUOTED_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) {
+      prev.end = s.end;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
 /** CJK sentence-final marks (wink's English model does not split on them), with any closing brackets after. */
 const CJK_END = /[。！？]+[」』”’）)]*/g;
 

@@ -2,7 +2,7 @@ import { classifyParagraphs } from './boilerplate.js';
 import { normalizeForNlp } from './normalize.js';
 import { paragraphSpans } from './segment-lines.js';
 import {
-  capLength, intlSentenceStarts, isGluedName, mergeWordless, reattachQuotes, splitCjk, trimSpan, winkSentenceStarts,
+  capLength, intlSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan, winkSentenceStarts,
 } from './segment-sentences.js';
 import type { Boilerplate, Span } from './types.js';
 
@@ -67,7 +67,7 @@ function sentencesOf(text: string, paragraphs: Span[], starts: number[]): Span[]
       const t = trimSpan(text, cuts[i] as number, cuts[i + 1] as number);
       if (t) pieces.push(t);
     }
-    pieces = reattachQuotes(text, pieces).flatMap((s) => splitCjk(text, s)).flatMap((s) => capLength(text, s));
+    pieces = joinSpeechTags(text, reattachQuotes(text, pieces)).flatMap((s) => splitCjk(text, s)).flatMap((s) => capLength(text, s));
     out.push(mergeWordless(text, pieces));
   }
   return out;

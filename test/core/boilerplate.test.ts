@@ -40,6 +40,12 @@ t.test('line patterns: furniture lines get their kind (table; none of these stri
     ['Correction: An earlier version misnamed the mayor.', 'correction'],
     ['An earlier version of this story misstated the date of the vote.', 'correction'],
     ['5 min read', 'other'],
+    ['(Reporting by Jane Doe in Kyiv; Editing by John Roe)', 'byline'],
+    ['Associated Press writer Jane Doe contributed to this report.', 'byline'],
+    ['Image source, Getty Images', 'photo_credit'],
+    ['© 2025 Example Media. All rights reserved.', 'other'],
+    ['Sign up for our daily newsletter', 'widget'],
+    ['Advertisement - Scroll to continue', 'widget'],
     // Prose and headlines that only look similar stay content.
     ['By Monday, the talks had collapsed and both sides went home.', null],
     ['Updated figures show the economy grew by 2 percent last year.', null],

@@ -32,6 +32,8 @@ t.test('sentence splitting on messy news English (table)', async (t) => {
       ['“We need to know who we can count on.', 'A package is coming,” he said.', 'Nothing came.']],
     ['nested quote closing marks go back to their sentence (seed 001)', 'He said, “We tried it. That was worth a try, but we’re not doing any more.’” Trump added more.',
       ['He said, “We tried it.', 'That was worth a try, but we’re not doing any more.’”', 'Trump added more.']],
+    ['a quoted question followed by a speech tag is one sentence', '“Is it over?” he asked. “What now?” “Nothing,” she replied.',
+      ['“Is it over?” he asked.', '“What now?”', '“Nothing,” she replied.']],
     ['straight quotes', 'She said "it is over." Then she left.', ['She said "it is over."', 'Then she left.']],
     ['parenthetical sentence splits off (gold S10a)', 'But plans are shifting, officials said. (I agreed not to name them.) Trump still wants ties.',
       ['But plans are shifting, officials said.', '(I agreed not to name them.)', 'Trump still wants ties.']],
