@@ -1,0 +1,111 @@
+import t from 'tap';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main, EXIT, conditionsMet } from '../src/cli.js';
+import { sampleResult } from './fixtures/result.js';
+import { smallPair } from './fixtures/small-pair.js';
+import { newsPage } from './fixtures/html-page.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-'));
+const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const orig = file('original.txt', smallPair.original.text);
+const rewr = file('rewrite.txt', smallPair.rewrite.text);
+const credited = file('credited.txt', `${smallPair.rewrite.text} First reported by the Daily Planet.`);
+const indep = file('independent.txt', 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.');
+
+async function run(args: string[], stdin = '') {
+  let stdout = '', stderr = '';
+  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => stdin, isTTY: false });
+  return { code, stdout, stderr };
+}
+
+t.test('prints the text report by default, JSON, HTML or Markdown on request', async (t) => {
+  const text = await run([orig, rewr]);
+  t.equal(text.code, EXIT.OK);
+  t.match(text.stdout, /^(WHOLLY|PARTIALLY) DERIVED \| coverage \d+% \| containment \d+%/);
+  t.notMatch(text.stdout, /\x1b\[/, 'no colours when not a terminal');
+  const json = await run(['--json', orig, rewr]);
+  const out = JSON.parse(json.stdout);
+  t.ok(out.summary.verdict && Array.isArray(out.original.claims));
+  const html = await run(['--html', '--original-outlet', 'Daily Planet', orig, rewr]);
+  t.match(html.stdout, /^<!doctype html>/);
+  t.match(html.stdout, /Original — Daily Planet/);
+  t.notMatch(html.stdout, /nonce=/, 'no CSP nonce outside HTTP');
+  const md = await run(['--markdown', '--rewrite-outlet', 'Copy Wire', orig, rewr]);
+  t.match(md.stdout, /^# Copy Wire vs original/);
+  t.match((await run(['--color', orig, rewr])).stdout, /\x1b\[1m/, '--color forces colours');
+});
+
+t.test('--fail-on gates a pipeline: exit 1 when a condition holds, 0 when none does', async (t) => {
+  const table: { args: string[]; code: number; stderr?: RegExp }[] = [
+    { args: ['--fail-on', 'derived', orig, rewr], code: 1, stderr: /derived: the rewrite is derived/ },
+    { args: ['--fail-on', 'derived', orig, indep], code: 0 },
+    { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /uncredited/ },
+    { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, credited], code: 0 },
+    { args: ['--fail-on', 'uncredited', orig, indep], code: 0 },
+    { args: ['--fail-on', 'altered-quotes,uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /^article-diff: uncredited/ },
+    { args: ['--fail-on', 'altered-quotes', '--fail-on', 'derived', orig, indep], code: 0 },
+  ];
+  for (const row of table) {
+    const r = await run(row.args);
+    t.equal(r.code, row.code, row.args.join(' '));
+    if (row.stderr) t.match(r.stderr, row.stderr);
+    t.ok(r.stdout.length > 0, 'the report is printed either way');
+  }
+});
+
+t.test('conditions read the summary', async (t) => {
+  const { result } = sampleResult();
+  t.same(conditionsMet(result, ['derived', 'uncredited', 'altered-quotes']), ['derived', 'uncredited', 'altered-quotes']);
+  const ok = sampleResult({ credited: true }).result;
+  ok.summary.quotes.altered = 0;
+  t.same(conditionsMet(ok, ['derived', 'uncredited', 'altered-quotes']), ['derived']);
+});
+
+t.test('stdin and HTML pages', async (t) => {
+  const piped = await run(['--json', orig, '-'], smallPair.rewrite.text);
+  t.equal(piped.code, 0);
+  t.equal(JSON.parse(piped.stdout).rewrite.text, undefined);
+  const page = file('page.html', newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n')));
+  const r = await run(['--json', page, rewr]);
+  t.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  t.match(out.original.text, /^Bridge plan unveiled\n\nThe mayor announced/);
+  for (const c of out.original.claims) t.equal(out.original.text.slice(c.start, c.end), c.text);
+});
+
+t.test('usage and input errors exit 2 with a message', async (t) => {
+  const table: { args: string[]; stdin?: string; stderr: RegExp }[] = [
+    { args: [orig], stderr: /expected ORIGINAL and REWRITE, got 1/ },
+    { args: ['-', '-'], stderr: /only one of ORIGINAL and REWRITE/ },
+    { args: ['--json', '--html', orig, rewr], stderr: /choose one output format/ },
+    { args: ['--fail-on', 'plagiarism', orig, rewr], stderr: /unknown --fail-on condition "plagiarism"/ },
+    { args: ['--bogus', orig, rewr], stderr: /Unknown option '--bogus'[\s\S]*Usage:/ },
+    { args: [join(dir, 'missing.txt'), rewr], stderr: /ENOENT/ },
+    { args: [orig, '-'], stdin: '  \n ', stderr: /standard input is empty/ },
+    { args: [file('empty.html', '<html><body><script>x</script></body></html>'), rewr], stderr: /No article text/ },
+  ];
+  for (const row of table) {
+    const r = await run(row.args, row.stdin);
+    t.equal(r.code, EXIT.USAGE, row.args.join(' '));
+    t.match(r.stderr, row.stderr);
+    t.equal(r.stdout, '');
+  }
+  const help = await run(['--help']);
+  t.equal(help.code, 0);
+  t.match(help.stdout, /Exit codes: 0 .*; 1 .*\n.*2 usage or input error/);
+});
+
+t.test('works as `npx article-diff` (the package’s own bin) with exit codes', async (t) => {
+  const env = { ...process.env, npm_config_yes: 'false', npm_config_update_notifier: 'false' };
+  const r = spawnSync('npx', ['--no', '--', 'article-diff', '--fail-on', 'derived', orig, '-'], { cwd: root, input: smallPair.rewrite.text, encoding: 'utf8', env, timeout: 60_000 });
+  t.equal(r.status, 1, r.stderr);
+  t.match(r.stdout, /DERIVED \| coverage/);
+  const ok = spawnSync('npx', ['--no', '--', 'article-diff', orig, indep], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
+  t.equal(ok.status, 0, ok.stderr);
+  t.match(ok.stdout, /^INDEPENDENT/);
+});
