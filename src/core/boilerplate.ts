@@ -24,6 +24,9 @@ export const PROSE_MIN_WORDS = 10;
 export const BYLINE_MAX_WORDS = 3;
 /** Longest "Author Name: Headline" teaser, in words (headlines are short; longer is a quotation lead-in). */
 export const NAME_TEASER_MAX_WORDS = 20;
+/** POS checks per document (each is a small wink parse, ~0.1 ms). An article has a handful of candidate lines;
+ * a text of thousands of name-like lines is a list, not an article, and is left as content past this budget. */
+export const MAX_POS_CHECKS = 100;
 /** Paragraphs longer than this (UTF-16 units) are prose for every rule but corrections and repeats. */
 const MAX_LABEL_CHARS = 400;
 
@@ -105,18 +108,20 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
   let firstProse = -1, lastProse = -1;
   for (let i = 0; i < paras.length; i++) if (isProse(i)) { if (firstProse < 0) firstProse = i; lastProse = i; }
 
+  let budget = MAX_POS_CHECKS;
+  const properNouns = (phrase: string) => budget-- > 0 && allProperNouns(phrase);
   paras.forEach((p, i) => {
     if (kinds[i] !== null || i === title) return;
     const outside = firstProse < 0 || i < firstProse || i > lastProse;
     const words = p.line.split(' ');
     if (outside && p.words <= BYLINE_MAX_WORDS && words.every(isNameWord) && !SENTENCE_END.test(p.line)
-      && allProperNouns(p.line)) {
+      && properNouns(p.line)) {
       kinds[i] = 'byline';
       return;
     }
     const m = NAME_COLON.exec(p.line);
     if (m && p.words <= NAME_TEASER_MAX_WORDS && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string)
-      && allProperNouns(m[1] as string)) {
+      && properNouns(m[1] as string)) {
       kinds[i] = 'read_more';
     }
   });
