@@ -48,7 +48,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (text[i] === '“' || text[i] === '"') { open = { mark: text[i]!, at: i, continued: true }; i++; }
       pending = null;
     }
-    for (; i < para.end; i++) {
+    for (; i < para.end && out.length < MAX_QUOTES; i++) {
       const ch = text[i]!;
       if (!open) {
         if (ch === '“' || (ch === '"' && isOpening(text, i))) open = { mark: ch, at: i, continued: false };
@@ -239,6 +239,9 @@ function inheritSpeakers(quotes: FoundQuote[], text: string, paragraphs: Span[])
   }
 }
 
+/** Characters looked back for a pronoun's antecedent. */
+const PRONOUN_LOOKBACK = 1500;
+
 function resolvePronoun(text: string, paragraphs: Span[], quotes: FoundQuote[], k: number): string | null {
   const q = quotes[k]!;
   const pronoun = q.speaker?.text.toLowerCase();
@@ -248,13 +251,23 @@ function resolvePronoun(text: string, paragraphs: Span[], quotes: FoundQuote[], 
   for (let p = q.paragraph; p >= Math.max(0, q.paragraph - 1); p--) {
     const para = paragraphs[p]!;
     const end = p === q.paragraph ? lastBoundary(text, para.start, q.outer.start) : para.end;
+    // Look back a bounded distance only: an antecedent is near, and long paragraphs must not cost quadratic time.
+    const from = Math.max(para.start, end - PRONOUN_LOOKBACK);
     // Blank out quoted words: the antecedent is in the narration, not inside someone's quotation.
-    let region = text.slice(para.start, end);
-    for (const o of quotes) {
-      if (o.outer.end <= para.start || o.outer.start >= end) continue;
-      const a = Math.max(0, o.outer.start - para.start), b = Math.min(region.length, o.outer.end - para.start);
-      region = region.slice(0, a) + ' '.repeat(b - a) + region.slice(b);
+    const blanks: Span[] = [];
+    for (let j = k; j >= 0; j--) {
+      const o = quotes[j]!;
+      if (o.outer.end <= from) break;
+      if (o.outer.start < end) blanks.unshift({ start: Math.max(from, o.outer.start), end: Math.min(end, o.outer.end) });
     }
+    let region = '';
+    let at = from;
+    for (const b of blanks) {
+      if (b.start < at) continue;
+      region += text.slice(at, b.start) + ' '.repeat(b.end - b.start);
+      at = b.end;
+    }
+    region += text.slice(at, end);
     const sentences = region.split(/(?<=[.!?])\s+(?=\p{Lu})/u).reverse();
     for (const sentence of sentences) {
       for (const m of sentence.matchAll(new RegExp(NAME, 'gu'))) {
