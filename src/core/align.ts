@@ -9,12 +9,12 @@ import type { PairScore } from './similarity.js';
  */
 export const ALIGN_THRESHOLDS = {
   /** A pair this similar is an anchor on its own: the level that independent same-topic text does not reach. */
-  anchor: 0.5,
+  anchor: 0.45,
   /** …and at least this share of its non-name content must be carried (shared names alone are topic, not derivation). */
   anchorContent: 0.35,
   /** Once a text is shown to derive (see `derivedGate`), weaker one-to-one matches count from here: still above
    *  the 99th percentile of same-topic background similarity (~0.3), and accepted only as best matches. */
-  support: 0.3,
+  support: 0.25,
   /** Share of the shorter side's claims that must be anchors before supported matches are admitted. Derived
    *  text aligns in runs; an independent article yields at most a stray anchor or two (≤ 5% of its claims). */
   derivedGate: 0.15,
@@ -23,12 +23,16 @@ export const ALIGN_THRESHOLDS = {
   bestRatio: 0.8,
   /** A claim joins a matched claim's group (split / merge) when this share of its content is carried there. */
   part: 0.5,
+  /** …or this share when the two share a copied run of words (a copied clause of a longer sentence). */
+  partCopied: 0.3,
 } as const;
 
 /** One scored candidate pair (indexes into the original and rewrite claim lists). */
 export interface ScoredPair extends PairScore {
   oi: number;
   ri: number;
+  /** The two claims share a copied run of words (`shingles.ts`). */
+  copied?: boolean;
 }
 
 /** A link between an original claim and a rewrite claim. */
@@ -55,9 +59,10 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const links: Link[] = [];
   const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
   for (const p of sorted) {
-    if (p.sim < t.anchor) break;
+    if (p.sim < t.support) break;
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
-    if (Math.max(p.contentA, p.contentB) < t.anchorContent) continue;
+    // An anchor is either similar enough on its own or shares a copied run of words.
+    if (!p.copied && (p.sim < t.anchor || Math.max(p.contentA, p.contentB) < t.anchorContent)) continue;
     take(p);
   }
   const shorter = Math.min(originalCount, rewriteCount);
@@ -80,8 +85,9 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const bestFor = new Map<string, ScoredPair>();
   for (const p of sorted) {
     if (p.sim < minSim) break;
-    if (!oTaken[p.oi] && rTaken[p.ri] && p.aInB >= t.part && !bestFor.has(`o${p.oi}`)) bestFor.set(`o${p.oi}`, p);
-    if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= t.part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
+    const part = p.copied ? t.partCopied : t.part;
+    if (!oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`)) bestFor.set(`o${p.oi}`, p);
+    if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   return [...links, ...extra];

@@ -6,6 +6,7 @@ import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './simila
 import { candidatePairs } from './candidates.js';
 import { alignClaims, groupLinks, movedGroups, type ScoredPair } from './align.js';
 import { classifyClaim } from './classify.js';
+import { copiedPairs } from './shingles.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
 import type { Alignment, ArticleInput, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
@@ -25,8 +26,9 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const r = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
 
   const vocab = new Vocabulary(lexiconForCore());
-  const ov = o.claims.map((c) => toClaimVector(vocab, claimTerms(c.text)));
-  const rv = r.claims.map((c) => toClaimVector(vocab, claimTerms(c.text)));
+  const ot = o.claims.map((c) => claimTerms(c.text)), rt = r.claims.map((c) => claimTerms(c.text));
+  const ov = ot.map((t) => toClaimVector(vocab, t)), rv = rt.map((t) => toClaimVector(vocab, t));
+  const copied = copiedPairs(ot, rt);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
@@ -42,9 +44,9 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     const same = new Set(verbatim.get(rv[ri]!.words.join(' ')) ?? []);
     for (const oi of list) {
       if (same.has(oi)) continue;
-      pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!) });
+      pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!), copied: copied.has(oi * rv.length + ri) });
     }
-    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1 });
+    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
   });
   const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
   const pairSim = (a: Claim, b: Claim) => {

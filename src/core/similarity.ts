@@ -11,7 +11,7 @@ import type { ClaimTerms } from './tokens.js';
 /** Word-vector cosine below which two different words are not counted as carrying the same meaning.
  *  In the 100-d GloVe space, unrelated news words sit at 0.1–0.4 and near-synonyms/inflections at 0.6–0.9
  *  (e.g. shift/change, talks/negotiations); 0.55 keeps topical associates (war/peace) out. */
-export const VECTOR_MIN_COSINE = 0.5;
+export const VECTOR_MIN_COSINE = 0.6;
 /** Credit for a spelling variant (one edit on a word of 6+ letters: Zelensky/Zelenskyy). */
 export const VARIANT_CREDIT = 0.9;
 /** Zipf background IDF: idf(w) = log(1 + (rank + 1) / ZIPF_CORE), where ZIPF_CORE ≈ the size of the

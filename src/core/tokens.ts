@@ -17,6 +17,8 @@ export interface ClaimTerms {
   terms: Term[];
   /** Lower-cased surface words incl. function words, punctuation removed (for near-verbatim detection). */
   words: string[];
+  /** Parallel to `words`: 2 = proper noun, 1 = other content word, 0 = function word (for copied-run evidence). */
+  wordKinds: number[];
 }
 
 /**
@@ -49,11 +51,13 @@ export function claimTerms(text: string): ClaimTerms {
   const spaces = doc.tokens().out(its.precedingSpaces as never) as unknown as string[];
   const terms: Term[] = [];
   const words: string[] = [];
+  const wordKinds: number[] = [];
+  const kind = (k: number) => (pos[k] === 'PROPN' ? 2 : !stop[k] && CONTENT_POS.has(pos[k] ?? '') ? 1 : 0);
   for (let i = 0; i < values.length; i++) {
     const type = types[i];
     if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
       const v = values[i]!.toLowerCase();
-      if (/[\p{L}\p{N}]/u.test(v)) words.push(v);
+      if (/[\p{L}\p{N}]/u.test(v)) { words.push(v); wordKinds.push(kind(i)); }
     }
     if (type !== 'word' && type !== 'number') continue;
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
@@ -63,7 +67,7 @@ export function claimTerms(text: string): ClaimTerms {
     const common = (k: number) => types[k] === 'word' && pos[k] !== 'PROPN' && !/\d/.test(values[k]!);
     while (common(i) && values[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && common(i + 2)) {
       lemma += (lemmas[i + 2] ?? values[i + 2]!).toLowerCase();
-      words.push(values[i + 2]!.toLowerCase());
+      words.push(values[i + 2]!.toLowerCase()); wordKinds.push(kind(i + 2));
       i += 2;
     }
     if (stop[i] && !isNumber) continue;
@@ -73,5 +77,5 @@ export function claimTerms(text: string): ClaimTerms {
     if (!key) continue;
     terms.push({ key, lemma, name: isName, number: isNumber || NUMBER_WORDS.has(lemma) });
   }
-  return { terms, words };
+  return { terms, words, wordKinds };
 }

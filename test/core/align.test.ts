@@ -2,6 +2,7 @@ import t from 'tap';
 import { alignClaims, groupLinks, movedGroups, ALIGN_THRESHOLDS, type ScoredPair } from '../../src/core/align.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../src/core/candidates.js';
+import { copiedPairs } from '../../src/core/shingles.js';
 import { Vocabulary, toClaimVector } from '../../src/core/similarity.js';
 import { claimTerms } from '../../src/core/tokens.js';
 import { compare } from '../../src/core/compare.js';
@@ -17,7 +18,11 @@ t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
     { name: 'an anchor needs non-name content, not just shared names', n: [1, 1],
       pairs: [pair(0, 0, 0.6, { contentA: 0.1, contentB: 0.2 })], want: [] },
     { name: 'weak matches are ignored when the texts show no derivation (no anchors)', n: [4, 4],
-      pairs: [pair(0, 0, 0.45), pair(1, 1, 0.4), pair(2, 2, 0.35)], want: [] },
+      pairs: [pair(0, 0, 0.44), pair(1, 1, 0.4), pair(2, 2, 0.35)], want: [] },
+    { name: 'a copied run of words makes a weaker pair an anchor', n: [10, 10],
+      pairs: [pair(0, 0, 0.3, { copied: true }), pair(1, 1, 0.3)], want: ['0-0'] },
+    { name: 'a copied clause of a longer sentence joins its group with a smaller carried share', n: [2, 1],
+      pairs: [pair(0, 0, 0.8), pair(1, 0, 0.4, { aInB: 0.35, copied: true })], want: ['0-0', '1-0'] },
     { name: 'weak matches count once anchors show derivation', n: [4, 4],
       pairs: [pair(0, 0, 0.9), pair(1, 1, 0.4), pair(2, 2, 0.2)], want: ['0-0', '1-1'] },
     { name: 'one-to-many: a rewrite claim carried by a matched original joins its group (split)', n: [1, 2],
@@ -32,6 +37,21 @@ t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
     t.same(got, c.want, c.name);
   }
   t.ok(ALIGN_THRESHOLDS.support < ALIGN_THRESHOLDS.anchor, 'support is weaker than an anchor');
+});
+
+t.test('copiedPairs: shared runs of six words with real content, not stock phrases of names', async (t) => {
+  const terms = (ss: string[]) => ss.map((x) => claimTerms(x));
+  const original = terms([
+    '“He thinks that terrorizing cities will weaken their morale, and he thinks eventually their lines will crack.”',
+    'Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy met in Istanbul.',
+    'Speculation is mounting over whether a face-to-face meeting between Trump and Putin is planned.',
+  ]);
+  const rewrite = terms([
+    'Sullivan added: “He thinks that terrorizing cities will weaken their morale.”',
+    'Talks between Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy stalled.',
+    'Officials say the next stage rests with a face-to-face meeting between the two leaders.',
+  ]);
+  t.same([...copiedPairs(original, rewrite)], [0], 'only the copied clause counts');
 });
 
 t.test('groupLinks: connected components as one-to-many / many-to-one groups', async (t) => {
