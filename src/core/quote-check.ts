@@ -205,7 +205,12 @@ function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; best
     if (inQuotes * 2 > matched.length) {
       quoted = [...counts.entries()].filter(([q]) => q >= 0).sort((a, b) => b[1] - a[1])[0]![0];
     }
-    const exact = matched.length === words.length && last - first + 1 === words.length;
+    // Word for word, allowing only narration between the matched words: “We need to know,” he said, “who we can
+    // count on” quoted as “We need to know who we can count on” is still verbatim.
+    const taken = new Set(matched);
+    let exact = matched.length === words.length;
+    for (let j = first; exact && j <= last; j++) if (!taken.has(j) && idx.quoteOf[j] !== -1) exact = false;
+    if (exact && matched.every((j) => idx.quoteOf[j] === -1)) exact = last - first + 1 === words.length;
     // The source also covers the original words that the piece's unmatched first/last words replaced
     // ("He’s being played" for "Trump is being played"), within the same quotation or narration.
     const zone = idx.quoteOf[first]!;

@@ -51,16 +51,21 @@ export function findQuotes(text: string): FoundQuote[] {
     for (; i < para.end && out.length < MAX_QUOTES; i++) {
       const ch = text[i]!;
       if (!open) {
-        if (ch === '“' || (ch === '"' && isOpening(text, i))) open = { mark: ch, at: i, continued: false };
+        if (ch === '“' || (ch === '"' && (isOpening(text, i) || spaced(text, i)))) open = { mark: ch, at: i, continued: false };
+        else if (ch === '`' && text[i + 1] === '`') { open = { mark: '``', at: i + 1, continued: false }; i++; }
         else if (ch === '‘' && isOpening(text, i) && LETTER.test(text[i + 1] ?? '')) {
           const close = findSingleClose(text, i + 1, para.end);
           if (close > 0) { push(out, text, i, close + 1, i + 1, close, p, false); i = close; }
         }
         continue;
       }
-      const closes = open.mark === '“' ? ch === '”' || (ch === '"' && !isOpening(text, i)) : ch === '"' || ch === '”';
+      // Tokenised corpora write quotes as ``…'' and put spaces inside straight marks (" We won , " he said).
+      const closes = open.mark === '``' ? ch === "'" && text[i + 1] === "'"
+        : open.mark === '“' ? ch === '”' || (ch === '"' && !isOpening(text, i)) : ch === '"' || ch === '”';
       if (closes) {
-        if (i - open.at <= MAX_QUOTE_CHARS) push(out, text, open.at, i + 1, open.at + 1, i, p, open.continued);
+        const closeEnd = open.mark === '``' ? i + 2 : i + 1;
+        if (i - open.at <= MAX_QUOTE_CHARS) push(out, text, open.at, closeEnd, open.at + 1, i, p, open.continued);
+        if (open.mark === '``') i++;
         open = null;
       }
     }
@@ -81,6 +86,11 @@ function push(out: FoundQuote[], text: string, oStart: number, oEnd: number, sta
   if (s.end <= s.start || !LETTER.test(text.slice(s.start, s.end))) return;
   out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), outer: { start: oStart, end: oEnd }, paragraph,
     speaker: null, speakerKey: null, nested: nestedSingles(text, s.start, s.end), continued });
+}
+
+/** A straight mark standing alone between spaces (tokenised text) opens a quotation when none is open. */
+function spaced(text: string, i: number): boolean {
+  return (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
 }
 
 /** A straight or single mark opens a quotation when it starts a word: after whitespace, an opening bracket or a dash. */

@@ -85,3 +85,16 @@ t.test('property: any quotation of the original, copied into a rewrite, is verba
   }), { numRuns: 40 });
   t.pass('property held');
 });
+
+t.test('a quotation joined across the attribution of the original is still verbatim', async (t) => {
+  const orig = '“We need to know who we can count on,” he said, “and who we can’t.”';
+  const index = indexOriginal(orig, findQuotes(orig));
+  const rewrite = 'Zelenskyy said: “We need to know who we can count on and who we can’t.”';
+  const pieces = checkQuote(rewrite, findQuotes(rewrite)[0]!, index);
+  t.equal(pieces.length, 1);
+  t.equal(pieces[0]!.status, 'verbatim');
+  const narr = 'Officials said the summit would go ahead on Monday as planned.';
+  const nIndex = indexOriginal(narr, findQuotes(narr));
+  const fake = '“The summit would go ahead on Monday,” an official said.';
+  t.equal(checkQuote(fake, findQuotes(fake)[0]!, nIndex)[0]!.status, 'from_narration');
+});

@@ -90,3 +90,8 @@ t.test('property: spans are in bounds, ordered and never start on whitespace, fo
   }), { numRuns: 300 });
   t.pass('property held');
 });
+
+t.test('tokenised corpora: PTB-style marks and spaced straight marks', async (t) => {
+  t.same(texts("`` We will not back down , '' the minister said ."), ['We will not back down ,']);
+  t.same(texts('" We will not back down , " the minister said .'), ['We will not back down ,']);
+});
