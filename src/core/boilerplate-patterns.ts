@@ -43,7 +43,7 @@ const RULES: readonly Rule[] = [
   ['timestamp', RELATIVE_TIME],
   ['timestamp', DATE_ONLY],
   ['widget', GENERIC_WIDGET],
-  ['widget', /^(?:share(?: this| on \p{L}+)?(?: (?:article|story|post))?|tweet|print|e-?mail|facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|copy link|subscribe(?: now)?|sign up|newsletter|skip to (?:main )?content|main menu|menu|search|home|follow us(?: on [\p{L} ]+)?|toggle navigation|scroll to top|back to top)\s*:?$/iu],
+  ['widget', /^(?:share(?: this| on \p{L}+)?(?: (?:article|story|post))?|tweet|print|e-?mail|facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|copy link|subscribe(?: now)?|sign up|newsletter|skip to (?:main )?content|main menu|menu|search|home|follow us(?: on [\p{L} ]+)?|toggle navigation|scroll to top|back to top|like this|like loading\.{0,3})\s*:?$/iu],
   ['other', /^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading time\b/i],
   ['photo_credit', /^(?:image|photo|video) (?:source|caption|credit)\s*[,:]/i],
   ['widget', /^(?:advertisement\s*[-–—:]?\s*scroll to continue|listen to this article|loading\.{0,3}|subscribe to\b[^.!?]{0,40}|sign up (?:for|to)\b[^!?]{0,80}newsletter[^!?]{0,40})$/i],

@@ -32,6 +32,10 @@ const MAX_LABEL_CHARS = 400;
 
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
 const TRUNCATED = /(?:…|\.\.\.)["'”’]?$/u;
+/** An author bio: "Jane Doe is a staff writer at The Atlantic.", "John Roe is the paper’s Moscow correspondent." */
+const AUTHOR_BIO = /^(?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}is (?:a|an|the)\b[^.!?]{0,80}\b(?:writers?|editor|reporter|correspondent|columnist|journalist|contributor|fellow|professor|author)\b/u;
+/** Longest author bio in words (bios are one or two sentences). */
+export const BIO_MAX_WORDS = 60;
 const NAME_COLON = /^((?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}’'.-]*):\s+(\S.*)$/u;
 
 interface Para {
@@ -85,7 +89,8 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
     let j = i + 1;
     while (j < paras.length && isTeaserItem(paras[j] as Para, kinds[j] ?? null)) j++;
     if (j - i - 1 < TEASER_MIN_ITEMS) continue;
-    for (let k = i; k < j; k++) kinds[k] = 'teaser_list';
+    // Other furniture inside the run (a comment form after the list) keeps its own kind.
+    for (let k = i; k < j; k++) if (k === i || kinds[k] === null || kinds[k] === 'timestamp') kinds[k] = 'teaser_list';
     i = j - 1;
   }
 
@@ -125,6 +130,15 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
       kinds[i] = 'read_more';
     }
   });
+
+  // Author bios close the page: only those with no prose after them (a bio-shaped sentence mid-article is a claim).
+  for (let i = paras.length - 1; i > title; i--) {
+    const p = paras[i] as Para;
+    if (kinds[i] !== null) continue;
+    if (p.words <= BIO_MAX_WORDS && AUTHOR_BIO.test(p.line)) { kinds[i] = 'byline'; continue; }
+    if (/^about the authors?:?$/i.test(p.line)) { kinds[i] = 'byline'; continue; }
+    if (isProse(i)) break;
+  }
 
   return kinds.every((k) => k !== null) ? kinds.map(() => null) : kinds;
 }

@@ -83,6 +83,33 @@ t.test('structure: teaser lists, read-also labels, lone names, name teasers, rep
     [null, 'widget', 'other', null, null], 'repeated title: the repeat goes, the first stays');
 
   t.same(kindsOf(['By Jane Doe']), [null], 'a text made only of furniture is compared as it is');
+
+  t.same(kindsOf(['City passes budget', PROSE, PROSE2, 'Maria Gonzalez is a staff writer at The Daily Example.', 'Share this:']),
+    [null, null, null, 'byline', 'widget'], 'author bio at the end of the page');
+  t.same(kindsOf(['City passes budget', 'Maria Gonzalez is a former city editor who now runs the budget office and spoke to us.', PROSE, PROSE2]),
+    [null, null, null, null], 'a bio-shaped sentence followed by prose is a claim');
+});
+
+t.test('a whole synthetic page: furniture out, headline, dek, subheadings and body in', async (t) => {
+  const content = [
+    'Council Passes Budget After All-Night Session',
+    'Critics say the plan was rushed; the mayor says the city could not wait',
+    PROSE,
+    'What Happens Next',
+    PROSE2,
+    '“We had no choice,” the mayor said. “The money runs out in June.”',
+  ];
+  const page = [
+    'Skip to content', content[0], content[1], 'By Maria Gonzalez and Tom Baker', 'March 14, 2024 at 9:30 a.m. ET',
+    'Jane Doe / Reuters', content[2], 'Advertisement', content[3], content[4], 'Read more: The mayor’s first year in office',
+    content[5], '(Reporting by Maria Gonzalez; Editing by Tom Baker)', 'Tags: budget, council', 'Most Read',
+    'Transit fares to rise next year', 'Fares on buses and trains will rise by…', '2 days ago', 'Mayor faces recall vote',
+    '5 days ago', 'Leave a Reply', 'Your email address will not be published. Required fields are marked *',
+  ].join('\n');
+  const seg = segmentArticle(page);
+  t.same(seg.paragraphs.map((p) => page.slice(p.start, p.end)), content);
+  t.same(seg.boilerplate.map((b) => b.kind), ['widget', 'byline', 'timestamp', 'photo_credit', 'widget', 'read_more', 'byline',
+    'category', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'comment_form', 'comment_form']);
 });
 
 t.test('seeds: the listed furniture is removed and the headline kept', async (t) => {
