@@ -146,6 +146,8 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
     async warmup(timeoutMs = 60_000) {
       getPool();
+      // Inline compares run on this thread: load its resources now rather than inside the first request.
+      if (opts.inlineMaxChars > 0) compare(WARMUP.original, WARMUP.rewrite);
       const deadline = Date.now() + timeoutMs;
       while (readyCount() < threads && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     },
@@ -157,6 +159,11 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     },
   };
 }
+
+const WARMUP = {
+  original: { text: 'The minister said on Monday that talks would resume.' },
+  rewrite: { text: 'Talks will resume, the minister said.' },
+};
 
 /** Characters a side submits (text, or HTML when a route passes HTML for extraction in the core). */
 function size(a: ArticleInput): number {

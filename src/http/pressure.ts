@@ -8,6 +8,8 @@ export interface PressureOptions {
   maxEventLoopDelayMs: number;
   /** Seconds a shed client is told to wait (`Retry-After`). */
   retryAfterSeconds?: number;
+  /** How often the event loop is sampled, in ms (under-pressure's default when unset). */
+  sampleIntervalMs?: number | undefined;
 }
 
 /** Paths that must answer even under pressure: an orchestrator's liveness probe must not kill a busy service. */
@@ -25,6 +27,7 @@ export default fp(async function pressurePlugin(app: FastifyInstance, options: P
     await app.register(underPressure, {
       maxEventLoopDelay: options.maxEventLoopDelayMs,
       retryAfter,
+      ...(options.sampleIntervalMs ? { sampleInterval: options.sampleIntervalMs } : {}),
       pressureHandler: (request, reply, type, value) => {
         if (ALWAYS_SERVED.has(request.url.split('?')[0] ?? '')) return undefined;
         const detail = `The service is overloaded (${type}: ${Math.round(Number(value) || 0)}); retry after ${retryAfter} s.`;

@@ -1,0 +1,42 @@
+import t from 'tap';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import runCompare from '../../src/worker/compare-worker.js';
+import { compare } from '../../src/core/compare.js';
+import { workerFile } from '../../src/http/engine.js';
+import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
+import type { CompareResult } from '../../src/core/types.js';
+import { seeds } from '../fixtures/seeds.js';
+
+const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
+
+t.test('the worker entry answers exactly what the core answers', async (t) => {
+  t.same(runCompare(pair), compare(pair.original, pair.rewrite));
+  const limits = { maxChars: 400, diffTimeoutMs: 50, maxCandidatesPerClaim: 5 };
+  t.same(runCompare({ ...pair, limits }), compare(pair.original, pair.rewrite, limits), 'limits are passed through');
+});
+
+t.test('fault requests are ignored unless the pool was created with allowFaults', async (t) => {
+  // Here (main thread, no workerData) faults are not allowed: a task asking for a crash just compares.
+  for (const fault of ['crash', 'throw', 'hang'] as const) {
+    t.same(runCompare({ ...pair, fault }).summary, compare(pair.original, pair.rewrite).summary, fault);
+  }
+});
+
+t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {
+  const compiled = fileURLToPath(new URL('../../dist/src/worker/compare-worker.js', import.meta.url));
+  t.equal(workerFile(new URL('../../src/http/engine.ts', import.meta.url).href), compiled, 'from src/*.ts (tap)');
+  t.equal(workerFile(new URL('../../dist/src/http/engine.js', import.meta.url).href), compiled, 'from dist/*.js (npm start)');
+  t.throws(() => workerFile('file:///nonexistent/dist/src/http/engine.js'), /npm run build/);
+});
+
+t.test('a real worker thread loads once, says so, and compares', async (t) => {
+  const pool = new Piscina<CompareTask, CompareResult>({ filename: workerFile(), minThreads: 1, maxThreads: 1 });
+  t.teardown(() => pool.close({ force: true }));
+  const loaded = new Promise<WorkerLoaded>((resolve) => pool.on('message', (m: WorkerLoaded) => { if (m.type === WORKER_LOADED) resolve(m); }));
+  const result = await pool.run({ ...pair, fault: 'crash' });
+  t.same(result, compare(pair.original, pair.rewrite), 'the crash request was ignored: allowFaults was not set');
+  const msg = await loaded;
+  t.ok(msg.loadMs > 0, `worker reported its load time (${msg.loadMs.toFixed(0)} ms)`);
+  t.equal(msg.threadId, pool.threads[0]?.threadId);
+});
