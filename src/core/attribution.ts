@@ -8,7 +8,7 @@ import type { ArticleInput, Attribution, TextSpan } from './types.js';
  */
 
 /** Cues that precede the outlet's name in a credit; the name must follow within a few words. */
-const BEFORE_CUES = String.raw`according\s+to|citing|cited\s+by|cites|via|per|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)`;
+const BEFORE_CUES = String.raw`according\s+to|reports|reported|writes|wrote|notes|says|said|citing|cited\s+by|cites|via|per|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)`;
 /** Verbs that follow the outlet's name in a credit ("The Atlantic reported"). */
 const AFTER_CUES = String.raw`reports?|reported|reporting|first\s+reported|wrote|writes|said|says|cited|revealed|published|noted|learned|found|obtained|has\s+reported|was\s+first\s+to\s+report`;
 
@@ -52,17 +52,15 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     evidence.push({ start, end, text: rewriteText.slice(start, end) });
   };
   for (const name of names) {
-    const isDomain = /^[\w-]+(?:\.[\w-]+)+$/.test(name) && !/\s/.test(name);
     const core = escape(name);
-    if (isDomain) {
-      // A link or bare domain: https://www.theatlantic.com/… or theatlantic.com
+    if (/^[\w-]+(?:\.[\w-]+)+$/.test(name)) {
+      // A domain-like name: a link or bare domain (https://www.theatlantic.com/…, theatlantic.com) is a credit.
       const link = new RegExp(String.raw`(?:https?://)?(?:[\w-]+\.)*${core}(?:/[^\s)\]>"”]*)?`, 'giu');
       for (const m of rewriteText.matchAll(link)) {
         const before = rewriteText[m.index - 1] ?? ' ';
         if (/[\w-]/.test(before) && !m[0].startsWith('http')) continue;
         push(m.index, m.index + m[0].length);
       }
-      continue;
     }
     // The name as a whole word (not "trans-Atlantic"), optionally preceded by "the" and followed by a possessive,
     // and not continued by another capitalised word of a longer name ("Atlantic Ocean", "Atlantic Council").

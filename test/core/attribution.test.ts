@@ -14,6 +14,7 @@ t.test('credits to the outlet are found, with their evidence span', async (t) =>
     { text: 'As first reported by the atlantic, the plan changed.', evidence: 'first reported by the atlantic' },
     { text: 'The Atlantic’s report says the plan changed.', evidence: 'The Atlantic’s report' },
     { text: 'Plans changed, as reported in an article in The Atlantic.', evidence: 'reported in an article in The Atlantic' },
+    { text: 'The summit is off, writes The Atlantic.', evidence: 'writes The Atlantic' },
   ];
   for (const c of cases) {
     const a = findAttribution(atlantic, c.text);
@@ -41,6 +42,13 @@ t.test('a link to the original’s domain is a credit', async (t) => {
   t.equal(a.credited, true);
   t.match(a.evidence[0]!.text, /^https:\/\/www\.theatlantic\.com\//);
   t.equal(findAttribution(original, 'Read more at https://www.notheatlantic.com.example/ today.').credited, false, 'a different domain');
+});
+
+t.test('an outlet whose name looks like a domain is found by name and by link', async (t) => {
+  const caliber = { text: 'x', outlet: 'Caliber.Az' };
+  t.equal(findAttribution(caliber, 'The summit is off, Caliber.Az reports.').credited, true);
+  t.equal(findAttribution(caliber, 'See https://caliber.az/en/post/123 for more.').credited, true);
+  t.equal(findAttribution(caliber, 'The summit is off, officials said.').credited, false);
 });
 
 t.test('names: outlet, aliases, domain, and the name without “The”', async (t) => {
