@@ -87,6 +87,7 @@ body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 .summary,.heads,.matrix thead th{position:static;box-shadow:none}
 .row,.claim,.matrix tr{break-inside:avoid}
 form,.noprint{display:none}
+.claim.hl{outline:none}
 details.outlet{border:0}details.outlet>summary{list-style:none}
 a{color:inherit;text-decoration:none}
 }

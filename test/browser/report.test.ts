@@ -1,0 +1,110 @@
+import t from 'tap';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import { seeds } from '../fixtures/seeds.js';
+import { newsPage } from '../fixtures/html-page.js';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The HTML report in a real browser (issue #5): Debian's Chromium (installed by `.ci/run` from
+ * `.ci/apt-packages`; never downloaded by a tool) driven by playwright-core, against the real server with
+ * its real CSP. Without Chromium this test FAILS: CI must not pass silently without a browser.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
+
+/** Listens on the first free port of this helper's range (3400-3499). */
+async function listen(app: FastifyInstance): Promise<string> {
+  for (let port = 3400 + (process.pid % 50); port < 3500; port++) {
+    try { return await app.listen({ host: '127.0.0.1', port }); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+  throw new Error('no free port in 3400-3499');
+}
+
+t.test('the report in headless Chromium', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.fail(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/apt-packages lists it)`);
+    return;
+  }
+  const app = await buildApp({ logger: false, config: { maxEventLoopDelayMs: 0 } });
+  t.teardown(() => app.close());
+  const base = await listen(app);
+  const profile = mkdtempSync(join(tmpdir(), 'article-diff-chromium-'));
+  const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 900 },
+  });
+  t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
+  mkdirSync(SHOTS, { recursive: true });
+  const page = await ctx.newPage();
+  const dialogs: string[] = [], violations: string[] = [], external: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url()); });
+
+  await page.goto(`${base}/`);
+  t.equal(await page.title(), 'Article diff');
+  await page.fill('textarea[name=original]', seeds.atlantic);
+  await page.fill('input[name=original_outlet]', 'The Atlantic');
+  await page.fill('textarea[name=rewrite]', seeds.caliber + PLANTED);
+  await page.fill('input[name=rewrite_outlet]', 'Caliber.Az');
+  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('button[type=submit]')]);
+
+  const summary = page.locator('.summary');
+  t.ok(await summary.isVisible(), 'summary bar visible');
+  t.match(await summary.locator('.verdict').innerText(), /DERIVED|INDEPENDENT/i);
+  t.match(await summary.innerText(), /\d+%\s*coverage/i);
+  const claims = page.locator('.claim[data-status]');
+  t.ok(await claims.count() > 40, `claims rendered (${await claims.count()})`);
+  for (const status of ['kept', 'paraphrased', 'dropped']) {
+    const first = page.locator(`.claim[data-status="${status}"]`).first();
+    t.ok(await first.isVisible(), `a ${status} claim is visible`);
+  }
+  // The stylesheet applied under the real CSP (nonce accepted): statuses are coloured.
+  // (Browser-side code as strings: the project's TypeScript has no DOM lib.)
+  const bg = (status: string) => page.evaluate(`getComputedStyle(document.querySelector('.claim[data-status="${status}"]')).backgroundColor`);
+  t.equal(await bg('dropped'), 'rgb(253, 231, 233)', 'dropped claims are red');
+  t.equal(await bg('paraphrased'), 'rgb(255, 243, 205)', 'paraphrased claims are amber');
+  t.not(await bg('kept'), 'rgba(0, 0, 0, 0)', 'kept claims are coloured');
+
+  // The planted markup is text, and nothing ran.
+  t.equal(await page.evaluate('typeof window.__pwned'), 'undefined', 'planted script/onerror did not run');
+  t.same(dialogs, []);
+  t.equal(await page.locator('.rows img').count(), 0, 'no <img> element from the article');
+  t.match(await page.locator('.rows').innerText(), /__pwned = "script"<\/script>"><img src=x onerror=/, 'the planted markup is shown as text');
+  t.same(violations, [], 'no CSP violations: the page needs nothing the policy forbids');
+  t.same(external, [], 'no request leaves the server');
+
+  // Clicking a claim highlights its counterpart (the report's script ran under the CSP).
+  const aligned = page.locator('.cell.o .claim[data-status="paraphrased"]').first();
+  const partner = (await aligned.getAttribute('data-matches'))!.split(' ')[0]!;
+  await aligned.click();
+  t.match(await page.locator(`#${partner}`).getAttribute('class'), /\bhl\b/, 'counterpart highlighted');
+
+  await page.screenshot({ path: join(SHOTS, 'report.png') });
+  await page.screenshot({ path: join(SHOTS, 'report-full.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(SHOTS, 'report-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+
+  // The form's file input loads a page and switches the side to "HTML page" (the form script ran).
+  await page.goto(`${base}/`);
+  await page.setInputFiles('input[type=file][data-side=original]', {
+    name: 'original.html', mimeType: 'text/html', buffer: Buffer.from(newsPage('Trump Hands Putin Another Victory', seeds.atlantic.split(/\n\s*\n/).slice(4, 20))),
+  });
+  await page.waitForFunction(`document.querySelector('textarea[name=original]').value.length > 0`);
+  t.equal(await page.locator('input[name=original_type][value=html]').isChecked(), true, 'HTML page chosen for an .html file');
+  await page.fill('textarea[name=rewrite]', seeds.caliber);
+  await page.screenshot({ path: join(SHOTS, 'form.png') });
+  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('button[type=submit]')]);
+  t.ok(await page.locator('.summary').isVisible(), 'report from an uploaded HTML page');
+  t.notMatch(await page.locator('.rows').innerText(), /Subscribe to our newsletter|Great article, thanks/, 'page furniture was not compared');
+});
