@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { segment, segmentArticle, MAX_TOKEN_RUN } from '../../src/core/segment.js';
 import { paragraphSpans } from '../../src/core/segment-lines.js';
-import { capLength, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk } from '../../src/core/segment-sentences.js';
+import { capLength, intlSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../src/core/segment-sentences.js';
 import type { Span } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -147,6 +147,12 @@ t.test('quote repair and CJK helpers keep spans inside their sentence', async (t
   const fixed = reattachQuotes(text, [{ start: 0, end: 13 }, { start: 14, end: 20 }, { start: 21, end: 26 }]);
   t.same(fixed.map((s) => text.slice(s.start, s.end)), ['He said “yes. ”', 'No', '“ more.']);
   t.same(splitCjk('ab', { start: 0, end: 2 }), [{ start: 0, end: 2 }]);
+});
+
+t.test('sentence start finders: wink offsets are verified; the UAX #29 fallback gives starts too', async (t) => {
+  const text = 'He met J. D. Vance. Then he left.';
+  t.same(winkSentenceStarts(text), [0, 20]);
+  t.same(intlSentenceStarts('One. Two.'), [0, 5]);
 });
 
 t.test('seed articles: spans slice exactly, headline and standfirst are content', async (t) => {
