@@ -88,6 +88,7 @@ export class Vocabulary {
     if (hit !== undefined) return hit;
     let s = 0;
     if (isVariant(this.keys[a]!, this.keys[b]!)) s = VARIANT_CREDIT;
+    else if (sameFamily(this.keys[a]!, this.keys[b]!)) s = FAMILY_CREDIT;
     else {
       const va = this.vec[a], vb = this.vec[b];
       if (va && vb) {
@@ -100,6 +101,20 @@ export class Vocabulary {
     row.set(hi, s);
     return s;
   }
+}
+
+/** Credit for two words of one derivational family (skeptical/skepticism, negotiate/negotiation). */
+export const FAMILY_CREDIT = 0.8;
+
+/**
+ * Same derivational family: a shared stem of 6+ letters covering at least 70% of the shorter word
+ * (wink-nlp lemmatises inflections but not derivations; a stemmer's suffix stripping, approximated).
+ */
+export function sameFamily(a: string, b: string): boolean {
+  if (/\d/.test(a + b)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 6 && i >= 0.7 * Math.min(a.length, b.length);
 }
 
 /** One edit (insert/delete/substitute) apart, on words of 6+ letters: spelling variants and transliterations. */
