@@ -22,7 +22,7 @@ const SPACE_LOOKBACK = 200;
  * text), ascending. Returns `null` when wink's tokens cannot be mapped onto the text (then the caller falls back).
  */
 export function winkSentenceStarts(nlpText: string): number[] | null {
-  const nlp = sentenceNlp();
+  const nlp = sentenceNlp(nlpText.length);
   const doc = nlp.readDoc(nlpText);
   const values = doc.tokens().out(nlp.its.value) as string[];
   const spaces = doc.tokens().out(nlp.its.precedingSpaces) as string[];
