@@ -5,6 +5,7 @@ import { segment, segmentArticle, MAX_TOKEN_RUN } from '../../src/core/segment.j
 import { paragraphSpans } from '../../src/core/segment-lines.js';
 import { capLength, intlSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../src/core/segment-sentences.js';
 import type { Span } from '../../src/core/types.js';
+import { SENTENCE_NLP_RECYCLE_CHARS, sentenceNlp } from '../../src/core/nlp.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const sentencesOf = (text: string) => segment(text).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
@@ -153,6 +154,14 @@ t.test('sentence start finders: wink offsets are verified; the UAX #29 fallback 
   const text = 'He met J. D. Vance. Then he left.';
   t.same(winkSentenceStarts(text), [0, 20]);
   t.same(intlSentenceStarts('One. Two.'), [0, 5]);
+});
+
+t.test('the sentence instance is recycled after SENTENCE_NLP_RECYCLE_CHARS (wink caches unseen tokens forever)', async (t) => {
+  const first = sentenceNlp(0);
+  t.equal(sentenceNlp(10), first, 'reused below the budget');
+  const fresh = sentenceNlp(SENTENCE_NLP_RECYCLE_CHARS);
+  t.not(fresh, first, 'replaced once the budget is spent');
+  t.same(winkSentenceStarts('One. Two.'), [0, 5], 'the fresh instance works');
 });
 
 t.test('seed articles: spans slice exactly, headline and standfirst are content', async (t) => {
