@@ -3,6 +3,8 @@ import { testApp } from '../fixtures/app.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const post = (payload: unknown) => ({ method: 'POST' as const, url: '/v1/compare', payload: payload as Record<string, unknown> });
+/** In-process compares with a generous budget: these tests check answers, not latency, on a shared machine. */
+const config = { inlineMaxChars: 10_000_000, compareTimeoutMs: 120_000, maxEventLoopDelayMs: 0 };
 const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
 
 interface QuoteOut { id: string; side: string; start: number; end: number; text: string; status: string | null; group: string | null;
@@ -16,7 +18,7 @@ function quoteAt(quotes: QuoteOut[], text: string, words: string) {
 }
 
 t.test('seed 001 → 000: every quotation finding of the dev gold, through the API', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, { config });
   const res = await app.inject(post(seedBody));
   t.equal(res.statusCode, 200);
   const out = res.json();
@@ -56,7 +58,7 @@ t.test('seed 001 → 000: every quotation finding of the dev gold, through the A
 });
 
 t.test('attribution through the API: credited with evidence; uncredited derived rewrite is flagged', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, { config });
   const credited = (await app.inject(post(seedBody))).json();
   t.match(credited.summary.attribution, { credited: true, evidence: [{ text: 'citing Atlantic' }], names: ['The Atlantic', 'Atlantic'] });
   t.notOk(credited.summary.flags.some((f: string) => f.startsWith('derived_uncredited')));
@@ -72,14 +74,14 @@ t.test('attribution through the API: credited with evidence; uncredited derived 
 });
 
 t.test('an independent article on the same topic raises no attribution flag', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, { config });
   const out = (await app.inject(post({ original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.independent004 } }))).json();
   t.equal(out.summary.verdict, 'independent');
   t.notOk(out.summary.flags.some((f: string) => f.startsWith('derived_uncredited')));
 });
 
 t.test('a planted fact change in an aligned sentence shows up on its alignment and in the summary', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, { config });
   const sentence = 'Trump spent two hours on the phone with Putin in a conversation that both the White House and the Kremlin described as warm.';
   const original = `${sentence}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
   const rewrite = `${sentence.replace('two hours', '40 minutes')}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
