@@ -82,18 +82,26 @@ const OPENERS = new Set(['“', '‘', '«', '‹', '(', '[', '「', '『', '（
  * to the sentence they close; an opening mark stranded at the end of a sentence (after a space) goes forward.
  */
 export function reattachQuotes(text: string, sentences: Span[]): Span[] {
+  // A straight " is both opener and closer: it closes when the sentence before holds an odd number of them.
+  const straight = (from: number, to: number) => {
+    let n = 0;
+    for (let x = from; x < to; x++) if (text[x] === '"') n++;
+    return n;
+  };
   for (let k = 1; k < sentences.length; k++) {
     const prev = sentences[k - 1] as Span, cur = sentences[k] as Span;
     let i = cur.start;
     while (i < cur.end && CLOSERS.has(text[i] as string)) i++;
-    if (i > cur.start && (i === cur.end || isSpaceChar(text[i]))) {
+    const closesStraight = straight(cur.start, i) === 0 || straight(prev.start, prev.end) % 2 === 1;
+    if (i > cur.start && (i === cur.end || isSpaceChar(text[i])) && closesStraight) {
       prev.end = i;
       const t = trimSpan(text, i, cur.end);
-      if (t) { cur.start = t.start; } else { cur.start = cur.end; }
+      if (t) { cur.start = t.start; } else { cur.start = cur.end; continue; }
     }
     let j = prev.end;
     while (j > prev.start && OPENERS.has(text[j - 1] as string)) j--;
-    if (j < prev.end && j > prev.start && isSpaceChar(text[j - 1])) {
+    const opensStraight = straight(j, prev.end) === 0 || straight(prev.start, j) % 2 === 0;
+    if (j < prev.end && j > prev.start && isSpaceChar(text[j - 1]) && opensStraight) {
       cur.start = j;
       const t = trimSpan(text, prev.start, j);
       if (t) prev.end = t.end; else prev.end = prev.start;

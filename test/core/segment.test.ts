@@ -35,6 +35,8 @@ t.test('sentence splitting on messy news English (table)', async (t) => {
       ['He said, “We tried it.', 'That was worth a try, but we’re not doing any more.’”', 'Trump added more.']],
     ['a quoted question followed by a speech tag is one sentence', '“Is it over?” he asked. “What now?” “Nothing,” she replied.',
       ['“Is it over?” he asked.', '“What now?”', '“Nothing,” she replied.']],
+    ['tokenised corpus text with spaced straight quotes (MSRP style)', 'He said : " We will not go . " Then he left .',
+      ['He said : " We will not go . "', 'Then he left .']],
     ['straight quotes', 'She said "it is over." Then she left.', ['She said "it is over."', 'Then she left.']],
     ['parenthetical sentence splits off (gold S10a)', 'But plans are shifting, officials said. (I agreed not to name them.) Trump still wants ties.',
       ['But plans are shifting, officials said.', '(I agreed not to name them.)', 'Trump still wants ties.']],
