@@ -2,6 +2,9 @@ import type { ClaimVector, Vocabulary } from './similarity.js';
 
 /** Below this many claim pairs every pair is scored: the index is only an optimisation for long texts. */
 export const EXHAUSTIVE_PAIRS = 40_000;
+/** On long texts at most this many candidates per claim are scored in full (≤ maxCandidatesPerClaim): the
+ *  index ranks by shared rare-term weight, and a derived claim's source is among the first few. */
+export const INDEX_CANDIDATES = 10;
 /** A term in more than this share of one side's claims is too common to propose candidates (it still scores). */
 export const COMMON_TERM_SHARE = 0.05;
 
@@ -26,6 +29,6 @@ export function candidatePairs(vocab: Vocabulary, original: ClaimVector[], rewri
       const w = vocab.weight[id] ?? 0;
       for (const oi of p) acc.set(oi, (acc.get(oi) ?? 0) + w);
     }
-    return [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxPerClaim).map(([oi]) => oi).sort((a, b) => a - b);
+    return [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.min(maxPerClaim, INDEX_CANDIDATES)).map(([oi]) => oi).sort((a, b) => a - b);
   });
 }

@@ -175,7 +175,8 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
   for (let i = 0; i < a.ids.length; i++) {
     const x = a.ids[i]!;
     for (let j = 0; j < b.ids.length; j++) {
-      const s = vocab.termSim(x, b.ids[j]!);
+      const y = b.ids[j]!;
+      const s = x === y ? 1 : vocab.termSim(x, y);
       if (s > ra[i]!) ra[i] = s;
       if (s > rb[j]!) rb[j] = s;
     }
