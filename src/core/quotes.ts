@@ -147,7 +147,7 @@ function trim(text: string, start: number, end: number): Span {
 
 // ---- speakers --------------------------------------------------------------------------------------
 
-const VERBS = 'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to';
+const VERBS = 'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting|arguing|claiming|telling|declaring|asserting|asserted|describing';
 const NAME = String.raw`(?:\p{Lu}[\p{L}.’'\-]*)(?:\s+(?:\p{Lu}[\p{L}.’'\-]*|de|van|von|bin|al))*`;
 const PRONOUN = String.raw`(?:he|she|they|I|we|He|She|They|We)`;
 const SUBJECT = `(${NAME}|${PRONOUN})`;
@@ -192,12 +192,24 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   if (hasVerb || before.trimEnd().endsWith(':')) {
     // A verb with no subject of its own ("repeatedly saying, “…”") or a colon introduction ("… sought to pin
     // responsibility on the previous administration: “…”"): the speaker is the subject of the sentence.
-    const name = new RegExp(String.raw`^(${NAME})`, 'u').exec(before)?.[1];
-    if (name) {
-      const clean = stripStop(name);
-      if (clean) setSpeaker(text, q, sentenceStart + before.indexOf(clean), clean);
-    }
+    const name = sentenceSubject(before);
+    if (name) setSpeaker(text, q, sentenceStart + before.indexOf(name), name);
   }
+}
+
+const DATE_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * The name a sentence opens with, skipping openers ("Though", "On Thursday, August 21,"): the subject who speaks
+ * when the attributing verb has no subject of its own ("…, repeatedly saying, “…”").
+ */
+function sentenceSubject(before: string): string | null {
+  for (const m of before.matchAll(new RegExp(NAME, 'gu'))) {
+    if (m.index > 80) break;
+    const words = (stripStop(m[0]) ?? '').split(/\s+/).filter((w) => w && !DATE_WORDS.test(w.replace(/,$/, '')));
+    if (words.length) return words.join(' ');
+  }
+  return null;
 }
 
 function stripStop(name: string): string | null {

@@ -48,6 +48,10 @@ t.test('speakers from the seeds', async (t) => {
     { text: seeds.caliber, quote: 'This is a war we inherited', speaker: 'Kylie Newbold', key: 'newbold' },
     // the quotation after the attributed one in the same paragraph inherits its speaker
     { text: seeds.caliber, quote: 'As for the package from the United States', speaker: 'Zelenskyy', key: 'zelensky' },
+    // a participle ("warning that … would be “…”", "posts asserting that …") attributes to the sentence's subject,
+    // skipping openers such as "On Thursday, August 21,"
+    { text: seeds.blog003, quote: 'absolutely unacceptable.', speaker: 'Lavrov', key: 'lavrov' },
+    { text: seeds.blog003, quote: 'cannot win without invading Russia.', speaker: 'Trump', key: 'trump' },
   ];
   for (const c of cases) {
     const q = findQuotes(c.text).find((x) => x.text.startsWith(c.quote));
