@@ -2,13 +2,33 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { CompareResult } from '../src/core/types.js';
-import { attachExtractedText, resolveArticle } from '../src/http/article-input.js';
+import { attachExtractedText, formSide, resolveArticle } from '../src/http/article-input.js';
 import { FormatQuerySchema, cspNonce, negotiateFormat } from '../src/http/formats.js';
 import { toProblem } from '../src/http/problem.js';
 import { ArticleSchema, CompareResultSchema, type Problem } from '../src/http/schemas.js';
 import { renderBatchHtml, renderBatchMarkdown, renderBatchText, type BatchView } from '../src/render/batch.js';
 import { BATCH_MAX_REWRITES } from '../src/render/form.js';
 import { buildMatrix, outletLabels } from '../src/render/matrix.js';
+
+const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
+
+/**
+ * Multipart batch (the `GET /` page, curl `-F`): `original` (+ `original_outlet`, `original_type`…) and
+ * `rewrite_1` … `rewrite_N` (+ `rewrite_N_outlet`, `rewrite_N_type`, or `rewrite_N_html`), in N order.
+ * Blank rewrite slots of the form are skipped.
+ */
+export function formBatch(form: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const original = formSide(form, 'original', ARTICLE_FIELDS);
+  if (original) body.original = original;
+  const slots = new Set<number>();
+  for (const key of Object.keys(form)) {
+    const m = /^rewrite_(\d{1,3})(_html)?$/.exec(key);
+    if (m && typeof form[key] === 'string' && /\S/.test(form[key])) slots.add(Number(m[1]));
+  }
+  body.rewrites = [...slots].sort((a, b) => a - b).map((n) => formSide(form, `rewrite_${n}`, ARTICLE_FIELDS));
+  return body;
+}
 
 const Ratio = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 
@@ -48,6 +68,7 @@ export default async function batchRoutes(fastify: FastifyInstance) {
       tags: ['compare'],
       summary: `Compare one original with up to ${BATCH_MAX_REWRITES} rewrites`,
       description: '`results[]` follows the order of `rewrites`; each entry is a full compare result, or a problem object when that rewrite failed. `matrix` lines the outlets up claim by claim. Accept/`?format=` as for /v1/compare (HTML gives the batch view).',
+      consumes: ['application/json', 'multipart/form-data'],
       body: BatchBodySchema,
       querystring: FormatQuerySchema,
       produces: ['application/json', 'text/html', 'text/plain', 'text/markdown'],
@@ -60,6 +81,9 @@ export default async function batchRoutes(fastify: FastifyInstance) {
         406: { $ref: 'Problem#' },
         413: { $ref: 'Problem#' },
       },
+    },
+    preValidation: async (request) => {
+      if (request.isMultipart()) request.body = formBatch((request.body ?? {}) as Record<string, unknown>) as typeof request.body;
     },
   }, async (request, reply) => {
     const format = negotiateFormat(request);

@@ -3,18 +3,65 @@ import { htmlPage, type Nonce } from './html.js';
 /** Largest number of rewrites one batch accepts (also enforced by the batch route's schema). */
 export const BATCH_MAX_REWRITES = 10;
 
-/** Reads a chosen file into the side's textarea and ticks "HTML page" for .html files (progressive enhancement). */
-const FORM_SCRIPT = `document.querySelectorAll('input[type=file][data-side]').forEach(function(input){input.addEventListener('change',function(){var f=input.files&&input.files[0];if(!f)return;var side=input.getAttribute('data-side');var r=new FileReader();r.onload=function(){var ta=document.querySelector('textarea[name="'+side+'"]');if(ta)ta.value=String(r.result);var html=/\\.html?$/i.test(f.name)||/^\\s*<(!doctype html|html)/i.test(String(r.result));var radio=document.querySelector('input[name="'+side+'_type"][value="'+(html?'html':'text')+'"]');if(radio)radio.checked=true};r.readAsText(f)})});`;
+/**
+ * Progressive enhancement only (both forms work without it): a chosen file is read into its fieldset's text
+ * area and ticks "HTML page" for .html files; "Add a rewrite" clones the first rewrite slot of the batch form.
+ * No inline handlers (the CSP forbids them): listeners are attached here.
+ */
+const FORM_SCRIPT = `
+function bindFile(fieldset) {
+  var input = fieldset.querySelector('input[type=file]');
+  if (!input) return;
+  input.addEventListener('change', function () {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var text = String(reader.result);
+      fieldset.querySelector('textarea').value = text;
+      var html = /\\.html?$/i.test(file.name) || /^\\s*<(!doctype html|html)/i.test(text);
+      var radio = fieldset.querySelector('input[type=radio][value=' + (html ? 'html' : 'text') + ']');
+      if (radio) radio.checked = true;
+    };
+    reader.readAsText(file);
+  });
+}
+document.querySelectorAll('fieldset[data-slot]').forEach(bindFile);
+var add = document.querySelector('.add-rewrite'), box = document.querySelector('.rewrites');
+if (add && box) {
+  add.hidden = false;
+  add.addEventListener('click', function () {
+    var n = box.querySelectorAll('fieldset').length + 1;
+    if (n > ${BATCH_MAX_REWRITES}) return;
+    var slot = box.querySelector('fieldset').cloneNode(true);
+    slot.querySelector('legend').textContent = 'Rewrite ' + n;
+    slot.querySelectorAll('[name],[id],[for]').forEach(function (el) {
+      ['name', 'id', 'for'].forEach(function (a) {
+        var v = el.getAttribute(a);
+        if (v) el.setAttribute(a, v.replace('rewrite_1', 'rewrite_' + n));
+      });
+    });
+    var ta = slot.querySelector('textarea');
+    ta.value = ''; ta.removeAttribute('required');
+    slot.querySelector('input[type=text]').value = '';
+    slot.querySelector('input[type=file]').value = '';
+    box.appendChild(slot);
+    bindFile(slot);
+    if (n >= ${BATCH_MAX_REWRITES}) add.hidden = true;
+  });
+}
+`;
 
-function side(name: 'original' | 'rewrite', label: string, outletHint: string): string {
-  return `<fieldset><legend>${label}</legend>
-<label for="${name}">Paste the article (plain text or the page’s HTML)</label>
-<textarea id="${name}" name="${name}" required spellcheck="false"></textarea>
+function side(form: string, name: string, label: string, outletHint: string, required = true): string {
+  const id = `${form}-${name}`;
+  return `<fieldset data-slot="${name}"><legend>${label}</legend>
+<label for="${id}">Paste the article (plain text or the page’s HTML)</label>
+<textarea id="${id}" name="${name}"${required ? ' required' : ''} spellcheck="false"></textarea>
 <div class="kind" role="radiogroup" aria-label="${label} format"><label><input type="radio" name="${name}_type" value="text" checked> plain text</label><label><input type="radio" name="${name}_type" value="html"> HTML page (article body extracted)</label></div>
-<label for="${name}_file">…or load a file</label>
-<input type="file" id="${name}_file" data-side="${name}" accept=".txt,.html,.htm,.md,text/plain,text/html">
-<label for="${name}_outlet">Outlet (optional)</label>
-<input type="text" id="${name}_outlet" name="${name}_outlet" maxlength="200" placeholder="${outletHint}">
+<label for="${id}_file">…or load a file</label>
+<input type="file" id="${id}_file" accept=".txt,.html,.htm,.md,text/plain,text/html">
+<label for="${id}_outlet">Outlet (optional)</label>
+<input type="text" id="${id}_outlet" name="${name}_outlet" maxlength="200" placeholder="${outletHint}">
 </fieldset>`;
 }
 
@@ -29,10 +76,23 @@ The report aligns them claim by claim: kept near-verbatim, paraphrased, dropped 
 changed facts and whether the rewrite credits the original. Nothing leaves this server.</p>
 <form class="compare" method="post" action="/v1/compare?format=html" enctype="multipart/form-data">
 <div class="sides">
-${side('original', 'Original', 'e.g. The Atlantic')}
-${side('rewrite', 'Rewrite', 'e.g. Caliber.Az')}
+${side('one', 'original', 'Original', 'e.g. The Atlantic')}
+${side('one', 'rewrite', 'Rewrite', 'e.g. Caliber.Az')}
 </div>
 <button type="submit">Compare</button>
+</form>
+<h2>One original, many outlets</h2>
+<p class="hint">Compare one original with up to ${BATCH_MAX_REWRITES} rewrites at once: a table shows, claim by claim,
+which outlets kept, paraphrased or dropped it and which of them credit the source. Blank rewrites are skipped.</p>
+<form class="compare batch" method="post" action="/v1/compare/batch?format=html" enctype="multipart/form-data">
+<div class="sides">
+${side('many', 'original', 'Original', 'e.g. The Atlantic')}
+<div class="rewrites">
+${[1, 2, 3].map((n) => side('many', `rewrite_${n}`, `Rewrite ${n}`, 'outlet name', n === 1)).join('\n')}
+</div>
+</div>
+<button type="button" class="add-rewrite" hidden>Add a rewrite</button>
+<button type="submit">Compare all</button>
 </form>
 <h2>From a terminal or a pipeline</h2>
 <p class="hint"><code>curl -H 'Accept: text/plain' -F original=@original.txt -F rewrite=@rewrite.txt http://HOST/v1/compare</code><br>

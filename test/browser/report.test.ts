@@ -52,11 +52,11 @@ t.test('the report in headless Chromium', async (t) => {
 
   await page.goto(`${base}/`);
   t.equal(await page.title(), 'Article diff');
-  await page.fill('textarea[name=original]', seeds.atlantic);
-  await page.fill('input[name=original_outlet]', 'The Atlantic');
-  await page.fill('textarea[name=rewrite]', seeds.caliber + PLANTED);
-  await page.fill('input[name=rewrite_outlet]', 'Caliber.Az');
-  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('button[type=submit]')]);
+  await page.fill('#one-original', seeds.atlantic);
+  await page.fill('#one-original_outlet', 'The Atlantic');
+  await page.fill('#one-rewrite', seeds.caliber + PLANTED);
+  await page.fill('#one-rewrite_outlet', 'Caliber.Az');
+  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('form:not(.batch) button[type=submit]')]);
 
   const summary = page.locator('.summary');
   t.ok(await summary.isVisible(), 'summary bar visible');
@@ -97,14 +97,30 @@ t.test('the report in headless Chromium', async (t) => {
 
   // The form's file input loads a page and switches the side to "HTML page" (the form script ran).
   await page.goto(`${base}/`);
-  await page.setInputFiles('input[type=file][data-side=original]', {
+  await page.setInputFiles('#one-original_file', {
     name: 'original.html', mimeType: 'text/html', buffer: Buffer.from(newsPage('Trump Hands Putin Another Victory', seeds.atlantic.split(/\n\s*\n/).slice(4, 20))),
   });
-  await page.waitForFunction(`document.querySelector('textarea[name=original]').value.length > 0`);
-  t.equal(await page.locator('input[name=original_type][value=html]').isChecked(), true, 'HTML page chosen for an .html file');
-  await page.fill('textarea[name=rewrite]', seeds.caliber);
+  await page.waitForFunction(`document.querySelector('#one-original').value.length > 0`);
+  t.equal(await page.locator('form:not(.batch) input[name=original_type][value=html]').isChecked(), true, 'HTML page chosen for an .html file');
+  await page.fill('#one-rewrite', seeds.caliber);
   await page.screenshot({ path: join(SHOTS, 'form.png') });
-  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('form:not(.batch) button[type=submit]')]);
   t.ok(await page.locator('.summary').isVisible(), 'report from an uploaded HTML page');
   t.notMatch(await page.locator('.rows').innerText(), /Subscribe to our newsletter|Great article, thanks/, 'page furniture was not compared');
+
+  // The batch form: one original, two outlets (one added with the "Add a rewrite" button), the matrix view.
+  await page.goto(`${base}/`);
+  await page.fill('#many-original', seeds.atlantic);
+  await page.fill('#many-original_outlet', 'The Atlantic');
+  await page.fill('#many-rewrite_1', seeds.caliber);
+  await page.fill('#many-rewrite_1_outlet', 'Caliber.Az');
+  for (let i = 0; i < 2; i++) await page.click('.add-rewrite');
+  t.equal(await page.locator('.rewrites fieldset').count(), 5, 'two slots added to the three');
+  await page.fill('#many-rewrite_5', seeds.independent004);
+  await page.fill('#many-rewrite_5_outlet', 'Independent');
+  await Promise.all([page.waitForURL(/\/v1\/compare\/batch/, { timeout: 90_000 }), page.click('form.batch button[type=submit]')]);
+  t.same(await page.locator('table.claims thead th').allInnerTexts(), ['Claim', 'Original text', 'Caliber.Az', 'Independent'], 'one column per filled slot, in order');
+  t.ok(await page.locator('table.claims td[data-status="dropped"]').first().isVisible());
+  t.equal(await page.evaluate(`getComputedStyle(document.querySelector('.matrix td[data-status="dropped"]')).backgroundColor`), 'rgb(253, 231, 233)');
+  await page.screenshot({ path: join(SHOTS, 'batch.png') });
 });

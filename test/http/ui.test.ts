@@ -1,4 +1,5 @@
 import t from 'tap';
+import { els } from '../fixtures/dom.js';
 import { parseHTML } from 'linkedom';
 import { testApp, multipartBody } from '../fixtures/app.js';
 import { smallPair } from '../fixtures/small-pair.js';
@@ -18,7 +19,7 @@ t.test('GET / is the comparison form, self-contained and CSP-clean', async (t) =
   t.equal(form.getAttribute('enctype'), 'multipart/form-data');
   for (const name of ['original', 'rewrite']) {
     t.ok(d.querySelector(`textarea[name="${name}"][required]`), `${name} textarea`);
-    t.ok(d.querySelector(`input[type=file][data-side="${name}"]`), `${name} upload`);
+    t.ok(d.querySelector(`#one-${name}_file[type=file]`), `${name} upload`);
     t.ok(d.querySelector(`input[name="${name}_outlet"]`), `${name} outlet`);
     t.ok(d.querySelector(`input[name="${name}_type"][value="html"]`), `${name} HTML choice`);
   }
@@ -59,4 +60,27 @@ t.test('the form’s "HTML page" choice extracts the article from a pasted page'
   t.notMatch(out.original.text, /Subscribe|Great article|Related posts/);
   for (const c of out.original.claims) t.equal(out.original.text.slice(c.start, c.end), c.text, `${c.id} offsets refer to the extracted text`);
   t.equal(out.rewrite.text, undefined, 'plain text sides are not echoed');
+});
+
+t.test('the page has a batch form posting numbered rewrite slots; the batch route reads them', async (t) => {
+  const app = await testApp(t, quiet);
+  const { document: d } = parseHTML((await app.inject({ method: 'GET', url: '/' })).body);
+  const form = d.querySelector('form.batch')!;
+  t.equal(form.getAttribute('action'), '/v1/compare/batch?format=html');
+  t.same(els(form, 'textarea').map((x) => x.getAttribute('name')), ['original', 'rewrite_1', 'rewrite_2', 'rewrite_3']);
+  const ids = els(d, '[id]').map((x) => x.getAttribute('id'));
+  t.equal(new Set(ids).size, ids.length, 'element ids are unique across both forms');
+  const multipart = multipartBody({
+    original: { value: smallPair.original.text }, original_outlet: { value: 'Daily Planet' },
+    rewrite_1: { value: smallPair.rewrite.text }, rewrite_1_outlet: { value: 'Copy Wire' },
+    rewrite_2: { value: '   ' }, rewrite_2_outlet: { value: 'Blank slot' },
+    rewrite_3: { value: 'A local bakery won a prize for its sourdough.' }, rewrite_3_outlet: { value: 'Bread Times' }, rewrite_3_type: { value: 'text' },
+  });
+  const res = await app.inject({ method: 'POST', url: '/v1/compare/batch', ...multipart });
+  t.equal(res.statusCode, 200, res.body.slice(0, 300));
+  t.same(res.json().matrix.outlets.map((o: { outlet: string }) => o.outlet), ['Copy Wire', 'Bread Times'], 'blank slots skipped, order kept');
+  const html = await app.inject({ method: 'POST', url: '/v1/compare/batch?format=html', ...multipart });
+  t.match(html.headers['content-type'], /^text\/html/);
+  const none = await app.inject({ method: 'POST', url: '/v1/compare/batch', ...multipartBody({ original: { value: 'x y z.' }, rewrite_1: { value: ' ' } }) });
+  t.match(none.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrites', rule: 'minItems' }] });
 });

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { els } from '../fixtures/dom.js';
 import { parseHTML } from 'linkedom';
 import { renderHtml, reportBody } from '../../src/render/html.js';
 import { renderFormPage } from '../../src/render/form.js';
@@ -45,7 +46,7 @@ t.test('word diffs, moves, changed facts, quote findings and boilerplate are mar
   t.equal(d.querySelector('.claim[data-id="r2"] .quote.q-altered')!.textContent.replace(/\s+/g, ' '), '“we shall win”');
   t.ok(d.querySelector('.row[data-moved="true"] .moved'), 'moved marker');
   t.match(d.querySelector('.row[data-status="paraphrased"] .row-flags')!.textContent, /quotation altered/);
-  t.same(Array.from(d.querySelectorAll('.row.boilerplate')).map((r) => r.textContent), ['read moreRead more: other story', 'photo creditPhoto: Agency']);
+  t.same(els(d, '.row.boilerplate').map((r) => r.textContent), ['read moreRead more: other story', 'photo creditPhoto: Agency']);
   t.ok(d.querySelector('.legend'), 'legend');
 });
 
@@ -66,8 +67,8 @@ t.test('CSP-friendly: nonces on inline style and script, no inline handlers, no 
   const nonce = { style: 'STYLE-NONCE', script: 'SCRIPT-NONCE' };
   for (const [name, html] of [['report', renderHtml(sampleResult().result, { nonce })], ['form', renderFormPage({ nonce })]] as const) {
     const d = doc(html);
-    t.same(Array.from(d.querySelectorAll('style')).map((s) => s.getAttribute('nonce')), ['STYLE-NONCE'], `${name} style nonce`);
-    t.same(Array.from(d.querySelectorAll('script')).map((s) => s.getAttribute('nonce')), ['SCRIPT-NONCE'], `${name} script nonce`);
+    t.same(els(d, 'style').map((s) => s.getAttribute('nonce')), ['STYLE-NONCE'], `${name} style nonce`);
+    t.same(els(d, 'script').map((s) => s.getAttribute('nonce')), ['SCRIPT-NONCE'], `${name} script nonce`);
     t.notMatch(html, /\son[a-z]+\s*=/i, `${name}: no inline event handlers`);
     t.notMatch(html, /\sstyle\s*=/i, `${name}: no style attributes`);
     t.notMatch(html, /(src|href)\s*=\s*"(https?:)?\/\//i, `${name}: no external resources`);
@@ -80,7 +81,7 @@ t.test('CSP-friendly: nonces on inline style and script, no inline handlers, no 
 t.test('ids stay unique when several reports share a page', async (t) => {
   const { result } = sampleResult();
   const d = doc(`<div>${reportBody(result, { idPrefix: 'b0-' })}${reportBody(result, { idPrefix: 'b1-' })}</div>`);
-  const ids = Array.from(d.querySelectorAll('[id]')).map((e) => e.getAttribute('id'));
+  const ids = els(d, '[id]').map((e) => e.getAttribute('id'));
   t.equal(new Set(ids).size, ids.length);
   t.equal(d.querySelector('#b1-o1')!.getAttribute('data-matches'), 'b1-r2', 'matches point inside the same report');
 });

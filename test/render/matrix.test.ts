@@ -1,4 +1,5 @@
 import t from 'tap';
+import { els } from '../fixtures/dom.js';
 import { buildMatrix, outletLabels } from '../../src/render/matrix.js';
 import { renderBatchHtml, renderBatchMarkdown, renderBatchText } from '../../src/render/batch.js';
 import { parseHTML } from 'linkedom';
@@ -36,7 +37,7 @@ t.test('batch views: HTML table with data-status cells and folded reports, text 
   const m = buildMatrix([a, null], ['Copy<cat>', 'Broken']);
   const view = { originalOutlet: 'Example Times', matrix: m, results: [a, { title: 'Invalid request', detail: 'no <article>' }] };
   const { document: d } = parseHTML(renderBatchHtml(view, { nonce: { style: 's', script: 'x' } }));
-  t.same(Array.from(d.querySelectorAll('table.claims tbody tr:nth-child(3) td.st')).map((c) => c.getAttribute('data-status')), ['dropped', 'error']);
+  t.same(els(d, 'table.claims tbody tr:nth-child(3) td.st').map((c) => c.getAttribute('data-status')), ['dropped', 'error']);
   t.match(d.querySelector('table.outlets')!.textContent, /DERIVED BUT UNCREDITED/);
   t.match(d.querySelector('tr[data-ok="false"]')!.textContent, /failed: Invalid request — no <article>/);
   t.equal(d.querySelectorAll('details.outlet .claim[data-id="o1"]').length, 1, 'the successful rewrite’s report is folded in');
