@@ -93,3 +93,18 @@ t.test('a planted fact change in an aligned sentence shows up on its alignment a
   const unchanged = (await app.inject(post({ original: { text: original }, rewrite: { text: original } }))).json();
   t.equal(unchanged.summary.changedFacts, 0, 'an identical rewrite changes no facts');
 });
+
+t.test('same words, different speaker: speakerChanged, counted and flagged', async (t) => {
+  const app = await testApp(t, { config });
+  const rewrite = 'Graham kept up the pressure. “He’s in again and out again in his attempts to make a deal,” Senator Lindsey Graham said.';
+  const out = (await app.inject(post({ original: { text: seeds.atlantic }, rewrite: { text: rewrite } }))).json();
+  const q = (out.quotes as (QuoteOut & { speakerChanged: boolean })[]).find((x) => x.side === 'rewrite')!;
+  t.equal(q.status, 'verbatim');
+  t.equal(q.speaker?.text, 'Senator Lindsey Graham');
+  t.equal(q.speakerChanged, true, 'the original has Blumenthal say it');
+  t.equal(out.summary.quotes.speakerChanged, 1);
+  t.ok(out.summary.flags.some((f: string) => f.startsWith('quote_speaker_changed: 1')));
+  const ids = new Set(out.quotes.filter((x: QuoteOut) => x.side === 'original').map((x: QuoteOut) => x.id));
+  t.ok(out.droppedQuotes.every((id: string) => ids.has(id)), 'dropped ids name original quotations');
+  t.equal(out.droppedQuotes.length, ids.size - 1, 'every original quotation but the one carried is dropped');
+});
