@@ -8,7 +8,7 @@ import type { ArticleInput, Attribution, TextSpan } from './types.js';
  */
 
 /** Cues that precede the outlet's name in a credit; the name must follow within a few words. */
-const BEFORE_CUES = String.raw`according\s+to|reports|reported|writes|wrote|notes|says|said|citing|cited\s+by|cites|via|per|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)`;
+const BEFORE_CUES = String.raw`according\s+to|reports|reported|writes|wrote|notes|says|said|citing|cited\s+by|cites|via|per|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)|(?:writing|wrote|writes)\s+for|(?:an?\s+)?(?:article|piece|column|essay|op-ed)\s+for`;
 /** Verbs that follow the outlet's name in a credit ("The Atlantic reported"). */
 const AFTER_CUES = String.raw`reports?|reported|reporting|first\s+reported|wrote|writes|said|says|cited|revealed|published|noted|learned|found|obtained|has\s+reported|was\s+first\s+to\s+report`;
 

@@ -15,6 +15,7 @@ t.test('credits to the outlet are found, with their evidence span', async (t) =>
     { text: 'The Atlantic’s report says the plan changed.', evidence: 'The Atlantic’s report' },
     { text: 'Plans changed, as reported in an article in The Atlantic.', evidence: 'reported in an article in The Atlantic' },
     { text: 'The summit is off, writes The Atlantic.', evidence: 'writes The Atlantic' },
+    { text: 'Tom Nichols, writing for The Atlantic, says the summit is off.', evidence: 'writing for The Atlantic' },
   ];
   for (const c of cases) {
     const a = findAttribution(atlantic, c.text);
