@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { seed } from './in-process.js';
+import { percentile } from './stats.js';
 
 /** The parts of autocannon's result this benchmark reads (autocannon ships no TypeScript types). */
 interface AutocannonResult {
@@ -33,27 +34,58 @@ export interface HttpResult {
   rows: HttpRow[];
 }
 
+/** A service started from `dist/src/server.js` on 127.0.0.1 for a benchmark. */
+export interface BenchServer {
+  base: string;
+  /** From spawn until `/health` answers. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
+  const server = fileURLToPath(new URL('../src/server.js', import.meta.url));
+  const start = performance.now();
+  const child = spawn(process.execPath, [server], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => { output = (output + d.toString()).slice(-4000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitForHealth(port, child, 30_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n${output}`);
+  }
+  return { base: `http://127.0.0.1:${port}`, startMs: performance.now() - start, stop };
+}
+
+const seedBody = () => JSON.stringify({
+  original: { text: seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
+  rewrite: { text: seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
+});
+
 /**
  * Benchmark 2: the seed pair through the running service (`dist/src/server.js` on 127.0.0.1) with autocannon at
  * the given connection counts, each for `durationS` seconds after a short warm-up.
  */
 export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}): Promise<HttpResult> {
-  const body = JSON.stringify({
-    original: { text: seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
-    rewrite: { text: seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
-  });
-  const server = fileURLToPath(new URL('../src/server.js', import.meta.url));
-  const start = performance.now();
-  const child = spawn(process.execPath, [server], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const body = seedBody();
+  const server = await startServer(port, env);
   try {
-    await waitForHealth(port, child, 30_000);
-    const url = `http://127.0.0.1:${port}/v1/compare`;
+    const url = `${server.base}/v1/compare`;
     // One compare through the pool so every worker is warm before timing starts.
+    const t = performance.now();
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const serverStartMs = performance.now() - start;
+    const serverStartMs = server.startMs + performance.now() - t;
     const rows: HttpRow[] = [];
     for (const connections of connectionsList) {
       const opts = { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections };
@@ -66,8 +98,53 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
     }
     return { serverStartMs, workers: env.WORKERS ?? 'default', rows };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => { if (child.exitCode !== null) resolve(null); else child.once('exit', resolve); });
+    await server.stop();
+  }
+}
+
+export interface BlockingResult {
+  words: number;
+  compareStatus: number;
+  compareMs: number;
+  responseBytes: number;
+  healthProbes: number;
+  healthP50Ms: number;
+  healthP99Ms: number;
+  healthMaxMs: number;
+}
+
+/**
+ * Does a huge compare stall the service? One `words`-per-side compare is sent while `/health` is probed every
+ * 20 ms; the probe latencies show how long the event loop was ever blocked (parsing the body, handing it to a
+ * worker, serialising the answer).
+ */
+export async function benchBlocking(port: number, words: number, pair: { original: string; rewrite: string }): Promise<BlockingResult> {
+  const server = await startServer(port, { COMPARE_TIMEOUT_MS: '600000', BODY_LIMIT: String(64 * 1024 * 1024) });
+  try {
+    await fetch(`${server.base}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: seedBody() });
+    const body = JSON.stringify({ original: { text: pair.original }, rewrite: { text: pair.rewrite } });
+    const probes: number[] = [];
+    let done = false;
+    const prober = (async () => {
+      while (!done) {
+        const t = performance.now();
+        await fetch(`${server.base}/health`).then((r) => r.arrayBuffer());
+        probes.push(performance.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const t = performance.now();
+    const res = await fetch(`${server.base}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await res.text();
+    const compareMs = performance.now() - t;
+    done = true;
+    await prober;
+    return {
+      words, compareStatus: res.status, compareMs, responseBytes: text.length, healthProbes: probes.length,
+      healthP50Ms: percentile(probes, 50), healthP99Ms: percentile(probes, 99), healthMaxMs: Math.max(...probes),
+    };
+  } finally {
+    await server.stop();
   }
 }
 

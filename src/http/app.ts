@@ -59,9 +59,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
-  await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
   const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
   await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, faults: options.engine?.faults });
+  await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);

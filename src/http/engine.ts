@@ -146,8 +146,6 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
     async warmup(timeoutMs = 60_000) {
       getPool();
-      // Inline compares run on this thread: load its resources now rather than inside the first request.
-      if (opts.inlineMaxChars > 0) compare(WARMUP.original, WARMUP.rewrite);
       const deadline = Date.now() + timeoutMs;
       while (readyCount() < threads && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     },
@@ -189,6 +187,10 @@ function poolError(err: unknown, timeoutMs: number): Error {
 /** Decorates `app.engine` with the pool engine and closes the pool with the app. */
 export default fp(async function enginePlugin(app: FastifyInstance, options: Partial<EngineOptions>) {
   const engine = createEngine(options);
+  // Inline compares run on the main thread: load its resources (lexicon) now, at start-up, rather than inside the
+  // first request. Done while the app is being built, i.e. before load shedding starts sampling the event loop,
+  // so that start-up work is not mistaken for overload.
+  if ((options.inlineMaxChars ?? DEFAULTS.inlineMaxChars) > 0) compare(WARMUP.original, WARMUP.rewrite);
   app.decorate('engine', engine);
   app.addHook('onListen', async () => { await engine.warmup(); });
   app.addHook('onClose', async () => { await engine.close(); });
