@@ -1,4 +1,4 @@
-import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus } from './types.js';
+import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Span } from './types.js';
 import { findQuotes, type FoundQuote } from './quotes.js';
 import { checkQuote, indexOriginal } from './quote-check.js';
 import { findAttribution } from './attribution.js';
@@ -14,8 +14,9 @@ const FLAG_EXAMPLES = 3;
  * `summary.changedFacts` and `summary.flags` of `result` in place.
  */
 export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): void {
-  const oQuotes = findQuotes(original.text);
-  const rQuotes = findQuotes(rewrite.text);
+  // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
+  const oQuotes = outside(findQuotes(original.text), result.original.boilerplate);
+  const rQuotes = outside(findQuotes(rewrite.text), result.rewrite.boilerplate);
   const { quotes, dropped } = checkQuotes(original.text, rewrite.text, oQuotes, rQuotes, limits);
   result.quotes = quotes;
   result.droppedQuotes = dropped;
@@ -29,6 +30,10 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   result.summary.attribution = findAttribution(original, rewrite.text);
   result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text);
   result.summary.flags.push(...flags(result));
+}
+
+function outside(quotes: FoundQuote[], boilerplate: Span[]): FoundQuote[] {
+  return boilerplate.length ? quotes.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end)) : quotes;
 }
 
 function checkQuotes(oText: string, rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], limits: CompareLimits) {
