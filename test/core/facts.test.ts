@@ -99,3 +99,19 @@ t.test('sameName tolerates variants and metonyms, not different people', async (
   t.notOk(sameName(['graham'], ['rubio']));
   t.notOk(sameName(['austria'], ['australia']));
 });
+
+t.test('property: a sentence compared with itself changes no facts; planted number changes are always found', async (t) => {
+  const sentences = Object.values(seeds).flatMap((text) => [...text.matchAll(/[^.!?\n]{20,300}[.!?]/g)].map((m) => ({ text, start: m.index, end: m.index + m[0].length })));
+  for (const s of sentences) {
+    const found = factChanges(s.text, s, s.text, s);
+    if (found.length) t.fail(`self-change in “${s.text.slice(s.start, s.end)}”: ${found.map((f) => f.note)}`);
+  }
+  const withNumbers = sentences.filter((s) => /\b\d{2,3}\b/.test(s.text.slice(s.start, s.end)) && !/\b(?:19|20)\d{2}\b/.test(s.text.slice(s.start, s.end)));
+  t.ok(withNumbers.length > 3, 'seed sentences with numbers');
+  for (const s of withNumbers) {
+    const sentence = s.text.slice(s.start, s.end);
+    const planted = sentence.replace(/\b(\d{2,3})\b/, (d) => String(Number(d) + 7));
+    const found = factChanges(s.text, s, planted, { start: 0, end: planted.length });
+    t.ok(found.some((f) => f.kind === 'number' || f.kind === 'date'), `planted number (or day of month) change found in “${sentence.slice(0, 60)}”`);
+  }
+});
