@@ -33,6 +33,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
   vocab.setDocumentFrequencies(df, ov.length + rv.length);
+  vocab.prepareCross(ov.flatMap((v) => v.ids), rv.flatMap((v) => v.ids));
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
   const pairs: ScoredPair[] = [];
@@ -112,7 +113,7 @@ function matchParagraphs(o: SideResult, r: SideResult): void {
   for (const [side, other] of [[o, rPara], [r, oPara]] as const) {
     for (const p of side.paragraphs) {
       const set = new Set<number>();
-      for (const id of p.claims) for (const m of side.claims.find((c) => c.id === id)?.matches ?? []) set.add(other.get(m)!);
+      for (const id of p.claims) for (const m of side.claims[Number(id.slice(1)) - 1]?.matches ?? []) set.add(other.get(m)!);
       p.matches = [...set].sort((a, b) => a - b);
     }
   }

@@ -81,27 +81,63 @@ export class Vocabulary {
   termSim(a: number, b: number): number {
     if (a === b) return 1;
     if (this.isNumber[a] || this.isNumber[b]) return 0;
+    if (this.neighbours) return this.neighbourSim(a, b);
     const lo = a < b ? a : b, hi = a < b ? b : a;
     let row = this.pairCache[lo];
     if (!row) this.pairCache[lo] = row = new Map();
     const hit = row.get(hi);
     if (hit !== undefined) return hit;
-    let s = 0;
-    if (isVariant(this.keys[a]!, this.keys[b]!)) s = VARIANT_CREDIT;
-    else if (sameFamily(this.keys[a]!, this.keys[b]!)) s = FAMILY_CREDIT;
-    else {
-      const va = this.vec[a], vb = this.vec[b];
-      if (va && vb) {
-        let dot = 0;
-        for (let d = 0; d < va.length; d++) dot += va[d]! * vb[d]!;
-        // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
-        if (dot >= VECTOR_MIN_COSINE) s = (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE);
-      }
-    }
+    const s = this.rawSim(a, b);
     row.set(hi, s);
     return s;
   }
+
+  /** Uncached term similarity (a ≠ b, neither a number). */
+  private rawSim(a: number, b: number): number {
+    const ka = this.keys[a]!, kb = this.keys[b]!;
+    // Variants and families share their first letter; checking it first skips the string work for ~95% of pairs.
+    if (ka[0] === kb[0]) {
+      if (isVariant(ka, kb)) return VARIANT_CREDIT;
+      if (sameFamily(ka, kb)) return FAMILY_CREDIT;
+    }
+    const va = this.vec[a], vb = this.vec[b];
+    if (!va || !vb) return 0;
+    let dot = 0;
+    for (let d = 0; d < va.length; d++) dot += va[d]! * vb[d]!;
+    // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
+    return dot >= VECTOR_MIN_COSINE ? (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
+  }
+
+  /** Per term: the terms of the other side with non-zero similarity (set by `prepareCross`). */
+  neighbours: Map<number, number>[] | null = null;
+
+  private neighbourSim(a: number, b: number): number {
+    return this.neighbours![a]?.get(b) ?? 0;
+  }
+
+  /**
+   * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
+   * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
+   * costs a few lookups per term instead of |A|·|B| similarity computations.
+   */
+  prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
+    const o = [...new Set(originalIds)].filter((x) => !this.isNumber[x]), r = [...new Set(rewriteIds)].filter((x) => !this.isNumber[x]);
+    if (o.length * r.length > CROSS_PAIRS_MAX) return false;
+    const nb: Map<number, number>[] = [];
+    for (const x of o) for (const y of r) {
+      if (x === y) continue;
+      const sim = this.rawSim(x, y);
+      if (sim <= 0) continue;
+      (nb[x] ??= new Map()).set(y, sim);
+      (nb[y] ??= new Map()).set(x, sim);
+    }
+    this.neighbours = nb;
+    return true;
+  }
 }
+
+/** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
+export const CROSS_PAIRS_MAX = 1_000_000;
 
 /** Credit for two words of one derivational family (skeptical/skepticism, negotiate/negotiation). */
 export const FAMILY_CREDIT = 0.8;
@@ -169,10 +205,40 @@ function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: n
   return { share: got / (total + SHORT_CLAIM_PRIOR), content: content / (contentTotal + SHORT_CLAIM_PRIOR), carried: got / total };
 }
 
+/** Reused per-term best-similarity buffers (the core is synchronous, so one pair is scored at a time). */
+let scratchA = new Float64Array(64), scratchB = new Float64Array(64);
+
+/** Position of each term of the current `b` claim (+1; 0 = absent), stamped per call. */
+let posOf = new Int32Array(1024), stampOf = new Int32Array(1024), stamp = 0;
+
+/** Per-term best similarity via exact ids and precomputed neighbour lists: O(|A|·neighbours + |B|). */
+function sparseBest(vocab: Vocabulary, nb: Map<number, number>[], a: number[], b: number[], ra: Float64Array, rb: Float64Array): void {
+  const size = vocab.keys.length;
+  if (posOf.length < size) { posOf = new Int32Array(size * 2); stampOf = new Int32Array(size * 2); stamp = 0; }
+  stamp++;
+  for (let j = 0; j < b.length; j++) { posOf[b[j]!] = j; stampOf[b[j]!] = stamp; }
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (stampOf[x] === stamp) { ra[i] = 1; rb[posOf[x]!] = 1; continue; }
+    const row = nb[x];
+    if (!row) continue;
+    for (const [y, sim] of row) {
+      if (stampOf[y] !== stamp) continue;
+      if (sim > ra[i]!) ra[i] = sim;
+      const j = posOf[y]!;
+      if (sim > rb[j]!) rb[j] = sim;
+    }
+  }
+}
+
 /** Scores a pair of claims: one pass over the |A|·|B| term pairs (each cached), both directions at once. */
 export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
-  const ra = new Float64Array(a.ids.length), rb = new Float64Array(b.ids.length);
-  for (let i = 0; i < a.ids.length; i++) {
+  if (scratchA.length < a.ids.length) scratchA = new Float64Array(a.ids.length * 2);
+  if (scratchB.length < b.ids.length) scratchB = new Float64Array(b.ids.length * 2);
+  const ra = scratchA, rb = scratchB;
+  ra.fill(0, 0, a.ids.length); rb.fill(0, 0, b.ids.length);
+  if (vocab.neighbours) sparseBest(vocab, vocab.neighbours, a.ids, b.ids, ra, rb);
+  else for (let i = 0; i < a.ids.length; i++) {
     const x = a.ids[i]!;
     for (let j = 0; j < b.ids.length; j++) {
       const y = b.ids[j]!;
