@@ -12,6 +12,9 @@ const BEFORE_CUES = String.raw`according\s+to|reports|reported|writes|wrote|note
 /** Verbs that follow the outlet's name in a credit ("The Atlantic reported"). */
 const AFTER_CUES = String.raw`reports?|reported|reporting|first\s+reported|wrote|writes|said|says|cited|revealed|published|noted|learned|found|obtained|has\s+reported|was\s+first\s+to\s+report`;
 
+/** Descriptors between an outlet's name and its verb ("Atlantic magazine reported"). */
+const KIND = String.raw`magazine|newspaper|news\s+agency|agency|outlet|daily|weekly|website|site|publication|network|broadcaster`;
+
 /** The names to look for: the outlet, its aliases, its URL's domain, and each without a leading "The". */
 export function outletNames(original: ArticleInput): string[] {
   const names: string[] = [];
@@ -69,9 +72,13 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     const nameRe = String.raw`(?<![\p{L}\p{N}\-.])(?:the\s+)?${core}(?:['’]s)?(?![\p{L}\p{N}]|-\p{L})`;
     const longerName = (end: number) => /^\s+\p{Lu}\p{Ll}/u.test(rewriteText.slice(end, end + 3));
     const before = new RegExp(String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by|from)\s+)?${nameRe}`, 'giu');
-    for (const m of rewriteText.matchAll(before)) if (!longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
-    const after = new RegExp(String.raw`${nameRe}(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`, 'giu');
+    // After a possessive the next capitalised word is a person ("told CNN’s Jake Tapper"), not a longer name.
+    for (const m of rewriteText.matchAll(before)) if (/['’]s$/u.test(m[0]) || !longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
+    const after = new RegExp(String.raw`${nameRe}(?:\s+(?:${KIND}))?(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`, 'giu');
     for (const m of rewriteText.matchAll(after)) push(m.index, m.index + m[0].length);
+    // A byline naming the outlet ("By The Associated Press", "By Reuters staff") on a line of its own.
+    const byline = new RegExp(String.raw`(?:^|\n)[ \t]*by\s+${nameRe}(?:\s+(?:staff|reporters?|wire))?[ \t]*(?=\n|$)`, 'giu');
+    for (const m of rewriteText.matchAll(byline)) { const lead = m[0].length - m[0].trimStart().length; push(m.index + lead, m.index + m[0].length); }
     const paren = new RegExp(String.raw`[(\[]\s*${nameRe}\s*[)\]]`, 'giu');
     for (const m of rewriteText.matchAll(paren)) push(m.index, m.index + m[0].length);
   }

@@ -40,15 +40,16 @@ const MAX_VOTING_POSITIONS = 500;
 /** Characters between two pieces' sources for them to count as one passage. */
 const SAME_PASSAGE_CHARS = 400;
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word; hyphenated compounds are one word, so that "cease-fire" and "ceasefire" compare equal. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*/gu;
 
-/** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes. */
+/** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   const slice = text.slice(start, end);
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'").replace(/-/g, '') });
   }
   return out;
 }

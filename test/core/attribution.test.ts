@@ -16,6 +16,9 @@ t.test('credits to the outlet are found, with their evidence span', async (t) =>
     { text: 'Plans changed, as reported in an article in The Atlantic.', evidence: 'reported in an article in The Atlantic' },
     { text: 'The summit is off, writes The Atlantic.', evidence: 'writes The Atlantic' },
     { text: 'Tom Nichols, writing for The Atlantic, says the summit is off.', evidence: 'writing for The Atlantic' },
+    { text: 'He said so in an interview with The Atlantic’s Tom Nichols.', evidence: 'interview with The Atlantic’s' },
+    { text: 'Atlantic magazine reported that the summit is off.', evidence: 'Atlantic magazine reported' },
+    { text: 'Summit is off\nBy The Atlantic\nThe summit is off.', evidence: 'By The Atlantic' },
   ];
   for (const c of cases) {
     const a = findAttribution(atlantic, c.text);
@@ -32,6 +35,7 @@ t.test('mentions that are not credits do not count', async (t) => {
     'Experts at the Atlantic Council said the plan changed.',
     'Ships in the North Atlantic were delayed.',
     'Officials said the plan changed.',
+    'By the Atlantic coast, officials said the plan changed.',
   ];
   for (const text of cases) t.equal(findAttribution(atlantic, text).credited, false, text);
 });

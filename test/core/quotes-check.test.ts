@@ -98,3 +98,8 @@ t.test('a quotation joined across the attribution of the original is still verba
   const fake = '“The summit would go ahead on Monday,” an official said.';
   t.equal(checkQuote(fake, findQuotes(fake)[0]!, nIndex)[0]!.status, 'from_narration');
 });
+
+t.test('style differences are not alterations: hyphenation, case, straight marks', async (t) => {
+  const pieces = check('Trump wrote: "Russia wants to do large-scale trade with the United States when this catastrophic \'bloodbath\' is over, and I agree."');
+  t.equal(pieces[0]!.status, 'verbatim');
+});
