@@ -9,6 +9,9 @@ import type { AlignedStatus } from './types.js';
  * changed from "told me" to "said", a bracketed insertion) while a reworded sentence keeps well under half.
  */
 export const KEPT_WORD_SHARE = 0.75;
+/** …or when at most this many of its words changed, whatever its length: on a six-word sentence, an added
+ *  "he wrote" is still a small edit. */
+export const KEPT_EDIT_WORDS = 2;
 /** Word arrays longer than this are not diffed (the group is long and dissimilar: a paraphrase). */
 const MAX_DIFF_WORDS = 2000;
 
@@ -25,5 +28,7 @@ export function sharedWordShare(words: string[], partner: string[], timeoutMs: n
 
 /** Kept when the claim's words largely survive verbatim in its partners, else paraphrased. */
 export function classifyClaim(words: string[], partnerWords: string[], timeoutMs: number): AlignedStatus {
-  return sharedWordShare(words, partnerWords, timeoutMs) >= KEPT_WORD_SHARE ? 'kept' : 'paraphrased';
+  const share = sharedWordShare(words, partnerWords, timeoutMs);
+  const changed = Math.round((1 - share) * words.length);
+  return share >= KEPT_WORD_SHARE || (words.length > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
 }
