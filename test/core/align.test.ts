@@ -78,7 +78,7 @@ t.test('classification: kept when the words survive near-verbatim, else paraphra
     ['But, he added, “if it doesn’t, I just back away, and they’re going to have to keep going.', '“If it doesn’t [happen], I just back away, and they’re going to have to keep going.', 'kept'],
     ['“Vladimir Putin wants to keep the war going,” Jake Sullivan, who was President Joe Biden’s national security adviser, told me.', '“Vladimir Putin wants to keep the war going,” said Jake Sullivan, President Joe Biden’s former national security adviser.', 'kept'],
     ['Its potential is UNLIMITED,” he wrote.', 'Its potential is UNLIMITED.”', 'kept'],
-    ['Russia has been handed a win.', 'Russia was handed a clear win today.', 'paraphrased'],
+    ['Europe is on its own now.', 'Europe must now fend for itself.', 'paraphrased'],
     ['A major sticking point continues to be Ukraine’s demand for security guarantees.', 'Central to any potential agreement is the question of security guarantees for Ukraine.', 'paraphrased'],
     ['The measure now has the support of a bipartisan group of nearly 80 senators.', 'The measure has drawn support from nearly 80 senators.', 'paraphrased'],
   ];
