@@ -1,5 +1,5 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from './types.js';
-import { extractItems, type Item } from './facts-extract.js';
+import { extractItems, properWords, type Item } from './facts-extract.js';
 
 /**
  * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
@@ -21,9 +21,15 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
   const byId = new Map<string, Claim>();
   for (const c of [...result.original.claims, ...result.rewrite.claims]) byId.set(c.id, c);
   const cache = new Map<string, Item[]>();
+  const proper = new Map<string, Set<string>>();
   const itemsOf = (c: Claim, text: string): Item[] => {
     let own = cache.get(c.id);
-    if (!own) { own = extractItems(text, c.start, c.end); cache.set(c.id, own); }
+    if (!own) {
+      let words = proper.get(c.id[0]!);
+      if (!words) { words = properWords(text); proper.set(c.id[0]!, words); }
+      own = extractItems(text, c.start, c.end, words);
+      cache.set(c.id, own);
+    }
     return own;
   };
   let total = 0;
@@ -88,7 +94,7 @@ function claimPairs(os: Claim[], rs: Claim[]): [Claim, Claim][] {
  * A convenience over `compareItems` for callers and tests that have spans, not alignments.
  */
 export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span): FactChange[] {
-  return compareItems(extractItems(originalText, o.start, o.end), extractItems(rewriteText, r.start, r.end),
+  return compareItems(extractItems(originalText, o.start, o.end, properWords(originalText)), extractItems(rewriteText, r.start, r.end, properWords(rewriteText)),
     originalText.slice(o.start, o.end), rewriteText.slice(r.start, r.end));
 }
 

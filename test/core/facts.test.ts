@@ -28,7 +28,7 @@ t.test('planted changes in real seed sentences are found, with spans and kinds',
   const cases = [
     { name: 'number (spelled out vs digits)', s: two, r: two.replace('two hours', '40 minutes'), kind: 'number', o: 'two hours', w: '40 minutes' },
     { name: 'number with the same approximator', s: nearly, r: nearly.replace('nearly 80', 'nearly 60'), kind: 'number', o: 'nearly 80 senators', w: 'nearly 60 senators' },
-    { name: 'person', s: graham, r: graham.replace('Lindsey Graham', 'Marco Rubio'), kind: 'person', o: 'Republican Senator Lindsey Graham', w: 'Republican Senator Marco Rubio' },
+    { name: 'person', s: graham, r: graham.replace('Lindsey Graham', 'Marco Rubio'), kind: 'person', o: 'Senator Lindsey Graham', w: 'Senator Marco Rubio' },
     { name: 'place', s: turkey, r: turkey.replace('Turkey', 'Poland'), kind: 'place', o: 'Turkey', w: 'Poland' },
     { name: 'negation dropped', s: summit, r: summit.replace('won’t involve', 'will involve'), kind: 'negation', o: 'n’t', w: null },
     { name: 'negation added', s: graham, r: graham.replace('has broken with', 'has not broken with'), kind: 'negation', o: null, w: 'not' },
