@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { DEFAULT_LIMITS } from '../core/types.js';
 
 /**
  * TypeBox schemas: the single source of request validation, response serialization, TypeScript types
@@ -10,7 +11,8 @@ const Ratio = Type.Number({ minimum: 0, maximum: 1 });
 
 export const ArticleSchema = Type.Object(
   {
-    text: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'The article as plain text (paragraphs separated by blank lines). Exactly one of `text` and `html`.' })),
+    // maxLength: the core analyses at most `maxChars` per side; past it, a clear 400 beats a silently cut text.
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: DEFAULT_LIMITS.maxChars, pattern: '\\S', description: 'The article as plain text (paragraphs separated by blank lines). Exactly one of `text` and `html`.' })),
     html: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'The article as a web page: the body is extracted with Readability and the extracted text is returned in the answer’s `text` (offsets refer to it). Exactly one of `text` and `html`.' })),
     outlet: Type.Optional(Type.String({ maxLength: 200, description: 'Publishing outlet, e.g. "The Atlantic".' })),
     aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, description: 'Other names of the outlet ("Atlantic").' })),

@@ -95,6 +95,13 @@ t.test('413 for a body over the default 5 MB limit, before any parsing', async (
   t.match(res.json(), { code: 'BODY_TOO_LARGE', status: 413 });
 });
 
+t.test('400 for a text longer than the core analyses, rather than a silently cut answer', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'ab '.repeat(700_000) }, rewrite: ok } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.original.text', rule: 'maxLength' }] });
+});
+
 t.test('413 when content-length announces more than the limit', async (t) => {
   const app = await testApp(t, { config: { bodyLimit: 4096 } });
   const res = await app.inject({
