@@ -228,8 +228,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+let lastText = '';
+let lastWords: string[] = [];
+/** The lower-cased words of a text; the last text is remembered, as one sentence is asked about many times in a row. */
+function wordsOf(text: string): string[] {
+  if (text !== lastText) { lastText = text; lastWords = text.toLowerCase().split(/[^\p{L}\p{N}]+/u); }
+  return lastWords;
+}
+
 /** Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution). */
 function mentions(text: string, names: string[]): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const words = wordsOf(text);
   return names.some((n) => words.some((w) => similarWord(n, w)));
 }

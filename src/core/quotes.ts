@@ -164,6 +164,9 @@ const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.!?—–-]*(${NAME}|${PRONOU
 const BEFORE_NAME_VERB = new RegExp(String.raw`${SUBJECT}${APPOSITIVE}\s+${AUX}(?:${VERBS})\b[^“”".!?]{0,140}[:,]?\s*$`, 'u');
 /** `said Sullivan: “` */
 const BEFORE_VERB_NAME = new RegExp(String.raw`(?:${VERBS})\s+(${NAME})[:,]\s*$`, 'u');
+const HAS_VERB = new RegExp(String.raw`\b(?:${VERBS})\b`, 'u');
+const NAME_G = new RegExp(NAME, 'gu');
+const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
 const STOP_NAMES = new Set(['But', 'And', 'The', 'A', 'In', 'On', 'As', 'Still', 'Meanwhile', 'However', 'Though', 'Although', 'After', 'When', 'While', 'Yet', 'So', 'Despite', 'For', 'It', 'This', 'That', 'Now']);
 
 function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
@@ -188,7 +191,7 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   if (bv?.[1]) { setSpeaker(text, q, sentenceStart + bv.index + bv[0].lastIndexOf(bv[1]), bv[1]); return; }
   const bn = BEFORE_NAME_VERB.exec(before);
   if (bn?.[1] && !STOP_NAMES.has(firstWord(bn[1]))) { setSpeaker(text, q, sentenceStart + bn.index, bn[1]); return; }
-  const hasVerb = new RegExp(String.raw`\b(?:${VERBS})\b`, 'u').test(before);
+  const hasVerb = HAS_VERB.test(before);
   if (hasVerb || before.trimEnd().endsWith(':')) {
     // A verb with no subject of its own ("repeatedly saying, “…”") or a colon introduction ("… sought to pin
     // responsibility on the previous administration: “…”"): the speaker is the subject of the sentence.
@@ -204,7 +207,7 @@ const DATE_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
  * when the attributing verb has no subject of its own ("…, repeatedly saying, “…”").
  */
 function sentenceSubject(before: string): string | null {
-  for (const m of before.matchAll(new RegExp(NAME, 'gu'))) {
+  for (const m of before.matchAll(NAME_G)) {
     if (m.index > 80) break;
     const words = (stripStop(m[0]) ?? '').split(/\s+/).filter((w) => w && !DATE_WORDS.test(w.replace(/,$/, '')));
     if (words.length) return words.join(' ');
@@ -239,7 +242,7 @@ function setSpeaker(text: string, q: FoundQuote, at: number, name: string) {
 
 /** A comparable key for a speaker: the lower-cased last word of a name ("Jake Sullivan" → "sullivan"); null for pronouns. */
 export function speakerKey(name: string): string | null {
-  if (new RegExp(`^${PRONOUN}$`, 'u').test(name)) return null;
+  if (PRONOUN_ONLY.test(name)) return null;
   const words = name.replace(/[’']s$/u, '').split(/\s+/);
   const last = words[words.length - 1];
   return last ? last.toLowerCase().replace(/[^\p{L}]/gu, '').replace(/y+$/u, 'y') : null;
@@ -292,7 +295,7 @@ function resolvePronoun(text: string, paragraphs: Span[], quotes: FoundQuote[], 
     region += text.slice(at, end);
     const sentences = region.split(/(?<=[.!?])\s+(?=\p{Lu})/u).reverse();
     for (const sentence of sentences) {
-      for (const m of sentence.matchAll(new RegExp(NAME, 'gu'))) {
+      for (const m of sentence.matchAll(NAME_G)) {
         const name = stripStop(m[0]);
         if (name && !/^(?:I|We|They|He|She|It)$/.test(name)) return speakerKey(name);
       }
