@@ -240,9 +240,10 @@ function setSpeaker(text: string, q: FoundQuote, at: number, name: string) {
   q.speakerKey = speakerKey(name);
 }
 
-/** A comparable key for a speaker: the lower-cased last word of a name ("Jake Sullivan" → "sullivan"); null for pronouns. */
+/** A comparable key for a speaker: the lower-cased last word of a name ("Jake Sullivan" → "sullivan"); null for pronouns and descriptors. */
 export function speakerKey(name: string): string | null {
-  if (PRONOUN_ONLY.test(name)) return null;
+  // A pronoun or an unnamed descriptor ("one official") names nobody: it cannot show a change of speaker.
+  if (PRONOUN_ONLY.test(name) || /^\p{Ll}/u.test(name)) return null;
   const words = name.replace(/[’']s$/u, '').split(/\s+/);
   const last = words[words.length - 1];
   return last ? last.toLowerCase().replace(/[^\p{L}]/gu, '').replace(/y+$/u, 'y') : null;
