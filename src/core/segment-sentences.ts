@@ -58,10 +58,18 @@ export function isGluedName(text: string, start: number): boolean {
   return word !== null && !SENTENCE_OPENERS.has(word[0].toLowerCase());
 }
 
-/** Sentence starts from the platform's UAX #29 segmenter (the fallback when wink cannot be used). */
-export function intlSentenceStarts(nlpText: string): number[] {
-  const starts: number[] = [];
-  for (const s of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(nlpText)) starts.push(s.index);
+/** End punctuation (with closing quotes/brackets), whitespace, then something that can open a sentence. */
+const PLAIN_BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * Sentence starts by a plain punctuation rule: the fallback when wink's tokens cannot be mapped onto the text.
+ * Deliberately not `Intl.Segmenter`: measured on Node 20 it takes ~95 s on 1 MB of plain prose (superlinear),
+ * while this regex is linear.
+ */
+export function plainSentenceStarts(nlpText: string): number[] {
+  const starts = [0];
+  PLAIN_BOUNDARY.lastIndex = 0;
+  for (let m = PLAIN_BOUNDARY.exec(nlpText); m; m = PLAIN_BOUNDARY.exec(nlpText)) starts.push(m.index + m[0].length);
   return starts;
 }
 

@@ -2,7 +2,7 @@ import { classifyParagraphs } from './boilerplate.js';
 import { normalizeForNlp } from './normalize.js';
 import { paragraphSpans } from './segment-lines.js';
 import {
-  capLength, intlSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan, winkSentenceStarts,
+  capLength, plainSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan, winkSentenceStarts,
 } from './segment-sentences.js';
 import type { Boilerplate, Span } from './types.js';
 
@@ -40,15 +40,15 @@ function nlpView(text: string, paragraphs: Span[]): string {
   return (out + norm.slice(at)).replace(LONG_RUN, (run) => run.slice(0, -1) + ' ');
 }
 
-/** Sentence start offsets for the whole text: wink's, or UAX #29's if wink fails on this input. */
+/** Sentence start offsets for the whole text: wink's, or the plain punctuation rule's if wink fails on this input. */
 function sentenceStarts(view: string): number[] {
   try {
     const starts = winkSentenceStarts(view);
     if (starts) return starts;
   } catch {
-    // wink-nlp is not meant to throw, but the core must not: fall through to the platform segmenter.
+    // wink-nlp is not meant to throw, but the core must not: fall through to the plain rule.
   }
-  return intlSentenceStarts(view);
+  return plainSentenceStarts(view);
 }
 
 /** Cuts each paragraph at the sentence starts inside it, then repairs and caps the pieces. */

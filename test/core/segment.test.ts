@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { segment, segmentArticle, MAX_TOKEN_RUN } from '../../src/core/segment.js';
 import { paragraphSpans } from '../../src/core/segment-lines.js';
-import { capLength, intlSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../src/core/segment-sentences.js';
+import { capLength, plainSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../src/core/segment-sentences.js';
 import type { Span } from '../../src/core/types.js';
 import { SENTENCE_NLP_RECYCLE_CHARS, sentenceNlp } from '../../src/core/nlp.js';
 import { seeds } from '../fixtures/seeds.js';
@@ -152,10 +152,14 @@ t.test('quote repair and CJK helpers keep spans inside their sentence', async (t
   t.same(splitCjk('ab', { start: 0, end: 2 }), [{ start: 0, end: 2 }]);
 });
 
-t.test('sentence start finders: wink offsets are verified; the UAX #29 fallback gives starts too', async (t) => {
+t.test('sentence start finders: wink offsets are verified; the plain fallback is linear', async (t) => {
   const text = 'He met J. D. Vance. Then he left.';
   t.same(winkSentenceStarts(text), [0, 20]);
-  t.same(intlSentenceStarts('One. Two.'), [0, 5]);
+  t.same(plainSentenceStarts('One. “Two!” 3 is a number. and lower. End'), [0, 5, 12, 38]);
+  const big = 'The cat sat on the mat. '.repeat(50_000);
+  const t0 = performance.now();
+  t.equal(plainSentenceStarts(big).length, 50_000);
+  t.ok(performance.now() - t0 < 2000, '1.2 MB in < 2 s');
 });
 
 t.test('the sentence instance is recycled after SENTENCE_NLP_RECYCLE_CHARS (wink caches unseen tokens forever)', async (t) => {
