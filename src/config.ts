@@ -22,7 +22,7 @@ export interface Config {
   workers: number;
   /** Time budget of one compare in milliseconds (`COMPARE_TIMEOUT_MS`), queueing included; past it: 503 COMPARE_TIMEOUT. */
   compareTimeoutMs: number;
-  /** Compares whose two texts total at most this many characters run on the main thread (`INLINE_MAX_CHARS`; 0 = never). */
+  /** Compares whose two texts total at most this many characters run on the main thread while no compare is in the pool (`INLINE_MAX_CHARS`; 0 = never). */
   inlineMaxChars: number;
   /** Compares allowed to wait for a free worker (`COMPARE_QUEUE_MAX`); more are shed with 503 OVERLOADED. */
   compareQueueMax: number;
@@ -42,9 +42,9 @@ export const DEFAULTS: Config = {
   shutdownGraceMs: 10_000,
   workers: 0,
   compareTimeoutMs: 10_000,
-  // ~1,000 characters (a sentence pair, a short paragraph) compare in a few ms; past that a worker round trip is
-  // cheap next to the compare, and the main thread must never be blocked for long (measured: bench/results.json).
-  inlineMaxChars: 1_000,
+  // A sentence pair (~300 characters) compares in a few ms, less than a worker round trip; anything longer goes to
+  // the pool so the main thread is never blocked for long (measured: bench/results.json, README "Performance").
+  inlineMaxChars: 300,
   compareQueueMax: 64,
   maxEventLoopDelayMs: 1_000,
 };

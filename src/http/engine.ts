@@ -35,7 +35,7 @@ export interface EngineOptions {
   workers: number;
   /** Budget of one compare (queueing included), in ms. */
   compareTimeoutMs: number;
-  /** Compares with both texts totalling at most this many characters run inline (0 = never). */
+  /** Compares with both texts totalling at most this many characters run inline while the pool is idle (0 = never). */
   inlineMaxChars: number;
   /** Compares allowed to wait for a worker before new ones are shed. */
   compareQueueMax: number;
@@ -123,7 +123,9 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     async compare(original, rewrite) {
       const fault = opts.faults?.(original, rewrite);
       const chars = size(original) + size(rewrite);
-      if (!fault && chars <= opts.inlineMaxChars) {
+      // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
+      // (and the CPU for the workers), so then even tiny compares queue for a worker.
+      if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {
         counts.inline++;
         return compare(original, rewrite);
       }

@@ -30,6 +30,11 @@ export default fp(async function pressurePlugin(app: FastifyInstance, options: P
       ...(options.sampleIntervalMs ? { sampleInterval: options.sampleIntervalMs } : {}),
       pressureHandler: (request, reply, type, value) => {
         if (ALWAYS_SERVED.has(request.url.split('?')[0] ?? '')) return undefined;
+        // under-pressure reports Infinity when a sampling interval had no event-loop sample at all (the loop was
+        // busy for the whole interval, e.g. loading resources at start-up). That says nothing about the loop
+        // *now* — the request is being handled — so it is treated as "not measured" rather than shedding a
+        // whole interval of traffic after a one-off stall; a loop that keeps lagging yields finite samples.
+        if (!Number.isFinite(Number(value))) return undefined;
         const detail = `The service is overloaded (${type}: ${Math.round(Number(value) || 0)}); retry after ${retryAfter} s.`;
         reply.code(503).header('retry-after', String(retryAfter)).type('application/problem+json; charset=utf-8');
         // under-pressure sends a non-null return value as the reply (and skips the route); its typings say void.

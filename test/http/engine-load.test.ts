@@ -1,0 +1,58 @@
+import t from 'tap';
+import { testApp } from '../fixtures/app.js';
+import type { ArticleInput } from '../../src/core/types.js';
+import type { Fault } from '../../src/worker/messages.js';
+
+// Worker threads load their resources (seconds each on a busy shared machine): allow more than the default.
+t.setTimeout(300_000);
+
+/** Test-only fault hook: a marker word in the original's text picks the simulated fault. */
+const faults = (original: ArticleInput): Fault | undefined =>
+  original.text.includes('SIMULATE_HANG') ? 'hang'
+    : original.text.includes('SIMULATE_CRASH') ? 'crash'
+      : original.text.includes('SIMULATE_THROW') ? 'throw' : undefined;
+
+const small = { original: { text: 'The minister said talks would resume on Monday.' }, rewrite: { text: 'Talks resume Monday, the minister said.' } };
+const post = (payload: unknown) => ({ method: 'POST' as const, url: '/v1/compare', payload: payload as Record<string, unknown> });
+const withText = (text: string) => ({ original: { text }, rewrite: small.rewrite });
+
+t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async (t) => {
+  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareQueueMax: 1, compareTimeoutMs: 2000 }, engine: { faults } });
+  await app.engine.warmup?.();
+  const running = app.inject(post(withText('SIMULATE_HANG one.')));
+  await waitFor(() => app.engine.stats?.().pooled === 1);
+  const queued = app.inject(post(withText('SIMULATE_HANG two.')));
+  await waitFor(() => app.engine.stats?.().queued === 1);
+  const shed = await app.inject(post(small));
+  t.equal(shed.statusCode, 503);
+  t.equal(shed.json().code, 'OVERLOADED');
+  t.ok(Number(shed.headers['retry-after']) > 0);
+  t.equal((await running).json().code, 'COMPARE_TIMEOUT');
+  t.equal((await queued).json().code, 'COMPARE_TIMEOUT', 'the budget counts time spent waiting in the queue');
+});
+
+t.test('/health answers within 100 ms while every worker is busy', async (t) => {
+  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 2000 }, engine: { faults } });
+  await app.engine.warmup?.();
+  const busy = [app.inject(post(withText('SIMULATE_HANG a.'))), app.inject(post(withText('SIMULATE_HANG b.')))];
+  await waitFor(() => app.engine.stats?.().queued === 1);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    times.push(performance.now() - start);
+    t.equal(res.statusCode, 200);
+  }
+  t.equal(app.engine.stats?.().queued, 1, 'the pool was still saturated while /health answered');
+  times.sort((a, b) => a - b);
+  t.ok(times[2]! < 100, `median /health latency ${times[2]!.toFixed(1)} ms under saturation`);
+  for (const r of await Promise.all(busy)) t.equal(r.json().code, 'COMPARE_TIMEOUT');
+});
+
+async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
