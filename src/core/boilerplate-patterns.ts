@@ -49,13 +49,16 @@ const RULES: readonly Rule[] = [
   ['widget', /^(?:advertisement\s*[-–—:]?\s*scroll to continue|listen to this article|loading\.{0,3}|subscribe to\b[^.!?]{0,40}|sign up (?:for|to)\b[^!?]{0,80}newsletter[^!?]{0,40})$/i],
   ['other', /^(?:©|\(c\)|copyright\b)|\ball rights reserved\.?$/i],
   ['read_more', /^click here\b[^!?]{0,80}$/i],
+  ['widget', /^(?:get|sign up for|subscribe to|join)\b[^.!?]{0,80}\b(?:newsletters?|inbox|briefing|alerts?)\b[^!?]{0,60}$/i],
+  ['widget', /^follow\b[^.!?]{0,60}\bon (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|telegram|youtube)\b[^!?]{0,40}$/i],
+  ['other', /^(?:this|the) (?:article|story|piece|post|report) (?:was |is |first )?(?:originally |first )?(?:published|appeared|ran)\b/i],
 ];
 
 /** Widget labels are 1–4 words ("Header Ads Widget", "Advertisement"); a longer line naming ads is a headline. */
 const WIDGET_MAX_WORDS = 4;
 
 /** Editors' notes about the article itself, not claims of the story ("This article originally misstated …"). */
-const CORRECTION = /^(?:correction|clarification|editor[’']?s note|update)\s*(?:\([^)]{0,40}\))?\s*[:.—–-]|^(?:this|an earlier version of this|a previous version of this|an earlier version of the) (?:article|story|post|report|piece|headline)\b.{0,80}\b(?:misstated|misidentified|misspelled|misquoted|incorrectly|erroneously|mistakenly|has been (?:updated|corrected|amended)|was (?:updated|corrected|amended)|originally)\b/i;
+const CORRECTION = /^(?:correction|clarification|editor[’']?s note|update)\s*(?:\([^)]{0,40}\))?\s*[:.—–-]|^(?:this|an earlier version of this|a previous version of this|an earlier version of the) (?:article|story|post|report|piece|headline)\b.{0,80}\b(?:misstated|misidentified|misspelled|misquoted|incorrectly|erroneously|mistakenly|has been (?:updated|corrected|amended)|was (?:updated|corrected|amended)|originally(?! (?:published|appeared|ran)))\b/i;
 
 /** "By Jane Doe", "Written by Jane Doe and John Roe | Reuters" (name words capitalised; see `isByline`). */
 const BYLINE = /^(?:by|written by|words by|reporting by|report by|story by|posted by|author|authors|reported by)\s*:?\s+(.+)$/i;
@@ -71,7 +74,7 @@ export function lineKind(line: string): BoilerplateKind | null {
   if (wordCount(line) > SHORT_WORDS) return null;
   if (STAMP_LABEL.test(line) && /\d/.test(line) && !/[.!?]$/.test(line.replace(/[ap]\.m\.$/i, ''))) return 'timestamp';
   if (isByline(line) || WIRE_CREDIT.test(line)) return 'byline';
-  if (isCreditChain(line)) return 'photo_credit';
+  if (isCreditChain(line) || isCreditChain(line.replace(/^[([](.*)[)\]]$/u, '$1'))) return 'photo_credit';
   const words = wordCount(line);
   for (const [kind, re] of RULES) {
     if (re === GENERIC_WIDGET && words > WIDGET_MAX_WORDS) continue;

@@ -46,6 +46,11 @@ t.test('line patterns: furniture lines get their kind (table; none of these stri
     ['© 2025 Example Media. All rights reserved.', 'other'],
     ['Sign up for our daily newsletter', 'widget'],
     ['Advertisement - Scroll to continue', 'widget'],
+    ['(AP Photo/Evan Vucci)', 'photo_credit'],
+    ['Get our free newsletter delivered to your inbox every morning.', 'widget'],
+    ['Follow Jane Doe on X', 'widget'],
+    ['This article was originally published on The Conversation.', 'other'],
+    ['This story originally misidentified the mayor.', 'correction'],
     // Prose and headlines that only look similar stay content.
     ['By Monday, the talks had collapsed and both sides went home.', null],
     ['Updated figures show the economy grew by 2 percent last year.', null],
