@@ -137,6 +137,20 @@ t.test('seeds: the listed furniture is removed and the headline kept', async (t)
   t.equal(independent.paragraphs.length, 22, 'section headings stay content');
 });
 
+t.test('no content sentence of any seed, taken alone, matches a furniture pattern', async (t) => {
+  const hits: string[] = [];
+  for (const text of Object.values(seeds)) {
+    for (const p of segmentArticle(text).paragraphs) {
+      for (const s of p.sentences) {
+        const line = text.slice(s.start, s.end).replace(/\s+/g, ' ');
+        const kind = lineKind(line);
+        if (kind) hits.push(`${kind}: ${line}`);
+      }
+    }
+  }
+  t.same(hits, []);
+});
+
 t.test('property: classification never throws and returns one kind per paragraph', async (t) => {
   const line = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('Recent Posts', 'By Jane Doe', '3 months ago', 'Read also:',
     'Jane Doe / AFP', 'Leave a Reply', PROSE, 'Jane Doe: A Headline', '\u0000', '😀'));
