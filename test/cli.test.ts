@@ -9,6 +9,9 @@ import { sampleResult } from './fixtures/result.js';
 import { smallPair } from './fixtures/small-pair.js';
 import { newsPage } from './fixtures/html-page.js';
 
+// Real browser / child processes on a shared machine: allow more than the default per-file timeout.
+t.setTimeout(300_000);
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-'));
 const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };

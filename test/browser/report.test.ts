@@ -14,6 +14,9 @@ import type { FastifyInstance } from 'fastify';
  * `.ci/apt-packages`; never downloaded by a tool) driven by playwright-core, against the real server with
  * its real CSP. Without Chromium this test FAILS: CI must not pass silently without a browser.
  */
+// Real browser / child processes on a shared machine: allow more than the default per-file timeout.
+t.setTimeout(300_000);
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,13 +1,13 @@
 import t from 'tap';
+import { renderAppOptions } from '../fixtures/render-app.js';
 import { testApp, multipartBody } from '../fixtures/app.js';
 import { newsPage } from '../fixtures/html-page.js';
 import { smallPair } from '../fixtures/small-pair.js';
 
-const quiet = { config: { maxEventLoopDelayMs: 0 } };
 const page = newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'));
 
 t.test('POST /v1/compare with `html`: the answer returns the extracted text and offsets refer to it', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { html: page }, rewrite: smallPair.rewrite } });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const out = res.json();
@@ -19,7 +19,7 @@ t.test('POST /v1/compare with `html`: the answer returns the extracted text and 
 });
 
 t.test('the page’s site name stands in for a missing outlet (and is looked for as credit)', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const withCredit = { text: `${smallPair.rewrite.text} First reported by Example Media.` };
   const res = await app.inject({ method: 'POST', url: '/v1/compare?format=text', payload: { original: { html: page }, rewrite: withCredit } });
   t.equal(res.statusCode, 200);
@@ -27,7 +27,7 @@ t.test('the page’s site name stands in for a missing outlet (and is looked for
 });
 
 t.test('multipart: `original_html` carries a page', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const form = multipartBody({ original_html: { value: page, filename: 'p.html' }, rewrite: { value: smallPair.rewrite.text } });
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -42,7 +42,7 @@ const bad: { name: string; original: unknown; field: string }[] = [
 ];
 for (const b of bad) {
   t.test(`400 problem: ${b.name}`, async (t) => {
-    const app = await testApp(t, quiet);
+    const app = await testApp(t, renderAppOptions);
     const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: b.original, rewrite: smallPair.rewrite } });
     t.equal(res.statusCode, 400);
     t.equal(res.json().code, 'INVALID_REQUEST');

@@ -1,17 +1,17 @@
 import t from 'tap';
 import { parseHTML } from 'linkedom';
+import { renderAppOptions } from '../fixtures/render-app.js';
 import { testApp } from '../fixtures/app.js';
 import { smallPair } from '../fixtures/small-pair.js';
 import type { ArticleInput } from '../../src/core/types.js';
 import type { Fault } from '../../src/worker/messages.js';
 
-const quiet = { config: { maxEventLoopDelayMs: 0 } };
 const independent = { text: 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.', outlet: 'Bread Times' };
 const credited = { text: `${smallPair.rewrite.text}\n\nThe story was first reported by the Daily Planet.`, outlet: 'Fair Wire' };
 const batch = (rewrites: unknown[]) => ({ method: 'POST' as const, url: '/v1/compare/batch', payload: { original: smallPair.original, rewrites } });
 
 t.test('results in request order, each a full compare result, plus the outlet matrix', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const res = await app.inject(batch([smallPair.rewrite, independent, credited]));
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const { results, matrix } = res.json();
@@ -34,7 +34,7 @@ t.test('results in request order, each a full compare result, plus the outlet ma
 
 t.test('one failing rewrite becomes a problem in its slot and does not sink the others', async (t) => {
   const faults = (_o: ArticleInput, r: ArticleInput): Fault | undefined => (r.text.includes('SIMULATE_THROW') ? 'throw' : undefined);
-  const app = await testApp(t, { config: { maxEventLoopDelayMs: 0, inlineMaxChars: 0, workers: 1 }, engine: { faults } });
+  const app = await testApp(t, { config: { ...renderAppOptions.config, inlineMaxChars: 0, workers: 1 }, engine: { faults } });
   const res = await app.inject(batch([
     smallPair.rewrite,
     { html: '<html><body><script>x()</script></body></html>', outlet: 'Empty Page' },
@@ -52,7 +52,7 @@ t.test('one failing rewrite becomes a problem in its slot and does not sink the 
 });
 
 t.test('limits and validation', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const tooMany = await app.inject(batch(Array.from({ length: 11 }, () => smallPair.rewrite)));
   t.equal(tooMany.statusCode, 400);
   t.match(tooMany.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrites', rule: 'maxItems' }] });
@@ -63,7 +63,7 @@ t.test('limits and validation', async (t) => {
 });
 
 t.test('Accept: text/html gives the batch view; text and Markdown too', async (t) => {
-  const app = await testApp(t, quiet);
+  const app = await testApp(t, renderAppOptions);
   const html = await app.inject({ ...batch([smallPair.rewrite, independent]), headers: { accept: 'text/html' } });
   t.match(html.headers['content-type'], /^text\/html/);
   const { document: d } = parseHTML(html.body);

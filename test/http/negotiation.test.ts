@@ -1,9 +1,8 @@
 import t from 'tap';
+import { renderAppOptions } from '../fixtures/render-app.js';
 import { testApp } from '../fixtures/app.js';
 import { smallPair } from '../fixtures/small-pair.js';
 
-// The first inline compare loads the NLP model and blocks the loop for seconds; event-loop shedding
-// (tested elsewhere) would answer 503 here, so these tests turn it off.
 
 const cases: { name: string; accept?: string; query?: string; status: number; type: RegExp; body: RegExp }[] = [
   { name: 'no Accept gives JSON', status: 200, type: /^application\/json/, body: /^\{"summary":/ },
@@ -23,7 +22,7 @@ const cases: { name: string; accept?: string; query?: string; status: number; ty
 ];
 
 t.test('POST /v1/compare negotiates its answer format', async (t) => {
-  const app = await testApp(t, { config: { maxEventLoopDelayMs: 0 } });
+  const app = await testApp(t, renderAppOptions);
   for (const c of cases) {
     const res = await app.inject({ method: 'POST', url: `/v1/compare${c.query ?? ''}`, payload: smallPair, headers: c.accept ? { accept: c.accept } : {} });
     t.equal(res.statusCode, c.status, `${c.name}: status`);
@@ -34,7 +33,7 @@ t.test('POST /v1/compare negotiates its answer format', async (t) => {
 });
 
 t.test('the text report has one line per claim with markers and the word diff', async (t) => {
-  const app = await testApp(t, { config: { maxEventLoopDelayMs: 0 } });
+  const app = await testApp(t, renderAppOptions);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair, headers: { accept: 'text/plain' } });
   const json = (await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair })).json();
   const lines = res.body.trimEnd().split('\n').filter((l) => /^[=~+-] /.test(l));
@@ -44,7 +43,7 @@ t.test('the text report has one line per claim with markers and the word diff', 
 });
 
 t.test('the HTML answer carries the CSP nonces of its response', async (t) => {
-  const app = await testApp(t, { config: { maxEventLoopDelayMs: 0 } });
+  const app = await testApp(t, renderAppOptions);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair, headers: { accept: 'text/html' } });
   const csp = String(res.headers['content-security-policy'] ?? '');
   const style = /<style nonce="([^"]+)">/.exec(res.body)?.[1], script = /<script nonce="([^"]+)">/.exec(res.body)?.[1];
