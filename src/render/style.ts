@@ -61,6 +61,10 @@ fieldset{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;min-
 legend{font-weight:700;padding:0 .3rem}
 label{display:block;font-size:.85rem;color:var(--muted);margin:.4rem 0 .15rem}
 textarea{width:100%;min-height:16rem;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:.5rem;border:1px solid var(--line);border-radius:6px;resize:vertical}
+form.batch .rewrites{display:flex;flex-direction:column;gap:1rem;min-width:0}
+form.batch .rewrites textarea{min-height:7rem}
+form.batch .sides{align-items:start}
+button.add-rewrite{background:#fff;color:var(--ink);box-shadow:inset 0 0 0 1px var(--ink);margin-right:.5rem}
 input[type=text]{width:100%;padding:.4rem;border:1px solid var(--line);border-radius:6px;font:inherit}
 .kind{display:flex;gap:1rem;font-size:.85rem}.kind label{display:inline;margin:0;color:inherit}
 button{margin-top:.9rem;font:600 1rem system-ui,sans-serif;padding:.55rem 1.4rem;border:0;border-radius:8px;background:var(--ink);color:#fff;cursor:pointer}
