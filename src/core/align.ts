@@ -42,7 +42,10 @@ export interface Link {
   sim: number;
 }
 
-const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim || a.oi - b.oi || a.ri - b.ri;
+/** Descending similarity; ties broken by position in a way that does not depend on which text is the original
+ *  (swapping the texts must swap dropped and added, nothing else). */
+const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
+  Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) || Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) || a.oi - b.oi;
 
 /**
  * Aligns claims from scored candidate pairs, in three passes:

@@ -39,28 +39,48 @@ export class Vocabulary {
 
   constructor(private readonly lexicon: Lexicon | null) {}
 
-  /** The id of a key, interning it (with its background weight and vector) on first sight. */
+  /**
+   * The id of a key, interning it on first sight. Attributes are merged order-independently (the same answer
+   * whichever text is read first): the lemma is the alphabetically first seen, a term is a name only if every
+   * occurrence is a proper noun (a capitalised sentence opener is sometimes tagged PROPN), a number if any is.
+   * Background weight and vector are computed from the merged attributes by `finalize`.
+   */
   intern(key: string, lemma: string, name: boolean, number: boolean): number {
     let id = this.ids.get(key);
-    if (id !== undefined) return id;
+    if (id !== undefined) {
+      if (lemma < this.lemmas[id]!) this.lemmas[id] = lemma;
+      this.isName[id] = this.isName[id]! && name;
+      this.isNumber[id] = this.isNumber[id]! || number;
+      return id;
+    }
     id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
-    const lex = this.lexicon;
-    const rank = lex ? lex.rank.get(lemma) ?? lex.rank.get(key) : undefined;
-    this.bg.push(Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE));
-    let v: Float32Array | null = null;
-    if (lex && rank !== undefined && rank < lex.vectorCount && !number) {
-      v = new Float32Array(lex.dims);
-      const s = lex.scales[rank]!;
-      let norm = 0;
-      for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * s; v[d] = x; norm += x * x; }
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
-    }
-    this.vec.push(v);
+    this.bg.push(0); this.vec.push(null);
     return id;
   }
+
+  /** Computes background weights and vectors of the terms interned since the last call. */
+  private finalize(): void {
+    const lex = this.lexicon;
+    for (let id = this.finalized; id < this.keys.length; id++) {
+      const key = this.keys[id]!, lemma = this.lemmas[id]!;
+      const rank = lex ? lex.rank.get(lemma) ?? lex.rank.get(key) : undefined;
+      this.bg[id] = Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE);
+      let v: Float32Array | null = null;
+      if (lex && rank !== undefined && rank < lex.vectorCount && !this.isNumber[id]) {
+        v = new Float32Array(lex.dims);
+        const sc = lex.scales[rank]!;
+        let norm = 0;
+        for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
+        norm = Math.sqrt(norm) || 1;
+        for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+      }
+      this.vec[id] = v;
+    }
+    this.finalized = this.keys.length;
+  }
+  private finalized = 0;
 
   /**
    * Sets each term's weight = background IDF × in-document IDF, where the in-document factor
@@ -69,6 +89,7 @@ export class Vocabulary {
    * not by derivation.
    */
   setDocumentFrequencies(df: number[], claims: number): void {
+    this.finalize();
     const n = claims, logN = Math.log(n + 1);
     this.weight = this.bg.map((bg, id) => {
       const local = logN > 0 ? Math.log((n + 1) / Math.max(1, df[id] ?? 1)) / logN : 1;
@@ -171,7 +192,9 @@ export interface ClaimVector {
 
 /** Interns a claim's terms. */
 export function toClaimVector(vocab: Vocabulary, t: ClaimTerms): ClaimVector {
-  const ids = [...new Set(t.terms.map((x) => vocab.intern(x.key, x.lemma, x.name, x.number)))];
+  // Terms in key order, so sums run in the same order whichever side a claim is on (exact symmetry).
+  const ids = [...new Set(t.terms.map((x) => vocab.intern(x.key, x.lemma, x.name, x.number)))]
+    .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0));
   return { ids, words: t.words };
 }
 
@@ -219,7 +242,7 @@ function sparseBest(vocab: Vocabulary, nb: Map<number, number>[], a: number[], b
   for (let j = 0; j < b.length; j++) { posOf[b[j]!] = j; stampOf[b[j]!] = stamp; }
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
-    if (stampOf[x] === stamp) { ra[i] = 1; rb[posOf[x]!] = 1; continue; }
+    if (stampOf[x] === stamp) { ra[i] = 1; rb[posOf[x]!] = 1; } // …and its neighbours still credit b's terms
     const row = nb[x];
     if (!row) continue;
     for (const [y, sim] of row) {

@@ -81,3 +81,17 @@ t.test('similarity is symmetric, 1 for identical text, and low for unrelated tex
   const withVectors = sim('Officials expect talks to resume.', 'Officials anticipate negotiations to restart.');
   t.ok(withVectors > noVectors, `word vectors credit synonyms (${withVectors.toFixed(3)} > ${noVectors.toFixed(3)})`);
 });
+
+t.test('without a lexicon (never built) the engine degrades to lemma/IDF similarity', async (t) => {
+  const { useLexicon, lexiconForCore } = await import('../../src/core/lexicon.js');
+  const { compare } = await import('../../src/core/compare.js');
+  t.teardown(() => useLexicon(undefined));
+  useLexicon(null);
+  t.equal(lexiconForCore(), null);
+  const text = 'The council approved the library budget on Tuesday. Critics said road repairs were underfunded.';
+  const out = compare({ text }, { text: 'Critics said road repairs were underfunded. The council approved the library budget on Tuesday.' });
+  t.ok(out.original.claims.every((c) => c.status === 'kept'), 'verbatim sentences still kept');
+  t.ok(out.alignments.some((a) => a.moved), 'and the move reported');
+  useLexicon(undefined);
+  t.equal(lexiconForCore(), lexicon, 'default lexicon restored');
+});
