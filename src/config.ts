@@ -18,6 +18,8 @@ export interface Config {
   trustProxy: boolean;
   /** On SIGTERM/SIGINT: milliseconds to finish in-flight requests before exiting anyway (`SHUTDOWN_GRACE_MS`). */
   shutdownGraceMs: number;
+  /** Time a client has to send a whole request (`REQUEST_TIMEOUT_MS`): slow-loris connections are cut (408). */
+  requestTimeoutMs: number;
   /** Compare worker threads (`WORKERS`); 0 = one per CPU core (`os.availableParallelism()`). */
   workers: number;
   /** Time budget of one compare in milliseconds (`COMPARE_TIMEOUT_MS`), queueing included; past it: 503 COMPARE_TIMEOUT. */
@@ -40,6 +42,7 @@ export const DEFAULTS: Config = {
   rateLimitWindowMs: 60_000,
   trustProxy: false,
   shutdownGraceMs: 10_000,
+  requestTimeoutMs: 120_000,
   workers: 0,
   compareTimeoutMs: 10_000,
   // A sentence pair (~300 characters) compares in a few ms, less than a worker round trip; anything longer goes to
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', DEFAULTS.rateLimitWindowMs, 1000, 24 * 3600_000),
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 100, 600_000),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', DEFAULTS.requestTimeoutMs, 100, 3_600_000),
     workers: int('WORKERS', DEFAULTS.workers, 0, 256),
     compareTimeoutMs: int('COMPARE_TIMEOUT_MS', DEFAULTS.compareTimeoutMs, 100, 600_000),
     inlineMaxChars: int('INLINE_MAX_CHARS', DEFAULTS.inlineMaxChars, 0, 1_000_000),

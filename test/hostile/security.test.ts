@@ -159,4 +159,12 @@ t.test('configuration: bad security settings fail fast naming the variable', asy
   t.throws(() => loadConfig({ SHUTDOWN_GRACE_MS: 'soon' }), /SHUTDOWN_GRACE_MS/);
   t.match(loadConfig({}), { corsOrigins: [], rateLimitMax: 0, rateLimitWindowMs: 60_000, trustProxy: false, shutdownGraceMs: 10_000 });
   t.match(loadConfig({ TRUST_PROXY: '1', SHUTDOWN_GRACE_MS: '2500' }), { trustProxy: true, shutdownGraceMs: 2500 });
+  t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' }), /REQUEST_TIMEOUT_MS/);
+});
+
+t.test('slow clients: a whole request must arrive within REQUEST_TIMEOUT_MS (Fastify alone sets no limit)', async (t) => {
+  const app = await appWithPage(t);
+  t.equal(app.server.requestTimeout, 120_000, 'default 2 minutes');
+  const tight = await appWithPage(t, { config: loadConfig({ REQUEST_TIMEOUT_MS: '5000' }) });
+  t.equal(tight.server.requestTimeout, 5000);
 });
