@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export interface Lexicon {
   /** Frequency rank (0 = most frequent) of every word the embeddings know, lower-cased. */
   rank: Map<string, number>;
-  /** Number of ranked words (for unknown words the rank is taken as this). */
+  /** Size of the embeddings' vocabulary (unranked and unknown words take this rank). */
   size: number;
   dims: number;
   /** Words with a vector: those with rank < `vectorCount`. */
@@ -42,18 +42,19 @@ export function findLexiconDir(from: string = fileURLToPath(import.meta.url), en
 /** Reads the binary lexicon from `dir` (~10 MB of vectors + 3 MB word list; tens of milliseconds). */
 export function readLexicon(dir: string): Lexicon {
   const buf = readFileSync(join(dir, 'vectors.bin'));
-  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 1) throw new Error(`${dir}/vectors.bin: not a WVEC v1 file`);
-  const count = buf.readUInt32LE(8), dims = buf.readUInt32LE(12);
-  if (buf.length !== 16 + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
+  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2) throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
+  const count = buf.readUInt32LE(8), dims = buf.readUInt32LE(12), vocabulary = buf.readUInt32LE(16);
+  const H = 20;
+  if (buf.length !== H + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
   // Copy into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4).
   const scales = new Float32Array(count);
-  new Uint8Array(scales.buffer).set(buf.subarray(16, 16 + count * 4));
+  new Uint8Array(scales.buffer).set(buf.subarray(H, H + count * 4));
   const data = new Int8Array(count * dims);
-  new Uint8Array(data.buffer).set(buf.subarray(16 + count * 4));
+  new Uint8Array(data.buffer).set(buf.subarray(H + count * 4));
   const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
   const rank = new Map<string, number>();
   words.forEach((w, i) => { if (!rank.has(w)) rank.set(w, i); });
-  return { rank, size: words.length, dims, vectorCount: count, scales, data };
+  return { rank, size: Math.max(vocabulary, words.length), dims, vectorCount: count, scales, data };
 }
 
 let cached: Lexicon | null | undefined;
