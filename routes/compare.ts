@@ -41,6 +41,12 @@ export default async function compareRoutes(fastify: FastifyInstance) {
     const format = negotiateFormat(request);
     const original = resolveArticle(request.body.original, 'body.original');
     const rewrite = resolveArticle(request.body.rewrite, 'body.rewrite');
+    if (format === 'json' && !original.extracted && !rewrite.extracted && app.engine.compareJson) {
+      // Serialised in the worker (issue #6): a long document's answer is megabytes, too much to clone and
+      // serialise on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).
+      const json = await app.engine.compareJson(original.input, rewrite.input);
+      return reply.header('vary', 'Accept').type('application/json; charset=utf-8').send(json);
+    }
     const result = await app.engine.compare(original.input, rewrite.input);
     attachExtractedText(result, 'original', original);
     attachExtractedText(result, 'rewrite', rewrite);

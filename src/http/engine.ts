@@ -13,6 +13,12 @@ import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type Fault, ty
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
+  /**
+   * The same answer already serialised as JSON. For a long document the result is megabytes: receiving it as an
+   * object and serialising it on the main thread would block the event loop for hundreds of ms (measured:
+   * bench/README.md), so the worker serialises and hands over one string.
+   */
+  compareJson?(original: ArticleInput, rewrite: ArticleInput): Promise<string>;
 }
 
 /** Live figures of the pool, for tests, logs and the benchmark. */
@@ -90,7 +96,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     faults: options.faults,
   };
   const threads = opts.workers > 0 ? opts.workers : Math.max(1, availableParallelism());
-  let pool: Piscina<CompareTask, CompareResult> | undefined;
+  let pool: Piscina<CompareTask, CompareResult | string> | undefined;
   let closed = false;
   /** Live workers that finished loading their resources, and how long each took to load (ms). */
   const ready = new Set<number>();
@@ -104,7 +110,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   const getPool = () => {
     if (closed) throw new ProblemError('OVERLOADED', 'The service is shutting down.');
     if (pool) return pool;
-    pool = new Piscina<CompareTask, CompareResult>({
+    pool = new Piscina<CompareTask, CompareResult | string>({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
@@ -121,29 +127,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
 
   return {
     async compare(original, rewrite) {
-      const fault = opts.faults?.(original, rewrite);
-      const chars = size(original) + size(rewrite);
-      // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
-      // (and the CPU for the workers), so then even tiny compares queue for a worker.
-      if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {
-        counts.inline++;
-        return compare(original, rewrite);
-      }
-      const p = getPool();
-      // Shed here rather than through piscina's maxQueue: in-flight counting is exact and independent of
-      // how piscina splits waiting tasks between its queues.
-      if (inFlight >= threads + opts.compareQueueMax) {
-        throw new ProblemError('OVERLOADED', 'Too many compares are waiting for a worker; retry shortly.');
-      }
-      counts.pooled++;
-      inFlight++;
-      try {
-        return await p.run({ original, rewrite, fault }, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
-      } catch (err) {
-        throw poolError(err, opts.compareTimeoutMs);
-      } finally {
-        inFlight--;
-      }
+      return run(original, rewrite, false) as Promise<CompareResult>;
+    },
+    async compareJson(original, rewrite) {
+      return run(original, rewrite, true) as Promise<string>;
     },
     stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
     async warmup(timeoutMs = 60_000) {
@@ -158,6 +145,33 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       if (p) await p.close({ force: true });
     },
   };
+
+  async function run(original: ArticleInput, rewrite: ArticleInput, json: boolean): Promise<CompareResult | string> {
+    const fault = opts.faults?.(original, rewrite);
+    const chars = size(original) + size(rewrite);
+    // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
+    // (and the CPU for the workers), so then even tiny compares queue for a worker.
+    if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {
+      counts.inline++;
+      const result = compare(original, rewrite);
+      return json ? JSON.stringify(result) : result;
+    }
+    const p = getPool();
+    // Shed here rather than through piscina's maxQueue: in-flight counting is exact and independent of
+    // how piscina splits waiting tasks between its queues.
+    if (inFlight >= threads + opts.compareQueueMax) {
+      throw new ProblemError('OVERLOADED', 'Too many compares are waiting for a worker; retry shortly.');
+    }
+    counts.pooled++;
+    inFlight++;
+    try {
+      return await p.run({ original, rewrite, fault, json }, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
+    } catch (err) {
+      throw poolError(err, opts.compareTimeoutMs);
+    } finally {
+      inFlight--;
+    }
+  }
 }
 
 const WARMUP = {

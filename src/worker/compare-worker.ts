@@ -20,9 +20,10 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
  * Piscina worker entry: runs one compare with the pure core. A compare is synchronous CPU work; the pool
  * (src/http/engine.ts) bounds it in time by terminating this thread, which piscina replaces.
  */
-export default function runCompare(task: CompareTask): CompareResult {
+export default function runCompare(task: CompareTask): CompareResult | string {
   if (task.fault && data.allowFaults) simulate(task.fault);
-  return task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
+  const result = task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
+  return task.json ? JSON.stringify(result) : result;
 }
 
 /** Test-only fault injection, reachable only when the engine was built with an explicit fault hook. */

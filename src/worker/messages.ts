@@ -14,6 +14,8 @@ export interface CompareTask {
   rewrite: ArticleInput;
   limits?: CompareLimits | undefined;
   fault?: Fault | undefined;
+  /** Answer with the result already serialised as JSON (spares the main thread a multi-MB clone + serialisation). */
+  json?: boolean | undefined;
 }
 
 /** What the engine passes as `workerData` when it creates the pool. */

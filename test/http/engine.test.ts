@@ -54,6 +54,20 @@ t.test('tiny compares run inline only while the pool is idle', async (t) => {
   t.match(app.engine.stats?.(), { inline: 1, pooled: 2 }, 'once the pool is idle again, it runs inline');
 });
 
+t.test('JSON answers are serialised in the worker and equal what the schema serialiser gives', async (t) => {
+  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 120_000 } });
+  const plain = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 120_000 } });
+  plain.engine.compareJson = undefined; // forces the route's object path: result object → Fastify's schema serialiser
+  await Promise.all([app.engine.warmup?.(), plain.engine.warmup?.()]);
+  const [viaWorker, viaSchema] = await Promise.all([app.inject(post(seedBody)), plain.inject(post(seedBody))]);
+  t.equal(viaWorker.statusCode, 200);
+  t.equal(viaSchema.statusCode, 200);
+  t.equal(viaWorker.headers['content-type'], viaSchema.headers['content-type']);
+  t.equal(viaWorker.headers.vary, viaSchema.headers.vary);
+  t.same(viaWorker.json(), viaSchema.json(), 'same answer, field for field');
+  t.equal(viaWorker.body.length, viaSchema.body.length, 'no field the schema would drop');
+});
+
 t.test('closing the app stops the pool; later compares are refused as OVERLOADED', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1 } });
   await app.engine.warmup?.();

@@ -19,8 +19,14 @@ t.test('the worker entry answers exactly what the core answers', async (t) => {
 t.test('fault requests are ignored unless the pool was created with allowFaults', async (t) => {
   // Here (main thread, no workerData) faults are not allowed: a task asking for a crash just compares.
   for (const fault of ['crash', 'throw', 'hang'] as const) {
-    t.same(runCompare({ ...pair, fault }).summary, compare(pair.original, pair.rewrite).summary, fault);
+    t.same((runCompare({ ...pair, fault }) as CompareResult).summary, compare(pair.original, pair.rewrite).summary, fault);
   }
+});
+
+t.test('asked for JSON, the worker answers the serialised result', async (t) => {
+  const json = runCompare({ ...pair, json: true });
+  t.type(json, 'string');
+  t.equal(json, JSON.stringify(compare(pair.original, pair.rewrite)));
 });
 
 t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {
