@@ -129,32 +129,91 @@ export class Vocabulary {
     return dot >= VECTOR_MIN_COSINE ? (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
   }
 
-  /** Per term: the terms of the other side with non-zero similarity (set by `prepareCross`). */
-  neighbours: Map<number, number>[] | null = null;
+  /** Per term: the terms of the other side with non-zero similarity (set by `prepareCross`), as compressed rows. */
+  neighbours: NeighbourRows | null = null;
 
   private neighbourSim(a: number, b: number): number {
-    return this.neighbours![a]?.get(b) ?? 0;
+    const nb = this.neighbours!;
+    if (a + 1 >= nb.offsets.length) return 0;
+    for (let k = nb.offsets[a]!; k < nb.offsets[a + 1]!; k++) if (nb.ids[k] === b) return nb.sims[k]!;
+    return 0;
   }
 
   /**
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
    * costs a few lookups per term instead of |A|·|B| similarity computations.
+   * Fast path of `rawSim` with the same answers: the rewrite side's vectors are packed into one Float64Array
+   * (the float32 components converted exactly, summed in the same order, so every cosine is bit-identical),
+   * the string checks (variant, family) run only on pairs sharing a first letter (found through buckets
+   * rather than by testing every pair), and the neighbour lists are flat typed arrays (no per-term Maps: the
+   * lists are rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const o = [...new Set(originalIds)].filter((x) => !this.isNumber[x]), r = [...new Set(rewriteIds)].filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
-    const nb: Map<number, number>[] = [];
-    for (const x of o) for (const y of r) {
-      if (x === y) continue;
-      const sim = this.rawSim(x, y);
-      if (sim <= 0) continue;
-      (nb[x] ??= new Map()).set(y, sim);
-      (nb[y] ??= new Map()).set(x, sim);
+    this.finalize();
+    const dims = this.lexicon?.dims ?? 0;
+    // Rewrite-side vectors, packed: row j of `rvec` is r[j]'s vector (rHas[j] = 0 when it has none).
+    const rvec = new Float64Array(r.length * dims), rHas = new Uint8Array(r.length);
+    const buckets = new Map<string, number[]>();
+    r.forEach((y, j) => {
+      const v = this.vec[y];
+      if (v) { rHas[j] = 1; rvec.set(v, j * dims); }
+      const first = this.keys[y]![0]!;
+      const b = buckets.get(first);
+      if (b) b.push(j); else buckets.set(first, [j]);
+    });
+    const row = new Float64Array(r.length), a = new Float64Array(dims);
+    const ex: number[] = [], ey: number[] = [], es: number[] = [];
+    for (const x of o) {
+      const va = this.vec[x];
+      if (va) {
+        a.set(va);
+        for (let j = 0; j < r.length; j++) {
+          if (!rHas[j]) { row[j] = 0; continue; }
+          let dot = 0;
+          for (let d = 0, off = j * dims; d < dims; d++, off++) dot += a[d]! * rvec[off]!;
+          // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
+          row[j] = dot >= VECTOR_MIN_COSINE ? (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
+        }
+      } else row.fill(0);
+      // Variants and families share their first letter: only that bucket needs the string checks.
+      const kx = this.keys[x]!;
+      for (const j of buckets.get(kx[0]!) ?? []) {
+        const ky = this.keys[r[j]!]!;
+        if (isVariant(kx, ky)) row[j] = VARIANT_CREDIT;
+        else if (sameFamily(kx, ky)) row[j] = FAMILY_CREDIT;
+      }
+      for (let j = 0; j < r.length; j++) {
+        if (row[j]! <= 0 || r[j] === x) continue;
+        ex.push(x); ey.push(r[j]!); es.push(row[j]!);
+      }
     }
-    this.neighbours = nb;
+    this.neighbours = neighbourRows(this.keys.length, ex, ey, es);
     return true;
   }
+}
+
+/** Compressed sparse rows of the term-similarity graph: term x's neighbours are ids[offsets[x]..offsets[x+1]). */
+export interface NeighbourRows {
+  offsets: Int32Array;
+  ids: Int32Array;
+  sims: Float64Array;
+}
+
+/** Builds symmetric compressed rows from the edge list (x, y, sim): each edge is listed under both ends. */
+function neighbourRows(size: number, ex: number[], ey: number[], es: number[]): NeighbourRows {
+  const offsets = new Int32Array(size + 1);
+  for (let k = 0; k < ex.length; k++) { offsets[ex[k]! + 1]!++; offsets[ey[k]! + 1]!++; }
+  for (let i = 0; i < size; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, size), ids = new Int32Array(ex.length * 2), sims = new Float64Array(ex.length * 2);
+  for (let k = 0; k < ex.length; k++) {
+    const x = ex[k]!, y = ey[k]!, s = es[k]!;
+    ids[fill[x]!] = y; sims[fill[x]!++] = s;
+    ids[fill[y]!] = x; sims[fill[y]!++] = s;
+  }
+  return { offsets, ids, sims };
 }
 
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
@@ -234,19 +293,21 @@ let scratchA = new Float64Array(64), scratchB = new Float64Array(64);
 /** Position of each term of the current `b` claim (+1; 0 = absent), stamped per call. */
 let posOf = new Int32Array(1024), stampOf = new Int32Array(1024), stamp = 0;
 
-/** Per-term best similarity via exact ids and precomputed neighbour lists: O(|A|·neighbours + |B|). */
-function sparseBest(vocab: Vocabulary, nb: Map<number, number>[], a: number[], b: number[], ra: Float64Array, rb: Float64Array): void {
+/** Per-term best similarity via exact ids and precomputed neighbour rows: O(|A|·neighbours + |B|). */
+function sparseBest(vocab: Vocabulary, nb: NeighbourRows, a: number[], b: number[], ra: Float64Array, rb: Float64Array): void {
   const size = vocab.keys.length;
   if (posOf.length < size) { posOf = new Int32Array(size * 2); stampOf = new Int32Array(size * 2); stamp = 0; }
   stamp++;
   for (let j = 0; j < b.length; j++) { posOf[b[j]!] = j; stampOf[b[j]!] = stamp; }
+  const { offsets, ids, sims } = nb;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     if (stampOf[x] === stamp) { ra[i] = 1; rb[posOf[x]!] = 1; } // …and its neighbours still credit b's terms
-    const row = nb[x];
-    if (!row) continue;
-    for (const [y, sim] of row) {
+    if (x + 1 >= offsets.length) continue;
+    for (let k = offsets[x]!, end = offsets[x + 1]!; k < end; k++) {
+      const y = ids[k]!;
       if (stampOf[y] !== stamp) continue;
+      const sim = sims[k]!;
       if (sim > ra[i]!) ra[i] = sim;
       const j = posOf[y]!;
       if (sim > rb[j]!) rb[j] = sim;

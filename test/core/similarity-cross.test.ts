@@ -1,0 +1,57 @@
+import t from 'tap';
+import { claimTerms } from '../../src/core/tokens.js';
+import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from '../../src/core/similarity.js';
+import { segmentArticle } from '../../src/core/segment.js';
+import { defaultLexicon } from '../../src/lexicon/vectors.js';
+import { seeds } from '../fixtures/seeds.js';
+
+/**
+ * `Vocabulary.prepareCross` is a fast path (packed vectors, first-letter buckets, flat neighbour rows) for what
+ * `termSim` computes pair by pair. Every claim-pair score must be exactly the same either way: the fast path
+ * may only change the speed of a compare, never its answer.
+ */
+function claims(text: string): string[] {
+  return segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+}
+
+function scoresBothWays(a: string, b: string, lexicon = defaultLexicon()) {
+  const build = () => {
+    const vocab = new Vocabulary(lexicon);
+    const ov = claims(a).map((c) => toClaimVector(vocab, claimTerms(c)));
+    const rv = claims(b).map((c) => toClaimVector(vocab, claimTerms(c)));
+    const df = new Array<number>(vocab.keys.length).fill(0);
+    for (const v of [...ov, ...rv]) for (const id of v.ids) df[id]!++;
+    vocab.setDocumentFrequencies(df, ov.length + rv.length);
+    return { vocab, ov, rv };
+  };
+  const all = (vocab: Vocabulary, ov: ClaimVector[], rv: ClaimVector[]) => ov.flatMap((o) => rv.map((r) => scorePair(vocab, o, r)));
+  const lazy = build();
+  const fast = build();
+  const prepared = fast.vocab.prepareCross(fast.ov.flatMap((v) => v.ids), fast.rv.flatMap((v) => v.ids));
+  return { prepared, lazy: all(lazy.vocab, lazy.ov, lazy.rv), fast: all(fast.vocab, fast.ov, fast.rv) };
+}
+
+t.test('precomputed cross-side neighbours give exactly the pairwise scores (seed pairs, both directions)', async (t) => {
+  for (const [name, a, b] of [
+    ['atlantic → caliber', seeds.atlantic, seeds.caliber],
+    ['caliber → atlantic', seeds.caliber, seeds.atlantic],
+    ['report002 → independent004', seeds.report002, seeds.independent004],
+  ] as const) {
+    const { prepared, lazy, fast } = scoresBothWays(a, b);
+    t.ok(prepared, `${name}: small enough for the precomputed path`);
+    t.equal(fast.length, lazy.length);
+    const differing = lazy.filter((s, i) => JSON.stringify(s) !== JSON.stringify(fast[i]));
+    t.equal(differing.length, 0, `${name}: all ${lazy.length} claim-pair scores identical`);
+    t.ok(new Set(lazy.map((s) => s.sim)).size > 50 && lazy.some((s) => s.sim > 0.3), `${name}: the scores are not degenerate`);
+  }
+});
+
+t.test('the fast path credits spelling variants, word families and vector neighbours like the pairwise path', async (t) => {
+  const a = 'Zelenskyy criticised the negotiation over the ceasefire. Officials discussed sanctions on oil exports.';
+  const b = 'Zelensky criticized the negotiators over the truce. Diplomats talked about sanctions on petroleum exports.';
+  const { lazy, fast } = scoresBothWays(a, b);
+  t.same(fast, lazy);
+  t.ok(fast[0]!.sim > 0.3, 'variant + family + synonyms score the first pair');
+  const { lazy: l0, fast: f0 } = scoresBothWays(a, b, null);
+  t.same(f0, l0, 'identical without a lexicon (string checks only)');
+});
