@@ -187,7 +187,8 @@ async function main() {
     const q = Math.floor(s.length / 4);
     const second = median(s.slice(q, 2 * q).map((x) => x.rss)), last = median(s.slice(3 * q).map((x) => x.rss));
     const peak = Math.max(...s.map((x) => x.rss));
-    console.log(`  RSS: 2nd quarter median ${(second / MB).toFixed(0)} MB, last quarter median ${(last / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB`);
+    const quarters = [0, 1, 2, 3].map((i) => (median(s.slice(i * q, (i + 1) * q).map((x) => x.rss)) / MB).toFixed(0));
+    console.log(`  RSS by quarter (median MB): ${quarters.join(' → ')}; peak ${(peak / MB).toFixed(0)} MB`);
     check(s.length >= 8 && last <= second * 1.25 + 48 * MB, 'RSS flat after warm-up (no leak)');
 
     // SIGTERM while a new wave of load is running: stop accepting, finish in-flight work, exit 0.
