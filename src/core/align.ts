@@ -27,7 +27,17 @@ export const ALIGN_THRESHOLDS = {
   part: 0.5,
   /** …or this share when the two share a copied run of words (a copied clause of a longer sentence). */
   partCopied: 0.3,
+  /** Group extension (pass 4): a claim next to a group member may join the group from this pair similarity, the
+   *  median best match of independent same-topic claims (0.20). Below it a pair is not evidence even with the
+   *  neighbourhood prior; above it, adjacency plus a gain in the group's own similarity decides. */
+  extend: 0.2,
 } as const;
+
+/**
+ * Similarity (0..1, symmetric as `scorePair`) of one claim with the union of the content of several claims of
+ * the other side: how well a group explains a claim. `side` is the side of `claim`; `partners` index the other.
+ */
+export type GroupSimilarity = (side: 'o' | 'r', claim: number, partners: number[]) => number;
 
 /** One scored candidate pair (indexes into the original and rewrite claim lists). */
 export interface ScoredPair extends PairScore {
@@ -58,7 +68,8 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  *    carries `part` of its content (one-to-many / many-to-one).
  * Deterministic: ties break by claim order.
  */
-export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t = ALIGN_THRESHOLDS): Link[] {
+export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t = ALIGN_THRESHOLDS,
+  groupSim?: GroupSimilarity): Link[] {
   const sorted = [...pairs].sort(order);
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
@@ -95,7 +106,51 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
-  return [...links, ...extra];
+  const all = [...links, ...extra];
+  if (!groupSim || minSim !== t.support) return all;
+  return [...all, ...extendGroups(all, pairs, rewriteCount, t, groupSim)];
+}
+
+/**
+ * Pass 4, group extension (only for text shown to derive): a rewrite sentence that merges several adjacent
+ * original sentences, or a summary sentence compressing a passage, matches each of them only weakly, because
+ * each explains a fraction of it (Barzilay & Elhadad 2003 align such many-to-one groups by extending matched
+ * sentences with their neighbours). For every link X–Y, the claims next to Y on Y's side are candidates to join
+ * X's group, and symmetrically. A candidate N joins when its pair with X reaches `extend` AND adding it raises
+ * the similarity of X with its group (X ↔ partners ∪ N, both directions averaged): N must explain content of X
+ * that the group did not, more than it brings content X lacks. A neighbour X already fully explains, or one
+ * that is mostly foreign to X, lowers that similarity and stays out. Decided against the links before the pass
+ * (not incrementally), so the result does not depend on visiting order and swapping the texts swaps it.
+ */
+function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: typeof ALIGN_THRESHOLDS, groupSim: GroupSimilarity): Link[] {
+  const key = (oi: number, ri: number) => oi * rewriteCount + ri;
+  const pairOf = new Map(pairs.map((p) => [key(p.oi, p.ri), p]));
+  const linked = new Set(links.map((l) => key(l.oi, l.ri)));
+  const partnersO = new Map<number, number[]>(), partnersR = new Map<number, number[]>();
+  for (const l of links) {
+    let a = partnersO.get(l.oi); if (!a) partnersO.set(l.oi, a = []); if (!a.includes(l.ri)) a.push(l.ri);
+    let b = partnersR.get(l.ri); if (!b) partnersR.set(l.ri, b = []); if (!b.includes(l.oi)) b.push(l.oi);
+  }
+  const out = new Map<number, Link>();
+  const gains = (side: 'o' | 'r', x: number, partners: number[], n: number) => {
+    const sorted = [...partners].sort((a, b) => a - b);
+    return groupSim(side, x, [...sorted, n].sort((a, b) => a - b)) > (sorted.length ? groupSim(side, x, sorted) : 0);
+  };
+  const consider = (oi: number, ri: number, side: 'o' | 'r') => {
+    const k = key(oi, ri);
+    if (linked.has(k) || out.has(k)) return;
+    const p = pairOf.get(k);
+    if (!p || p.sim < t.extend) return;
+    // Both ends must gain: the link explains more of X's group AND more of N's own (an unmatched N gains anything).
+    const ok = gains('r', ri, partnersR.get(ri) ?? [], oi) && gains('o', oi, partnersO.get(oi) ?? [], ri);
+    if (ok) out.set(k, { oi, ri, sim: p.sim });
+  };
+  for (const l of links) {
+    // Neighbours of the original member join the rewrite claim's group, and vice versa.
+    for (const n of [l.oi - 1, l.oi + 1]) if (n >= 0) consider(n, l.ri, 'r');
+    for (const n of [l.ri - 1, l.ri + 1]) if (n >= 0 && n < rewriteCount) consider(l.oi, n, 'o');
+  }
+  return [...out.values()];
 }
 
 /** Groups of linked claims (connected components), each as sorted original and rewrite indexes. */

@@ -4,7 +4,7 @@ import { annotateJournalism } from './journalism.js';
 import { claimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
-import { alignClaims, groupLinks, movedGroups, type ScoredPair } from './align.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupSimilarity, type ScoredPair } from './align.js';
 import { classifyClaim } from './classify.js';
 import { copiedPairs } from './shingles.js';
 import { summarise } from './summary.js';
@@ -54,7 +54,21 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     const [oc, rc] = a.id.startsWith('o') ? [a, b] : [b, a];
     return simOf.get((Number(oc.id.slice(1)) - 1) * r.claims.length + Number(rc.id.slice(1)) - 1) ?? 0;
   };
-  const groups = groupLinks(alignClaims(pairs, o.claims.length, r.claims.length));
+  // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
+  const unionOf = (vs: ClaimVector[]): ClaimVector => ({ words: [], ids: [...new Set(vs.flatMap((v) => v.ids))]
+    .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0)) });
+  const groupSim: GroupSimilarity = (side, i, partners) => side === 'o'
+    ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).sim
+    : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).sim;
+  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupSim);
+  const groups = groupLinks(links);
+  // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
+  // group, yet B does not carry X's content.
+  const direct = new Map<string, string[]>();
+  for (const l of links) {
+    const a = o.claims[l.oi]!.id, b = r.claims[l.ri]!.id;
+    direct.set(a, [...(direct.get(a) ?? []), b]); direct.set(b, [...(direct.get(b) ?? []), a]);
+  }
   const moved = movedGroups(groups);
 
   const alignments: Alignment[] = groups.map((g, gi) => {
@@ -72,7 +86,8 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
         c.status = classifyClaim(v.words, partnerWords, limits.diffTimeoutMs);
         c.similarity = round(Math.max(...others.map((x) => pairSim(c, x)), s.sim));
         c.carried = round(v.words.length && v.words.join(' ') === partnerWords.join(' ') ? 1 : s.carriedA);
-        c.matches = others.map((x) => x.id);
+        const own = new Set(direct.get(c.id));
+        c.matches = others.filter((x) => own.has(x.id)).map((x) => x.id);
         c.alignments.push(id);
       });
     }

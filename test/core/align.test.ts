@@ -39,6 +39,36 @@ t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
   t.ok(ALIGN_THRESHOLDS.support < ALIGN_THRESHOLDS.anchor, 'support is weaker than an anchor');
 });
 
+t.test('alignClaims: group extension joins adjacent merge parts that explain more of the group', async (t) => {
+  // Original 0..3, rewrite 0..1. Anchors 0–0 and 3–1 make the text derived; original 1 (next to 0) and
+  // original 2 each match rewrite 0 weakly. groupSim says adding original 1 explains more of rewrite 0, adding
+  // original 2 (not adjacent to the group) would too, but only neighbours are candidates.
+  const pairs = [pair(0, 0, 0.8), pair(3, 1, 0.8), pair(1, 0, 0.22, { aInB: 0.3 }), pair(2, 0, 0.3, { aInB: 0.3 })];
+  const gain = (side: 'o' | 'r', x: number, partners: number[]) =>
+    side === 'r' && x === 0 ? 0.5 + 0.1 * partners.filter((p) => p === 1 || p === 2).length : 0.4;
+  const got = (gs: typeof gain, t0 = ALIGN_THRESHOLDS) => alignClaims(pairs, 4, 2, t0, gs).map((l) => `${l.oi}-${l.ri}`).sort();
+  t.same(got(gain), ['0-0', '1-0', '3-1'], 'the adjacent part joins; a non-adjacent claim is not a candidate');
+  t.same(got(() => 0.5), ['0-0', '3-1'], 'no gain in the group similarity: the neighbour stays out');
+  t.same(got(gain, { ...ALIGN_THRESHOLDS, extend: 0.25 }), ['0-0', '3-1'], 'below `extend` a pair is no evidence');
+  const weakOnly = [pair(0, 0, 0.8), pair(1, 0, 0.22, { aInB: 0.3 })];
+  t.same(alignClaims(weakOnly, 40, 40, ALIGN_THRESHOLDS, gain).map((l) => `${l.oi}-${l.ri}`), ['0-0'],
+    'no extension when the texts are not shown to derive (one anchor in 40 claims)');
+});
+
+t.test('compare: a rewrite sentence merging adjacent original sentences matches each of them', async (t) => {
+  const o = 'The city council approved a new budget on Tuesday after months of debate. The plan raises property taxes ' +
+    'by three percent to pay for road repairs. Critics said the increase would hurt retirees on fixed incomes. The mayor ' +
+    'defended the measure as overdue. Construction on the first roads will begin in the spring.\n\nThe council also voted ' +
+    'to extend library hours on weekends. Library staff had asked for the change for two years.';
+  const r = 'After months of debate, the city council on Tuesday approved a new budget, with critics warning that retirees ' +
+    'on fixed incomes would suffer from the increase. The mayor defended the measure as overdue. Construction on the ' +
+    'first roads will begin in the spring.\n\nThe council also voted to extend library hours on weekends.';
+  const res = compare({ text: o }, { text: r });
+  t.same(res.rewrite.claims[0]!.matches, ['o1', 'o3'], 'the merged sentence matches both sources');
+  t.equal(res.original.claims[1]!.status, 'dropped', 'the sentence in between, not carried, stays dropped');
+  t.same(res.original.claims[6]!.matches, [], 'an unrelated neighbour does not join');
+});
+
 t.test('copiedPairs: shared runs of six words with real content, not stock phrases of names', async (t) => {
   const terms = (ss: string[]) => ss.map((x) => claimTerms(x));
   const original = terms([
