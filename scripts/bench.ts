@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { benchInProcess } from '../bench/in-process.js';
@@ -86,6 +86,10 @@ if (only.has('scaling')) {
       const pts = rows.filter((r) => r.kind === kind && r.tool === tool && r.words >= 10_000 && r.ms !== null && !r.timedOut)
         .map((r) => ({ size: r.words, value: r.ms! }));
       exponents[`${tool}/${kind}`] = growthExponent(pts);
+      // Step exponents between neighbouring sizes show where growth bends (a super-linear step stands out).
+      for (let i = 1; i < pts.length; i++) {
+        exponents[`${tool}/${kind} ${pts[i - 1]!.size / 1000}k→${pts[i]!.size / 1000}k`] = growthExponent([pts[i - 1]!, pts[i]!]);
+      }
     }
   }
   results.scaling = { diffCapMs, killMs, rows, exponents };
@@ -102,7 +106,8 @@ if (only.has('scaling')) {
   console.log(table(['pair', 'words', 'engine ms', 'engine peak RSS MB', 'alignments', 'verdict', 'diffWords ms', 'diffWords peak RSS MB'], out));
   console.log('\nGrowth exponent (least-squares slope of log time on log words, 10k words and up; 1 = linear):');
   for (const [k, v] of Object.entries(exponents)) {
-    console.log(`  ${k.padEnd(18)} ${fmt(v, 2)}${k.startsWith('engine') ? `  (target <= ${TARGETS.exponent}: ${mark(v <= TARGETS.exponent)})` : ''}`);
+    const fit = !k.includes('→');
+    console.log(`  ${k.padEnd(30)} ${fmt(v, 2)}${fit && k.startsWith('engine') ? `  (target <= ${TARGETS.exponent}: ${mark(v <= TARGETS.exponent)})` : ''}`);
   }
   const big = rows.filter((r) => r.tool === 'engine' && r.words === 100_000);
   for (const r of big) {
@@ -112,7 +117,9 @@ if (only.has('scaling')) {
 }
 
 const file = root + 'bench/results.json';
-writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+// A partial run (--only) updates its sections and keeps the others from the last run.
+const previous = args.some((a) => a.startsWith('--only=')) && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {};
+writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 console.log(`\nwrote ${file}`);
 
 function gitCommit(): string | null {
