@@ -81,7 +81,9 @@ export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, 
       const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
       const leaf = missing?.missingProperty ?? missing?.additionalProperty;
       const field = [error.validationContext, base, leaf].filter(Boolean).join('.');
-      return { field, rule: v.keyword, message: v.message ?? 'is invalid' };
+      // ajv words these about the parent object ("must have required property 'text'"); the field is named already.
+      const message = v.keyword === 'required' ? 'is required' : v.keyword === 'additionalProperties' ? 'is not an accepted field' : v.message ?? 'is invalid';
+      return { field, rule: v.keyword, message };
     });
     const detail = errors.map((e) => `${e.field} ${e.message} (${e.rule})`).join('; ');
     return problem('INVALID_REQUEST', detail, request, errors);

@@ -87,6 +87,18 @@ for (const c of cases) {
   });
 }
 
+t.test('the detail reads as a sentence per field: "body.rewrite is required (required)"', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'x', colour: 'red' } } });
+  const body = res.json();
+  t.match(body.detail, /body\.rewrite is required \(required\)/);
+  t.match(body.detail, /body\.original\.colour is not an accepted field \(additionalProperties\)/);
+  const has = (want: { field: string; rule: string; message: string }) =>
+    body.errors.some((e: typeof want) => e.field === want.field && e.rule === want.rule && e.message === want.message);
+  t.ok(has({ field: 'body.original.colour', rule: 'additionalProperties', message: 'is not an accepted field' }), JSON.stringify(body.errors));
+  t.ok(has({ field: 'body.rewrite', rule: 'required', message: 'is required' }), JSON.stringify(body.errors));
+});
+
 t.test('413 for a body over the default 5 MB limit, before any parsing', async (t) => {
   const app = await testApp(t);
   const big = json({ original: { text: 'word '.repeat(1_100_000) }, rewrite: ok });
