@@ -21,14 +21,34 @@ export function candidatePairs(vocab: Vocabulary, original: ClaimVector[], rewri
   const postings = new Map<number, number[]>();
   original.forEach((c, oi) => { for (const id of c.ids) { let p = postings.get(id); if (!p) postings.set(id, p = []); p.push(oi); } });
   const cap = Math.max(20, Math.ceil(COMMON_TERM_SHARE * original.length));
-  return rewrite.map((c) => {
-    const acc = new Map<number, number>();
+  const k = Math.min(maxPerClaim, INDEX_CANDIDATES);
+  // Accumulators reused across rewrite claims (stamped rather than cleared): a Map per claim and a sort of every
+  // touched claim were most of the index's cost on long texts (each common term touches up to `cap` claims).
+  const score = new Float64Array(original.length), seen = new Int32Array(original.length).fill(-1);
+  const touched: number[] = [];
+  const topIdx: number[] = [], topScore: number[] = [];
+  return rewrite.map((c, ri) => {
+    touched.length = 0;
     for (const id of c.ids) {
       const p = postings.get(id);
       if (!p || p.length > cap) continue;
       const w = vocab.weight[id] ?? 0;
-      for (const oi of p) acc.set(oi, (acc.get(oi) ?? 0) + w);
+      for (const oi of p) {
+        if (seen[oi] !== ri) { seen[oi] = ri; score[oi] = 0; touched.push(oi); }
+        score[oi]! += w;
+      }
     }
-    return [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.min(maxPerClaim, INDEX_CANDIDATES)).map(([oi]) => oi).sort((a, b) => a - b);
+    // The k best by (score descending, index ascending): the same set a full sort would keep, by insertion
+    // into a short sorted list.
+    topIdx.length = 0; topScore.length = 0;
+    for (const oi of touched) {
+      const s = score[oi]!;
+      let pos = topIdx.length;
+      while (pos > 0 && (topScore[pos - 1]! < s || (topScore[pos - 1] === s && topIdx[pos - 1]! > oi))) pos--;
+      if (pos >= k) continue;
+      topIdx.splice(pos, 0, oi); topScore.splice(pos, 0, s);
+      if (topIdx.length > k) { topIdx.pop(); topScore.pop(); }
+    }
+    return topIdx.slice().sort((a, b) => a - b);
   });
 }

@@ -164,14 +164,19 @@ export class Vocabulary {
       const b = buckets.get(first);
       if (b) b.push(j); else buckets.set(first, [j]);
     });
+    // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
+    // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed.
+    const inO = new Set(o), rInO = new Uint8Array(r.length);
+    r.forEach((y, j) => { if (inO.has(y)) rInO[j] = 1; });
+    const rSet = new Set(r);
     const row = new Float64Array(r.length), a = new Float64Array(dims);
     const ex: number[] = [], ey: number[] = [], es: number[] = [];
     for (const x of o) {
-      const va = this.vec[x];
+      const va = this.vec[x], mirrored = rSet.has(x);
       if (va) {
         a.set(va);
         for (let j = 0; j < r.length; j++) {
-          if (!rHas[j]) { row[j] = 0; continue; }
+          if (!rHas[j] || (mirrored && rInO[j] && r[j]! < x)) { row[j] = 0; continue; }
           let dot = 0;
           for (let d = 0, off = j * dims; d < dims; d++, off++) dot += a[d]! * rvec[off]!;
           // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
@@ -186,7 +191,7 @@ export class Vocabulary {
         else if (sameFamily(kx, ky)) row[j] = FAMILY_CREDIT;
       }
       for (let j = 0; j < r.length; j++) {
-        if (row[j]! <= 0 || r[j] === x) continue;
+        if (row[j]! <= 0 || r[j] === x || (mirrored && rInO[j] && r[j]! < x)) continue;
         ex.push(x); ey.push(r[j]!); es.push(row[j]!);
       }
     }
