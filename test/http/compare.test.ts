@@ -3,10 +3,14 @@ import { testApp, multipartBody } from '../fixtures/app.js';
 import { buildApp } from '../../src/http/app.js';
 import { seeds } from '../fixtures/seeds.js';
 
+// These tests check the contract, not compare budgets or load shedding (tested in test/http/engine*.test.ts):
+// the first compare of a fresh app loads the NLP models, and tap runs files in parallel on a 2-core machine.
+const generous = { config: { maxEventLoopDelayMs: 0, compareTimeoutMs: 120_000 } };
+
 const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
 
 t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, generous);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: seedBody });
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /application\/json/);
@@ -27,7 +31,7 @@ t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
 });
 
 t.test('multipart upload gives the same answer as JSON', async (t) => {
-  const app = await testApp(t);
+  const app = await testApp(t, generous);
   const form = multipartBody({
     original: { value: seeds.atlantic, filename: 'a.txt' },
     rewrite: { value: seeds.caliber, filename: 'b.txt' },
