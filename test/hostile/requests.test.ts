@@ -52,6 +52,10 @@ const cases: Case[] = [
   { name: 'deeply nested arrays', payload: `{"original":{"text":"a","title":${'['.repeat(100_000)}${']'.repeat(100_000)}},"rewrite":{"text":"b"}}`, status: 400, code: 'INVALID_REQUEST', errors: ['body.original.title:type'] },
   { name: 'very deeply nested objects', payload: `{"original":${'{"a":'.repeat(500_000)}1${'}'.repeat(500_000)},"rewrite":{"text":"b"}}`, status: 400, code: 'INVALID_REQUEST' },
   // Fastify parses text/plain into a string by default; the schema then names the rule it breaks.
+  // Pages shaped to make Readability run for minutes on the request thread are refused up front (400).
+  { name: 'HTML nested 50,000 deep', payload: json({ original: { html: `${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}` }, rewrite: ok }), status: 400, code: 'INVALID_REQUEST', errors: ['body.original.html:extract'] },
+  { name: 'HTML with 10,000 sibling paragraphs', payload: json({ original: ok, rewrite: { html: '<p>The council met.</p>'.repeat(10_000) } }), status: 400, code: 'INVALID_REQUEST', errors: ['body.rewrite.html:extract'] },
+  { name: 'both text and html', payload: json({ original: { text: 'a b', html: '<p>a b</p>' }, rewrite: ok }), status: 400, code: 'INVALID_REQUEST' },
   { name: 'text/plain body', contentType: 'text/plain', payload: 'The council approved the budget.', status: 400, code: 'INVALID_REQUEST', errors: ['body:type'] },
   { name: 'url-encoded form', contentType: 'application/x-www-form-urlencoded', payload: 'original=a&rewrite=b', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'made-up content type', contentType: 'application/vnd.evil+json; charset=utf-7', payload: json({ original: ok, rewrite: ok }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
