@@ -4,9 +4,6 @@ import { seeds } from '../fixtures/seeds.js';
 import type { ArticleInput } from '../../src/core/types.js';
 import type { Fault } from '../../src/worker/messages.js';
 
-// Worker threads load their resources (seconds each on a busy shared machine): allow more than the default.
-t.setTimeout(300_000);
-
 /** Test-only fault hook: a marker word in the original's text picks the simulated fault. */
 const faults = (original: ArticleInput): Fault | undefined =>
   original.text.includes('SIMULATE_HANG') ? 'hang'
