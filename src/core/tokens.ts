@@ -51,6 +51,10 @@ export function canonicalKey(word: string): string {
     .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
 }
 
+/** A word with a possessive clitic attached ("Biden’s", "Russia's"); group 1 the word, group 2 the clitic. */
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)([’']s)$/iu;
+const POSSESSIVE_TAIL = /[’']s$/i;
+
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'half']);
 /** Parts of speech that carry content; determiners, pronouns, auxiliaries etc. are function words. */
@@ -77,12 +81,21 @@ export function claimTerms(text: string): ClaimTerms {
   const kind = (k: number) => (pos[k] === 'PROPN' ? 2 : !stop[k] && CONTENT_POS.has(pos[k] ?? '') ? 1 : 0);
   for (let i = 0; i < values.length; i++) {
     const type = types[i];
+    // wink-nlp splits an unseen possessive ("Biden’s") into "Biden" + "’s" on first sight but caches the whole
+    // form, so later reads keep it as one token: the same claim would give different terms depending on what the
+    // process read before. Splitting the clitic off here makes the terms independent of that history.
+    const clitic = type === 'word' ? POSSESSIVE.exec(values[i]!) : null;
+    // The cached whole form is also tagged differently ("administration’s" as a proper noun): a lower-case
+    // word with a clitic is a common noun, as it is when wink splits it.
+    if (clitic && pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!)) pos[i] = 'NOUN';
     if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
-      const v = values[i]!.toLowerCase();
+      const v = (clitic ? clitic[1]! : values[i]!).toLowerCase();
       if (/[\p{L}\p{N}]/u.test(v)) { words.push(v); wordKinds.push(kind(i)); }
+      if (clitic) { words.push(clitic[2]!.toLowerCase()); wordKinds.push(0); }
     }
     if (type !== 'word' && type !== 'number') continue;
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
+    if (clitic) lemma = lemma.replace(POSSESSIVE_TAIL, '');
     let isName = pos[i] === 'PROPN', isNumber = type === 'number' || pos[i] === 'NUM';
     // Join "cease - fire" (no spaces around the hyphen) into one compound term.
     // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
