@@ -33,6 +33,9 @@ export const ALIGN_THRESHOLDS = {
   extend: 0.2,
 } as const;
 
+/** The aligner's thresholds as plain numbers (callers and tests may vary them). */
+export type AlignThresholds = { readonly [K in keyof typeof ALIGN_THRESHOLDS]: number };
+
 /**
  * Similarity (0..1, symmetric as `scorePair`) of one claim with the union of the content of several claims of
  * the other side: how well a group explains a claim. `side` is the side of `claim`; `partners` index the other.
@@ -65,10 +68,12 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
  *    (mutual competition: each claim takes its best remaining partner first);
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
- *    carries `part` of its content (one-to-many / many-to-one).
+ *    carries `part` of its content (one-to-many / many-to-one);
+ * 4. with `groupSim` and derived text only: group extension (`extendGroups`), adjacent merge/split parts that
+ *    each carry only a fraction of a long claim.
  * Deterministic: ties break by claim order.
  */
-export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t = ALIGN_THRESHOLDS,
+export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
   groupSim?: GroupSimilarity): Link[] {
   const sorted = [...pairs].sort(order);
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
@@ -122,7 +127,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
  * that is mostly foreign to X, lowers that similarity and stays out. Decided against the links before the pass
  * (not incrementally), so the result does not depend on visiting order and swapping the texts swaps it.
  */
-function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: typeof ALIGN_THRESHOLDS, groupSim: GroupSimilarity): Link[] {
+function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: AlignThresholds, groupSim: GroupSimilarity): Link[] {
   const key = (oi: number, ri: number) => oi * rewriteCount + ri;
   const pairOf = new Map(pairs.map((p) => [key(p.oi, p.ri), p]));
   const linked = new Set(links.map((l) => key(l.oi, l.ri)));

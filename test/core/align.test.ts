@@ -1,5 +1,5 @@
 import t from 'tap';
-import { alignClaims, groupLinks, movedGroups, ALIGN_THRESHOLDS, type ScoredPair } from '../../src/core/align.js';
+import { alignClaims, groupLinks, movedGroups, ALIGN_THRESHOLDS, type AlignThresholds, type ScoredPair } from '../../src/core/align.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../src/core/candidates.js';
 import { copiedPairs } from '../../src/core/shingles.js';
@@ -46,7 +46,7 @@ t.test('alignClaims: group extension joins adjacent merge parts that explain mor
   const pairs = [pair(0, 0, 0.8), pair(3, 1, 0.8), pair(1, 0, 0.22, { aInB: 0.3 }), pair(2, 0, 0.3, { aInB: 0.3 })];
   const gain = (side: 'o' | 'r', x: number, partners: number[]) =>
     side === 'r' && x === 0 ? 0.5 + 0.1 * partners.filter((p) => p === 1 || p === 2).length : 0.4;
-  const got = (gs: typeof gain, t0 = ALIGN_THRESHOLDS) => alignClaims(pairs, 4, 2, t0, gs).map((l) => `${l.oi}-${l.ri}`).sort();
+  const got = (gs: typeof gain, t0: AlignThresholds = ALIGN_THRESHOLDS) => alignClaims(pairs, 4, 2, t0, gs).map((l) => `${l.oi}-${l.ri}`).sort();
   t.same(got(gain), ['0-0', '1-0', '3-1'], 'the adjacent part joins; a non-adjacent claim is not a candidate');
   t.same(got(() => 0.5), ['0-0', '3-1'], 'no gain in the group similarity: the neighbour stays out');
   t.same(got(gain, { ...ALIGN_THRESHOLDS, extend: 0.25 }), ['0-0', '3-1'], 'below `extend` a pair is no evidence');
