@@ -39,15 +39,24 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const pairs: ScoredPair[] = [];
   // Verbatim copies are evidence on their own, however short ("Yes.", a one-word quote): identical word
   // sequences score 1 whatever their content weight.
-  const verbatim = new Map<string, number[]>();
-  ov.forEach((v, oi) => { if (v.words.length) { const k = v.words.join(' '); verbatim.set(k, [...(verbatim.get(k) ?? []), oi]); } });
+  // A sentence repeated on both sides ("Yes.", a refrain) pairs its occurrences in order: the k-th copy in the
+  // rewrite with the copies ranked k ± VERBATIM_RANK_WINDOW in the original (symmetric by construction, and
+  // O(n·window) pairs instead of every copy with every copy: 5,000 × 3,000 identical lines were 15 M pairs).
+  const verbatim = new Map<string, number[]>(), rewriteRank = new Map<string, number>();
+  ov.forEach((v, oi) => { if (v.words.length) { const k = v.words.join(' '); let l = verbatim.get(k); if (!l) verbatim.set(k, l = []); l.push(oi); } });
   candidates.forEach((list, ri) => {
-    const same = new Set(verbatim.get(rv[ri]!.words.join(' ')) ?? []);
+    const key = rv[ri]!.words.join(' ');
+    const copies = rv[ri]!.words.length ? verbatim.get(key) ?? [] : [];
+    const rank = rewriteRank.get(key) ?? 0;
+    if (copies.length) rewriteRank.set(key, rank + 1);
+    const same = new Set(copies);
     for (const oi of list) {
       if (same.has(oi)) continue;
       pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!), copied: copied.has(oi * rv.length + ri) });
     }
-    for (const oi of same) pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
+    for (const oi of copies.slice(Math.max(0, rank - VERBATIM_RANK_WINDOW), rank + VERBATIM_RANK_WINDOW + 1)) {
+      pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
+    }
   });
   const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
   const pairSim = (a: Claim, b: Claim) => {
@@ -103,6 +112,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A repeated sentence's k-th copy on one side is paired with the copies ranked within this distance of k on the
+ *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
+export const VERBATIM_RANK_WINDOW = 4;
 
 function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): SideResult {
   const paragraphs: Paragraph[] = [];

@@ -5,7 +5,7 @@ import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../src/core/candidates.js';
 import { copiedPairs } from '../../src/core/shingles.js';
 import { Vocabulary, toClaimVector } from '../../src/core/similarity.js';
 import { claimTerms } from '../../src/core/tokens.js';
-import { compare } from '../../src/core/compare.js';
+import { compare, VERBATIM_RANK_WINDOW } from '../../src/core/compare.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair =>
@@ -174,4 +174,11 @@ t.test('seeds: Caliber.Az rewrite is derived from the Atlantic; 004 is independe
     const out = compare({ text: a }, { text: b });
     t.equal(out.summary.verdict, 'independent', name);
   }
+});
+
+t.test('compare: a repeated sentence pairs its copies in order, one to one', async (t) => {
+  const res = compare({ text: 'The talks resumed today.\n\n'.repeat(300) }, { text: 'The talks resumed today.\n'.repeat(200) });
+  t.ok(res.rewrite.claims.every((c, i) => c.status === 'kept' && c.matches[0] === `o${i + 1}`), 'the k-th copy matches the k-th copy');
+  // Surplus copies pair only within VERBATIM_RANK_WINDOW of the last rewrite copy, so nearly all stay dropped.
+  t.ok(res.original.claims.filter((c) => c.status === 'dropped').length >= 100 - VERBATIM_RANK_WINDOW, 'the surplus copies are dropped');
 });
