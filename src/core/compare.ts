@@ -43,15 +43,15 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // rewrite with the copies ranked k ± VERBATIM_RANK_WINDOW in the original (symmetric by construction, and
   // O(n·window) pairs instead of every copy with every copy: 5,000 × 3,000 identical lines were 15 M pairs).
   const verbatim = new Map<string, number[]>(), rewriteRank = new Map<string, number>();
-  ov.forEach((v, oi) => { if (v.words.length) { const k = v.words.join(' '); let l = verbatim.get(k); if (!l) verbatim.set(k, l = []); l.push(oi); } });
+  const oKey = ov.map((v) => v.words.join(' '));
+  ov.forEach((v, oi) => { if (v.words.length) { const k = oKey[oi]!; let l = verbatim.get(k); if (!l) verbatim.set(k, l = []); l.push(oi); } });
   candidates.forEach((list, ri) => {
     const key = rv[ri]!.words.join(' ');
     const copies = rv[ri]!.words.length ? verbatim.get(key) ?? [] : [];
     const rank = rewriteRank.get(key) ?? 0;
     if (copies.length) rewriteRank.set(key, rank + 1);
-    const same = new Set(copies);
     for (const oi of list) {
-      if (same.has(oi)) continue;
+      if (copies.length && oKey[oi] === key) continue; // a copy: paired by rank below
       pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!), copied: copied.has(oi * rv.length + ri) });
     }
     for (const oi of copies.slice(Math.max(0, rank - VERBATIM_RANK_WINDOW), rank + VERBATIM_RANK_WINDOW + 1)) {
