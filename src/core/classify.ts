@@ -15,11 +15,14 @@ export const KEPT_EDIT_WORDS = 2;
 /** Word arrays longer than this are not diffed (the group is long and dissimilar: a paraphrase). */
 const MAX_DIFF_WORDS = 2000;
 
-/** Share of `words` found, in order, in `partner` (0..1). Bounded by `timeoutMs` and MAX_DIFF_WORDS. */
-export function sharedWordShare(words: string[], partner: string[], timeoutMs: number): number {
+/**
+ * Share of `words` found, in order, in `partner` (0..1). Bounded by MAX_DIFF_WORDS and `maxEdits` (an edit script
+ * longer than that is far from near-verbatim: the share is then reported as 0).
+ */
+export function sharedWordShare(words: string[], partner: string[], maxEdits: number): number {
   if (!words.length) return 0;
   if (words.length > MAX_DIFF_WORDS || partner.length > MAX_DIFF_WORDS) return 0;
-  const parts = diffArrays(words, partner, { timeout: timeoutMs });
+  const parts = diffArrays(words, partner, { maxEditLength: maxEdits });
   if (!parts) return 0;
   let same = 0;
   for (const p of parts) if (!p.added && !p.removed) same += p.count ?? p.value.length;
@@ -27,8 +30,8 @@ export function sharedWordShare(words: string[], partner: string[], timeoutMs: n
 }
 
 /** Kept when the claim's words largely survive verbatim in its partners, else paraphrased. */
-export function classifyClaim(words: string[], partnerWords: string[], timeoutMs: number): AlignedStatus {
-  const share = sharedWordShare(words, partnerWords, timeoutMs);
+export function classifyClaim(words: string[], partnerWords: string[], maxEdits: number): AlignedStatus {
+  const share = sharedWordShare(words, partnerWords, maxEdits);
   const changed = Math.round((1 - share) * words.length);
   return share >= KEPT_WORD_SHARE || (words.length > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
 }

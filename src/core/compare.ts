@@ -92,7 +92,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       claims.forEach((c, k) => {
         const v = vecs[k]!;
         const s = scorePair(vocab, v, partner);
-        c.status = classifyClaim(v.words, partnerWords, limits.diffTimeoutMs);
+        c.status = classifyClaim(v.words, partnerWords, limits.maxDiffEdits);
         c.similarity = round(Math.max(...others.map((x) => pairSim(c, x)), s.sim));
         c.carried = round(v.words.length && v.words.join(' ') === partnerWords.join(' ') ? 1 : s.carriedA);
         const own = new Set(direct.get(c.id));
@@ -103,7 +103,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     const status = [...oc, ...rc].every((c) => c.status === 'kept') ? 'kept' : 'paraphrased';
     const text = (cs: Claim[]) => cs.map((c) => c.text).join(' ');
     return { id, original: oc.map((c) => c.id), rewrite: rc.map((c) => c.id), status, similarity: round(g.sim),
-      moved: moved[gi]!, diff: wordDiff(text(oc), text(rc), limits.diffTimeoutMs), changes: [] };
+      moved: moved[gi]!, diff: wordDiff(text(oc), text(rc), limits.maxDiffEdits), changes: [] };
   });
   matchParagraphs(o, r);
   const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };

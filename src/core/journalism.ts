@@ -54,7 +54,7 @@ function checkQuotes(oText: string, rText: string, oQuotes: FoundQuote[], rQuote
       quotes.push({
         id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: rq.speaker,
         status: p.status, source: p.source, speakerChanged, edits: p.edits,
-        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.diffTimeoutMs) : [],
+        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits) : [],
         group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end),
       });
     }

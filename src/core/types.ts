@@ -182,14 +182,17 @@ export interface CompareResult {
 export interface CompareLimits {
   /** Maximum characters per side. */
   maxChars: number;
-  /** Milliseconds allowed for each word-level diff (passed to `diff`'s `timeout`). */
-  diffTimeoutMs: number;
+  /**
+   * Longest edit script (in words) a word diff explores, passed to `diff`'s `maxEditLength`: bounds each diff at
+   * O((N+M)·D) and, unlike a wall-clock `timeout`, gives the same answer whatever the machine's load.
+   */
+  maxDiffEdits: number;
   /** Maximum candidate pairs scored per rewrite claim. */
   maxCandidatesPerClaim: number;
 }
 
 export const DEFAULT_LIMITS: CompareLimits = {
   maxChars: 2_000_000,
-  diffTimeoutMs: 50,
+  maxDiffEdits: 400,
   maxCandidatesPerClaim: 40,
 };

@@ -12,7 +12,7 @@ const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog0
 
 t.test('the worker entry answers exactly what the core answers', async (t) => {
   t.same(runCompare(pair), compare(pair.original, pair.rewrite));
-  const limits = { maxChars: 400, diffTimeoutMs: 50, maxCandidatesPerClaim: 5 };
+  const limits = { maxChars: 400, maxDiffEdits: 400, maxCandidatesPerClaim: 5 };
   t.same(runCompare({ ...pair, limits }), compare(pair.original, pair.rewrite, limits), 'limits are passed through');
 });
 
