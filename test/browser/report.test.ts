@@ -1,13 +1,13 @@
 import t from 'tap';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildApp } from '../../src/http/app.js';
+import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
 import { seeds } from '../fixtures/seeds.js';
 import { newsPage } from '../fixtures/html-page.js';
-import type { FastifyInstance } from 'fastify';
 
 /**
  * The HTML report in a real browser (issue #5): Debian's Chromium (installed by `.ci/run` from
@@ -17,34 +17,19 @@ import type { FastifyInstance } from 'fastify';
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
 
-/** Listens on the first free port of this helper's range (3400-3499). */
-async function listen(app: FastifyInstance): Promise<string> {
-  for (let port = 3400 + (process.pid % 50); port < 3500; port++) {
-    try { return await app.listen({ host: '127.0.0.1', port }); } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    }
-  }
-  throw new Error('no free port in 3400-3499');
-}
 
 t.test('the report in headless Chromium', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.fail(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/apt-packages lists it)`);
-    return;
-  }
+  if (!requireChromium(t)) return;
   // Generous budgets: the point here is the page, not speed (CI machines are shared and slow).
   const app = await buildApp({ logger: false, config: { maxEventLoopDelayMs: 0, compareTimeoutMs: 120_000 } });
   t.teardown(() => app.close());
-  const base = await listen(app);
+  const base = await listenLoopback(app);
   const profile = mkdtempSync(join(tmpdir(), 'article-diff-chromium-'));
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 900 },
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 900 },
   });
   t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
   mkdirSync(SHOTS, { recursive: true });

@@ -1,40 +1,25 @@
 import t from 'tap';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
 
 /**
  * `/docs` (swagger-ui) runs under its CSP in a real browser (issue #7): the operations render, the browser
  * reports no CSP violation and nothing is fetched from another origin. Debian's Chromium (installed by
  * `.ci/run` from `.ci/apt-packages`); without it this test FAILS rather than skip.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Listens on the first free port of this helper's range (3600-3699). */
-async function listen(app: FastifyInstance): Promise<string> {
-  for (let port = 3600 + (process.pid % 50); port < 3700; port++) {
-    try { return await app.listen({ host: '127.0.0.1', port }); } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    }
-  }
-  throw new Error('no free port in 3600-3699');
-}
 
 t.test('swagger-ui at /docs works under its CSP', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.fail(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/apt-packages lists it)`);
-    return;
-  }
+  if (!requireChromium(t)) return;
   const app = await buildApp({ logger: false });
   t.teardown(() => app.close());
-  const base = await listen(app);
+  const base = await listenLoopback(app);
   const profile = mkdtempSync(join(tmpdir(), 'article-diff-docs-'));
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
   const page = await ctx.newPage();
   const violations: string[] = [], external: string[] = [];

@@ -1,17 +1,6 @@
 import t from 'tap';
 import { testApp } from '../fixtures/app.js';
-import type { ArticleInput } from '../../src/core/types.js';
-import type { Fault } from '../../src/worker/messages.js';
-
-/** Test-only fault hook: a marker word in the original's text picks the simulated fault. */
-const faults = (original: ArticleInput): Fault | undefined =>
-  original.text.includes('SIMULATE_HANG') ? 'hang'
-    : original.text.includes('SIMULATE_CRASH') ? 'crash'
-      : original.text.includes('SIMULATE_THROW') ? 'throw' : undefined;
-
-const small = { original: { text: 'The minister said talks would resume on Monday.' }, rewrite: { text: 'Talks resume Monday, the minister said.' } };
-const post = (payload: unknown) => ({ method: 'POST' as const, url: '/v1/compare', payload: payload as Record<string, unknown> });
-const withText = (text: string) => ({ original: { text }, rewrite: small.rewrite });
+import { faults, small, post, withText } from '../fixtures/faults.js';
 
 t.test('a runaway compare ends at the time budget with 503 COMPARE_TIMEOUT, and the pool recovers', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 3000 }, engine: { faults } });
