@@ -1,24 +1,8 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { recyclingNlp } from './nlp.js';
 
-/**
- * Characters the lemmatising instance reads before it is replaced: wink-nlp caches every unseen token for the
- * life of an instance (see `nlp.ts`), so a long-running service would grow without bound; a fresh instance
- * costs ~100 ms, < 1% of the time to lemmatise this much text.
- */
-export const TERMS_NLP_RECYCLE_CHARS = 10_000_000;
-let termsInstance: ReturnType<typeof winkNLP> | undefined;
-let termsChars = 0;
 /** A wink-nlp instance with only the POS tagger (lemmas need POS; NER, negation, sentiment are unused here:
- *  3× faster than the full pipeline, output identical). */
-function termsNlp(chars: number): ReturnType<typeof winkNLP> {
-  termsChars += chars;
-  if (!termsInstance || termsChars > TERMS_NLP_RECYCLE_CHARS) {
-    termsInstance = winkNLP(model, ['sbd', 'pos']);
-    termsChars = chars;
-  }
-  return termsInstance;
-}
+ *  3× faster than the full pipeline, output identical), recycled like the sentence instance. */
+const termsNlp = recyclingNlp(['sbd', 'pos']);
 
 /** One content word of a claim, reduced to what similarity compares. */
 export interface Term {
