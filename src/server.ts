@@ -6,8 +6,8 @@ import { buildApp } from './http/app.js';
  * Entry point: `npm start`. Configuration comes from the environment (README "Configuration").
  *
  * Shutdown (SIGTERM/SIGINT, e.g. `docker stop` or a rolling deploy): close-with-grace calls `app.close()`,
- * which stops listening at once, answers requests arriving on kept-alive sockets with 503 + `Connection:
- * close` (load balancers retry them elsewhere), lets in-flight requests finish, runs `onClose` hooks (the
+ * which stops listening at once, answers requests arriving on kept-alive sockets with 503 SHUTTING_DOWN +
+ * `Connection: close` (load balancers retry them elsewhere), lets in-flight requests finish, runs `onClose` hooks (the
  * worker pool), then exits 0. If that takes longer than `SHUTDOWN_GRACE_MS` the process exits 1 anyway. An
  * uncaught exception or unhandled rejection takes the same path with exit status 1 (a supervisor restarts
  * us), logged at level fatal first.

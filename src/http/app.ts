@@ -41,9 +41,24 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // Fastify's own closing answer is a plain JSON 503; ours (below) is a registered problem like every other error.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // During shutdown, requests still arriving on kept-alive sockets get 503 SHUTTING_DOWN with `Connection: close`
+  // and `Retry-After` (a load balancer retries them on another instance), while in-flight requests finish.
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    return sendProblem(reply, problem('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.', request));
+  });
+  // Fastify parses text/plain bodies by default, which made a plain-text POST a 400 about a missing field; no
+  // route takes one (a compare needs two texts), so it is refused as an unsupported media type instead.
+  app.removeContentTypeParser('text/plain');
+
   app.addSchema(ProblemSchema);
   const { corsOrigins, rateLimitMax, rateLimitWindowMs } = config;
   await app.register(securityPlugin, { corsOrigins, rateLimitMax, rateLimitWindowMs });

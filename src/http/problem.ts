@@ -18,6 +18,7 @@ export const PROBLEMS = {
   OVERLOADED: { status: 503, title: 'Service overloaded' },
   COMPARE_TIMEOUT: { status: 503, title: 'Compare took too long' },
   COMPARE_FAILED: { status: 503, title: 'Compare worker failed' },
+  SHUTTING_DOWN: { status: 503, title: 'Service shutting down' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -56,7 +56,7 @@ const cases: Case[] = [
   { name: 'HTML nested 50,000 deep', payload: json({ original: { html: `${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}` }, rewrite: ok }), status: 400, code: 'INVALID_REQUEST', errors: ['body.original.html:extract'] },
   { name: 'HTML with 10,000 sibling paragraphs', payload: json({ original: ok, rewrite: { html: '<p>The council met.</p>'.repeat(10_000) } }), status: 400, code: 'INVALID_REQUEST', errors: ['body.rewrite.html:extract'] },
   { name: 'both text and html', payload: json({ original: { text: 'a b', html: '<p>a b</p>' }, rewrite: ok }), status: 400, code: 'INVALID_REQUEST' },
-  { name: 'text/plain body', contentType: 'text/plain', payload: 'The council approved the budget.', status: 400, code: 'INVALID_REQUEST', errors: ['body:type'] },
+  { name: 'text/plain body (a compare takes two texts)', contentType: 'text/plain', payload: 'The council approved the budget.', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'url-encoded form', contentType: 'application/x-www-form-urlencoded', payload: 'original=a&rewrite=b', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'made-up content type', contentType: 'application/vnd.evil+json; charset=utf-7', payload: json({ original: ok, rewrite: ok }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'multipart without a boundary', contentType: 'multipart/form-data', payload: 'original=a', status: 400, code: 'MALFORMED_BODY' },
