@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { lcsLength } from './myers.js';
 import type { AlignedStatus } from './types.js';
 
 /**
@@ -16,22 +16,51 @@ export const KEPT_EDIT_WORDS = 2;
 const MAX_DIFF_WORDS = 2000;
 
 /**
+ * Number of words common, in order, to two word sequences (interned ids): their longest common subsequence, or -1
+ * when either is longer than MAX_DIFF_WORDS or more than `maxEdits` insertions and deletions separate them (far
+ * from near-verbatim). Symmetric, so one call serves both claims of a one-to-one group.
+ */
+export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): number {
+  if (a.length > MAX_DIFF_WORDS || b.length > MAX_DIFF_WORDS) return -1;
+  return lcsLength(a, b, maxEdits);
+}
+
+/** A word sequence as ids of `dict` (words new to it are added): LCS then compares integers. */
+export function wordIds(words: string[], dict: Map<string, number>): Int32Array {
+  return Int32Array.from(words, (w) => { let x = dict.get(w); if (x === undefined) dict.set(w, x = dict.size); return x; });
+}
+
+/** The concatenation of id sequences (the words of a group's claims on one side). */
+export function concatIds(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** Share (0..1) of a claim's `words` words found in order in its partners, from `commonWords` (-1 counts as 0). */
+export function shareOf(common: number, words: number): number {
+  return words && common > 0 ? common / words : 0;
+}
+
+/**
  * Share of `words` found, in order, in `partner` (0..1). Bounded by MAX_DIFF_WORDS and `maxEdits` (an edit script
  * longer than that is far from near-verbatim: the share is then reported as 0).
  */
 export function sharedWordShare(words: string[], partner: string[], maxEdits: number): number {
   if (!words.length) return 0;
-  if (words.length > MAX_DIFF_WORDS || partner.length > MAX_DIFF_WORDS) return 0;
-  const parts = diffArrays(words, partner, { maxEditLength: maxEdits });
-  if (!parts) return 0;
-  let same = 0;
-  for (const p of parts) if (!p.added && !p.removed) same += p.count ?? p.value.length;
-  return same / words.length;
+  const dict = new Map<string, number>();
+  return shareOf(commonWords(wordIds(words, dict), wordIds(partner, dict), maxEdits), words.length);
+}
+
+/** Kept when `share` of a claim's `words` words survive verbatim in its partners (or few words changed), else paraphrased. */
+export function keptStatus(share: number, words: number): AlignedStatus {
+  const changed = Math.round((1 - share) * words);
+  return share >= KEPT_WORD_SHARE || (words > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
 }
 
 /** Kept when the claim's words largely survive verbatim in its partners, else paraphrased. */
 export function classifyClaim(words: string[], partnerWords: string[], maxEdits: number): AlignedStatus {
-  const share = sharedWordShare(words, partnerWords, maxEdits);
-  const changed = Math.round((1 - share) * words.length);
-  return share >= KEPT_WORD_SHARE || (words.length > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
+  return keptStatus(sharedWordShare(words, partnerWords, maxEdits), words.length);
 }

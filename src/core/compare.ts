@@ -5,7 +5,7 @@ import { claimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupSimilarity, type ScoredPair } from './align.js';
-import { classifyClaim } from './classify.js';
+import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
 import { copiedPairs } from './shingles.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
@@ -83,20 +83,30 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
     const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
-    const ow = g.original.flatMap((i) => ov[i]!.words), rw = g.rewrite.flatMap((i) => rv[i]!.words);
     const union = (vs: ClaimVector[]): ClaimVector => ({ ids: [...new Set(vs.flatMap((v) => v.ids))], words: [] });
     const oUnion = union(g.original.map((i) => ov[i]!)), rUnion = union(g.rewrite.map((i) => rv[i]!));
-    for (const [claims, vecs, partnerWords, partner, others] of [
-      [oc, g.original.map((i) => ov[i]!), rw, rUnion, rc], [rc, g.rewrite.map((i) => rv[i]!), ow, oUnion, oc],
+    // Kept vs paraphrased: each claim's words against its partners' words by LCS on interned ids; in a one-to-one
+    // group one LCS serves both claims (it is symmetric, as is the edit bound).
+    const dict = new Map<string, number>();
+    const oIds = g.original.map((i) => wordIds(ov[i]!.words, dict)), rIds = g.rewrite.map((i) => wordIds(rv[i]!.words, dict));
+    const oAll = concatIds(oIds), rAll = concatIds(rIds);
+    const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits) : null;
+    for (const [claims, vecs, ids, partnerIds, partnerWords, partner, others] of [
+      [oc, g.original.map((i) => ov[i]!), oIds, rAll, g.rewrite.map((i) => rv[i]!.words), rUnion, rc],
+      [rc, g.rewrite.map((i) => rv[i]!), rIds, oAll, g.original.map((i) => ov[i]!.words), oUnion, oc],
     ] as const) {
+      const partnerText = partnerWords.flat().join(' ');
       claims.forEach((c, k) => {
         const v = vecs[k]!;
         const s = scorePair(vocab, v, partner);
-        c.status = classifyClaim(v.words, partnerWords, limits.maxDiffEdits);
-        c.similarity = round(Math.max(...others.map((x) => pairSim(c, x)), s.sim));
-        c.carried = round(v.words.length && v.words.join(' ') === partnerWords.join(' ') ? 1 : s.carriedA);
-        const own = new Set(direct.get(c.id));
-        c.matches = others.filter((x) => own.has(x.id)).map((x) => x.id);
+        const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits);
+        c.status = keptStatus(shareOf(common, v.words.length), v.words.length);
+        let sim = s.sim;
+        for (const x of others) sim = Math.max(sim, pairSim(c, x));
+        c.similarity = round(sim);
+        c.carried = round(v.words.length && v.words.join(' ') === partnerText ? 1 : s.carriedA);
+        const own = direct.get(c.id) ?? [];
+        c.matches = others.filter((x) => own.includes(x.id)).map((x) => x.id);
         c.alignments.push(id);
       });
     }
