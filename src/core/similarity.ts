@@ -1,4 +1,5 @@
 import type { Lexicon } from '../lexicon/vectors.js';
+import { int8Norm, int8Scanner } from '../lexicon/int8-scan.js';
 import type { ClaimTerms } from './tokens.js';
 
 /**
@@ -32,6 +33,8 @@ export class Vocabulary {
   readonly isNumber: boolean[] = [];
   readonly bg: number[] = [];
   readonly vec: (Float32Array | null)[] = [];
+  /** Row of each term's vector in the lexicon (its frequency rank), -1 without a vector. */
+  private readonly vecRow: number[] = [];
   weight: number[] = [];
   private readonly ids = new Map<string, number>();
   /** Per-term caches of term-pair similarity (small-integer keys keep the maps fast). */
@@ -56,7 +59,7 @@ export class Vocabulary {
     id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
-    this.bg.push(0); this.vec.push(null);
+    this.bg.push(0); this.vec.push(null); this.vecRow.push(-1);
     return id;
   }
 
@@ -75,6 +78,7 @@ export class Vocabulary {
         for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
         norm = Math.sqrt(norm) || 1;
         for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+        this.vecRow[id] = rank;
       }
       this.vec[id] = v;
     }
@@ -125,8 +129,7 @@ export class Vocabulary {
     if (!va || !vb) return 0;
     let dot = 0;
     for (let d = 0; d < va.length; d++) dot += va[d]! * vb[d]!;
-    // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
-    return dot >= VECTOR_MIN_COSINE ? (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
+    return cosineCredit(dot);
   }
 
   /** Per term: the terms of the other side with non-zero similarity (set by `prepareCross`), as compressed rows. */
@@ -143,61 +146,96 @@ export class Vocabulary {
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
    * costs a few lookups per term instead of |A|·|B| similarity computations.
-   * Fast path of `rawSim` with the same answers: the rewrite side's vectors are packed into one Float64Array
-   * (the float32 components converted exactly, summed in the same order, so every cosine is bit-identical),
-   * the string checks (variant, family) run only on pairs sharing a first letter (found through buckets
-   * rather than by testing every pair), and the neighbour lists are flat typed arrays (no per-term Maps: the
-   * lists are rebuilt on every compare, and Maps were a large share of the garbage collector's work).
+   * Fast path of `rawSim` with the same answers: an exact int8 prefilter (`int8-scan.ts`: the integer dot of
+   * the quantised vectors, SIMD WebAssembly, ~9 ns a pair) keeps the ~1–2% of pairs whose cosine can reach
+   * the floor, and only those get the float dot of `rawSim` (the rewrite side's vectors packed into one
+   * Float64Array: the float32 components converted exactly, summed in the same order, so every cosine is
+   * bit-identical); the string checks (variant, family) run only on pairs sharing a first letter (found
+   * through buckets rather than by testing every pair), and the neighbour lists are flat typed arrays (no
+   * per-term Maps: the lists are rebuilt on every compare, and Maps were a large share of the GC's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const o = [...new Set(originalIds)].filter((x) => !this.isNumber[x]), r = [...new Set(rewriteIds)].filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
-    const dims = this.lexicon?.dims ?? 0;
-    // Rewrite-side vectors, packed: row j of `rvec` is r[j]'s vector (rHas[j] = 0 when it has none).
-    const rvec = new Float64Array(r.length * dims), rHas = new Uint8Array(r.length);
+    const lex = this.lexicon, dims = lex?.dims ?? 0;
+    // Rewrite-side vectors, packed: row j of `rvec` is r[j]'s vector; `withVec` lists the j that have one, and
+    // `block` holds their int8 rows (row k = r[withVec[k]]) for the prefilter.
+    const rvec = new Float64Array(r.length * dims), withVec: number[] = [];
     const buckets = new Map<string, number[]>();
     r.forEach((y, j) => {
       const v = this.vec[y];
-      if (v) { rHas[j] = 1; rvec.set(v, j * dims); }
-      const first = this.keys[y]![0]!;
-      const b = buckets.get(first);
-      if (b) b.push(j); else buckets.set(first, [j]);
+      if (v) { withVec.push(j); rvec.set(v, j * dims); }
+      // isVariant and sameFamily both need two words of 6+ letters (sameFamily: a shared 6-letter prefix).
+      const ky = this.keys[y]!;
+      if (ky.length < 6) return;
+      const b = buckets.get(ky[0]!);
+      if (b) b.push(j); else buckets.set(ky[0]!, [j]);
     });
+    const block = new Int8Array(withVec.length * dims);
+    if (lex) withVec.forEach((j, k) => { const at = this.vecRow[r[j]!]! * dims; block.set(lex.data.subarray(at, at + dims), k * dims); });
+    const scanner = lex && withVec.length ? int8Scanner(block, dims, withVec.length) : null;
+    const hits = new Int32Array(withVec.length);
     // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
     // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed.
     const inO = new Set(o), rInO = new Uint8Array(r.length);
     r.forEach((y, j) => { if (inO.has(y)) rInO[j] = 1; });
     const rSet = new Set(r);
     const row = new Float64Array(r.length), a = new Float64Array(dims);
+    const touched: number[] = [], cand = new Int32Array(withVec.length);
     const ex: number[] = [], ey: number[] = [], es: number[] = [];
+    // Only x < y for a pair of terms on both sides (the mirrored pair (y, x) is the same pair).
+    const skip = (x: number, j: number, mirrored: boolean) => r[j] === x || (mirrored && rInO[j] === 1 && r[j]! < x);
+    const touch = (j: number, s: number) => { if (s <= 0) return; if (row[j] === 0) touched.push(j); row[j] = s; };
     for (const x of o) {
       const va = this.vec[x], mirrored = rSet.has(x);
-      if (va) {
+      touched.length = 0;
+      if (va && scanner) {
         a.set(va);
-        for (let j = 0; j < r.length; j++) {
-          if (!rHas[j] || (mirrored && rInO[j] && r[j]! < x)) { row[j] = 0; continue; }
-          let dot = 0;
-          for (let d = 0, off = j * dims; d < dims; d++, off++) dot += a[d]! * rvec[off]!;
-          // Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit.
-          row[j] = dot >= VECTOR_MIN_COSINE ? (dot - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
+        const q = lex!.data.subarray(this.vecRow[x]! * dims, (this.vecRow[x]! + 1) * dims);
+        const hit = scanner.scan(q, int8Norm(q), VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
+        let n = 0;
+        for (let h = 0; h < hit; h++) { const j = withVec[hits[h]!]!; if (!skip(x, j, mirrored)) cand[n++] = j; }
+        // The exact cosines, two at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
+        // interleaved so that one sum's additions do not wait for the other's.
+        let h = 0;
+        for (; h + 1 < n; h += 2) {
+          const j0 = cand[h]!, j1 = cand[h + 1]!;
+          let d0 = 0, d1 = 0;
+          for (let d = 0, o0 = j0 * dims, o1 = j1 * dims; d < dims; d++) { const v = a[d]!; d0 += v * rvec[o0 + d]!; d1 += v * rvec[o1 + d]!; }
+          if (d0 >= VECTOR_MIN_COSINE) touch(j0, cosineCredit(d0));
+          if (d1 >= VECTOR_MIN_COSINE) touch(j1, cosineCredit(d1));
         }
-      } else row.fill(0);
+        if (h < n) {
+          const j = cand[h]!;
+          let dot = 0;
+          for (let d = 0, off = j * dims; d < dims; d++) dot += a[d]! * rvec[off + d]!;
+          if (dot >= VECTOR_MIN_COSINE) touch(j, cosineCredit(dot));
+        }
+      }
       // Variants and families share their first letter: only that bucket needs the string checks.
+      // Necessary conditions first (lengths within one for a variant, a shared 6-letter prefix for a family):
+      // the full checks cost a string concatenation and a regular expression each.
       const kx = this.keys[x]!;
-      for (const j of buckets.get(kx[0]!) ?? []) {
-        const ky = this.keys[r[j]!]!;
-        if (isVariant(kx, ky)) row[j] = VARIANT_CREDIT;
-        else if (sameFamily(kx, ky)) row[j] = FAMILY_CREDIT;
+      if (kx.length >= 6) {
+        for (const j of buckets.get(kx[0]!) ?? []) {
+          if (skip(x, j, mirrored)) continue;
+          const ky = this.keys[r[j]!]!;
+          if (Math.abs(kx.length - ky.length) <= 1 && isVariant(kx, ky)) touch(j, VARIANT_CREDIT);
+          else if (kx.charCodeAt(5) === ky.charCodeAt(5) && kx.startsWith(ky.slice(0, 6)) && sameFamily(kx, ky)) touch(j, FAMILY_CREDIT);
+        }
       }
-      for (let j = 0; j < r.length; j++) {
-        if (row[j]! <= 0 || r[j] === x || (mirrored && rInO[j] && r[j]! < x)) continue;
-        ex.push(x); ey.push(r[j]!); es.push(row[j]!);
-      }
+      touched.sort((p, q) => p - q);
+      for (const j of touched) { ex.push(x); ey.push(r[j]!); es.push(row[j]!); row[j] = 0; }
     }
     this.neighbours = neighbourRows(this.keys.length, ex, ey, es);
     return true;
   }
+}
+
+/** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
+function cosineCredit(cos: number): number {
+  return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
 }
 
 /** Compressed sparse rows of the term-similarity graph: term x's neighbours are ids[offsets[x]..offsets[x+1]). */
@@ -220,6 +258,11 @@ function neighbourRows(size: number, ex: number[], ey: number[], es: number[]): 
   }
   return { offsets, ids, sims };
 }
+
+/** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
+ *  computes differs from the int8 one only by float32 rounding of the normalised components (< 1e-6), so no
+ *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
+export const PREFILTER_MARGIN = 1e-4;
 
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
 export const CROSS_PAIRS_MAX = 1_000_000;

@@ -1,0 +1,82 @@
+import t from 'tap';
+import { int8Norm, int8Scanner } from '../../src/lexicon/int8-scan.js';
+import { defaultLexicon } from '../../src/lexicon/vectors.js';
+import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/similarity.js';
+
+/**
+ * The int8 prefilter decides which word pairs get the exact cosine in `prepareCross`: a pair it drops is a
+ * similarity lost from every compare. It must never drop a pair whose float cosine (as `Vocabulary` computes
+ * it) reaches the floor, and the WebAssembly kernel must answer exactly like the JavaScript scan.
+ */
+const lexicon = defaultLexicon()!;
+const floor = VECTOR_MIN_COSINE - PREFILTER_MARGIN;
+
+function scanAll(data: Int8Array, dims: number, rows: number, queries: Int8Array[], useWasm: boolean): number[][] {
+  const scanner = int8Scanner(data, dims, rows, useWasm);
+  const out = new Int32Array(rows);
+  return queries.map((q) => [...out.subarray(0, scanner.scan(q, int8Norm(q), floor, out))]);
+}
+
+t.test('on the lexicon: no pair at or above the floor is missed, and WebAssembly = JavaScript', async (t) => {
+  t.ok(lexicon, 'lexicon built');
+  const { dims } = lexicon;
+  // Rows: the 3,000 most frequent words (dense neighbourhoods) and 1,000 rarer ones; queries: 150 words, half
+  // of them also rows (cosine 1 with themselves).
+  const rowRanks = [...Array.from({ length: 3000 }, (_, k) => k), ...Array.from({ length: 1000 }, (_, k) => 3000 + k * 53)];
+  const queryRanks = Array.from({ length: 150 }, (_, k) => (k % 2 ? k * 19 : 3000 + k * 53 * 7));
+  const block = new Int8Array(rowRanks.length * dims);
+  rowRanks.forEach((rank, k) => block.set(lexicon.data.subarray(rank * dims, (rank + 1) * dims), k * dims));
+  const queries = queryRanks.map((rank) => lexicon.data.subarray(rank * dims, (rank + 1) * dims));
+  const wasm = scanAll(block, dims, rowRanks.length, queries, true);
+  const js = scanAll(block, dims, rowRanks.length, queries, false);
+  t.same(wasm, js, 'identical candidate lists');
+
+  // The float cosines exactly as the similarity computes them (Vocabulary's normalised float32 vectors).
+  const words: string[] = [];
+  for (const [w, rank] of lexicon.rank) if (rank < 60_000 && words[rank] === undefined) words[rank] = w;
+  const vocab = new Vocabulary(lexicon);
+  const idOf = (rank: number) => vocab.intern(words[rank]!, words[rank]!, false, false);
+  const rowIds = rowRanks.map(idOf), queryIds = queryRanks.map(idOf);
+  vocab.setDocumentFrequencies(new Array<number>(vocab.keys.length).fill(1), 2);
+  let above = 0, missed = 0, candidates = 0, maxError = 0;
+  queryIds.forEach((qi, k) => {
+    const kept = new Set(wasm[k]);
+    candidates += kept.size;
+    rowIds.forEach((ri, j) => {
+      const a = vocab.vec[qi], b = vocab.vec[ri];
+      if (!a || !b) return;
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += a[d]! * b[d]!;
+      if (dot >= VECTOR_MIN_COSINE) { above++; if (!kept.has(j)) missed++; }
+      // The margin's premise: the float cosine is the int8 cosine up to rounding.
+      const qa = lexicon.data.subarray(queryRanks[k]! * dims, (queryRanks[k]! + 1) * dims);
+      const qb = lexicon.data.subarray(rowRanks[j]! * dims, (rowRanks[j]! + 1) * dims);
+      let int = 0;
+      for (let d = 0; d < dims; d++) int += qa[d]! * qb[d]!;
+      maxError = Math.max(maxError, Math.abs(dot - int / (int8Norm(qa) * int8Norm(qb))));
+    });
+  });
+  t.ok(maxError < PREFILTER_MARGIN / 50, `float and int8 cosines differ by at most ${maxError.toExponential(1)}`);
+  t.equal(missed, 0, `all ${above} pairs with cosine >= ${VECTOR_MIN_COSINE} kept`);
+  t.ok(above > 1000, `the sample has real neighbours (${above})`);
+  t.ok(candidates <= above * 1.1, `few extra candidates from the margin (${candidates} for ${above})`);
+  t.ok(candidates < 0.05 * rowRanks.length * queryRanks.length, 'the prefilter discards most pairs');
+});
+
+t.test('any dimension, extreme components and degenerate blocks: WebAssembly = JavaScript', async (t) => {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  for (const dims of [1, 8, 13, 100, 129]) {
+    const rows = 97;
+    const data = new Int8Array(rows * dims).map(() => (rand() < 0.1 ? (rand() < 0.5 ? -128 : 127) : Math.floor(rand() * 256) - 128));
+    // Correlated queries (a row plus noise) so that some pass the floor.
+    const queries = Array.from({ length: 20 }, (_, k) => data.slice((k * 5) * dims, (k * 5 + 1) * dims)
+      .map((x) => Math.max(-128, Math.min(127, x + Math.floor(rand() * 60) - 30))));
+    const wasm = scanAll(data, dims, rows, queries, true), js = scanAll(data, dims, rows, queries, false);
+    t.same(wasm, js, `dims ${dims}`);
+    t.ok(wasm.some((l) => l.length > 0) && wasm.every((l) => l.length < rows), `dims ${dims}: some kept, not all`);
+  }
+  const empty = int8Scanner(new Int8Array(0), 100, 0);
+  t.equal(empty.scan(new Int8Array(100), 1, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
+  t.equal(int8Norm(new Int8Array([3, -4])), 5);
+});
