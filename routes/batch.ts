@@ -87,10 +87,11 @@ export default async function batchRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const format = negotiateFormat(request);
-    const original = resolveArticle(request.body.original, 'body.original');
+    const extract = (html: string) => app.engine.extract(html);
+    const original = await resolveArticle(request.body.original, 'body.original', extract);
     const outlets: (string | undefined)[] = request.body.rewrites.map((r) => r.outlet);
     const settled = await Promise.allSettled(request.body.rewrites.map(async (body, i) => {
-      const rewrite = resolveArticle(body, `body.rewrites.${i}`);
+      const rewrite = await resolveArticle(body, `body.rewrites.${i}`, extract);
       outlets[i] = rewrite.input.outlet;
       const result = await app.engine.compare(original.input, rewrite.input);
       attachExtractedText(result, 'original', original);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { formSide, resolveArticle, attachExtractedText } from '../src/http/article-input.js';
-import { FormatQuerySchema, negotiateFormat, sendResult } from '../src/http/formats.js';
+import { FormatQuerySchema, MEDIA_TYPES, cspNonce, negotiateFormat, sendResult } from '../src/http/formats.js';
 import { CompareBodySchema, CompareResultSchema } from '../src/http/schemas.js';
 
 const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
@@ -39,17 +39,22 @@ export default async function compareRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     // Content negotiation and HTML extraction (issue #5): decide the format before the work, answer in it.
     const format = negotiateFormat(request);
-    const original = resolveArticle(request.body.original, 'body.original');
-    const rewrite = resolveArticle(request.body.rewrite, 'body.rewrite');
-    if (format === 'json' && !original.extracted && !rewrite.extracted && app.engine.compareJson) {
-      // Serialised in the worker (issue #6): a long document's answer is megabytes, too much to clone and
-      // serialise on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).
-      const json = await app.engine.compareJson(original.input, rewrite.input);
-      return reply.header('vary', 'Accept').type('application/json; charset=utf-8').send(json);
+    const extract = (html: string) => app.engine.extract(html);
+    const [original, rewrite] = await Promise.all([
+      resolveArticle(request.body.original, 'body.original', extract), resolveArticle(request.body.rewrite, 'body.rewrite', extract),
+    ]);
+    const render = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet };
+    if (app.engine.compareAs) {
+      // Serialised or rendered in the worker (issue #6): a long document's answer is megabytes, too much to clone
+      // and serialise on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).
+      const body = await app.engine.compareAs(original.input, rewrite.input, {
+        format, render: { ...render, nonce: cspNonce(reply) }, withText: { original: original.extracted, rewrite: rewrite.extracted },
+      });
+      return reply.header('vary', 'Accept').type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
     }
     const result = await app.engine.compare(original.input, rewrite.input);
     attachExtractedText(result, 'original', original);
     attachExtractedText(result, 'rewrite', rewrite);
-    return sendResult(reply, format, result, { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet });
+    return sendResult(reply, format, result, render);
   });
 }

@@ -1,5 +1,5 @@
 import type { ArticleInput, CompareResult, Side } from '../core/types.js';
-import { ExtractError, extractArticle } from '../extract/html.js';
+import { ExtractError, type ExtractedArticle } from '../extract/html.js';
 import { ProblemError } from './problem.js';
 
 /** An article as the API accepts it: plain `text`, or a web page as `html` (exactly one; the schema checks). */
@@ -12,15 +12,15 @@ export interface ResolvedArticle {
 }
 
 /**
- * Turns a submitted article into the core's input: HTML goes through Readability (issue #5); the page's
- * site name and title fill `outlet`/`title` when the caller gave none. Extraction failures are 400s that
- * name the field.
+ * Turns a submitted article into the core's input: HTML goes through Readability (issue #5) by way of
+ * `extract` (the engine's, which runs it in a worker thread); the page's site name and title fill
+ * `outlet`/`title` when the caller gave none. Extraction failures are 400s that name the field.
  */
-export function resolveArticle(body: ArticleBody, field: string): ResolvedArticle {
+export async function resolveArticle(body: ArticleBody, field: string, extract: (html: string) => Promise<ExtractedArticle>): Promise<ResolvedArticle> {
   const { html, text, ...rest } = body;
   if (html === undefined) return { input: { ...rest, text: text ?? '' }, extracted: false };
   try {
-    const page = extractArticle(html);
+    const page = await extract(html);
     return { input: { ...rest, text: page.text, outlet: rest.outlet ?? page.siteName, title: rest.title ?? page.title }, extracted: true };
   } catch (err) {
     if (!(err instanceof ExtractError)) throw err;

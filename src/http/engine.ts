@@ -7,18 +7,38 @@ import { Piscina } from 'piscina';
 import { compare } from '../core/compare.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
 import { DEFAULTS } from '../config.js';
+import { ExtractError, type ExtractedArticle } from '../extract/html.js';
+import type { Format } from '../render/format.js';
+import type { HtmlOptions } from '../render/html.js';
+import { performTask } from '../worker/tasks.js';
 import { ProblemError } from './problem.js';
-import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type Fault, type WorkerLoaded } from '../worker/messages.js';
+import {
+  WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAnswer, type Fault, type WorkerLoaded, type WorkerTask,
+} from '../worker/messages.js';
 
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   /**
-   * The same answer already serialised as JSON. For a long document the result is megabytes: receiving it as an
-   * object and serialising it on the main thread would block the event loop for hundreds of ms (measured:
-   * bench/README.md), so the worker serialises and hands over one string.
+   * The same answer already serialised (JSON) or rendered (text, Markdown, HTML report). For a long document
+   * the result is megabytes: receiving it as an object and serialising or rendering it on the main thread would
+   * block the event loop for hundreds of ms (measured: bench/README.md), so the worker hands over one string.
    */
-  compareJson?(original: ArticleInput, rewrite: ArticleInput): Promise<string>;
+  compareAs?(original: ArticleInput, rewrite: ArticleInput, answer: AnswerRequest): Promise<string>;
+  /**
+   * The article of a web page (Readability over linkedom), off the event loop: a large page takes seconds
+   * (test/extract). Rejects with an `ExtractError` when the page holds no article or breaks a page-shape limit.
+   */
+  extract(html: string): Promise<ExtractedArticle>;
+}
+
+/** How `compareAs` shapes its answer. */
+export interface AnswerRequest {
+  format: Format;
+  /** Outlet names and the response's CSP nonces, for the rendered formats. */
+  render?: HtmlOptions | undefined;
+  /** Sides whose text was extracted from HTML: the answer carries that text (its offsets refer to it). */
+  withText?: { original?: boolean | undefined; rewrite?: boolean | undefined } | undefined;
 }
 
 /** Live figures of the pool, for tests, logs and the benchmark. */
@@ -96,7 +116,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     faults: options.faults,
   };
   const threads = opts.workers > 0 ? opts.workers : Math.max(1, availableParallelism());
-  let pool: Piscina<CompareTask, CompareResult | string> | undefined;
+  let pool: Piscina<WorkerTask, CompareResult | string | ExtractAnswer> | undefined;
   let closed = false;
   /** Live workers that finished loading their resources, and how long each took to load (ms). */
   const ready = new Set<number>();
@@ -110,7 +130,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   const getPool = () => {
     if (closed) throw new ProblemError('OVERLOADED', 'The service is shutting down.');
     if (pool) return pool;
-    pool = new Piscina<CompareTask, CompareResult | string>({
+    pool = new Piscina<WorkerTask, CompareResult | string | ExtractAnswer>({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
@@ -127,10 +147,15 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
 
   return {
     async compare(original, rewrite) {
-      return run(original, rewrite, false) as Promise<CompareResult>;
+      return run({ original, rewrite }) as Promise<CompareResult>;
     },
-    async compareJson(original, rewrite) {
-      return run(original, rewrite, true) as Promise<string>;
+    async compareAs(original, rewrite, answer) {
+      return run({ original, rewrite, format: answer.format, render: answer.render, withText: answer.withText }) as Promise<string>;
+    },
+    async extract(html) {
+      const answer = await runTask({ kind: 'extract', html }, html.length, undefined) as ExtractAnswer;
+      if (!answer.ok) throw new ExtractError(answer.message);
+      return answer.article;
     },
     stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
     async warmup(timeoutMs = 60_000) {
@@ -146,15 +171,17 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     },
   };
 
-  async function run(original: ArticleInput, rewrite: ArticleInput, json: boolean): Promise<CompareResult | string> {
-    const fault = opts.faults?.(original, rewrite);
-    const chars = size(original) + size(rewrite);
+  function run(task: CompareTask): Promise<CompareResult | string> {
+    const fault = opts.faults?.(task.original, task.rewrite);
+    return runTask({ ...task, fault }, size(task.original) + size(task.rewrite), fault) as Promise<CompareResult | string>;
+  }
+
+  async function runTask(task: WorkerTask, chars: number, fault: Fault | undefined): Promise<CompareResult | string | ExtractAnswer> {
     // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
     // (and the CPU for the workers), so then even tiny compares queue for a worker.
     if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {
       counts.inline++;
-      const result = compare(original, rewrite);
-      return json ? JSON.stringify(result) : result;
+      return performTask(task);
     }
     const p = getPool();
     // Shed here rather than through piscina's maxQueue: in-flight counting is exact and independent of
@@ -165,7 +192,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     counts.pooled++;
     inFlight++;
     try {
-      return await p.run({ original, rewrite, fault, json }, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
+      return await p.run(task, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
     } catch (err) {
       throw poolError(err, opts.compareTimeoutMs);
     } finally {

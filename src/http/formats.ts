@@ -2,9 +2,8 @@ import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { CompareResult } from '../core/types.js';
-import { renderHtml, type Nonce } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderText } from '../render/text.js';
+import { renderResult, type Format } from '../render/format.js';
+import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary.js';
 import { ProblemError } from './problem.js';
 
@@ -13,7 +12,7 @@ import { ProblemError } from './problem.js';
  * text report for curl and Markdown for tickets and chat. `?format=` wins over `Accept`; no Accept and
  * `*\/*` give JSON; an Accept that allows none of them gets a 406 NOT_ACCEPTABLE problem.
  */
-export type Format = 'json' | 'text' | 'markdown' | 'html';
+export type { Format };
 
 export const MEDIA_TYPES: Record<Format, string> = {
   json: 'application/json',
@@ -54,10 +53,6 @@ export function cspNonce(reply: FastifyReply): Nonce | undefined {
 /** Sends a compare result in the negotiated format (JSON goes through the route's response schema). */
 export function sendResult(reply: FastifyReply, format: Format, result: CompareResult, opts: RenderOptions): FastifyReply | CompareResult {
   reply.header('vary', 'Accept');
-  switch (format) {
-    case 'json': return result;
-    case 'text': return reply.type('text/plain; charset=utf-8').send(renderText(result, opts));
-    case 'markdown': return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(result, opts));
-    case 'html': return reply.type('text/html; charset=utf-8').send(renderHtml(result, { ...opts, nonce: cspNonce(reply) }));
-  }
+  if (format === 'json') return result;
+  return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(renderResult(result, format, { ...opts, nonce: cspNonce(reply) }));
 }

@@ -1,12 +1,13 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { CompareResult } from '../core/types.js';
-import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type Fault, type WorkerLoaded } from './messages.js';
+import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAnswer, type ExtractTask, type Fault, type WorkerLoaded, type WorkerTask } from './messages.js';
 
 const data = (workerData ?? {}) as CompareWorkerData;
 const started = performance.now();
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
 const { compare } = await import('../core/compare.js');
+const { performTask } = await import('./tasks.js');
 
 /**
  * Resources (wink-nlp model, lexicon/vectors) load when the core's modules are imported, i.e. once per worker
@@ -17,13 +18,16 @@ compare({ text: 'The minister said on Monday that talks would resume.' }, { text
 parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() - started } satisfies WorkerLoaded);
 
 /**
- * Piscina worker entry: runs one compare with the pure core. A compare is synchronous CPU work; the pool
- * (src/http/engine.ts) bounds it in time by terminating this thread, which piscina replaces.
+ * Piscina worker entry: runs one compare with the pure core (or extracts a web page's article). Both are
+ * synchronous CPU work; the pool (src/http/engine.ts) bounds them in time by terminating this thread, which
+ * piscina replaces.
  */
-export default function runCompare(task: CompareTask): CompareResult | string {
-  if (task.fault && data.allowFaults) simulate(task.fault);
-  const result = task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
-  return task.json ? JSON.stringify(result) : result;
+export default function runTask(task: ExtractTask): ExtractAnswer;
+export default function runTask(task: CompareTask): CompareResult | string;
+export default function runTask(task: WorkerTask): CompareResult | string | ExtractAnswer;
+export default function runTask(task: WorkerTask): CompareResult | string | ExtractAnswer {
+  if (task.kind !== 'extract' && task.fault && data.allowFaults) simulate(task.fault);
+  return performTask(task);
 }
 
 /** Test-only fault injection, reachable only when the engine was built with an explicit fault hook. */

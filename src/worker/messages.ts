@@ -1,4 +1,7 @@
 import type { ArticleInput, CompareLimits } from '../core/types.js';
+import type { ExtractedArticle } from '../extract/html.js';
+import type { Format } from '../render/format.js';
+import type { HtmlOptions } from '../render/html.js';
 
 /**
  * What the engine (main thread) and the compare worker exchange. Kept apart from the worker entry so that
@@ -8,15 +11,34 @@ import type { ArticleInput, CompareLimits } from '../core/types.js';
 /** Faults a test can ask a worker to simulate (only honoured when the pool was created with `allowFaults`). */
 export type Fault = 'crash' | 'hang' | 'throw';
 
-/** One unit of work posted to the pool. */
+/** One compare posted to the pool. */
 export interface CompareTask {
+  kind?: 'compare' | undefined;
   original: ArticleInput;
   rewrite: ArticleInput;
   limits?: CompareLimits | undefined;
   fault?: Fault | undefined;
-  /** Answer with the result already serialised as JSON (spares the main thread a multi-MB clone + serialisation). */
-  json?: boolean | undefined;
+  /**
+   * Answer with the result already serialised (JSON) or rendered (text, Markdown, HTML report) in the worker:
+   * spares the main thread a multi-MB structured clone plus the serialisation or rendering.
+   */
+  format?: Format | undefined;
+  /** Names and CSP nonces for the rendered formats. */
+  render?: HtmlOptions | undefined;
+  /** Sides whose text was extracted from HTML: the answer carries that text (its offsets refer to it). */
+  withText?: { original?: boolean | undefined; rewrite?: boolean | undefined } | undefined;
 }
+
+/** Article extraction from a web page, posted to the pool (Readability over linkedom takes seconds on big pages). */
+export interface ExtractTask {
+  kind: 'extract';
+  html: string;
+}
+
+/** A page's article, or why it has none (an `ExtractError` does not survive the thread boundary as a class). */
+export type ExtractAnswer = { ok: true; article: ExtractedArticle } | { ok: false; message: string };
+
+export type WorkerTask = CompareTask | ExtractTask;
 
 /** What the engine passes as `workerData` when it creates the pool. */
 export interface CompareWorkerData {

@@ -12,7 +12,7 @@ const faults = (original: ArticleInput): Fault | undefined =>
 
 const small = { original: { text: 'The minister said talks would resume on Monday.' }, rewrite: { text: 'Talks resume Monday, the minister said.' } };
 const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
-const post = (payload: unknown) => ({ method: 'POST' as const, url: '/v1/compare', payload: payload as Record<string, unknown> });
+const post = (payload: unknown, format?: string) => ({ method: 'POST' as const, url: `/v1/compare${format ? `?format=${format}` : ''}`, payload: payload as Record<string, unknown> });
 const withText = (text: string) => ({ original: { text }, rewrite: small.rewrite });
 
 t.test('a compare in the worker pool gives exactly the answer of an inline compare', async (t) => {
@@ -51,10 +51,10 @@ t.test('tiny compares run inline only while the pool is idle', async (t) => {
   t.match(app.engine.stats?.(), { inline: 1, pooled: 2 }, 'once the pool is idle again, it runs inline');
 });
 
-t.test('JSON answers are serialised in the worker and equal what the schema serialiser gives', async (t) => {
+t.test('answers are serialised in the worker and equal what the schema serialiser and the route renderers give', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 120_000 } });
   const plain = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 120_000 } });
-  plain.engine.compareJson = undefined; // forces the route's object path: result object → Fastify's schema serialiser
+  plain.engine.compareAs = undefined; // forces the route's object path: result object → schema serialiser / renderers
   await Promise.all([app.engine.warmup?.(), plain.engine.warmup?.()]);
   const [viaWorker, viaSchema] = await Promise.all([app.inject(post(seedBody)), plain.inject(post(seedBody))]);
   t.equal(viaWorker.statusCode, 200);
@@ -63,6 +63,23 @@ t.test('JSON answers are serialised in the worker and equal what the schema seri
   t.equal(viaWorker.headers.vary, viaSchema.headers.vary);
   t.same(viaWorker.json(), viaSchema.json(), 'same answer, field for field');
   t.equal(viaWorker.body.length, viaSchema.body.length, 'no field the schema would drop');
+  for (const format of ['text', 'markdown'] as const) {
+    const [w, p] = await Promise.all([app.inject(post(seedBody, format)), plain.inject(post(seedBody, format))]);
+    t.equal(w.headers['content-type'], p.headers['content-type'], `${format}: same content type`);
+    t.equal(w.body, p.body, `${format}: the report rendered in the worker is the one the route renders`);
+  }
+});
+
+t.test('HTML pages are extracted in the pool, not on the event loop', async (t) => {
+  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1 } });
+  const page = (p: string) => `<html><head><title>Budget</title></head><body><article><p>${p}</p></article></body></html>`;
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: {
+    original: { html: page('The council approved the budget on Monday after a long debate about schools and roads.') },
+    rewrite: { html: page('On Monday the council passed the budget following a long debate over schools and roads.') },
+  } });
+  t.equal(res.statusCode, 200);
+  t.match(res.json().rewrite.text, /council passed the budget/, 'the extracted text comes back with the answer');
+  t.match(app.engine.stats?.(), { inline: 0, pooled: 3 }, 'two extractions and one compare, all in workers');
 });
 
 t.test('closing the app stops the pool; later compares are refused as OVERLOADED', async (t) => {

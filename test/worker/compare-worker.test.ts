@@ -7,6 +7,7 @@ import { workerFile } from '../../src/http/engine.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
 import type { CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
+import { renderText } from '../../src/render/text.js';
 
 const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
 
@@ -23,10 +24,27 @@ t.test('fault requests are ignored unless the pool was created with allowFaults'
   }
 });
 
-t.test('asked for JSON, the worker answers the serialised result', async (t) => {
-  const json = runCompare({ ...pair, json: true });
+t.test('asked for a format, the worker answers the serialised or rendered result', async (t) => {
+  const json = runCompare({ ...pair, format: 'json' });
   t.type(json, 'string');
   t.equal(json, JSON.stringify(compare(pair.original, pair.rewrite)));
+  const text = runCompare({ ...pair, format: 'text', render: { originalOutlet: 'Report', rewriteOutlet: 'Blog' } });
+  t.equal(text, renderText(compare(pair.original, pair.rewrite), { originalOutlet: 'Report', rewriteOutlet: 'Blog' }));
+  const html = runCompare({ ...pair, format: 'html', render: { nonce: { script: 'n0nce1', style: 'n0nce2' } } }) as string;
+  t.match(html, /<style nonce="n0nce2">/, 'the response nonce reaches the report rendered in the worker');
+});
+
+t.test('extracted sides carry their text in the answer', async (t) => {
+  const result = runCompare({ ...pair, withText: { rewrite: true } }) as CompareResult;
+  t.equal(result.rewrite.text, pair.rewrite.text);
+  t.equal(result.original.text, undefined);
+});
+
+t.test('an extract task answers the article, or why there is none, without throwing across the thread', async (t) => {
+  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved the budget on Monday after a long debate about schools and roads.</p></article></body></html>' });
+  t.ok(page.ok && page.article.text.includes('The council approved the budget'));
+  const none = runCompare({ kind: 'extract', html: '<html><body></body></html>' });
+  t.match(none, { ok: false, message: /./ });
 });
 
 t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {

@@ -1,0 +1,21 @@
+import type { CompareResult } from '../core/types.js';
+import { renderHtml, type HtmlOptions } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+/** The answer formats of a compare (issue #5): JSON for tools, text for curl, Markdown for tickets, HTML for editors. */
+export type Format = 'json' | 'text' | 'markdown' | 'html';
+
+/**
+ * A compare result as the body of an answer in `format`. Pure, so it runs in the compare worker: a long
+ * document's answer is megabytes, and serialising or rendering it on the event loop would stall every other
+ * request (issue #6). JSON is `JSON.stringify` of the result, whose keys follow the contract's order.
+ */
+export function renderResult(result: CompareResult, format: Format, opts: HtmlOptions = {}): string {
+  switch (format) {
+    case 'json': return JSON.stringify(result);
+    case 'text': return renderText(result, opts);
+    case 'markdown': return renderMarkdown(result, opts);
+    case 'html': return renderHtml(result, opts);
+  }
+}

@@ -1,0 +1,35 @@
+import { compare } from '../core/compare.js';
+import type { CompareResult } from '../core/types.js';
+import { ExtractError, extractArticle } from '../extract/html.js';
+import { renderResult } from '../render/format.js';
+import type { CompareTask, ExtractAnswer, ExtractTask, WorkerTask } from './messages.js';
+
+/**
+ * What a worker does with a task, as plain functions: the worker entry runs them in a thread, the engine runs
+ * them inline for tiny inputs (where a round trip to a worker costs more than the work).
+ */
+export function performTask(task: ExtractTask): ExtractAnswer;
+export function performTask(task: CompareTask): CompareResult | string;
+export function performTask(task: WorkerTask): CompareResult | string | ExtractAnswer;
+export function performTask(task: WorkerTask): CompareResult | string | ExtractAnswer {
+  return task.kind === 'extract' ? performExtract(task) : performCompare(task);
+}
+
+/** A compare, answered as the result object or, when `format` is set, as the serialised/rendered body. */
+export function performCompare(task: CompareTask): CompareResult | string {
+  const result = task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
+  // Extracted text goes into the answer: the offsets refer to it, and the caller never saw it.
+  if (task.withText?.original) result.original.text = task.original.text;
+  if (task.withText?.rewrite) result.rewrite.text = task.rewrite.text;
+  return task.format ? renderResult(result, task.format, task.render) : result;
+}
+
+/** A web page's article; a page without one is an answer (`ok: false`), not an exception crossing threads. */
+export function performExtract(task: ExtractTask): ExtractAnswer {
+  try {
+    return { ok: true, article: extractArticle(task.html) };
+  } catch (err) {
+    if (err instanceof ExtractError) return { ok: false, message: err.message };
+    throw err;
+  }
+}
