@@ -84,8 +84,7 @@ export function extractItems(text: string, start: number, end: number, proper: P
   const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names: string[] = []) => {
     taken.push([s, e]);
     const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
-    const before = (text.slice(start, s).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(-2);
-    const after = (text.slice(e, end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 2);
+    const before = wordsBefore(text, start, s), after = wordsAfter(text, e, end);
     items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
   };
   for (const m of slice.matchAll(DATE_RE)) {
@@ -128,6 +127,37 @@ export function extractItems(text: string, start: number, end: number, proper: P
     add('entity', run.start, run.end, names.join(' '), entityKind(text.slice(run.start, run.end), names), '', names);
   }
   return items.sort((a, b) => a.span.start - b.span.start);
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** Plain whitespace: lower-casing never looks across it (it is neither cased nor case-ignorable, unlike U+FEFF). */
+const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0';
+/** Characters looked at first around an item for its neighbouring words (widened until two words are found). */
+const NEIGHBOUR_WINDOW = 48;
+
+/**
+ * The last two words of `text[start, s)`, lower-cased: the same as lower-casing and tokenising the whole prefix,
+ * but reading only a window before `s` that starts at the range start or just after a whitespace character (so
+ * that the window lower-cases as it does inside the prefix and cuts no word); the window widens until it holds
+ * two words. An item's neighbours used to cost a scan of its whole sentence prefix per item.
+ */
+function wordsBefore(text: string, start: number, s: number): string[] {
+  for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
+    let p = Math.max(start, s - w);
+    if (p > start) { while (p < s && !isSpace(text[p - 1])) p++; }
+    const found = text.slice(p, s).toLowerCase().match(WORD_RUN) ?? [];
+    if (found.length >= 2 || s - w <= start) return found.slice(-2);
+  }
+}
+
+/** The first two words of `text[e, end)`, lower-cased (as `wordsBefore`, a window ending just before whitespace). */
+function wordsAfter(text: string, e: number, end: number): string[] {
+  for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
+    let q = Math.min(end, e + w);
+    if (q < end) { while (q > e && !isSpace(text[q])) q--; }
+    const found = text.slice(e, q).toLowerCase().match(WORD_RUN) ?? [];
+    if (found.length >= 2 || e + w >= end) return found.slice(0, 2);
+  }
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */

@@ -39,7 +39,7 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareItems(itemsOf(oc, originalText).map((x) => ({ ...x })), itemsOf(rc, rewriteText).map((x) => ({ ...x })), oc.text, rc.text);
+      const found = compareItems(itemsOf(oc, originalText), itemsOf(rc, rewriteText), oc.text, rc.text);
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -101,29 +101,31 @@ export function factChanges(originalText: string, o: Span, rewriteText: string, 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string): FactChange[] {
   const changes: FactChange[] = [];
-  const of = (items: Item[], kind: Item['kind']): Marked[] => items.filter((x) => x.kind === kind);
+  // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
+  const matched = new Set<Item>();
+  const of = (items: Item[], kind: Item['kind']): Item[] => items.filter((x) => x.kind === kind);
   // Numbers: equal magnitudes match (a hedge difference is reported); leftovers of one unit family are substitutions.
   const [onum, rnum] = [of(o, 'number'), of(r, 'number')];
-  for (const [a, b] of matchEqual(onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
+  for (const [a, b] of matchEqual(matched, onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
     if (a.approx !== b.approx) {
       changes.push(change('hedging', a, b, a.approx && !b.approx
         ? `“${a.span.text}” became the exact “${b.span.text}”`
         : `“${a.span.text}” became “${b.span.text}”`));
     }
   }
-  for (const [a, b] of pairLeftovers(onum, rnum, (x, y) => x.group === y.group)) changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  for (const [a, b] of pairLeftovers(matched, onum, rnum, (x, y) => x.group === y.group)) changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Dates and days: leftovers of the same category (weekday for weekday, year for year).
   const [od, rd] = [of(o, 'date'), of(r, 'date')];
-  matchEqual(od, rd, (x, y) => x.key === y.key);
-  for (const [a, b] of pairLeftovers(od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  matchEqual(matched, od, rd, (x, y) => x.key === y.key);
+  for (const [a, b] of pairLeftovers(matched, od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Named entities: spelling variants and partial names match; a leftover is only a substitution when the other
   // group does not mention it at all and an entity of a compatible kind stands in the same place.
   const [oe, re] = [of(o, 'entity'), of(r, 'entity')];
-  matchEqual(oe, re, (x, y) => sameName(x.names, y.names));
-  const oLeft = oe.filter((x) => !x.matched && !mentions(rText, x.names));
-  const rLeft = re.filter((x) => !x.matched && !mentions(oText, x.names));
+  matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
+  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rText, x.names));
+  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oText, x.names));
   const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
-  for (const [a, b] of pairLeftovers(oLeft, rLeft, compatible)) {
+  for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
     const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
     changes.push(change(kind, a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
@@ -141,38 +143,35 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   // "may" added); the same hedge word on both sides matches, and any two different hedges count as hedged alike
   // ("would likely lead" / "could lead").
   const oh = of(o, 'hedge'), rh = of(r, 'hedge');
-  matchEqual(oh, rh, (x, y) => x.key === y.key);
-  const ohl = oh.filter((x) => !x.matched), rhl = rh.filter((x) => !x.matched);
+  matchEqual(matched, oh, rh, (x, y) => x.key === y.key);
+  const ohl = oh.filter((x) => !matched.has(x)), rhl = rh.filter((x) => !matched.has(x));
   const ohc = ohl.filter((x) => carried(x, rText)), rhc = rhl.filter((x) => carried(x, oText));
   if (ohc.length && !rhl.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
   else if (!ohl.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
-  for (const x of [...o, ...r] as Marked[]) delete x.matched;
   return changes.slice(0, MAX_CHANGES);
 }
 
-type Marked = Item & { matched?: boolean };
-
 /** Marks equal items on both sides as matched (each item matches at most once) and returns the pairs. */
-function matchEqual(a: Marked[], b: Marked[], eq: (x: Item, y: Item) => boolean): [Item, Item][] {
+function matchEqual(matched: Set<Item>, a: Item[], b: Item[], eq: (x: Item, y: Item) => boolean): [Item, Item][] {
   const pairs: [Item, Item][] = [];
   for (const x of a) {
-    const y = b.find((c) => !c.matched && eq(x, c));
-    if (y) { x.matched = true; y.matched = true; pairs.push([x, y]); }
+    const y = b.find((c) => !matched.has(c) && eq(x, c));
+    if (y) { matched.add(x); matched.add(y); pairs.push([x, y]); }
   }
   return pairs;
 }
 
 /** Pairs unmatched items by compatibility and nearest position (a substitution sits where the replaced item stood). */
-function pairLeftovers(a: Marked[], b: Marked[], ok: (x: Item, y: Item) => boolean): [Item, Item][] {
+function pairLeftovers(matched: Set<Item>, a: Item[], b: Item[], ok: (x: Item, y: Item) => boolean): [Item, Item][] {
   const pairs: [Item, Item][] = [];
   for (const x of a) {
-    if (x.matched) continue;
-    let best: Marked | null = null;
+    if (matched.has(x)) continue;
+    let best: Item | null = null;
     for (const y of b) {
-      if (y.matched || !ok(x, y) || Math.abs(x.pos - y.pos) > MAX_POS_GAP) continue;
+      if (matched.has(y) || !ok(x, y) || Math.abs(x.pos - y.pos) > MAX_POS_GAP) continue;
       if (!best || Math.abs(x.pos - y.pos) < Math.abs(x.pos - best.pos)) best = y;
     }
-    if (best) { x.matched = true; best.matched = true; pairs.push([x, best]); }
+    if (best) { matched.add(x); matched.add(best); pairs.push([x, best]); }
   }
   return pairs;
 }
@@ -228,16 +227,43 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-let lastText = '';
-let lastWords: string[] = [];
-/** The lower-cased words of a text; the last text is remembered, as one sentence is asked about many times in a row. */
-function wordsOf(text: string): string[] {
-  if (text !== lastText) { lastText = text; lastWords = text.toLowerCase().split(/[^\p{L}\p{N}]+/u); }
-  return lastWords;
+/** The words of a text as `mentions` asks about them: every distinct word, their metonym classes, and the long ones. */
+interface WordIndex {
+  words: Set<string>;
+  /** `METONYMS[w] ?? w` for every word: a name with a metonym class is mentioned when its class is. */
+  classes: Set<unknown>;
+  /** The metonym classes of the words that have one ("washington" → "us"): a name equal to one is mentioned. */
+  metonymOf: Set<unknown>;
+  /** Distinct words of five letters or more: only these can match a name as a spelling variant. */
+  long: string[];
 }
 
-/** Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution). */
+/** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full. */
+const MAX_INDEXED_TEXTS = 64;
+const indexed = new Map<string, WordIndex>();
+
+/** The lower-cased words of a text, indexed once per text. */
+function indexOf(text: string): WordIndex {
+  let idx = indexed.get(text);
+  if (idx) return idx;
+  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  idx = { words, classes: new Set(), metonymOf: new Set(), long: [] };
+  for (const w of words) {
+    idx.classes.add(METONYMS[w] ?? w);
+    if (METONYMS[w]) idx.metonymOf.add(METONYMS[w]);
+    if (w.length >= 5) idx.long.push(w);
+  }
+  if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
+  indexed.set(text, idx);
+  return idx;
+}
+
+/**
+ * Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution):
+ * `similarWord(name, w)` for some word w of the text, with its cheap cases (equal, metonym) answered by the index.
+ */
 function mentions(text: string, names: string[]): boolean {
-  const words = wordsOf(text);
-  return names.some((n) => words.some((w) => similarWord(n, w)));
+  const idx = indexOf(text);
+  return names.some((n) => idx.words.has(n) || (!!METONYMS[n] && idx.classes.has(METONYMS[n])) || idx.metonymOf.has(n)
+    || (n.length >= 5 && idx.long.some((w) => similarWord(n, w))));
 }
