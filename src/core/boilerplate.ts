@@ -1,5 +1,5 @@
 import { lineKind, isNameWord, RELATIVE_TIME, TEASER_HEADING, wordCount } from './boilerplate-patterns.js';
-import { nlp } from './nlp.js';
+import { POSSESSIVE, textNlp } from './nlp.js';
 import type { BoilerplateKind, Span } from './types.js';
 
 /**
@@ -51,10 +51,18 @@ function describe(text: string, p: Span): Para {
   return { line, words };
 }
 
-/** Every word tagged a proper noun by wink's POS tagger ("Diverging Agendas" is VERB PROPN, so not a name). */
+/**
+ * Every word tagged a proper noun by wink's POS tagger ("Diverging Agendas" is VERB PROPN, so not a name).
+ * A possessive ("Moscow’s") is never a name-only phrase: on first sight wink splits off the clitic as a particle,
+ * but once cached the whole form comes back as one proper noun, which made the answer depend on what was read
+ * before (a "Name Moscow’s Name: …" sentence went to boilerplate only after the text had been read once).
+ */
 function allProperNouns(phrase: string): boolean {
-  const tags = nlp.readDoc(phrase).tokens().out(nlp.its.pos) as string[];
-  return tags.length > 0 && tags.every((t) => t === 'PROPN' || t === 'PUNCT');
+  const nlp = textNlp(phrase.length);
+  const tokens = nlp.readDoc(phrase).tokens();
+  const tags = tokens.out(nlp.its.pos) as string[];
+  return tags.length > 0 && tags.every((t) => t === 'PROPN' || t === 'PUNCT')
+    && !(tokens.out(nlp.its.value) as string[]).some((v) => POSSESSIVE.test(v));
 }
 
 /** A teaser item: a short headline without a sentence end, a truncated excerpt, an age stamp or other furniture. */

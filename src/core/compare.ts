@@ -1,7 +1,7 @@
 import { segmentArticle } from './segment.js';
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism } from './journalism.js';
-import { claimTerms } from './tokens.js';
+import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupSimilarity, type ScoredPair } from './align.js';
@@ -22,11 +22,11 @@ import { DEFAULT_LIMITS } from './types.js';
  * `lexicon.ts`; the same input always gives the same answer.
  */
 export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
-  const o = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const r = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
+  const [o, ot] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, rt] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
 
   const vocab = new Vocabulary(lexiconForCore());
-  const ot = o.claims.map((c) => claimTerms(c.text)), rt = r.claims.map((c) => claimTerms(c.text));
   const ov = ot.map((t) => toClaimVector(vocab, t)), rv = rt.map((t) => toClaimVector(vocab, t));
   const copied = copiedPairs(ot, rt);
   const df = new Array<number>(vocab.keys.length).fill(0);
@@ -127,10 +127,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
 export const VERBATIM_RANK_WINDOW = 4;
 
-function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): SideResult {
+/** One side: its paragraphs and claims, and each claim's terms taken from the one wink read of the text (a claim
+ *  whose edge cuts a token, or a text wink failed on, is read claim by claim). */
+function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[]] {
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
   const segmented = segmentArticle(text);
+  const tokens = segmented.tokens;
   segmented.paragraphs.forEach((seg, index) => {
     const ids: string[] = [];
     for (const s of seg.sentences) {
@@ -141,7 +144,8 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  return { paragraphs, claims, boilerplate: segmented.boilerplate };
+  const terms = claims.map((c) => (tokens && spanTerms(tokens, c.start, c.end)) || claimTerms(c.text));
+  return [{ paragraphs, claims, boilerplate: segmented.boilerplate }, terms];
 }
 
 /** Paragraph alignment: a paragraph matches the paragraphs on the other side holding its claims' matches. */

@@ -1,4 +1,4 @@
-import { sentenceNlp } from './nlp.js';
+import { readTokens } from './nlp.js';
 import { isCombiningAt, isLowSurrogateAt, isSpaceChar } from './normalize.js';
 import type { Span } from './types.js';
 
@@ -6,7 +6,7 @@ import type { Span } from './types.js';
  * Sentence boundaries for a whole text from wink-nlp's sentence boundary detection, which knows news
  * abbreviations ("U.S.", "J. D. Vance", "2:18 p.m.") and keeps `.”` with its sentence. wink reports sentences as
  * token ranges; character offsets are rebuilt from each token's `precedingSpaces` and `value` and verified
- * against the text, so a token wink altered can never shift a span.
+ * against the text (`tokenOffsets` in nlp.ts), so a token wink altered can never shift a span.
  */
 
 /** Longest sentence kept whole, in UTF-16 units. News sentences rarely pass 500 characters; a longer "sentence"
@@ -20,27 +20,10 @@ const SPACE_LOOKBACK = 200;
 /**
  * Start offsets of the sentences wink finds in `nlpText` (a length-preserving normalisation of the submitted
  * text), ascending. Returns `null` when wink's tokens cannot be mapped onto the text (then the caller falls back).
+ * (`segment` takes them from its one read of the text; this is the same for a text alone.)
  */
 export function winkSentenceStarts(nlpText: string): number[] | null {
-  const nlp = sentenceNlp(nlpText.length);
-  const doc = nlp.readDoc(nlpText);
-  const values = doc.tokens().out(nlp.its.value) as string[];
-  const spaces = doc.tokens().out(nlp.its.precedingSpaces) as string[];
-  const offsets = new Array<number>(values.length);
-  let pos = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as string;
-    pos += (spaces[i] as string).length;
-    if (!nlpText.startsWith(value, pos)) return null;
-    offsets[i] = pos;
-    pos += value.length;
-  }
-  const starts: number[] = [];
-  for (const span of doc.sentences().out(nlp.its.span) as unknown as [number, number][]) {
-    const first = offsets[span[0]];
-    if (first !== undefined && span[1] >= span[0]) starts.push(first);
-  }
-  return starts;
+  return readTokens(nlpText).sentenceStarts;
 }
 
 /** Words that start a real sentence even when a typo glued it to the last one ("the end.The next day"). */

@@ -1,8 +1,8 @@
 import { classifyParagraphs } from './boilerplate.js';
-import { normalizeForNlp } from './normalize.js';
+import { nlpView, readTokens, type TokenTable } from './nlp.js';
 import { paragraphSpans } from './segment-lines.js';
 import {
-  capLength, plainSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan, winkSentenceStarts,
+  capLength, plainSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan,
 } from './segment-sentences.js';
 import type { Boilerplate, Span } from './types.js';
 
@@ -16,39 +16,23 @@ export interface SegmentedText {
   /** Content paragraphs, each with its content sentences (boilerplate excluded). */
   paragraphs: Segment[];
   boilerplate: Boilerplate[];
+  /** The one wink read of the text (token spans are offsets into it); `null` if wink failed on this input. */
+  tokens: TokenTable | null;
 }
 
-/** Longest run without whitespace handed to wink: its tokenizer is quadratic in token length (a 10,000-char
- * token takes ~0.4 s, 40,000 chars ~3.4 s), and no English word or URL worth splitting at is this long. */
-export const MAX_TOKEN_RUN = 200;
-const LONG_RUN = new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g');
+export { MAX_TOKEN_RUN } from './nlp.js';
 
-/**
- * The text wink reads: the length-preserving normalisation (`normalizeForNlp`) with the line breaks inside each
- * paragraph (hard wraps) turned into spaces, so wink neither splits at a wrap nor loses an offset, and runs longer
- * than `MAX_TOKEN_RUN` without whitespace broken by a space.
- */
-function nlpView(text: string, paragraphs: Span[]): string {
-  const norm = normalizeForNlp(text);
-  let out = '';
-  let at = 0;
-  for (const p of paragraphs) {
-    out += norm.slice(at, p.start) + norm.slice(p.start, p.end).replace(/\n/g, ' ');
-    at = p.end;
-  }
-  // Break overlong runs in the view only (a space replaces the run's last unit, length unchanged).
-  return (out + norm.slice(at)).replace(LONG_RUN, (run) => run.slice(0, -1) + ' ');
-}
-
-/** Sentence start offsets for the whole text: wink's, or the plain punctuation rule's if wink fails on this input. */
-function sentenceStarts(view: string): number[] {
+/** The one wink read of a text (issue #6) and the sentence starts taken from it; the plain punctuation rule's
+ * starts if wink's tokens cannot be placed on the text, and no tokens at all if wink fails on this input. */
+function readText(text: string, paragraphs: Span[]): { tokens: TokenTable | null; starts: number[] } {
+  const view = nlpView(text, paragraphs);
   try {
-    const starts = winkSentenceStarts(view);
-    if (starts) return starts;
+    const tokens = readTokens(view);
+    return { tokens, starts: tokens.sentenceStarts ?? plainSentenceStarts(view) };
   } catch {
     // wink-nlp is not meant to throw, but the core must not: fall through to the plain rule.
+    return { tokens: null, starts: plainSentenceStarts(view) };
   }
-  return plainSentenceStarts(view);
 }
 
 /** Cuts each paragraph at the sentence starts inside it, then repairs and caps the pieces. */
@@ -73,23 +57,30 @@ function sentencesOf(text: string, paragraphs: Span[], starts: number[]): Span[]
   return out;
 }
 
+/** Paragraphs with their sentences, and the read of the text they were cut from. */
+function segmentRead(text: string): { segments: Segment[]; tokens: TokenTable | null } {
+  const paragraphs = paragraphSpans(text);
+  const { tokens, starts } = readText(text, paragraphs);
+  const sentences = sentencesOf(text, paragraphs, starts);
+  return { segments: paragraphs.map((p, i) => ({ start: p.start, end: p.end, sentences: sentences[i] ?? [] })), tokens };
+}
+
 /**
  * Splits a text into paragraphs and sentences (spans trimmed of surrounding whitespace), boilerplate included.
  * Never copies substrings: callers slice the submitted text. Never throws; linear in the text length.
  */
 export function segment(text: string): Segment[] {
-  const paragraphs = paragraphSpans(text);
-  const sentences = sentencesOf(text, paragraphs, sentenceStarts(nlpView(text, paragraphs)));
-  return paragraphs.map((p, i) => ({ start: p.start, end: p.end, sentences: sentences[i] ?? [] }));
+  return segmentRead(text).segments;
 }
 
 /**
  * Segments an article and sets its boilerplate aside: `paragraphs` are the content paragraphs with their
  * sentences (one sentence = one claim for the aligner); `boilerplate` lists the paragraphs judged page furniture
- * (bylines, credits, "Read:" links, comment forms, teaser lists…), in text order.
+ * (bylines, credits, "Read:" links, comment forms, teaser lists…), in text order; `tokens` is the one wink read
+ * of the text, from which the claims' terms are taken (`spanTerms`).
  */
 export function segmentArticle(text: string): SegmentedText {
-  const all = segment(text);
+  const { segments: all, tokens } = segmentRead(text);
   const kinds = classifyParagraphs(text, all);
   const paragraphs: Segment[] = [];
   const boilerplate: Boilerplate[] = [];
@@ -98,5 +89,5 @@ export function segmentArticle(text: string): SegmentedText {
     if (kind) boilerplate.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end), kind });
     else if (p.sentences.length) paragraphs.push(p);
   });
-  return { paragraphs, boilerplate };
+  return { paragraphs, boilerplate, tokens };
 }

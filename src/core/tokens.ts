@@ -1,8 +1,4 @@
-import { recyclingNlp } from './nlp.js';
-
-/** A wink-nlp instance with only the POS tagger (lemmas need POS; NER, negation, sentiment are unused here:
- *  3× faster than the full pipeline, output identical), recycled like the sentence instance. */
-const termsNlp = recyclingNlp(['sbd', 'pos']);
+import { nlpView, POSSESSIVE, readTokens, type TokenTable } from './nlp.js';
 
 /** One content word of a claim, reduced to what similarity compares. */
 export interface Term {
@@ -35,8 +31,6 @@ export function canonicalKey(word: string): string {
     .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
 }
 
-/** A word with a possessive clitic attached ("Biden’s", "Russia's"); group 1 the word, group 2 the clitic. */
-const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)([’']s)$/iu;
 const POSSESSIVE_TAIL = /[’']s$/i;
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
@@ -45,52 +39,89 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'SYM', 'INTJ']);
 
 /**
- * Tokenises and lemmatises one claim with the shared wink-nlp instance. Hyphenated compounds of common words
- * written without spaces ("cease-fire", "long-standing") become one term so that they match the closed-up spelling.
- * Deterministic and bounded: linear in the claim's length.
+ * Tokenises and lemmatises one claim read on its own. `compare` does not use it: it reads each text once and
+ * takes each claim's terms from that read (`spanTerms`); this is for a sentence without its text (tests, tools)
+ * and for a claim whose edge cuts a token.
  */
 export function claimTerms(text: string): ClaimTerms {
-  const nlp = termsNlp(text.length);
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const stop = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
-  const types = doc.tokens().out(its.type) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces as never) as unknown as string[];
+  const table = readTokens(nlpView(text));
+  return tableTerms(table, 0, table.length);
+}
+
+/** First token index in `[from, length)` whose start is at or after `offset` (token starts ascend). */
+function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
+  let lo = from, hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((table.start[mid] as number) < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The terms of the claim `[start, end)` from the one read of its whole text (issue #6: each text is read by
+ * wink once). The claim's tokens are found by offset, not by sentence index: claims are wink's sentences after
+ * repairs (quotes reattached, speech tags joined, long sentences cut). Returns `null` when a token crosses an edge
+ * of the span (a cut inside a token): the caller then reads the claim on its own with `claimTerms`.
+ * POS tags are those of the words in context, which may differ from a read of the sentence alone at its edges.
+ */
+export function spanTerms(table: TokenTable, start: number, end: number): ClaimTerms | null {
+  const from = firstTokenAt(table, start), to = firstTokenAt(table, end, from);
+  if (from > 0 && (table.end[from - 1] as number) > start) return null;
+  if (to > from && (table.end[to - 1] as number) > end) return null;
+  return tableTerms(table, from, to);
+}
+
+/**
+ * Terms and words of tokens `[from, to)` of a read. Hyphenated compounds of common words written without spaces
+ * ("cease-fire", "long-standing") become one term so that they match the closed-up spelling.
+ * Deterministic and bounded: linear in the number of tokens.
+ */
+function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
+  const { value: values, lemma: lemmas, type: types, stop, start, end } = table;
+  const n = to - from;
+  // wink-nlp splits an unseen possessive ("Biden’s") into "Biden" + "’s" on first sight but caches the whole
+  // form, so later reads keep it as one token: the same claim would give different terms depending on what the
+  // process read before. Splitting the clitic off here makes the terms independent of that history.
+  const clitics = new Array<RegExpExecArray | null>(n);
+  const pos = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
+    const clitic = types[i] === 'word' ? POSSESSIVE.exec(values[i]!) : null;
+    clitics[k] = clitic;
+    // The cached whole form is also tagged differently ("administration’s" as a proper noun): a lower-case
+    // word with a clitic is a common noun, as it is when wink splits it.
+    pos[k] = clitic && table.pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!) ? 'NOUN' : table.pos[i] ?? '';
+  }
   const terms: Term[] = [];
   const words: string[] = [];
   const wordKinds: number[] = [];
-  const kind = (k: number) => (pos[k] === 'PROPN' ? 2 : !stop[k] && CONTENT_POS.has(pos[k] ?? '') ? 1 : 0);
-  for (let i = 0; i < values.length; i++) {
+  const kind = (k: number) => (pos[k] === 'PROPN' ? 2 : !stop[from + k] && CONTENT_POS.has(pos[k]!) ? 1 : 0);
+  // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
+  const common = (k: number) => types[from + k] === 'word' && pos[k] !== 'PROPN' && !/\d/.test(values[from + k]!);
+  // "cease-fire": a hyphen token touching the words on both sides (no space in between).
+  const closedHyphen = (k: number) => k + 2 < n && values[from + k + 1] === '-'
+    && start[from + k + 1] === end[from + k] && start[from + k + 2] === end[from + k + 1];
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
     const type = types[i];
-    // wink-nlp splits an unseen possessive ("Biden’s") into "Biden" + "’s" on first sight but caches the whole
-    // form, so later reads keep it as one token: the same claim would give different terms depending on what the
-    // process read before. Splitting the clitic off here makes the terms independent of that history.
-    const clitic = type === 'word' ? POSSESSIVE.exec(values[i]!) : null;
-    // The cached whole form is also tagged differently ("administration’s" as a proper noun): a lower-case
-    // word with a clitic is a common noun, as it is when wink splits it.
-    if (clitic && pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!)) pos[i] = 'NOUN';
+    const clitic = clitics[k];
     if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
       const v = (clitic ? clitic[1]! : values[i]!).toLowerCase();
-      if (/[\p{L}\p{N}]/u.test(v)) { words.push(v); wordKinds.push(kind(i)); }
+      if (/[\p{L}\p{N}]/u.test(v)) { words.push(v); wordKinds.push(kind(k)); }
       if (clitic) { words.push(clitic[2]!.toLowerCase()); wordKinds.push(0); }
     }
     if (type !== 'word' && type !== 'number') continue;
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
     if (clitic) lemma = lemma.replace(POSSESSIVE_TAIL, '');
-    let isName = pos[i] === 'PROPN', isNumber = type === 'number' || pos[i] === 'NUM';
-    // Join "cease - fire" (no spaces around the hyphen) into one compound term.
-    // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
-    const common = (k: number) => types[k] === 'word' && pos[k] !== 'PROPN' && !/\d/.test(values[k]!);
-    while (common(i) && values[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && common(i + 2)) {
-      lemma += (lemmas[i + 2] ?? values[i + 2]!).toLowerCase();
-      words.push(values[i + 2]!.toLowerCase()); wordKinds.push(kind(i + 2));
-      i += 2;
+    const isName = pos[k] === 'PROPN', isNumber = type === 'number' || pos[k] === 'NUM';
+    while (common(k) && closedHyphen(k) && common(k + 2)) {
+      lemma += (lemmas[from + k + 2] ?? values[from + k + 2]!).toLowerCase();
+      words.push(values[from + k + 2]!.toLowerCase()); wordKinds.push(kind(k + 2));
+      k += 2;
     }
-    if (stop[i] && !isNumber) continue;
-    if (!CONTENT_POS.has(pos[i] ?? '') && !isNumber && !isName) continue;
+    if (stop[from + k] && !isNumber) continue;
+    if (!CONTENT_POS.has(pos[k]!) && !isNumber && !isName) continue;
     if (lemma === "'s" || lemma === '’s' || lemma === 'not') continue;
     const key = canonicalKey(lemma);
     if (!key) continue;

@@ -5,7 +5,7 @@ import { segment, segmentArticle, MAX_TOKEN_RUN } from '../../src/core/segment.j
 import { paragraphSpans } from '../../src/core/segment-lines.js';
 import { capLength, plainSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../src/core/segment-sentences.js';
 import type { Span } from '../../src/core/types.js';
-import { NLP_RECYCLE_CHARS, sentenceNlp } from '../../src/core/nlp.js';
+import { NLP_RECYCLE_CHARS, textNlp } from '../../src/core/nlp.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const sentencesOf = (text: string) => segment(text).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
@@ -162,10 +162,10 @@ t.test('sentence start finders: wink offsets are verified; the plain fallback is
   t.ok(performance.now() - t0 < 2000, '1.2 MB in < 2 s');
 });
 
-t.test('the sentence instance is recycled after NLP_RECYCLE_CHARS (wink caches unseen tokens forever)', async (t) => {
-  const first = sentenceNlp(0);
-  t.equal(sentenceNlp(10), first, 'reused below the budget');
-  const fresh = sentenceNlp(NLP_RECYCLE_CHARS);
+t.test('the reading instance is recycled after NLP_RECYCLE_CHARS (wink caches unseen tokens forever)', async (t) => {
+  const first = textNlp(0);
+  t.equal(textNlp(10), first, 'reused below the budget');
+  const fresh = textNlp(NLP_RECYCLE_CHARS);
   t.not(fresh, first, 'replaced once the budget is spent');
   t.same(winkSentenceStarts('One. Two.'), [0, 5], 'the fresh instance works');
 });
