@@ -31,6 +31,19 @@ export function canonicalKey(word: string): string {
     .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
 }
 
+/** Keys of recent lemmas: `canonicalKey` is a pure function of the lemma, a text repeats its lemmas, and the NFKD
+ *  and regex folding was the largest part of building terms from a read. Bounded: cleared when full. */
+const KEY_MEMO_MAX = 50_000;
+const keyMemo = new Map<string, string>();
+function keyOf(lemma: string): string {
+  let key = keyMemo.get(lemma);
+  if (key === undefined) {
+    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear();
+    keyMemo.set(lemma, key = canonicalKey(lemma));
+  }
+  return key;
+}
+
 const POSSESSIVE_TAIL = /[’']s$/i;
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
@@ -123,7 +136,7 @@ function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
     if (stop[from + k] && !isNumber) continue;
     if (!CONTENT_POS.has(pos[k]!) && !isNumber && !isName) continue;
     if (lemma === "'s" || lemma === '’s' || lemma === 'not') continue;
-    const key = canonicalKey(lemma);
+    const key = keyOf(lemma);
     if (!key) continue;
     terms.push({ key, lemma, name: isName, number: isNumber || NUMBER_WORDS.has(lemma) });
   }
