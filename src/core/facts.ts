@@ -214,17 +214,37 @@ function similarWord(x: string, y: string): boolean {
   while (p < x.length && p < y.length && x[p] === y[p]) p++;
   if (p >= 5 && p >= 0.8 * Math.min(x.length, y.length)) return true;
   if (Math.abs(x.length - y.length) > 2) return false;
-  return editDistance(x, y) <= (Math.min(x.length, y.length) >= 8 ? 2 : 1);
+  return withinEdits(x, y, Math.min(x.length, y.length) >= 8 ? 2 : 1);
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+/** Two reused rows for `withinEdits` (grown as needed): no allocation per word pair. */
+let rowPrev = new Int32Array(64), rowCur = new Int32Array(64);
+
+/**
+ * Whether the Levenshtein distance of `a` and `b` is at most `k`. Exact, computed in the diagonal band |i − j| ≤ k
+ * (a cell outside it is more than k) with values capped at k + 1 and an early exit once a whole row is over k:
+ * names are compared with every long word of a sentence, and a full table per pair was most of that cost.
+ */
+function withinEdits(a: string, b: string, k: number): boolean {
+  const n = a.length, m = b.length, big = k + 1;
+  if (Math.abs(n - m) > k) return false;
+  if (rowPrev.length < m + 2) { rowPrev = new Int32Array(m + 2); rowCur = new Int32Array(m + 2); }
+  let prev = rowPrev, cur = rowCur;
+  for (let j = 0; j <= m; j++) prev[j] = Math.min(j, big);
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k), hi = Math.min(m, i + k);
+    cur[lo - 1] = lo === 1 ? Math.min(i, big) : big;
+    let rowMin = cur[lo - 1]!;
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), big);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = big;
+    if (rowMin > k) return false;
+    const t = prev; prev = cur; cur = t;
   }
-  return prev[b.length]!;
+  return prev[m]! <= k;
 }
 
 /** The words of a text as `mentions` asks about them: every distinct word, their metonym classes, and the long ones. */

@@ -49,7 +49,11 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   WORD.lastIndex = 0;
   const slice = text.slice(start, end);
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'").replace(/-/g, '') });
+    // (Most words have no apostrophe or hyphen: the replacements are skipped for them.)
+    let norm = m[0].toLowerCase();
+    if (norm.includes('’')) norm = norm.replace(/’/g, "'");
+    if (norm.includes('-')) norm = norm.replace(/-/g, '');
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm });
   }
   return out;
 }
