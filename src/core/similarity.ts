@@ -106,7 +106,7 @@ export class Vocabulary {
   termSim(a: number, b: number): number {
     if (a === b) return 1;
     if (this.isNumber[a] || this.isNumber[b]) return 0;
-    if (this.neighbours) return this.neighbourSim(a, b);
+    if (this.cross) return crossSim(this.cross, a, b);
     const lo = a < b ? a : b, hi = a < b ? b : a;
     let row = this.pairCache[lo];
     if (!row) this.pairCache[lo] = row = new Map();
@@ -132,30 +132,24 @@ export class Vocabulary {
     return cosineCredit(dot);
   }
 
-  /** Per term: the terms of the other side with non-zero similarity (set by `prepareCross`), as compressed rows. */
-  neighbours: NeighbourRows | null = null;
-
-  private neighbourSim(a: number, b: number): number {
-    const nb = this.neighbours!;
-    if (a + 1 >= nb.offsets.length) return 0;
-    for (let k = nb.offsets[a]!; k < nb.offsets[a + 1]!; k++) if (nb.ids[k] === b) return nb.sims[k]!;
-    return 0;
-  }
+  /** Every cross-side term pair's similarity (set by `prepareCross`). */
+  cross: CrossTable | null = null;
 
   /**
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
-   * costs a few lookups per term instead of |A|·|B| similarity computations.
+   * costs |A|·|B| lookups in a dense table instead of |A|·|B| similarity computations.
    * Fast path of `rawSim` with the same answers: an exact int8 prefilter (`int8-scan.ts`: the integer dot of
    * the quantised vectors, SIMD WebAssembly, ~9 ns a pair) keeps the ~1–2% of pairs whose cosine can reach
    * the floor, and only those get the float dot of `rawSim` (the rewrite side's vectors packed into one
    * Float64Array: the float32 components converted exactly, summed in the same order, so every cosine is
    * bit-identical); the string checks (variant, family) run only on pairs sharing a first letter (found
-   * through buckets rather than by testing every pair), and the neighbour lists are flat typed arrays (no
-   * per-term Maps: the lists are rebuilt on every compare, and Maps were a large share of the GC's work).
+   * through buckets rather than by testing every pair), and the table is one typed array (no per-term Maps:
+   * it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
-    const o = [...new Set(originalIds)].filter((x) => !this.isNumber[x]), r = [...new Set(rewriteIds)].filter((x) => !this.isNumber[x]);
+    const oAll = [...new Set(originalIds)], rAll = [...new Set(rewriteIds)];
+    const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
     const lex = this.lexicon, dims = lex?.dims ?? 0;
@@ -181,15 +175,17 @@ export class Vocabulary {
     const inO = new Set(o), rInO = new Uint8Array(r.length);
     r.forEach((y, j) => { if (inO.has(y)) rInO[j] = 1; });
     const rSet = new Set(r);
-    const row = new Float64Array(r.length), a = new Float64Array(dims);
-    const touched: number[] = [], cand = new Int32Array(withVec.length);
-    const ex: number[] = [], ey: number[] = [], es: number[] = [];
+    const a = new Float64Array(dims), cand = new Int32Array(withVec.length);
+    const table = crossTable(this.keys.length, oAll, rAll, o, r), { sims, cols } = table;
     // Only x < y for a pair of terms on both sides (the mirrored pair (y, x) is the same pair).
     const skip = (x: number, j: number, mirrored: boolean) => r[j] === x || (mirrored && rInO[j] === 1 && r[j]! < x);
-    const touch = (j: number, s: number) => { if (s <= 0) return; if (row[j] === 0) touched.push(j); row[j] = s; };
-    for (const x of o) {
-      const va = this.vec[x], mirrored = rSet.has(x);
-      touched.length = 0;
+    o.forEach((x, i) => {
+      const va = this.vec[x], mirrored = rSet.has(x), base = i * cols;
+      // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
+      const touch = (j: number, s: number) => {
+        sims[base + j] = s;
+        if (mirrored && rInO[j]) sims[table.row[r[j]!]! * cols + table.col[x]!] = s;
+      };
       if (va && scanner) {
         a.set(va);
         const q = lex!.data.subarray(this.vecRow[x]! * dims, (this.vecRow[x]! + 1) * dims);
@@ -203,14 +199,13 @@ export class Vocabulary {
           const j0 = cand[h]!, j1 = cand[h + 1]!;
           let d0 = 0, d1 = 0;
           for (let d = 0, o0 = j0 * dims, o1 = j1 * dims; d < dims; d++) { const v = a[d]!; d0 += v * rvec[o0 + d]!; d1 += v * rvec[o1 + d]!; }
-          if (d0 >= VECTOR_MIN_COSINE) touch(j0, cosineCredit(d0));
-          if (d1 >= VECTOR_MIN_COSINE) touch(j1, cosineCredit(d1));
+          touch(j0, cosineCredit(d0)); touch(j1, cosineCredit(d1));
         }
         if (h < n) {
           const j = cand[h]!;
           let dot = 0;
           for (let d = 0, off = j * dims; d < dims; d++) dot += a[d]! * rvec[off + d]!;
-          if (dot >= VECTOR_MIN_COSINE) touch(j, cosineCredit(dot));
+          touch(j, cosineCredit(dot));
         }
       }
       // Variants and families share their first letter: only that bucket needs the string checks.
@@ -225,10 +220,8 @@ export class Vocabulary {
           else if (kx.charCodeAt(5) === ky.charCodeAt(5) && kx.startsWith(ky.slice(0, 6)) && sameFamily(kx, ky)) touch(j, FAMILY_CREDIT);
         }
       }
-      touched.sort((p, q) => p - q);
-      for (const j of touched) { ex.push(x); ey.push(r[j]!); es.push(row[j]!); row[j] = 0; }
-    }
-    this.neighbours = neighbourRows(this.keys.length, ex, ey, es);
+    });
+    this.cross = table;
     return true;
   }
 }
@@ -238,25 +231,37 @@ function cosineCredit(cos: number): number {
   return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
 }
 
-/** Compressed sparse rows of the term-similarity graph: term x's neighbours are ids[offsets[x]..offsets[x+1]). */
-export interface NeighbourRows {
-  offsets: Int32Array;
-  ids: Int32Array;
+/**
+ * Dense table of every cross-side term pair's similarity for one compare: term x of the original side is row
+ * `row[x]`, term y of the rewrite side column `col[y]` (-1: not on that side), sims[row·cols + col] their
+ * similarity (1 for a term on both sides with itself). |Vo|·|Vr| ≤ CROSS_PAIRS_MAX entries (8 MB at most).
+ */
+export interface CrossTable {
+  row: Int32Array;
+  col: Int32Array;
+  cols: number;
   sims: Float64Array;
 }
 
-/** Builds symmetric compressed rows from the edge list (x, y, sim): each edge is listed under both ends. */
-function neighbourRows(size: number, ex: number[], ey: number[], es: number[]): NeighbourRows {
-  const offsets = new Int32Array(size + 1);
-  for (let k = 0; k < ex.length; k++) { offsets[ex[k]! + 1]!++; offsets[ey[k]! + 1]!++; }
-  for (let i = 0; i < size; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, size), ids = new Int32Array(ex.length * 2), sims = new Float64Array(ex.length * 2);
-  for (let k = 0; k < ex.length; k++) {
-    const x = ex[k]!, y = ey[k]!, s = es[k]!;
-    ids[fill[x]!] = y; sims[fill[x]!++] = s;
-    ids[fill[y]!] = x; sims[fill[y]!++] = s;
-  }
-  return { offsets, ids, sims };
+/** The empty table: rows are `o` then the original side's numbers, columns `r` then the rewrite side's numbers. */
+function crossTable(size: number, oAll: number[], rAll: number[], o: number[], r: number[]): CrossTable {
+  const row = new Int32Array(size).fill(-1), col = new Int32Array(size).fill(-1);
+  o.forEach((x, i) => { row[x] = i; });
+  r.forEach((y, j) => { col[y] = j; });
+  let rows = o.length, cols = r.length;
+  for (const x of oAll) if (row[x] === -1) row[x] = rows++;
+  for (const y of rAll) if (col[y] === -1) col[y] = cols++;
+  const sims = new Float64Array(rows * cols);
+  for (let x = 0; x < size; x++) if (row[x]! >= 0 && col[x]! >= 0) sims[row[x]! * cols + col[x]!] = 1;
+  return { row, col, cols, sims };
+}
+
+/** A term pair's similarity from the table, in either orientation (0 when the pair is not cross-side). */
+function crossSim(t: CrossTable, a: number, b: number): number {
+  const ra = t.row[a] ?? -1, cb = t.col[b] ?? -1;
+  if (ra >= 0 && cb >= 0) return t.sims[ra * t.cols + cb]!;
+  const rb = t.row[b] ?? -1, ca = t.col[a] ?? -1;
+  return rb >= 0 && ca >= 0 ? t.sims[rb * t.cols + ca]! : 0;
 }
 
 /** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
@@ -321,8 +326,10 @@ export interface PairScore {
   carriedB: number;
 }
 
-/** Weighted share of `ids` matched by `best` (per-term best similarity), smoothed for short claims. */
-function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: number; content: number; carried: number } {
+/** Weighted share of `ids` matched by `best` (per-term best similarity), smoothed for short claims: written to
+ *  `shareOut` as [share, content, carried] (no object per call: scorePair runs thousands of times a compare). */
+const shareOut = new Float64Array(3);
+function share(vocab: Vocabulary, ids: number[], best: Float64Array): void {
   let total = 0, got = 0, content = 0, contentTotal = 0;
   for (let i = 0; i < ids.length; i++) {
     const x = ids[i]!, w = vocab.weight[x] ?? 0;
@@ -331,57 +338,68 @@ function share(vocab: Vocabulary, ids: number[], best: Float64Array): { share: n
   }
   // A claim with little content (a fragment, a two-word sentence) cannot show much evidence either way:
   // its share is smoothed with a prior mass of one typical content word (SHORT_CLAIM_PRIOR) carried at 0.
-  if (total <= 0) return { share: 0, content: 0, carried: 0 };
-  return { share: got / (total + SHORT_CLAIM_PRIOR), content: content / (contentTotal + SHORT_CLAIM_PRIOR), carried: got / total };
+  if (total <= 0) { shareOut.fill(0); return; }
+  shareOut[0] = got / (total + SHORT_CLAIM_PRIOR); shareOut[1] = content / (contentTotal + SHORT_CLAIM_PRIOR); shareOut[2] = got / total;
 }
 
-/** Reused per-term best-similarity buffers (the core is synchronous, so one pair is scored at a time). */
-let scratchA = new Float64Array(64), scratchB = new Float64Array(64);
+/** Reused per-term best-similarity buffers and table offsets (the core is synchronous: one pair at a time). */
+let scratchA = new Float64Array(64), scratchB = new Float64Array(64), offA = new Int32Array(64), offB = new Int32Array(64);
 
-/** Position of each term of the current `b` claim (+1; 0 = absent), stamped per call. */
-let posOf = new Int32Array(1024), stampOf = new Int32Array(1024), stamp = 0;
-
-/** Per-term best similarity via exact ids and precomputed neighbour rows: O(|A|·neighbours + |B|). */
-function sparseBest(vocab: Vocabulary, nb: NeighbourRows, a: number[], b: number[], ra: Float64Array, rb: Float64Array): void {
-  const size = vocab.keys.length;
-  if (posOf.length < size) { posOf = new Int32Array(size * 2); stampOf = new Int32Array(size * 2); stamp = 0; }
-  stamp++;
-  for (let j = 0; j < b.length; j++) { posOf[b[j]!] = j; stampOf[b[j]!] = stamp; }
-  const { offsets, ids, sims } = nb;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    if (stampOf[x] === stamp) { ra[i] = 1; rb[posOf[x]!] = 1; } // …and its neighbours still credit b's terms
-    if (x + 1 >= offsets.length) continue;
-    for (let k = offsets[x]!, end = offsets[x + 1]!; k < end; k++) {
-      const y = ids[k]!;
-      if (stampOf[y] !== stamp) continue;
-      const sim = sims[k]!;
-      if (sim > ra[i]!) ra[i] = sim;
-      const j = posOf[y]!;
-      if (sim > rb[j]!) rb[j] = sim;
-    }
+/**
+ * Per-term best similarity from the cross table: O(|A|·|B|) lookups. A's terms index rows and B's columns, or
+ * the other way round (a rewrite claim scored against original claims); false when neither fits (a pair of
+ * claims of one side), and the caller falls back to `termSim`.
+ */
+function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb: Float64Array): boolean {
+  if (!offsets(t.row, a, offA, t.cols) || !offsets(t.col, b, offB, 1)) {
+    if (!offsets(t.col, a, offA, 1) || !offsets(t.row, b, offB, t.cols)) return false;
   }
-}
-
-/** Scores a pair of claims: one pass over the |A|·|B| term pairs (each cached), both directions at once. */
-export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
-  if (scratchA.length < a.ids.length) scratchA = new Float64Array(a.ids.length * 2);
-  if (scratchB.length < b.ids.length) scratchB = new Float64Array(b.ids.length * 2);
-  const ra = scratchA, rb = scratchB;
-  ra.fill(0, 0, a.ids.length); rb.fill(0, 0, b.ids.length);
-  if (vocab.neighbours) sparseBest(vocab, vocab.neighbours, a.ids, b.ids, ra, rb);
-  else for (let i = 0; i < a.ids.length; i++) {
-    const x = a.ids[i]!;
-    for (let j = 0; j < b.ids.length; j++) {
-      const y = b.ids[j]!;
-      const s = x === y ? 1 : vocab.termSim(x, y);
-      if (s > ra[i]!) ra[i] = s;
+  const sims = t.sims;
+  for (let i = 0; i < a.length; i++) {
+    const base = offA[i]!;
+    let best = 0;
+    for (let j = 0; j < b.length; j++) {
+      const s = sims[base + offB[j]!]!;
+      if (s > best) best = s;
       if (s > rb[j]!) rb[j] = s;
     }
+    ra[i] = best;
   }
-  const ab = share(vocab, a.ids, ra), ba = share(vocab, b.ids, rb);
-  return { sim: (ab.share + ba.share) / 2, aInB: ab.share, bInA: ba.share, contentA: ab.content, contentB: ba.content,
-    carriedA: ab.carried, carriedB: ba.carried };
+  return true;
+}
+
+/** out[k] = index[ids[k]] · scale; false when some term is not in the index. */
+function offsets(index: Int32Array, ids: number[], out: Int32Array, scale: number): boolean {
+  for (let k = 0; k < ids.length; k++) {
+    const v = index[ids[k]!] ?? -1;
+    if (v < 0) return false;
+    out[k] = v * scale;
+  }
+  return true;
+}
+
+/** Scores a pair of claims: one pass over the |A|·|B| term pairs (table lookups or cached), both directions. */
+export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
+  if (scratchA.length < a.ids.length) { scratchA = new Float64Array(a.ids.length * 2); offA = new Int32Array(a.ids.length * 2); }
+  if (scratchB.length < b.ids.length) { scratchB = new Float64Array(b.ids.length * 2); offB = new Int32Array(b.ids.length * 2); }
+  const ra = scratchA, rb = scratchB;
+  ra.fill(0, 0, a.ids.length); rb.fill(0, 0, b.ids.length);
+  if (!vocab.cross || !tableBest(vocab.cross, a.ids, b.ids, ra, rb)) {
+    for (let i = 0; i < a.ids.length; i++) {
+      const x = a.ids[i]!;
+      for (let j = 0; j < b.ids.length; j++) {
+        const y = b.ids[j]!;
+        const s = x === y ? 1 : vocab.termSim(x, y);
+        if (s > ra[i]!) ra[i] = s;
+        if (s > rb[j]!) rb[j] = s;
+      }
+    }
+  }
+  share(vocab, a.ids, ra);
+  const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
+  share(vocab, b.ids, rb);
+  const bInA = shareOut[0]!, contentB = shareOut[1]!, carriedB = shareOut[2]!;
+  return { sim: (aInB + bInA) / 2, aInB, bInA, contentA, contentB, carriedA, carriedB };
 }
 
 /**
