@@ -136,12 +136,41 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t'
 const NEIGHBOUR_WINDOW = 48;
 
 /**
- * The last two words of `text[start, s)`, lower-cased: the same as lower-casing and tokenising the whole prefix,
- * but reading only a window before `s` that starts at the range start or just after a whitespace character (so
- * that the window lower-cases as it does inside the prefix and cuts no word); the window widens until it holds
- * two words. An item's neighbours used to cost a scan of its whole sentence prefix per item.
+ * Fast path of `wordsBefore`/`wordsAfter`: the `n` nearest words reading from `from` by `step` (−1 back, +1 on), when
+ * the characters read are ASCII or common non-letter punctuation. Lower-casing such text is per character and
+ * a word is then [A-Za-z0-9]+, so the answer is the one of the Unicode path; null sends anything else there.
+ */
+function nearWordsAscii(text: string, from: number, limit: number, step: 1 | -1): string[] | null {
+  const words: string[] = [];
+  let i = from, wordEnd = -1;
+  for (; i !== limit; i += step) {
+    const c = text.charCodeAt(step < 0 ? i - 1 : i);
+    const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (!alnum && c >= 128 && !SEPARATORS.has(c)) return null;
+    if (alnum && wordEnd < 0) wordEnd = i;
+    else if (!alnum && wordEnd >= 0) {
+      words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+      wordEnd = -1;
+      if (words.length === 2) break;
+    }
+  }
+  if (wordEnd >= 0) words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+  if (step < 0) words.reverse();
+  return words.map((w) => w.toLowerCase());
+}
+
+/** Non-ASCII punctuation and spaces of news copy: not letters or digits, unchanged by lower-casing. */
+const SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+
+/**
+ * The last two words of `text[start, s)`, lower-cased: the same as lower-casing and tokenising the whole prefix
+ * (as this used to, per item), but reading only a window before `s` that starts at the range start or just after
+ * a whitespace character (so that the window lower-cases as it does inside the prefix and cuts no word); the window
+ * widens until it holds two words. Plain ASCII neighbours take `nearWordsAscii`.
  */
 function wordsBefore(text: string, start: number, s: number): string[] {
+  const fast = nearWordsAscii(text, s, start, -1);
+  if (fast) return fast;
   for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
     let p = Math.max(start, s - w);
     if (p > start) { while (p < s && !isSpace(text[p - 1])) p++; }
@@ -152,6 +181,8 @@ function wordsBefore(text: string, start: number, s: number): string[] {
 
 /** The first two words of `text[e, end)`, lower-cased (as `wordsBefore`, a window ending just before whitespace). */
 function wordsAfter(text: string, e: number, end: number): string[] {
+  const fast = nearWordsAscii(text, e, end, 1);
+  if (fast) return fast;
   for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
     let q = Math.min(end, e + w);
     if (q < end) { while (q > e && !isSpace(text[q])) q--; }
