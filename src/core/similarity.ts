@@ -106,7 +106,8 @@ export class Vocabulary {
   termSim(a: number, b: number): number {
     if (a === b) return 1;
     if (this.isNumber[a] || this.isNumber[b]) return 0;
-    if (this.cross) return crossSim(this.cross, a, b);
+    const known = this.cross ? crossSim(this.cross, a, b) : -1;
+    if (known >= 0) return known;
     const lo = a < b ? a : b, hi = a < b ? b : a;
     let row = this.pairCache[lo];
     if (!row) this.pairCache[lo] = row = new Map();
@@ -265,12 +266,12 @@ function crossTable(size: number, oAll: number[], rAll: number[], o: number[], r
   return t;
 }
 
-/** A term pair's similarity from the table, in either orientation (0 when the pair is not cross-side). */
+/** A term pair's similarity from the table, in either orientation; -1 when the pair is not in it (one side). */
 function crossSim(t: CrossTable, a: number, b: number): number {
   const ra = t.row[a] ?? -1, cb = t.col[b] ?? -1;
   if (ra >= 0 && cb >= 0) return t.sims[ra * t.cols + cb]!;
   const rb = t.row[b] ?? -1, ca = t.col[a] ?? -1;
-  return rb >= 0 && ca >= 0 ? t.sims[rb * t.cols + ca]! : 0;
+  return rb >= 0 && ca >= 0 ? t.sims[rb * t.cols + ca]! : -1;
 }
 
 /** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
