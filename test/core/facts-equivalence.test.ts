@@ -1,0 +1,67 @@
+import t from 'tap';
+import fc from 'fast-check';
+import { compareItems, sameName } from '../../src/core/facts.js';
+import { extractItems, properWords } from '../../src/core/facts-extract.js';
+import { seeds } from '../fixtures/seeds.js';
+
+// The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
+// sets. These properties pin the definitions the fast code must keep meaning.
+
+/** Pieces that exercise the exact-path fallbacks: non-ASCII letters, context-dependent lower-casing (Σ, İ), BOM. */
+const piece = fc.constantFrom('Putin', 'ΟΔΟΣ', 'İstanbul', 'not', 'may', 'May', 'nearly', '40', 'two', 'hours', '\ufeff', '\u00a0', ' ', ' ',
+  '\n', '.', ',', 'Senator', 'Lindsey', 'Graham', 'Washington', 'won’t', 'likely', 'Monday', 'é', '—', '“', 'Kyiv’s', 'supercalifragilisticexpialidocious');
+const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', ' ')), { maxLength: 40 }).map((xs) => xs.map(([p, s]) => p + s).join(''));
+const ranged = text.chain((s) => fc.tuple(fc.constant(s), fc.nat(s.length), fc.nat(s.length)).map(([x, a, b]) => [x, Math.min(a, b), Math.max(a, b)] as const));
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+t.test('an item stands between the two nearest lower-cased words of its range on each side', async (t) => {
+  fc.assert(fc.property(ranged, ([s, start, end]) => {
+    for (const item of extractItems(s, start, end)) {
+      t.same(item.before, words(s.slice(start, item.span.start)).slice(-2));
+      t.same(item.after, words(s.slice(item.span.end, end)).slice(0, 2));
+    }
+  }), { numRuns: 1500 });
+  // And on real news text, sentence by sentence.
+  const proper = properWords(seeds.atlantic);
+  const re = /[^.!?]+[.!?]/g;
+  for (let m = re.exec(seeds.atlantic); m; m = re.exec(seeds.atlantic)) {
+    for (const item of extractItems(seeds.atlantic, m.index, m.index + m[0].length, proper)) {
+      t.same(item.before, words(seeds.atlantic.slice(m.index, item.span.start)).slice(-2));
+      t.same(item.after, words(seeds.atlantic.slice(item.span.end, m.index + m[0].length)).slice(0, 2));
+    }
+  }
+});
+
+/** Plain Levenshtein distance, the definition `sameName` tolerates spelling variants by. */
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+t.test('names of five letters or more within 1 edit (2 from eight letters) are the same name', async (t) => {
+  const word = fc.stringMatching(/^[a-e]{5,11}$/);
+  fc.assert(fc.property(word, word, (x, y) => {
+    let p = 0;
+    while (p < x.length && p < y.length && x[p] === y[p]) p++;
+    const prefix = p >= 5 && p >= 0.8 * Math.min(x.length, y.length);
+    const want = x === y || prefix || (Math.abs(x.length - y.length) <= 2 && levenshtein(x, y) <= (Math.min(x.length, y.length) >= 8 ? 2 : 1));
+    t.equal(sameName([x], [y]), want, `${x} / ${y}`);
+  }), { numRuns: 3000 });
+  t.ok(sameName(['zelenskyy'], ['zelenskiy']), 'transliterations');
+  t.notOk(sameName(['graham'], ['rubio']));
+});
+
+t.test('comparing the same items twice gives the same changes (pairing marks do not stick to shared items)', async (t) => {
+  const o = 'Senator Lindsey Graham said nearly 80 senators would not back it on Monday.';
+  const r = 'Senator Marco Rubio said 60 senators would back it on Tuesday.';
+  const oi = extractItems(o, 0, o.length), ri = extractItems(r, 0, r.length);
+  const first = compareItems(oi, ri, o, r);
+  t.ok(first.length >= 3, 'number, date, person and negation changes are found');
+  t.same(compareItems(oi, ri, o, r), first);
+  t.same(compareItems(oi, ri, o, r), first);
+});
