@@ -76,9 +76,10 @@ t.test('tokenOffsets: exact placement, and a safe placement when a value is not 
 });
 
 t.test('terms, sentences and boilerplate do not depend on what the process read before', async (t) => {
-  // wink caches every token form it has seen; an unseen possessive ("Moscow’s") is split, a cached one is not,
-  // and it is then tagged a proper noun: that once turned "Phillips Moscow’s O’Brien: Heads, …" into a teaser
-  // line (boilerplate) on a second read of the same text.
+  // wink caches every token form it has seen. A possessive before a space ("Moscow’s O’Brien") is split on first
+  // sight, but one before punctuation ("Moscow’s,") is cached whole, and from then on every "Moscow’s" is one token
+  // tagged a proper noun: that turned "Phillips Moscow’s O’Brien: Heads, …" into a teaser line (boilerplate) once
+  // the process had read "Moscow’s," anywhere (found on the 100,000-word bench pair).
   const probe = 'Ukraine talks stall\n\nPhillips Moscow’s O’Brien: Heads, Ukraine loses. Tails, Russia wins.\n\n'
     + 'The administration’s envoy met Russia’s negotiators in Riyadh on Monday, officials said. The cease-fire held.';
   const snapshot = (text: string) => {
@@ -90,7 +91,9 @@ t.test('terms, sentences and boilerplate do not depend on what the process read 
   };
   textNlp(NLP_RECYCLE_CHARS); // a fresh instance: nothing cached
   const fresh = snapshot(probe);
-  const afterOthers = (segmentArticle(seeds.atlantic), segmentArticle(seeds.caliber), snapshot(probe));
+  segmentArticle(seeds.atlantic);
+  segmentArticle('Officials blamed Moscow’s, not Kyiv’s, envoy. The administration’s, too. Biden’s.');
+  const afterOthers = snapshot(probe);
   const again = snapshot(probe);
   t.equal(afterOthers, fresh, 'same after reading other texts');
   t.equal(again, fresh, 'same on a second read of the same text');
