@@ -27,7 +27,13 @@ export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits
 
 /** A word sequence as ids of `dict` (words new to it are added): LCS then compares integers. */
 export function wordIds(words: string[], dict: Map<string, number>): Int32Array {
-  return Int32Array.from(words, (w) => { let x = dict.get(w); if (x === undefined) dict.set(w, x = dict.size); return x; });
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    let x = dict.get(words[i]!);
+    if (x === undefined) dict.set(words[i]!, x = dict.size);
+    ids[i] = x;
+  }
+  return ids;
 }
 
 /** The concatenation of id sequences (the words of a group's claims on one side). */

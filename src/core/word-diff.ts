@@ -16,8 +16,17 @@ export function wordDiff(a: string, b: string, maxEdits: number): DiffPart[] {
   const oldTokens = words.removeEmpty(words.tokenize(a, options)), newTokens = words.removeEmpty(words.tokenize(b, options));
   // `diffWords` compares tokens without their surrounding whitespace.
   const ids = new Map<string, number>();
-  const intern = (t: string) => { const k = t.trim(); let id = ids.get(k); if (id === undefined) ids.set(k, id = ids.size); return id; };
-  const runs = editScript(Int32Array.from(oldTokens, intern), Int32Array.from(newTokens, intern), maxEdits);
+  const intern = (tokens: string[]) => {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const k = tokens[i]!.trim();
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, id = ids.size);
+      out[i] = id;
+    }
+    return out;
+  };
+  const runs = editScript(intern(oldTokens), intern(newTokens), maxEdits);
   if (!runs) return coarse(a, b);
   // The library's change objects (values as its buildValues: kept and added text from the new side).
   let oldPos = 0, newPos = 0;
