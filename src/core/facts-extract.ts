@@ -1,4 +1,5 @@
 import type { ChangeKind, TextSpan } from './types.js';
+import { codePointAt, isLetterOrDigit, isUpper, widthOf } from './chars.js';
 
 /**
  * Extraction of meaning-bearing items from one sentence (issue #4): quantities (digits and spelled-out numbers with
@@ -208,7 +209,27 @@ function headAfter(text: string, from: number, limit: number): string {
 /** Capitalised words that some sentence uses mid-sentence: proper nouns even where they open a sentence. */
 export type ProperWords = Set<string>;
 
-const CAP_WORD = /\p{Lu}[\p{L}\p{N}.’'&-]*/gu;
+/**
+ * Capitalised words of `text[start, end)`: the matches of `\p{Lu}[\p{L}\p{N}.’'&-]*` (flags gu: a capital, then letters,
+ * digits and . ’ ' & -), scanned by hand: the regex over a whole article cost more than the rest of `properWords`.
+ * The greedy tail never backtracks, so taking it as far as it goes gives the regex's matches.
+ */
+function capitalisedWords(text: string, start: number, end: number): { index: number; word: string }[] {
+  const out: { index: number; word: string }[] = [];
+  for (let i = start; i < end;) {
+    const cp = codePointAt(text, i, end);
+    if (!isUpper(cp)) { i += widthOf(cp); continue; }
+    const s = i;
+    i += widthOf(cp);
+    while (i < end) {
+      const c = codePointAt(text, i, end);
+      if (!(isLetterOrDigit(c) || c === 0x2e || c === 0x2019 || c === 0x27 || c === 0x26 || c === 0x2d)) break;
+      i += widthOf(c);
+    }
+    out.push({ index: s, word: text.slice(s, i) });
+  }
+  return out;
+}
 /** Capitalised function words: not names even when capitalised mid-sentence (titles, headings). */
 const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On', 'At', 'Of', 'For', 'To', 'With', 'By', 'From', 'As', 'It', 'He', 'She', 'They', 'We', 'You', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'If', 'When', 'While', 'After', 'Before', 'Now', 'Then', 'So', 'Yet', 'Still', 'Read']);
 
@@ -219,10 +240,10 @@ const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On'
  */
 export function properWords(text: string): ProperWords {
   const out: ProperWords = new Set();
-  for (const m of text.matchAll(CAP_WORD)) {
+  for (const m of capitalisedWords(text, 0, text.length)) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (m.index === 0 || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u.test(before)) continue;
-    out.add(bare(m[0]));
+    out.add(bare(m.word));
   }
   return out;
 }
@@ -233,10 +254,9 @@ const bare = (w: string) => w.replace(/['’]s$/u, '').replace(/[.’']+$/u, '')
 function properRuns(text: string, start: number, end: number, proper: ProperWords): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(CAP_WORD)) {
-    const s = start + m.index, e = s + m[0].length;
-    const word = bare(m[0]);
+  for (const m of capitalisedWords(text, start, end)) {
+    const s = m.index, e = s + m.word.length;
+    const word = bare(m.word);
     const before = text.slice(Math.max(start, s - 3), s);
     const initial = s === start || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u.test(before);
     const name = !NOT_NAMES.has(word) && (!initial || proper.has(word));

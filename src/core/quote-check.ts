@@ -1,5 +1,6 @@
 import type { QuoteEdit, QuoteStatus, Span, TextSpan } from './types.js';
 import type { FoundQuote } from './quotes.js';
+import { codePointAt, isLetter, isLetterOrDigit, widthOf } from './chars.js';
 
 /**
  * Checks a rewrite's quotations against the original (issue #4): verbatim, altered, put into someone's mouth
@@ -47,46 +48,26 @@ const SAME_PASSAGE_CHARS = 400;
  * are followed by nothing that can fail, so they never backtrack, and a left-to-right scan taking each part as far
  * as it goes gives the regex's matches (checked against it by a property test).
  */
-const MAX_CACHED_CLASSES = 4096;
-const letterOrDigit = new Map<number, boolean>(), letter = new Map<number, boolean>();
-const LN = /^[\p{L}\p{N}]$/u, L = /^\p{L}$/u;
-function cached(cache: Map<number, boolean>, re: RegExp, cp: number): boolean {
-  let v = cache.get(cp);
-  if (v === undefined) { v = re.test(String.fromCodePoint(cp)); if (cache.size < MAX_CACHED_CLASSES) cache.set(cp, v); }
-  return v;
-}
-const isLN = (cp: number) => (cp < 128 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) : cached(letterOrDigit, LN, cp));
-const isL = (cp: number) => (cp < 128 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) : cached(letter, L, cp));
-
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  // Code point at i within [start, end) (a surrogate pair cut by `end` is a lone surrogate, as in a slice) and its width.
   let width = 1;
-  const at = (i: number): number => {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { width = 2; return (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000; }
-    }
-    width = 1;
-    return c;
-  };
+  const at = (i: number): number => { const cp = codePointAt(text, i, end); width = widthOf(cp); return cp; };
   const run = (i: number, ok: (cp: number) => boolean): number => {
     while (i < end && ok(at(i))) i += width;
     return i;
   };
   // (['’]\p{L}+)*
   const apostrophes = (i: number): number => {
-    while (i + 1 < end && (text[i] === "'" || text[i] === '’') && isL(at(i + 1))) i = run(i + 1, isL);
+    while (i + 1 < end && (text[i] === "'" || text[i] === '’') && isLetter(at(i + 1))) i = run(i + 1, isLetter);
     return i;
   };
   let i = start;
   while (i < end) {
-    if (!isLN(at(i))) { i += width; continue; }
+    if (!isLetterOrDigit(at(i))) { i += width; continue; }
     const s = i;
-    i = apostrophes(run(i, isLN));
-    while (i + 1 < end && text[i] === '-' && isLN(at(i + 1))) i = apostrophes(run(i + 1, isLN));
+    i = apostrophes(run(i, isLetterOrDigit));
+    while (i + 1 < end && text[i] === '-' && isLetterOrDigit(at(i + 1))) i = apostrophes(run(i + 1, isLetterOrDigit));
     // (Most words have no apostrophe or hyphen: the replacements are skipped for them.)
     let norm = text.slice(s, i).toLowerCase();
     if (norm.includes('’')) norm = norm.replace(/’/g, "'");

@@ -65,3 +65,17 @@ t.test('comparing the same items twice gives the same changes (pairing marks do 
   t.same(compareItems(oi, ri, o, r), first);
   t.same(compareItems(oi, ri, o, r), first);
 });
+
+t.test('proper words are the capitalised words (regex definition) not opening a sentence, possessives stripped', async (t) => {
+  const byRegex = (s: string) => {
+    const out = new Set<string>();
+    for (const m of s.matchAll(/\p{Lu}[\p{L}\p{N}.’'&-]*/gu)) {
+      if (m.index === 0 || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
+      out.add(m[0].replace(/['’]s$/u, '').replace(/[.’']+$/u, ''));
+    }
+    return [...out];
+  };
+  const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 3000 });
+  t.same([...properWords(seeds.caliber)], byRegex(seeds.caliber), 'a whole seed article');
+});

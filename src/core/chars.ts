@@ -1,0 +1,38 @@
+/**
+ * Character classes for hand-written scanners (issue #6). V8 runs regexes with Unicode property classes
+ * (`\p{L}`, `\p{Lu}`) several times slower than a scan that tests ASCII by range and asks the regex engine only
+ * about the rare other code points (cached). Code points follow the `u` flag: a surrogate pair is one character,
+ * a lone surrogate (or a pair cut by the end of the scanned range) is its own, in no letter class.
+ */
+
+const MAX_CACHED = 4096;
+const make = (re: RegExp, ascii: (c: number) => boolean) => {
+  const cache = new Map<number, boolean>();
+  return (cp: number): boolean => {
+    if (cp < 128) return ascii(cp);
+    let v = cache.get(cp);
+    if (v === undefined) { v = re.test(String.fromCodePoint(cp)); if (cache.size < MAX_CACHED) cache.set(cp, v); }
+    return v;
+  };
+};
+const lower = (c: number) => c >= 97 && c <= 122, upper = (c: number) => c >= 65 && c <= 90, digit = (c: number) => c >= 48 && c <= 57;
+
+/** `\p{L}` or `\p{N}`. */
+export const isLetterOrDigit = make(/^[\p{L}\p{N}]$/u, (c) => lower(c) || upper(c) || digit(c));
+/** `\p{L}`. */
+export const isLetter = make(/^\p{L}$/u, (c) => lower(c) || upper(c));
+/** `\p{Lu}`. */
+export const isUpper = make(/^\p{Lu}$/u, upper);
+
+/** The code point at `i` of `text` read within `[.., end)`: a surrogate pair cut by `end` gives its lone high half. */
+export function codePointAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000;
+  }
+  return c;
+}
+
+/** Width in UTF-16 units of a code point read by `codePointAt`. */
+export const widthOf = (cp: number): number => (cp > 0xffff ? 2 : 1);
