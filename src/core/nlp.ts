@@ -13,6 +13,16 @@ export const NLP_RECYCLE_CHARS = 10_000_000;
 type Pipe = Parameters<typeof winkNLP>[1];
 
 /**
+ * The model with its custom-entity meta model loaded once. wink-eng-lite-web-model 1.x's `metaCER()` stores
+ * `JSON.stringify` of its own previous result on every call, and wink-nlp calls it for every instance (whatever the
+ * pipes), so the string grows with each instance: measured, the 15th instance took 0.3 s, the 19th 2 s and 950 MB,
+ * the 20th threw "RangeError: Invalid string length". Recycling would crash a long-running service after ~20
+ * recycles (~200 M characters read); with the first result reused every instance costs the same ~150 ms.
+ */
+const cerMeta = (model.metaCER as () => unknown)();
+const stableModel: typeof model = { ...model, metaCER: () => cerMeta };
+
+/**
  * A wink-nlp instance with only the given pipes, created on first use and replaced after `NLP_RECYCLE_CHARS`.
  * The returned function takes the length of the text about to be read (it counts towards the recycle budget).
  */
@@ -22,7 +32,7 @@ export function recyclingNlp(pipes: Pipe): (chars?: number) => ReturnType<typeof
   return (chars = 0) => {
     read += chars;
     if (!instance || read > NLP_RECYCLE_CHARS) {
-      instance = winkNLP(model, pipes);
+      instance = winkNLP(stableModel, pipes);
       read = chars;
     }
     return instance;
