@@ -38,7 +38,7 @@ export function int8Scanner(data: Int8Array, dims: number, rows: number, useWasm
   const rowsAt = stride, normsAt = Math.ceil((rowsAt + rows * stride) / 8) * 8, outAt = normsAt + rows * 8;
   const bytes = outAt + rows * 4;
   // One instance per scanner (instantiation is cheap; the compiled module is cached): no shared state.
-  const e = new wasm!.Instance(kernel).exports as { mem: WasmMemory; scan: WasmScan };
+  const e = new wasm!.Instance(kernel).exports as WasmExports;
   const mem = e.mem;
   if (mem.buffer.byteLength < bytes) mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / 65536));
   const u8 = new Int8Array(mem.buffer);
@@ -55,6 +55,40 @@ export function int8Scanner(data: Int8Array, dims: number, rows: number, useWasm
       return n;
     },
   };
+}
+
+/** Random access to the int8 dot product of two rows: exact, for pairs met one at a time (the lazy path). */
+export interface Int8Rows {
+  dot(i: number, j: number): number;
+  /** Euclidean norm of row i (computed on first use). */
+  norm(i: number): number;
+}
+
+/** `rows` int8 rows of `dims` components (`data`, row k at k × dims), copied once into WebAssembly memory. */
+export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = true): Int8Rows {
+  const norms = new Float64Array(rows).fill(-1);
+  const norm = (i: number) => {
+    if (norms[i]! < 0) norms[i] = int8Norm(data.subarray(i * dims, (i + 1) * dims));
+    return norms[i]!;
+  };
+  const kernel = useWasm ? wasmKernel(dims) : null;
+  if (!kernel) {
+    return {
+      norm,
+      dot(i, j) {
+        let s = 0;
+        for (let d = 0, a = i * dims, b = j * dims; d < dims; d++) s += data[a + d]! * data[b + d]!;
+        return s;
+      },
+    };
+  }
+  const stride = lanes(dims);
+  const e = new wasm!.Instance(kernel).exports as WasmExports;
+  const bytes = rows * stride;
+  if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
+  const u8 = new Int8Array(e.mem.buffer);
+  for (let k = 0; k < rows; k++) u8.set(data.subarray(k * dims, (k + 1) * dims), k * stride);
+  return { norm, dot: (i, j) => e.dot(i * stride, j * stride) };
 }
 
 function jsScanner(data: Int8Array, dims: number, rows: number, norms: Float64Array): Int8Scanner {
@@ -74,6 +108,7 @@ function jsScanner(data: Int8Array, dims: number, rows: number, norms: Float64Ar
 }
 
 type WasmScan = (n: number, t: number, rows: number, norms: number, out: number) => number;
+interface WasmExports { mem: WasmMemory; scan: WasmScan; dot: (a: number, b: number) => number }
 interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
 /** The parts of the WebAssembly API used here (the project's `lib` has no DOM/WebAssembly typings). */
 interface WasmApi {
@@ -116,6 +151,8 @@ const name = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeA
  *     for j in 0..n: dot = Σ_c i32x4.dot_i16x8_s(q_c, v128.load8x8_s(row_j + 8·c)), summed over the 4 lanes
  *                    if f64(dot) >= $t · norms[j]: out[count++] = j
  *     return count)
+ *   (func (export "dot") (param $a i32) (param $b i32) (result i32)   ;; the dot product of the rows at $a and $b
+ *     Σ_c i32x4.dot_i16x8_s(v128.load8x8_s($a + 8·c), v128.load8x8_s($b + 8·c)), summed over the 4 lanes)
  *   (memory (export "mem") 1)
  */
 function kernelModule(dims: number): Uint8Array {
@@ -148,13 +185,22 @@ function kernelModule(dims: number): Uint8Array {
   body.push(0x0b, 0x0b, ...get(COUNT), 0x0b); // end loop, end block, return count, end func
   const locals = vec([[3, I32], [1, V128], [C, V128]].map(([n, t]) => [...uleb(n!), t!]));
   const func = [...locals, ...body];
+  // dot: params 0, 1 (row addresses); local 2 = acc.
+  const dot: number[] = [];
+  for (let c = 0; c < C; c++) {
+    dot.push(...get(0), ...load8x8(8 * c), ...get(1), ...load8x8(8 * c), ...simd(0xba));
+    if (c > 0) dot.push(...simd(0xae));
+  }
+  dot.push(...set(2), ...get(2), ...simd(0x1b, 0), ...get(2), ...simd(0x1b, 1), 0x6a, ...get(2), ...simd(0x1b, 2), 0x6a,
+    ...get(2), ...simd(0x1b, 3), 0x6a, 0x0b);
+  const dotFunc = [...vec([[1, V128]]), ...dot];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [F64], [I32], [I32], [I32]]), ...vec([[I32]])]])),
-    ...section(3, vec([[0]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [F64], [I32], [I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]])),
+    ...section(3, vec([[0], [1]])),
     ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('scan'), 0x00, 0], [...name('mem'), 0x02, 0]])),
-    ...section(10, vec([[...uleb(func.length), ...func]])),
+    ...section(7, vec([[...name('scan'), 0x00, 0], [...name('mem'), 0x02, 0], [...name('dot'), 0x00, 1]])),
+    ...section(10, vec([[...uleb(func.length), ...func], [...uleb(dotFunc.length), ...dotFunc]])),
   ]);
 }
 

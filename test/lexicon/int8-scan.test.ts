@@ -1,5 +1,5 @@
 import t from 'tap';
-import { int8Norm, int8Scanner } from '../../src/lexicon/int8-scan.js';
+import { int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/similarity.js';
 
@@ -75,6 +75,17 @@ t.test('any dimension, extreme components and degenerate blocks: WebAssembly = J
     const wasm = scanAll(data, dims, rows, queries, true), js = scanAll(data, dims, rows, queries, false);
     t.same(wasm, js, `dims ${dims}`);
     t.ok(wasm.some((l) => l.length > 0) && wasm.every((l) => l.length < rows), `dims ${dims}: some kept, not all`);
+  }
+  // Pair by pair (the lazy path): the same integer dot products, WebAssembly and JavaScript.
+  for (const dims of [13, 100]) {
+    const rows = 50;
+    const data = new Int8Array(rows * dims).map(() => Math.floor(rand() * 256) - 128);
+    const w = int8Rows(data, dims, rows, true), j = int8Rows(data, dims, rows, false);
+    const pairs = Array.from({ length: 200 }, (_, k) => [k % rows, (k * 7 + 3) % rows] as const);
+    const exact = pairs.map(([a, b]) => { let s = 0; for (let d = 0; d < dims; d++) s += data[a * dims + d]! * data[b * dims + d]!; return s; });
+    t.same(pairs.map(([a, b]) => w.dot(a, b)), exact, `dims ${dims}: WebAssembly pair dots exact`);
+    t.same(pairs.map(([a, b]) => j.dot(a, b)), exact, `dims ${dims}: JavaScript pair dots exact`);
+    t.equal(w.norm(3), int8Norm(data.subarray(3 * dims, 4 * dims)));
   }
   const empty = int8Scanner(new Int8Array(0), 100, 0);
   t.equal(empty.scan(new Int8Array(100), 1, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
