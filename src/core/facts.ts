@@ -1,5 +1,6 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from './types.js';
 import { extractItems, properWords, type Item } from './facts-extract.js';
+import { codePointAt, isLetterOrDigit, widthOf } from './chars.js';
 
 /**
  * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
@@ -50,8 +51,22 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
   return total;
 }
 
-/** Lower-cased words of three letters or more: the content a sentence pair must share to be compared. */
-const contentWords = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+/**
+ * Lower-cased words of three letters or more: the content a sentence pair must share to be compared. The matches of
+ * `[\p{L}\p{N}]{3,}` (flags gu) on the lower-cased text, scanned by hand (the regex was slow; see chars.ts).
+ */
+function contentWords(text: string): Set<string> {
+  const lower = text.toLowerCase(), out = new Set<string>();
+  for (let i = 0; i < lower.length;) {
+    let cp = codePointAt(lower, i, lower.length);
+    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
+    const s = i;
+    let n = 0;
+    while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) { i += widthOf(cp); n++; }
+    if (n >= 3) out.add(lower.slice(s, i));
+  }
+  return out;
+}
 
 function dice(a: Set<string>, b: Set<string>): number {
   let n = 0;
@@ -208,6 +223,11 @@ function similarWord(x: string, y: string): boolean {
   if (x === y) return true;
   if (METONYMS[x] && METONYMS[x] === (METONYMS[y] ?? y)) return true;
   if (METONYMS[y] && METONYMS[y] === x) return true;
+  return spellingVariant(x, y);
+}
+
+/** The spelling rules of `similarWord` (after equality and metonyms): long words with a shared stem or a small edit. */
+function spellingVariant(x: string, y: string): boolean {
   if (x.length < 5 || y.length < 5) return false;
   // A demonym and its country share a long prefix (Russia / Russian, Ukraine / Ukrainian, America / American).
   let p = 0;
@@ -285,5 +305,5 @@ function indexOf(text: string): WordIndex {
 function mentions(text: string, names: string[]): boolean {
   const idx = indexOf(text);
   return names.some((n) => idx.words.has(n) || (!!METONYMS[n] && idx.classes.has(METONYMS[n])) || idx.metonymOf.has(n)
-    || (n.length >= 5 && idx.long.some((w) => similarWord(n, w))));
+    || (n.length >= 5 && idx.long.some((w) => spellingVariant(n, w))));
 }

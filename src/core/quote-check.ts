@@ -62,6 +62,10 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     while (i + 1 < end && (text[i] === "'" || text[i] === '’') && isLetter(at(i + 1))) i = run(i + 1, isLetter);
     return i;
   };
+  // Lower-cased once for the range: the same as per word unless lower-casing changes a length (İ) or looks at
+  // the neighbours (final sigma), and per-word lower-casing of two-byte text was half of this function's time.
+  const range = text.slice(start, end), lowered = range.toLowerCase();
+  const once = lowered.length === range.length && !range.includes('Σ');
   let i = start;
   while (i < end) {
     if (!isLetterOrDigit(at(i))) { i += width; continue; }
@@ -69,7 +73,7 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     i = apostrophes(run(i, isLetterOrDigit));
     while (i + 1 < end && text[i] === '-' && isLetterOrDigit(at(i + 1))) i = apostrophes(run(i + 1, isLetterOrDigit));
     // (Most words have no apostrophe or hyphen: the replacements are skipped for them.)
-    let norm = text.slice(s, i).toLowerCase();
+    let norm = once ? lowered.slice(s - start, i - start) : text.slice(s, i).toLowerCase();
     if (norm.includes('’')) norm = norm.replace(/’/g, "'");
     if (norm.includes('-')) norm = norm.replace(/-/g, '');
     out.push({ start: s, end: i, norm });
