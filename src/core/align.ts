@@ -1,4 +1,5 @@
 import type { PairScore } from './similarity.js';
+import { fillGaps, growInContext } from './align-context.js';
 
 /**
  * Thresholds of the aligner, each on the IDF-weighted soft similarity of `similarity.ts` (0..1). They were set
@@ -31,6 +32,15 @@ export const ALIGN_THRESHOLDS = {
    *  median best match of independent same-topic claims (0.20). Below it a pair is not evidence even with the
    *  neighbourhood prior; above it, adjacency plus a gain in the group's own similarity decides. */
   extend: 0.2,
+  /** Gap filling (`fillGaps`): an unaligned claim bracketed by links within CONTEXT_WINDOW is linked to the most
+   *  similar claim of the stretch between them from this similarity: the 75th percentile of ALL claim pairs of
+   *  the independent same-topic seeds (0.10; median 0.055, 90th 0.15), i.e. more similar than unrelated text
+   *  usually is. Only the context licenses a pair this weak: it is compared with a handful of candidates, not
+   *  with the whole article, and only in text shown to derive. */
+  gap: 0.1,
+  /** …and joins an already aligned claim X (merge/split) only if it explains at least this much more of X's
+   *  content than X's group does: about one content word of a long news sentence (15–20 content words). */
+  gapGain: 0.05,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -41,6 +51,12 @@ export type AlignThresholds = { readonly [K in keyof typeof ALIGN_THRESHOLDS]: n
  * the other side: how well a group explains a claim. `side` is the side of `claim`; `partners` index the other.
  */
 export type GroupSimilarity = (side: 'o' | 'r', claim: number, partners: number[]) => number;
+
+/**
+ * Share (0..1, unsmoothed) of a claim's weighted content that the union of several claims of the other side
+ * carries: how much of a claim a group explains. `side` is the side of `claim`; `partners` index the other.
+ */
+export type GroupCoverage = (side: 'o' | 'r', claim: number, partners: number[]) => number;
 
 /** One scored candidate pair (indexes into the original and rewrite claim lists). */
 export interface ScoredPair extends PairScore {
@@ -63,10 +79,14 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
   Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) || Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) || a.oi - b.oi;
 
 /**
- * Aligns claims from scored candidate pairs, in three passes:
+ * Aligns claims from scored candidate pairs, in four passes:
  * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content;
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
- *    (mutual competition: each claim takes its best remaining partner first);
+ *    (mutual competition: each claim takes its best remaining partner first), with context (`align-context.ts`):
+ *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors;
+ *    b. then gaps between links: an unaligned claim bracketed by links joins the most similar claim of the
+ *       stretch between them from `gap` (one-to-one, or a merge part adding `gapGain` to its group);
+ *    c. then the remaining ones (moved passages);
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
  *    carries `part` of its content (one-to-many / many-to-one);
  * 4. with `groupSim` and derived text only: group extension (`extendGroups`), adjacent merge/split parts that
@@ -74,7 +94,7 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupSim?: GroupSimilarity): Link[] {
+  groupSim?: GroupSimilarity, groupCoverage?: GroupCoverage): Link[] {
   const sorted = [...pairs].sort(order);
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
@@ -93,12 +113,18 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     // claims' best similarity.
     const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
     for (const p of sorted) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
-    for (const p of sorted) {
-      if (p.sim < t.support) break;
-      if (oTaken[p.oi] || rTaken[p.ri]) continue;
-      if (p.sim < t.bestRatio * oBest[p.oi]! || p.sim < t.bestRatio * rBest[p.ri]!) continue;
-      take(p);
+    const free = (p: ScoredPair) => !oTaken[p.oi] && !rTaken[p.ri] &&
+      p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]!;
+    // 2a. Supported matches in the context of links first (`align-context.ts`): among competing weak candidates
+    // the one next to other links wins, best first, each new link extending the context (region growing).
+    const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
+    growInContext(sorted, n, links, (p) => { if (!free(p)) return false; take(p); return true; });
+    // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.
+    for (const l of fillGaps(links, pairs, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
+      oTaken[l.oi] = rTaken[l.ri] = true; links.push(l);
     }
+    // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
+    for (let k = 0; k < n; k++) if (free(sorted[k]!)) take(sorted[k]!);
   }
   // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
   const minSim = links.length / Math.max(1, shorter) >= t.derivedGate ? t.support : t.anchor;
@@ -201,3 +227,4 @@ export function movedGroups(groups: { original: number[]; rewrite: number[] }[])
   for (let i = tails.length ? tailIdx[tails.length - 1]! : -1; i >= 0; i = prev[i]!) moved[i] = false;
   return moved;
 }
+

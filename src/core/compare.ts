@@ -4,7 +4,7 @@ import { annotateJournalism } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupSimilarity, type ScoredPair } from './align.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type GroupSimilarity, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
 import { copiedPairs } from './shingles.js';
 import { summarise } from './summary.js';
@@ -69,7 +69,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const groupSim: GroupSimilarity = (side, i, partners) => side === 'o'
     ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).sim
     : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).sim;
-  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupSim);
+  // How much of a claim a group explains (carried share): gap filling admits a merge part only if it adds to it.
+  const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
+    ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).carriedA
+    : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).carriedB;
+  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupSim, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
   // group, yet B does not carry X's content.
