@@ -48,6 +48,13 @@ const DATE_RE = new RegExp(
   String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2}))\b`,
   'giu',
 );
+/**
+ * Cheap exact pre-tests: a slice without them has no NUMBER_RE / DATE_RE match, so the costly scan is skipped (most
+ * sentences hold no number or date). A number is digits or a number word standing as a word; a date always holds
+ * a weekday, month, relative-day, period word or year standing as a word (same flags, so the same \b).
+ */
+const NUMBER_HINT = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'iu');
+const DATE_HINT = new RegExp(String.raw`\b(?:${WEEKDAYS}|${MONTHS}|yesterday|today|tomorrow|tonight|week|month|year|weekend|morning|afternoon|evening|(?:19|20)\d{2})\b`, 'iu');
 const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b|n['’]t\b/giu;
 const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
 /** Words of a name that are titles or roles, not identity ("President Donald Trump" is "Donald Trump"). */
@@ -88,14 +95,14 @@ export function extractItems(text: string, start: number, end: number, proper: P
     const before = wordsBefore(text, start, s), after = wordsAfter(text, e, end);
     items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
   };
-  for (const m of slice.matchAll(DATE_RE)) {
+  for (const m of DATE_HINT.test(slice) ? slice.matchAll(DATE_RE) : []) {
     const s = start + m.index, e = s + m[0].length;
     // "may" is a hedge, "May" a month: only a capitalised month name counts.
     if (m[2] && !/^\p{Lu}/u.test(m[2])) continue;
     const cat = m[1] ? 'weekday' : m[2] ? 'month' : m[5] || m[6] ? 'relative' : 'year';
     add('date', s, e, m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, ''), cat);
   }
-  for (const m of slice.matchAll(NUMBER_RE)) {
+  for (const m of NUMBER_HINT.test(slice) ? slice.matchAll(NUMBER_RE) : []) {
     const approx = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const numStart = start + m.index + m[0].indexOf(m[3]!, m[1] ? m[1].length : 0);
     const s = approx ? start + m.index : numStart;
