@@ -21,16 +21,23 @@ export const CONTEXT_WINDOW = 2;
  * Region growing from the links: offers `tryTake` the pairs `sorted[0..n)` that lie within CONTEXT_WINDOW of a
  * link (on both sides), best first (`sorted` is in the aligner's order, so the lowest index is the best pair);
  * every pair taken makes its own neighbourhood eligible. A pair far from every link is never offered.
- * O(n log n) plus the neighbourhood scans.
+ * Pairs are indexed per original claim in rewrite order, so a neighbourhood costs a binary search per row:
+ * O(n log n) overall, however many candidates one claim has.
  */
 export function growInContext(sorted: ScoredPair[], n: number, links: Link[], tryTake: (p: ScoredPair) => boolean): void {
   const byOriginal = new Map<number, number[]>();
   for (let k = 0; k < n; k++) { const oi = sorted[k]!.oi; let l = byOriginal.get(oi); if (!l) byOriginal.set(oi, l = []); l.push(k); }
+  for (const row of byOriginal.values()) row.sort((x, y) => sorted[x]!.ri - sorted[y]!.ri);
   const queue = new MinHeap(), queued = new Uint8Array(n);
   const enqueueNear = (oi: number, ri: number) => {
     for (let a = oi - CONTEXT_WINDOW; a <= oi + CONTEXT_WINDOW; a++) {
-      for (const k of byOriginal.get(a) ?? []) {
-        if (!queued[k] && Math.abs(sorted[k]!.ri - ri) <= CONTEXT_WINDOW) { queued[k] = 1; queue.push(k); }
+      const row = byOriginal.get(a);
+      if (!row) continue;
+      let lo = 0, hi = row.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[row[mid]!]!.ri < ri - CONTEXT_WINDOW) lo = mid + 1; else hi = mid; }
+      for (let i = lo; i < row.length && sorted[row[i]!]!.ri <= ri + CONTEXT_WINDOW; i++) {
+        const k = row[i]!;
+        if (!queued[k]) { queued[k] = 1; queue.push(k); }
       }
     }
   };
