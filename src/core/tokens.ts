@@ -1,4 +1,4 @@
-import { nlpView, POSSESSIVE, readTokens, type TokenTable } from './nlp.js';
+import { mayBePossessive, nlpView, POSSESSIVE, readTokens, type TokenTable } from './nlp.js';
 
 /** One content word of a claim, reduced to what similarity compares. */
 export interface Term {
@@ -100,7 +100,7 @@ function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
   const pos = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const i = from + k;
-    const clitic = types[i] === 'word' ? POSSESSIVE.exec(values[i]!) : null;
+    const clitic = types[i] === 'word' && mayBePossessive(values[i]!) ? POSSESSIVE.exec(values[i]!) : null;
     clitics[k] = clitic;
     // The cached whole form is also tagged differently ("administration’s" as a proper noun): a lower-case
     // word with a clitic is a common noun, as it is when wink splits it.

@@ -12,20 +12,26 @@ import { seeds } from '../fixtures/seeds.js';
  * (a token table with offsets into the submitted text); claim terms are cut out of it by offset.
  */
 
-/** Counts wink reads of at least `minChars` characters while `fn` runs (shorter reads are boilerplate labels). */
-function countReads(minChars: number, fn: () => void): number {
+/** The texts wink reads while `fn` runs. */
+function readsDuring(fn: () => void): string[] {
   const nlp = textNlp(0);
   const readDoc = nlp.readDoc;
-  let reads = 0;
-  nlp.readDoc = (text: string) => { if (text.length >= minChars) reads++; return readDoc(text); };
+  const reads: string[] = [];
+  nlp.readDoc = (text: string) => { reads.push(text); return readDoc(text); };
   try { fn(); } finally { nlp.readDoc = readDoc; }
   return reads;
 }
 
 t.test('a compare reads each text with wink exactly once', async (t) => {
-  textNlp(0); // the instance is created on first use; make sure the counted one is the one compare uses
-  const reads = countReads(200, () => compare({ text: seeds.atlantic }, { text: seeds.caliber }));
-  t.equal(reads, 2, 'one read of the original, one of the rewrite, none per claim');
+  textNlp(0); // the instance is created on first use; make sure the watched one is the one compare uses
+  const o = seeds.atlantic, r = seeds.caliber;
+  let result: ReturnType<typeof compare> | undefined;
+  const reads = readsDuring(() => { result = compare({ text: o }, { text: r }); });
+  t.same(reads.filter((x) => x.length === o.length || x.length === r.length).map((x) => x.length), [o.length, r.length],
+    'one read of the original, then one of the rewrite');
+  const claims = new Set([...result!.original.claims, ...result!.rewrite.claims].map((c) => nlpView(c.text)));
+  t.same(reads.filter((x) => claims.has(x)), [], 'no claim read on its own');
+  t.ok(reads.length <= 2 + 2 + 20, `${reads.length} reads: the texts, their possessives, a few short boilerplate labels`);
 });
 
 t.test('claim terms from the one read equal a read of the claim alone (seeds)', async (t) => {
@@ -81,7 +87,8 @@ t.test('terms, sentences and boilerplate do not depend on what the process read 
   // tagged a proper noun: that turned "Phillips Moscow’s O’Brien: Heads, …" into a teaser line (boilerplate) once
   // the process had read "Moscow’s," anywhere (found on the 100,000-word bench pair).
   const probe = 'Ukraine talks stall\n\nPhillips Moscow’s O’Brien: Heads, Ukraine loses. Tails, Russia wins.\n\n'
-    + 'The administration’s envoy met Russia’s negotiators in Riyadh on Monday, officials said. The cease-fire held.';
+    + 'The administration’s envoy met Russia’s negotiators in Riyadh on Monday, officials said. The cease-fire held. '
+    + 'Russia’s advanced weapons arrived. “I think something’s going to happen,” Trump said.';
   const snapshot = (text: string) => {
     const seg = segmentArticle(text);
     return JSON.stringify({
@@ -92,12 +99,13 @@ t.test('terms, sentences and boilerplate do not depend on what the process read 
   textNlp(NLP_RECYCLE_CHARS); // a fresh instance: nothing cached
   const fresh = snapshot(probe);
   segmentArticle(seeds.atlantic);
-  segmentArticle('Officials blamed Moscow’s, not Kyiv’s, envoy. The administration’s, too. Biden’s.');
+  segmentArticle('Officials blamed Moscow’s, not Kyiv’s, envoy. The administration’s, too. Biden’s. Russia’s, something’s.');
   const afterOthers = snapshot(probe);
   const again = snapshot(probe);
   t.equal(afterOthers, fresh, 'same after reading other texts');
   t.equal(again, fresh, 'same on a second read of the same text');
   t.notMatch(fresh, /"boilerplate":\[[^\]]*Phillips/, 'the speech line is content');
+  t.notMatch(fresh, /"key":"something"/, '"something’s" is a function word, as "something" is');
 });
 
 t.test('property: tokens lie on the text, ascending; a claim has the words it has when read alone', async (t) => {
