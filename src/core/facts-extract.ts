@@ -76,6 +76,20 @@ function parseNumber(raw: string): number | null {
   return total;
 }
 
+/**
+ * The matches of global `re` in `s`, as `s.matchAll(re)` yields them, by an `exec` loop on `re` itself: matchAll
+ * clones the regex on every call, and these long patterns run on every claim (issue #6).
+ */
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(m);
+    if (!m[0]) re.lastIndex = m.index + widthOf(codePointAt(s, m.index, s.length)); // an empty match (none of ours) moves on
+  }
+  return out;
+}
+
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
 const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 
@@ -95,14 +109,14 @@ export function extractItems(text: string, start: number, end: number, proper: P
     const before = wordsBefore(text, start, s), after = wordsAfter(text, e, end);
     items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
   };
-  for (const m of DATE_HINT.test(slice) ? slice.matchAll(DATE_RE) : []) {
+  for (const m of DATE_HINT.test(slice) ? allMatches(DATE_RE, slice) : []) {
     const s = start + m.index, e = s + m[0].length;
     // "may" is a hedge, "May" a month: only a capitalised month name counts.
     if (m[2] && !/^\p{Lu}/u.test(m[2])) continue;
     const cat = m[1] ? 'weekday' : m[2] ? 'month' : m[5] || m[6] ? 'relative' : 'year';
     add('date', s, e, m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, ''), cat);
   }
-  for (const m of NUMBER_HINT.test(slice) ? slice.matchAll(NUMBER_RE) : []) {
+  for (const m of NUMBER_HINT.test(slice) ? allMatches(NUMBER_RE, slice) : []) {
     const approx = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const numStart = start + m.index + m[0].indexOf(m[3]!, m[1] ? m[1].length : 0);
     const s = approx ? start + m.index : numStart;
@@ -121,8 +135,8 @@ export function extractItems(text: string, start: number, end: number, proper: P
     const magnitude = perMinute ? value * scale * perMinute : value * scale;
     add('number', s, e, `${magnitude}${m[2] ?? ''}`, perMinute ? 'min' : unit, approx);
   }
-  for (const m of slice.matchAll(NEGATORS)) add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
-  for (const m of slice.matchAll(HEDGES)) {
+  for (const m of allMatches(NEGATORS, slice)) add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
+  for (const m of allMatches(HEDGES, slice)) {
     if (/^May$/.test(m[0]) && m.index > 0) continue; // a month mid-sentence
     // Keyed by stem so that "expect" and "expected", "seems" and "seemed" are the same hedge.
     add('hedge', start + m.index, start + m.index + m[0].length, m[0].toLowerCase().replace(/(?:ed|s)$/, '').replace(/^possib.*/, 'possib'), 'hedge');
