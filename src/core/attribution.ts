@@ -56,6 +56,9 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
   };
   for (const name of names) {
     const core = escape(name);
+    // Every pattern below contains the name itself: a rewrite that never spells it has none of them (an exact
+    // pre-test, cheap next to the cue alternations tried at every position; most rewrites never name the outlet).
+    if (!new RegExp(core, 'iu').test(rewriteText)) continue;
     if (/^[\w-]+(?:\.[\w-]+)+$/.test(name)) {
       // A domain-like name: a link or bare domain (https://www.theatlantic.com/…, theatlantic.com) is a credit.
       const link = new RegExp(String.raw`(?:https?://)?(?:[\w-]+\.)*${core}(?:/[^\s)\]>"”]*)?`, 'giu');

@@ -143,7 +143,7 @@ export function extractItems(text: string, start: number, end: number, proper: P
   }
   for (const run of properRuns(text, start, end, proper)) {
     if (!free(run.start, run.end)) continue;
-    const words = text.slice(run.start, run.end).split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]/gu, ''));
+    const words = text.slice(run.start, run.end).split(/\s+/).map(nameWord);
     const names = words.filter((w) => w && !TITLES.has(w));
     if (!names.length) continue;
     add('entity', run.start, run.end, names.join(' '), entityKind(text.slice(run.start, run.end), names), '', names);
@@ -211,6 +211,12 @@ function wordsAfter(text: string, e: number, end: number): string[] {
     const found = text.slice(e, q).toLowerCase().match(WORD_RUN) ?? [];
     if (found.length >= 2 || e + w >= end) return found.slice(0, 2);
   }
+}
+
+/** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words skip the Unicode regex). */
+function nameWord(w: string): string {
+  const lower = w.toLowerCase().replace(/['’]s$/u, '');
+  return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */
