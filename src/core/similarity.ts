@@ -369,12 +369,17 @@ function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb
   }
   const { sims, nonzero } = t;
   for (let i = 0; i < a.length; i++) {
-    const base = offA[i]!;
+    const base = offA[i]!, x = a[i]!;
     let best = 0;
     for (let j = 0; j < b.length; j++) {
-      const at = base + offB[j]!;
-      if (((nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue; // zero: changes no maximum
-      const s = sims[at]!;
+      // The same term (1) is known without reading the table: derived texts share most of their words, and on
+      // long texts the table does not fit in the cache.
+      let s = 1;
+      if (b[j] !== x) {
+        const at = base + offB[j]!;
+        if (((nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue; // zero: changes no maximum
+        s = sims[at]!;
+      }
       if (s > best) best = s;
       if (s > rb[j]!) rb[j] = s;
     }
