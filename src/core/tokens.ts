@@ -93,9 +93,9 @@ export function spanTerms(table: TokenTable, start: number, end: number): ClaimT
 function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
   const { value: values, lemma: lemmas, type: types, stop, start, end } = table;
   const n = to - from;
-  // wink-nlp splits an unseen possessive ("Biden’s") into "Biden" + "’s" on first sight but caches the whole
-  // form, so later reads keep it as one token: the same claim would give different terms depending on what the
-  // process read before. Splitting the clitic off here makes the terms independent of that history.
+  // A possessive ("Biden’s") is one token: `readTokens` primes every possessive so that wink never splits one on
+  // first sight and keeps it whole later (terms would depend on what the process read before). The clitic is
+  // split off here, so "Biden’s" gives the term "biden" and the words "biden", "’s".
   const clitics = new Array<RegExpExecArray | null>(n);
   const pos = new Array<string>(n);
   for (let k = 0; k < n; k++) {

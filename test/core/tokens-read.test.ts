@@ -145,3 +145,13 @@ t.test('the reading instance can be recycled again and again (the model is not r
   const sorted = [...times].sort((a, b) => a - b);
   t.ok(sorted[sorted.length - 1]! < 10 * Math.max(sorted[sorted.length >> 1]!, 50), `no instance far slower than the median (${times.map(Math.round).join(' ')} ms)`);
 });
+
+t.test('a claim cut inside a token (a hard cut in a long run without spaces) is read on its own', async (t) => {
+  const text = 'It began so: ' + 'x'.repeat(3000) + ' and it ended.';
+  const seg = segmentArticle(text);
+  const claims = seg.paragraphs.flatMap((p) => p.sentences);
+  t.ok(claims.some((s) => spanTerms(seg.tokens!, s.start, s.end) === null), 'some claim edge cuts a token of the read');
+  const result = compare({ text }, { text });
+  t.ok(result.original.claims.length > 2, `${result.original.claims.length} claims`);
+  t.same(result.original.claims.filter((c) => c.status !== 'kept').map((c) => c.id), [], 'the same text: every claim kept');
+});
