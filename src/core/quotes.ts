@@ -187,11 +187,13 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
     setSpeaker(text, q, at, m[1]);
     return;
   }
-  const bv = BEFORE_VERB_NAME.exec(before);
+  // Exact pre-tests (issue #6): BEFORE_VERB_NAME ends in a colon or comma, and BEFORE_NAME_VERB holds a whole-word
+  // verb; without them the unanchored patterns would be tried at every position of the sentence for nothing.
+  const bv = /[:,]\s*$/u.test(before) ? BEFORE_VERB_NAME.exec(before) : null;
   if (bv?.[1]) { setSpeaker(text, q, sentenceStart + bv.index + bv[0].lastIndexOf(bv[1]), bv[1]); return; }
-  const bn = BEFORE_NAME_VERB.exec(before);
-  if (bn?.[1] && !STOP_NAMES.has(firstWord(bn[1]))) { setSpeaker(text, q, sentenceStart + bn.index, bn[1]); return; }
   const hasVerb = HAS_VERB.test(before);
+  const bn = hasVerb ? BEFORE_NAME_VERB.exec(before) : null;
+  if (bn?.[1] && !STOP_NAMES.has(firstWord(bn[1]))) { setSpeaker(text, q, sentenceStart + bn.index, bn[1]); return; }
   if (hasVerb || before.trimEnd().endsWith(':')) {
     // A verb with no subject of its own ("repeatedly saying, “…”") or a colon introduction ("… sought to pin
     // responsibility on the previous administration: “…”"): the speaker is the subject of the sentence.
