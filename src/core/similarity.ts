@@ -278,7 +278,7 @@ export const CROSS_PAIRS_MAX = 1_000_000;
  * 6+ letters, a variant lengths within one and a family a shared 6-letter prefix: those cheap tests come first
  * (the full checks cost a string concatenation and a regular expression each).
  */
-function stringSim(ka: string, kb: string): number {
+export function stringSim(ka: string, kb: string): number {
   if (ka.length < 6 || kb.length < 6 || ka.charCodeAt(0) !== kb.charCodeAt(0)) return 0;
   if (Math.abs(ka.length - kb.length) <= 1 && isVariant(ka, kb)) return VARIANT_CREDIT;
   if (ka.charCodeAt(5) === kb.charCodeAt(5) && ka.startsWith(kb.slice(0, 6)) && sameFamily(ka, kb)) return FAMILY_CREDIT;
