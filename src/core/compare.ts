@@ -1,15 +1,16 @@
-import { segmentArticle } from './segment.js';
+import { segmentArticle, type Segment } from './segment.js';
+import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type GroupSimilarity, type ScoredPair } from './align.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
 import { copiedPairs } from './shingles.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
-import type { Alignment, ArticleInput, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
+import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
 /**
@@ -66,14 +67,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
   const unionOf = (vs: ClaimVector[]): ClaimVector => ({ words: [], ids: [...new Set(vs.flatMap((v) => v.ids))]
     .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0)) });
-  const groupSim: GroupSimilarity = (side, i, partners) => side === 'o'
-    ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).sim
-    : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).sim;
-  // How much of a claim a group explains (carried share): gap filling admits a merge part only if it adds to it.
+  // How much of a claim a group explains (carried share): context merges/splits join only if they add to it.
   const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
     ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).carriedA
     : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).carriedB;
-  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupSim, groupCoverage);
+  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
   // group, yet B does not carry X's content.
@@ -131,14 +129,34 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
 export const VERBATIM_RANK_WINDOW = 4;
 
-/** One side: its paragraphs and claims, and each claim's terms taken from the one wink read of the text (a claim
- *  whose edge cuts a token, or a text wink failed on, is read claim by claim). */
+/** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and each sentence's
+ *  terms taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
+ *  read sentence by sentence). */
+interface TextAnalysis {
+  paragraphs: Segment[];
+  boilerplate: Boilerplate[];
+  /** One entry per sentence, in reading order. */
+  terms: ClaimTerms[];
+}
+
+function analyseText(text: string): TextAnalysis {
+  const { paragraphs, boilerplate, tokens } = segmentArticle(text);
+  const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
+  return { paragraphs, boilerplate, terms };
+}
+
+/**
+ * Recently analysed texts (see `AnalysisCache`): comparing one original with several rewrites reads it once.
+ * Exported for the benchmark, which reports warm figures with and without it.
+ */
+export const textAnalyses = new AnalysisCache<TextAnalysis>(ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
+
+/** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares). */
 function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[]] {
+  const analysis = textAnalyses.get(text, analyseText);
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
-  const segmented = segmentArticle(text);
-  const tokens = segmented.tokens;
-  segmented.paragraphs.forEach((seg, index) => {
+  analysis.paragraphs.forEach((seg, index) => {
     const ids: string[] = [];
     for (const s of seg.sentences) {
       const id = `${prefix}${claims.length + 1}`;
@@ -148,8 +166,7 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  const terms = claims.map((c) => (tokens && spanTerms(tokens, c.start, c.end)) || claimTerms(c.text));
-  return [{ paragraphs, claims, boilerplate: segmented.boilerplate }, terms];
+  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms];
 }
 
 /** Paragraph alignment: a paragraph matches the paragraphs on the other side holding its claims' matches. */

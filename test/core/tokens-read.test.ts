@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare } from '../../src/core/compare.js';
+import { compare, textAnalyses } from '../../src/core/compare.js';
 import { NLP_RECYCLE_CHARS, nlpView, readTokens, textNlp, tokenOffsets } from '../../src/core/nlp.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { paragraphSpans } from '../../src/core/segment-lines.js';
@@ -24,6 +24,7 @@ function readsDuring(fn: () => void): string[] {
 
 t.test('a compare reads each text with wink exactly once', async (t) => {
   textNlp(0); // the instance is created on first use; make sure the watched one is the one compare uses
+  textAnalyses.clear(); // texts analysed by an earlier test would not be read at all
   const o = seeds.atlantic, r = seeds.caliber;
   let result: ReturnType<typeof compare> | undefined;
   const reads = readsDuring(() => { result = compare({ text: o }, { text: r }); });
@@ -32,6 +33,8 @@ t.test('a compare reads each text with wink exactly once', async (t) => {
   const claims = new Set([...result!.original.claims, ...result!.rewrite.claims].map((c) => nlpView(c.text)));
   t.same(reads.filter((x) => claims.has(x)), [], 'no claim read on its own');
   t.ok(reads.length <= 2 + 2 + 20, `${reads.length} reads: the texts, their possessives, a few short boilerplate labels`);
+  t.same(readsDuring(() => compare({ text: o }, { text: seeds.independent004 })).filter((x) => x.length === o.length), [],
+    'compared again, the original comes from the analysis cache: not read at all');
 });
 
 t.test('claim terms from the one read equal a read of the claim alone (seeds)', async (t) => {

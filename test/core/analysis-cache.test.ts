@@ -1,0 +1,38 @@
+import t from 'tap';
+import { AnalysisCache } from '../../src/core/analysis-cache.js';
+import { compare, textAnalyses } from '../../src/core/compare.js';
+import { seeds } from '../fixtures/seeds.js';
+
+t.test('the cache keeps the most recently used texts within its character budget', async (t) => {
+  const cache = new AnalysisCache<number>(10, 6);
+  let computed = 0;
+  const get = (text: string) => cache.get(text, (s) => { computed++; return s.length; });
+  get('aaaa'); get('bbbb');
+  get('aaaa'); // a hit, and now the most recently used
+  t.same({ computed, hits: cache.hits, misses: cache.misses }, { computed: 2, hits: 1, misses: 2 });
+  get('cccc'); // 12 characters > 10: the least recently used ('bbbb') goes
+  t.equal(cache.size, 2);
+  get('aaaa');
+  t.equal(computed, 3, "'aaaa' survived as the most recently used");
+  get('bbbb');
+  t.equal(computed, 4, "'bbbb' was evicted and is computed again");
+  get('a very long text'); get('a very long text');
+  t.equal(computed, 6, 'texts over the entry limit are never cached');
+  cache.clear();
+  t.same({ size: cache.size, hits: cache.hits, misses: cache.misses }, { size: 0, hits: 0, misses: 0 });
+});
+
+t.test('cached analyses change no answer, whatever was compared before and whatever callers did to results', async (t) => {
+  textAnalyses.clear();
+  const fresh = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
+  const other = compare({ text: seeds.atlantic }, { text: seeds.independent004 });
+  // A caller scribbling over an answer must not reach the cached analysis of the original.
+  for (const b of other.original.boilerplate) b.start = -1;
+  other.original.claims.forEach((c) => { c.status = 'kept'; c.matches.push('x'); });
+  other.original.paragraphs.forEach((p) => p.claims.push('x'));
+  t.ok(textAnalyses.size >= 2, 'the texts were cached');
+  const hitsBefore = textAnalyses.hits;
+  const again = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
+  t.equal(textAnalyses.hits - hitsBefore, 2, 'both sides came from the cache');
+  t.equal(again, fresh, 'same answer, byte for byte');
+});
