@@ -31,16 +31,13 @@ export function int8Norm(v: Int8Array): number {
 export function int8Scanner(data: Int8Array, dims: number, rows: number, useWasm = true): Int8Scanner {
   const norms = new Float64Array(rows);
   for (let k = 0; k < rows; k++) norms[k] = int8Norm(data.subarray(k * dims, (k + 1) * dims));
-  const kernel = useWasm ? wasmKernel(dims) : null;
-  if (!kernel) return jsScanner(data, dims, rows, norms);
   const stride = lanes(dims);
   // Memory layout: query row at 0, then the rows, then their norms (f64), then the output indices (i32).
   const rowsAt = stride, normsAt = Math.ceil((rowsAt + rows * stride) / 8) * 8, outAt = normsAt + rows * 8;
-  const bytes = outAt + rows * 4;
   // One instance per scanner (instantiation is cheap; the compiled module is cached): no shared state.
-  const e = new wasm!.Instance(kernel).exports as WasmExports;
+  const e = useWasm ? instance(dims, outAt + rows * 4) : null;
+  if (!e) return jsScanner(data, dims, rows, norms);
   const mem = e.mem;
-  if (mem.buffer.byteLength < bytes) mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / 65536));
   const u8 = new Int8Array(mem.buffer);
   u8.fill(0, 0, normsAt);
   for (let k = 0; k < rows; k++) u8.set(data.subarray(k * dims, (k + 1) * dims), rowsAt + k * stride);
@@ -71,8 +68,9 @@ export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = 
     if (norms[i]! < 0) norms[i] = int8Norm(data.subarray(i * dims, (i + 1) * dims));
     return norms[i]!;
   };
-  const kernel = useWasm ? wasmKernel(dims) : null;
-  if (!kernel) {
+  const stride = lanes(dims);
+  const e = useWasm ? instance(dims, rows * stride) : null;
+  if (!e) {
     return {
       norm,
       dot(i, j) {
@@ -82,10 +80,6 @@ export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = 
       },
     };
   }
-  const stride = lanes(dims);
-  const e = new wasm!.Instance(kernel).exports as WasmExports;
-  const bytes = rows * stride;
-  if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
   const u8 = new Int8Array(e.mem.buffer);
   for (let k = 0; k < rows; k++) u8.set(data.subarray(k * dims, (k + 1) * dims), k * stride);
   return { norm, dot: (i, j) => e.dot(i * stride, j * stride) };
@@ -120,6 +114,19 @@ interface WasmModule { readonly __brand?: 'WasmModule' }
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 const kernels = new Map<number, WasmModule | null>();
+
+/** A kernel instance with at least `bytes` of memory; null without WebAssembly SIMD or memory (then: JavaScript). */
+function instance(dims: number, bytes: number): WasmExports | null {
+  const kernel = wasmKernel(dims);
+  if (!kernel) return null;
+  try {
+    const e = new wasm!.Instance(kernel).exports as WasmExports;
+    if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
+    return e;
+  } catch {
+    return null;
+  }
+}
 
 /** The compiled kernel for `dims` (cached), or null when this runtime has no WebAssembly SIMD. */
 function wasmKernel(dims: number): WasmModule | null {
