@@ -30,7 +30,7 @@ export const ALIGN_THRESHOLDS = {
   partCopied: 0.3,
   /** Group extension (pass 4): a claim next to a group member may join the group from this pair similarity, the
    *  median best match of independent same-topic claims (0.20). Below it a pair is not evidence even with the
-   *  neighbourhood prior; above it, adjacency plus a gain in the group's own similarity decides. */
+   *  neighbourhood prior; above it, adjacency plus a gain of `extendGain` in what each side explains decides. */
   extend: 0.2,
   /** Gap filling (`fillGaps`): an unaligned claim bracketed by links within CONTEXT_WINDOW is linked to the most
    *  similar claim of the stretch between them from this similarity: the 75th percentile of ALL claim pairs of
@@ -38,19 +38,19 @@ export const ALIGN_THRESHOLDS = {
    *  usually is. Only the context licenses a pair this weak: it is compared with a handful of candidates, not
    *  with the whole article, and only in text shown to derive. */
   gap: 0.1,
-  /** …and joins an already aligned claim X (merge/split) only if it explains at least this much more of X's
-   *  content than X's group does: about one content word of a long news sentence (15–20 content words). */
+  /** Group extension: each end must explain at least this share of the other that its group does not (N of X's
+   *  content beyond X's group, X of N's beyond N's group): one content word of a median claim (10 distinct
+   *  content terms per claim in the seed articles). A neighbour adding a word or two of X counts; one that merely
+   *  repeats what the group explains does not. */
+  extendGain: 0.1,
+  /** Gap filling: a merge part must explain this share of the claim X it joins beyond X's group and the other
+   *  parts proposed for X. Half of `extendGain`: a claim in a gap is bracketed by links on both sides, twice the
+   *  context evidence of a claim next to one link, so half the content evidence is asked of it. */
   gapGain: 0.05,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
 export type AlignThresholds = { readonly [K in keyof typeof ALIGN_THRESHOLDS]: number };
-
-/**
- * Similarity (0..1, symmetric as `scorePair`) of one claim with the union of the content of several claims of
- * the other side: how well a group explains a claim. `side` is the side of `claim`; `partners` index the other.
- */
-export type GroupSimilarity = (side: 'o' | 'r', claim: number, partners: number[]) => number;
 
 /**
  * Share (0..1, unsmoothed) of a claim's weighted content that the union of several claims of the other side
@@ -89,12 +89,12 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  *    c. then the remaining ones (moved passages);
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
  *    carries `part` of its content (one-to-many / many-to-one);
- * 4. with `groupSim` and derived text only: group extension (`extendGroups`), adjacent merge/split parts that
+ * 4. with `groupCoverage` and derived text only: group extension (`extendGroups`), adjacent merge/split parts that
  *    each carry only a fraction of a long claim.
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupSim?: GroupSimilarity, groupCoverage?: GroupCoverage): Link[] {
+  groupCoverage?: GroupCoverage): Link[] {
   const sorted = [...pairs].sort(order);
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
@@ -138,8 +138,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
-  if (!groupSim || minSim !== t.support) return all;
-  return [...all, ...extendGroups(all, pairs, rewriteCount, t, groupSim)];
+  if (!groupCoverage || minSim !== t.support) return all;
+  return [...all, ...extendGroups(all, pairs, rewriteCount, t, groupCoverage)];
 }
 
 /**
@@ -147,13 +147,14 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
  * original sentences, or a summary sentence compressing a passage, matches each of them only weakly, because
  * each explains a fraction of it (Barzilay & Elhadad 2003 align such many-to-one groups by extending matched
  * sentences with their neighbours). For every link X–Y, the claims next to Y on Y's side are candidates to join
- * X's group, and symmetrically. A candidate N joins when its pair with X reaches `extend` AND adding it raises
- * the similarity of X with its group (X ↔ partners ∪ N, both directions averaged): N must explain content of X
- * that the group did not, more than it brings content X lacks. A neighbour X already fully explains, or one
- * that is mostly foreign to X, lowers that similarity and stays out. Decided against the links before the pass
- * (not incrementally), so the result does not depend on visiting order and swapping the texts swaps it.
+ * X's group, and symmetrically. A candidate N joins when its pair with X reaches `extend` AND each end explains
+ * `extendGain` of the other that its group did not: N adds content of X beyond X's group, and X carries content of
+ * N beyond N's own group (a sentence split across two rewrite sentences, each with other material too, is such
+ * a part although the added material lowers the pair's average similarity). A neighbour that only repeats what
+ * the group already explains stays out. Decided against the links before the pass (not incrementally), so the
+ * result does not depend on visiting order and swapping the texts swaps it.
  */
-function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: AlignThresholds, groupSim: GroupSimilarity): Link[] {
+function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: AlignThresholds, coverage: GroupCoverage): Link[] {
   const key = (oi: number, ri: number) => oi * rewriteCount + ri;
   const pairOf = new Map(pairs.map((p) => [key(p.oi, p.ri), p]));
   const linked = new Set(links.map((l) => key(l.oi, l.ri)));
@@ -165,14 +166,15 @@ function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, 
   const out = new Map<number, Link>();
   const gains = (side: 'o' | 'r', x: number, partners: number[], n: number) => {
     const sorted = [...partners].sort((a, b) => a - b);
-    return groupSim(side, x, [...sorted, n].sort((a, b) => a - b)) > (sorted.length ? groupSim(side, x, sorted) : 0);
+    return coverage(side, x, [...sorted, n].sort((a, b) => a - b)) - (sorted.length ? coverage(side, x, sorted) : 0) >= t.extendGain;
   };
   const consider = (oi: number, ri: number, side: 'o' | 'r') => {
     const k = key(oi, ri);
     if (linked.has(k) || out.has(k)) return;
     const p = pairOf.get(k);
     if (!p || p.sim < t.extend) return;
-    // Both ends must gain: the link explains more of X's group AND more of N's own (an unmatched N gains anything).
+    // Both ends must gain: N explains more of X than X's group does, AND X more of N than N's group (for an
+    // unmatched N: X carries `extendGain` of it).
     const ok = gains('r', ri, partnersR.get(ri) ?? [], oi) && gains('o', oi, partnersO.get(oi) ?? [], ri);
     if (ok) out.set(k, { oi, ri, sim: p.sim });
   };

@@ -44,11 +44,11 @@ t.test('gap filling: a merge part joins only if it adds to its group', async (t)
     if (side !== 'r' || x !== 0) return 0.5;
     return (partners.includes(0) ? 0.5 : 0) + (partners.includes(1) || partners.includes(2) ? 0.3 : 0);
   };
-  const got = ids(alignClaims(pairs, 4, 2, { ...ALIGN_THRESHOLDS, derivedGate: 0.5 }, undefined, cov));
+  const got = ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS, cov));
   t.same(got, ['0-0', '3-1'], 'two candidates carrying the same content: neither is needed beside the other');
   const cov1: GroupCoverage = (side, x, partners) =>
     side === 'r' && x === 0 ? (partners.includes(0) ? 0.5 : 0) + (partners.includes(1) ? 0.3 : 0) : 0.5;
-  t.same(ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS, undefined, cov1)), ['0-0', '1-0', '3-1'],
+  t.same(ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS, cov1)), ['0-0', '1-0', '3-1'],
     'the part that explains more of the merged claim joins; the one adding nothing stays out');
   t.same(ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS)), ['0-0', '3-1'], 'no coverage function: no merges by gap filling');
 });

@@ -41,18 +41,35 @@ t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
 
 t.test('alignClaims: group extension joins adjacent merge parts that explain more of the group', async (t) => {
   // Original 0..3, rewrite 0..1. Anchors 0–0 and 3–1 make the text derived; original 1 (next to 0) and
-  // original 2 each match rewrite 0 weakly. groupSim says adding original 1 explains more of rewrite 0, adding
-  // original 2 (not adjacent to the group) would too, but only neighbours are candidates.
+  // original 2 each match rewrite 0 weakly. The coverage function says adding original 1 explains more of
+  // rewrite 0, adding original 2 (not adjacent to the group) would too, but only neighbours are candidates.
+  // (Gap filling, tested in align-context.test.ts, is switched off here: `gap` above any similarity.)
+  const noGaps: AlignThresholds = { ...ALIGN_THRESHOLDS, gap: 2 };
   const pairs = [pair(0, 0, 0.8), pair(3, 1, 0.8), pair(1, 0, 0.22, { aInB: 0.3 }), pair(2, 0, 0.3, { aInB: 0.3 })];
   const gain = (side: 'o' | 'r', x: number, partners: number[]) =>
-    side === 'r' && x === 0 ? 0.5 + 0.1 * partners.filter((p) => p === 1 || p === 2).length : 0.4;
-  const got = (gs: typeof gain, t0: AlignThresholds = ALIGN_THRESHOLDS) => alignClaims(pairs, 4, 2, t0, gs).map((l) => `${l.oi}-${l.ri}`).sort();
+    side === 'r' && x === 0 ? 0.5 + 0.2 * partners.filter((p) => p === 1 || p === 2).length : 0.4;
+  const got = (gs: typeof gain, t0: AlignThresholds = noGaps) => alignClaims(pairs, 4, 2, t0, gs).map((l) => `${l.oi}-${l.ri}`).sort();
   t.same(got(gain), ['0-0', '1-0', '3-1'], 'the adjacent part joins; a non-adjacent claim is not a candidate');
-  t.same(got(() => 0.5), ['0-0', '3-1'], 'no gain in the group similarity: the neighbour stays out');
-  t.same(got(gain, { ...ALIGN_THRESHOLDS, extend: 0.25 }), ['0-0', '3-1'], 'below `extend` a pair is no evidence');
+  t.same(got(() => 0.5), ['0-0', '3-1'], 'no gain in what the group explains: the neighbour stays out');
+  t.same(got(gain, { ...noGaps, extend: 0.25 }), ['0-0', '3-1'], 'below `extend` a pair is no evidence');
+  const small = (side: 'o' | 'r', x: number, partners: number[]) => side === 'r' && x === 0 ? 0.5 + 0.05 * partners.length : 0.4;
+  t.same(got(small), ['0-0', '3-1'], 'a gain below `extendGain` (less than a content word) is not enough');
   const weakOnly = [pair(0, 0, 0.8), pair(1, 0, 0.22, { aInB: 0.3 })];
   t.same(alignClaims(weakOnly, 40, 40, ALIGN_THRESHOLDS, gain).map((l) => `${l.oi}-${l.ri}`), ['0-0'],
     'no extension when the texts are not shown to derive (one anchor in 40 claims)');
+});
+
+t.test('alignClaims: a sentence split across two rewrite sentences joins both, though each adds other material', async (t) => {
+  // Original 0 is carried by rewrite 0 (anchor) and partly by rewrite 1, which also brings other content (its
+  // pair similarity is low). Rewrite 1 explains 0.15 of original 0 beyond rewrite 0, and original 0 explains
+  // 0.3 of rewrite 1: both ends gain, so the split part joins. Anchors 2–2, 3–3 make the text derived.
+  const pairs = [pair(0, 0, 0.7), pair(0, 1, 0.22), pair(2, 2, 0.9), pair(3, 3, 0.9)];
+  const coverage = (plus: number) => (side: 'o' | 'r', x: number, partners: number[]) =>
+    side === 'o' && x === 0 ? 0.6 + (partners.includes(1) ? plus : 0) : side === 'r' && x === 1 ? 0.3 : 0.9;
+  const noGaps: AlignThresholds = { ...ALIGN_THRESHOLDS, gap: 2 };
+  const got = (plus: number) => alignClaims(pairs, 4, 4, noGaps, coverage(plus)).map((l) => `${l.oi}-${l.ri}`).sort();
+  t.same(got(0.15), ['0-0', '0-1', '2-2', '3-3'], 'the split part joins');
+  t.same(got(0.02), ['0-0', '2-2', '3-3'], 'a neighbour adding almost nothing to the original does not');
 });
 
 t.test('compare: a rewrite sentence merging adjacent original sentences matches each of them', async (t) => {
