@@ -48,6 +48,8 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     }
     total += a.changes.length;
   }
+  // The word indexes hold claim texts (slices that keep their article alive): none outlives the compare.
+  indexed.clear();
   return total;
 }
 
@@ -109,8 +111,10 @@ function claimPairs(os: Claim[], rs: Claim[]): [Claim, Claim][] {
  * A convenience over `compareItems` for callers and tests that have spans, not alignments.
  */
 export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span): FactChange[] {
-  return compareItems(extractItems(originalText, o.start, o.end, properWords(originalText)), extractItems(rewriteText, r.start, r.end, properWords(rewriteText)),
+  const changes = compareItems(extractItems(originalText, o.start, o.end, properWords(originalText)), extractItems(rewriteText, r.start, r.end, properWords(rewriteText)),
     originalText.slice(o.start, o.end), rewriteText.slice(r.start, r.end));
+  indexed.clear();
+  return changes;
 }
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
@@ -278,7 +282,8 @@ interface WordIndex {
   long: string[];
 }
 
-/** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full. */
+/** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full and at the
+ *  end of each `annotateFacts`. */
 const MAX_INDEXED_TEXTS = 64;
 const indexed = new Map<string, WordIndex>();
 
