@@ -291,7 +291,16 @@ const indexed = new Map<string, WordIndex>();
 function indexOf(text: string): WordIndex {
   let idx = indexed.get(text);
   if (idx) return idx;
-  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  // The pieces of `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` (less the empty ones, which no name equals), scanned
+  // by hand: the Unicode-class split was most of this function's time.
+  const lower = text.toLowerCase(), words = new Set<string>();
+  for (let i = 0; i < lower.length;) {
+    let cp = codePointAt(lower, i, lower.length);
+    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
+    const s = i;
+    while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) i += widthOf(cp);
+    words.add(lower.slice(s, i));
+  }
   idx = { words, classes: new Set(), metonymOf: new Set(), long: [] };
   for (const w of words) {
     idx.classes.add(METONYMS[w] ?? w);
