@@ -271,16 +271,16 @@ function withinEdits(a: string, b: string, k: number): boolean {
   return prev[m]! <= k;
 }
 
-/** The words of a text as `mentions` asks about them: every distinct word, their metonym classes, and the long ones. */
+/** The words of a text as `mentions` asks about them: every distinct word, and (when first needed) the long ones. */
 interface WordIndex {
   words: Set<string>;
-  /** `METONYMS[w] ?? w` for every word: a name with a metonym class is mentioned when its class is. */
-  classes: Set<unknown>;
-  /** The metonym classes of the words that have one ("washington" → "us"): a name equal to one is mentioned. */
-  metonymOf: Set<unknown>;
   /** Distinct words of five letters or more: only these can match a name as a spelling variant. */
-  long: string[];
+  long?: string[];
 }
+
+/** The words standing for each metonym class ("us" ← washington, america, american, us, usa). */
+const METONYM_WORDS = new Map<unknown, string[]>();
+for (const [w, c] of Object.entries(METONYMS)) { const l = METONYM_WORDS.get(c); if (l) l.push(w); else METONYM_WORDS.set(c, [w]); }
 
 /** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full and at the
  *  end of each `annotateFacts`. */
@@ -301,12 +301,7 @@ function indexOf(text: string): WordIndex {
     while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) i += widthOf(cp);
     words.add(lower.slice(s, i));
   }
-  idx = { words, classes: new Set(), metonymOf: new Set(), long: [] };
-  for (const w of words) {
-    idx.classes.add(METONYMS[w] ?? w);
-    if (METONYMS[w]) idx.metonymOf.add(METONYMS[w]);
-    if (w.length >= 5) idx.long.push(w);
-  }
+  idx = { words };
   if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
   indexed.set(text, idx);
   return idx;
@@ -314,10 +309,20 @@ function indexOf(text: string): WordIndex {
 
 /**
  * Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution):
- * `similarWord(name, w)` for some word w of the text, with its cheap cases (equal, metonym) answered by the index.
+ * `similarWord(name, w)` for some word w of the text. Its cheap cases are set look-ups: equal; a metonym of the same
+ * class (`METONYMS[n] === (METONYMS[w] ?? w)`: a word of that class, or the class itself when it has no entry of its
+ * own); the class of a metonym in the text (`METONYMS[w] === n`). Only spelling variants compare word by word.
  */
 function mentions(text: string, names: string[]): boolean {
   const idx = indexOf(text);
-  return names.some((n) => idx.words.has(n) || (!!METONYMS[n] && idx.classes.has(METONYMS[n])) || idx.metonymOf.has(n)
-    || (n.length >= 5 && idx.long.some((w) => spellingVariant(n, w))));
+  const has = (w: string) => idx.words.has(w);
+  return names.some((n) => {
+    if (idx.words.has(n)) return true;
+    const cls = METONYMS[n];
+    if (cls && (METONYM_WORDS.get(cls)?.some(has) || (typeof cls === 'string' && METONYMS[cls] == null && idx.words.has(cls)))) return true;
+    if (METONYM_WORDS.get(n)?.some(has)) return true;
+    if (n.length < 5) return false;
+    idx.long ??= [...idx.words].filter((w) => w.length >= 5);
+    return idx.long.some((w) => spellingVariant(n, w));
+  });
 }
