@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compareItems, sameName } from '../../src/core/facts.js';
+import { compareItems, factChanges, sameName } from '../../src/core/facts.js';
 import { extractItems, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -78,4 +78,15 @@ t.test('proper words are the capitalised words (regex definition) not opening a 
   const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.');
   fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 3000 });
   t.same([...properWords(seeds.caliber)], byRegex(seeds.caliber), 'a whole seed article');
+});
+
+t.test('a place named by its metonym is not a changed fact; another place is', async (t) => {
+  const change = (o: string, r: string) => factChanges(o, { start: 0, end: o.length }, r, { start: 0, end: r.length });
+  const o = 'Officials from Washington met Senator Lindsey Graham in Brussels on Friday, aides said.';
+  t.same(change(o, o.replace('Washington', 'America')), [], 'Washington / America');
+  t.same(change(o, o.replace('Brussels', 'Europe')), [], 'Brussels / Europe');
+  t.same(change(o, o.replace('Graham', 'Grahamm')), [], 'a spelling variant of a name');
+  const moved = change(o, o.replace('in Brussels', 'in Moscow'));
+  t.equal(moved.length, 1);
+  t.equal(moved[0]?.kind, 'place');
 });
