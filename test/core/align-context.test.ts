@@ -19,7 +19,10 @@ t.test('context: among competing weak matches the one next to other links wins',
   // Context grows from each new link: 3-3 makes 5-5 (two claims further) a neighbour, which then beats 5-9.
   const chain = [...anchors(3), pair(3, 3, 0.3), pair(5, 5, 0.3), pair(5, 9, 0.33)];
   t.same(ids(alignClaims(chain, 10, 10)), ['0-0', '1-1', '2-2', '3-3', '5-5'], 'context extends link by link');
-  t.equal(CONTEXT_WINDOW, 2, 'beads of up to two sentences a side');
+  // One claim beyond CONTEXT_WINDOW of every link is out of context: the stronger distant rival wins again.
+  const far = 2 + CONTEXT_WINDOW + 1;
+  t.same(ids(alignClaims([...anchors(3), pair(far, far, 0.3), pair(9, far, 0.34)], 10, 10)), ['0-0', '1-1', '2-2', `9-${far}`],
+    'beyond the window the similarity alone decides');
 });
 
 t.test('gap filling: a weak pair bracketed by links is aligned, not on its own', async (t) => {
