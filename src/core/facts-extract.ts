@@ -1,5 +1,5 @@
 import type { ChangeKind, TextSpan } from './types.js';
-import { codePointAt, isLetterOrDigit, isUpper, widthOf } from './chars.js';
+import { codePointAt, isLetter, isLetterOrDigit, isUpper, widthOf } from './chars.js';
 
 /**
  * Extraction of meaning-bearing items from one sentence (issue #4): quantities (digits and spelled-out numbers with
@@ -219,15 +219,23 @@ function nameWord(w: string): string {
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */
-const NOT_HEAD = new Set([...STOP, 'be', 'been', 'being', 'not', 'no', 'never', 'also', 'even', 'still', 'yet', 'just', 'only', 'really', 'likely', 'probably', 'possibly', 'perhaps', 'to', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'any', 'longer', 'ever', 'do', 'does', 'did', 'can', 'could', 'may', 'might', 'must', 'should', 'so']);
+export const NOT_HEAD = new Set([...STOP, 'be', 'been', 'being', 'not', 'no', 'never', 'also', 'even', 'still', 'yet', 'just', 'only', 'really', 'likely', 'probably', 'possibly', 'perhaps', 'to', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'any', 'longer', 'ever', 'do', 'does', 'did', 'can', 'could', 'may', 'might', 'must', 'should', 'so']);
+
+/** A character of a word for `headAfter`: a letter or an apostrophe. */
+const headChar = (c: number) => c === 0x2019 || c === 0x27 || isLetter(c);
 
 /** The first content word after `from` within the clause (a negator's or hedge's head); '' if none. */
 function headAfter(text: string, from: number, limit: number): string {
-  const rest = text.slice(from, Math.min(limit, from + 80));
-  for (const m of rest.matchAll(/[\p{L}’']+|[,;:.!?—]/gu)) {
-    if (/^[,;:.!?—]$/.test(m[0])) return '';
-    const w = m[0].toLowerCase().replace(/’/g, "'");
-    if (!NOT_HEAD.has(w) && !/^n't$/.test(w)) return w;
+  // The tokens of /[\p{L}’']+|[,;:.!?—]/gu over text[from, end), scanned by hand (a Unicode-class regex per item).
+  const end = Math.min(limit, from + 80);
+  for (let i = from; i < end;) {
+    let cp = codePointAt(text, i, end);
+    if (cp === 0x2c || cp === 0x3b || cp === 0x3a || cp === 0x2e || cp === 0x21 || cp === 0x3f || cp === 0x2014) return '';
+    if (!headChar(cp)) { i += widthOf(cp); continue; }
+    const s = i;
+    while (i < end && headChar(cp = codePointAt(text, i, end))) i += widthOf(cp);
+    const w = text.slice(s, i).toLowerCase().replace(/’/g, "'");
+    if (!NOT_HEAD.has(w) && w !== "n't") return w;
   }
   return '';
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { compareItems, factChanges, sameName } from '../../src/core/facts.js';
-import { extractItems, properWords } from '../../src/core/facts-extract.js';
+import { NOT_HEAD, extractItems, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
@@ -14,11 +14,22 @@ const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', ' ')), { maxLengt
 const ranged = text.chain((s) => fc.tuple(fc.constant(s), fc.nat(s.length), fc.nat(s.length)).map(([x, a, b]) => [x, Math.min(a, b), Math.max(a, b)] as const));
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** A negator's or hedge's head by its definition: the first token of the clause after it that is not a function word. */
+function headByRegex(s: string, from: number, limit: number): string {
+  for (const m of s.slice(from, Math.min(limit, from + 80)).matchAll(/[\p{L}’']+|[,;:.!?—]/gu)) {
+    if (/^[,;:.!?—]$/.test(m[0])) return '';
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    if (!NOT_HEAD.has(w) && w !== "n't") return w;
+  }
+  return '';
+}
+
 t.test('an item stands between the two nearest lower-cased words of its range on each side', async (t) => {
   fc.assert(fc.property(ranged, ([s, start, end]) => {
     for (const item of extractItems(s, start, end)) {
       t.same(item.before, words(s.slice(start, item.span.start)).slice(-2));
       t.same(item.after, words(s.slice(item.span.end, end)).slice(0, 2));
+      if (item.kind === 'negation' || item.kind === 'hedge') t.equal(item.head, headByRegex(s, item.span.end, end));
     }
   }), { numRuns: 1500 });
   // And on real news text, sentence by sentence.
