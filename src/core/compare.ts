@@ -8,6 +8,7 @@ import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
 import { copiedPairs } from './shingles.js';
+import { isReportingFrame } from './frame-words.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
@@ -68,9 +69,12 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const unionOf = (vs: ClaimVector[]): ClaimVector => ({ words: [], ids: [...new Set(vs.flatMap((v) => v.ids))]
     .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0)) });
   // How much of a claim a group explains (carried share): context merges/splits join only if they add to it.
+  // Measured without the reporting frame ("told reporters"): a part must add content, not attribution.
+  const content = (v: ClaimVector): ClaimVector => ({ words: v.words, ids: v.ids.filter((id) => !isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!)) });
+  const ovContent = ov.map(content), rvContent = rv.map(content);
   const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
-    ? scorePair(vocab, ov[i]!, unionOf(partners.map((j) => rv[j]!))).carriedA
-    : scorePair(vocab, unionOf(partners.map((j) => ov[j]!)), rv[i]!).carriedB;
+    ? scorePair(vocab, ovContent[i]!, unionOf(partners.map((j) => rvContent[j]!))).carriedA
+    : scorePair(vocab, unionOf(partners.map((j) => ovContent[j]!)), rvContent[i]!).carriedB;
   const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one

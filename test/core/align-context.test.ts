@@ -73,6 +73,17 @@ t.test('compare: a loose paraphrase between two kept sentences is aligned; alone
   t.equal(unrelated.rewrite.claims[1]!.status, 'added', 'and its counterpart added');
 });
 
+t.test('compare: a neighbour sharing only the attribution ("told reporters") does not merge into a quote', async (t) => {
+  const a = 'The city council approved a new budget on Tuesday after months of debate.';
+  const m = 'The mayor said the city could not wait any longer.';
+  const c = 'Construction on the first roads will begin in the spring.';
+  const out = compare({ text: [a, m, '“We need the money now, and we need it for every district.',
+    'A second package is coming, and it will be a big one,” he told reporters on Monday.', c].join(' ') },
+  { text: [a, m, '“We need the money now, and we need it for every district,” the mayor told reporters.', c].join(' ') });
+  t.same(out.rewrite.claims[2]!.matches, ['o3'], 'the quote matches its source only');
+  t.equal(out.original.claims[3]!.status, 'dropped', 'the other quote, whose words are gone, is dropped');
+});
+
 t.test('seeds: Caliber.Az weak paraphrases found through their context', async (t) => {
   const out = compare({ text: seeds.atlantic }, { text: seeds.caliber });
   const claim = (side: 'original' | 'rewrite', start: string) => out[side].claims.find((c) => c.text.startsWith(start))!;
@@ -84,4 +95,5 @@ t.test('seeds: Caliber.Az weak paraphrases found through their context', async (
   // Merge parts of compressed passages.
   t.same(texts('rewrite', claim('original', 'The sluggish pace').matches), ['However, officials p'], 'merge part: more time for Moscow');
   t.same(texts('rewrite', claim('original', 'Once back in the White House').matches), ['Though Trump had pre'], 'merge part: the summit');
+  t.equal(claim('original', 'A support package from Europe').status, 'dropped', 'a quote sharing only “told reporters” is dropped');
 });
