@@ -1,7 +1,7 @@
 import { segmentArticle, type Segment } from './segment.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
 import { wordDiff } from './word-diff.js';
-import { annotateJournalism } from './journalism.js';
+import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
@@ -25,8 +25,8 @@ import { DEFAULT_LIMITS } from './types.js';
  */
 export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
-  const [o, ot] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const [r, rt] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const [o, ot, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, rt, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
 
   const vocab = new Vocabulary(lexiconForCore());
   const ov = ot.map((t) => toClaimVector(vocab, t)), rv = rt.map((t) => toClaimVector(vocab, t));
@@ -123,7 +123,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   });
   matchParagraphs(o, r);
   const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
-  annotateJournalism(result, original, rewrite, limits);
+  annotateJournalism(result, original, rewrite, limits, { original: oMemo, rewrite: rMemo });
   return result;
 }
 
@@ -141,12 +141,14 @@ interface TextAnalysis {
   boilerplate: Boilerplate[];
   /** One entry per sentence, in reading order. */
   terms: ClaimTerms[];
+  /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
+  memo: TextMemo;
 }
 
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms };
+  return { paragraphs, boilerplate, terms, memo: textMemo() };
 }
 
 /**
@@ -155,8 +157,9 @@ function analyseText(text: string): TextAnalysis {
  */
 export const textAnalyses = new AnalysisCache<TextAnalysis>(ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
 
-/** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares). */
-function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[]] {
+/** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares), its
+ *  terms, and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
+function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[], TextMemo] {
   const analysis = textAnalyses.get(text, analyseText);
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
@@ -170,7 +173,8 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms];
+  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms,
+    text.length === full.length ? analysis.memo : textMemo()];
 }
 
 /** Paragraph alignment: a paragraph matches the paragraphs on the other side holding its claims' matches. */

@@ -1,5 +1,5 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from './types.js';
-import { extractItems, properWords, type Item } from './facts-extract.js';
+import { extractItems, properWords, type Item, type ProperWords } from './facts-extract.js';
 import { codePointAt, isLetterOrDigit, widthOf } from './chars.js';
 
 /**
@@ -15,21 +15,30 @@ const MAX_POS_GAP = 0.35;
 const MAX_CHANGES = 12;
 
 /**
- * Fills `changes` on every alignment of `result` and returns how many changes there are in all.
- * Items are extracted once per claim and cached, so a claim in several groups costs one analysis.
+ * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see journalism.ts `TextMemo`):
+ * the text's capitalised words and each claim's items, keyed by the claim's span `start:end`. Both are pure
+ * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets).
  */
-export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string): number {
+export interface FactsMemo {
+  proper?: ProperWords;
+  items: Map<string, Item[]>;
+}
+
+/**
+ * Fills `changes` on every alignment of `result` and returns how many changes there are in all.
+ * Items are extracted once per claim and kept in the side's memo, so a claim in several groups (or in another
+ * compare of the same text, when the memo is cached) costs one analysis.
+ */
+export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
+  originalMemo: FactsMemo = { items: new Map() }, rewriteMemo: FactsMemo = { items: new Map() }): number {
   const byId = new Map<string, Claim>();
   for (const c of [...result.original.claims, ...result.rewrite.claims]) byId.set(c.id, c);
-  const cache = new Map<string, Item[]>();
-  const proper = new Map<string, Set<string>>();
   const itemsOf = (c: Claim, text: string): Item[] => {
-    let own = cache.get(c.id);
+    const memo = c.id[0] === 'o' ? originalMemo : rewriteMemo, key = `${c.start}:${c.end}`;
+    let own = memo.items.get(key);
     if (!own) {
-      let words = proper.get(c.id[0]!);
-      if (!words) { words = properWords(text); proper.set(c.id[0]!, words); }
-      own = extractItems(text, c.start, c.end, words);
-      cache.set(c.id, own);
+      own = extractItems(text, c.start, c.end, memo.proper ??= properWords(text));
+      memo.items.set(key, own);
     }
     return own;
   };

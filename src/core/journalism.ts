@@ -1,23 +1,45 @@
 import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Span } from './types.js';
 import { findQuotes, type FoundQuote } from './quotes.js';
-import { checkQuote, indexOriginal } from './quote-check.js';
+import { checkQuote, indexOriginal, type OriginalIndex } from './quote-check.js';
 import { findAttribution } from './attribution.js';
-import { annotateFacts } from './facts.js';
+import { annotateFacts, type FactsMemo } from './facts.js';
 import { wordDiff } from './word-diff.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
 const FLAG_EXAMPLES = 3;
 
 /**
+ * The journalism checks' work that depends on one text alone (issue #6): its quotations, its word index as an
+ * original, and (see `FactsMemo`) its capitalised words and each claim's fact items. Kept alongside the text's
+ * analysis in compare.ts's `AnalysisCache` (so it is bounded and evicted with it), filled lazily, and never
+ * mutated once filled: results copy what they hand out. A compare of a text already seen skips findQuotes,
+ * indexOriginal and extractItems. Changes no answer: every memoised value is a pure function of the text (the
+ * quotations outside boilerplate also of the boilerplate spans, which are part of the key).
+ */
+export interface TextMemo extends FactsMemo {
+  quotes?: FoundQuote[];
+  /** The quotations outside boilerplate and the word index, for the boilerplate spans given by `key`. */
+  outside?: { key: string; quotes: FoundQuote[]; index?: OriginalIndex };
+}
+
+/** An empty memo (for a text that is not cached, or for callers without a cache). */
+export function textMemo(): TextMemo {
+  return { items: new Map() };
+}
+
+/**
  * Journalism checks over a finished alignment: quote integrity, attribution and changed facts (issue #4).
  * Fills `quotes`, `droppedQuotes`, `summary.attribution`, `summary.quotes`, `alignments[].changes`,
- * `summary.changedFacts` and `summary.flags` of `result` in place.
+ * `summary.changedFacts` and `summary.flags` of `result` in place. `memos` hold the per-text work of texts seen
+ * before (`TextMemo`; each must belong to that side's text).
  */
-export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): void {
+export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
+  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }): void {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
-  const oQuotes = outside(findQuotes(original.text), result.original.boilerplate);
-  const rQuotes = outside(findQuotes(rewrite.text), result.rewrite.boilerplate);
-  const { quotes, dropped } = checkQuotes(original.text, rewrite.text, oQuotes, rQuotes, limits);
+  const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
+  const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate).quotes;
+  const oIndex = oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
+  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes, oIndex, limits);
   result.quotes = quotes;
   result.droppedQuotes = dropped;
   const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
@@ -28,20 +50,27 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   }
   result.summary.quotes = counts;
   result.summary.attribution = findAttribution(original, rewrite.text);
-  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text);
+  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite);
   result.summary.flags.push(...flags(result));
 }
 
-function outside(quotes: FoundQuote[], boilerplate: Span[]): FoundQuote[] {
-  return boilerplate.length ? quotes.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end)) : quotes;
+/** The text's quotations outside its boilerplate (memoised for the last boilerplate spans seen). */
+function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullable<TextMemo['outside']> {
+  const key = boilerplate.map((b) => `${b.start}:${b.end}`).join(',');
+  if (memo.outside?.key === key) return memo.outside;
+  const all = memo.quotes ??= findQuotes(text);
+  const quotes = boilerplate.length ? all.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end)) : all;
+  return memo.outside = { key, quotes };
 }
 
-function checkQuotes(oText: string, rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], limits: CompareLimits) {
+/** Fresh copies of a found quotation's spans for a result (found quotations are memoised and shared). */
+const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
+
+function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], idx: OriginalIndex, limits: CompareLimits) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
-    id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: q.speaker, status: null,
-    source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested,
+    id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
+    source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
   }));
-  const idx = indexOriginal(oText, oQuotes);
   const carried = new Set<number>();
   let n = 0;
   rQuotes.forEach((rq, k) => {
@@ -52,10 +81,10 @@ function checkQuotes(oText: string, rText: string, oQuotes: FoundQuote[], rQuote
       const src = p.sourceQuote !== null ? oQuotes[p.sourceQuote] : undefined;
       const speakerChanged = !!src && !!src.speakerKey && !!rq.speakerKey && src.speakerKey !== rq.speakerKey;
       quotes.push({
-        id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: rq.speaker,
+        id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: copySpan(rq.speaker),
         status: p.status, source: p.source, speakerChanged, edits: p.edits,
         diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits) : [],
-        group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end),
+        group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
       });
     }
   });
