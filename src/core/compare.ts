@@ -54,23 +54,33 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     if (copies.length) rewriteRank.set(key, rank + 1);
     for (const oi of list) {
       if (copies.length && oKey[oi] === key) continue; // a copy: paired by rank below
-      pairs.push({ oi, ri, ...scorePair(vocab, ov[oi]!, rv[ri]!), copied: copied.has(oi * rv.length + ri) });
+      // Spelled out, not spread: one object shape for every pair (a spread built dictionary-like objects).
+      const s = scorePair(vocab, ov[oi]!, rv[ri]!);
+      pairs.push({ oi, ri, sim: s.sim, aInB: s.aInB, bInA: s.bInA, contentA: s.contentA, contentB: s.contentB, carriedA: s.carriedA,
+        carriedB: s.carriedB, copied: copied.has(oi * rv.length + ri) });
     }
     for (const oi of copies.slice(Math.max(0, rank - VERBATIM_RANK_WINDOW), rank + VERBATIM_RANK_WINDOW + 1)) {
       pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
     }
   });
-  const simOf = new Map(pairs.map((p) => [p.oi * r.claims.length + p.ri, p.sim]));
-  const pairSim = (a: Claim, b: Claim) => {
-    const [oc, rc] = a.id.startsWith('o') ? [a, b] : [b, a];
-    return simOf.get((Number(oc.id.slice(1)) - 1) * r.claims.length + Number(rc.id.slice(1)) - 1) ?? 0;
-  };
+  const simOf = new Map<number, number>();
+  for (const p of pairs) simOf.set(p.oi * r.claims.length + p.ri, p.sim);
+  const pairSim = (oi: number, ri: number) => simOf.get(oi * r.claims.length + ri) ?? 0;
   // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
-  const unionOf = (vs: ClaimVector[]): ClaimVector => ({ words: [], ids: [...new Set(vs.flatMap((v) => v.ids))]
-    .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0)) });
+  // Key order by a rank computed once (keys are distinct: the same order as comparing the strings each time).
+  let keyRank: Int32Array | null = null;
+  const unionOf = (vs: ClaimVector[]): ClaimVector => {
+    if (!keyRank) {
+      const byKey = vocab.keys.map((_, id) => id).sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0));
+      keyRank = new Int32Array(byKey.length);
+      byKey.forEach((id, k) => { keyRank![id] = k; });
+    }
+    const rank = keyRank;
+    return { ids: [...new Set(vs.flatMap((v) => v.ids))].sort((x, y) => rank[x]! - rank[y]!), words: [] };
+  };
   // How much of a claim a group explains (carried share): context merges/splits join only if they add to it.
   // Measured without the reporting frame ("told reporters"): a part must add content, not attribution.
-  const content = (v: ClaimVector): ClaimVector => ({ words: v.words, ids: v.ids.filter((id) => !isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!)) });
+  const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!)), words: v.words });
   const ovContent = ov.map(content), rvContent = rv.map(content);
   const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
     ? scorePair(vocab, ovContent[i]!, unionOf(partners.map((j) => rvContent[j]!))).carriedA
@@ -79,11 +89,8 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
   // group, yet B does not carry X's content.
-  const direct = new Map<string, string[]>();
-  for (const l of links) {
-    const a = o.claims[l.oi]!.id, b = r.claims[l.ri]!.id;
-    direct.set(a, [...(direct.get(a) ?? []), b]); direct.set(b, [...(direct.get(b) ?? []), a]);
-  }
+  const oDirect: number[][] = o.claims.map(() => []), rDirect: number[][] = r.claims.map(() => []);
+  for (const l of links) { oDirect[l.oi]!.push(l.ri); rDirect[l.ri]!.push(l.oi); }
   const moved = movedGroups(groups);
 
   const alignments: Alignment[] = groups.map((g, gi) => {
@@ -97,22 +104,23 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     const oIds = g.original.map((i) => wordIds(ov[i]!.words, dict)), rIds = g.rewrite.map((i) => wordIds(rv[i]!.words, dict));
     const oAll = concatIds(oIds), rAll = concatIds(rIds);
     const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits) : null;
-    for (const [claims, vecs, ids, partnerIds, partnerWords, partner, others] of [
-      [oc, g.original.map((i) => ov[i]!), oIds, rAll, g.rewrite.map((i) => rv[i]!.words), rUnion, rc],
-      [rc, g.rewrite.map((i) => rv[i]!), rIds, oAll, g.original.map((i) => ov[i]!.words), oUnion, oc],
+    for (const [claims, own, vecs, ids, partnerIds, partnerWords, partner, others, otherIdx, direct, isOriginal] of [
+      [oc, g.original, g.original.map((i) => ov[i]!), oIds, rAll, g.rewrite.map((i) => rv[i]!.words), rUnion, rc, g.rewrite, oDirect, true],
+      [rc, g.rewrite, g.rewrite.map((i) => rv[i]!), rIds, oAll, g.original.map((i) => ov[i]!.words), oUnion, oc, g.original, rDirect, false],
     ] as const) {
       const partnerText = partnerWords.flat().join(' ');
       claims.forEach((c, k) => {
-        const v = vecs[k]!;
+        const v = vecs[k]!, ci = own[k]!;
         const s = scorePair(vocab, v, partner);
         const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits);
         c.status = keptStatus(shareOf(common, v.words.length), v.words.length);
         let sim = s.sim;
-        for (const x of others) sim = Math.max(sim, pairSim(c, x));
+        for (const j of otherIdx) sim = Math.max(sim, isOriginal ? pairSim(ci, j) : pairSim(j, ci));
         c.similarity = round(sim);
         c.carried = round(v.words.length && v.words.join(' ') === partnerText ? 1 : s.carriedA);
-        const own = direct.get(c.id) ?? [];
-        c.matches = others.filter((x) => own.includes(x.id)).map((x) => x.id);
+        const mine = direct[ci]!;
+        c.matches = [];
+        otherIdx.forEach((j, m) => { if (mine.includes(j)) c.matches.push(others[m]!.id); });
         c.alignments.push(id);
       });
     }
