@@ -3,7 +3,7 @@ import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from 
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
-import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
+import { PairScorer, Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
@@ -38,6 +38,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   vocab.prepareCross(ov.flatMap((v) => v.ids), rv.flatMap((v) => v.ids));
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
+  const scorer = new PairScorer(vocab, ov, rv);
   const pairs: ScoredPair[] = [];
   // Verbatim copies are evidence on their own, however short ("Yes.", a one-word quote): identical word
   // sequences score 1 whatever their content weight.
@@ -55,7 +56,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     for (const oi of list) {
       if (copies.length && oKey[oi] === key) continue; // a copy: paired by rank below
       // Spelled out, not spread: one object shape for every pair (a spread built dictionary-like objects).
-      const s = scorePair(vocab, ov[oi]!, rv[ri]!);
+      const s = scorer.score(oi, ri);
       pairs.push({ oi, ri, sim: s.sim, aInB: s.aInB, bInA: s.bInA, contentA: s.contentA, contentB: s.contentB, carriedA: s.carriedA,
         carriedB: s.carriedB, copied: copied.has(oi * rv.length + ri) });
     }

@@ -70,12 +70,7 @@ export class Vocabulary {
       this.bg[id] = Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE);
       let v: Float32Array | null = null;
       if (lex && rank !== undefined && rank < lex.vectorCount && !this.isNumber[id]) {
-        v = new Float32Array(lex.dims);
-        const sc = lex.scales[rank]!;
-        let norm = 0;
-        for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
-        norm = Math.sqrt(norm) || 1;
-        for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+        v = unitVector(lex, rank);
         this.vecRow[id] = rank;
       }
       this.vec[id] = v;
@@ -209,6 +204,33 @@ export class Vocabulary {
     this.cross = table;
     return true;
   }
+}
+
+/**
+ * Unit vectors already computed, per lexicon and frequency rank (issue #6): every compare used to rebuild and
+ * normalise the vector of each of its terms (~5% of a warm compare, and garbage). The values are a pure function
+ * of the lexicon row and are only ever read (Vocabulary copies them into its own buffers), so sharing them
+ * changes no answer. Bounded: at most UNIT_VECTORS_MAX vectors per lexicon (400 bytes each, ~8 MB), the oldest
+ * computed dropped first.
+ */
+const unitVectors = new WeakMap<Lexicon, Map<number, Float32Array>>();
+export const UNIT_VECTORS_MAX = 20_000;
+
+/** The lexicon row `rank` as a float unit vector (the int8 components times their scale, normalised). */
+function unitVector(lex: Lexicon, rank: number): Float32Array {
+  let memo = unitVectors.get(lex);
+  if (!memo) unitVectors.set(lex, memo = new Map());
+  let v = memo.get(rank);
+  if (v) return v;
+  v = new Float32Array(lex.dims);
+  const sc = lex.scales[rank]!;
+  let norm = 0;
+  for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
+  norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+  if (memo.size >= UNIT_VECTORS_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(rank, v);
+  return v;
 }
 
 /** Random access to the lexicon's int8 rows (one WebAssembly copy per lexicon, made on first use). */
@@ -420,6 +442,102 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
   share(vocab, b.ids, rb);
   const bInA = shareOut[0]!, contentB = shareOut[1]!, carriedB = shareOut[2]!;
   return { sim: (aInB + bInA) / 2, aInB, bInA, contentA, contentB, carriedA, carriedB };
+}
+
+/**
+ * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare): what depends on one
+ * claim alone — its terms' table offsets, weights, and weight totals — is computed once per claim instead of once
+ * per pair (issue #6: that per-pair work was most of the scoring inside compare). Same answers bit for bit: the
+ * per-pair sums run over the same terms in the same order, and the totals are the same sums computed once.
+ * Falls back to `scorePair` when there is no cross table (long texts) or a claim's terms are not all in it.
+ */
+export class PairScorer {
+  private readonly aOff: (Int32Array | null)[];
+  private readonly bOff: (Int32Array | null)[];
+  private readonly aW: Float64Array[];
+  private readonly bW: Float64Array[];
+  private readonly aName: Uint8Array[];
+  private readonly bName: Uint8Array[];
+  private readonly aTot: Float64Array;
+  private readonly bTot: Float64Array;
+  private ra = new Float64Array(64);
+  private rb = new Float64Array(64);
+  /** The last score (overwritten by the next call to `score`). */
+  readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
+
+  constructor(private readonly vocab: Vocabulary, private readonly a: ClaimVector[], private readonly b: ClaimVector[]) {
+    const t = vocab.cross;
+    const off = (index: Int32Array | undefined, ids: number[], scale: number) => {
+      if (!index) return null;
+      const out = new Int32Array(ids.length);
+      return offsets(index, ids, out, scale) ? out : null;
+    };
+    const weights = (ids: number[]) => Float64Array.from(ids, (x) => vocab.weight[x] ?? 0);
+    const names = (ids: number[]) => Uint8Array.from(ids, (x) => (vocab.isName[x] ? 1 : 0));
+    // Totals summed in `share`'s order: total over all terms, contentTotal over the non-names.
+    const totals = (ws: Float64Array[], ns: Uint8Array[]) => {
+      const out = new Float64Array(ws.length * 2);
+      ws.forEach((w, k) => {
+        let total = 0, contentTotal = 0;
+        for (let i = 0; i < w.length; i++) { total += w[i]!; if (!ns[k]![i]) contentTotal += w[i]!; }
+        out[2 * k] = total; out[2 * k + 1] = contentTotal;
+      });
+      return out;
+    };
+    this.aOff = a.map((v) => off(t?.row, v.ids, t?.cols ?? 0));
+    this.bOff = b.map((v) => off(t?.col, v.ids, 1));
+    this.aW = a.map((v) => weights(v.ids)); this.bW = b.map((v) => weights(v.ids));
+    this.aName = a.map((v) => names(v.ids)); this.bName = b.map((v) => names(v.ids));
+    this.aTot = totals(this.aW, this.aName); this.bTot = totals(this.bW, this.bName);
+  }
+
+  /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
+  score(i: number, j: number): PairScore {
+    const t = this.vocab.cross, oa = this.aOff[i], ob = this.bOff[j];
+    const va = this.a[i]!, vb = this.b[j]!;
+    const out = this.out;
+    if (!t || !oa || !ob) { Object.assign(out, scorePair(this.vocab, va, vb)); return out; }
+    const A = va.ids, B = vb.ids;
+    if (this.ra.length < A.length) this.ra = new Float64Array(A.length * 2);
+    if (this.rb.length < B.length) this.rb = new Float64Array(B.length * 2);
+    const ra = this.ra, rb = this.rb;
+    rb.fill(0, 0, B.length);
+    const { sims, nonzero } = t;
+    // The loop of `tableBest`.
+    for (let x = 0; x < A.length; x++) {
+      const base = oa[x]!, id = A[x]!;
+      let best = 0;
+      for (let y = 0; y < B.length; y++) {
+        let s = 1;
+        if (B[y] !== id) {
+          const at = base + ob[y]!;
+          if (((nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue;
+          s = sims[at]!;
+        }
+        if (s > best) best = s;
+        if (s > rb[y]!) rb[y] = s;
+      }
+      ra[x] = best;
+    }
+    shareWith(this.aW[i]!, this.aName[i]!, this.aTot[2 * i]!, this.aTot[2 * i + 1]!, ra);
+    const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
+    shareWith(this.bW[j]!, this.bName[j]!, this.bTot[2 * j]!, this.bTot[2 * j + 1]!, rb);
+    out.aInB = aInB; out.contentA = contentA; out.carriedA = carriedA;
+    out.bInA = shareOut[0]!; out.contentB = shareOut[1]!; out.carriedB = shareOut[2]!;
+    out.sim = (aInB + out.bInA) / 2;
+    return out;
+  }
+}
+
+/** `share` with the claim's weights, name flags and totals precomputed (the same sums, in the same order). */
+function shareWith(w: Float64Array, name: Uint8Array, total: number, contentTotal: number, best: Float64Array): void {
+  if (total <= 0) { shareOut.fill(0); return; }
+  let got = 0, content = 0;
+  for (let i = 0; i < w.length; i++) {
+    got += w[i]! * best[i]!;
+    if (!name[i]) content += w[i]! * best[i]!;
+  }
+  shareOut[0] = got / (total + SHORT_CLAIM_PRIOR); shareOut[1] = content / (contentTotal + SHORT_CLAIM_PRIOR); shareOut[2] = got / total;
 }
 
 /**
