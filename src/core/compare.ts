@@ -46,10 +46,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // rewrite with the copies ranked k ± VERBATIM_RANK_WINDOW in the original (symmetric by construction, and
   // O(n·window) pairs instead of every copy with every copy: 5,000 × 3,000 identical lines were 15 M pairs).
   const verbatim = new Map<string, number[]>(), rewriteRank = new Map<string, number>();
-  const oKey = ov.map((v) => v.words.join(' '));
+  const oKey = ov.map((v) => v.words.join(' ')), rKey = rv.map((v) => v.words.join(' '));
   ov.forEach((v, oi) => { if (v.words.length) { const k = oKey[oi]!; let l = verbatim.get(k); if (!l) verbatim.set(k, l = []); l.push(oi); } });
   candidates.forEach((list, ri) => {
-    const key = rv[ri]!.words.join(' ');
+    const key = rKey[ri]!;
     const copies = rv[ri]!.words.length ? verbatim.get(key) ?? [] : [];
     const rank = rewriteRank.get(key) ?? 0;
     if (copies.length) rewriteRank.set(key, rank + 1);
@@ -68,16 +68,24 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const p of pairs) simOf.set(p.oi * r.claims.length + p.ri, p.sim);
   const pairSim = (oi: number, ri: number) => simOf.get(oi * r.claims.length + ri) ?? 0;
   // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
-  // Key order by a rank computed once (keys are distinct: the same order as comparing the strings each time).
-  let keyRank: Int32Array | null = null;
-  const unionOf = (vs: ClaimVector[]): ClaimVector => {
-    if (!keyRank) {
-      const byKey = vocab.keys.map((_, id) => id).sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0));
-      keyRank = new Int32Array(byKey.length);
-      byKey.forEach((id, k) => { keyRank![id] = k; });
+  // Each claim's ids are already in key order (toClaimVector; `content` only filters), so the union is a merge:
+  // the same sorted, deduplicated list as sorting the concatenation (keys are distinct per id), without a sort.
+  const keys = vocab.keys;
+  const merge = (x: number[], y: number[]): number[] => {
+    const out: number[] = [];
+    let i = 0, j = 0;
+    while (i < x.length && j < y.length) {
+      const a = x[i]!, b = y[j]!;
+      if (a === b) { out.push(a); i++; j++; } else if (keys[a]! < keys[b]!) { out.push(a); i++; } else { out.push(b); j++; }
     }
-    const rank = keyRank;
-    return { ids: [...new Set(vs.flatMap((v) => v.ids))].sort((x, y) => rank[x]! - rank[y]!), words: [] };
+    while (i < x.length) out.push(x[i++]!);
+    while (j < y.length) out.push(y[j++]!);
+    return out;
+  };
+  const unionOf = (vs: ClaimVector[]): ClaimVector => {
+    let ids: number[] = vs.length ? vs[0]!.ids : [];
+    for (let k = 1; k < vs.length; k++) ids = merge(ids, vs[k]!.ids);
+    return { ids, words: [] };
   };
   // How much of a claim a group explains (carried share): context merges/splits join only if they add to it.
   // Measured without the reporting frame ("told reporters"): a part must add content, not attribution.
@@ -105,11 +113,12 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     const oIds = g.original.map((i) => wordIds(ov[i]!.words, dict)), rIds = g.rewrite.map((i) => wordIds(rv[i]!.words, dict));
     const oAll = concatIds(oIds), rAll = concatIds(rIds);
     const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits) : null;
-    for (const [claims, own, vecs, ids, partnerIds, partnerWords, partner, others, otherIdx, direct, isOriginal] of [
-      [oc, g.original, g.original.map((i) => ov[i]!), oIds, rAll, g.rewrite.map((i) => rv[i]!.words), rUnion, rc, g.rewrite, oDirect, true],
-      [rc, g.rewrite, g.rewrite.map((i) => rv[i]!), rIds, oAll, g.original.map((i) => ov[i]!.words), oUnion, oc, g.original, rDirect, false],
+    for (const [claims, own, ownKeys, vecs, ids, partnerIds, otherVecs, otherKeys, partner, others, otherIdx, direct, isOriginal] of [
+      [oc, g.original, oKey, g.original.map((i) => ov[i]!), oIds, rAll, rv, rKey, rUnion, rc, g.rewrite, oDirect, true],
+      [rc, g.rewrite, rKey, g.rewrite.map((i) => rv[i]!), rIds, oAll, ov, oKey, oUnion, oc, g.original, rDirect, false],
     ] as const) {
-      const partnerText = partnerWords.flat().join(' ');
+      // All the partners' words joined by spaces: their joined keys (a partner without words adds nothing).
+      const partnerText = otherIdx.filter((j) => otherVecs[j]!.words.length).map((j) => otherKeys[j]!).join(' ');
       claims.forEach((c, k) => {
         const v = vecs[k]!, ci = own[k]!;
         const s = scorePair(vocab, v, partner);
@@ -118,7 +127,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
         let sim = s.sim;
         for (const j of otherIdx) sim = Math.max(sim, isOriginal ? pairSim(ci, j) : pairSim(j, ci));
         c.similarity = round(sim);
-        c.carried = round(v.words.length && v.words.join(' ') === partnerText ? 1 : s.carriedA);
+        c.carried = round(v.words.length && ownKeys[ci] === partnerText ? 1 : s.carriedA);
         const mine = direct[ci]!;
         c.matches = [];
         otherIdx.forEach((j, m) => { if (mine.includes(j)) c.matches.push(others[m]!.id); });
