@@ -17,6 +17,9 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export interface HttpRow {
   connections: number;
+  /** `same`: the seed pair every time (the workers' analysis cache holds both texts). `fresh`: each request's texts
+   *  differ from every earlier one (a numbered first paragraph on both sides), so both are analysed anew. */
+  texts: 'same' | 'fresh';
   durationS: number;
   reqPerSec: number;
   p50Ms: number;
@@ -68,16 +71,21 @@ export async function startServer(port: number, env: Record<string, string> = {}
   return { base: `http://127.0.0.1:${port}`, startMs: performance.now() - start, stop };
 }
 
-const seedBody = () => JSON.stringify({
-  original: { text: seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
-  rewrite: { text: seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
+const seedBody = (prefix = '') => JSON.stringify({
+  original: { text: prefix + seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
+  rewrite: { text: prefix + seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
 });
+
+let bulletin = 0;
+/** An autocannon request whose texts no earlier request had (defeats the per-text analysis cache). */
+const freshRequest = { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: seedBody(`Bulletin ${++bulletin} of the wire service.\n\n`) }) };
 
 /**
  * Benchmark 2: the seed pair through the running service (`dist/src/server.js` on 127.0.0.1) with autocannon at
- * the given connection counts, each for `durationS` seconds after a short warm-up.
+ * the given connection counts, each for `durationS` seconds after a short warm-up; then, at `freshConnections`,
+ * with texts that differ on every request.
  */
-export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}): Promise<HttpResult> {
+export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}, freshConnections: number[] = []): Promise<HttpResult> {
   const body = seedBody();
   const server = await startServer(port, env);
   try {
@@ -87,12 +95,13 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const serverStartMs = server.startMs + performance.now() - t;
     const rows: HttpRow[] = [];
-    for (const connections of connectionsList) {
-      const opts = { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections };
+    const runs = [...connectionsList.map((c) => [c, 'same'] as const), ...freshConnections.map((c) => [c, 'fresh'] as const)];
+    for (const [connections, texts] of runs) {
+      const opts = { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, ...(texts === 'fresh' ? { requests: [freshRequest] } : {}) };
       await autocannon({ ...opts, duration: 1 }); // warm-up at this concurrency
       const r = await autocannon({ ...opts, duration: durationS, timeout: 30 });
       rows.push({
-        connections, durationS, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
+        connections, texts, durationS, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
         maxMs: r.latency.max, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
       });
     }

@@ -40,19 +40,20 @@ if (only.has('inprocess')) {
     ['start-up: load lexicon (word vectors)', `${fmt(r.lexiconMs, 0)} ms`, '', ''],
     ['start-up total', `${fmt(r.startupMs, 0)} ms`, `<= ${TARGETS.startupMs} ms`, mark(r.startupMs <= TARGETS.startupMs)],
     ['first compare (cold)', `${fmt(r.firstMs)} ms`, '', ''],
-    [`median of ${r.iterations} (warm)`, `${fmt(r.medianMs, 2)} ms`, `<= ${TARGETS.seedMedianMs} ms`, mark(r.medianMs <= TARGETS.seedMedianMs)],
-    ['p99 (warm)', `${fmt(r.p99Ms, 2)} ms`, '', ''],
+    [`median of ${r.iterations} (warm, texts analysed afresh)`, `${fmt(r.medianMs, 2)} ms`, `<= ${TARGETS.seedMedianMs} ms`, mark(r.medianMs <= TARGETS.seedMedianMs)],
+    ['p99 (warm, texts analysed afresh)', `${fmt(r.p99Ms, 2)} ms`, '', ''],
+    ['median / p99, same pair again (analyses cached)', `${fmt(r.cachedMedianMs, 2)} / ${fmt(r.cachedP99Ms, 2)} ms`, '', ''],
     [`worker pool start-up (${r.poolThreads} threads)`, `${fmt(r.poolStartupMs, 0)} ms`, `<= ${TARGETS.startupMs} ms`, mark(r.poolStartupMs <= TARGETS.startupMs)],
     ['median through the pool', `${fmt(r.pooledMedianMs, 2)} ms`, '', ''],
   ]));
 }
 
 if (only.has('http')) {
-  const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5);
+  const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5, {}, [8]);
   results.http = r;
   console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${quick ? 2 : 5} s per row (server start to first answer: ${fmt(r.serverStartMs, 0)} ms)\n`);
-  console.log(table(['connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'target'], r.rows.map((row) => [
-    row.connections, fmt(row.reqPerSec), row.p50Ms, row.p99Ms, row.maxMs, row.requests, row.non2xx, row.errors,
+  console.log(table(['connections', 'texts', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'target'], r.rows.map((row) => [
+    row.connections, row.texts, fmt(row.reqPerSec), row.p50Ms, row.p99Ms, row.maxMs, row.requests, row.non2xx, row.errors,
     row.connections === 8 ? `>= ${TARGETS.http8ReqPerSec} req/s, p99 <= ${TARGETS.http8P99Ms} ms: ${mark(row.reqPerSec >= TARGETS.http8ReqPerSec && row.p99Ms <= TARGETS.http8P99Ms)}` : '',
   ])));
 }
