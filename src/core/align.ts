@@ -95,7 +95,11 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
   groupCoverage?: GroupCoverage): Link[] {
-  const sorted = [...pairs].sort(order);
+  // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
+  // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
+  // prefix is in the order a sort of every pair gives it.
+  const floor = Math.min(t.support, t.anchor);
+  const sorted = pairs.filter((p) => p.sim >= floor).sort(order);
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
   const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
@@ -112,7 +116,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
     // claims' best similarity.
     const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
-    for (const p of sorted) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
+    for (const p of pairs) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
     const free = (p: ScoredPair) => !oTaken[p.oi] && !rTaken[p.ri] &&
       p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]!;
     // 2a. Supported matches in the context of links first (`align-context.ts`): among competing weak candidates
