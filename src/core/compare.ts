@@ -25,8 +25,8 @@ import { DEFAULT_LIMITS } from './types.js';
  */
 export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
-  const [o, ot, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const [r, rt, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const [o, ot, oKey, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, rt, rKey, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
 
   const vocab = new Vocabulary(lexiconForCore());
   const ov = ot.map((t) => toClaimVector(vocab, t)), rv = rt.map((t) => toClaimVector(vocab, t));
@@ -46,7 +46,6 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // rewrite with the copies ranked k ± VERBATIM_RANK_WINDOW in the original (symmetric by construction, and
   // O(n·window) pairs instead of every copy with every copy: 5,000 × 3,000 identical lines were 15 M pairs).
   const verbatim = new Map<string, number[]>(), rewriteRank = new Map<string, number>();
-  const oKey = ov.map((v) => v.words.join(' ')), rKey = rv.map((v) => v.words.join(' '));
   ov.forEach((v, oi) => { if (v.words.length) { const k = oKey[oi]!; let l = verbatim.get(k); if (!l) verbatim.set(k, l = []); l.push(oi); } });
   candidates.forEach((list, ri) => {
     const key = rKey[ri]!;
@@ -64,9 +63,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
     }
   });
-  const simOf = new Map<number, number>();
-  for (const p of pairs) simOf.set(p.oi * r.claims.length + p.ri, p.sim);
-  const pairSim = (oi: number, ri: number) => simOf.get(oi * r.claims.length + ri) ?? 0;
+  // Scored pairs' similarity by (oi, ri): a dense table up to DENSE_SIM_MAX cells, else a Map (long texts).
+  const cells = o.claims.length * r.claims.length;
+  const dense = cells <= DENSE_SIM_MAX ? new Float64Array(cells) : null, simOf = new Map<number, number>();
+  for (const p of pairs) { if (dense) dense[p.oi * r.claims.length + p.ri] = p.sim; else simOf.set(p.oi * r.claims.length + p.ri, p.sim); }
+  const pairSim = (oi: number, ri: number) => (dense ? dense[oi * r.claims.length + ri]! : simOf.get(oi * r.claims.length + ri) ?? 0);
   // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
   // Each claim's ids are already in key order (toClaimVector; `content` only filters), so the union is a merge:
   // the same sorted, deduplicated list as sorting the concatenation (keys are distinct per id), without a sort.
@@ -151,6 +152,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
 export const VERBATIM_RANK_WINDOW = 4;
 
+/** Up to this many claim pairs (8 MB), scored pairs' similarities are looked up in a dense table. */
+const DENSE_SIM_MAX = 1 << 20;
+
 /** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and each sentence's
  *  terms taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
  *  read sentence by sentence). */
@@ -159,6 +163,8 @@ interface TextAnalysis {
   boilerplate: Boilerplate[];
   /** One entry per sentence, in reading order. */
   terms: ClaimTerms[];
+  /** Each sentence's words joined by spaces (verbatim copies are found by these keys). */
+  wordKeys: string[];
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
 }
@@ -166,7 +172,7 @@ interface TextAnalysis {
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, memo: textMemo() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), memo: textMemo() };
 }
 
 /**
@@ -176,8 +182,8 @@ function analyseText(text: string): TextAnalysis {
 export const textAnalyses = new AnalysisCache<TextAnalysis>(ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
 
 /** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares), its
- *  terms, and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
-function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[], TextMemo] {
+ *  terms and word keys, and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
+function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[], string[], TextMemo] {
   const analysis = textAnalyses.get(text, analyseText);
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
@@ -191,7 +197,7 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms,
+  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms, analysis.wordKeys,
     text.length === full.length ? analysis.memo : textMemo()];
 }
 

@@ -120,6 +120,13 @@ export class Vocabulary {
     return cosineCredit(dot);
   }
 
+  /** The distinct ids in order of first occurrence (as `[...new Set(ids)]`, with a marker array instead of a Set). */
+  private distinct(ids: Iterable<number>): number[] {
+    const seen = new Uint8Array(this.keys.length), out: number[] = [];
+    for (const id of ids) if (!seen[id]) { seen[id] = 1; out.push(id); }
+    return out;
+  }
+
   /** Every cross-side term pair's similarity (set by `prepareCross`). */
   cross: CrossTable | null = null;
 
@@ -136,7 +143,7 @@ export class Vocabulary {
    * it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
-    const oAll = [...new Set(originalIds)], rAll = [...new Set(rewriteIds)];
+    const oAll = this.distinct(originalIds), rAll = this.distinct(rewriteIds);
     const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
@@ -482,8 +489,16 @@ export class PairScorer {
       const out = new Int32Array(ids.length);
       return offsets(index, ids, out, scale) ? out : null;
     };
-    const weights = (ids: number[]) => Float64Array.from(ids, (x) => vocab.weight[x] ?? 0);
-    const names = (ids: number[]) => Uint8Array.from(ids, (x) => (vocab.isName[x] ? 1 : 0));
+    const weights = (ids: number[]) => {
+      const out = new Float64Array(ids.length);
+      for (let k = 0; k < ids.length; k++) out[k] = vocab.weight[ids[k]!] ?? 0;
+      return out;
+    };
+    const names = (ids: number[]) => {
+      const out = new Uint8Array(ids.length);
+      for (let k = 0; k < ids.length; k++) if (vocab.isName[ids[k]!]) out[k] = 1;
+      return out;
+    };
     // Totals summed in `share`'s order: total over all terms, contentTotal over the non-names.
     const totals = (ws: Float64Array[], ns: Uint8Array[]) => {
       const out = new Float64Array(ws.length * 2);
@@ -509,9 +524,14 @@ export class PairScorer {
       let k = 0;
       for (let x = 0; x < rows; x++) {
         this.nzStart[x] = k;
-        for (let c = 0, at = x * cols; c < cols; c++, at++) {
-          if (((t.nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue;
-          this.nzCol[k] = c; this.nzSim[k++] = t.sims[at]!;
+        // The set bits of row x, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
+        for (let at = x * cols, end = at + cols; at < end;) {
+          const w = t.nonzero[at >>> 5]! >>> (at & 31);
+          if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
+          at += 31 - Math.clz32(w & -w);
+          if (at >= end) break;
+          this.nzCol[k] = at - x * cols; this.nzSim[k++] = t.sims[at]!;
+          at++;
         }
       }
       this.nzStart[rows] = k;
