@@ -3,7 +3,7 @@ import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from 
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
-import { PairScorer, Vocabulary, scorePair, toClaimVector, type ClaimVector } from './similarity.js';
+import { PairScorer, Vocabulary, scorePair, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
@@ -25,11 +25,12 @@ import { DEFAULT_LIMITS } from './types.js';
  */
 export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
-  const [o, ot, oKey, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const [r, rt, rKey, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const [o, oa, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, ra, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const ot = oa.terms, rt = ra.terms, oKey = oa.wordKeys, rKey = ra.wordKeys;
 
   const vocab = new Vocabulary(lexiconForCore());
-  const ov = ot.map((t) => toClaimVector(vocab, t)), rv = rt.map((t) => toClaimVector(vocab, t));
+  const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
   const copied = copiedPairs(ot, rt);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const v of ov) for (const id of v.ids) df[id]!++;
@@ -165,6 +166,8 @@ interface TextAnalysis {
   terms: ClaimTerms[];
   /** Each sentence's words joined by spaces (verbatim copies are found by these keys). */
   wordKeys: string[];
+  /** The sentences' terms interned once (similarity.ts `textTerms`). */
+  termIndex: TextTerms;
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
 }
@@ -172,7 +175,7 @@ interface TextAnalysis {
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), memo: textMemo() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo() };
 }
 
 /**
@@ -182,8 +185,8 @@ function analyseText(text: string): TextAnalysis {
 export const textAnalyses = new AnalysisCache<TextAnalysis>(ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
 
 /** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares), its
- *  terms and word keys, and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
-function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, ClaimTerms[], string[], TextMemo] {
+ *  analysis (terms, word keys, interned terms), and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
+function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, TextAnalysis, TextMemo] {
   const analysis = textAnalyses.get(text, analyseText);
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
@@ -197,7 +200,7 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });
-  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis.terms, analysis.wordKeys,
+  return [{ paragraphs, claims, boilerplate: analysis.boilerplate.map((b) => ({ ...b })) }, analysis,
     text.length === full.length ? analysis.memo : textMemo()];
 }
 

@@ -35,6 +35,10 @@ export class Vocabulary {
   readonly vec: (Float32Array | null)[] = [];
   /** Row of each term's vector in the lexicon (its frequency rank), -1 without a vector. */
   private readonly vecRow: number[] = [];
+  /** Frequency rank of each term's lemma and of its key when known from its text's `TextTerms` (-1: not ranked),
+   *  -2 when not known yet (looked up by `finalize`). */
+  private readonly lemmaRank: number[] = [];
+  private readonly keyRank: number[] = [];
   weight: number[] = [];
   private readonly ids = new Map<string, number>();
 
@@ -46,10 +50,10 @@ export class Vocabulary {
    * occurrence is a proper noun (a capitalised sentence opener is sometimes tagged PROPN), a number if any is.
    * Background weight and vector are computed from the merged attributes by `finalize`.
    */
-  intern(key: string, lemma: string, name: boolean, number: boolean): number {
+  intern(key: string, lemma: string, name: boolean, number: boolean, lemmaRank = -2, keyRank = -2): number {
     let id = this.ids.get(key);
     if (id !== undefined) {
-      if (lemma < this.lemmas[id]!) this.lemmas[id] = lemma;
+      if (lemma < this.lemmas[id]!) { this.lemmas[id] = lemma; this.lemmaRank[id] = lemmaRank; }
       this.isName[id] = this.isName[id]! && name;
       this.isNumber[id] = this.isNumber[id]! || number;
       return id;
@@ -57,8 +61,31 @@ export class Vocabulary {
     id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
-    this.bg.push(0); this.vec.push(null); this.vecRow.push(-1);
+    this.bg.push(0); this.vec.push(null); this.vecRow.push(-1); this.lemmaRank.push(lemmaRank); this.keyRank.push(keyRank);
     return id;
+  }
+
+  /**
+   * Interns a text's terms (`textTerms`, cached with the text's analysis) and returns its claims' vectors: the
+   * same ids, attributes and vectors as `toClaimVector` on each claim in turn, from the text's distinct keys
+   * (first-occurrence order, so ids are assigned in the same order) and its claims' key-ordered term lists.
+   */
+  internText(tt: TextTerms): ClaimVector[] {
+    const lex = this.lexicon;
+    if (lex && tt.ranks?.lexicon !== lex) {
+      const rank = (w: string) => lex.rank.get(w) ?? -1;
+      tt.ranks = { lexicon: lex, lemma: Int32Array.from(tt.lemmas, rank), key: Int32Array.from(tt.keys, rank) };
+    }
+    const ranks = lex ? tt.ranks : undefined;
+    const ids = new Int32Array(tt.keys.length);
+    for (let k = 0; k < ids.length; k++) {
+      ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
+    }
+    return tt.claims.map((c, i) => {
+      const out = new Array<number>(c.length);
+      for (let k = 0; k < c.length; k++) out[k] = ids[c[k]!]!;
+      return { ids: out, words: tt.words[i]! };
+    });
   }
 
   /** Computes background weights and vectors of the terms interned since the last call. */
@@ -66,7 +93,12 @@ export class Vocabulary {
     const lex = this.lexicon;
     for (let id = this.finalized; id < this.keys.length; id++) {
       const key = this.keys[id]!, lemma = this.lemmas[id]!;
-      const rank = lex ? lex.rank.get(lemma) ?? lex.rank.get(key) : undefined;
+      let rank: number | undefined;
+      if (lex) {
+        // lex.rank.get(lemma) ?? lex.rank.get(key), from the text's cached look-ups when there are some.
+        const lr = this.lemmaRank[id]! === -2 ? lex.rank.get(lemma) ?? -1 : this.lemmaRank[id]!;
+        rank = lr >= 0 ? lr : this.keyRank[id]! === -2 ? lex.rank.get(key) : this.keyRank[id]! >= 0 ? this.keyRank[id]! : undefined;
+      }
       this.bg[id] = Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE);
       let v: Float32Array | null = null;
       if (lex && rank !== undefined && rank < lex.vectorCount && !this.isNumber[id]) {
@@ -342,6 +374,47 @@ export function isVariant(a: string, b: string): boolean {
 export interface ClaimVector {
   ids: number[];
   words: string[];
+}
+
+/**
+ * A text's terms interned once per text (issue #6: interning, sorting and the lexicon look-ups were ~7% of a
+ * compare of cached texts): its distinct keys in first-occurrence order with their merged attributes (the
+ * alphabetically first lemma, a name only if every occurrence is, a number if any is: as `Vocabulary.intern`
+ * merges them), each claim's distinct terms as local indexes in key order, and (filled by the first
+ * `Vocabulary.internText` with a lexicon) the keys' and lemmas' frequency ranks. Pure function of the terms.
+ */
+export interface TextTerms {
+  keys: string[];
+  lemmas: string[];
+  names: boolean[];
+  numbers: boolean[];
+  claims: Int32Array[];
+  words: string[][];
+  ranks?: { lexicon: Lexicon; lemma: Int32Array; key: Int32Array };
+}
+
+/** The `TextTerms` of a text's claims. */
+export function textTerms(claims: ClaimTerms[]): TextTerms {
+  const index = new Map<string, number>();
+  const keys: string[] = [], lemmas: string[] = [], names: boolean[] = [], numbers: boolean[] = [];
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
+  const local = claims.map((t) => {
+    const own: number[] = [];
+    for (const x of t.terms) {
+      let k = index.get(x.key);
+      if (k === undefined) {
+        index.set(x.key, k = keys.length);
+        keys.push(x.key); lemmas.push(x.lemma); names.push(x.name); numbers.push(x.number);
+      } else {
+        if (x.lemma < lemmas[k]!) lemmas[k] = x.lemma;
+        names[k] = names[k]! && x.name;
+        numbers[k] = numbers[k]! || x.number;
+      }
+      own.push(k);
+    }
+    return Int32Array.from(new Set(own)).sort(byKey);
+  });
+  return { keys, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
 }
 
 /** Interns a claim's terms. */
