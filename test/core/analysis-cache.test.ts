@@ -1,6 +1,7 @@
 import t from 'tap';
 import { AnalysisCache } from '../../src/core/analysis-cache.js';
 import { compare, textAnalyses } from '../../src/core/compare.js';
+import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 
 t.test('the cache keeps the most recently used texts within its character budget', async (t) => {
@@ -30,9 +31,33 @@ t.test('cached analyses change no answer, whatever was compared before and whate
   for (const b of other.original.boilerplate) b.start = -1;
   other.original.claims.forEach((c) => { c.status = 'kept'; c.matches.push('x'); });
   other.original.paragraphs.forEach((p) => p.claims.push('x'));
+  // …nor the quotations and fact items memoised with it (journalism.ts TextMemo).
+  t.ok(other.quotes.some((q) => q.speaker), 'the original has attributed quotations');
+  for (const q of other.quotes) {
+    if (q.speaker) { q.speaker.start = -1; q.speaker.text = 'x'; }
+    for (const n of q.nested) n.start = -1;
+    q.nested.push({ start: 0, end: 0, text: 'x' });
+  }
+  for (const a of other.alignments) for (const c of a.changes) if (c.original) c.original.start = -1;
   t.ok(textAnalyses.size >= 2, 'the texts were cached');
   const hitsBefore = textAnalyses.hits;
   const again = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
   t.equal(textAnalyses.hits - hitsBefore, 2, 'both sides came from the cache');
   t.equal(again, fresh, 'same answer, byte for byte');
+});
+
+t.test('a text cut at maxChars gets the same answer from the cache as fresh (its journalism memo is not the cut text\'s)', async (t) => {
+  const limits = { ...DEFAULT_LIMITS, maxChars: 4000 };
+  textAnalyses.clear();
+  const fresh = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }, limits));
+  compare({ text: seeds.atlantic }, { text: seeds.caliber }); // the uncut texts, cached beside the cut ones
+  const again = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }, limits));
+  t.equal(again, fresh);
+});
+
+t.test('comparing a text with itself shares one memo between the sides and still answers as fresh', async (t) => {
+  textAnalyses.clear();
+  const fresh = JSON.stringify(compare({ text: seeds.report002 }, { text: seeds.report002 }));
+  const again = JSON.stringify(compare({ text: seeds.report002 }, { text: seeds.report002 }));
+  t.equal(again, fresh);
 });
