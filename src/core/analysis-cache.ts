@@ -4,7 +4,10 @@
  * each new article against the day's sources — so the original's analysis is reused instead of recomputed.
  *
  * It changes no answer: the analysis is a pure function of the text (wink's reads were made independent of a
- * process's history for this reason, test/core/tokens-read.test.ts), and cached values are never mutated.
+ * process's history for this reason, test/core/tokens-read.test.ts), and cached values are never mutated once
+ * computed. compare.ts's analyses also carry per-text memos filled lazily by the first compare that needs them
+ * (the journalism checks' quotations and fact items, the lexicon ranks of the text's terms): each part is again
+ * a pure function of the text, written once, and results hand out copies, never the memoised objects.
  * Least-recently-used entries are evicted once the cached texts total more than the cache's character budget.
  */
 export class AnalysisCache<T> {
