@@ -527,10 +527,12 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
 /**
  * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare): what depends on one
  * claim alone — its terms' table rows and columns, weights, and weight totals — is computed once per claim
- * instead of once per pair (issue #6: that per-pair work was most of the scoring inside compare), and each term
- * of A visits only its non-zero table entries (its row as a sparse list: itself and the ~2% similar terms)
- * instead of every term of B. Same answers bit for bit: a maximum does not depend on the order it is taken in,
- * the per-pair sums run over the same terms in the same order, and the totals are the same sums computed once.
+ * instead of once per pair (issue #6: that per-pair work was most of the scoring inside compare). A term's best
+ * similarity in a claim depends on the term and that claim only: for the rewrite claim being scored, the best
+ * of every original term (row) is taken once from the claim's sparse columns, and for each original claim the
+ * best of every rewrite term (column) once from its sparse rows (cached per claim within BEST_COLS_MAX cells);
+ * a pair then only reads its terms' bests. Same answers bit for bit: a maximum does not depend on the order it
+ * is taken in, the per-pair sums run over the same terms in the same order, and the totals are the same sums.
  * Falls back to `scorePair` when there is no cross table (long texts) or a claim's terms are not all in it.
  */
 export class PairScorer {
@@ -538,9 +540,18 @@ export class PairScorer {
   private readonly nzStart: Int32Array;
   private readonly nzCol: Int32Array;
   private readonly nzSim: Float64Array;
-  /** Columns of the B claim last scored: owner[c] = j + 1 when column c is a term of b[j], at position pos[c]. */
-  private readonly owner: Int32Array;
-  private readonly pos: Int32Array;
+  /** Sparse columns (the same entries): column c's rows are nzRow[colStart[c] .. colStart[c+1]). */
+  private readonly colStart: Int32Array;
+  private readonly nzRow: Int32Array;
+  private readonly colSim: Float64Array;
+  /** bestRow[x]: the best similarity of original term x (row) in the rewrite claim `marked`; rows set in `touched`. */
+  private readonly bestRow: Float64Array;
+  private readonly touched: number[] = [];
+  /** bestCol[i][c]: the best similarity of rewrite term c (column) in original claim i (computed on first use). */
+  private readonly bestCol: (Float64Array | null)[];
+  private readonly keepBestCols: boolean;
+  private scratchCol: Float64Array;
+  private scratchFor = -1;
   private readonly aOff: (Int32Array | null)[];
   private readonly bOff: (Int32Array | null)[];
   private readonly aW: Float64Array[];
@@ -588,7 +599,10 @@ export class PairScorer {
     this.aName = a.map((v) => names(v.ids)); this.bName = b.map((v) => names(v.ids));
     this.aTot = totals(this.aW, this.aName); this.bTot = totals(this.bW, this.bName);
     const cols = t?.cols ?? 0, rows = t ? t.sims.length / Math.max(1, cols) : 0;
-    this.owner = new Int32Array(cols); this.pos = new Int32Array(cols);
+    this.bestRow = new Float64Array(rows);
+    this.bestCol = a.map(() => null);
+    this.keepBestCols = a.length * cols <= BEST_COLS_MAX;
+    this.scratchCol = new Float64Array(this.keepBestCols ? 0 : cols);
     this.nzStart = new Int32Array(rows + 1);
     let n = 0;
     if (t) for (let w = 0; w < t.nonzero.length; w++) { let bits = t.nonzero[w]!; while (bits) { n++; bits &= bits - 1; } }
@@ -609,6 +623,31 @@ export class PairScorer {
       }
       this.nzStart[rows] = k;
     }
+    // The transpose, by counting sort on the column (rows ascending within a column).
+    this.colStart = new Int32Array(cols + 1); this.nzRow = new Int32Array(n); this.colSim = new Float64Array(n);
+    for (let k = 0; k < n; k++) this.colStart[this.nzCol[k]! + 1]!++;
+    for (let c = 0; c < cols; c++) this.colStart[c + 1]! += this.colStart[c]!;
+    const fill = this.colStart.slice(0, cols);
+    for (let x = 0; x < rows; x++) {
+      for (let k = this.nzStart[x]!; k < this.nzStart[x + 1]!; k++) {
+        const at = fill[this.nzCol[k]!]!++;
+        this.nzRow[at] = x; this.colSim[at] = this.nzSim[k]!;
+      }
+    }
+  }
+
+  /** Each column's best similarity in original claim i (from its terms' sparse rows). */
+  private colBests(i: number, rows: Int32Array): Float64Array {
+    const kept = this.bestCol[i];
+    if (kept) return kept;
+    if (!this.keepBestCols && this.scratchFor === i) return this.scratchCol;
+    const out = this.keepBestCols ? new Float64Array(this.colStart.length - 1) : this.scratchCol.fill(0);
+    const { nzStart, nzCol, nzSim } = this;
+    for (let x = 0; x < rows.length; x++) {
+      for (let k = nzStart[rows[x]!]!, end = nzStart[rows[x]! + 1]!; k < end; k++) if (nzSim[k]! > out[nzCol[k]!]!) out[nzCol[k]!] = nzSim[k]!;
+    }
+    if (this.keepBestCols) this.bestCol[i] = out; else this.scratchFor = i;
+    return out;
   }
 
   /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
@@ -621,25 +660,23 @@ export class PairScorer {
     if (this.ra.length < A.length) this.ra = new Float64Array(A.length * 2);
     if (this.rb.length < B.length) this.rb = new Float64Array(B.length * 2);
     const ra = this.ra, rb = this.rb;
-    rb.fill(0, 0, B.length);
-    // `tableBest`'s maxima, from the sparse rows: term x of A meets only the terms of B it has an entry with.
-    const { owner, pos, nzStart, nzCol, nzSim } = this, mark = j + 1;
+    // `tableBest`'s maxima: each row's best in B (once per rewrite claim), each column's best in A (per claim).
+    const { bestRow, touched } = this;
     if (this.marked !== j) {
-      for (let y = 0; y < B.length; y++) { owner[ob[y]!] = mark; pos[ob[y]!] = y; }
+      for (const x of touched) bestRow[x] = 0;
+      touched.length = 0;
+      const { colStart, nzRow, colSim } = this;
+      for (let y = 0; y < B.length; y++) {
+        for (let k = colStart[ob[y]!]!, end = colStart[ob[y]! + 1]!; k < end; k++) {
+          const x = nzRow[k]!, s = colSim[k]!;
+          if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
+        }
+      }
       this.marked = j;
     }
-    for (let x = 0; x < A.length; x++) {
-      const row = oa[x]!;
-      let best = 0;
-      for (let k = nzStart[row]!, end = nzStart[row + 1]!; k < end; k++) {
-        const c = nzCol[k]!;
-        if (owner[c] !== mark) continue;
-        const s = nzSim[k]!, y = pos[c]!;
-        if (s > best) best = s;
-        if (s > rb[y]!) rb[y] = s;
-      }
-      ra[x] = best;
-    }
+    for (let x = 0; x < A.length; x++) ra[x] = bestRow[oa[x]!]!;
+    const cb = this.colBests(i, oa);
+    for (let y = 0; y < B.length; y++) rb[y] = cb[ob[y]!]!;
     shareWith(this.aW[i]!, this.aName[i]!, this.aTot[2 * i]!, this.aTot[2 * i + 1]!, ra);
     const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
     shareWith(this.bW[j]!, this.bName[j]!, this.bTot[2 * j]!, this.bTot[2 * j + 1]!, rb);
@@ -649,6 +686,9 @@ export class PairScorer {
     return out;
   }
 }
+
+/** PairScorer keeps each original claim's column bests while claims × columns stay within this (8 MB). */
+export const BEST_COLS_MAX = 1 << 20;
 
 /** `share` with the claim's weights, name flags and totals precomputed (the same sums, in the same order). */
 function shareWith(w: Float64Array, name: Uint8Array, total: number, contentTotal: number, best: Float64Array): void {
