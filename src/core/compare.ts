@@ -91,11 +91,15 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   };
   // How much of a claim a group explains (carried share): context merges/splits join only if they add to it.
   // Measured without the reporting frame ("told reporters"): a part must add content, not attribution.
-  const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!)), words: v.words });
-  const ovContent = ov.map(content), rvContent = rv.map(content);
+  // Computed on first use (only claims near a split or merge need them), the frame test once per term.
+  const frame = new Int8Array(vocab.keys.length).fill(-1);
+  const isFrame = (id: number) => (frame[id] === -1 ? (frame[id] = isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!) ? 1 : 0) : frame[id]) === 1;
+  const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isFrame(id)), words: v.words });
+  const ovContent: ClaimVector[] = [], rvContent: ClaimVector[] = [];
+  const oContent = (i: number) => (ovContent[i] ??= content(ov[i]!)), rContent = (i: number) => (rvContent[i] ??= content(rv[i]!));
   const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
-    ? scorePair(vocab, ovContent[i]!, unionOf(partners.map((j) => rvContent[j]!))).carriedA
-    : scorePair(vocab, unionOf(partners.map((j) => ovContent[j]!)), rvContent[i]!).carriedB;
+    ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
+    : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
   const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one

@@ -566,7 +566,8 @@ export class PairScorer {
   /** The last score (overwritten by the next call to `score`). */
   readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
 
-  constructor(private readonly vocab: Vocabulary, private readonly a: ClaimVector[], private readonly b: ClaimVector[]) {
+  /** @param bestColsMax claims × columns up to which column bests are kept per claim (else recomputed per pair) */
+  constructor(private readonly vocab: Vocabulary, private readonly a: ClaimVector[], private readonly b: ClaimVector[], bestColsMax = BEST_COLS_MAX) {
     const t = vocab.cross;
     const off = (index: Int32Array | undefined, ids: number[], scale: number) => {
       if (!index) return null;
@@ -601,7 +602,7 @@ export class PairScorer {
     const cols = t?.cols ?? 0, rows = t ? t.sims.length / Math.max(1, cols) : 0;
     this.bestRow = new Float64Array(rows);
     this.bestCol = a.map(() => null);
-    this.keepBestCols = a.length * cols <= BEST_COLS_MAX;
+    this.keepBestCols = a.length * cols <= bestColsMax;
     this.scratchCol = new Float64Array(this.keepBestCols ? 0 : cols);
     this.nzStart = new Int32Array(rows + 1);
     let n = 0;
