@@ -354,15 +354,21 @@ export const FAMILY_CREDIT = 0.8;
  * (wink-nlp lemmatises inflections but not derivations; a stemmer's suffix stripping, approximated).
  */
 export function sameFamily(a: string, b: string): boolean {
-  if (/\d/.test(a + b)) return false;
+  if (hasDigit(a) || hasDigit(b)) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i >= 6 && i >= 0.7 * Math.min(a.length, b.length);
 }
 
+/** Whether `s` has an ASCII digit (`/\d/.test(s)`, without building a joined string per word pair). */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  return false;
+}
+
 /** One edit (insert/delete/substitute) apart, on words of 6+ letters: spelling variants and transliterations. */
 export function isVariant(a: string, b: string): boolean {
-  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 1 || /\d/.test(a + b)) return false;
+  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 1 || hasDigit(a) || hasDigit(b)) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   let j = 0;
