@@ -16,12 +16,16 @@ const MAX_CHANGES = 12;
 
 /**
  * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see journalism.ts `TextMemo`):
- * the text's capitalised words and each claim's items, keyed by the claim's span `start:end`. Both are pure
+ * the text's capitalised words and each claim's items, content words and word index, keyed by the claim's span
+ * `start:end`. All are pure
  * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets).
  */
 export interface FactsMemo {
   proper?: ProperWords;
   items: Map<string, Item[]>;
+  /** Each claim's content words (`claimPairs`) and word index (`mentions`), by span, on first use. */
+  content?: Map<string, Set<string>>;
+  index?: Map<string, WordIndex>;
 }
 
 /**
@@ -33,8 +37,21 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
   originalMemo: FactsMemo = { items: new Map() }, rewriteMemo: FactsMemo = { items: new Map() }): number {
   const byId = new Map<string, Claim>();
   for (const c of [...result.original.claims, ...result.rewrite.claims]) byId.set(c.id, c);
+  const memoOf = (c: Claim) => (c.id[0] === 'o' ? originalMemo : rewriteMemo);
+  const contentOf = (c: Claim) => {
+    const m = memoOf(c).content ??= new Map(), key = `${c.start}:${c.end}`;
+    let w = m.get(key);
+    if (!w) m.set(key, w = contentWords(c.text));
+    return w;
+  };
+  const indexOfClaim = (c: Claim) => {
+    const m = memoOf(c).index ??= new Map(), key = `${c.start}:${c.end}`;
+    let w = m.get(key);
+    if (!w) m.set(key, w = wordIndex(c.text));
+    return w;
+  };
   const itemsOf = (c: Claim, text: string): Item[] => {
-    const memo = c.id[0] === 'o' ? originalMemo : rewriteMemo, key = `${c.start}:${c.end}`;
+    const memo = memoOf(c), key = `${c.start}:${c.end}`;
     let own = memo.items.get(key);
     if (!own) {
       own = extractItems(text, c.start, c.end, memo.proper ??= properWords(text));
@@ -48,8 +65,8 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const rs = a.rewrite.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
     const seen = new Set<string>();
     a.changes = [];
-    for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareItems(itemsOf(oc, originalText), itemsOf(rc, rewriteText), oc.text, rc.text);
+    for (const [oc, rc] of claimPairs(os, rs, contentOf)) {
+      const found = compareItems(itemsOf(oc, originalText), itemsOf(rc, rewriteText), oc.text, rc.text, indexOfClaim(oc), indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -94,10 +111,10 @@ const MIN_PAIR_DICE = 0.35;
  * rewrite sentence is paired with the original sentence sharing most words, and an original sentence left over
  * is paired with its best rewrite sentence only if they share enough words.
  */
-function claimPairs(os: Claim[], rs: Claim[]): [Claim, Claim][] {
+function claimPairs(os: Claim[], rs: Claim[], contentOf: (c: Claim) => Set<string>): [Claim, Claim][] {
   if (!os.length || !rs.length) return [];
   if (os.length === 1 && rs.length === 1) return [[os[0]!, rs[0]!]];
-  const ow = os.map((c) => contentWords(c.text)), rw = rs.map((c) => contentWords(c.text));
+  const ow = os.map(contentOf), rw = rs.map(contentOf);
   const pairs: [Claim, Claim][] = [];
   const used = new Set<number>();
   rs.forEach((rc, j) => {
@@ -127,7 +144,8 @@ export function factChanges(originalText: string, o: Span, rewriteText: string, 
 }
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
-export function compareItems(o: Item[], r: Item[], oText: string, rText: string): FactChange[] {
+export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
+  oIndex: WordIndex = indexOf(oText), rIndex: WordIndex = indexOf(rText)): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
@@ -150,8 +168,8 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   // group does not mention it at all and an entity of a compatible kind stands in the same place.
   const [oe, re] = [of(o, 'entity'), of(r, 'entity')];
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
-  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rText, x.names));
-  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oText, x.names));
+  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex, x.names));
+  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex, x.names));
   const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
   for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
     const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
@@ -160,11 +178,11 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
   // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
   // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
-  const carried = (x: Item, other: string) => x.head !== '' && mentions(other, [x.head]);
+  const carried = (x: Item, other: WordIndex) => x.head !== '' && mentions(other, [x.head]);
   // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
   // "is no longer expected to" is the same negated claim said differently.
   const on = of(o, 'negation'), rn = of(r, 'negation');
-  const onc = on.filter((x) => carried(x, rText)), rnc = rn.filter((x) => carried(x, oText));
+  const onc = on.filter((x) => carried(x, rIndex)), rnc = rn.filter((x) => carried(x, oIndex));
   if (onc.length && !rn.length) changes.push(change('negation', onc[0]!, null, `negation “${onc[0]!.span.text}” is not carried into the rewrite`));
   else if (!on.length && rnc.length) changes.push(change('negation', null, rnc[0]!, `the rewrite adds the negation “${rnc[0]!.span.text}”`));
   // Hedging: a hedge on one side with no counterpart hedge on the other ("will likely revisit" → "will revisit",
@@ -173,7 +191,7 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string)
   const oh = of(o, 'hedge'), rh = of(r, 'hedge');
   matchEqual(matched, oh, rh, (x, y) => x.key === y.key);
   const ohl = oh.filter((x) => !matched.has(x)), rhl = rh.filter((x) => !matched.has(x));
-  const ohc = ohl.filter((x) => carried(x, rText)), rhc = rhl.filter((x) => carried(x, oText));
+  const ohc = ohl.filter((x) => carried(x, rIndex)), rhc = rhl.filter((x) => carried(x, oIndex));
   if (ohc.length && !rhl.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
   else if (!ohl.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
   return changes.slice(0, MAX_CHANGES);
@@ -281,7 +299,7 @@ function withinEdits(a: string, b: string, k: number): boolean {
 }
 
 /** The words of a text as `mentions` asks about them: every distinct word, and (when first needed) the long ones. */
-interface WordIndex {
+export interface WordIndex {
   words: Set<string>;
   /** Distinct words of five letters or more: only these can match a name as a spelling variant. */
   long?: string[];
@@ -300,6 +318,14 @@ const indexed = new Map<string, WordIndex>();
 function indexOf(text: string): WordIndex {
   let idx = indexed.get(text);
   if (idx) return idx;
+  idx = wordIndex(text);
+  if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
+  indexed.set(text, idx);
+  return idx;
+}
+
+/** The `WordIndex` of a text, computed. */
+function wordIndex(text: string): WordIndex {
   // The pieces of `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` (less the empty ones, which no name equals), scanned
   // by hand: the Unicode-class split was most of this function's time.
   const lower = text.toLowerCase(), words = new Set<string>();
@@ -310,10 +336,7 @@ function indexOf(text: string): WordIndex {
     while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) i += widthOf(cp);
     words.add(lower.slice(s, i));
   }
-  idx = { words };
-  if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
-  indexed.set(text, idx);
-  return idx;
+  return { words };
 }
 
 /**
@@ -322,8 +345,7 @@ function indexOf(text: string): WordIndex {
  * class (`METONYMS[n] === (METONYMS[w] ?? w)`: a word of that class, or the class itself when it has no entry of its
  * own); the class of a metonym in the text (`METONYMS[w] === n`). Only spelling variants compare word by word.
  */
-function mentions(text: string, names: string[]): boolean {
-  const idx = indexOf(text);
+function mentions(idx: WordIndex, names: string[]): boolean {
   const has = (w: string) => idx.words.has(w);
   return names.some((n) => {
     if (idx.words.has(n)) return true;
