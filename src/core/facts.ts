@@ -17,8 +17,8 @@ const MAX_CHANGES = 12;
 /**
  * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see journalism.ts `TextMemo`):
  * the text's capitalised words and each claim's items, content words and word index, keyed by the claim's span
- * `start:end`. All are pure
- * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets).
+ * `start:end`. All are pure functions of the text; items are never mutated once extracted (comparisons mark
+ * them in their own sets; a word index only gains its lazily listed long words).
  */
 export interface FactsMemo {
   proper?: ProperWords;
