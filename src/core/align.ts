@@ -1,4 +1,4 @@
-import type { PairScore } from './similarity.js';
+import type { PairScore } from './pair-score.js';
 import { fillGaps, growInContext } from './align-context.js';
 
 /**

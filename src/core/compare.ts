@@ -3,7 +3,8 @@ import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from 
 import { wordDiff } from './word-diff.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
-import { PairScorer, Vocabulary, scorePair, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
+import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
+import { PairScorer, scorePair } from './pair-score.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';

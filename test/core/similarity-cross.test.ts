@@ -1,6 +1,7 @@
 import t from 'tap';
 import { claimTerms } from '../../src/core/tokens.js';
-import { Vocabulary, scorePair, toClaimVector, type ClaimVector } from '../../src/core/similarity.js';
+import { Vocabulary, toClaimVector, type ClaimVector } from '../../src/core/similarity.js';
+import { scorePair } from '../../src/core/pair-score.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { seeds } from '../fixtures/seeds.js';

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { claimTerms } from '../../src/core/tokens.js';
-import { PairScorer, Vocabulary, scorePair, textTerms, toClaimVector } from '../../src/core/similarity.js';
+import { Vocabulary, textTerms, toClaimVector } from '../../src/core/similarity.js';
+import { PairScorer, scorePair } from '../../src/core/pair-score.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { seeds } from '../fixtures/seeds.js';

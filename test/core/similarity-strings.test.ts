@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { FAMILY_CREDIT, VARIANT_CREDIT, isVariant, sameFamily, stringSim } from '../../src/core/similarity.js';
+import { FAMILY_CREDIT, VARIANT_CREDIT, isVariant, sameFamily, stringSim } from '../../src/core/word-forms.js';
 import { claimTerms } from '../../src/core/tokens.js';
 import { seeds } from '../fixtures/seeds.js';
 

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { canonicalKey, claimTerms } from '../../src/core/tokens.js';
-import { isVariant, sentenceSimilarity } from '../../src/core/similarity.js';
+import { isVariant } from '../../src/core/word-forms.js';
+import { sentenceSimilarity } from '../../src/core/pair-score.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { defaultLexicon, findLexiconDir, readLexicon } from '../../src/lexicon/vectors.js';
 import { seeds } from '../fixtures/seeds.js';
