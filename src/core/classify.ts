@@ -9,8 +9,11 @@ import type { AlignedStatus } from './types.js';
  * changed from "told me" to "said", a bracketed insertion) while a reworded sentence keeps well under half.
  */
 export const KEPT_WORD_SHARE = 0.75;
-/** …or when at most this many of its words changed, whatever its length: on a six-word sentence, an added
- *  "he wrote" is still a small edit. */
+/** …or when at most this many of its words changed, whatever its length, and at most this many were added on the
+ *  other side: on a six-word sentence, an added "he wrote" is still a small edit. Both sides are bounded because a
+ *  short claim always finds most of its words somewhere in order in a long partner (a headline against the two
+ *  sentences it summarises: "Trump pulls back from Ukraine peace push" finds five of its seven words scattered
+ *  through them), which is a rewording, not a near-verbatim copy. */
 export const KEPT_EDIT_WORDS = 2;
 /** Word arrays longer than this are not diffed (the group is long and dissimilar: a paraphrase). */
 const MAX_DIFF_WORDS = 2000;
@@ -60,13 +63,16 @@ export function sharedWordShare(words: string[], partner: string[], maxEdits: nu
   return shareOf(commonWords(wordIds(words, dict), wordIds(partner, dict), maxEdits), words.length);
 }
 
-/** Kept when `share` of a claim's `words` words survive verbatim in its partners (or few words changed), else paraphrased. */
-export function keptStatus(share: number, words: number): AlignedStatus {
-  const changed = Math.round((1 - share) * words);
-  return share >= KEPT_WORD_SHARE || (words > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
+/**
+ * Kept when `share` of a claim's `words` words survive verbatim in its partners' `partnerWords` words (or few words
+ * changed on either side), else paraphrased.
+ */
+export function keptStatus(share: number, words: number, partnerWords: number): AlignedStatus {
+  const common = Math.round(share * words), changed = words - common, added = partnerWords - common;
+  return share >= KEPT_WORD_SHARE || (words > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS && added <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
 }
 
 /** Kept when the claim's words largely survive verbatim in its partners, else paraphrased. */
 export function classifyClaim(words: string[], partnerWords: string[], maxEdits: number): AlignedStatus {
-  return keptStatus(sharedWordShare(words, partnerWords, maxEdits), words.length);
+  return keptStatus(sharedWordShare(words, partnerWords, maxEdits), words.length, partnerWords.length);
 }

@@ -139,7 +139,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
         const v = vecs[k]!, ci = own[k]!;
         const s = scorePair(vocab, v, partner);
         const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits);
-        c.status = keptStatus(shareOf(common, v.words.length), v.words.length);
+        c.status = keptStatus(shareOf(common, v.words.length), v.words.length, partnerIds.length);
         let sim = s.sim;
         for (const j of otherIdx) sim = Math.max(sim, isOriginal ? pairSim(ci, j) : pairSim(j, ci));
         c.similarity = round(sim);

@@ -128,6 +128,10 @@ t.test('classification: kept when the words survive near-verbatim, else paraphra
     ['Europe is on its own now.', 'Europe must now fend for itself.', 'paraphrased'],
     ['A major sticking point continues to be Ukraine’s demand for security guarantees.', 'Central to any potential agreement is the question of security guarantees for Ukraine.', 'paraphrased'],
     ['The measure now has the support of a bipartisan group of nearly 80 senators.', 'The measure has drawn support from nearly 80 senators.', 'paraphrased'],
+    // A short claim finds most of its words scattered through a long partner: a rewording, not a copy…
+    ['Trump pulls back from Ukraine peace push', 'US President steps back from Russia-Ukraine peace deal for now: Report. President Donald Trump is taking a step back from direct negotiations to end Russia’s war in Ukraine.', 'paraphrased'],
+    // …while a claim copied whole into a longer partner is kept.
+    ['Europe is on its own.', 'Trump made this clear. Europe is on its own. And Russia has been handed a win.', 'kept'],
   ];
   for (const [a, b, want] of cases) t.equal(classifyClaim(w(a), w(b), 50), want, `${want}: ${a.slice(0, 40)}…`);
   t.equal(sharedWordShare([], ['a'], 50), 0, 'empty claim carries nothing');
