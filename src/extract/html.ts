@@ -71,6 +71,11 @@ interface DomNode {
 export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): ExtractedArticle {
   // linkedom makes the first element of a bare fragment the document element; give fragments a body.
   const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  // Parsing is what costs on hostile nesting (50,000 nested <div>s: ~1.2 s of linkedom before the shape check can
+  // say no), so pages certainly too deep are refused from the source first.
+  if (sourceNesting(html, PRESCAN_DEPTH_FACTOR * limits.maxDepth) > PRESCAN_DEPTH_FACTOR * limits.maxDepth) {
+    throw new ExtractError(`The page could not be parsed: elements nested deeper than the limit of ${limits.maxDepth}.`);
+  }
   const { document } = parseHTML(html);
   // Readability's own element limit does not see linkedom's elements; count them here.
   const elements = document.querySelectorAll('*').length;
@@ -217,6 +222,42 @@ function metaContent(document: { querySelector(sel: string): { getAttribute(name
  * Rejects pathological shapes before Readability sees them (it would block the thread for minutes): elements
  * come in document order, so each parent's depth is known before its children's. One pass, O(elements).
  */
+/**
+ * The pre-scan refuses a page whose source nests more than this many times the depth limit. The source count is
+ * not the tree's depth (the parser closes some elements implicitly), so it only refuses pages far past the limit;
+ * the exact check runs on the parsed tree.
+ */
+const PRESCAN_DEPTH_FACTOR = 4;
+/** Elements that never nest in the parsed tree: void, or closed implicitly by the next one (`<p>`, `<li>`, `<a>`…). */
+const FLAT = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track',
+  'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'option', 'optgroup', 'rb', 'rt', 'rp', 'a']);
+/** Elements whose content is raw text: a `<div>` inside a script is not an element. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript']);
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+
+/**
+ * Nesting depth of the source's tags, counted naively (open minus close, flat elements ignored), stopping as soon
+ * as it passes `stopAt`. Linear in the source.
+ */
+export function sourceNesting(html: string, stopAt: number): number {
+  let depth = 0, max = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (!name || FLAT.has(name) || m[3]) continue;
+    if (m[1]) { if (depth > 0) depth--; continue; }
+    if (RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = TAG.lastIndex;
+      if (!close.exec(html)) break;
+      TAG.lastIndex = close.lastIndex; // past `</script`: its closing tag must not close an element
+      continue;
+    }
+    if (++depth > max && (max = depth) > stopAt) break;
+  }
+  return max;
+}
+
 function checkShape(document: { querySelectorAll(s: string): ArrayLike<unknown> }, limits: ExtractLimits): void {
   type El = { parentElement: El | null };
   const depth = new Map<El, number>(), children = new Map<El, number>();

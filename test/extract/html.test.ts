@@ -1,5 +1,5 @@
 import t from 'tap';
-import { extractArticle, ExtractError, blockText, DEFAULT_EXTRACT_LIMITS } from '../../src/extract/html.js';
+import { extractArticle, ExtractError, blockText, DEFAULT_EXTRACT_LIMITS, sourceNesting } from '../../src/extract/html.js';
 import { FURNITURE_STRINGS, newsPage } from '../fixtures/html-page.js';
 import { seeds } from '../fixtures/seeds.js';
 import { parseHTML } from 'linkedom';
@@ -34,4 +34,20 @@ t.test('pages without text are an ExtractError', async (t) => {
 t.test('blockText: one paragraph per block, scripts skipped', async (t) => {
   const { document } = parseHTML('<html><body><div>a <span>b</span><ul><li>c</li><li>d</li></ul><script>x</script>e</div></body></html>');
   t.same(blockText(document.body as never), ['a b', 'c', 'd', 'e']);
+});
+
+t.test('pages nested far past the depth limit are refused from the source, before parsing', async (t) => {
+  const cases: [string, string, number][] = [
+    ['nested divs', '<div><div><section>x</section></div></div>', 3],
+    ['closed siblings do not add up', '<div>a</div><div>b</div><div>c</div>', 1],
+    ['unclosed paragraphs and list items are flat', `<div>${'<p>para'.repeat(50)}<ul>${'<li>item'.repeat(50)}</ul></div>`, 2],
+    ['void and self-closing elements are flat', `<div>${'<br><img src=x><svg/>'.repeat(20)}</div>`, 1],
+    ['markup inside scripts, styles and comments is text', `<div><script>document.write("${'<div>'.repeat(30)}")</script><!-- ${'<div>'.repeat(30)} --><style>a{}</style></div>`, 1],
+    ['a stray closing tag does not go below zero', '</div></div><div>x</div>', 1],
+    ['a raw-text element\'s closing tag closes nothing else', '<div><section><script>x</script><p>y</section></div>', 2],
+    ['…and its depth is counted from where it sits', `<div><div><style>p{}</style><div>x</div></div></div>`, 3],
+  ];
+  for (const [name, html, want] of cases) t.equal(sourceNesting(html, 1000), want, name);
+  t.equal(sourceNesting('<div>'.repeat(10_000), 20), 21, 'stops counting past the limit');
+  t.throws(() => extractArticle(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`), { name: 'ExtractError', message: /nested deeper than the limit of 150/ });
 });
