@@ -109,20 +109,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const l of links) { oDirect[l.oi]!.push(l.ri); rDirect[l.ri]!.push(l.oi); }
   const moved = movedGroups(groups);
 
-  const stamp = new Int32Array(vocab.keys.length);
-  let stampNo = 0;
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
     const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
-    // Distinct ids in first-occurrence order (as `[...new Set(...)]`), deduplicated by stamping.
-    const union = (vs: ClaimVector[]): ClaimVector => {
-      if (vs.length === 1) return { ids: vs[0]!.ids, words: [] };
-      const ids: number[] = [];
-      stampNo++;
-      for (const v of vs) for (const x of v.ids) if (stamp[x] !== stampNo) { stamp[x] = stampNo; ids.push(x); }
-      return { ids, words: [] };
-    };
-    const oUnion = union(g.original.map((i) => ov[i]!)), rUnion = union(g.rewrite.map((i) => rv[i]!));
+    const oUnion = unionOf(g.original.map((i) => ov[i]!)), rUnion = unionOf(g.rewrite.map((i) => rv[i]!));
     // Kept vs paraphrased: each claim's words against its partners' words by LCS on interned ids; in a one-to-one
     // group one LCS serves both claims (it is symmetric, as is the edit bound).
     const dict = new Map<string, number>();
