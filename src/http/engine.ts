@@ -173,7 +173,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
 
   function run(task: CompareTask): Promise<CompareResult | string> {
     const fault = opts.faults?.(task.original, task.rewrite);
-    return runTask({ ...task, fault }, size(task.original) + size(task.rewrite), fault) as Promise<CompareResult | string>;
+    return runTask({ ...task, fault }, task.original.text.length + task.rewrite.text.length, fault) as Promise<CompareResult | string>;
   }
 
   async function runTask(task: WorkerTask, chars: number, fault: Fault | undefined): Promise<CompareResult | string | ExtractAnswer> {
@@ -205,11 +205,6 @@ const WARMUP = {
   original: { text: 'The minister said on Monday that talks would resume.' },
   rewrite: { text: 'Talks will resume, the minister said.' },
 };
-
-/** Characters a side submits (text, or HTML when a route passes HTML for extraction in the core). */
-function size(a: ArticleInput): number {
-  return (a.text?.length ?? 0) + ((a as { html?: unknown }).html as string | undefined ?? '').length;
-}
 
 function isLoaded(m: unknown): m is WorkerLoaded {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === WORKER_LOADED;
