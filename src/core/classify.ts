@@ -1,4 +1,4 @@
-import { lcsLength } from './myers.js';
+import { lcsLength } from './lcs.js';
 import type { AlignedStatus } from './types.js';
 
 /**

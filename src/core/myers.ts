@@ -2,42 +2,15 @@
  * Myers' O((N+M)·D) difference algorithm (Myers 1986, "An O(ND) difference algorithm and its variations") on
  * integer sequences (interned tokens), without a per-step allocation. The `diff` package runs the same algorithm
  * but allocates a path object per step and compares strings; on the aligned groups of one compare that was
- * ~14 ms of ~80 (issue #6). Both functions here give exactly the answers of `diff`: `lcsLength` the number of
- * common tokens of `diffArrays`, `editScript` the very edit script of `Diff.diff` (same tie-breaking), so the
- * library still tokenises, joins and tidies whitespace and only its inner loop is replaced.
+ * ~14 ms of ~80 (issue #6). `editScript` gives the very edit script of `Diff.diff` (same tie-breaking), so word
+ * diffs are byte for byte the library's (word-diff.ts). (The kept-vs-paraphrased LCS, which needs no script, is
+ * bit-parallel: lcs.ts.)
  */
 
 /** One run of an edit script: `count` tokens kept (op 0), added from the new sequence (1) or removed from the old (2). */
 export interface EditRun {
   op: 0 | 1 | 2;
   count: number;
-}
-
-/**
- * Length of a longest common subsequence of `a` and `b`, or -1 when turning one into the other takes more than
- * `maxEdits` insertions and deletions (D = |a| + |b| − 2·LCS). A common prefix and suffix belong to some longest
- * common subsequence, so they are counted directly and only the middle is searched.
- */
-export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): number {
-  let lo = 0, aEnd = a.length, bEnd = b.length;
-  while (lo < aEnd && lo < bEnd && a[lo] === b[lo]) lo++;
-  while (aEnd > lo && bEnd > lo && a[aEnd - 1] === b[bEnd - 1]) { aEnd--; bEnd--; }
-  const n = aEnd - lo, m = bEnd - lo, common = a.length - n;
-  if (n === 0 || m === 0) return n + m <= maxEdits ? common : -1;
-  const maxD = Math.min(maxEdits, n + m);
-  const off = maxD + 1;
-  const v = new Int32Array(2 * maxD + 3);
-  // v[k + off] = furthest x (tokens of a consumed) on diagonal k = x − y.
-  for (let d = 0; d <= maxD; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[k - 1 + off]! < v[k + 1 + off]!) ? v[k + 1 + off]! : v[k - 1 + off]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[lo + x] === b[lo + y]) { x++; y++; }
-      v[k + off] = x;
-      if (x >= n && y >= m) return common + (n + m - d) / 2;
-    }
-  }
-  return -1;
 }
 
 /** Growable pool of immutable path components (count, op, previous component), as `diff`'s linked list. */
@@ -58,6 +31,11 @@ class Components {
   }
 }
 
+// One pool and one pair of path arrays reused across calls (editScript runs to completion without calling out):
+// allocating, growing and filling them per call was about a third of its time (issue #6).
+const components = new Components();
+let pathOldScratch = new Int32Array(0), pathLastScratch = new Int32Array(0);
+
 /**
  * The edit script `diff`'s `Diff.diff` finds between token sequences `old` and `neu` (equal ids = equal tokens),
  * as runs in order, or null when it takes more than `maxEditLength` edits. A line-by-line transcription of
@@ -68,12 +46,13 @@ class Components {
 export function editScript(old: ArrayLike<number>, neu: ArrayLike<number>, maxEditLength: number): EditRun[] | null {
   const oldLen = old.length, newLen = neu.length;
   const maxLen = Math.min(oldLen + newLen, maxEditLength);
-  const pool = new Components();
+  const pool = components;
+  pool.size = 0;
   const NONE = -1; // no component (an empty path)
   const UNSET = -2; // bestPath[d] === undefined
-  const off = maxLen + 2;
-  const pathOld = new Int32Array(2 * maxLen + 5).fill(UNSET);
-  const pathLast = new Int32Array(2 * maxLen + 5).fill(NONE);
+  const off = maxLen + 2, slots = 2 * maxLen + 5;
+  if (pathOldScratch.length < slots) { pathOldScratch = new Int32Array(slots); pathLastScratch = new Int32Array(slots); }
+  const pathOld = pathOldScratch.fill(UNSET, 0, slots), pathLast = pathLastScratch.fill(NONE, 0, slots);
   // extractCommon: follows the snake on `diagonal` from the path stored at `slot`; returns newPos.
   const extractCommon = (slot: number, diagonal: number): number => {
     let oldPos = pathOld[slot]!, newPos = oldPos - diagonal, common = 0;

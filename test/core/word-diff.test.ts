@@ -2,7 +2,7 @@ import t from 'tap';
 import fc from 'fast-check';
 import { diffArrays, diffWords } from 'diff';
 import { wordDiff } from '../../src/core/word-diff.js';
-import { lcsLength } from '../../src/core/myers.js';
+import { lcsLength } from '../../src/core/lcs.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -50,6 +50,13 @@ t.test('lcsLength is the common-token count of the library diffArrays, or -1 pas
     const want = parts ? parts.reduce((n, p) => n + (p.added || p.removed ? 0 : p.count), 0) : -1;
     t.equal(lcsLength(a, b, maxEdits), want);
   }), { numRuns: 3000 });
+  // Longer sequences: the bit vector spans several 32-bit words, so carries cross word boundaries.
+  const long = (symbols: number) => fc.array(fc.integer({ min: 0, max: symbols }), { minLength: 30, maxLength: 170 });
+  fc.assert(fc.property(fc.constantFrom(1, 3, 40).chain((k) => fc.tuple(long(k), long(k))), fc.constantFrom(5, 60, 400), ([a, b], maxEdits) => {
+    const parts = diffArrays(a, b, { maxEditLength: maxEdits });
+    const want = parts ? parts.reduce((n, p) => n + (p.added || p.removed ? 0 : p.count), 0) : -1;
+    t.equal(lcsLength(a, b, maxEdits), want);
+  }), { numRuns: 600 });
 });
 
 t.test('kept vs paraphrased: the share of a claim\'s words found in order in its partners', async (t) => {
