@@ -1,13 +1,13 @@
 import { segmentArticle, type Segment } from './segment.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
-import { wordDiff } from './word-diff.js';
+import { PairWords, TextWords } from './text-words.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
 import { PairScorer, scorePair } from './pair-score.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
-import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
+import { commonWords, concatIds, keptStatus, shareOf } from './classify.js';
 import { copiedPairs } from './shingles.js';
 import { isReportingFrame } from './frame-words.js';
 import { summarise } from './summary.js';
@@ -109,14 +109,14 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const l of links) { oDirect[l.oi]!.push(l.ri); rDirect[l.ri]!.push(l.oi); }
   const moved = movedGroups(groups);
 
+  const pairWords = new PairWords(oa.words, ra.words);
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
     const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
     const oUnion = unionOf(g.original.map((i) => ov[i]!)), rUnion = unionOf(g.rewrite.map((i) => rv[i]!));
     // Kept vs paraphrased: each claim's words against its partners' words by LCS on interned ids; in a one-to-one
     // group one LCS serves both claims (it is symmetric, as is the edit bound).
-    const dict = new Map<string, number>();
-    const oIds = g.original.map((i) => wordIds(ov[i]!.words, dict)), rIds = g.rewrite.map((i) => wordIds(rv[i]!.words, dict));
+    const [oIds, rIds] = pairWords.groupWords(g.original, g.original.map((i) => ov[i]!.words), g.rewrite, g.rewrite.map((i) => rv[i]!.words));
     const oAll = concatIds(oIds), rAll = concatIds(rIds);
     const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits) : null;
     for (const [claims, own, ownKeys, vecs, ids, partnerIds, otherVecs, otherKeys, partner, others, otherIdx, direct, isOriginal] of [
@@ -141,9 +141,9 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       });
     }
     const status = [...oc, ...rc].every((c) => c.status === 'kept') ? 'kept' : 'paraphrased';
-    const text = (cs: Claim[]) => cs.map((c) => c.text).join(' ');
+    const diff = pairWords.diff(g.original, oc.map((c) => c.text), g.rewrite, rc.map((c) => c.text), limits.maxDiffEdits);
     return { id, original: oc.map((c) => c.id), rewrite: rc.map((c) => c.id), status, similarity: round(g.sim),
-      moved: moved[gi]!, diff: wordDiff(text(oc), text(rc), limits.maxDiffEdits), changes: [] };
+      moved: moved[gi]!, diff, changes: [] };
   });
   matchParagraphs(o, r);
   const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
@@ -174,12 +174,15 @@ interface TextAnalysis {
   termIndex: TextTerms;
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
+  /** The sentences' diff tokens and word ids for the groups phase, filled lazily (text-words.ts). */
+  words: TextWords;
 }
 
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo(),
+    words: new TextWords() };
 }
 
 /**

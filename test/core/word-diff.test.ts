@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { diffArrays, diffWords } from 'diff';
-import { wordDiff } from '../../src/core/word-diff.js';
+import { diffArrays, diffWords, wordDiff as words } from 'diff';
+import { diffTokens, joinDiffTexts, wordDiff, type DiffText } from '../../src/core/word-diff.js';
 import { lcsLength } from '../../src/core/lcs.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { seeds } from '../fixtures/seeds.js';
@@ -41,6 +41,51 @@ t.test('wordDiff on seed sentences: rewrites of real news text diff like the lib
   }
   t.same(wordDiff('', '', 10), []);
   t.same(wordDiff('Same words.', 'Same words.', 0), [{ op: 'equal', text: 'Same words.' }]);
+});
+
+// Characters at the edges of the library's classes: word characters (incl. Latin-1 and Latin Extended letters, the
+// soft hyphen), excluded look-alikes (×, ÷, ˇ), every kind of \s, astral characters and lone surrogates.
+const unit = fc.oneof(
+  fc.constantFrom('a', 'Z', '0', '_', 'é', '\u00ad', '\u00d7', '\u00f7', '\u02c7', '\u02c8', '\u1e9e', '—', '’', '.', ',', '"'),
+  fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff', '\u200b'),
+  fc.constantFrom('😀', '\ud83d', '\ude00', '𝐀'),
+  fc.string({ unit: 'binary', maxLength: 2 }),
+);
+const anyText = fc.array(unit, { maxLength: 30 }).map((xs) => xs.join(''));
+
+/** The tokens a DiffText stands for (token i: from the end of core i − 1 to the start of core i + 1), and its cores. */
+function tokensOf(d: DiffText): { tokens: string[]; cores: string[] } {
+  const n = d.ids.length, tokens: string[] = [], cores: string[] = [];
+  for (let i = 0; i < n; i++) {
+    tokens.push(d.text.slice(i ? d.ends[i - 1] : 0, i + 1 < n ? d.starts[i + 1] : d.text.length));
+    cores.push(d.blank ? '' : d.text.slice(d.starts[i], d.ends[i]));
+  }
+  return { tokens, cores };
+}
+const interner = () => { const ids = new Map<string, number>(); return (s: string) => { let id = ids.get(s); if (id === undefined) ids.set(s, id = ids.size); return id; }; };
+
+t.test('diffTokens cuts a text exactly as the library tokenize, and ids follow the trimmed tokens', async (t) => {
+  const check = (text: string) => {
+    const intern = interner(), d = diffTokens(text, intern), { tokens, cores } = tokensOf(d), want = words.tokenize(text);
+    t.same(tokens, want);
+    t.same(cores, want.map((w) => w.trim()));
+    t.same([...d.ids], cores.map(intern));
+  };
+  fc.assert(fc.property(anyText, (text) => check(text)), { numRuns: 3000 });
+  for (const text of ['', ' ', ' \n ', 'a', ' a ', 'Trump’s “deal,” he said.', seeds.atlantic.slice(0, 3000)]) check(text);
+});
+
+t.test('joined claims: tokens of texts joined by spaces are the texts\' tokens, shifted (or null when none has a core)', async (t) => {
+  fc.assert(fc.property(fc.array(anyText, { minLength: 1, maxLength: 4 }), (parts) => {
+    const intern = interner(), joined = joinDiffTexts(parts.map((p) => diffTokens(p, intern)));
+    const direct = diffTokens(parts.join(' '), intern);
+    if (!joined) {
+      t.ok(parts.length > 1 && (direct.blank || !direct.ids.length), 'only a blank or empty join is refused');
+      return;
+    }
+    t.same({ text: joined.text, starts: [...joined.starts], ends: [...joined.ends], ids: [...joined.ids], blank: joined.blank },
+      { text: direct.text, starts: [...direct.starts], ends: [...direct.ends], ids: [...direct.ids], blank: direct.blank });
+  }), { numRuns: 3000 });
 });
 
 t.test('lcsLength is the common-token count of the library diffArrays, or -1 past the edit bound', async (t) => {
