@@ -13,64 +13,51 @@ export interface EditRun {
   count: number;
 }
 
-/** Growable pool of immutable path components (count, op, previous component), as `diff`'s linked list. */
-class Components {
-  count = new Int32Array(256);
-  op = new Uint8Array(256);
-  prev = new Int32Array(256);
-  size = 0;
-  add(count: number, op: number, prev: number): number {
-    if (this.size === this.count.length) {
-      const grow = <T extends Int32Array | Uint8Array>(x: T, make: (n: number) => T): T => { const y = make(x.length * 2); y.set(x); return y; };
-      this.count = grow(this.count, (n) => new Int32Array(n));
-      this.op = grow(this.op, (n) => new Uint8Array(n));
-      this.prev = grow(this.prev, (n) => new Int32Array(n));
-    }
-    this.count[this.size] = count; this.op[this.size] = op; this.prev[this.size] = prev;
-    return this.size++;
-  }
-}
-
-// One pool and one pair of path arrays reused across calls (editScript runs to completion without calling out):
-// allocating, growing and filling them per call was about a third of its time (issue #6).
-const components = new Components();
+/**
+ * Path components (count, op, previous component), as `diff`'s immutable linked list, in three parallel arrays reused
+ * across calls (editScript runs to completion without calling out): allocating, growing and filling them per call
+ * was about a third of its time (issue #6).
+ */
+let compCount = new Int32Array(1024), compOp = new Uint8Array(1024), compPrev = new Int32Array(1024);
 let pathOldScratch = new Int32Array(0), pathLastScratch = new Int32Array(0);
+
+/** Room for `n` components (copies the `size` in use). */
+function reserve(size: number, n: number): void {
+  if (n <= compCount.length) return;
+  const cap = Math.max(n, compCount.length * 2);
+  const count = new Int32Array(cap), op = new Uint8Array(cap), prev = new Int32Array(cap);
+  count.set(compCount.subarray(0, size)); op.set(compOp.subarray(0, size)); prev.set(compPrev.subarray(0, size));
+  compCount = count; compOp = op; compPrev = prev;
+}
 
 /**
  * The edit script `diff`'s `Diff.diff` finds between token sequences `old` and `neu` (equal ids = equal tokens),
- * as runs in order, or null when it takes more than `maxEditLength` edits. A line-by-line transcription of
- * `diffWithOptionsObj` in diff 9 (`libesm/diff/base.js`): the same diagonal order, the same choice between
- * the insertion and the deletion path, the same pruning of diagonals that reached an edge, and the same
- * merging of consecutive runs, so that the runs are identical to the library's change objects.
+ * as runs in order, or null when it takes more than `maxEditLength` edits. A transcription of `diffWithOptionsObj`
+ * in diff 9 (`libesm/diff/base.js`, with `addToPath` and `extractCommon` inlined): the same diagonal order, the
+ * same choice between the insertion and the deletion path, the same pruning of diagonals that reached an edge,
+ * and the same merging of consecutive runs, so that the runs are identical to the library's change objects.
  */
 export function editScript(old: ArrayLike<number>, neu: ArrayLike<number>, maxEditLength: number): EditRun[] | null {
   const oldLen = old.length, newLen = neu.length;
   const maxLen = Math.min(oldLen + newLen, maxEditLength);
-  const pool = components;
-  pool.size = 0;
   const NONE = -1; // no component (an empty path)
   const UNSET = -2; // bestPath[d] === undefined
   const off = maxLen + 2, slots = 2 * maxLen + 5;
   if (pathOldScratch.length < slots) { pathOldScratch = new Int32Array(slots); pathLastScratch = new Int32Array(slots); }
+  // Per diagonal slot: the furthest path's oldPos and last component.
   const pathOld = pathOldScratch.fill(UNSET, 0, slots), pathLast = pathLastScratch.fill(NONE, 0, slots);
-  // extractCommon: follows the snake on `diagonal` from the path stored at `slot`; returns newPos.
-  const extractCommon = (slot: number, diagonal: number): number => {
-    let oldPos = pathOld[slot]!, newPos = oldPos - diagonal, common = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && old[oldPos + 1] === neu[newPos + 1]) { newPos++; oldPos++; common++; }
-    if (common) pathLast[slot] = pool.add(common, 0, pathLast[slot]!);
-    pathOld[slot] = oldPos;
-    return newPos;
-  };
-  const build = (last: number): EditRun[] => {
-    const runs: EditRun[] = [];
-    for (let c = last; c !== NONE; c = pool.prev[c]!) runs.push({ op: pool.op[c] as 0 | 1 | 2, count: pool.count[c]! });
-    return runs.reverse();
-  };
-  pathOld[off] = -1;
-  let newPos = extractCommon(off, 0);
-  if (pathOld[off]! + 1 >= oldLen && newPos + 1 >= newLen) return build(pathLast[off]!);
+  let size = 0, count = compCount, op = compOp, prev = compPrev;
+  // The common prefix (extractCommon on the empty path).
+  let oldPos = -1, newPos = -1;
+  while (newPos + 1 < newLen && oldPos + 1 < oldLen && old[oldPos + 1] === neu[newPos + 1]) { newPos++; oldPos++; }
+  if (oldPos >= 0) { count[0] = oldPos + 1; op[0] = 0; prev[0] = NONE; pathLast[off] = size++; }
+  pathOld[off] = oldPos;
+  if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runsOf(pathLast[off]!);
   let minDiagonal = -Infinity, maxDiagonal = Infinity;
   for (let editLength = 1; editLength <= maxLen; editLength++) {
+    // A round visits at most editLength + 1 diagonals and adds at most two components on each.
+    reserve(size, size + 2 * editLength + 2);
+    count = compCount; op = compOp; prev = compPrev;
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
       const rs = diagonal - 1 + off, as = diagonal + 1 + off;
       const removeOld = pathOld[rs]!, removeLast = pathLast[rs]!, addOld = pathOld[as]!, addLast = pathLast[as]!;
@@ -83,14 +70,29 @@ export function editScript(old: ArrayLike<number>, neu: ArrayLike<number>, maxEd
       if (!canAdd && !canRemove) { pathOld[slot] = UNSET; continue; }
       // addToPath: a step of the same kind as the path's last component extends it (as a new component).
       const useAdd = !canRemove || (canAdd && removeOld < addOld);
-      const last = useAdd ? addLast : removeLast, op = useAdd ? 1 : 2;
-      pathOld[slot] = useAdd ? addOld : removeOld + 1;
-      pathLast[slot] = last !== NONE && pool.op[last] === op ? pool.add(pool.count[last]! + 1, op, pool.prev[last]!) : pool.add(1, op, last);
-      newPos = extractCommon(slot, diagonal);
-      if (pathOld[slot]! + 1 >= oldLen && newPos + 1 >= newLen) return build(pathLast[slot]!);
-      if (pathOld[slot]! + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
+      const last = useAdd ? addLast : removeLast, kind = useAdd ? 1 : 2;
+      let comp = size++;
+      if (last !== NONE && op[last] === kind) { count[comp] = count[last]! + 1; prev[comp] = prev[last]!; } else { count[comp] = 1; prev[comp] = last; }
+      op[comp] = kind;
+      // extractCommon: the snake from there.
+      oldPos = useAdd ? addOld : removeOld + 1;
+      newPos = oldPos - diagonal;
+      const from = oldPos;
+      while (newPos + 1 < newLen && oldPos + 1 < oldLen && old[oldPos + 1] === neu[newPos + 1]) { newPos++; oldPos++; }
+      if (oldPos > from) { count[size] = oldPos - from; op[size] = 0; prev[size] = comp; comp = size++; }
+      pathOld[slot] = oldPos;
+      pathLast[slot] = comp;
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runsOf(comp);
+      if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
       if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1);
     }
   }
   return null;
+}
+
+/** The runs of the path ending at component `last`, in order. */
+function runsOf(last: number): EditRun[] {
+  const runs: EditRun[] = [];
+  for (let c = last; c !== -1; c = compPrev[c]!) runs.push({ op: compOp[c] as 0 | 1 | 2, count: compCount[c]! });
+  return runs.reverse();
 }

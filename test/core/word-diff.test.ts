@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { diffArrays, diffWords, wordDiff as words } from 'diff';
 import { diffTokens, joinDiffTexts, wordDiff, type DiffText } from '../../src/core/word-diff.js';
 import { lcsLength } from '../../src/core/lcs.js';
+import { editScript } from '../../src/core/myers.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -86,6 +87,17 @@ t.test('joined claims: tokens of texts joined by spaces are the texts\' tokens, 
     t.same({ text: joined.text, starts: [...joined.starts], ends: [...joined.ends], ids: [...joined.ids], blank: joined.blank },
       { text: direct.text, starts: [...direct.starts], ends: [...direct.ends], ids: [...direct.ids], blank: direct.blank });
   }), { numRuns: 3000 });
+});
+
+t.test('editScript is the edit script of the library (diffArrays change objects), whatever the length and bound', async (t) => {
+  // Long dissimilar pairs need thousands of path components: the reused pool grows mid-search.
+  const seq = (symbols: number, max: number) => fc.array(fc.integer({ min: 0, max: symbols }), { maxLength: max });
+  const pairs = fc.oneof(fc.tuple(seq(3, 40), seq(3, 40)), fc.tuple(seq(60, 150), seq(60, 150)));
+  fc.assert(fc.property(pairs, fc.constantFrom(0, 4, 30, 400), ([a, b], maxEdits) => {
+    const parts = diffArrays(a, b, { maxEditLength: maxEdits });
+    const want = parts ? parts.map((p) => ({ op: p.added ? 1 : p.removed ? 2 : 0, count: p.count })) : null;
+    t.same(editScript(a, b, maxEdits), want);
+  }), { numRuns: 1500 });
 });
 
 t.test('lcsLength is the common-token count of the library diffArrays, or -1 past the edit bound', async (t) => {
