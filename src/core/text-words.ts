@@ -49,8 +49,9 @@ export class TextWords {
  * the texts get equal ids and different strings different ids, which is all the LCS and the diff look at.
  */
 export class PairWords {
-  /** Per original id: the rewrite's id (≥ 0), or −(size + 1) for "absent while the rewrite had `size` strings". */
-  private readonly mapped: number[] = [];
+  /** Per original id: 0 not looked up yet, k > 0 the rewrite's id k − 1, or −(size + 1) for "absent while the
+   *  rewrite had `size` strings". Typed: ids are first met out of order, which turned an array into a dictionary. */
+  private mapped = new Int32Array(0);
 
   constructor(readonly original: TextWords, readonly rewrite: TextWords) {}
 
@@ -82,11 +83,17 @@ export class PairWords {
   }
 
   private map(id: number): number {
-    let to = this.mapped[id];
-    // The rewrite's dictionary grows as its sentences are first read, so an absence is rechecked once it has grown.
-    if (to === undefined || (to < 0 && to !== -(this.rewrite.size + 1))) {
-      this.mapped[id] = to = this.rewrite.idOf(this.original.keyOf(id)) ?? -(this.rewrite.size + 1);
+    if (id >= this.mapped.length) {
+      const grown = new Int32Array(Math.max(this.original.size, 2 * this.mapped.length));
+      grown.set(this.mapped);
+      this.mapped = grown;
     }
-    return to >= 0 ? to : -1 - id;
+    let to = this.mapped[id]!;
+    // The rewrite's dictionary grows as its sentences are first read, so an absence is rechecked once it has grown.
+    if (to === 0 || (to < 0 && to !== -(this.rewrite.size + 1))) {
+      const found = this.rewrite.idOf(this.original.keyOf(id));
+      this.mapped[id] = to = found === undefined ? -(this.rewrite.size + 1) : found + 1;
+    }
+    return to > 0 ? to - 1 : -1 - id;
   }
 }
