@@ -19,21 +19,53 @@ export interface DiffText {
   blank: boolean;
 }
 
-/** `text`'s tokens as `wordDiff.tokenize` cuts them, their cores interned by `intern`. */
+/**
+ * `text`'s tokens as `wordDiff.tokenize` cuts them, their cores interned by `intern`. Scanned directly rather than
+ * by the library's regex and whitespace stitching (about four times faster, on the fresh path of every aligned
+ * claim; property-tested against `wordDiff.tokenize`, which stays the reference).
+ */
 export function diffTokens(text: string, intern: (core: string) => number): DiffText {
-  const tokens = words.tokenize(text);
-  const n = tokens.length, starts = new Int32Array(n), ends = new Int32Array(n), ids = new Int32Array(n);
-  let end = 0;
-  for (let i = 0; i < n; i++) {
-    const token = tokens[i]!, trimmed = token.trimStart(), core = trimmed.trimEnd();
-    // The token's leading whitespace starts where the previous core ended.
-    starts[i] = end + token.length - trimmed.length;
-    end = ends[i] = starts[i]! + core.length;
-    ids[i] = intern(core);
+  const len = text.length;
+  if (spanScratch.length < 2 * len) spanScratch = new Int32Array(2 * len);
+  const spans = spanScratch;
+  let n = 0;
+  for (let p = 0; p < len;) {
+    const c = text.charCodeAt(p), k = classOf(c);
+    if (k === SPACE) { p++; continue; }
+    let e = p + 1;
+    // A run of word characters; otherwise one code point (a surrogate pair is one, a lone surrogate too).
+    if (k === WORD) while (e < len && classOf(text.charCodeAt(e)) === WORD) e++;
+    else if (c >= 0xd800 && c <= 0xdbff && e < len && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++;
+    spans[2 * n] = p; spans[2 * n + 1] = e; n++;
+    p = e;
   }
-  const blank = n === 1 && starts[0] === ends[0];
-  if (blank) { starts[0] = 0; ends[0] = text.length; }
-  return { text, starts, ends, ids, blank };
+  // Whitespace only: one token of its own, compared as ''.
+  if (!n && len) return { text, starts: Int32Array.of(0), ends: Int32Array.of(len), ids: Int32Array.of(intern('')), blank: true };
+  const starts = new Int32Array(n), ends = new Int32Array(n), ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = spans[2 * i]!; ends[i] = spans[2 * i + 1]!;
+    ids[i] = intern(text.slice(starts[i], ends[i]));
+  }
+  return { text, starts, ends, ids, blank: false };
+}
+
+/**
+ * The library tokenizer's classes (`libesm/diff/word.js`): its extended word characters (Latin letters with
+ * diacritics, the soft hyphen, spacing modifiers except a few accents) and `\s`, both BMP-only. Decided by the
+ * same regular expressions on first sight of each UTF-16 unit and kept in a table.
+ */
+const WORD = 1, SPACE = 2, OTHER = 3;
+const WORD_RE = /[a-zA-Z0-9_\u{AD}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C6}\u{2C8}-\u{2D7}\u{2DE}-\u{2FF}\u{1E00}-\u{1EFF}]/u, SPACE_RE = /\s/u;
+const classes = new Uint8Array(0x10000);
+let spanScratch = new Int32Array(0);
+
+function classOf(c: number): number {
+  let k = classes[c]!;
+  if (!k) {
+    const ch = String.fromCharCode(c);
+    classes[c] = k = WORD_RE.test(ch) ? WORD : SPACE_RE.test(ch) ? SPACE : OTHER;
+  }
+  return k;
 }
 
 /**

@@ -76,6 +76,17 @@ t.test('diffTokens cuts a text exactly as the library tokenize, and ids follow t
   for (const text of ['', ' ', ' \n ', 'a', ' a ', 'Trump’s “deal,” he said.', seeds.atlantic.slice(0, 3000)]) check(text);
 });
 
+t.test('diffTokens classifies every UTF-16 unit as the library does (word, space or a token of its own)', async (t) => {
+  const intern = interner();
+  let agree = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c), text = `a${ch}${ch}b ${ch}.`;
+    if (JSON.stringify(tokensOf(diffTokens(text, intern)).tokens) === JSON.stringify(words.tokenize(text))) agree++;
+    else t.fail(`U+${c.toString(16)}`);
+  }
+  t.equal(agree, 0x10000);
+});
+
 t.test('joined claims: tokens of texts joined by spaces are the texts\' tokens, shifted (or null when none has a core)', async (t) => {
   fc.assert(fc.property(fc.array(anyText, { minLength: 1, maxLength: 4 }), (parts) => {
     const intern = interner(), joined = joinDiffTexts(parts.map((p) => diffTokens(p, intern)));
