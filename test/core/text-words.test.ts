@@ -35,6 +35,18 @@ t.test('group diffs from memoised claim tokens are wordDiff of the joined claim 
   }), { numRuns: 300 });
 });
 
+t.test('group diffs at the edges: empty and blank claims, identical groups, the edit bound', async (t) => {
+  const pair = new PairWords(new TextWords(), new TextWords());
+  const cases: [string[], string[], number][] = [
+    [[''], [''], 10], [[' '], ['\n'], 10], [['', ' '], ['', ''], 10], [['', ' '], ['Yes.'], 10],
+    [['The war.'], ['The war.'], 0], [['The war', 'ended.'], ['The war ended.'], 10], [['a b c d'], ['e f g h'], 2],
+  ];
+  cases.forEach(([o, r, max], k) => {
+    const oi = o.map((_, i) => 10 * k + i), ri = r.map((_, i) => 10 * k + i);
+    t.same(pair.diff(oi, o, ri, r, max), wordDiff(o.join(' '), r.join(' '), max), JSON.stringify([o, r]));
+  });
+});
+
 t.test('group words share one id space: equal words get equal ids across the texts, different words different ids', async (t) => {
   fc.assert(fc.property(compares, ([o, r, runs]) => {
     const ow = new TextWords(), rw = new TextWords();

@@ -139,4 +139,5 @@ t.test('kept vs paraphrased: the share of a claim\'s words found in order in its
   t.equal(sharedWordShare(w('a b c d'), w('a x c d'), 400), 0.75);
   t.equal(sharedWordShare(w('a b c d'), w('a x c d'), 1), 0, 'past the edit bound the share is 0');
   t.equal(sharedWordShare([], w('a b'), 400), 0);
+  t.equal(sharedWordShare(Array<string>(2001).fill('a'), Array<string>(2001).fill('a'), 5000), 0, 'past MAX_DIFF_WORDS a claim is not diffed');
 });
