@@ -36,6 +36,8 @@ function reserve(size: number, n: number): void {
  * in diff 9 (`libesm/diff/base.js`, with `addToPath` and `extractCommon` inlined): the same diagonal order, the
  * same choice between the insertion and the deletion path, the same pruning of diagonals that reached an edge,
  * and the same merging of consecutive runs, so that the runs are identical to the library's change objects.
+ * A common prefix is the search's first snake anyway; a common suffix cannot be cut off first: the greedy search
+ * does not keep it whole (x a y a → a keeps the first a: −x =a −ya).
  */
 export function editScript(old: ArrayLike<number>, neu: ArrayLike<number>, maxEditLength: number): EditRun[] | null {
   const oldLen = old.length, newLen = neu.length;

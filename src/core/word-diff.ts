@@ -21,8 +21,8 @@ export interface DiffText {
 
 /**
  * `text`'s tokens as `wordDiff.tokenize` cuts them, their cores interned by `intern`. Scanned directly rather than
- * by the library's regex and whitespace stitching (about four times faster, on the fresh path of every aligned
- * claim; property-tested against `wordDiff.tokenize`, which stays the reference).
+ * by the library's regex and whitespace stitching (tokens and interning of an aligned claim, on the fresh path,
+ * in less than half the time; tested against `wordDiff.tokenize`, which stays the reference, on every UTF-16 unit).
  */
 export function diffTokens(text: string, intern: (core: string) => number): DiffText {
   const len = text.length;
