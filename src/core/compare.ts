@@ -109,7 +109,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const l of links) { oDirect[l.oi]!.push(l.ri); rDirect[l.ri]!.push(l.oi); }
   const moved = movedGroups(groups);
 
-  const pairWords = new PairWords(oa.words, ra.words);
+  // A text cut at maxChars gets a memo for this compare only: its claims' texts are slices of the longer submitted
+  // text, which the cached analysis (accounted by the cut text's length) must not keep alive.
+  const words = (a: TextAnalysis, full: string) => (full.length > limits.maxChars ? new TextWords() : a.words);
+  const pairWords = new PairWords(words(oa, original.text), words(ra, rewrite.text));
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
     const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
