@@ -111,7 +111,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
 
   // A text cut at maxChars gets a memo for this compare only: its claims' texts are slices of the longer submitted
   // text, which the cached analysis (accounted by the cut text's length) must not keep alive.
-  const words = (a: TextAnalysis, full: string) => (full.length > limits.maxChars ? new TextWords() : a.words);
+  const words = (a: TextAnalysis, full: string) => (full.length > limits.maxChars ? new TextWords() : a.words ??= new TextWords());
   const pairWords = new PairWords(words(oa, original.text), words(ra, rewrite.text));
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
@@ -171,21 +171,20 @@ interface TextAnalysis {
   boilerplate: Boilerplate[];
   /** One entry per sentence, in reading order. */
   terms: ClaimTerms[];
+  /** The sentences' diff tokens and word ids for the groups phase, made by the first compare (text-words.ts). */
+  words?: TextWords;
   /** Each sentence's words joined by spaces (verbatim copies are found by these keys). */
   wordKeys: string[];
   /** The sentences' terms interned once (similarity.ts `textTerms`). */
   termIndex: TextTerms;
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
-  /** The sentences' diff tokens and word ids for the groups phase, filled lazily (text-words.ts). */
-  words: TextWords;
 }
 
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo(),
-    words: new TextWords() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo() };
 }
 
 /**
