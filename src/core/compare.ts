@@ -8,7 +8,7 @@ import { PairScorer, scorePair } from './pair-score.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
-import { copiedPairs } from './shingles.js';
+import { copiedPairs, textShingles, type TextShingles } from './shingles.js';
 import { isReportingFrame } from './frame-words.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
@@ -28,11 +28,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
   const [o, oa, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
   const [r, ra, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
-  const ot = oa.terms, rt = ra.terms, oKey = oa.wordKeys, rKey = ra.wordKeys;
+  const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
   const vocab = new Vocabulary(lexiconForCore());
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
-  const copied = copiedPairs(ot, rt);
+  const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
@@ -172,6 +172,8 @@ interface TextAnalysis {
   wordKeys: string[];
   /** The sentences' terms interned once (similarity.ts `textTerms`). */
   termIndex: TextTerms;
+  /** The sentences' copied-run shingles and their index (shingles.ts). */
+  shingles: TextShingles;
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
 }
@@ -179,7 +181,8 @@ interface TextAnalysis {
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), shingles: textShingles(terms),
+    memo: textMemo() };
 }
 
 /**
