@@ -98,9 +98,19 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isFrame(id)), words: v.words });
   const ovContent: ClaimVector[] = [], rvContent: ClaimVector[] = [];
   const oContent = (i: number) => (ovContent[i] ??= content(ov[i]!)), rContent = (i: number) => (rvContent[i] ??= content(rv[i]!));
-  const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
-    ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
-    : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
+  // The alignment asks for the same group again and again (a claim's group without and with each neighbour):
+  // each distinct (claim, partners) is scored once.
+  const coverageMemo = new Map<string, number>();
+  const groupCoverage: GroupCoverage = (side, i, partners) => {
+    const key = `${side}${i}:${partners.join(',')}`;
+    let c = coverageMemo.get(key);
+    if (c === undefined) {
+      c = side === 'o' ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
+        : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
+      coverageMemo.set(key, c);
+    }
+    return c;
+  };
   const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
