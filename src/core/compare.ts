@@ -8,7 +8,7 @@ import { PairScorer, scorePair } from './pair-score.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf } from './classify.js';
-import { copiedPairs } from './shingles.js';
+import { copiedPairs, textShingles, type TextShingles } from './shingles.js';
 import { isReportingFrame } from './frame-words.js';
 import { summarise } from './summary.js';
 import { lexiconForCore } from './lexicon.js';
@@ -28,11 +28,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
   const [o, oa, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
   const [r, ra, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
-  const ot = oa.terms, rt = ra.terms, oKey = oa.wordKeys, rKey = ra.wordKeys;
+  const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
   const vocab = new Vocabulary(lexiconForCore());
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
-  const copied = copiedPairs(ot, rt);
+  const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
@@ -98,9 +98,19 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isFrame(id)), words: v.words });
   const ovContent: ClaimVector[] = [], rvContent: ClaimVector[] = [];
   const oContent = (i: number) => (ovContent[i] ??= content(ov[i]!)), rContent = (i: number) => (rvContent[i] ??= content(rv[i]!));
-  const groupCoverage: GroupCoverage = (side, i, partners) => side === 'o'
-    ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
-    : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
+  // The alignment asks for the same group again and again (a claim's group without and with each neighbour):
+  // each distinct (claim, partners) is scored once.
+  const coverageMemo = new Map<string, number>();
+  const groupCoverage: GroupCoverage = (side, i, partners) => {
+    const key = `${side}${i}:${partners.join(',')}`;
+    let c = coverageMemo.get(key);
+    if (c === undefined) {
+      c = side === 'o' ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
+        : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
+      coverageMemo.set(key, c);
+    }
+    return c;
+  };
   const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
@@ -177,6 +187,8 @@ interface TextAnalysis {
   wordKeys: string[];
   /** The sentences' terms interned once (similarity.ts `textTerms`). */
   termIndex: TextTerms;
+  /** The sentences' copied-run shingles and their index (shingles.ts). */
+  shingles: TextShingles;
   /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
   memo: TextMemo;
 }
@@ -184,7 +196,8 @@ interface TextAnalysis {
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), memo: textMemo() };
+  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), shingles: textShingles(terms),
+    memo: textMemo() };
 }
 
 /**

@@ -126,9 +126,11 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   /** Pooled compares running or waiting. */
   let inFlight = 0;
   const counts = { inline: 0, pooled: 0 };
+  /** Ends the pooled tasks still running or queued (on close). */
+  const running = new Set<AbortController>();
 
   const getPool = () => {
-    if (closed) throw new ProblemError('OVERLOADED', 'The service is shutting down.');
+    if (closed) throw shuttingDown();
     if (pool) return pool;
     pool = new Piscina<WorkerTask, CompareResult | string | ExtractAnswer>({
       filename: workerFile(),
@@ -136,6 +138,9 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       maxThreads: threads,
       // Keep workers (and their loaded resources) alive: re-loading costs far more than an idle thread.
       idleTimeout: 2 ** 31 - 1,
+      // Closing waits for running compares, which end by their own budget at the latest: piscina's default (30 s)
+      // would otherwise give up first, and fail the close, while a compare with a longer budget still runs.
+      closeTimeout: opts.compareTimeoutMs + 1000,
       workerData: { allowFaults: opts.faults !== undefined } satisfies CompareWorkerData,
     });
     // Each worker posts one message once its resources are loaded (src/worker/compare-worker.ts).
@@ -165,6 +170,9 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     },
     async close() {
       closed = true;
+      // The server closes after its in-flight requests are answered, so a task still here belongs to a client that
+      // hung up: nobody waits for it, and the close should not wait for its budget either.
+      for (const task of running) task.abort();
       const p = pool;
       pool = undefined;
       if (p) await p.close({ force: true });
@@ -191,11 +199,16 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     }
     counts.pooled++;
     inFlight++;
+    const stop = new AbortController();
+    running.add(stop);
     try {
-      return await p.run(task, { signal: AbortSignal.timeout(opts.compareTimeoutMs) });
+      return await p.run(task, { signal: AbortSignal.any([stop.signal, AbortSignal.timeout(opts.compareTimeoutMs)]) });
     } catch (err) {
-      throw poolError(err, opts.compareTimeoutMs);
+      // Closing the pool ends the tasks still running or queued (a client that hung up leaves its request running
+      // past the server's close): that is the shutdown, not a slow compare or a crashed worker.
+      throw closed ? shuttingDown() : poolError(err, opts.compareTimeoutMs);
     } finally {
+      running.delete(stop);
       inFlight--;
     }
   }
@@ -209,6 +222,8 @@ const WARMUP = {
 function isLoaded(m: unknown): m is WorkerLoaded {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === WORKER_LOADED;
 }
+
+const shuttingDown = () => new ProblemError('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.');
 
 /** Maps a pool failure onto a registered problem: time budget, overload, crashed worker or a core bug. */
 function poolError(err: unknown, timeoutMs: number): Error {

@@ -82,12 +82,28 @@ t.test('HTML pages are extracted in the pool, not on the event loop', async (t) 
   t.match(app.engine.stats?.(), { inline: 0, pooled: 3 }, 'two extractions and one compare, all in workers');
 });
 
-t.test('closing the app stops the pool; later compares are refused as OVERLOADED', async (t) => {
+t.test('closing the app stops the pool; later compares are refused as SHUTTING_DOWN', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1 } });
   await app.engine.warmup?.();
   t.equal((await app.inject(post(small))).statusCode, 200);
   await app.close();
-  await t.rejects(app.engine.compare(small.original, small.rewrite), { code: 'OVERLOADED' });
+  await t.rejects(app.engine.compare(small.original, small.rewrite), { code: 'SHUTTING_DOWN' });
+});
+
+t.test('a compare still running when the pool closes ends as SHUTTING_DOWN, not as a timeout or a crash', async (t) => {
+  // A client that hung up leaves its request running past the server's close: nobody waits for it, so the close
+  // ends it (and the one queued behind it) instead of waiting for its budget.
+  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 20_000 }, engine: { faults } });
+  await app.engine.warmup?.();
+  const settled = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => err);
+  const running = settled(app.engine.compare(withText('SIMULATE_HANG').original, small.rewrite));
+  const queued = settled(app.engine.compare(small.original, small.rewrite));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const start = Date.now();
+  await app.close();
+  t.match(await running, { code: 'SHUTTING_DOWN', statusCode: 503 }, 'the running task');
+  t.match(await queued, { code: 'SHUTTING_DOWN', statusCode: 503 }, 'the task waiting behind it');
+  t.ok(Date.now() - start < 10_000, 'the close did not wait for the running compare\'s budget');
 });
 
 async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
