@@ -25,7 +25,7 @@ export interface TextMemo extends FactsMemo {
 
 /** An empty memo (for a text that is not cached, or for callers without a cache). */
 export function textMemo(): TextMemo {
-  return { items: new Map() };
+  return {};
 }
 
 /**
