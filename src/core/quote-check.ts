@@ -373,7 +373,7 @@ function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
 }
 
 function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
-  const base = { start: p.start, end: p.end, edits: p.edits.map((e) => ({ ...e })) };
+  const edits = p.edits.map((e) => ({ ...e }));
   const { best, bestQuoted } = locate(p.words, idx);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
   const short = p.words.length < 3;
@@ -381,9 +381,9 @@ function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
   else if (ok(best)) pick = best;
-  if (!pick) return { ...base, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
+  if (!pick) return { start: p.start, end: p.end, edits, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
   const s = idx.words[pick.first]!.start, e = idx.words[pick.last]!.end;
   const source = { start: s, end: e, text: idx.text.slice(s, e) };
   const status: QuoteStatus = pick.quoted === null ? 'from_narration' : pick.exact ? 'verbatim' : 'altered';
-  return { ...base, status, source, sourceQuote: pick.quoted, score: pick.score };
+  return { start: p.start, end: p.end, edits, status, source, sourceQuote: pick.quoted, score: pick.score };
 }
