@@ -43,10 +43,14 @@ interface Para {
   words: number;
 }
 
+/** Whitespace other than a single space: where collapsing whitespace changes a line. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
 /** Whitespace collapsed (labels only; long paragraphs keep a prefix, which is all the rules look at). */
 function describe(text: string, p: Span): Para {
   const raw = text.slice(p.start, Math.min(p.end, p.start + MAX_LABEL_CHARS));
-  const line = raw.replace(/\s+/g, ' ').trim();
+  // Most lines are already collapsed: a test is ~4x cheaper than the replace (#6).
+  const line = (UNCOLLAPSED.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
   const words = p.end - p.start > MAX_LABEL_CHARS ? Number.POSITIVE_INFINITY : wordCount(line);
   return { line, words };
 }
@@ -126,8 +130,7 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
   paras.forEach((p, i) => {
     if (kinds[i] !== null || i === title) return;
     const outside = firstProse < 0 || i < firstProse || i > lastProse;
-    const words = p.line.split(' ');
-    if (outside && p.words <= BYLINE_MAX_WORDS && words.every(isNameWord) && !SENTENCE_END.test(p.line)
+    if (outside && p.words <= BYLINE_MAX_WORDS && p.line.split(' ').every(isNameWord) && !SENTENCE_END.test(p.line)
       && properNouns(p.line)) {
       kinds[i] = 'byline';
       return;
