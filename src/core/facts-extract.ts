@@ -232,7 +232,7 @@ function wordsAfter(text: string, e: number, end: number): string[] {
 
 /** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words skip the Unicode regex). */
 function nameWord(w: string): string {
-  const lower = w.toLowerCase().replace(/['’]s$/u, '');
+  const lower = dropPossessive(w.toLowerCase());
   return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
@@ -266,8 +266,8 @@ export type ProperWords = Set<string>;
  * digits and . ’ ' & -), scanned by hand: the regex over a whole article cost more than the rest of `properWords`.
  * The greedy tail never backtracks, so taking it as far as it goes gives the regex's matches.
  */
-function capitalisedWords(text: string, start: number, end: number): { index: number; word: string }[] {
-  const out: { index: number; word: string }[] = [];
+function capitalisedWords(text: string, start: number, end: number): CapitalisedWord[] {
+  const out: CapitalisedWord[] = [];
   for (let i = start; i < end;) {
     const cp = codePointAt(text, i, end);
     if (!isUpper(cp)) { i += widthOf(cp); continue; }
@@ -292,21 +292,66 @@ const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On'
  */
 export function properWords(text: string): ProperWords {
   const out: ProperWords = new Set();
-  for (const m of capitalisedWords(text, 0, text.length)) {
+  const all = capitalisedWords(text, 0, text.length);
+  for (const m of all) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (m.index === 0 || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u.test(before)) continue;
     out.add(bare(m.word));
   }
+  capitalsOf.set(out, { text, words: all });
   return out;
 }
 
-const bare = (w: string) => w.replace(/['’]s$/u, '').replace(/[.’']+$/u, '');
+interface CapitalisedWord { index: number; word: string }
+
+/** The whole text's capitalised words, kept with the proper words found from them: a claim's are looked up, not
+ *  scanned again (#6). */
+const capitalsOf = new WeakMap<ProperWords, { text: string; words: CapitalisedWord[] }>();
+
+/**
+ * `capitalisedWords(text, start, end)`, taken from the whole text's list when `proper` came from `properWords(text)`.
+ * The same words unless one is cut by the range (a range edge inside a word): outside words no character is a
+ * capital, so a scan from `start` finds exactly the whole-text words that lie inside; a cut word is scanned.
+ */
+function capitalisedIn(text: string, start: number, end: number, proper: ProperWords): CapitalisedWord[] {
+  const all = capitalsOf.get(proper);
+  if (all?.text !== text) return capitalisedWords(text, start, end);
+  const ws = all.words;
+  let lo = 0, hi = ws.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ws[mid]!.index + ws[mid]!.word.length <= start) lo = mid + 1; else hi = mid; }
+  const out: CapitalisedWord[] = [];
+  for (let k = lo; k < ws.length && ws[k]!.index < end; k++) {
+    const w = ws[k]!;
+    if (w.index < start || w.index + w.word.length > end) return capitalisedWords(text, start, end);
+    out.push(w);
+  }
+  return out;
+}
+
+/** `w` without a final possessive 's or ’s (what `w.replace(/['’]s$/u, '')` gives, without the regex). */
+function dropPossessive(w: string): string {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019) ? w.slice(0, n - 2) : w;
+}
+
+/** A capitalised word as a proper word: possessive and trailing dots and apostrophes dropped
+ *  (`w.replace(/['’]s$/u, '').replace(/[.’']+$/u, '')`, without the regexes: they ran on every capitalised word). */
+function bare(w: string): string {
+  const v = dropPossessive(w);
+  let e = v.length;
+  while (e > 0) {
+    const c = v.charCodeAt(e - 1);
+    if (c !== 0x2e && c !== 0x2019 && c !== 0x27) break;
+    e--;
+  }
+  return e === v.length ? v : v.slice(0, e);
+}
 
 /** Runs of capitalised words that are names ("Senator Richard Blumenthal", "White House"), possessive ’s kept in the span. */
 function properRuns(text: string, start: number, end: number, proper: ProperWords): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
-  for (const m of capitalisedWords(text, start, end)) {
+  for (const m of capitalisedIn(text, start, end, proper)) {
     const s = m.index, e = s + m.word.length;
     const word = bare(m.word);
     const before = text.slice(Math.max(start, s - 3), s);

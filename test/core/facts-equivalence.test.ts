@@ -86,7 +86,8 @@ t.test('proper words are the capitalised words (regex definition) not opening a 
     }
     return [...out];
   };
-  const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.');
+  const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.',
+    's', 'S', '’s', "'s", "s'");
   fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 3000 });
   t.same([...properWords(seeds.caliber)], byRegex(seeds.caliber), 'a whole seed article');
 });
@@ -121,4 +122,21 @@ t.test('the plain-`i` twins of the fact patterns match as the `iu` originals whe
   // Under `iu` the Kelvin sign is a word character, so "\u212anot" holds no whole word "not"; under `i` it would.
   const kelvin = 'It is \u212anot so.';
   t.same(extractItems(kelvin, 0, kelvin.length).filter((i) => i.kind === 'negation'), []);
+});
+
+t.test('a claim\'s capitalised words looked up in the whole text\'s list give the items a scan of the claim gives', async (t) => {
+  // `properWords(s)` keeps its text's capitalised words; a copy of the set does not, so extraction scans the range.
+  const cap = fc.constantFrom('Senator', 'Lindsey', 'Graham’s', 'U.S.', 'McDonald', 'É', 'ΟΔΟΣ', '𝒜b', 'May', 'The', 'White House', 'x', 'y.', ' ', '  ', '\n', ', ', '. ', '“', '—');
+  const text = fc.array(cap, { maxLength: 30 }).map((xs) => xs.join(''));
+  fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+    const start = Math.min(a, b) % (s.length + 1), end = start + (Math.max(a, b) % (s.length - start + 1));
+    const proper = properWords(s);
+    t.same(extractItems(s, start, end, proper), extractItems(s, start, end, new Set(proper)));
+  }), { numRuns: 3000 });
+  const proper = properWords(seeds.atlantic);
+  const re = /[^.!?]+[.!?]/g;
+  for (let m = re.exec(seeds.atlantic); m; m = re.exec(seeds.atlantic)) {
+    const [s, e] = [m.index, m.index + m[0].length];
+    t.same(extractItems(seeds.atlantic, s, e, proper), extractItems(seeds.atlantic, s, e, new Set(proper)));
+  }
 });
