@@ -16,13 +16,13 @@ const MAX_CHANGES = 12;
 
 /**
  * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see journalism.ts `TextMemo`):
- * the text's capitalised words and each claim's `ClaimFacts`, keyed by the claim's span `start:end`. All are pure
+ * the text's capitalised words and each claim's `ClaimFacts`, keyed by the claim's span (`spanKey`). All are pure
  * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets; a word
  * index only gains its lazily listed long and content words).
  */
 export interface FactsMemo {
   proper?: ProperWords;
-  claims?: Map<string, ClaimFacts>;
+  claims?: Map<number | string, ClaimFacts>;
 }
 
 /** One claim's fact work, each part made on first use: its items (by kind) and its word index. */
@@ -38,35 +38,29 @@ interface ClaimFacts {
  */
 export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
   originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}): number {
-  const sides = [
-    { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map<string, Claim>() },
-    { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map<string, Claim>() },
-  ] as const;
+  const sides: [Side, Side] = [
+    { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
+    { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
+  ];
   /** A claim of a side by id: compare.ts numbers claims from 1 in order (`o3` is the third), else a map says. */
-  const claimOf = (side: (typeof sides)[number], id: string): Claim | undefined => {
+  const claimOf = (side: Side, id: string): Claim | undefined => {
     const c = side.claims[Number(id.slice(1)) - 1];
     if (c?.id === id) return c;
     if (!side.byId.size) for (const x of side.claims) side.byId.set(x.id, x);
     return side.byId.get(id);
   };
-  // Each claim's memo entry and its text, looked up once per compare.
+  // Each claim's memo entry, looked up once per compare.
   const seenFacts = new Map<Claim, Facts>();
-  const factsOf = (side: (typeof sides)[number], c: Claim): Facts => {
+  const factsOf = (side: Side, c: Claim): Facts => {
     let f = seenFacts.get(c);
     if (f) return f;
-    const m = side.memo.claims ??= new Map(), key = `${c.start}:${c.end}`;
+    const m = side.memo.claims ??= new Map(), key = spanKey(c);
     let memo = m.get(key);
     if (!memo) m.set(key, memo = {});
-    const text = side.text;
-    f = {
-      claim: c,
-      items: () => memo.items ??= kinds(extractItems(text, c.start, c.end, side.memo.proper ??= properWords(text))),
-      index: () => memo.index ??= wordIndex(c.text),
-    };
-    seenFacts.set(c, f);
+    seenFacts.set(c, f = { claim: c, memo, side });
     return f;
   };
-  const resolve = (side: (typeof sides)[number], ids: string[]) => {
+  const resolve = (side: Side, ids: string[]) => {
     const out: Facts[] = [];
     for (const id of ids) { const c = claimOf(side, id); if (c) out.push(factsOf(side, c)); }
     return out;
@@ -77,7 +71,7 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareKinds(oc.items(), rc.items(), oc.index(), rc.index());
+      const found = compareKinds(itemsOf(oc), itemsOf(rc), indexOfClaim(oc), indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -90,12 +84,27 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
   return total;
 }
 
+/** One side of a compare as the fact checks see it. */
+interface Side {
+  claims: Claim[];
+  memo: FactsMemo;
+  text: string;
+  byId: Map<string, Claim>;
+}
+
 /** A claim of one compare with its memoised fact work. */
 interface Facts {
   claim: Claim;
-  items: () => Kinds;
-  index: () => WordIndex;
+  memo: ClaimFacts;
+  side: Side;
 }
+
+/** A claim's key in its text's memo: its span, as one number while offsets stay below 2^26 (no string per look-up). */
+const spanKey = (c: Span): number | string => (c.end < 0x4000000 ? c.start * 0x4000000 + c.end : `${c.start}:${c.end}`);
+
+const itemsOf = (f: Facts): Kinds => f.memo.items ??=
+  kinds(extractItems(f.side.text, f.claim.start, f.claim.end, f.side.memo.proper ??= properWords(f.side.text)));
+const indexOfClaim = (f: Facts): WordIndex => f.memo.index ??= wordIndex(f.claim.text);
 
 /**
  * Lower-cased words of three letters or more: the content a sentence pair must share to be compared. The matches of
@@ -130,7 +139,7 @@ const MIN_PAIR_DICE = 0.35;
 function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
   if (!os.length || !rs.length) return [];
   if (os.length === 1 && rs.length === 1) return [[os[0]!, rs[0]!]];
-  const ow = os.map((f) => contentWords(f.index())), rw = rs.map((f) => contentWords(f.index()));
+  const ow = os.map((f) => contentWords(indexOfClaim(f))), rw = rs.map((f) => contentWords(indexOfClaim(f)));
   // Each overlap once (it used to be recomputed for the best so far at every step).
   const d = ow.map((w) => rw.map((v) => dice(w, v)));
   const pairs: [Facts, Facts][] = [];
@@ -332,8 +341,9 @@ function withinEdits(a: string, b: string, k: number): boolean {
 /** The words of a text as `mentions` asks about them: every distinct word, and (when first needed) the long ones. */
 export interface WordIndex {
   words: Set<string>;
-  /** Distinct words of five letters or more: only these can match a name as a spelling variant. */
-  long?: string[];
+  /** Distinct words of five letters or more (only these can match a name as a spelling variant), by length and by
+   *  first five letters: a variant is within two letters of the name's length or shares its first five (#6). */
+  long?: { byLength: Map<number, string[]>; byPrefix: Map<string, string[]> };
   /** Distinct words of three code points or more (`contentWords`). */
   content?: Set<string>;
 }
@@ -386,7 +396,17 @@ function mentions(idx: WordIndex, names: string[]): boolean {
     if (cls && (METONYM_WORDS.get(cls)?.some(has) || (typeof cls === 'string' && METONYMS[cls] == null && idx.words.has(cls)))) return true;
     if (METONYM_WORDS.get(n)?.some(has)) return true;
     if (n.length < 5) return false;
-    idx.long ??= [...idx.words].filter((w) => w.length >= 5);
-    return idx.long.some((w) => spellingVariant(n, w));
+    const long = idx.long ??= longWords(idx.words);
+    const variant = (w: string) => spellingVariant(n, w);
+    for (let d = -2; d <= 2; d++) if (long.byLength.get(n.length + d)?.some(variant)) return true;
+    return long.byPrefix.get(n.slice(0, 5))?.some(variant) ?? false;
   });
+}
+
+/** A word index's long words, bucketed for `mentions`. */
+function longWords(words: Set<string>): NonNullable<WordIndex['long']> {
+  const byLength = new Map<number, string[]>(), byPrefix = new Map<string, string[]>();
+  const add = <K>(m: Map<K, string[]>, k: K, w: string) => { const l = m.get(k); if (l) l.push(w); else m.set(k, [w]); };
+  for (const w of words) if (w.length >= 5) { add(byLength, w.length, w); add(byPrefix, w.slice(0, 5), w); }
+  return { byLength, byPrefix };
 }
