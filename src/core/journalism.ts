@@ -39,7 +39,8 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
-  const oIndex = oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
+  // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
+  const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
   const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
   const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits);
   result.quotes = quotes;
@@ -68,7 +69,8 @@ function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullab
 /** Fresh copies of a found quotation's spans for a result (found quotations are memoised and shared). */
 const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
 
-function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: OriginalIndex, limits: CompareLimits) {
+function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
+  limits: CompareLimits) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
     id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
     source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
@@ -76,7 +78,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
   const carried = new Set<number>();
   let n = 0;
   rQuotes.forEach((rq, k) => {
-    const pieces = checkQuote(rText, rq, idx, rPieces[k]);
+    const pieces = checkQuote(rText, rq, idx(), rPieces[k]);
     const group = pieces.length > 1 ? `rg${k + 1}` : null;
     for (const p of pieces) {
       if (p.sourceQuote !== null) carried.add(p.sourceQuote);
