@@ -343,7 +343,7 @@ export interface WordIndex {
   words: Set<string>;
   /** Distinct words of five letters or more (only these can match a name as a spelling variant), by length and by
    *  first five letters: a variant is within two letters of the name's length or shares its first five (#6). */
-  long?: { byLength: Map<number, string[]>; byPrefix: Map<string, string[]> };
+  long?: { byLength: (string[] | undefined)[]; byPrefix: Map<string, string[]> };
   /** Distinct words of three code points or more (`contentWords`). */
   content?: Set<string>;
 }
@@ -398,15 +398,19 @@ function mentions(idx: WordIndex, names: string[]): boolean {
     if (n.length < 5) return false;
     const long = idx.long ??= longWords(idx.words);
     const variant = (w: string) => spellingVariant(n, w);
-    for (let d = -2; d <= 2; d++) if (long.byLength.get(n.length + d)?.some(variant)) return true;
+    for (let d = -2; d <= 2; d++) if (long.byLength[n.length + d]?.some(variant)) return true;
     return long.byPrefix.get(n.slice(0, 5))?.some(variant) ?? false;
   });
 }
 
 /** A word index's long words, bucketed for `mentions`. */
 function longWords(words: Set<string>): NonNullable<WordIndex['long']> {
-  const byLength = new Map<number, string[]>(), byPrefix = new Map<string, string[]>();
-  const add = <K>(m: Map<K, string[]>, k: K, w: string) => { const l = m.get(k); if (l) l.push(w); else m.set(k, [w]); };
-  for (const w of words) if (w.length >= 5) { add(byLength, w.length, w); add(byPrefix, w.slice(0, 5), w); }
+  const byLength: (string[] | undefined)[] = [], byPrefix = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 5) continue;
+    (byLength[w.length] ??= []).push(w);
+    const p = w.slice(0, 5), l = byPrefix.get(p);
+    if (l) l.push(w); else byPrefix.set(p, [w]);
+  }
   return { byLength, byPrefix };
 }
