@@ -192,7 +192,9 @@ interface Located {
   quoted: number | null;
 }
 
-/** The LCS table, reused across calls and grown as needed: not one allocation per candidate diagonal (#6). */
+/** The LCS table, reused across calls and grown as needed: not one allocation per candidate diagonal (#6). Pieces
+ *  are cut at `MAX_PIECE_WORDS` (400) and a window spans at most twice a piece's words plus one, so it never
+ *  passes 401 × 802 cells (~640 KB). */
 let dpTable = new Uint16Array(1 << 14);
 
 /** Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
