@@ -43,6 +43,8 @@ interface Para {
   words: number;
 }
 
+/** Marks folded for the repeated-line test; lines without any skip the two replaces (#6). */
+const QUOTE_MARKS = /[“”„"‘’']/;
 /** Whitespace other than a single space: where collapsing whitespace changes a line. */
 const UNCOLLAPSED = /\s\s|[^\S ]/;
 
@@ -108,7 +110,8 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
 
   const seen = new Set<string>();
   paras.forEach((p, i) => {
-    const key = p.line.toLowerCase().replace(/[“”„"]/g, '"').replace(/[‘’']/g, "'");
+    const lower = p.line.toLowerCase();
+    const key = QUOTE_MARKS.test(lower) ? lower.replace(/[“”„"]/g, '"').replace(/[‘’']/g, "'") : lower;
     // Only label-like lines (no sentence end): a repeated title or section label. A repeated sentence is left
     // to the aligner (a refrain, or a pull quote that duplicates its paragraph).
     if (kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line) && seen.has(key)) {

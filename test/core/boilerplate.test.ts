@@ -86,6 +86,10 @@ t.test('structure: teaser lists, read-also labels, lone names, name teasers, rep
 
   t.same(kindsOf(['City Passes Budget After Long Night', 'Sidebar Widget', 'City Passes Budget After Long Night', PROSE, PROSE2]),
     [null, 'widget', 'other', null, null], 'repeated title: the repeat goes, the first stays');
+  t.same(kindsOf(['The “Budget” Mayor’s Long Night', PROSE, 'the "budget" mayor\'s long night', PROSE2]),
+    [null, null, 'other', null], 'a repeat differing only in case and quotation marks is a repeat');
+  t.same(kindsOf(['The Budget Mayor Long Night', PROSE, 'The “Budget” Mayor Long Night', PROSE2]),
+    [null, null, null, null], 'a line with marks the first lacks is not a repeat');
 
   t.same(kindsOf(['By Jane Doe']), [null], 'a text made only of furniture is compared as it is');
 
