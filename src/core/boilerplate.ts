@@ -86,7 +86,7 @@ function isTeaserItem(p: Para, kind: BoilerplateKind | null): boolean {
 export function classifyParagraphs(text: string, paragraphs: Span[]): (BoilerplateKind | null)[] {
   const paras = paragraphs.map((p) => describe(text, p));
   const kinds: (BoilerplateKind | null)[] = paras.map((p) =>
-    !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line));
+    !/[A-Za-z0-9]/.test(p.line) && !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line));
 
   paras.forEach((p, i) => {
     // A bare "Read also:" label: the teaser headline follows on its own line.
@@ -138,8 +138,9 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
       kinds[i] = 'byline';
       return;
     }
-    const m = NAME_COLON.exec(p.line);
-    if (m && p.words <= NAME_TEASER_MAX_WORDS && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string)
+    // (The pattern needs a colon: lines without one, most prose, skip it.)
+    const m = p.words <= NAME_TEASER_MAX_WORDS && p.line.includes(':') ? NAME_COLON.exec(p.line) : null;
+    if (m && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string)
       && properNouns(m[1] as string)) {
       kinds[i] = 'read_more';
     }
