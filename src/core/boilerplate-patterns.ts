@@ -71,11 +71,11 @@ const WIRE_CREDIT = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|r
  */
 export function lineKind(line: string): BoilerplateKind | null {
   if (CORRECTION.test(line)) return 'correction';
-  if (wordCount(line) > SHORT_WORDS) return null;
+  const words = wordCount(line);
+  if (words > SHORT_WORDS) return null;
   if (STAMP_LABEL.test(line) && /\d/.test(line) && !/[.!?]$/.test(line.replace(/[ap]\.m\.$/i, ''))) return 'timestamp';
   if (isByline(line) || WIRE_CREDIT.test(line)) return 'byline';
   if (isCreditChain(line) || isCreditChain(line.replace(/^[([](.*)[)\]]$/u, '$1'))) return 'photo_credit';
-  const words = wordCount(line);
   for (const [kind, re] of RULES) {
     if (re === GENERIC_WIDGET && words > WIDGET_MAX_WORDS) continue;
     if (re.test(line)) return kind;
@@ -83,10 +83,14 @@ export function lineKind(line: string): BoilerplateKind | null {
   return null;
 }
 
-/** Words in a line (runs of non-space). */
+/** Words in a line (runs of non-space): the non-empty pieces of `line.split(' ')`, counted without making them (#6). */
 export function wordCount(line: string): number {
   let n = 0;
-  for (const w of line.split(' ')) if (w) n++;
+  for (let i = 0, inWord = false; i < line.length; i++) {
+    const space = line.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
 }
 

@@ -16,16 +16,19 @@ const MAX_CHANGES = 12;
 
 /**
  * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see journalism.ts `TextMemo`):
- * the text's capitalised words and each claim's items, content words and word index, keyed by the claim's span
- * `start:end`. All are pure functions of the text; items are never mutated once extracted (comparisons mark
- * them in their own sets; a word index only gains its lazily listed long words).
+ * the text's capitalised words and each claim's `ClaimFacts`, keyed by the claim's span (`spanKey`). All are pure
+ * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets; a word
+ * index only gains its lazily listed long and content words).
  */
 export interface FactsMemo {
   proper?: ProperWords;
-  items: Map<string, Item[]>;
-  /** Each claim's content words (`claimPairs`) and word index (`mentions`), by span, on first use. */
-  content?: Map<string, Set<string>>;
-  index?: Map<string, WordIndex>;
+  claims?: Map<number | string, ClaimFacts>;
+}
+
+/** One claim's fact work, each part made on first use: its items (by kind) and its word index. */
+interface ClaimFacts {
+  items?: Kinds;
+  index?: WordIndex;
 }
 
 /**
@@ -34,39 +37,41 @@ export interface FactsMemo {
  * compare of the same text, when the memo is cached) costs one analysis.
  */
 export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
-  originalMemo: FactsMemo = { items: new Map() }, rewriteMemo: FactsMemo = { items: new Map() }): number {
-  const byId = new Map<string, Claim>();
-  for (const c of [...result.original.claims, ...result.rewrite.claims]) byId.set(c.id, c);
-  const memoOf = (c: Claim) => (c.id[0] === 'o' ? originalMemo : rewriteMemo);
-  const contentOf = (c: Claim) => {
-    const m = memoOf(c).content ??= new Map(), key = `${c.start}:${c.end}`;
-    let w = m.get(key);
-    if (!w) m.set(key, w = contentWords(c.text));
-    return w;
+  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}): number {
+  const sides: [Side, Side] = [
+    { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
+    { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
+  ];
+  /** A claim of a side by id: compare.ts numbers claims from 1 in order (`o3` is the third), else a map says. */
+  const claimOf = (side: Side, id: string): Claim | undefined => {
+    const c = side.claims[Number(id.slice(1)) - 1];
+    if (c?.id === id) return c;
+    if (!side.byId.size) for (const x of side.claims) side.byId.set(x.id, x);
+    return side.byId.get(id);
   };
-  const indexOfClaim = (c: Claim) => {
-    const m = memoOf(c).index ??= new Map(), key = `${c.start}:${c.end}`;
-    let w = m.get(key);
-    if (!w) m.set(key, w = wordIndex(c.text));
-    return w;
+  // Each claim's memo entry, looked up once per compare.
+  const seenFacts = new Map<Claim, Facts>();
+  const factsOf = (side: Side, c: Claim): Facts => {
+    let f = seenFacts.get(c);
+    if (f) return f;
+    const m = side.memo.claims ??= new Map(), key = spanKey(c);
+    let memo = m.get(key);
+    if (!memo) m.set(key, memo = {});
+    seenFacts.set(c, f = { claim: c, memo, side });
+    return f;
   };
-  const itemsOf = (c: Claim, text: string): Item[] => {
-    const memo = memoOf(c), key = `${c.start}:${c.end}`;
-    let own = memo.items.get(key);
-    if (!own) {
-      own = extractItems(text, c.start, c.end, memo.proper ??= properWords(text));
-      memo.items.set(key, own);
-    }
-    return own;
+  const resolve = (side: Side, ids: string[]) => {
+    const out: Facts[] = [];
+    for (const id of ids) { const c = claimOf(side, id); if (c) out.push(factsOf(side, c)); }
+    return out;
   };
   let total = 0;
   for (const a of result.alignments) {
-    const os = a.original.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
-    const rs = a.rewrite.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
+    const os = resolve(sides[0], a.original), rs = resolve(sides[1], a.rewrite);
     const seen = new Set<string>();
     a.changes = [];
-    for (const [oc, rc] of claimPairs(os, rs, contentOf)) {
-      const found = compareItems(itemsOf(oc, originalText), itemsOf(rc, rewriteText), oc.text, rc.text, indexOfClaim(oc), indexOfClaim(rc));
+    for (const [oc, rc] of claimPairs(os, rs)) {
+      const found = compareKinds(itemsOf(oc), itemsOf(rc), indexOfClaim(oc), indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -79,26 +84,46 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
   return total;
 }
 
+/** One side of a compare as the fact checks see it. */
+interface Side {
+  claims: Claim[];
+  memo: FactsMemo;
+  text: string;
+  byId: Map<string, Claim>;
+}
+
+/** A claim of one compare with its memoised fact work. */
+interface Facts {
+  claim: Claim;
+  memo: ClaimFacts;
+  side: Side;
+}
+
+/** A claim's key in its text's memo: its span, as one number while offsets stay below 2^26 (no string per look-up). */
+const spanKey = (c: Span): number | string => (c.end < 0x4000000 ? c.start * 0x4000000 + c.end : `${c.start}:${c.end}`);
+
+const itemsOf = (f: Facts): Kinds => f.memo.items ??=
+  kinds(extractItems(f.side.text, f.claim.start, f.claim.end, f.side.memo.proper ??= properWords(f.side.text)));
+const indexOfClaim = (f: Facts): WordIndex => f.memo.index ??= wordIndex(f.claim.text);
+
 /**
  * Lower-cased words of three letters or more: the content a sentence pair must share to be compared. The matches of
- * `[\p{L}\p{N}]{3,}` (flags gu) on the lower-cased text, scanned by hand (the regex was slow; see chars.ts).
+ * `[\p{L}\p{N}]{3,}` (flags gu) on the lower-cased text: the words of the claim's word index (the same runs of
+ * the same lower-cased text) with three code points or more.
  */
-function contentWords(text: string): Set<string> {
-  const lower = text.toLowerCase(), out = new Set<string>();
-  for (let i = 0; i < lower.length;) {
-    let cp = codePointAt(lower, i, lower.length);
-    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
-    const s = i;
-    let n = 0;
-    while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) { i += widthOf(cp); n++; }
-    if (n >= 3) out.add(lower.slice(s, i));
-  }
-  return out;
+function contentWords(idx: WordIndex): Set<string> {
+  if (idx.content) return idx.content;
+  const out = new Set<string>();
+  // At least six UTF-16 units are at least three code points; shorter words are counted.
+  for (const w of idx.words) if (w.length >= 6 || (w.length >= 3 && [...w].length >= 3)) out.add(w);
+  return idx.content = out;
 }
 
 function dice(a: Set<string>, b: Set<string>): number {
   let n = 0;
-  for (const w of a) if (b.has(w)) n++;
+  // Shared words counted over the smaller set (the count is the same either way).
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (big.has(w)) n++;
   return a.size + b.size ? (2 * n) / (a.size + b.size) : 0;
 }
 
@@ -111,23 +136,25 @@ const MIN_PAIR_DICE = 0.35;
  * rewrite sentence is paired with the original sentence sharing most words, and an original sentence left over
  * is paired with its best rewrite sentence only if they share enough words.
  */
-function claimPairs(os: Claim[], rs: Claim[], contentOf: (c: Claim) => Set<string>): [Claim, Claim][] {
+function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
   if (!os.length || !rs.length) return [];
   if (os.length === 1 && rs.length === 1) return [[os[0]!, rs[0]!]];
-  const ow = os.map(contentOf), rw = rs.map(contentOf);
-  const pairs: [Claim, Claim][] = [];
+  const ow = os.map((f) => contentWords(indexOfClaim(f))), rw = rs.map((f) => contentWords(indexOfClaim(f)));
+  // Each overlap once (it used to be recomputed for the best so far at every step).
+  const d = ow.map((w) => rw.map((v) => dice(w, v)));
+  const pairs: [Facts, Facts][] = [];
   const used = new Set<number>();
   rs.forEach((rc, j) => {
     let best = 0;
-    ow.forEach((w, i) => { if (dice(w, rw[j]!) > dice(ow[best]!, rw[j]!)) best = i; });
+    ow.forEach((_, i) => { if (d[i]![j]! > d[best]![j]!) best = i; });
     used.add(best);
     pairs.push([os[best]!, rc]);
   });
   os.forEach((oc, i) => {
     if (used.has(i)) return;
     let best = 0;
-    rw.forEach((w, j) => { if (dice(ow[i]!, w) > dice(ow[i]!, rw[best]!)) best = j; });
-    if (dice(ow[i]!, rw[best]!) >= MIN_PAIR_DICE) pairs.push([oc, rs[best]!]);
+    rw.forEach((_, j) => { if (d[i]![j]! > d[i]![best]!) best = j; });
+    if (d[i]![best]! >= MIN_PAIR_DICE) pairs.push([oc, rs[best]!]);
   });
   return pairs;
 }
@@ -143,15 +170,28 @@ export function factChanges(originalText: string, o: Span, rewriteText: string, 
   return changes;
 }
 
+/** A claim's items by kind, each list in text order. */
+type Kinds = Record<Item['kind'], Item[]>;
+
+function kinds(items: Item[]): Kinds {
+  const out: Kinds = { number: [], date: [], entity: [], negation: [], hedge: [] };
+  for (const x of items) out[x.kind].push(x);
+  return out;
+}
+
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   oIndex: WordIndex = indexOf(oText), rIndex: WordIndex = indexOf(rText)): FactChange[] {
+  return compareKinds(kinds(o), kinds(r), oIndex, rIndex);
+}
+
+/** `compareItems` over items already sorted by kind (memoised per claim: never mutated here). */
+function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
-  const of = (items: Item[], kind: Item['kind']): Item[] => items.filter((x) => x.kind === kind);
   // Numbers: equal magnitudes match (a hedge difference is reported); leftovers of one unit family are substitutions.
-  const [onum, rnum] = [of(o, 'number'), of(r, 'number')];
+  const [onum, rnum] = [o.number, r.number];
   for (const [a, b] of matchEqual(matched, onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
     if (a.approx !== b.approx) {
       changes.push(change('hedging', a, b, a.approx && !b.approx
@@ -161,12 +201,12 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   }
   for (const [a, b] of pairLeftovers(matched, onum, rnum, (x, y) => x.group === y.group)) changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Dates and days: leftovers of the same category (weekday for weekday, year for year).
-  const [od, rd] = [of(o, 'date'), of(r, 'date')];
+  const [od, rd] = [o.date, r.date];
   matchEqual(matched, od, rd, (x, y) => x.key === y.key);
   for (const [a, b] of pairLeftovers(matched, od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Named entities: spelling variants and partial names match; a leftover is only a substitution when the other
   // group does not mention it at all and an entity of a compatible kind stands in the same place.
-  const [oe, re] = [of(o, 'entity'), of(r, 'entity')];
+  const [oe, re] = [o.entity, r.entity];
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
   const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex, x.names));
   const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex, x.names));
@@ -181,14 +221,14 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   const carried = (x: Item, other: WordIndex) => x.head !== '' && mentions(other, [x.head]);
   // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
   // "is no longer expected to" is the same negated claim said differently.
-  const on = of(o, 'negation'), rn = of(r, 'negation');
+  const on = o.negation, rn = r.negation;
   const onc = on.filter((x) => carried(x, rIndex)), rnc = rn.filter((x) => carried(x, oIndex));
   if (onc.length && !rn.length) changes.push(change('negation', onc[0]!, null, `negation “${onc[0]!.span.text}” is not carried into the rewrite`));
   else if (!on.length && rnc.length) changes.push(change('negation', null, rnc[0]!, `the rewrite adds the negation “${rnc[0]!.span.text}”`));
   // Hedging: a hedge on one side with no counterpart hedge on the other ("will likely revisit" → "will revisit",
   // "may" added); the same hedge word on both sides matches, and any two different hedges count as hedged alike
   // ("would likely lead" / "could lead").
-  const oh = of(o, 'hedge'), rh = of(r, 'hedge');
+  const oh = o.hedge, rh = r.hedge;
   matchEqual(matched, oh, rh, (x, y) => x.key === y.key);
   const ohl = oh.filter((x) => !matched.has(x)), rhl = rh.filter((x) => !matched.has(x));
   const ohc = ohl.filter((x) => carried(x, rIndex)), rhc = rhl.filter((x) => carried(x, oIndex));
@@ -301,8 +341,11 @@ function withinEdits(a: string, b: string, k: number): boolean {
 /** The words of a text as `mentions` asks about them: every distinct word, and (when first needed) the long ones. */
 export interface WordIndex {
   words: Set<string>;
-  /** Distinct words of five letters or more: only these can match a name as a spelling variant. */
-  long?: string[];
+  /** Distinct words of five letters or more (only these can match a name as a spelling variant), by length and by
+   *  first five letters: a variant is within two letters of the name's length or shares its first five (#6). */
+  long?: { byLength: (string[] | undefined)[]; byPrefix: Map<string, string[]> };
+  /** Distinct words of three code points or more (`contentWords`). */
+  content?: Set<string>;
 }
 
 /** The words standing for each metonym class ("us" ← washington, america, american, us, usa). */
@@ -353,7 +396,21 @@ function mentions(idx: WordIndex, names: string[]): boolean {
     if (cls && (METONYM_WORDS.get(cls)?.some(has) || (typeof cls === 'string' && METONYMS[cls] == null && idx.words.has(cls)))) return true;
     if (METONYM_WORDS.get(n)?.some(has)) return true;
     if (n.length < 5) return false;
-    idx.long ??= [...idx.words].filter((w) => w.length >= 5);
-    return idx.long.some((w) => spellingVariant(n, w));
+    const long = idx.long ??= longWords(idx.words);
+    const variant = (w: string) => spellingVariant(n, w);
+    for (let d = -2; d <= 2; d++) if (long.byLength[n.length + d]?.some(variant)) return true;
+    return long.byPrefix.get(n.slice(0, 5))?.some(variant) ?? false;
   });
+}
+
+/** A word index's long words, bucketed for `mentions`. */
+function longWords(words: Set<string>): NonNullable<WordIndex['long']> {
+  const byLength: (string[] | undefined)[] = [], byPrefix = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 5) continue;
+    (byLength[w.length] ??= []).push(w);
+    const p = w.slice(0, 5), l = byPrefix.get(p);
+    if (l) l.push(w); else byPrefix.set(p, [w]);
+  }
+  return { byLength, byPrefix };
 }

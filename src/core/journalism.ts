@@ -1,6 +1,6 @@
 import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Span } from './types.js';
 import { findQuotes, type FoundQuote } from './quotes.js';
-import { checkQuote, indexOriginal, type OriginalIndex } from './quote-check.js';
+import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
 import { findAttribution } from './attribution.js';
 import { annotateFacts, type FactsMemo } from './facts.js';
 import { wordDiff } from './word-diff.js';
@@ -13,18 +13,19 @@ const FLAG_EXAMPLES = 3;
  * original, and (see `FactsMemo`) its capitalised words and each claim's fact items. Kept alongside the text's
  * analysis in compare.ts's `AnalysisCache` (so it is bounded and evicted with it), filled lazily, and never
  * mutated once filled: results copy what they hand out. A compare of a text already seen skips findQuotes,
- * indexOriginal and extractItems. Changes no answer: every memoised value is a pure function of the text (the
- * quotations outside boilerplate also of the boilerplate spans, which are part of the key).
+ * indexOriginal, splitPieces and extractItems. Changes no answer: every memoised value is a pure function of the
+ * text (the quotations outside boilerplate also of the boilerplate spans, which are part of the key).
  */
 export interface TextMemo extends FactsMemo {
   quotes?: FoundQuote[];
-  /** The quotations outside boilerplate and the word index, for the boilerplate spans given by `key`. */
-  outside?: { key: string; quotes: FoundQuote[]; index?: OriginalIndex };
+  /** The quotations outside boilerplate, for the boilerplate spans given by `key`, with the text's word index as an
+   *  original and each quotation's pieces (`splitPieces`) as a rewrite's. */
+  outside?: { key: string; quotes: FoundQuote[]; index?: OriginalIndex; pieces?: Piece[][] };
 }
 
 /** An empty memo (for a text that is not cached, or for callers without a cache). */
 export function textMemo(): TextMemo {
-  return { items: new Map() };
+  return {};
 }
 
 /**
@@ -37,9 +38,11 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }): void {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
-  const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate).quotes;
-  const oIndex = oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
-  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes, oIndex, limits);
+  const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
+  // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
+  const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
+  const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
+  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits);
   result.quotes = quotes;
   result.droppedQuotes = dropped;
   const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
@@ -66,7 +69,8 @@ function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullab
 /** Fresh copies of a found quotation's spans for a result (found quotations are memoised and shared). */
 const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
 
-function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], idx: OriginalIndex, limits: CompareLimits) {
+function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
+  limits: CompareLimits) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
     id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
     source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
@@ -74,7 +78,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
   const carried = new Set<number>();
   let n = 0;
   rQuotes.forEach((rq, k) => {
-    const pieces = checkQuote(rText, rq, idx);
+    const pieces = checkQuote(rText, rq, idx(), rPieces[k]);
     const group = pieces.length > 1 ? `rg${k + 1}` : null;
     for (const p of pieces) {
       if (p.sourceQuote !== null) carried.add(p.sourceQuote);

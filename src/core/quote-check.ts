@@ -87,7 +87,11 @@ export interface OriginalIndex {
   words: Word[];
   /** For each word, the index of the original quotation that holds it, or -1 for narration. */
   quoteOf: number[];
-  positions: Map<string, number[]>;
+  /** Each word's norm as a small integer (equal norms, equal ids): the LCS compares integers, not strings (#6). */
+  ids: Int32Array;
+  idOf: Map<string, number>;
+  /** The positions of each id's words, in text order. */
+  positions: number[][];
 }
 
 /** Indexes the original's words and marks which lie inside its quotations. */
@@ -101,12 +105,19 @@ export function indexOriginal(text: string, quotes: FoundQuote[]): OriginalIndex
     const cur = quotes[q];
     if (cur && cur.start <= w.start && w.end <= cur.end) quoteOf[i] = q;
   }
-  const positions = new Map<string, number[]>();
-  ws.forEach((w, i) => { const list = positions.get(w.norm); if (list) list.push(i); else positions.set(w.norm, [i]); });
-  return { text, words: ws, quoteOf, positions };
+  const idOf = new Map<string, number>(), positions: number[][] = [], ids = new Int32Array(ws.length);
+  ws.forEach((w, i) => {
+    let id = idOf.get(w.norm);
+    if (id === undefined) { idOf.set(w.norm, id = positions.length); positions.push([]); }
+    ids[i] = id;
+    positions[id]!.push(i);
+  });
+  return { text, words: ws, quoteOf, ids, idOf, positions };
 }
 
-interface Piece extends Span {
+/** A piece of a rewrite quotation: a pure function of the rewrite text and the quotation's span, so memoised with the
+ *  text (journalism.ts `TextMemo`) and never mutated once made (checked pieces copy its edits). */
+export interface Piece extends Span {
   words: Word[];
   edits: QuoteEdit[];
 }
@@ -181,25 +192,62 @@ interface Located {
   quoted: number | null;
 }
 
-/** Longest common subsequence of `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
-function lcs(a: Word[], b: Word[], lo: number, hi: number): [number, number][] {
-  const n = a.length, m = hi - lo;
-  const dp = new Uint16Array((n + 1) * (m + 1));
+/** The LCS table, reused across calls and grown as needed: not one allocation per candidate diagonal (#6). Pieces
+ *  are cut at `MAX_PIECE_WORDS` (400) and a window spans at most twice a piece's words plus one, so it never
+ *  passes 401 × 802 cells (~640 KB). */
+let dpTable = new Uint16Array(1 << 14);
+
+/** Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
+function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number): [number, number][] {
+  const n = a.length, m = hi - lo, w = m + 1;
+  if (dpTable.length < (n + 1) * w) dpTable = new Uint16Array((n + 1) * w);
+  const dp = dpTable;
+  // The last row and column are the only cells read before the loop writes them: they start at 0.
+  dp.fill(0, n * w, n * w + w);
+  for (let i = 0; i < n; i++) dp[i * w + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
+    const ai = a[i]!, row = i * w, next = row + w;
     for (let j = m - 1; j >= 0; j--) {
-      dp[i * (m + 1) + j] = a[i]!.norm === b[lo + j]!.norm
-        ? dp[(i + 1) * (m + 1) + j + 1]! + 1
-        : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+      dp[row + j] = ai === b[lo + j] ? dp[next + j + 1]! + 1 : Math.max(dp[next + j]!, dp[row + j + 1]!);
     }
   }
   const matched: [number, number][] = [];
   let i = 0, j = 0;
   while (i < n && j < m) {
-    if (a[i]!.norm === b[lo + j]!.norm) { matched.push([i, lo + j]); i++; j++; }
-    else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) i++;
+    if (a[i] === b[lo + j]) { matched.push([i, lo + j]); i++; j++; }
+    else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
     else j++;
   }
   return matched;
+}
+
+/** Votes per diagonal (offset by the piece length), reused across pieces and reset after each: no Map per piece (#6). */
+let votes = new Int32Array(1 << 12);
+
+/**
+ * The `MAX_DIAGONALS` diagonals (offsets j − k of original word j against piece word k) with most votes, ties to the
+ * smaller offset, best first. `lists[k]` are the original positions of piece word k (words with more than
+ * `MAX_VOTING_POSITIONS` do not vote). The order is total, so inserting into a short list gives what sorting every
+ * voted diagonal and keeping the head gave, without the sort (#6).
+ */
+export function topDiagonals(wordCount: number, lists: (number[] | undefined)[], originalWords: number): number[] {
+  if (votes.length < originalWords + wordCount) votes = new Int32Array(originalWords + wordCount);
+  const touched: number[] = [];
+  lists.forEach((at, k) => {
+    // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
+    if (!at || at.length > MAX_VOTING_POSITIONS) return;
+    for (const j of at) if (votes[j - k + wordCount]!++ === 0) touched.push(j - k + wordCount);
+  });
+  const top: number[] = [];
+  const before = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b);
+  for (const v of touched) {
+    if (top.length === MAX_DIAGONALS && !before(v, top[MAX_DIAGONALS - 1]!)) continue;
+    let p = Math.min(top.length, MAX_DIAGONALS - 1);
+    for (; p > 0 && before(v, top[p - 1]!); p--) top[p] = top[p - 1]!;
+    top[p] = v;
+  }
+  for (const v of touched) votes[v] = 0;
+  return top.map((v) => v - wordCount);
 }
 
 /**
@@ -207,22 +255,19 @@ function lcs(a: Word[], b: Word[], lo: number, hi: number): [number, number][] {
  * around each measures the share found in order. Returns the best quoted and the best overall candidate.
  */
 function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
-  const words = piece.slice(0, MAX_PIECE_WORDS);
-  const exact = exactRuns(words, idx);
+  const words = piece.slice(0, MAX_PIECE_WORDS), n = words.length;
+  // Each word's id in the original (-1: not there) and its positions there, looked up once.
+  const ids = new Int32Array(n), lists: (number[] | undefined)[] = [];
+  words.forEach((w, k) => { const id = idx.idOf.get(w.norm); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : idx.positions[id]); });
+  const exact = exactRuns(ids, lists, idx);
   if (exact.length) return { best: exact[0]!, bestQuoted: exact.find((l) => l.quoted !== null) ?? null };
-  const votes = new Map<number, number>();
-  words.forEach((w, k) => {
-    // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
-    const at = idx.positions.get(w.norm) ?? [];
-    if (at.length > MAX_VOTING_POSITIONS) return;
-    for (const j of at) votes.set(j - k, (votes.get(j - k) ?? 0) + 1);
-  });
-  const diagonals = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_DIAGONALS);
+  const content = words.map((w) => !FUNCTION_WORDS.has(w.norm));
+  const contentTotal = content.filter(Boolean).length;
+  const margin = Math.max(4, Math.ceil(n / 2));
   let best: Located | null = null, bestQuoted: Located | null = null;
-  for (const [d] of diagonals) {
-    const margin = Math.max(4, Math.ceil(words.length / 2));
-    const lo = Math.max(0, d - margin), hi = Math.min(idx.words.length, d + words.length + margin);
-    const pairs = lcs(words, idx.words, lo, hi);
+  for (const d of topDiagonals(n, lists, idx.words.length)) {
+    const lo = Math.max(0, d - margin), hi = Math.min(idx.words.length, d + n + margin);
+    const pairs = lcs(ids, idx.ids, lo, hi);
     if (!pairs.length) continue;
     const matched = pairs.map((p) => p[1]);
     let first = matched[0]!, last = matched[matched.length - 1]!;
@@ -234,20 +279,22 @@ function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; best
       quoted = [...counts.entries()].filter(([q]) => q >= 0).sort((a, b) => b[1] - a[1])[0]![0];
     }
     // Word for word, allowing only narration between the matched words: “We need to know,” he said, “who we can
-    // count on” quoted as “We need to know who we can count on” is still verbatim.
-    const taken = new Set(matched);
-    let exact = matched.length === words.length;
-    for (let j = first; exact && j <= last; j++) if (!taken.has(j) && idx.quoteOf[j] !== -1) exact = false;
-    if (exact && matched.every((j) => idx.quoteOf[j] === -1)) exact = last - first + 1 === words.length;
+    // count on” quoted as “We need to know who we can count on” is still verbatim. (`matched` ascends.)
+    let exact = matched.length === n;
+    for (let j = first, t = 0; exact && j <= last; j++) {
+      if (matched[t] === j) t++;
+      else if (idx.quoteOf[j] !== -1) exact = false;
+    }
+    if (exact && matched.every((j) => idx.quoteOf[j] === -1)) exact = last - first + 1 === n;
     // The source also covers the original words that the piece's unmatched first/last words replaced
     // ("He’s being played" for "Trump is being played"), within the same quotation or narration.
     const zone = idx.quoteOf[first]!;
     const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.words[j]!.end, idx.words[j + 1]!.start));
     for (let k = pairs[0]![0]; k > 0 && first > 0 && joined(first - 1); k--) first--;
-    for (let k = words.length - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.words.length && joined(last); k--) last++;
-    const contentTotal = words.filter((w) => !FUNCTION_WORDS.has(w.norm)).length;
-    const contentFound = pairs.filter(([i]) => !FUNCTION_WORDS.has(words[i]!.norm)).length;
-    const cand: Located = { score: matched.length / words.length, content: contentTotal ? contentFound / contentTotal : 1, exact, first, last, quoted };
+    for (let k = n - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.words.length && joined(last); k--) last++;
+    let contentFound = 0;
+    for (const [i] of pairs) if (content[i]) contentFound++;
+    const cand: Located = { score: matched.length / n, content: contentTotal ? contentFound / contentTotal : 1, exact, first, last, quoted };
     if (!best || better(cand, best)) best = cand;
     if (quoted !== null && (!bestQuoted || better(cand, bestQuoted))) bestQuoted = cand;
   }
@@ -257,23 +304,25 @@ function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; best
 /** Most exact occurrences examined per piece (a bound for very common short pieces). */
 const MAX_EXACT = 50;
 
-/** Occurrences of the piece word for word (quoted occurrences reported like any other; the caller prefers them). */
-function exactRuns(words: Word[], idx: OriginalIndex): Located[] {
+/** Occurrences of the piece (word ids, with their positions) word for word (quoted occurrences reported like any
+ *  other; the caller prefers them). */
+function exactRuns(ids: Int32Array, lists: (number[] | undefined)[], idx: OriginalIndex): Located[] {
   const out: Located[] = [];
+  const n = ids.length;
   // Anchor on the piece's rarest word: a long original has thousands of "the" but few "terrorizing".
   let anchor = 0;
-  words.forEach((w, k) => { if ((idx.positions.get(w.norm)?.length ?? 0) < (idx.positions.get(words[anchor]!.norm)?.length ?? 0)) anchor = k; });
-  for (const at of idx.positions.get(words[anchor]!.norm) ?? []) {
+  for (let k = 1; k < n; k++) if ((lists[k]?.length ?? 0) < (lists[anchor]?.length ?? 0)) anchor = k;
+  for (const at of lists[anchor] ?? []) {
     if (out.length >= MAX_EXACT) break;
     const j = at - anchor;
-    if (j < 0 || j + words.length > idx.words.length) continue;
+    if (j < 0 || j + n > idx.words.length) continue;
     let k = 0;
-    while (k < words.length && idx.words[j + k]!.norm === words[k]!.norm) k++;
-    if (k < words.length) continue;
-    const inQuote = idx.quoteOf.slice(j, j + words.length);
-    const q = inQuote.filter((x) => x >= 0);
-    const quoted = q.length * 2 > words.length ? q[0]! : null;
-    out.push({ score: 1, content: 1, exact: true, first: j, last: j + words.length - 1, quoted });
+    while (k < n && idx.ids[j + k] === ids[k]) k++;
+    if (k < n) continue;
+    let inQuote = 0, firstQuote = -1;
+    for (let x = j; x < j + n; x++) if (idx.quoteOf[x]! >= 0) { if (!inQuote++) firstQuote = idx.quoteOf[x]!; }
+    const quoted = inQuote * 2 > n ? firstQuote : null;
+    out.push({ score: 1, content: 1, exact: true, first: j, last: j + n - 1, quoted });
   }
   return out;
 }
@@ -292,10 +341,10 @@ function better(a: Located, b: Located): boolean {
 
 /**
  * Checks one rewrite quotation against the indexed original. Returns one entry, or several when its pieces have
- * different sources (a real quotation stitched to narration or to invented words).
+ * different sources (a real quotation stitched to narration or to invented words). `pieces` are the quotation's
+ * `splitPieces`, when the caller kept them from an earlier compare.
  */
-export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex): CheckedPiece[] {
-  const pieces = splitPieces(rewriteText, quote);
+export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex, pieces = splitPieces(rewriteText, quote)): CheckedPiece[] {
   const checked = pieces.map((p) => checkPiece(p, idx));
   // Merge runs of pieces with the same kind of source (one original passage, or all from narration nearby).
   const merged: CheckedPiece[] = [];
@@ -326,7 +375,7 @@ function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
 }
 
 function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
-  const base = { start: p.start, end: p.end, edits: [...p.edits] };
+  const edits = p.edits.map((e) => ({ ...e }));
   const { best, bestQuoted } = locate(p.words, idx);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
   const short = p.words.length < 3;
@@ -334,9 +383,9 @@ function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
   else if (ok(best)) pick = best;
-  if (!pick) return { ...base, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
+  if (!pick) return { start: p.start, end: p.end, edits, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
   const s = idx.words[pick.first]!.start, e = idx.words[pick.last]!.end;
   const source = { start: s, end: e, text: idx.text.slice(s, e) };
   const status: QuoteStatus = pick.quoted === null ? 'from_narration' : pick.exact ? 'verbatim' : 'altered';
-  return { ...base, status, source, sourceQuote: pick.quoted, score: pick.score };
+  return { start: p.start, end: p.end, edits, status, source, sourceQuote: pick.quoted, score: pick.score };
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { classifyParagraphs } from '../../src/core/boilerplate.js';
-import { lineKind } from '../../src/core/boilerplate-patterns.js';
+import { lineKind, wordCount } from '../../src/core/boilerplate-patterns.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { paragraphSpans } from '../../src/core/segment-lines.js';
 import type { BoilerplateKind } from '../../src/core/types.js';
@@ -86,6 +86,10 @@ t.test('structure: teaser lists, read-also labels, lone names, name teasers, rep
 
   t.same(kindsOf(['City Passes Budget After Long Night', 'Sidebar Widget', 'City Passes Budget After Long Night', PROSE, PROSE2]),
     [null, 'widget', 'other', null, null], 'repeated title: the repeat goes, the first stays');
+  t.same(kindsOf(['The “Budget” Mayor’s Long Night', PROSE, 'the "budget" mayor\'s long night', PROSE2]),
+    [null, null, 'other', null], 'a repeat differing only in case and quotation marks is a repeat');
+  t.same(kindsOf(['The Budget Mayor Long Night', PROSE, 'The “Budget” Mayor Long Night', PROSE2]),
+    [null, null, null, null], 'a line with marks the first lacks is not a repeat');
 
   t.same(kindsOf(['By Jane Doe']), [null], 'a text made only of furniture is compared as it is');
 
@@ -160,4 +164,20 @@ t.test('property: classification never throws and returns one kind per paragraph
     return classifyParagraphs(text, spans).length === spans.length;
   }), { numRuns: 200, seed: 42 });
   t.pass('200 arbitrary line lists');
+});
+
+t.test('whitespace inside a paragraph counts as one space: spaced-out labels get the kinds of their plain forms', async (t) => {
+  const labels = ['Read more: Why the budget failed', 'Jane Doe / Reuters', 'Leave a Reply', 'By Jane Doe and John Roe', 'March 14, 2024', 'Recent Posts'];
+  for (const label of labels) {
+    const plain = kindsOf([PROSE, label, PROSE2]);
+    for (const spaced of [label.replace(/ /g, '  '), label.replace(/ /g, '\t'), label.replace(/ /g, '\u00a0'), ` ${label.replace(/ /g, ' \u2009')} `]) {
+      t.same(kindsOf([PROSE, spaced, PROSE2]), plain, JSON.stringify(spaced));
+    }
+  }
+});
+
+t.test('a line\'s word count is the number of non-empty pieces between single spaces', async (t) => {
+  fc.assert(fc.property(fc.array(fc.constantFrom(' ', 'a', 'Bc', '\t', '\n', '\u00a0', '—'), { maxLength: 20 }).map((xs) => xs.join('')), (line) => {
+    t.equal(wordCount(line), line.split(' ').filter(Boolean).length);
+  }), { numRuns: 500 });
 });

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { compareItems, factChanges, sameName } from '../../src/core/facts.js';
-import { NOT_HEAD, extractItems, properWords } from '../../src/core/facts-extract.js';
+import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
@@ -86,7 +86,8 @@ t.test('proper words are the capitalised words (regex definition) not opening a 
     }
     return [...out];
   };
-  const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.');
+  const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.',
+    's', 'S', '’s', "'s", "s'");
   fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 3000 });
   t.same([...properWords(seeds.caliber)], byRegex(seeds.caliber), 'a whole seed article');
 });
@@ -100,4 +101,42 @@ t.test('a place named by its metonym is not a changed fact; another place is', a
   const moved = change(o, o.replace('in Brussels', 'in Moscow'));
   t.equal(moved.length, 1);
   t.equal(moved[0]?.kind, 'place');
+});
+
+t.test('the plain-`i` twins of the fact patterns match as the `iu` originals wherever ſ and K are absent', async (t) => {
+  const all = (re: RegExp, s: string) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))]
+    .map((m) => [m.index, ...m]);
+  const piece = fc.constantFrom('May', 'MAY', 'may', 'not', 'NOT', 'n’t', "n't", 'no  longer', 'Seems', 'likely', 'unLikely', 'Monday',
+    'sept.', 'Sept', '12th', '2025', '1999', 'one', 'Twenty', 'last week', 'earlier  this MONTH', 'Today', 'é', 'İ', 'ı', 'ß', '𝒜', '\ud835', '_',
+    '7', ' ', '\n', ',', '.', '-', '’', 'x');
+  const text = fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { maxLength: 30 }).map((xs) => xs.map(([p, s]) => p + s).join(''));
+  fc.assert(fc.property(text, (s) => {
+    for (const [name, re] of Object.entries(FACT_PATTERNS)) {
+      t.same(all(PLAIN_FACT_PATTERNS[name as keyof typeof FACT_PATTERNS], s), all(re, s), name);
+    }
+  }), { numRuns: 1500 });
+  // The characters that fold to ASCII are why the twins are only used without them: they match only under `iu`.
+  t.equal(all(FACT_PATTERNS.HEDGES, 'it ſeems').length, 1);
+  t.equal(all(PLAIN_FACT_PATTERNS.HEDGES, 'it ſeems').length, 0);
+  t.same(extractItems('It ſeems the talks may fail.', 0, 28).filter((i) => i.kind === 'hedge').map((i) => i.span.text), ['ſeems', 'may']);
+  // Under `iu` the Kelvin sign is a word character, so "\u212anot" holds no whole word "not"; under `i` it would.
+  const kelvin = 'It is \u212anot so.';
+  t.same(extractItems(kelvin, 0, kelvin.length).filter((i) => i.kind === 'negation'), []);
+});
+
+t.test('a claim\'s capitalised words looked up in the whole text\'s list give the items a scan of the claim gives', async (t) => {
+  // `properWords(s)` keeps its text's capitalised words; a copy of the set does not, so extraction scans the range.
+  const cap = fc.constantFrom('Senator', 'Lindsey', 'Graham’s', 'U.S.', 'McDonald', 'É', 'ΟΔΟΣ', '𝒜b', 'May', 'The', 'White House', 'x', 'y.', ' ', '  ', '\n', ', ', '. ', '“', '—');
+  const text = fc.array(cap, { maxLength: 30 }).map((xs) => xs.join(''));
+  fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+    const start = Math.min(a, b) % (s.length + 1), end = start + (Math.max(a, b) % (s.length - start + 1));
+    const proper = properWords(s);
+    t.same(extractItems(s, start, end, proper), extractItems(s, start, end, new Set(proper)));
+  }), { numRuns: 3000 });
+  const proper = properWords(seeds.atlantic);
+  const re = /[^.!?]+[.!?]/g;
+  for (let m = re.exec(seeds.atlantic); m; m = re.exec(seeds.atlantic)) {
+    const [s, e] = [m.index, m.index + m[0].length];
+    t.same(extractItems(seeds.atlantic, s, e, proper), extractItems(seeds.atlantic, s, e, new Set(proper)));
+  }
 });

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { factChanges, sameName } from '../../src/core/facts.js';
+import { annotateFacts, factChanges, sameName } from '../../src/core/facts.js';
+import type { CompareResult } from '../../src/core/types.js';
 import { extractItems } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -114,4 +115,29 @@ t.test('property: a sentence compared with itself changes no facts; planted numb
     const found = factChanges(s.text, s, planted, { start: 0, end: planted.length });
     t.ok(found.some((f) => f.kind === 'number' || f.kind === 'date'), `planted number (or day of month) change found in “${sentence.slice(0, 60)}”`);
   }
+});
+
+t.test('annotateFacts finds claims by id wherever they stand in the list, with or without memos', async (t) => {
+  const o = `${two} ${nearly}.`, r = 'Trump spent three hours on the phone with Putin. The measure has the support of 60 senators.';
+  const claim = (id: string, text: string, s: string) => {
+    const start = text.indexOf(s);
+    return { id, paragraph: 0, start, end: start + s.length, text: s, status: 'paraphrased' as const, matches: [], similarity: 0, carried: 0, alignments: [] };
+  };
+  const oClaims = [claim('o1', o, two), claim('o2', o, `${nearly}.`)];
+  const rClaims = [claim('r1', r, 'Trump spent three hours on the phone with Putin.'), claim('r2', r, 'The measure has the support of 60 senators.')];
+  const resultOf = (reversed: boolean) => ({
+    original: { paragraphs: [], boilerplate: [], claims: reversed ? [...oClaims].reverse() : oClaims },
+    rewrite: { paragraphs: [], boilerplate: [], claims: reversed ? [...rClaims].reverse() : rClaims },
+    alignments: [{ id: 'a1', original: ['o1', 'o2'], rewrite: ['r1', 'r2'], status: 'paraphrased' as const, similarity: 0.5, moved: false, diff: [], changes: [] }],
+  }) as unknown as CompareResult;
+  const inOrder = resultOf(false), reversed = resultOf(true), memo = resultOf(false);
+  const n = annotateFacts(inOrder, o, r);
+  t.equal(n, 2, 'the hours and the senators changed');
+  t.equal(annotateFacts(reversed, o, r), n);
+  t.same(reversed.alignments, inOrder.alignments);
+  const memos = [{}, {}] as const;
+  annotateFacts(memo, o, r, memos[0], memos[1]);
+  t.same(memo.alignments, inOrder.alignments);
+  annotateFacts(memo, o, r, memos[0], memos[1]);
+  t.same(memo.alignments, inOrder.alignments, 'kept memos answer as fresh ones');
 });

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { findQuotes } from '../../src/core/quotes.js';
-import { checkQuote, indexOriginal, splitPieces } from '../../src/core/quote-check.js';
+import { checkQuote, indexOriginal, splitPieces, topDiagonals } from '../../src/core/quote-check.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const original = seeds.atlantic;
@@ -102,4 +102,27 @@ t.test('a quotation joined across the attribution of the original is still verba
 t.test('style differences are not alterations: hyphenation, case, straight marks', async (t) => {
   const pieces = check('Trump wrote: "Russia wants to do large-scale trade with the United States when this catastrophic \'bloodbath\' is over, and I agree."');
   t.equal(pieces[0]!.status, 'verbatim');
+});
+
+t.test('pieces kept from an earlier check give the same answer, and checks share no edit objects with them', async (t) => {
+  const rewrite = '“If it doesn’t [happen], I just back away … they’re going to have to keep going,” Trump told reporters.';
+  const q = findQuotes(rewrite)[0]!;
+  const pieces = splitPieces(rewrite, q);
+  const kept = JSON.stringify(pieces);
+  const first = checkQuote(rewrite, q, idx, pieces);
+  t.ok(first.some((c) => c.edits.length), 'the quotation has editorial marks');
+  for (const c of first) for (const e of c.edits) { e.start = -1; e.text = 'x'; }
+  t.equal(JSON.stringify(pieces), kept, 'scribbling over a result leaves the kept pieces alone');
+  t.same(checkQuote(rewrite, q, idx, pieces), checkQuote(rewrite, q, idx));
+});
+
+t.test('the voted diagonals are the best by votes then offset, as a full sort gives', async (t) => {
+  const positions = fc.array(fc.array(fc.nat(60), { maxLength: 12 }).map((l) => [...new Set(l)].sort((a, b) => a - b)), { minLength: 1, maxLength: 15 });
+  fc.assert(fc.property(positions, fc.boolean(), (lists, gap) => {
+    const withGap = lists.map((l, k) => (gap && k === 0 ? undefined : l));
+    const votes = new Map<number, number>();
+    withGap.forEach((at, k) => { for (const j of at ?? []) votes.set(j - k, (votes.get(j - k) ?? 0) + 1); });
+    const sorted = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8).map(([d]) => d);
+    t.same(topDiagonals(lists.length, withGap, 61), sorted);
+  }), { numRuns: 500 });
 });
