@@ -37,7 +37,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
   vocab.setDocumentFrequencies(df, ov.length + rv.length);
-  vocab.prepareCross(ov.flatMap((v) => v.ids), rv.flatMap((v) => v.ids));
+  vocab.prepareTexts(oa.termIndex, ra.termIndex);
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
   const scorer = new PairScorer(vocab, ov, rv);

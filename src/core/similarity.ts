@@ -1,8 +1,11 @@
 import type { Lexicon } from '../lexicon/vectors.js';
-import { int8Norm, int8Rows, int8Scanner, type Int8Rows } from '../lexicon/int8-scan.js';
+import { int8Rows, type Int8Rows } from '../lexicon/int8-scan.js';
 import type { ClaimTerms } from './tokens.js';
-import { crossSim, crossTable, setSim, type CrossTable } from './cross-table.js';
+import { crossSim, crossTable, type CrossTable } from './cross-table.js';
+import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from './cross-side.js';
 import { stringSim } from './word-forms.js';
+
+export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from './cross-side.js';
 
 /**
  * Meaning-aware similarity, after Mihalcea, Corley & Strapparava (2006), "Corpus-based and knowledge-based
@@ -12,10 +15,6 @@ import { stringSim } from './word-forms.js';
  * in `pair-score.ts`.
  */
 
-/** Word-vector cosine below which two different words are not counted as carrying the same meaning.
- *  In the 100-d GloVe space, unrelated news words sit at 0.1–0.4 and near-synonyms/inflections at 0.6–0.9
- *  (e.g. shift/change, talks/negotiations); 0.55 keeps topical associates (war/peace) out. */
-export const VECTOR_MIN_COSINE = 0.6;
 /** Zipf background IDF: idf(w) = log(1 + (rank + 1) / ZIPF_CORE), where ZIPF_CORE ≈ the size of the
  *  function-word core of English (the ~50 most frequent words get weight < 1). */
 export const ZIPF_CORE = 50;
@@ -82,6 +81,7 @@ export class Vocabulary {
     for (let k = 0; k < ids.length; k++) {
       ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
     }
+    this.interned.set(tt, ids);
     return tt.claims.map((c, i) => {
       const out = new Array<number>(c.length);
       for (let k = 0; k < c.length; k++) out[k] = ids[c[k]!]!;
@@ -166,84 +166,78 @@ export class Vocabulary {
   /**
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
-   * costs |A|·|B| lookups in a dense table instead of |A|·|B| similarity computations.
-   * Fast path of `rawSim` with the same answers: an exact int8 prefilter (`int8-scan.ts`: the integer dot of
-   * the quantised vectors, SIMD WebAssembly, ~9 ns a pair) keeps the ~1–2% of pairs whose cosine can reach
-   * the floor, and only those get the float dot of `rawSim` (the rewrite side's vectors packed into one
-   * Float64Array: the float32 components converted exactly, summed in the same order, so every cosine is
-   * bit-identical); the string checks (variant, family) run only on pairs sharing a first letter (found
-   * through buckets rather than by testing every pair), and the table is one typed array (no per-term Maps:
-   * it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
+   * costs |A|·|B| lookups in a dense table instead of |A|·|B| similarity computations. The fast path of
+   * `rawSim`, with the same answers (`cross-side.ts` `fillCross`); the table is one typed array (no per-term
+   * Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const oAll = this.distinct(originalIds), rAll = this.distinct(rewriteIds);
     const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
-    const lex = this.lexicon, dims = lex?.dims ?? 0;
-    // Rewrite-side vectors, packed: row j of `rvec` is r[j]'s vector; `withVec` lists the j that have one, and
-    // `block` holds their int8 rows (row k = r[withVec[k]]) for the prefilter.
-    const rvec = new Float64Array(r.length * dims), withVec: number[] = [];
-    const buckets = new Map<string, number[]>();
-    r.forEach((y, j) => {
-      const v = this.vec[y];
-      if (v) { withVec.push(j); rvec.set(v, j * dims); }
-      // isVariant and sameFamily both need two words of 6+ letters (sameFamily: a shared 6-letter prefix).
-      const ky = this.keys[y]!;
-      if (ky.length < 6) return;
-      const b = buckets.get(ky[0]!);
-      if (b) b.push(j); else buckets.set(ky[0]!, [j]);
-    });
-    const block = new Int8Array(withVec.length * dims);
-    if (lex) withVec.forEach((j, k) => { const at = this.vecRow[r[j]!]! * dims; block.set(lex.data.subarray(at, at + dims), k * dims); });
-    const scanner = lex && withVec.length ? int8Scanner(block, dims, withVec.length) : null;
-    const hits = new Int32Array(withVec.length);
-    // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
-    // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed.
-    const inO = new Set(o), rInO = new Uint8Array(r.length);
-    r.forEach((y, j) => { if (inO.has(y)) rInO[j] = 1; });
-    const rSet = new Set(r);
-    const a = new Float64Array(dims), cand = new Int32Array(withVec.length);
-    const table = crossTable(this.keys.length, oAll, rAll, o, r), { cols } = table;
-    // Only x < y for a pair of terms on both sides (the mirrored pair (y, x) is the same pair).
-    const skip = (x: number, j: number, mirrored: boolean) => r[j] === x || (mirrored && rInO[j] === 1 && r[j]! < x);
-    o.forEach((x, i) => {
-      const va = this.vec[x], mirrored = rSet.has(x), base = i * cols;
-      // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
-      const touch = (j: number, s: number) => {
-        if (s <= 0) return;
-        setSim(table, base + j, s);
-        if (mirrored && rInO[j]) setSim(table, table.row[r[j]!]! * cols + table.col[x]!, s);
-      };
-      if (va && scanner) {
-        a.set(va);
-        const q = lex!.data.subarray(this.vecRow[x]! * dims, (this.vecRow[x]! + 1) * dims);
-        const hit = scanner.scan(q, int8Norm(q), VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
-        let n = 0;
-        for (let h = 0; h < hit; h++) { const j = withVec[hits[h]!]!; if (!skip(x, j, mirrored)) cand[n++] = j; }
-        // The exact cosines, two at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
-        // interleaved so that one sum's additions do not wait for the other's.
-        let h = 0;
-        for (; h + 1 < n; h += 2) {
-          const j0 = cand[h]!, j1 = cand[h + 1]!;
-          let d0 = 0, d1 = 0;
-          for (let d = 0, o0 = j0 * dims, o1 = j1 * dims; d < dims; d++) { const v = a[d]!; d0 += v * rvec[o0 + d]!; d1 += v * rvec[o1 + d]!; }
-          touch(j0, cosineCredit(d0)); touch(j1, cosineCredit(d1));
+    const side = (ids: number[]) => this.side(ids.map((x) => this.keys[x]!), Int32Array.from(ids, (x) => this.vecRow[x]!));
+    return this.fill(oAll, rAll, o, side(o), r, side(r));
+  }
+
+  /**
+   * `prepareCross` for the terms of two interned texts (`internText`), with each text's `CrossSide` built once
+   * and kept in its `TextTerms` (issue #6). A side is built from the text's own attributes; when merging with the
+   * other text changed one of its terms (a number on the other side, a lemma with another vector) it is not
+   * this compare's, and the table is prepared from the ids as `prepareCross` does (same table either way).
+   */
+  prepareTexts(original: TextTerms, rewrite: TextTerms): boolean {
+    const oIds = this.interned.get(original), rIds = this.interned.get(rewrite);
+    if (!oIds || !rIds) throw new Error('prepareTexts: intern both texts first');
+    const oAll = [...oIds], rAll = [...rIds];
+    const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
+    if (o.length * r.length > CROSS_PAIRS_MAX) return false;
+    this.finalize();
+    const os = this.textSide(original, oIds), rs = this.textSide(rewrite, rIds);
+    if (!os || !rs) return this.prepareCross(oAll, rAll);
+    return this.fill(oAll, rAll, o, os, r, rs);
+  }
+
+  /** The `CrossSide` of a text (cached in it), or null when this vocabulary's terms differ from the text's own. */
+  private textSide(tt: TextTerms, ids: Int32Array): CrossSide | null {
+    const lex = this.lexicon;
+    if (tt.cross?.lexicon !== lex) {
+      const keys: string[] = [], rows: number[] = [];
+      tt.keys.forEach((key, k) => {
+        if (tt.numbers[k]) return;
+        keys.push(key);
+        let rank = -1;
+        if (lex && tt.ranks?.lexicon === lex) {
+          // finalize's rank, from the text's own lemma and key.
+          const lr = tt.ranks.lemma[k]!;
+          rank = lr >= 0 ? lr : tt.ranks.key[k]!;
         }
-        if (h < n) {
-          const j = cand[h]!;
-          let dot = 0;
-          for (let d = 0, off = j * dims; d < dims; d++) dot += a[d]! * rvec[off + d]!;
-          touch(j, cosineCredit(dot));
-        }
-      }
-      // Variants and families share their first letter: only that bucket needs the string checks.
-      const kx = this.keys[x]!;
-      if (kx.length >= 6) for (const j of buckets.get(kx[0]!) ?? []) if (!skip(x, j, mirrored)) touch(j, stringSim(kx, this.keys[r[j]!]!));
-    });
+        rows.push(rank >= 0 && rank < (lex?.vectorCount ?? 0) ? rank : -1);
+      });
+      tt.cross = { lexicon: lex, side: this.side(keys, Int32Array.from(rows)) };
+    }
+    const side = tt.cross.side;
+    for (let k = 0, p = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.isNumber[id] !== tt.numbers[k]) return null;
+      if (!tt.numbers[k] && this.vecRow[id] !== side.rows[p++]) return null;
+    }
+    return side;
+  }
+
+  private side(keys: string[], rows: Int32Array): CrossSide {
+    const lex = this.lexicon;
+    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => unitVector(lex!, row));
+  }
+
+  private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
+    const table = crossTable(this.keys.length, oAll, rAll, o, r);
+    fillCross(table, this.keys, o, os, r, rs);
     this.cross = table;
     return true;
   }
+
+  /** Each interned text's ids, by its local term index (`internText`). */
+  private readonly interned = new Map<TextTerms, Int32Array>();
 }
 
 /**
@@ -281,16 +275,6 @@ function lexiconRows(lex: Lexicon): Int8Rows {
   return rows;
 }
 
-/** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
-function cosineCredit(cos: number): number {
-  return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
-}
-
-/** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
- *  computes differs from the int8 one only by float32 rounding of the normalised components (< 1e-6), so no
- *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
-export const PREFILTER_MARGIN = 1e-4;
-
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
 export const CROSS_PAIRS_MAX = 1_000_000;
 
@@ -315,6 +299,8 @@ export interface TextTerms {
   claims: Int32Array[];
   words: string[][];
   ranks?: { lexicon: Lexicon; lemma: Int32Array; key: Int32Array };
+  /** The text's terms prepared for the cross table (`Vocabulary.prepareTexts`), per lexicon (null: none). */
+  cross?: { lexicon: Lexicon | null; side: CrossSide };
 }
 
 /** The `TextTerms` of a text's claims. */

@@ -16,8 +16,9 @@
 
 /** A scanner bound to one block of rows (the rewrite side's vectors of one compare). */
 export interface Int8Scanner {
-  /** Indices (ascending) of the rows whose cosine with `query` may reach `floor`, into `out`; returns how many. */
-  scan(query: Int8Array, queryNorm: number, floor: number, out: Int32Array): number;
+  /** Indices (ascending) of the rows whose cosine with `query` (its `dims` components from `at`) may reach
+   *  `floor`, into `out`; returns how many. */
+  scan(query: Int8Array, queryNorm: number, floor: number, out: Int32Array, at?: number): number;
   readonly rows: number;
 }
 
@@ -31,28 +32,55 @@ export function int8Norm(v: Int8Array): number {
   return Math.sqrt(s);
 }
 
-/** Scanner over `rows` (each `dims` int8 components, in `data` at row k × dims): WebAssembly when available. */
-export function int8Scanner(data: Int8Array, dims: number, rows: number, useWasm = true): Int8Scanner {
-  const norms = new Float64Array(rows);
-  for (let k = 0; k < rows; k++) norms[k] = int8Norm(data.subarray(k * dims, (k + 1) * dims));
-  const stride = lanes(dims);
+/**
+ * Rows of int8 vectors laid out for the scan, with their norms. A pure function of the rows, so a text's block
+ * is built once and kept with its analysis (issue #6: packing the rows and their norms was redone by every compare).
+ */
+export interface Int8Block {
+  readonly dims: number;
+  readonly rows: number;
+  /** `dims` rounded up to a multiple of 8: row k's components are at k × stride in `data`, zero padded. */
+  readonly stride: number;
+  readonly data: Int8Array;
+  readonly norms: Float64Array;
+}
+
+/** The block of rows `rowsAt[k]` of `source` (row r's `dims` components at r × dims). */
+export function int8Block(source: Int8Array, dims: number, rowsAt: ArrayLike<number>): Int8Block {
+  const rows = rowsAt.length, stride = lanes(dims);
+  const data = new Int8Array(rows * stride), norms = new Float64Array(rows);
+  for (let k = 0; k < rows; k++) {
+    const row = source.subarray(rowsAt[k]! * dims, (rowsAt[k]! + 1) * dims);
+    data.set(row, k * stride);
+    norms[k] = int8Norm(row);
+  }
+  return { dims, rows, stride, data, norms };
+}
+
+/**
+ * Scanner over a block: WebAssembly when available. The kernel instance is shared by every scanner of one
+ * dimension (instantiating one per compare was ~0.1 ms, and its memory per cached text would be 64 KB at
+ * least): a scanner copies its block into the shared memory when another scanner used it last (one copy of
+ * the block's bytes and norms). The core is synchronous, and each worker thread has its own instances.
+ */
+export function int8Scanner(block: Int8Block, useWasm = true): Int8Scanner {
+  const { dims, rows, stride } = block;
   // Memory layout: query row at 0, then the rows, then their norms (f64), then the output indices (i32).
   const rowsAt = stride, normsAt = Math.ceil((rowsAt + rows * stride) / 8) * 8, outAt = normsAt + rows * 8;
-  // One instance per scanner (instantiation is cheap; the compiled module is cached): no shared state.
-  const e = useWasm ? instance(dims, outAt + rows * 4) : null;
-  if (!e) return jsScanner(data, dims, rows, norms);
-  const mem = e.mem;
-  const u8 = new Int8Array(mem.buffer);
-  u8.fill(0, 0, normsAt);
-  for (let k = 0; k < rows; k++) u8.set(data.subarray(k * dims, (k + 1) * dims), rowsAt + k * stride);
-  new Float64Array(mem.buffer, normsAt, rows).set(norms);
-  const outView = new Int32Array(mem.buffer, outAt, rows);
+  const slot = useWasm ? sharedInstance(dims, outAt + rows * 4) : null;
+  if (!slot) return jsScanner(block);
   return {
     rows,
-    scan(query, queryNorm, floor, out) {
-      u8.set(query.subarray(0, dims), 0);
-      const n = e.scan(rows, floor * queryNorm, rowsAt, normsAt, outAt);
-      out.set(outView.subarray(0, n));
+    scan(query, queryNorm, floor, out, at = 0) {
+      if (slot.owner !== block) {
+        slot.i8.fill(0, 0, stride);
+        slot.i8.set(block.data, rowsAt);
+        new Float64Array(slot.e.mem.buffer, normsAt, rows).set(block.norms);
+        slot.owner = block;
+      }
+      slot.i8.set(at === 0 && query.length === dims ? query : query.subarray(at, at + dims));
+      const n = slot.e.scan(rows, floor * queryNorm, rowsAt, normsAt, outAt), i32 = slot.i32;
+      for (let k = 0, at = outAt >> 2; k < n; k++) out[k] = i32[at + k]!;
       return n;
     },
   };
@@ -89,15 +117,16 @@ export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = 
   return { norm, dot: (i, j) => e.dot(i * stride, j * stride) };
 }
 
-function jsScanner(data: Int8Array, dims: number, rows: number, norms: Float64Array): Int8Scanner {
+function jsScanner(block: Int8Block): Int8Scanner {
+  const { dims, rows, stride, data, norms } = block;
   return {
     rows,
-    scan(query, queryNorm, floor, out) {
+    scan(query, queryNorm, floor, out, at = 0) {
       const t = floor * queryNorm;
       let n = 0;
-      for (let k = 0, off = 0; k < rows; k++, off += dims) {
+      for (let k = 0, off = 0; k < rows; k++, off += stride) {
         let dot = 0;
-        for (let d = 0; d < dims; d++) dot += query[d]! * data[off + d]!;
+        for (let d = 0; d < dims; d++) dot += query[at + d]! * data[off + d]!;
         if (dot >= t * norms[k]!) out[n++] = k;
       }
       return n;
@@ -125,11 +154,37 @@ function instance(dims: number, bytes: number): WasmExports | null {
   if (!kernel) return null;
   try {
     const e = new wasm!.Instance(kernel).exports as WasmExports;
-    if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
-    return e;
+    return grow(e, bytes) ? e : null;
   } catch {
     return null;
   }
+}
+
+/** Grows the instance's memory to at least `bytes`; false when it cannot. */
+function grow(e: WasmExports, bytes: number): boolean {
+  try {
+    if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The instance scanners of one dimension share, views of its memory, and the block its memory holds. */
+interface Slot { e: WasmExports; i8: Int8Array; i32: Int32Array; owner: Int8Block | null }
+const slots = new Map<number, Slot | null>();
+
+/** The shared scanning instance for `dims` with at least `bytes` of memory (null: scan in JavaScript). */
+function sharedInstance(dims: number, bytes: number): Slot | null {
+  let slot = slots.get(dims);
+  if (slot === undefined) {
+    const e = instance(dims, bytes);
+    slots.set(dims, slot = e && { e, i8: new Int8Array(e.mem.buffer), i32: new Int32Array(e.mem.buffer), owner: null });
+  }
+  if (!slot || !grow(slot.e, bytes)) return null;
+  // Growing replaces the memory's buffer (the old views are detached, and the block is kept by the new one).
+  if (slot.i8.buffer !== slot.e.mem.buffer) { slot.i8 = new Int8Array(slot.e.mem.buffer); slot.i32 = new Int32Array(slot.e.mem.buffer); }
+  return slot;
 }
 
 /** The compiled kernel for `dims` (cached), or null when this runtime has no WebAssembly SIMD. */

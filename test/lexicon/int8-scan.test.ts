@@ -1,5 +1,5 @@
 import t from 'tap';
-import { int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
+import { int8Block, int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/similarity.js';
 
@@ -12,7 +12,7 @@ const lexicon = defaultLexicon()!;
 const floor = VECTOR_MIN_COSINE - PREFILTER_MARGIN;
 
 function scanAll(data: Int8Array, dims: number, rows: number, queries: Int8Array[], useWasm: boolean): number[][] {
-  const scanner = int8Scanner(data, dims, rows, useWasm);
+  const scanner = int8Scanner(int8Block(data, dims, Array.from({ length: rows }, (_, k) => k)), useWasm);
   const out = new Int32Array(rows);
   return queries.map((q) => [...out.subarray(0, scanner.scan(q, int8Norm(q), floor, out))]);
 }
@@ -87,7 +87,7 @@ t.test('any dimension, extreme components and degenerate blocks: WebAssembly = J
     t.same(pairs.map(([a, b]) => j.dot(a, b)), exact, `dims ${dims}: JavaScript pair dots exact`);
     t.equal(w.norm(3), int8Norm(data.subarray(3 * dims, 4 * dims)));
   }
-  const empty = int8Scanner(new Int8Array(0), 100, 0);
+  const empty = int8Scanner(int8Block(new Int8Array(0), 100, []));
   t.equal(empty.scan(new Int8Array(100), 1, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
   t.equal(int8Norm(new Int8Array([3, -4])), 5);
 });
