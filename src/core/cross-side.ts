@@ -92,16 +92,17 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
       const a = os.vecs[k++]!;
       let n = 0;
       for (let h = 0; h < hit; h++) if (!skip(x, rs.withVec[hits[h]!]!, mirrored)) cand[n++] = hits[h]!;
-      // The exact cosines, two at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
-      // interleaved so that one sum's additions do not wait for the other's.
+      // The exact cosines, four at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
+      // interleaved so that one sum's additions do not wait for another's.
       let h = 0;
-      for (; h + 1 < n; h += 2) {
-        const b0 = rs.vecs[cand[h]!]!, b1 = rs.vecs[cand[h + 1]!]!;
-        let d0 = 0, d1 = 0;
-        for (let d = 0; d < dims; d++) { const v = a[d]!; d0 += v * b0[d]!; d1 += v * b1[d]!; }
+      for (; h + 3 < n; h += 4) {
+        const b0 = rs.vecs[cand[h]!]!, b1 = rs.vecs[cand[h + 1]!]!, b2 = rs.vecs[cand[h + 2]!]!, b3 = rs.vecs[cand[h + 3]!]!;
+        let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        for (let d = 0; d < dims; d++) { const v = a[d]!; d0 += v * b0[d]!; d1 += v * b1[d]!; d2 += v * b2[d]!; d3 += v * b3[d]!; }
         touch(rs.withVec[cand[h]!]!, cosineCredit(d0)); touch(rs.withVec[cand[h + 1]!]!, cosineCredit(d1));
+        touch(rs.withVec[cand[h + 2]!]!, cosineCredit(d2)); touch(rs.withVec[cand[h + 3]!]!, cosineCredit(d3));
       }
-      if (h < n) {
+      for (; h < n; h++) {
         const b = rs.vecs[cand[h]!]!;
         let dot = 0;
         for (let d = 0; d < dims; d++) dot += a[d]! * b[d]!;

@@ -135,57 +135,23 @@ export class PairScorer {
   private readonly keepBestCols: boolean;
   private scratchCol: Float64Array;
   private scratchFor = -1;
-  private readonly aOff: (Int32Array | null)[];
-  private readonly bOff: (Int32Array | null)[];
-  private readonly aW: Float64Array[];
-  private readonly bW: Float64Array[];
-  private readonly aName: Uint8Array[];
-  private readonly bName: Uint8Array[];
-  private readonly aTot: Float64Array;
-  private readonly bTot: Float64Array;
-  private ra = new Float64Array(64);
-  private rb = new Float64Array(64);
+  /** Each side's claims' terms, flat (claim k's at [start[k], start[k+1])): table row (A) or column (B), weight
+   *  and name flag; `ok[k]` = 0 when some term of claim k is not in the table (then: `scorePair`). */
+  private readonly a: ClaimTable;
+  private readonly b: ClaimTable;
   private marked = -1;
   /** The last score (overwritten by the next call to `score`). */
   readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
 
   /** @param bestColsMax claims × columns up to which column bests are kept per claim (else recomputed per pair) */
-  constructor(private readonly vocab: Vocabulary, private readonly a: ClaimVector[], private readonly b: ClaimVector[], bestColsMax = BEST_COLS_MAX) {
+  constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[], bestColsMax = BEST_COLS_MAX) {
     const t = vocab.cross;
-    const off = (index: Int32Array | undefined, ids: number[], scale: number) => {
-      if (!index) return null;
-      const out = new Int32Array(ids.length);
-      return offsets(index, ids, out, scale) ? out : null;
-    };
-    const weights = (ids: number[]) => {
-      const out = new Float64Array(ids.length);
-      for (let k = 0; k < ids.length; k++) out[k] = vocab.weight[ids[k]!] ?? 0;
-      return out;
-    };
-    const names = (ids: number[]) => {
-      const out = new Uint8Array(ids.length);
-      for (let k = 0; k < ids.length; k++) if (vocab.isName[ids[k]!]) out[k] = 1;
-      return out;
-    };
-    // Totals summed in `share`'s order: total over all terms, contentTotal over the non-names.
-    const totals = (ws: Float64Array[], ns: Uint8Array[]) => {
-      const out = new Float64Array(ws.length * 2);
-      ws.forEach((w, k) => {
-        let total = 0, contentTotal = 0;
-        for (let i = 0; i < w.length; i++) { total += w[i]!; if (!ns[k]![i]) contentTotal += w[i]!; }
-        out[2 * k] = total; out[2 * k + 1] = contentTotal;
-      });
-      return out;
-    };
-    this.aOff = a.map((v) => off(t?.row, v.ids, 1));
-    this.bOff = b.map((v) => off(t?.col, v.ids, 1));
-    this.aW = a.map((v) => weights(v.ids)); this.bW = b.map((v) => weights(v.ids));
-    this.aName = a.map((v) => names(v.ids)); this.bName = b.map((v) => names(v.ids));
-    this.aTot = totals(this.aW, this.aName); this.bTot = totals(this.bW, this.bName);
+    this.a = claimTable(vocab, av, t?.row);
+    this.b = claimTable(vocab, bv, t?.col);
     const cols = t?.cols ?? 0, rows = t ? t.sims.length / Math.max(1, cols) : 0;
     this.bestRow = new Float64Array(rows);
-    this.bestCol = a.map(() => null);
-    this.keepBestCols = a.length * cols <= bestColsMax;
+    this.bestCol = av.map(() => null);
+    this.keepBestCols = av.length * cols <= bestColsMax;
     this.scratchCol = new Float64Array(this.keepBestCols ? 0 : cols);
     this.nzStart = new Int32Array(rows + 1);
     let n = 0;
@@ -221,49 +187,45 @@ export class PairScorer {
   }
 
   /** Each column's best similarity in original claim i (from its terms' sparse rows). */
-  private colBests(i: number, rows: Int32Array): Float64Array {
+  private colBests(i: number): Float64Array {
     const kept = this.bestCol[i];
     if (kept) return kept;
     if (!this.keepBestCols && this.scratchFor === i) return this.scratchCol;
     const out = this.keepBestCols ? new Float64Array(this.colStart.length - 1) : this.scratchCol.fill(0);
-    const { nzStart, nzCol, nzSim } = this;
-    for (let x = 0; x < rows.length; x++) {
-      for (let k = nzStart[rows[x]!]!, end = nzStart[rows[x]! + 1]!; k < end; k++) if (nzSim[k]! > out[nzCol[k]!]!) out[nzCol[k]!] = nzSim[k]!;
+    const { nzStart, nzCol, nzSim } = this, { at, start } = this.a;
+    for (let p = start[i]!, end = start[i + 1]!; p < end; p++) {
+      const x = at[p]!;
+      for (let k = nzStart[x]!, stop = nzStart[x + 1]!; k < stop; k++) if (nzSim[k]! > out[nzCol[k]!]!) out[nzCol[k]!] = nzSim[k]!;
     }
     if (this.keepBestCols) this.bestCol[i] = out; else this.scratchFor = i;
     return out;
   }
 
+  /** Marks rewrite claim j: every row's best similarity in it (from its terms' sparse columns). */
+  private mark(j: number): void {
+    if (this.marked === j) return;
+    const { bestRow, touched, colStart, nzRow, colSim } = this, { at, start } = this.b;
+    for (const x of touched) bestRow[x] = 0;
+    touched.length = 0;
+    for (let p = start[j]!, end = start[j + 1]!; p < end; p++) {
+      for (let k = colStart[at[p]!]!, stop = colStart[at[p]! + 1]!; k < stop; k++) {
+        const x = nzRow[k]!, s = colSim[k]!;
+        if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
+      }
+    }
+    this.marked = j;
+  }
+
   /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
   score(i: number, j: number): PairScore {
-    const t = this.vocab.cross, oa = this.aOff[i], ob = this.bOff[j];
-    const va = this.a[i]!, vb = this.b[j]!;
     const out = this.out;
-    if (!t || !oa || !ob) { Object.assign(out, scorePair(this.vocab, va, vb)); return out; }
-    const A = va.ids, B = vb.ids;
-    if (this.ra.length < A.length) this.ra = new Float64Array(A.length * 2);
-    if (this.rb.length < B.length) this.rb = new Float64Array(B.length * 2);
-    const ra = this.ra, rb = this.rb;
-    // `tableBest`'s maxima: each row's best in B (once per rewrite claim), each column's best in A (per claim).
-    const { bestRow, touched } = this;
-    if (this.marked !== j) {
-      for (const x of touched) bestRow[x] = 0;
-      touched.length = 0;
-      const { colStart, nzRow, colSim } = this;
-      for (let y = 0; y < B.length; y++) {
-        for (let k = colStart[ob[y]!]!, end = colStart[ob[y]! + 1]!; k < end; k++) {
-          const x = nzRow[k]!, s = colSim[k]!;
-          if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
-        }
-      }
-      this.marked = j;
-    }
-    for (let x = 0; x < A.length; x++) ra[x] = bestRow[oa[x]!]!;
-    const cb = this.colBests(i, oa);
-    for (let y = 0; y < B.length; y++) rb[y] = cb[ob[y]!]!;
-    shareWith(this.aW[i]!, this.aName[i]!, this.aTot[2 * i]!, this.aTot[2 * i + 1]!, ra);
+    if (!this.vocab.cross || !this.a.ok[i] || !this.b.ok[j]) { Object.assign(out, scorePair(this.vocab, this.av[i]!, this.bv[j]!)); return out; }
+    this.mark(j);
+    // `share` for each side, each term's best read where it is kept: A's in bestRow, B's in claim i's column
+    // bests; the same sums in the same order (`tableBest`'s maxima, then `share`).
+    shareOf(this.a, i, this.bestRow);
     const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
-    shareWith(this.bW[j]!, this.bName[j]!, this.bTot[2 * j]!, this.bTot[2 * j + 1]!, rb);
+    shareOf(this.b, j, this.colBests(i));
     out.aInB = aInB; out.contentA = contentA; out.carriedA = carriedA;
     out.bInA = shareOut[0]!; out.contentB = shareOut[1]!; out.carriedB = shareOut[2]!;
     out.sim = (aInB + out.bInA) / 2;
@@ -271,16 +233,52 @@ export class PairScorer {
   }
 }
 
+/** One side's claims for `PairScorer`, flat. */
+interface ClaimTable {
+  start: Int32Array;
+  /** Each term's table row (original side) or column (rewrite side). */
+  at: Int32Array;
+  weight: Float64Array;
+  name: Uint8Array;
+  /** Per claim: weight total and content (non-name) total, summed in `share`'s order. */
+  total: Float64Array;
+  contentTotal: Float64Array;
+  ok: Uint8Array;
+}
+
+function claimTable(vocab: Vocabulary, claims: ClaimVector[], index: Int32Array | undefined): ClaimTable {
+  const start = new Int32Array(claims.length + 1);
+  claims.forEach((c, k) => { start[k + 1] = start[k]! + c.ids.length; });
+  const n = start[claims.length]!;
+  const at = new Int32Array(n), weight = new Float64Array(n), name = new Uint8Array(n);
+  const total = new Float64Array(claims.length), contentTotal = new Float64Array(claims.length), ok = new Uint8Array(claims.length);
+  claims.forEach((c, k) => {
+    let sum = 0, content = 0, all = index !== undefined;
+    for (let q = 0, p = start[k]!; q < c.ids.length; q++, p++) {
+      const id = c.ids[q]!, w = vocab.weight[id] ?? 0, v = index?.[id] ?? -1;
+      if (v < 0) all = false; else at[p] = v;
+      weight[p] = w; sum += w;
+      if (vocab.isName[id]) name[p] = 1; else content += w;
+    }
+    total[k] = sum; contentTotal[k] = content; ok[k] = all ? 1 : 0;
+  });
+  return { start, at, weight, name, total, contentTotal, ok };
+}
+
 /** PairScorer keeps each original claim's column bests while claims × columns stay within this (8 MB). */
 export const BEST_COLS_MAX = 1 << 20;
 
-/** `share` with the claim's weights, name flags and totals precomputed (the same sums, in the same order). */
-function shareWith(w: Float64Array, name: Uint8Array, total: number, contentTotal: number, best: Float64Array): void {
+/** `share` of claim k of a `ClaimTable`, each term's best similarity read as best[at[p]] (the same sums, in the
+ *  same order, with the totals precomputed). */
+function shareOf(c: ClaimTable, k: number, best: Float64Array): void {
+  const total = c.total[k]!, contentTotal = c.contentTotal[k]!;
   if (total <= 0) { shareOut.fill(0); return; }
+  const { at, weight, name } = c;
   let got = 0, content = 0;
-  for (let i = 0; i < w.length; i++) {
-    got += w[i]! * best[i]!;
-    if (!name[i]) content += w[i]! * best[i]!;
+  for (let p = c.start[k]!, end = c.start[k + 1]!; p < end; p++) {
+    const x = weight[p]! * best[at[p]!]!;
+    got += x;
+    if (!name[p]) content += x;
   }
   shareOut[0] = got / (total + SHORT_CLAIM_PRIOR); shareOut[1] = content / (contentTotal + SHORT_CLAIM_PRIOR); shareOut[2] = got / total;
 }
