@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/vectors.js';
-import type { CrossTable } from './cross-table.js';
+import { cellSim, type CrossTable } from './cross-table.js';
 import { SHORT_CLAIM_PRIOR, Vocabulary, toClaimVector, type ClaimVector } from './similarity.js';
 import type { ClaimTerms } from './tokens.js';
 
@@ -52,7 +52,7 @@ function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb
   if (!offsets(t.row, a, offA, t.cols) || !offsets(t.col, b, offB, 1)) {
     if (!offsets(t.col, a, offA, 1) || !offsets(t.row, b, offB, t.cols)) return false;
   }
-  const { sims, nonzero } = t;
+  const { nonzero } = t;
   for (let i = 0; i < a.length; i++) {
     const base = offA[i]!, x = a[i]!;
     let best = 0;
@@ -63,7 +63,7 @@ function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb
       if (b[j] !== x) {
         const at = base + offB[j]!;
         if (((nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue; // zero: changes no maximum
-        s = sims[at]!;
+        s = cellSim(t, at);
       }
       if (s > best) best = s;
       if (s > rb[j]!) rb[j] = s;
@@ -148,15 +148,15 @@ export class PairScorer {
     const t = vocab.cross;
     this.a = claimTable(vocab, av, t?.row);
     this.b = claimTable(vocab, bv, t?.col);
-    const cols = t?.cols ?? 0, rows = t ? t.sims.length / Math.max(1, cols) : 0;
+    const cols = t?.cols ?? 0, rows = t?.rows ?? 0;
     this.bestRow = new Float64Array(rows);
     this.bestCol = av.map(() => null);
     this.keepBestCols = av.length * cols <= bestColsMax;
     this.scratchCol = new Float64Array(this.keepBestCols ? 0 : cols);
     this.nzStart = new Int32Array(rows + 1);
-    let n = 0;
-    if (t) for (let w = 0; w < t.nonzero.length; w++) { let bits = t.nonzero[w]!; while (bits) { n++; bits &= bits - 1; } }
-    this.nzCol = new Int32Array(n); this.nzSim = new Float64Array(n);
+    // The table's non-zero similarities are already in row-major cell order: the sparse rows' values.
+    const n = t?.sims.length ?? 0;
+    this.nzCol = new Int32Array(n); this.nzSim = t?.sims ?? new Float64Array(0);
     if (t) {
       let k = 0;
       for (let x = 0; x < rows; x++) {
@@ -167,7 +167,7 @@ export class PairScorer {
           if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
           at += 31 - Math.clz32(w & -w);
           if (at >= end) break;
-          this.nzCol[k] = at - x * cols; this.nzSim[k++] = t.sims[at]!;
+          this.nzCol[k++] = at - x * cols;
           at++;
         }
       }

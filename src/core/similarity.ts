@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/vectors.js';
 import { int8Rows, type Int8Rows } from '../lexicon/int8-scan.js';
 import type { ClaimTerms } from './tokens.js';
-import { crossSim, crossTable, type CrossTable } from './cross-table.js';
+import { crossSim, crossTable, finishTable, type CrossTable } from './cross-table.js';
 import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from './cross-side.js';
 import { stringSim } from './word-forms.js';
 
@@ -232,6 +232,7 @@ export class Vocabulary {
   private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
     const table = crossTable(this.keys.length, oAll, rAll, o, r);
     fillCross(table, this.keys, o, os, r, rs);
+    finishTable(table);
     this.cross = table;
     return true;
   }
