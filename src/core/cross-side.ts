@@ -26,15 +26,16 @@ export function cosineCredit(cos: number): number {
 
 /**
  * One side's distinct terms (positions 0..n-1, numbers left out) as the table fill reads them: each position's
- * lexicon row, the positions with a vector (block row k is position `withVec[k]`), their int8 rows and norms
- * (the prefilter's block, and its queries), their unit vectors, and the positions of keys of 6+ letters by first
- * UTF-16 code unit (spelling variants and word families need both words that long, with one first letter).
+ * lexicon row, the positions with a vector (block row k is position `withVec[k]`), their int8 rows, norms and
+ * unit vectors (the prefilter's block and queries, the exact cosines' operands), and the positions of keys of 6+
+ * letters by first UTF-16 code unit (spelling variants and word families need both words that long, with one
+ * first letter).
  */
 export interface CrossSide {
   rows: Int32Array;
   withVec: Int32Array;
+  /** Block row k: the int8 row, norm and unit vector of position withVec[k] (null without a lexicon). */
   block: Int8Block | null;
-  vecs: Float32Array[];
   buckets: Map<number, number[]>;
 }
 
@@ -45,72 +46,62 @@ export interface CrossSide {
  */
 export function crossSide(keys: readonly string[], rows: Int32Array, source: Int8Array | null, dims: number,
   unit: (row: number) => Float32Array): CrossSide {
-  const withVec: number[] = [], vecs: Float32Array[] = [];
+  const withVec: number[] = [];
   const buckets = new Map<number, number[]>();
   keys.forEach((key, p) => {
-    if (rows[p]! >= 0) { withVec.push(p); vecs.push(unit(rows[p]!)); }
+    if (rows[p]! >= 0) withVec.push(p);
     if (key.length < 6) return;
     const b = buckets.get(key.charCodeAt(0));
     if (b) b.push(p); else buckets.set(key.charCodeAt(0), [p]);
   });
-  const block = source ? int8Block(source, dims, withVec.map((p) => rows[p]!)) : null;
-  return { rows, withVec: Int32Array.from(withVec), block, vecs, buckets };
+  const at = withVec.map((p) => rows[p]!);
+  const block = source ? int8Block(source, dims, at, (k) => unit(at[k]!)) : null;
+  return { rows, withVec: Int32Array.from(withVec), block, buckets };
 }
 
 /**
  * Fills `t` with every similarity between the original side's terms `o` (table row i is o[i], prepared as `os`)
  * and the rewrite side's `r` (column j, `rs`), as `Vocabulary.rawSim` computes them pair by pair, with the same
  * answers bit for bit: an exact int8 prefilter (`int8-scan.ts`: the integer dot of the quantised vectors, SIMD
- * WebAssembly, ~9 ns a pair) keeps the few percent of pairs whose cosine can reach the floor, and only those
+ * WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the floor, and only those
  * get the float dot of `rawSim` (float32 components multiplied in double precision and summed in the same
- * order); the string checks (variant, family) run only on pairs sharing a first letter, found through the
- * buckets, and a string similarity replaces a vector one as in `rawSim`.
+ * order: `Int8Scanner.cosines`, WebAssembly too); the string checks (variant, family) run only on pairs sharing
+ * a first letter, found through the buckets, and a string similarity replaces a vector one as in `rawSim`.
  * @param keys every term's key, by term id (the ids in `o` and `r`)
  */
 export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide): void {
   const { cols, row, col } = t, rCount = r.length, oCount = o.length;
   const qb = os.block, rb = rs.block;
-  const scanner = qb && rb && rb.rows ? int8Scanner(rb) : null;
-  const dims = rb?.dims ?? 0;
-  const hits = new Int32Array(rs.withVec.length), cand = new Int32Array(rs.withVec.length);
+  const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
+  const hits = new Int32Array(rs.withVec.length), cand = new Int32Array(rs.withVec.length), cos = new Float64Array(rs.withVec.length);
   // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
-  // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed.
-  const rInO = new Uint8Array(rCount);
-  for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) rInO[j] = 1; }
-  const skip = (x: number, j: number, mirrored: boolean) => r[j] === x || (mirrored && rInO[j] === 1 && r[j]! < x);
+  // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed: column j
+  // is skipped for x when skipKey[j] <= limit(x), skipKey[j] = r[j] for a term also on the original side (else
+  // never), limit(x) = x for a term also on the rewrite side (else -1): that is, r[j] === x, or both terms are
+  // on both sides and r[j] < x.
+  const skipKey = new Int32Array(rCount).fill(0x7fffffff), otherRow = new Int32Array(rCount);
+  for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) { skipKey[j] = r[j]!; otherRow[j] = i * cols; } }
   let k = 0; // block row of the query side for position i
   for (let i = 0; i < oCount; i++) {
-    const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols;
+    const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols, limit = mirrored ? x : -1;
     // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
     const touch = (j: number, s: number) => {
       if (s <= 0) return;
       setSim(t, base + j, s);
-      if (mirrored && rInO[j]) setSim(t, row[r[j]!]! * cols + cx, s);
+      if (mirrored && skipKey[j] !== 0x7fffffff) setSim(t, otherRow[j]! + cx, s);
     };
-    if (scanner && os.rows[i]! >= 0) {
-      const hit = scanner.scan(qb!.data, qb!.norms[k]!, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits, k * qb!.stride);
-      const a = os.vecs[k++]!;
-      let n = 0;
-      for (let h = 0; h < hit; h++) if (!skip(x, rs.withVec[hits[h]!]!, mirrored)) cand[n++] = hits[h]!;
-      // The exact cosines, four at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
-      // interleaved so that one sum's additions do not wait for another's.
-      let h = 0;
-      for (; h + 3 < n; h += 4) {
-        const b0 = rs.vecs[cand[h]!]!, b1 = rs.vecs[cand[h + 1]!]!, b2 = rs.vecs[cand[h + 2]!]!, b3 = rs.vecs[cand[h + 3]!]!;
-        let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        for (let d = 0; d < dims; d++) { const v = a[d]!; d0 += v * b0[d]!; d1 += v * b1[d]!; d2 += v * b2[d]!; d3 += v * b3[d]!; }
-        touch(rs.withVec[cand[h]!]!, cosineCredit(d0)); touch(rs.withVec[cand[h + 1]!]!, cosineCredit(d1));
-        touch(rs.withVec[cand[h + 2]!]!, cosineCredit(d2)); touch(rs.withVec[cand[h + 3]!]!, cosineCredit(d3));
+    if (os.rows[i]! >= 0) {
+      if (scanner) {
+        const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
+        let n = 0;
+        for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[n++] = hits[h]!;
+        scanner.cosines(k, cand, n, cos);
+        for (let h = 0; h < n; h++) touch(rs.withVec[cand[h]!]!, cosineCredit(cos[h]!));
       }
-      for (; h < n; h++) {
-        const b = rs.vecs[cand[h]!]!;
-        let dot = 0;
-        for (let d = 0; d < dims; d++) dot += a[d]! * b[d]!;
-        touch(rs.withVec[cand[h]!]!, cosineCredit(dot));
-      }
-    } else if (os.rows[i]! >= 0) k++;
+      k++;
+    }
     // Variants and families share their first letter: only that bucket needs the string checks.
     const kx = keys[x]!;
-    if (kx.length >= 6) for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? []) if (!skip(x, j, mirrored)) touch(j, stringSim(kx, keys[r[j]!]!));
+    if (kx.length >= 6) for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? []) if (skipKey[j]! > limit) touch(j, stringSim(kx, keys[r[j]!]!));
   }
 }

@@ -11,10 +11,17 @@ import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/
 const lexicon = defaultLexicon()!;
 const floor = VECTOR_MIN_COSINE - PREFILTER_MARGIN;
 
+/** A block of the given rows (each `dims` components). */
+const blockOf = (rows: Int8Array[], dims: number) => {
+  const data = new Int8Array(rows.length * dims);
+  rows.forEach((r, k) => data.set(r.subarray(0, dims), k * dims));
+  return int8Block(data, dims, rows.map((_, k) => k));
+};
+
 function scanAll(data: Int8Array, dims: number, rows: number, queries: Int8Array[], useWasm: boolean): number[][] {
-  const scanner = int8Scanner(int8Block(data, dims, Array.from({ length: rows }, (_, k) => k)), useWasm);
+  const scanner = int8Scanner(int8Block(data, dims, Array.from({ length: rows }, (_, k) => k)), blockOf(queries, dims), useWasm);
   const out = new Int32Array(rows);
-  return queries.map((q) => [...out.subarray(0, scanner.scan(q, int8Norm(q), floor, out))]);
+  return queries.map((_, q) => [...out.subarray(0, scanner.scan(q, floor, out))]);
 }
 
 t.test('on the lexicon: no pair at or above the floor is missed, and WebAssembly = JavaScript', async (t) => {
@@ -87,7 +94,7 @@ t.test('any dimension, extreme components and degenerate blocks: WebAssembly = J
     t.same(pairs.map(([a, b]) => j.dot(a, b)), exact, `dims ${dims}: JavaScript pair dots exact`);
     t.equal(w.norm(3), int8Norm(data.subarray(3 * dims, 4 * dims)));
   }
-  const empty = int8Scanner(int8Block(new Int8Array(0), 100, []));
-  t.equal(empty.scan(new Int8Array(100), 1, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
+  const empty = int8Scanner(int8Block(new Int8Array(0), 100, []), blockOf([new Int8Array(100).fill(3)], 100));
+  t.equal(empty.scan(0, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
   t.equal(int8Norm(new Int8Array([3, -4])), 5);
 });
