@@ -40,7 +40,9 @@ export class Vocabulary {
   private readonly lemmaRank: number[] = [];
   private readonly keyRank: number[] = [];
   weight: number[] = [];
+  /** Ids of the keys interned one by one; the first text interned whole (`base`) is looked up in its own index. */
   private readonly ids = new Map<string, number>();
+  private base: Map<string, number> | null = null;
 
   constructor(private readonly lexicon: Lexicon | null) {}
 
@@ -51,7 +53,7 @@ export class Vocabulary {
    * Background weight and vector are computed from the merged attributes by `finalize`.
    */
   intern(key: string, lemma: string, name: boolean, number: boolean, lemmaRank = -2, keyRank = -2): number {
-    let id = this.ids.get(key);
+    let id = this.base?.get(key) ?? this.ids.get(key);
     if (id !== undefined) {
       if (lemma < this.lemmas[id]!) { this.lemmas[id] = lemma; this.lemmaRank[id] = lemmaRank; }
       this.isName[id] = this.isName[id]! && name;
@@ -60,24 +62,42 @@ export class Vocabulary {
     }
     id = this.keys.length;
     this.ids.set(key, id);
+    this.push(key, lemma, name, number, lemmaRank, keyRank);
+    return id;
+  }
+
+  private push(key: string, lemma: string, name: boolean, number: boolean, lemmaRank: number, keyRank: number): void {
     this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
     this.bg.push(0); this.vec.push(null); this.vecRow.push(-1); this.lemmaRank.push(lemmaRank); this.keyRank.push(keyRank);
-    return id;
   }
 
   /**
    * Interns a text's terms (`textTerms`, cached with the text's analysis) and returns its claims' vectors: the
    * same ids, attributes and vectors as `toClaimVector` on each claim in turn, from the text's distinct keys
    * (first-occurrence order, so ids are assigned in the same order) and its claims' key-ordered term lists.
+   * The first text interned into an empty vocabulary keeps its own indexes as ids (issue #6): nothing to look up
+   * or merge, its text's key index serves as the vocabulary's, and its claim vectors are the text's own (cached
+   * with it, read-only).
    */
   internText(tt: TextTerms): ClaimVector[] {
     const lex = this.lexicon;
     if (lex && tt.ranks?.lexicon !== lex) {
-      const rank = (w: string) => lex.rank.get(w) ?? -1;
-      tt.ranks = { lexicon: lex, lemma: Int32Array.from(tt.lemmas, rank), key: Int32Array.from(tt.keys, rank) };
+      // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
+      const lemma = Int32Array.from(tt.lemmas, (w) => lex.rank.get(w) ?? -1);
+      const key = Int32Array.from(tt.keys, (w, k) => (lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : lex.rank.get(w) ?? -1));
+      tt.ranks = { lexicon: lex, lemma, key };
     }
     const ranks = lex ? tt.ranks : undefined;
     const ids = new Int32Array(tt.keys.length);
+    if (this.keys.length === 0 && !this.base) {
+      this.base = tt.index;
+      for (let k = 0; k < ids.length; k++) {
+        ids[k] = k;
+        this.push(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
+      }
+      this.interned.set(tt, ids);
+      return tt.vectors ??= tt.claims.map((c, i) => ({ ids: Array.from(c), words: tt.words[i]! }));
+    }
     for (let k = 0; k < ids.length; k++) {
       ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
     }
@@ -290,16 +310,22 @@ export interface ClaimVector {
  * compare of cached texts): its distinct keys in first-occurrence order with their merged attributes (the
  * alphabetically first lemma, a name only if every occurrence is, a number if any is: as `Vocabulary.intern`
  * merges them), each claim's distinct terms as local indexes in key order, and (filled by the first
- * `Vocabulary.internText` with a lexicon) the keys' and lemmas' frequency ranks. Pure function of the terms.
+ * `Vocabulary.internText` with a lexicon) the lemmas' frequency ranks and the keys' where a lemma has none (-2:
+ * not looked up). Pure function of the terms.
  */
 export interface TextTerms {
   keys: string[];
+  /** Each key's index in `keys`. */
+  index: Map<string, number>;
   lemmas: string[];
   names: boolean[];
   numbers: boolean[];
   claims: Int32Array[];
   words: string[][];
   ranks?: { lexicon: Lexicon; lemma: Int32Array; key: Int32Array };
+  /** The claims' vectors when the text is the first interned into a vocabulary (its indexes are the ids): shared
+   *  by every compare, never modified. */
+  vectors?: ClaimVector[];
   /** The text's terms prepared for the cross table (`Vocabulary.prepareTexts`), per lexicon (null: none). */
   cross?: { lexicon: Lexicon | null; side: CrossSide };
 }
@@ -325,7 +351,7 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
     }
     return Int32Array.from(new Set(own)).sort(byKey);
   });
-  return { keys, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
+  return { keys, index, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
 }
 
 /** Interns a claim's terms. */
