@@ -218,19 +218,52 @@ export class PairScorer {
 
   /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
   score(i: number, j: number): PairScore {
-    const out = this.out;
-    if (!this.vocab.cross || !this.a.ok[i] || !this.b.ok[j]) { Object.assign(out, scorePair(this.vocab, this.av[i]!, this.bv[j]!)); return out; }
+    const out = this.out, s = this.one;
+    this.scoreInto(i, j, s, 0);
+    out.sim = s[0]!; out.aInB = s[1]!; out.bInA = s[2]!; out.contentA = s[3]!; out.contentB = s[4]!; out.carriedA = s[5]!; out.carriedB = s[6]!;
+    return out;
+  }
+  private readonly one = new Float64Array(SCORE_FIELDS);
+
+  /** `score(i, j)` written to `store[at .. at + SCORE_FIELDS)` in `StoredPair`'s field order. */
+  scoreInto(i: number, j: number, store: Float64Array, at: number): void {
+    if (!this.vocab.cross || !this.a.ok[i] || !this.b.ok[j]) {
+      const p = scorePair(this.vocab, this.av[i]!, this.bv[j]!);
+      store[at] = p.sim; store[at + 1] = p.aInB; store[at + 2] = p.bInA; store[at + 3] = p.contentA; store[at + 4] = p.contentB;
+      store[at + 5] = p.carriedA; store[at + 6] = p.carriedB;
+      return;
+    }
     this.mark(j);
     // `share` for each side, each term's best read where it is kept: A's in bestRow, B's in claim i's column
     // bests; the same sums in the same order (`tableBest`'s maxima, then `share`).
     shareOf(this.a, i, this.bestRow);
-    const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
+    const aInB = shareOut[0]!;
+    store[at + 1] = aInB; store[at + 3] = shareOut[1]!; store[at + 5] = shareOut[2]!;
     shareOf(this.b, j, this.colBests(i));
-    out.aInB = aInB; out.contentA = contentA; out.carriedA = carriedA;
-    out.bInA = shareOut[0]!; out.contentB = shareOut[1]!; out.carriedB = shareOut[2]!;
-    out.sim = (aInB + out.bInA) / 2;
-    return out;
+    store[at + 2] = shareOut[0]!; store[at + 4] = shareOut[1]!; store[at + 6] = shareOut[2]!;
+    store[at] = (aInB + shareOut[0]!) / 2;
   }
+}
+
+/** Numbers per pair in a score store: sim, aInB, bInA, contentA, contentB, carriedA, carriedB. */
+export const SCORE_FIELDS = 7;
+
+/**
+ * A scored claim pair whose scores are read from a shared store (issue #6): a compare scores thousands of
+ * candidate pairs, and an object literal per pair with seven number fields (each a heap number of its own) was
+ * ~0.25 ms of a seed-pair compare in allocation and much of its garbage; this view holds two indexes, a flag and
+ * its offset. Read-only.
+ */
+export class StoredPair implements PairScore {
+  constructor(private readonly s: Float64Array, private readonly at: number, readonly oi: number, readonly ri: number,
+    readonly copied: boolean) {}
+  get sim(): number { return this.s[this.at]!; }
+  get aInB(): number { return this.s[this.at + 1]!; }
+  get bInA(): number { return this.s[this.at + 2]!; }
+  get contentA(): number { return this.s[this.at + 3]!; }
+  get contentB(): number { return this.s[this.at + 4]!; }
+  get carriedA(): number { return this.s[this.at + 5]!; }
+  get carriedB(): number { return this.s[this.at + 6]!; }
 }
 
 /** One side's claims for `PairScorer`, flat. */
