@@ -4,7 +4,8 @@ import { wordDiff } from './word-diff.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
-import { PairScorer, SCORE_FIELDS, StoredPair, scorePair } from './pair-score.js';
+import { scorePair } from './pair-score.js';
+import { PairScorer, SCORE_FIELDS, StoredPair } from './pair-scorer.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf, wordIds } from './classify.js';
@@ -59,7 +60,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     if (copies.length) rewriteRank.set(key, rank + 1);
     for (const oi of list) {
       if (copies.length && oKey[oi] === key) continue; // a copy: paired by rank below
-      scorer.scoreInto(oi, ri, store, at);
+      scorer.queue(oi, ri, at);
       pairs.push(new StoredPair(store, at, oi, ri, copied.has(oi * rv.length + ri)));
       at += SCORE_FIELDS;
     }
@@ -69,6 +70,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       at += SCORE_FIELDS;
     }
   });
+  scorer.flush(store);
   // Scored pairs' similarity by (oi, ri): a dense table up to DENSE_SIM_MAX cells, else a Map (long texts).
   const cells = o.claims.length * r.claims.length;
   const dense = cells <= DENSE_SIM_MAX ? new Float64Array(cells) : null, simOf = new Map<number, number>();
