@@ -188,8 +188,16 @@ const views = (e: WasmExports) => ({ i8: new Int8Array(e.mem.buffer), i32: new I
 interface Slot { e: WasmExports; i8: Int8Array; i32: Int32Array; f64: Float64Array; owner: Int8Block | null; queries: Int8Block | null }
 const slots = new Map<number, Slot | null>();
 
+/** Scanners needing more memory than this get an instance of their own (a WebAssembly memory never shrinks:
+ *  one very long text must not leave the shared instance that large). */
+export const SHARED_SCAN_BYTES = 16 << 20;
+
 /** The shared scanning instance for `dims` with at least `bytes` of memory (null: scan in JavaScript). */
 function sharedInstance(dims: number, bytes: number): Slot | null {
+  if (bytes > SHARED_SCAN_BYTES) {
+    const e = instance(dims, bytes);
+    return e && { e, ...views(e), owner: null, queries: null };
+  }
   let slot = slots.get(dims);
   if (slot === undefined) {
     const e = instance(dims, bytes);
