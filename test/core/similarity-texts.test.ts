@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { claimTerms, type ClaimTerms } from '../../src/core/tokens.js';
-import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from '../../src/core/similarity.js';
+import { RANK_MEMO_MAX, Vocabulary, textTerms, toClaimVector, type ClaimVector, type TextTerms } from '../../src/core/similarity.js';
 import { scorePair } from '../../src/core/pair-score.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { defaultLexicon, type Lexicon } from '../../src/lexicon/vectors.js';
@@ -107,4 +107,25 @@ t.test('internText: the first text keeps its indexes as ids; later interning fin
   t.equal(v1.intern('zzzz-not-a-word', 'zzzz-not-a-word', false, false), fresh);
   v2.internText(tb);
   t.throws(() => new Vocabulary(lexicon).prepareTexts(ta, tb), /intern both texts first/);
+});
+
+t.test('lexicon ranks through the bounded memo: the same weights and vectors past RANK_MEMO_MAX words', async (t) => {
+  const lex = lexicon!;
+  const words: string[] = [];
+  for (const [w, rank] of lex.rank) if (words.length <= RANK_MEMO_MAX + 50 && rank % 3 === 0) words.push(w);
+  const term = (w: string) => ({ key: w, lemma: w, name: false, number: false });
+  const claims: ClaimTerms[] = [];
+  for (let k = 0; k < words.length; k += 500) {
+    const ws = words.slice(k, k + 500);
+    claims.push({ terms: ws.map(term), words: ws, wordKinds: ws.map(() => 1) });
+  }
+  for (const pass of ['memo filled', 'memo full, oldest dropped']) {
+    const fast = new Vocabulary(lex), plain = new Vocabulary(lex);
+    fast.internText(textTerms(claims));
+    claims.forEach((c) => toClaimVector(plain, c));
+    for (const v of [fast, plain]) v.setDocumentFrequencies(v.keys.map(() => 1), claims.length);
+    t.same(fast.weight, plain.weight, `${pass}: same weights`);
+    const same = (a: Float32Array | null, b: Float32Array | null) => a === b || (!!a && !!b && a.every((x, d) => x === b[d]));
+    t.ok(fast.vec.every((v, id) => same(v, plain.vec[id]!)), `${pass}: same vectors`);
+  }
 });
