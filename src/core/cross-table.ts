@@ -22,6 +22,14 @@ export interface CrossTable {
   sims: Float64Array;
   /** rank[w]: the set bits of `nonzero` before word w (filled by `finishTable`). */
   rank: Int32Array;
+  /** Sparse rows (filled by `finishTable`): row x's non-zero cells are `sims`[rowStart[x] .. rowStart[x+1]), in
+   *  columns colOf[…]; sparse columns: column c's are colSims[colStart[c] .. colStart[c+1]), in rows rowOf[…]
+   *  (rows ascending). Pair scoring reads a term's similar terms from them without visiting its zero cells. */
+  rowStart: Int32Array;
+  colOf: Int32Array;
+  colStart: Int32Array;
+  rowOf: Int32Array;
+  colSims: Float64Array;
   /** The writes, in order (cell, similarity), until `finishTable` places them. */
   log: { at: number[]; sim: number[] } | null;
 }
@@ -41,8 +49,9 @@ export function crossTable(size: number, oAll: number[], rAll: number[], o: numb
   for (const x of oAll) if (row[x] === -1) row[x] = rows++;
   for (const y of rAll) if (col[y] === -1) col[y] = cols++;
   const words = Math.ceil(rows * cols / 32);
+  const none = new Int32Array(0);
   const t: CrossTable = { row, col, rows, cols, nonzero: new Int32Array(words), sims: new Float64Array(0), rank: new Int32Array(words),
-    log: { at: [], sim: [] } };
+    rowStart: none, colOf: none, colStart: none, rowOf: none, colSims: new Float64Array(0), log: { at: [], sim: [] } };
   for (let x = 0; x < size; x++) if (row[x]! >= 0 && col[x]! >= 0) setSim(t, row[x]! * cols + col[x]!, 1);
   return t;
 }
@@ -55,6 +64,33 @@ export function finishTable(t: CrossTable): void {
   const { at, sim } = t.log!;
   for (let k = 0; k < at.length; k++) t.sims[rankOf(t, at[k]!)] = sim[k]!;
   t.log = null;
+  const { rows, cols, nonzero } = t;
+  // Sparse rows: the set bits of each row, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
+  t.rowStart = new Int32Array(rows + 1); t.colOf = new Int32Array(n);
+  let k = 0;
+  for (let x = 0; x < rows; x++) {
+    t.rowStart[x] = k;
+    for (let at = x * cols, end = at + cols; at < end;) {
+      const w = nonzero[at >>> 5]! >>> (at & 31);
+      if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
+      at += 31 - Math.clz32(w & -w);
+      if (at >= end) break;
+      t.colOf[k++] = at - x * cols;
+      at++;
+    }
+  }
+  t.rowStart[rows] = k;
+  // Sparse columns: the transpose, by counting sort on the column (rows ascending within a column).
+  t.colStart = new Int32Array(cols + 1); t.rowOf = new Int32Array(n); t.colSims = new Float64Array(n);
+  for (let q = 0; q < n; q++) t.colStart[t.colOf[q]! + 1]!++;
+  for (let c = 0; c < cols; c++) t.colStart[c + 1]! += t.colStart[c]!;
+  const fill = t.colStart.slice(0, cols);
+  for (let x = 0; x < rows; x++) {
+    for (let q = t.rowStart[x]!; q < t.rowStart[x + 1]!; q++) {
+      const to = fill[t.colOf[q]!]!++;
+      t.rowOf[to] = x; t.colSims[to] = t.sims[q]!;
+    }
+  }
 }
 
 /** Index in `sims` of a non-zero cell. */

@@ -37,43 +37,14 @@ export class PairScorer {
   readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
 
   constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[]) {
-    const t = vocab.cross;
+    const t = vocab.cross, none = new Int32Array(1);
     this.a = claimTable(vocab, av, t?.row);
     this.b = claimTable(vocab, bv, t?.col);
-    const cols = t?.cols ?? 0, rows = t?.rows ?? 0;
-    this.bestRow = new Float64Array(rows);
-    this.bestCol = new Float64Array(cols);
-    this.nzStart = new Int32Array(rows + 1);
-    // The table's non-zero similarities are already in row-major cell order: the sparse rows' values.
-    const n = t?.sims.length ?? 0;
-    this.nzCol = new Int32Array(n); this.nzSim = t?.sims ?? new Float64Array(0);
-    if (t) {
-      let k = 0;
-      for (let x = 0; x < rows; x++) {
-        this.nzStart[x] = k;
-        // The set bits of row x, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
-        for (let at = x * cols, end = at + cols; at < end;) {
-          const w = t.nonzero[at >>> 5]! >>> (at & 31);
-          if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
-          at += 31 - Math.clz32(w & -w);
-          if (at >= end) break;
-          this.nzCol[k++] = at - x * cols;
-          at++;
-        }
-      }
-      this.nzStart[rows] = k;
-    }
-    // The transpose, by counting sort on the column (rows ascending within a column).
-    this.colStart = new Int32Array(cols + 1); this.nzRow = new Int32Array(n); this.colSim = new Float64Array(n);
-    for (let k = 0; k < n; k++) this.colStart[this.nzCol[k]! + 1]!++;
-    for (let c = 0; c < cols; c++) this.colStart[c + 1]! += this.colStart[c]!;
-    const fill = this.colStart.slice(0, cols);
-    for (let x = 0; x < rows; x++) {
-      for (let k = this.nzStart[x]!; k < this.nzStart[x + 1]!; k++) {
-        const at = fill[this.nzCol[k]!]!++;
-        this.nzRow[at] = x; this.colSim[at] = this.nzSim[k]!;
-      }
-    }
+    this.bestRow = new Float64Array(t?.rows ?? 0);
+    this.bestCol = new Float64Array(t?.cols ?? 0);
+    // The table's sparse rows and columns (`finishTable`).
+    this.nzStart = t?.rowStart ?? none; this.nzCol = t?.colOf ?? none; this.nzSim = t?.sims ?? new Float64Array(0);
+    this.colStart = t?.colStart ?? none; this.nzRow = t?.rowOf ?? none; this.colSim = t?.colSims ?? new Float64Array(0);
   }
 
   /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */

@@ -129,3 +129,18 @@ t.test('lexicon ranks through the bounded memo: the same weights and vectors pas
     t.ok(fast.vec.every((v, id) => same(v, plain.vec[id]!)), `${pass}: same vectors`);
   }
 });
+
+t.test('scorePair from the sparse table: group unions and repeated terms as pairwise, both orientations', async (t) => {
+  const ta = textTerms(claimsOf(seeds.atlantic)), tb = textTerms(claimsOf(seeds.caliber));
+  const fast = interned(ta, tb, lexicon), lazy = interned(ta, tb, lexicon);
+  fast.vocab.prepareTexts(ta, tb);
+  const union = (vs: ClaimVector[]) => ({ ids: [...new Set(vs.flatMap((v) => v.ids))], words: [] });
+  const repeated = (v: ClaimVector) => ({ ids: [...v.ids, ...v.ids.slice(0, 3)], words: v.words });
+  const cases = (s: typeof fast) => [
+    scorePair(s.vocab, s.ov[3]!, union(s.rv.slice(0, 4))), scorePair(s.vocab, union(s.ov.slice(2, 6)), s.rv[1]!),
+    scorePair(s.vocab, s.rv[2]!, union(s.ov.slice(0, 3))),
+    scorePair(s.vocab, s.ov[5]!, repeated(s.rv[4]!)), scorePair(s.vocab, repeated(s.rv[4]!), s.ov[5]!),
+  ];
+  t.same(cases(fast), cases(lazy));
+  t.ok(cases(fast).every((p) => p.sim > 0), 'the cases share content');
+});
