@@ -54,8 +54,8 @@ let mark = new Int32Array(64);
  */
 function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb: Float64Array): boolean {
   let aRows = true;
-  if (!offsets(t.row, a, offA, 1) || !offsets(t.col, b, offB, 1)) {
-    if (!offsets(t.col, a, offA, 1) || !offsets(t.row, b, offB, 1)) return false;
+  if (!offsets(t.row, a, offA) || !offsets(t.col, b, offB)) {
+    if (!offsets(t.col, a, offA) || !offsets(t.row, b, offB)) return false;
     aRows = false;
   }
   const start = aRows ? t.rowStart : t.colStart, other = aRows ? t.colOf : t.rowOf, sims = aRows ? t.sims : t.colSims;
@@ -94,17 +94,18 @@ function denseBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb
   }
 }
 
-/** out[k] = index[ids[k]] · scale; false when some term is not in the index. */
-function offsets(index: Int32Array, ids: number[], out: Int32Array, scale: number): boolean {
+/** out[k] = index[ids[k]]; false when some term is not in the index. */
+function offsets(index: Int32Array, ids: number[], out: Int32Array): boolean {
   for (let k = 0; k < ids.length; k++) {
     const v = index[ids[k]!] ?? -1;
     if (v < 0) return false;
-    out[k] = v * scale;
+    out[k] = v;
   }
   return true;
 }
 
-/** Scores a pair of claims: one pass over the |A|·|B| term pairs (table lookups or cached), both directions. */
+/** Scores a pair of claims: each term's best similarity in the other claim (from the table, else term by term),
+ *  both directions. */
 export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
   if (scratchA.length < a.ids.length) { scratchA = new Float64Array(a.ids.length * 2); offA = new Int32Array(a.ids.length * 2); }
   if (scratchB.length < b.ids.length) { scratchB = new Float64Array(b.ids.length * 2); offB = new Int32Array(b.ids.length * 2); }

@@ -186,9 +186,9 @@ export class Vocabulary {
   /**
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
-   * costs |A|·|B| lookups in a dense table instead of |A|·|B| similarity computations. The fast path of
-   * `rawSim`, with the same answers (`cross-side.ts` `fillCross`); the table is one typed array (no per-term
-   * Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
+   * reads its terms' similar terms from a sparse table instead of computing |A|·|B| similarities. The fast path
+   * of `rawSim`, with the same answers (`cross-side.ts` `fillCross`); the table is typed arrays (`cross-table.ts`;
+   * no per-term Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const oAll = this.distinct(originalIds), rAll = this.distinct(rewriteIds);
