@@ -72,7 +72,7 @@ export function finishTable(t: CrossTable): void {
     t.rowStart[x] = k;
     for (let at = x * cols, end = at + cols; at < end;) {
       const w = nonzero[at >>> 5]! >>> (at & 31);
-      if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
+      if (w === 0) { at = (at | 31) + 1; continue; } // the next word
       at += 31 - Math.clz32(w & -w);
       if (at >= end) break;
       t.colOf[k++] = at - x * cols;
