@@ -42,8 +42,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
   const scorer = new PairScorer(vocab, ov, rv);
-  // Scores in one array, each pair a view of its slice (`StoredPair`): room for every candidate and rank-paired copy.
-  const store = new Float64Array(candidates.reduce((n, l) => n + l.length + 2 * VERBATIM_RANK_WINDOW + 1, 0) * SCORE_FIELDS);
+  // Scores in one array, each pair a view of its slice (`StoredPair`): one slice per candidate, and one of ones
+  // that every rank-paired copy reads.
+  const ones = candidates.reduce((n, l) => n + l.length, 0) * SCORE_FIELDS;
+  const store = new Float64Array(ones + SCORE_FIELDS).fill(1, ones);
   let at = 0;
   const pairs: ScoredPair[] = [];
   // Verbatim copies are evidence on their own, however short ("Yes.", a one-word quote): identical word
@@ -65,9 +67,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
       at += SCORE_FIELDS;
     }
     for (const oi of copies.slice(Math.max(0, rank - VERBATIM_RANK_WINDOW), rank + VERBATIM_RANK_WINDOW + 1)) {
-      store.fill(1, at, at + SCORE_FIELDS);
-      pairs.push(new StoredPair(store, at, oi, ri, true));
-      at += SCORE_FIELDS;
+      pairs.push(new StoredPair(store, ones, oi, ri, true));
     }
   });
   scorer.flush(store);
