@@ -69,7 +69,7 @@ export function int8Block(source: Int8Array, dims: number, rowsAt: ArrayLike<num
  * Scanner of `block` against `queries`: WebAssembly when available. The kernel instance is shared by every
  * scanner of one dimension (instantiating one per compare was ~0.1 ms, and its memory per cached text would be
  * 64 KB at least): a scanner copies its two blocks into the shared memory when another scanner used it last
- * (their bytes, norms and floats: ~0.05 ms on the seed pair, none when the same pair of texts is compared
+ * (their bytes, norms and floats: ~0.02 ms on the seed pair, none when the same pair of texts is compared
  * again). The core is synchronous, and each worker thread has its own instances.
  */
 export function int8Scanner(block: Int8Block, queries: Int8Block, useWasm = true): Int8Scanner {
