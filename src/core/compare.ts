@@ -4,7 +4,8 @@ import { PairWords, TextWords } from './text-words.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
 import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
 import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
-import { PairScorer, scorePair } from './pair-score.js';
+import { scorePair } from './pair-score.js';
+import { PairScorer, SCORE_FIELDS, StoredPair } from './pair-scorer.js';
 import { candidatePairs } from './candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf } from './classify.js';
@@ -37,10 +38,15 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
   vocab.setDocumentFrequencies(df, ov.length + rv.length);
-  vocab.prepareCross(ov.flatMap((v) => v.ids), rv.flatMap((v) => v.ids));
+  vocab.prepareTexts(oa.termIndex, ra.termIndex);
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
   const scorer = new PairScorer(vocab, ov, rv);
+  // Scores in one array, each pair a view of its slice (`StoredPair`): one slice per candidate, and one of ones
+  // that every rank-paired copy reads.
+  const ones = candidates.reduce((n, l) => n + l.length, 0) * SCORE_FIELDS;
+  const store = new Float64Array(ones + SCORE_FIELDS).fill(1, ones);
+  let at = 0;
   const pairs: ScoredPair[] = [];
   // Verbatim copies are evidence on their own, however short ("Yes.", a one-word quote): identical word
   // sequences score 1 whatever their content weight.
@@ -56,15 +62,15 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     if (copies.length) rewriteRank.set(key, rank + 1);
     for (const oi of list) {
       if (copies.length && oKey[oi] === key) continue; // a copy: paired by rank below
-      // Spelled out, not spread: one object shape for every pair (a spread built dictionary-like objects).
-      const s = scorer.score(oi, ri);
-      pairs.push({ oi, ri, sim: s.sim, aInB: s.aInB, bInA: s.bInA, contentA: s.contentA, contentB: s.contentB, carriedA: s.carriedA,
-        carriedB: s.carriedB, copied: copied.has(oi * rv.length + ri) });
+      scorer.queue(oi, ri, at);
+      pairs.push(new StoredPair(store, at, oi, ri, copied.has(oi * rv.length + ri)));
+      at += SCORE_FIELDS;
     }
     for (const oi of copies.slice(Math.max(0, rank - VERBATIM_RANK_WINDOW), rank + VERBATIM_RANK_WINDOW + 1)) {
-      pairs.push({ oi, ri, sim: 1, aInB: 1, bInA: 1, contentA: 1, contentB: 1, carriedA: 1, carriedB: 1, copied: true });
+      pairs.push(new StoredPair(store, ones, oi, ri, true));
     }
   });
+  scorer.flush(store);
   // Scored pairs' similarity by (oi, ri): a dense table up to DENSE_SIM_MAX cells, else a Map (long texts).
   const cells = o.claims.length * r.claims.length;
   const dense = cells <= DENSE_SIM_MAX ? new Float64Array(cells) : null, simOf = new Map<number, number>();

@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/vectors.js';
-import type { CrossTable } from './cross-table.js';
+import { cellSim, type CrossTable } from './cross-table.js';
 import { SHORT_CLAIM_PRIOR, Vocabulary, toClaimVector, type ClaimVector } from './similarity.js';
 import type { ClaimTerms } from './tokens.js';
 
@@ -40,50 +40,72 @@ function share(vocab: Vocabulary, ids: number[], best: Float64Array): void {
   shareOut[0] = got / (total + SHORT_CLAIM_PRIOR); shareOut[1] = content / (contentTotal + SHORT_CLAIM_PRIOR); shareOut[2] = got / total;
 }
 
-/** Reused per-term best-similarity buffers and table offsets (the core is synchronous: one pair at a time). */
+/** Reused per-term best-similarity buffers, table offsets and column/row marks (the core is synchronous: one
+ *  pair at a time). */
 let scratchA = new Float64Array(64), scratchB = new Float64Array(64), offA = new Int32Array(64), offB = new Int32Array(64);
+let mark = new Int32Array(64);
 
 /**
- * Per-term best similarity from the cross table: O(|A|·|B|) lookups. A's terms index rows and B's columns, or
- * the other way round (a rewrite claim scored against original claims); false when neither fits (a pair of
- * claims of one side), and the caller falls back to `termSim`.
+ * Per-term best similarity from the cross table. A's terms index rows and B's columns, or the other way round (a
+ * rewrite claim scored against original claims); false when neither fits (a pair of claims of one side), and the
+ * caller falls back to `termSim`. Each term of A visits only its non-zero cells (the table's sparse row or
+ * column: a few percent of the cells, the term itself included), B's terms found there through marks: zero
+ * cells change no maximum (issue #6: O(|A|·|B|) lookups were most of the group scoring's time).
  */
 function tableBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb: Float64Array): boolean {
-  if (!offsets(t.row, a, offA, t.cols) || !offsets(t.col, b, offB, 1)) {
-    if (!offsets(t.col, a, offA, 1) || !offsets(t.row, b, offB, t.cols)) return false;
+  let aRows = true;
+  if (!offsets(t.row, a, offA) || !offsets(t.col, b, offB)) {
+    if (!offsets(t.col, a, offA) || !offsets(t.row, b, offB)) return false;
+    aRows = false;
   }
-  const { sims, nonzero } = t;
+  const start = aRows ? t.rowStart : t.colStart, other = aRows ? t.colOf : t.rowOf, sims = aRows ? t.sims : t.colSims;
+  const size = aRows ? t.cols : t.rows;
+  if (mark.length < size) mark = new Int32Array(size * 2);
+  let distinct = true;
+  for (let j = 0; j < b.length; j++) { if (mark[offB[j]!]) distinct = false; mark[offB[j]!] = j + 1; }
+  if (distinct) {
+    for (let i = 0; i < a.length; i++) {
+      let best = 0;
+      for (let k = start[offA[i]!]!, end = start[offA[i]! + 1]!; k < end; k++) {
+        const j = mark[other[k]!]! - 1;
+        if (j < 0) continue;
+        const s = sims[k]!;
+        if (s > best) best = s;
+        if (s > rb[j]!) rb[j] = s;
+      }
+      ra[i] = best;
+    }
+  }
+  for (let j = 0; j < b.length; j++) mark[offB[j]!] = 0;
+  if (!distinct) denseBest(t, a, b, ra, rb, aRows);
+  return true;
+}
+
+/** `tableBest` cell by cell (|A|·|B| lookups), for term lists with a repeated term. */
+function denseBest(t: CrossTable, a: number[], b: number[], ra: Float64Array, rb: Float64Array, aRows: boolean): void {
   for (let i = 0; i < a.length; i++) {
-    const base = offA[i]!, x = a[i]!;
     let best = 0;
     for (let j = 0; j < b.length; j++) {
-      // The same term (1) is known without reading the table: derived texts share most of their words, and on
-      // long texts the table does not fit in the cache.
-      let s = 1;
-      if (b[j] !== x) {
-        const at = base + offB[j]!;
-        if (((nonzero[at >>> 5]! >>> (at & 31)) & 1) === 0) continue; // zero: changes no maximum
-        s = sims[at]!;
-      }
+      const s = a[i] === b[j] ? 1 : cellSim(t, aRows ? offA[i]! * t.cols + offB[j]! : offB[j]! * t.cols + offA[i]!);
       if (s > best) best = s;
       if (s > rb[j]!) rb[j] = s;
     }
     ra[i] = best;
   }
-  return true;
 }
 
-/** out[k] = index[ids[k]] · scale; false when some term is not in the index. */
-function offsets(index: Int32Array, ids: number[], out: Int32Array, scale: number): boolean {
+/** out[k] = index[ids[k]]; false when some term is not in the index. */
+function offsets(index: Int32Array, ids: number[], out: Int32Array): boolean {
   for (let k = 0; k < ids.length; k++) {
     const v = index[ids[k]!] ?? -1;
     if (v < 0) return false;
-    out[k] = v * scale;
+    out[k] = v;
   }
   return true;
 }
 
-/** Scores a pair of claims: one pass over the |A|·|B| term pairs (table lookups or cached), both directions. */
+/** Scores a pair of claims: each term's best similarity in the other claim (from the table, else term by term),
+ *  both directions. */
 export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): PairScore {
   if (scratchA.length < a.ids.length) { scratchA = new Float64Array(a.ids.length * 2); offA = new Int32Array(a.ids.length * 2); }
   if (scratchB.length < b.ids.length) { scratchB = new Float64Array(b.ids.length * 2); offB = new Int32Array(b.ids.length * 2); }
@@ -105,184 +127,6 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
   share(vocab, b.ids, rb);
   const bInA = shareOut[0]!, contentB = shareOut[1]!, carriedB = shareOut[2]!;
   return { sim: (aInB + bInA) / 2, aInB, bInA, contentA, contentB, carriedA, carriedB };
-}
-
-/**
- * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare): what depends on one
- * claim alone — its terms' table rows and columns, weights, and weight totals — is computed once per claim
- * instead of once per pair (issue #6: that per-pair work was most of the scoring inside compare). A term's best
- * similarity in a claim depends on the term and that claim only: for the rewrite claim being scored, the best
- * of every original term (row) is taken once from the claim's sparse columns, and for each original claim the
- * best of every rewrite term (column) once from its sparse rows (cached per claim within BEST_COLS_MAX cells);
- * a pair then only reads its terms' bests. Same answers bit for bit: a maximum does not depend on the order it
- * is taken in, the per-pair sums run over the same terms in the same order, and the totals are the same sums.
- * Falls back to `scorePair` when there is no cross table (long texts) or a claim's terms are not all in it.
- */
-export class PairScorer {
-  /** Sparse rows of the cross table: row x's non-zero entries are columns nzCol[nzStart[x] .. nzStart[x+1]). */
-  private readonly nzStart: Int32Array;
-  private readonly nzCol: Int32Array;
-  private readonly nzSim: Float64Array;
-  /** Sparse columns (the same entries): column c's rows are nzRow[colStart[c] .. colStart[c+1]). */
-  private readonly colStart: Int32Array;
-  private readonly nzRow: Int32Array;
-  private readonly colSim: Float64Array;
-  /** bestRow[x]: the best similarity of original term x (row) in the rewrite claim `marked`; rows set in `touched`. */
-  private readonly bestRow: Float64Array;
-  private readonly touched: number[] = [];
-  /** bestCol[i][c]: the best similarity of rewrite term c (column) in original claim i (computed on first use). */
-  private readonly bestCol: (Float64Array | null)[];
-  private readonly keepBestCols: boolean;
-  private scratchCol: Float64Array;
-  private scratchFor = -1;
-  private readonly aOff: (Int32Array | null)[];
-  private readonly bOff: (Int32Array | null)[];
-  private readonly aW: Float64Array[];
-  private readonly bW: Float64Array[];
-  private readonly aName: Uint8Array[];
-  private readonly bName: Uint8Array[];
-  private readonly aTot: Float64Array;
-  private readonly bTot: Float64Array;
-  private ra = new Float64Array(64);
-  private rb = new Float64Array(64);
-  private marked = -1;
-  /** The last score (overwritten by the next call to `score`). */
-  readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
-
-  /** @param bestColsMax claims × columns up to which column bests are kept per claim (else recomputed per pair) */
-  constructor(private readonly vocab: Vocabulary, private readonly a: ClaimVector[], private readonly b: ClaimVector[], bestColsMax = BEST_COLS_MAX) {
-    const t = vocab.cross;
-    const off = (index: Int32Array | undefined, ids: number[], scale: number) => {
-      if (!index) return null;
-      const out = new Int32Array(ids.length);
-      return offsets(index, ids, out, scale) ? out : null;
-    };
-    const weights = (ids: number[]) => {
-      const out = new Float64Array(ids.length);
-      for (let k = 0; k < ids.length; k++) out[k] = vocab.weight[ids[k]!] ?? 0;
-      return out;
-    };
-    const names = (ids: number[]) => {
-      const out = new Uint8Array(ids.length);
-      for (let k = 0; k < ids.length; k++) if (vocab.isName[ids[k]!]) out[k] = 1;
-      return out;
-    };
-    // Totals summed in `share`'s order: total over all terms, contentTotal over the non-names.
-    const totals = (ws: Float64Array[], ns: Uint8Array[]) => {
-      const out = new Float64Array(ws.length * 2);
-      ws.forEach((w, k) => {
-        let total = 0, contentTotal = 0;
-        for (let i = 0; i < w.length; i++) { total += w[i]!; if (!ns[k]![i]) contentTotal += w[i]!; }
-        out[2 * k] = total; out[2 * k + 1] = contentTotal;
-      });
-      return out;
-    };
-    this.aOff = a.map((v) => off(t?.row, v.ids, 1));
-    this.bOff = b.map((v) => off(t?.col, v.ids, 1));
-    this.aW = a.map((v) => weights(v.ids)); this.bW = b.map((v) => weights(v.ids));
-    this.aName = a.map((v) => names(v.ids)); this.bName = b.map((v) => names(v.ids));
-    this.aTot = totals(this.aW, this.aName); this.bTot = totals(this.bW, this.bName);
-    const cols = t?.cols ?? 0, rows = t ? t.sims.length / Math.max(1, cols) : 0;
-    this.bestRow = new Float64Array(rows);
-    this.bestCol = a.map(() => null);
-    this.keepBestCols = a.length * cols <= bestColsMax;
-    this.scratchCol = new Float64Array(this.keepBestCols ? 0 : cols);
-    this.nzStart = new Int32Array(rows + 1);
-    let n = 0;
-    if (t) for (let w = 0; w < t.nonzero.length; w++) { let bits = t.nonzero[w]!; while (bits) { n++; bits &= bits - 1; } }
-    this.nzCol = new Int32Array(n); this.nzSim = new Float64Array(n);
-    if (t) {
-      let k = 0;
-      for (let x = 0; x < rows; x++) {
-        this.nzStart[x] = k;
-        // The set bits of row x, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
-        for (let at = x * cols, end = at + cols; at < end;) {
-          const w = t.nonzero[at >>> 5]! >>> (at & 31);
-          if (w === 0) { at = (Math.floor(at / 32) + 1) * 32; continue; }
-          at += 31 - Math.clz32(w & -w);
-          if (at >= end) break;
-          this.nzCol[k] = at - x * cols; this.nzSim[k++] = t.sims[at]!;
-          at++;
-        }
-      }
-      this.nzStart[rows] = k;
-    }
-    // The transpose, by counting sort on the column (rows ascending within a column).
-    this.colStart = new Int32Array(cols + 1); this.nzRow = new Int32Array(n); this.colSim = new Float64Array(n);
-    for (let k = 0; k < n; k++) this.colStart[this.nzCol[k]! + 1]!++;
-    for (let c = 0; c < cols; c++) this.colStart[c + 1]! += this.colStart[c]!;
-    const fill = this.colStart.slice(0, cols);
-    for (let x = 0; x < rows; x++) {
-      for (let k = this.nzStart[x]!; k < this.nzStart[x + 1]!; k++) {
-        const at = fill[this.nzCol[k]!]!++;
-        this.nzRow[at] = x; this.colSim[at] = this.nzSim[k]!;
-      }
-    }
-  }
-
-  /** Each column's best similarity in original claim i (from its terms' sparse rows). */
-  private colBests(i: number, rows: Int32Array): Float64Array {
-    const kept = this.bestCol[i];
-    if (kept) return kept;
-    if (!this.keepBestCols && this.scratchFor === i) return this.scratchCol;
-    const out = this.keepBestCols ? new Float64Array(this.colStart.length - 1) : this.scratchCol.fill(0);
-    const { nzStart, nzCol, nzSim } = this;
-    for (let x = 0; x < rows.length; x++) {
-      for (let k = nzStart[rows[x]!]!, end = nzStart[rows[x]! + 1]!; k < end; k++) if (nzSim[k]! > out[nzCol[k]!]!) out[nzCol[k]!] = nzSim[k]!;
-    }
-    if (this.keepBestCols) this.bestCol[i] = out; else this.scratchFor = i;
-    return out;
-  }
-
-  /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
-  score(i: number, j: number): PairScore {
-    const t = this.vocab.cross, oa = this.aOff[i], ob = this.bOff[j];
-    const va = this.a[i]!, vb = this.b[j]!;
-    const out = this.out;
-    if (!t || !oa || !ob) { Object.assign(out, scorePair(this.vocab, va, vb)); return out; }
-    const A = va.ids, B = vb.ids;
-    if (this.ra.length < A.length) this.ra = new Float64Array(A.length * 2);
-    if (this.rb.length < B.length) this.rb = new Float64Array(B.length * 2);
-    const ra = this.ra, rb = this.rb;
-    // `tableBest`'s maxima: each row's best in B (once per rewrite claim), each column's best in A (per claim).
-    const { bestRow, touched } = this;
-    if (this.marked !== j) {
-      for (const x of touched) bestRow[x] = 0;
-      touched.length = 0;
-      const { colStart, nzRow, colSim } = this;
-      for (let y = 0; y < B.length; y++) {
-        for (let k = colStart[ob[y]!]!, end = colStart[ob[y]! + 1]!; k < end; k++) {
-          const x = nzRow[k]!, s = colSim[k]!;
-          if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
-        }
-      }
-      this.marked = j;
-    }
-    for (let x = 0; x < A.length; x++) ra[x] = bestRow[oa[x]!]!;
-    const cb = this.colBests(i, oa);
-    for (let y = 0; y < B.length; y++) rb[y] = cb[ob[y]!]!;
-    shareWith(this.aW[i]!, this.aName[i]!, this.aTot[2 * i]!, this.aTot[2 * i + 1]!, ra);
-    const aInB = shareOut[0]!, contentA = shareOut[1]!, carriedA = shareOut[2]!;
-    shareWith(this.bW[j]!, this.bName[j]!, this.bTot[2 * j]!, this.bTot[2 * j + 1]!, rb);
-    out.aInB = aInB; out.contentA = contentA; out.carriedA = carriedA;
-    out.bInA = shareOut[0]!; out.contentB = shareOut[1]!; out.carriedB = shareOut[2]!;
-    out.sim = (aInB + out.bInA) / 2;
-    return out;
-  }
-}
-
-/** PairScorer keeps each original claim's column bests while claims × columns stay within this (8 MB). */
-export const BEST_COLS_MAX = 1 << 20;
-
-/** `share` with the claim's weights, name flags and totals precomputed (the same sums, in the same order). */
-function shareWith(w: Float64Array, name: Uint8Array, total: number, contentTotal: number, best: Float64Array): void {
-  if (total <= 0) { shareOut.fill(0); return; }
-  let got = 0, content = 0;
-  for (let i = 0; i < w.length; i++) {
-    got += w[i]! * best[i]!;
-    if (!name[i]) content += w[i]! * best[i]!;
-  }
-  shareOut[0] = got / (total + SHORT_CLAIM_PRIOR); shareOut[1] = content / (contentTotal + SHORT_CLAIM_PRIOR); shareOut[2] = got / total;
 }
 
 /**

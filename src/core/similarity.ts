@@ -1,8 +1,11 @@
 import type { Lexicon } from '../lexicon/vectors.js';
-import { int8Norm, int8Rows, int8Scanner, type Int8Rows } from '../lexicon/int8-scan.js';
+import { int8Rows, type Int8Rows } from '../lexicon/int8-scan.js';
 import type { ClaimTerms } from './tokens.js';
-import { crossSim, crossTable, setSim, type CrossTable } from './cross-table.js';
+import { crossSim, crossTable, finishTable, type CrossTable } from './cross-table.js';
+import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from './cross-side.js';
 import { stringSim } from './word-forms.js';
+
+export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from './cross-side.js';
 
 /**
  * Meaning-aware similarity, after Mihalcea, Corley & Strapparava (2006), "Corpus-based and knowledge-based
@@ -12,10 +15,6 @@ import { stringSim } from './word-forms.js';
  * in `pair-score.ts`.
  */
 
-/** Word-vector cosine below which two different words are not counted as carrying the same meaning.
- *  In the 100-d GloVe space, unrelated news words sit at 0.1–0.4 and near-synonyms/inflections at 0.6–0.9
- *  (e.g. shift/change, talks/negotiations); 0.55 keeps topical associates (war/peace) out. */
-export const VECTOR_MIN_COSINE = 0.6;
 /** Zipf background IDF: idf(w) = log(1 + (rank + 1) / ZIPF_CORE), where ZIPF_CORE ≈ the size of the
  *  function-word core of English (the ~50 most frequent words get weight < 1). */
 export const ZIPF_CORE = 50;
@@ -41,7 +40,9 @@ export class Vocabulary {
   private readonly lemmaRank: number[] = [];
   private readonly keyRank: number[] = [];
   weight: number[] = [];
+  /** Ids of the keys interned one by one; the first text interned whole (`base`) is looked up in its own index. */
   private readonly ids = new Map<string, number>();
+  private base: Map<string, number> | null = null;
 
   constructor(private readonly lexicon: Lexicon | null) {}
 
@@ -52,7 +53,7 @@ export class Vocabulary {
    * Background weight and vector are computed from the merged attributes by `finalize`.
    */
   intern(key: string, lemma: string, name: boolean, number: boolean, lemmaRank = -2, keyRank = -2): number {
-    let id = this.ids.get(key);
+    let id = this.base?.get(key) ?? this.ids.get(key);
     if (id !== undefined) {
       if (lemma < this.lemmas[id]!) { this.lemmas[id] = lemma; this.lemmaRank[id] = lemmaRank; }
       this.isName[id] = this.isName[id]! && name;
@@ -61,27 +62,46 @@ export class Vocabulary {
     }
     id = this.keys.length;
     this.ids.set(key, id);
+    this.push(key, lemma, name, number, lemmaRank, keyRank);
+    return id;
+  }
+
+  private push(key: string, lemma: string, name: boolean, number: boolean, lemmaRank: number, keyRank: number): void {
     this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
     this.bg.push(0); this.vec.push(null); this.vecRow.push(-1); this.lemmaRank.push(lemmaRank); this.keyRank.push(keyRank);
-    return id;
   }
 
   /**
    * Interns a text's terms (`textTerms`, cached with the text's analysis) and returns its claims' vectors: the
    * same ids, attributes and vectors as `toClaimVector` on each claim in turn, from the text's distinct keys
    * (first-occurrence order, so ids are assigned in the same order) and its claims' key-ordered term lists.
+   * The first text interned into an empty vocabulary keeps its own indexes as ids (issue #6): nothing to look up
+   * or merge, its text's key index serves as the vocabulary's, and its claim vectors are the text's own (cached
+   * with it, read-only).
    */
   internText(tt: TextTerms): ClaimVector[] {
     const lex = this.lexicon;
     if (lex && tt.ranks?.lexicon !== lex) {
-      const rank = (w: string) => lex.rank.get(w) ?? -1;
-      tt.ranks = { lexicon: lex, lemma: Int32Array.from(tt.lemmas, rank), key: Int32Array.from(tt.keys, rank) };
+      // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
+      const lemma = Int32Array.from(tt.lemmas, (w) => rankOf(lex, w));
+      const key = Int32Array.from(tt.keys, (w, k) => (lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w)));
+      tt.ranks = { lexicon: lex, lemma, key };
     }
     const ranks = lex ? tt.ranks : undefined;
     const ids = new Int32Array(tt.keys.length);
+    if (this.keys.length === 0 && !this.base) {
+      this.base = tt.index;
+      for (let k = 0; k < ids.length; k++) {
+        ids[k] = k;
+        this.push(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
+      }
+      this.interned.set(tt, ids);
+      return tt.vectors ??= tt.claims.map((c, i) => ({ ids: Array.from(c), words: tt.words[i]! }));
+    }
     for (let k = 0; k < ids.length; k++) {
       ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
     }
+    this.interned.set(tt, ids);
     return tt.claims.map((c, i) => {
       const out = new Array<number>(c.length);
       for (let k = 0; k < c.length; k++) out[k] = ids[c[k]!]!;
@@ -166,84 +186,102 @@ export class Vocabulary {
   /**
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
-   * costs |A|·|B| lookups in a dense table instead of |A|·|B| similarity computations.
-   * Fast path of `rawSim` with the same answers: an exact int8 prefilter (`int8-scan.ts`: the integer dot of
-   * the quantised vectors, SIMD WebAssembly, ~9 ns a pair) keeps the ~1–2% of pairs whose cosine can reach
-   * the floor, and only those get the float dot of `rawSim` (the rewrite side's vectors packed into one
-   * Float64Array: the float32 components converted exactly, summed in the same order, so every cosine is
-   * bit-identical); the string checks (variant, family) run only on pairs sharing a first letter (found
-   * through buckets rather than by testing every pair), and the table is one typed array (no per-term Maps:
-   * it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
+   * reads its terms' similar terms from a sparse table instead of computing |A|·|B| similarities. The fast path
+   * of `rawSim`, with the same answers (`cross-side.ts` `fillCross`); the table is typed arrays (`cross-table.ts`;
+   * no per-term Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const oAll = this.distinct(originalIds), rAll = this.distinct(rewriteIds);
     const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
-    const lex = this.lexicon, dims = lex?.dims ?? 0;
-    // Rewrite-side vectors, packed: row j of `rvec` is r[j]'s vector; `withVec` lists the j that have one, and
-    // `block` holds their int8 rows (row k = r[withVec[k]]) for the prefilter.
-    const rvec = new Float64Array(r.length * dims), withVec: number[] = [];
-    const buckets = new Map<string, number[]>();
-    r.forEach((y, j) => {
-      const v = this.vec[y];
-      if (v) { withVec.push(j); rvec.set(v, j * dims); }
-      // isVariant and sameFamily both need two words of 6+ letters (sameFamily: a shared 6-letter prefix).
-      const ky = this.keys[y]!;
-      if (ky.length < 6) return;
-      const b = buckets.get(ky[0]!);
-      if (b) b.push(j); else buckets.set(ky[0]!, [j]);
-    });
-    const block = new Int8Array(withVec.length * dims);
-    if (lex) withVec.forEach((j, k) => { const at = this.vecRow[r[j]!]! * dims; block.set(lex.data.subarray(at, at + dims), k * dims); });
-    const scanner = lex && withVec.length ? int8Scanner(block, dims, withVec.length) : null;
-    const hits = new Int32Array(withVec.length);
-    // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
-    // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed.
-    const inO = new Set(o), rInO = new Uint8Array(r.length);
-    r.forEach((y, j) => { if (inO.has(y)) rInO[j] = 1; });
-    const rSet = new Set(r);
-    const a = new Float64Array(dims), cand = new Int32Array(withVec.length);
-    const table = crossTable(this.keys.length, oAll, rAll, o, r), { cols } = table;
-    // Only x < y for a pair of terms on both sides (the mirrored pair (y, x) is the same pair).
-    const skip = (x: number, j: number, mirrored: boolean) => r[j] === x || (mirrored && rInO[j] === 1 && r[j]! < x);
-    o.forEach((x, i) => {
-      const va = this.vec[x], mirrored = rSet.has(x), base = i * cols;
-      // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
-      const touch = (j: number, s: number) => {
-        if (s <= 0) return;
-        setSim(table, base + j, s);
-        if (mirrored && rInO[j]) setSim(table, table.row[r[j]!]! * cols + table.col[x]!, s);
-      };
-      if (va && scanner) {
-        a.set(va);
-        const q = lex!.data.subarray(this.vecRow[x]! * dims, (this.vecRow[x]! + 1) * dims);
-        const hit = scanner.scan(q, int8Norm(q), VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
-        let n = 0;
-        for (let h = 0; h < hit; h++) { const j = withVec[hits[h]!]!; if (!skip(x, j, mirrored)) cand[n++] = j; }
-        // The exact cosines, two at a time: each still one sequential sum in `rawSim`'s order (bit-identical),
-        // interleaved so that one sum's additions do not wait for the other's.
-        let h = 0;
-        for (; h + 1 < n; h += 2) {
-          const j0 = cand[h]!, j1 = cand[h + 1]!;
-          let d0 = 0, d1 = 0;
-          for (let d = 0, o0 = j0 * dims, o1 = j1 * dims; d < dims; d++) { const v = a[d]!; d0 += v * rvec[o0 + d]!; d1 += v * rvec[o1 + d]!; }
-          touch(j0, cosineCredit(d0)); touch(j1, cosineCredit(d1));
+    const side = (ids: number[]) => this.side(ids.map((x) => this.keys[x]!), Int32Array.from(ids, (x) => this.vecRow[x]!));
+    return this.fill(oAll, rAll, o, side(o), r, side(r));
+  }
+
+  /**
+   * `prepareCross` for the terms of two interned texts (`internText`), with each text's `CrossSide` built once
+   * and kept in its `TextTerms` (issue #6). A side is built from the text's own attributes; when merging with the
+   * other text changed one of its terms (a number on the other side, a lemma with another vector) it is not
+   * this compare's, and the table is prepared from the ids as `prepareCross` does (same table either way).
+   */
+  prepareTexts(original: TextTerms, rewrite: TextTerms): boolean {
+    const oIds = this.interned.get(original), rIds = this.interned.get(rewrite);
+    if (!oIds || !rIds) throw new Error('prepareTexts: intern both texts first');
+    const oAll = [...oIds], rAll = [...rIds];
+    const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
+    if (o.length * r.length > CROSS_PAIRS_MAX) return false;
+    this.finalize();
+    const os = this.textSide(original, oIds), rs = this.textSide(rewrite, rIds);
+    if (!os || !rs) return this.prepareCross(oAll, rAll);
+    return this.fill(oAll, rAll, o, os, r, rs);
+  }
+
+  /** The `CrossSide` of a text (cached in it), or null when this vocabulary's terms differ from the text's own. */
+  private textSide(tt: TextTerms, ids: Int32Array): CrossSide | null {
+    const lex = this.lexicon;
+    if (tt.cross?.lexicon !== lex) {
+      const keys: string[] = [], rows: number[] = [];
+      tt.keys.forEach((key, k) => {
+        if (tt.numbers[k]) return;
+        keys.push(key);
+        let rank = -1;
+        if (lex && tt.ranks?.lexicon === lex) {
+          // finalize's rank, from the text's own lemma and key.
+          const lr = tt.ranks.lemma[k]!;
+          rank = lr >= 0 ? lr : tt.ranks.key[k]!;
         }
-        if (h < n) {
-          const j = cand[h]!;
-          let dot = 0;
-          for (let d = 0, off = j * dims; d < dims; d++) dot += a[d]! * rvec[off + d]!;
-          touch(j, cosineCredit(dot));
-        }
-      }
-      // Variants and families share their first letter: only that bucket needs the string checks.
-      const kx = this.keys[x]!;
-      if (kx.length >= 6) for (const j of buckets.get(kx[0]!) ?? []) if (!skip(x, j, mirrored)) touch(j, stringSim(kx, this.keys[r[j]!]!));
-    });
+        rows.push(rank >= 0 && rank < (lex?.vectorCount ?? 0) ? rank : -1);
+      });
+      tt.cross = { lexicon: lex, side: this.side(keys, Int32Array.from(rows)) };
+    }
+    const side = tt.cross.side;
+    for (let k = 0, p = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.isNumber[id] !== tt.numbers[k]) return null;
+      if (!tt.numbers[k] && this.vecRow[id] !== side.rows[p++]) return null;
+    }
+    return side;
+  }
+
+  private side(keys: string[], rows: Int32Array): CrossSide {
+    const lex = this.lexicon;
+    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => unitVector(lex!, row));
+  }
+
+  private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
+    const table = crossTable(this.keys.length, oAll, rAll, o, r);
+    fillCross(table, this.keys, o, os, r, rs);
+    finishTable(table);
     this.cross = table;
     return true;
   }
+
+  /** Each interned text's ids, by its local term index (`internText`). */
+  private readonly interned = new Map<TextTerms, Int32Array>();
+}
+
+/**
+ * Frequency ranks of recently seen words, per lexicon (-1: not in it), issue #6: looking a fresh text's words
+ * up in the lexicon's 200,000-word Map cost ~0.7 µs a word (cache misses: a compare pushes the large table out
+ * of the cache), ~0.4 ms of a fresh seed-pair compare; news texts share most of their vocabulary, and this small
+ * table stays in the cache (~0.1 µs). A pure memo of an immutable table: no answer changes. Bounded: at most
+ * RANK_MEMO_MAX words per lexicon, the oldest seen dropped first.
+ */
+const rankMemos = new WeakMap<Lexicon, Map<string, number>>();
+export const RANK_MEMO_MAX = 20_000;
+
+/** The frequency rank of `w` in `lex`, -1 when not in it. */
+function rankOf(lex: Lexicon, w: string): number {
+  let memo = rankMemos.get(lex);
+  if (!memo) rankMemos.set(lex, memo = new Map());
+  let rank = memo.get(w);
+  if (rank === undefined) {
+    rank = lex.rank.get(w) ?? -1;
+    if (memo.size >= RANK_MEMO_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(w, rank);
+  }
+  return rank;
 }
 
 /**
@@ -281,16 +319,6 @@ function lexiconRows(lex: Lexicon): Int8Rows {
   return rows;
 }
 
-/** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
-function cosineCredit(cos: number): number {
-  return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
-}
-
-/** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
- *  computes differs from the int8 one only by float32 rounding of the normalised components (< 1e-6), so no
- *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
-export const PREFILTER_MARGIN = 1e-4;
-
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
 export const CROSS_PAIRS_MAX = 1_000_000;
 
@@ -305,16 +333,24 @@ export interface ClaimVector {
  * compare of cached texts): its distinct keys in first-occurrence order with their merged attributes (the
  * alphabetically first lemma, a name only if every occurrence is, a number if any is: as `Vocabulary.intern`
  * merges them), each claim's distinct terms as local indexes in key order, and (filled by the first
- * `Vocabulary.internText` with a lexicon) the keys' and lemmas' frequency ranks. Pure function of the terms.
+ * `Vocabulary.internText` with a lexicon) the lemmas' frequency ranks and the keys' where a lemma has none (-2:
+ * not looked up). Pure function of the terms.
  */
 export interface TextTerms {
   keys: string[];
+  /** Each key's index in `keys`. */
+  index: Map<string, number>;
   lemmas: string[];
   names: boolean[];
   numbers: boolean[];
   claims: Int32Array[];
   words: string[][];
   ranks?: { lexicon: Lexicon; lemma: Int32Array; key: Int32Array };
+  /** The claims' vectors when the text is the first interned into a vocabulary (its indexes are the ids): shared
+   *  by every compare, never modified. */
+  vectors?: ClaimVector[];
+  /** The text's terms prepared for the cross table (`Vocabulary.prepareTexts`), per lexicon (null: none). */
+  cross?: { lexicon: Lexicon | null; side: CrossSide };
 }
 
 /** The `TextTerms` of a text's claims. */
@@ -338,7 +374,7 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
     }
     return Int32Array.from(new Set(own)).sort(byKey);
   });
-  return { keys, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
+  return { keys, index, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
 }
 
 /** Interns a claim's terms. */

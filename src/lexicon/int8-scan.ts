@@ -1,28 +1,32 @@
+import { DOTS_GROUP, grow, instance, lanes, type WasmExports } from './wasm-kernel.js';
+
 /**
  * Exact prefilter for word-vector cosines: which rows of a block of int8 vectors may have a cosine of at least
  * `floor` with one query vector. The integer dot product of the quantised components is exact, and the
  * float cosine the similarity uses is the cosine of those same int8 vectors up to float rounding (< 1e-6), so
  * a row this rejects with a small margin below the floor can never pass it: a prefilter with no misses.
  *
- * The kernel is a 718-byte WebAssembly module written out below (fixed-point SIMD: `i32x4.dot_i16x8_s` does 8
- * multiply-adds per instruction), generated for the lexicon's dimension: a block scan at ~9 ns a row (~35×
- * the JavaScript int8 loop, ~30× the float dot) and a pair dot for the lazy path. When WebAssembly SIMD (or
- * its memory) is unavailable the same functions run in JavaScript (same answers, slower). Pure computation.
+ * The kernels are a small WebAssembly module (`wasm-kernel.ts`; fixed-point SIMD: `i32x4.dot_i16x8_s` does 8
+ * multiply-adds per instruction), generated for the lexicon's dimension: a block scan at ~6 ns a row (~35×
+ * the JavaScript int8 loop, ~30× the float dot), a pair dot for the lazy path, and the exact float cosines of
+ * the scan's hits. When WebAssembly SIMD (or its memory) is unavailable the same functions run in JavaScript
+ * (same answers, slower). Pure computation.
  * Alternative considered (issue #6): neighbour lists precomputed at build time. In JavaScript the all-pairs
  * pass costs 200–460 ns a pair on the CI-class machine (top 20k words: ~40 s), and the top-20k lists cover
  * only ~88% of a news pair's cross pairs (the rest still need dots); this runtime prefilter needs no build
  * step, file or start-up time and covers every pair.
  */
 
-/** A scanner bound to one block of rows (the rewrite side's vectors of one compare). */
+/** A scanner of one block of rows (the rewrite side's vectors) against the rows of a block of queries (the
+ *  original side's). */
 export interface Int8Scanner {
-  /** Indices (ascending) of the rows whose cosine with `query` may reach `floor`, into `out`; returns how many. */
-  scan(query: Int8Array, queryNorm: number, floor: number, out: Int32Array): number;
+  /** Indices (ascending) of the rows whose cosine with query row `q` may reach `floor`, into `out`; returns how many. */
+  scan(q: number, floor: number, out: Int32Array): number;
+  /** The exact cosines of query row `q` with the rows `cand[0..n)`, into `out[0..n)`: the blocks' float vectors
+   *  multiplied in double precision and summed in component order (both blocks need `floats`). */
+  cosines(q: number, cand: Int32Array, n: number, out: Float64Array): void;
   readonly rows: number;
 }
-
-/** Rows are padded to a multiple of 8 components: one `v128.load8x8_s` each. */
-const lanes = (dims: number) => Math.ceil(dims / 8) * 8;
 
 /** Euclidean norm of an int8 vector (exact integer sum of squares, one square root). */
 export function int8Norm(v: Int8Array): number {
@@ -31,32 +35,83 @@ export function int8Norm(v: Int8Array): number {
   return Math.sqrt(s);
 }
 
-/** Scanner over `rows` (each `dims` int8 components, in `data` at row k × dims): WebAssembly when available. */
-export function int8Scanner(data: Int8Array, dims: number, rows: number, useWasm = true): Int8Scanner {
-  const norms = new Float64Array(rows);
-  for (let k = 0; k < rows; k++) norms[k] = int8Norm(data.subarray(k * dims, (k + 1) * dims));
-  const stride = lanes(dims);
-  // Memory layout: query row at 0, then the rows, then their norms (f64), then the output indices (i32).
-  const rowsAt = stride, normsAt = Math.ceil((rowsAt + rows * stride) / 8) * 8, outAt = normsAt + rows * 8;
-  // One instance per scanner (instantiation is cheap; the compiled module is cached): no shared state.
-  const e = useWasm ? instance(dims, outAt + rows * 4) : null;
-  if (!e) return jsScanner(data, dims, rows, norms);
-  const mem = e.mem;
-  const u8 = new Int8Array(mem.buffer);
-  u8.fill(0, 0, normsAt);
-  for (let k = 0; k < rows; k++) u8.set(data.subarray(k * dims, (k + 1) * dims), rowsAt + k * stride);
-  new Float64Array(mem.buffer, normsAt, rows).set(norms);
-  const outView = new Int32Array(mem.buffer, outAt, rows);
+/**
+ * Rows of int8 vectors laid out for the scan, with their norms and (optionally) the float vectors whose exact
+ * cosines the prefilter's hits get. A pure function of the rows, so a text's block is built once and kept with
+ * its analysis (issue #6: packing the rows and their norms was redone by every compare).
+ */
+export interface Int8Block {
+  readonly dims: number;
+  readonly rows: number;
+  /** `dims` rounded up to a multiple of 8: row k's components are at k × stride in `data`, zero padded. */
+  readonly stride: number;
+  readonly data: Int8Array;
+  readonly norms: Float64Array;
+  /** Row k's float vector at k × dims. */
+  readonly floats: Float32Array | null;
+}
+
+/** The block of rows `rowsAt[k]` of `source` (row r's `dims` components at r × dims), with float vectors
+ *  `floats(k)` when given. */
+export function int8Block(source: Int8Array, dims: number, rowsAt: ArrayLike<number>, floats?: (k: number) => Float32Array): Int8Block {
+  const rows = rowsAt.length, stride = lanes(dims);
+  const data = new Int8Array(rows * stride), norms = new Float64Array(rows), f = floats ? new Float32Array(rows * dims) : null;
+  for (let k = 0; k < rows; k++) {
+    const row = source.subarray(rowsAt[k]! * dims, (rowsAt[k]! + 1) * dims);
+    data.set(row, k * stride);
+    norms[k] = int8Norm(row);
+    f?.set(floats!(k), k * dims);
+  }
+  return { dims, rows, stride, data, norms, floats: f };
+}
+
+/**
+ * Scanner of `block` against `queries`: WebAssembly when available. The kernel instance is shared by every
+ * scanner of one dimension (instantiating one per compare was ~0.1 ms, and its memory per cached text would be
+ * 64 KB at least): a scanner copies its two blocks into the shared memory when another scanner used it last
+ * (their bytes, norms and floats: ~0.02 ms on the seed pair, none when the same pair of texts is compared
+ * again). The core is synchronous, and each worker thread has its own instances.
+ */
+export function int8Scanner(block: Int8Block, queries: Int8Block, useWasm = true): Int8Scanner {
+  const { dims, rows, stride } = block;
+  // Memory layout: the rows, their norms (f64), the query rows, the scan's output indices (i32), the float rows
+  // and queries (float32 components stored as f64: no conversion in the kernel's loop), the candidates (i32,
+  // padded to a whole group) and their cosines (f64).
+  const normsAt = align8(rows * stride), queryAt = normsAt + rows * 8, outAt = align8(queryAt + queries.rows * stride);
+  const floatsAt = align8(outAt + rows * 4), qFloatsAt = floatsAt + rows * dims * 8, candAt = qFloatsAt + queries.rows * dims * 8;
+  const cosAt = align8(candAt + (rows + DOTS_GROUP) * 4), end = cosAt + (rows + DOTS_GROUP) * 8;
+  const slot = useWasm && block.dims === queries.dims ? sharedInstance(dims, end) : null;
+  if (!slot) return jsScanner(block, queries);
+  const load = () => {
+    slot.i8.set(block.data, 0);
+    slot.f64.set(block.norms, normsAt >> 3);
+    slot.i8.set(queries.data, queryAt);
+    if (block.floats) slot.f64.set(block.floats, floatsAt >> 3);
+    if (queries.floats) slot.f64.set(queries.floats, qFloatsAt >> 3);
+    slot.owner = block; slot.queries = queries;
+  };
   return {
     rows,
-    scan(query, queryNorm, floor, out) {
-      u8.set(query.subarray(0, dims), 0);
-      const n = e.scan(rows, floor * queryNorm, rowsAt, normsAt, outAt);
-      out.set(outView.subarray(0, n));
+    scan(q, floor, out) {
+      if (slot.owner !== block || slot.queries !== queries) load();
+      const n = slot.e.scan(rows, floor * queries.norms[q]!, 0, normsAt, outAt, queryAt + q * stride), i32 = slot.i32;
+      for (let k = 0, at = outAt >> 2; k < n; k++) out[k] = i32[at + k]!;
       return n;
+    },
+    cosines(q, cand, n, out) {
+      if (!block.floats || !queries.floats) throw new Error('cosines: blocks without float vectors');
+      if (slot.owner !== block || slot.queries !== queries) load();
+      const { i32, f64 } = slot;
+      // Whole groups: the last one padded with its last candidate (those sums are computed and ignored).
+      const padded = Math.ceil(n / DOTS_GROUP) * DOTS_GROUP;
+      for (let h = 0, at = candAt >> 2; h < padded; h++) i32[at + h] = cand[h < n ? h : n - 1]!;
+      slot.e.dots(padded, candAt, qFloatsAt + q * dims * 8, floatsAt, cosAt);
+      for (let h = 0, at = cosAt >> 3; h < n; h++) out[h] = f64[at + h]!;
     },
   };
 }
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /** Random access to the int8 dot product of two rows: exact, for pairs met one at a time (the lazy path). */
 export interface Int8Rows {
@@ -89,139 +144,68 @@ export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = 
   return { norm, dot: (i, j) => e.dot(i * stride, j * stride) };
 }
 
-function jsScanner(data: Int8Array, dims: number, rows: number, norms: Float64Array): Int8Scanner {
+function jsScanner(block: Int8Block, queries: Int8Block): Int8Scanner {
+  const { dims, rows, stride, data, norms } = block, query = queries.data;
   return {
     rows,
-    scan(query, queryNorm, floor, out) {
-      const t = floor * queryNorm;
+    scan(q, floor, out) {
+      const t = floor * queries.norms[q]!, at = q * queries.stride;
       let n = 0;
-      for (let k = 0, off = 0; k < rows; k++, off += dims) {
+      for (let k = 0, off = 0; k < rows; k++, off += stride) {
         let dot = 0;
-        for (let d = 0; d < dims; d++) dot += query[d]! * data[off + d]!;
+        for (let d = 0; d < dims; d++) dot += query[at + d]! * data[off + d]!;
         if (dot >= t * norms[k]!) out[n++] = k;
       }
       return n;
     },
+    cosines(k, cand, n, out) {
+      const a = queries.floats, f = block.floats;
+      if (!a || !f) throw new Error('cosines: blocks without float vectors');
+      // Four sums at a time, each in component order (one sum's additions do not wait for another's).
+      let h = 0;
+      for (const q = k * dims; h + 3 < n; h += 4) {
+        const b0 = cand[h]! * dims, b1 = cand[h + 1]! * dims, b2 = cand[h + 2]! * dims, b3 = cand[h + 3]! * dims;
+        let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        for (let d = 0; d < dims; d++) {
+          const v = a[q + d]!;
+          d0 += v * f[b0 + d]!; d1 += v * f[b1 + d]!; d2 += v * f[b2 + d]!; d3 += v * f[b3 + d]!;
+        }
+        out[h] = d0; out[h + 1] = d1; out[h + 2] = d2; out[h + 3] = d3;
+      }
+      for (; h < n; h++) {
+        let dot = 0;
+        for (let d = 0, q = k * dims, b = cand[h]! * dims; d < dims; d++) dot += a[q + d]! * f[b + d]!;
+        out[h] = dot;
+      }
+    },
   };
 }
 
-type WasmScan = (n: number, t: number, rows: number, norms: number, out: number) => number;
-interface WasmExports { mem: WasmMemory; scan: WasmScan; dot: (a: number, b: number) => number }
-interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
-/** The parts of the WebAssembly API used here (the project's `lib` has no DOM/WebAssembly typings). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule) => { exports: unknown };
-}
-interface WasmModule { readonly __brand?: 'WasmModule' }
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+const views = (e: WasmExports) => ({ i8: new Int8Array(e.mem.buffer), i32: new Int32Array(e.mem.buffer),
+  f64: new Float64Array(e.mem.buffer) });
 
-const kernels = new Map<number, WasmModule | null>();
+/** The instance scanners of one dimension share, views of its memory, and the block its memory holds. */
+interface Slot { e: WasmExports; i8: Int8Array; i32: Int32Array; f64: Float64Array; owner: Int8Block | null; queries: Int8Block | null }
+const slots = new Map<number, Slot | null>();
 
-/** A kernel instance with at least `bytes` of memory; null without WebAssembly SIMD or memory (then: JavaScript). */
-function instance(dims: number, bytes: number): WasmExports | null {
-  const kernel = wasmKernel(dims);
-  if (!kernel) return null;
-  try {
-    const e = new wasm!.Instance(kernel).exports as WasmExports;
-    if (e.mem.buffer.byteLength < bytes) e.mem.grow(Math.ceil((bytes - e.mem.buffer.byteLength) / 65536));
-    return e;
-  } catch {
-    return null;
+/** Scanners needing more memory than this get an instance of their own (a WebAssembly memory never shrinks:
+ *  one very long text must not leave the shared instance that large). */
+export const SHARED_SCAN_BYTES = 16 << 20;
+
+/** The shared scanning instance for `dims` with at least `bytes` of memory (null: scan in JavaScript). */
+function sharedInstance(dims: number, bytes: number): Slot | null {
+  if (bytes > SHARED_SCAN_BYTES) {
+    const e = instance(dims, bytes);
+    return e && { e, ...views(e), owner: null, queries: null };
   }
-}
-
-/** The compiled kernel for `dims` (cached), or null when this runtime has no WebAssembly SIMD. */
-function wasmKernel(dims: number): WasmModule | null {
-  if (kernels.has(dims)) return kernels.get(dims)!;
-  let kernel: WasmModule | null = null;
-  try {
-    const bytes = kernelModule(dims);
-    if (wasm?.validate(bytes)) kernel = new wasm.Module(bytes);
-  } catch { kernel = null; }
-  kernels.set(dims, kernel);
-  return kernel;
-}
-
-/** Unsigned LEB128. */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
-  return out;
-}
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-const name = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-
-/**
- * The module, in the WebAssembly binary format (spec §5; SIMD opcodes from the SIMD proposal's BinarySIMD.md):
- *   (func (export "scan") (param $n i32) (param $t f64) (param $rows i32) (param $norms i32) (param $out i32)
- *     (result i32)
- *     query chunks q_c = v128.load8x8_s (8·c)      ;; the query row, widened to i16x8, held in locals
- *     for j in 0..n: dot = Σ_c i32x4.dot_i16x8_s(q_c, v128.load8x8_s(row_j + 8·c)), summed over the 4 lanes
- *                    if f64(dot) >= $t · norms[j]: out[count++] = j
- *     return count)
- *   (func (export "dot") (param $a i32) (param $b i32) (result i32)   ;; the dot product of the rows at $a and $b
- *     Σ_c i32x4.dot_i16x8_s(v128.load8x8_s($a + 8·c), v128.load8x8_s($b + 8·c)), summed over the 4 lanes)
- *   (memory (export "mem") 1)
- */
-function kernelModule(dims: number): Uint8Array {
-  const C = lanes(dims) / 8, stride = C * 8;
-  const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
-  const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
-  const load8x8 = (offset: number) => simd(0x01, 0, ...uleb(offset));
-  const get = (i: number) => [0x20, ...uleb(i)], set = (i: number) => [0x21, ...uleb(i)], tee = (i: number) => [0x22, ...uleb(i)];
-  const i32c = (v: number) => [0x41, ...sleb(v)];
-  // Params 0..4 ($n, $t, $rows, $norms, $out); locals: 5 = j, 6 = p (row pointer), 7 = count, 8 = acc, 9.. = q_c.
-  const J = 5, P = 6, COUNT = 7, ACC = 8, Q = 9;
-  const body: number[] = [];
-  for (let c = 0; c < C; c++) body.push(...i32c(0), ...load8x8(8 * c), ...set(Q + c));
-  body.push(...get(2), ...set(P));
-  body.push(0x02, 0x40, ...get(0), 0x45, 0x0d, 0); // block; if n == 0 break
-  body.push(0x03, 0x40); // loop
-  for (let c = 0; c < C; c++) {
-    body.push(...get(Q + c), ...get(P), ...load8x8(8 * c), ...simd(0xba));
-    if (c > 0) body.push(...simd(0xae)); // i32x4.add
+  let slot = slots.get(dims);
+  if (slot === undefined) {
+    const e = instance(dims, bytes);
+    slots.set(dims, slot = e && { e, ...views(e), owner: null, queries: null });
   }
-  body.push(...set(ACC));
-  body.push(...get(ACC), ...simd(0x1b, 0), ...get(ACC), ...simd(0x1b, 1), 0x6a, ...get(ACC), ...simd(0x1b, 2), 0x6a,
-    ...get(ACC), ...simd(0x1b, 3), 0x6a);
-  body.push(0xb7); // f64.convert_i32_s
-  body.push(...get(1), ...get(3), ...get(J), ...i32c(3), 0x74, 0x6a, 0x2b, 3, 0, 0xa2, 0x66); // $t * norms[j]; f64.ge
-  body.push(0x04, 0x40, ...get(4), ...get(COUNT), ...i32c(2), 0x74, 0x6a, ...get(J), 0x36, 2, 0,
-    ...get(COUNT), ...i32c(1), 0x6a, ...set(COUNT), 0x0b); // if: out[count++] = j
-  body.push(...get(P), ...i32c(stride), 0x6a, ...set(P));
-  body.push(...get(J), ...i32c(1), 0x6a, ...tee(J), ...get(0), 0x48, 0x0d, 0); // j++ < n: continue
-  body.push(0x0b, 0x0b, ...get(COUNT), 0x0b); // end loop, end block, return count, end func
-  const locals = vec([[3, I32], [1, V128], [C, V128]].map(([n, t]) => [...uleb(n!), t!]));
-  const func = [...locals, ...body];
-  // dot: params 0, 1 (row addresses); local 2 = acc.
-  const dot: number[] = [];
-  for (let c = 0; c < C; c++) {
-    dot.push(...get(0), ...load8x8(8 * c), ...get(1), ...load8x8(8 * c), ...simd(0xba));
-    if (c > 0) dot.push(...simd(0xae));
-  }
-  dot.push(...set(2), ...get(2), ...simd(0x1b, 0), ...get(2), ...simd(0x1b, 1), 0x6a, ...get(2), ...simd(0x1b, 2), 0x6a,
-    ...get(2), ...simd(0x1b, 3), 0x6a, 0x0b);
-  const dotFunc = [...vec([[1, V128]]), ...dot];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [F64], [I32], [I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]])),
-    ...section(3, vec([[0], [1]])),
-    ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('scan'), 0x00, 0], [...name('mem'), 0x02, 0], [...name('dot'), 0x00, 1]])),
-    ...section(10, vec([[...uleb(func.length), ...func], [...uleb(dotFunc.length), ...dotFunc]])),
-  ]);
+  if (!slot || !grow(slot.e, bytes)) return null;
+  // Growing replaces the memory's buffer (the old views are detached, and the block is kept by the new one).
+  if (slot.i8.buffer !== slot.e.mem.buffer) Object.assign(slot, views(slot.e));
+  return slot;
 }
 
-/** Signed LEB128 (small constants). */
-function sleb(v: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) { out.push(b); return out; }
-    out.push(b | 0x80);
-  }
-}

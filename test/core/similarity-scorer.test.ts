@@ -1,7 +1,8 @@
 import t from 'tap';
 import { claimTerms } from '../../src/core/tokens.js';
 import { Vocabulary, textTerms, toClaimVector } from '../../src/core/similarity.js';
-import { PairScorer, scorePair } from '../../src/core/pair-score.js';
+import { scorePair } from '../../src/core/pair-score.js';
+import { PairScorer, SCORE_FIELDS, StoredPair } from '../../src/core/pair-scorer.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { seeds } from '../fixtures/seeds.js';
@@ -46,25 +47,31 @@ for (const [name, a, b] of [
     t.same([...fo, ...fr], [...ov, ...rv], 'same claim vectors (ids in key order, words)');
   });
 
-  t.test(`${name}: PairScorer scores every pair exactly as scorePair (column bests kept or recomputed)`, async (t) => {
+  t.test(`${name}: PairScorer scores every pair exactly as scorePair, one by one or queued in any order`, async (t) => {
     const { plain, ov, rv } = vocabularies(a, b);
-    const kept = new PairScorer(plain, ov, rv), recomputed = new PairScorer(plain, ov, rv, 0);
+    const scorer = new PairScorer(plain, ov, rv);
+    const want = (i: number, j: number) => JSON.stringify(scorePair(plain, ov[i]!, rv[j]!));
+    const fields = (p: StoredPair) => JSON.stringify({ sim: p.sim, aInB: p.aInB, bInA: p.bInA, contentA: p.contentA, contentB: p.contentB,
+      carriedA: p.carriedA, carriedB: p.carriedB });
     let differ = 0, pairs = 0;
-    // Rewrite-major, as compare visits candidates (the scorer keeps the last rewrite claim's columns marked),
-    // then a second pass original-major (every call switches rewrite claim).
-    for (const order of ['rewrite-major', 'original-major']) {
-      const outer = order === 'rewrite-major' ? rv.length : ov.length, inner = order === 'rewrite-major' ? ov.length : rv.length;
-      for (let x = 0; x < outer; x++) {
-        for (let y = 0; y < inner; y++) {
-          const [i, j] = order === 'rewrite-major' ? [y, x] : [x, y];
-          pairs++;
-          const want = JSON.stringify(scorePair(plain, ov[i]!, rv[j]!));
-          if (JSON.stringify(kept.score(i, j)) !== want || JSON.stringify(recomputed.score(i, j)) !== want) differ++;
-        }
-      }
+    // Rewrite-major, as compare visits candidates (the scorer keeps the last rewrite claim's rows marked), then
+    // original-major (every call switches rewrite claim), then a scattered order: one by one, and queued.
+    const all = ov.flatMap((_, i) => rv.map((_, j) => [i, j] as const));
+    const orders = {
+      'rewrite-major': [...all].sort((x, y) => x[1] - y[1] || x[0] - y[0]),
+      'original-major': all,
+      scattered: all.map((p, k) => [p, (k * 7919) % all.length] as const).sort((x, y) => x[1] - y[1]).map(([p]) => p),
+    };
+    for (const [order, list] of Object.entries(orders)) {
+      for (const [i, j] of list) { pairs++; if (JSON.stringify(scorer.score(i, j)) !== want(i, j)) differ++; }
+      const store = new Float64Array(list.length * SCORE_FIELDS);
+      const views = list.map(([i, j], k) => { scorer.queue(i, j, k * SCORE_FIELDS); return new StoredPair(store, k * SCORE_FIELDS, i, j, false); });
+      scorer.flush(store);
+      const queuedDiffer = views.filter((p) => fields(p) !== want(p.oi, p.ri)).length;
+      t.equal(queuedDiffer, 0, `${order}: all ${list.length} queued pairs identical`);
     }
     t.ok(pairs > 100, `${pairs} pairs compared`);
-    t.equal(differ, 0, 'no pair differs in any field');
+    t.equal(differ, 0, 'no pair scored one by one differs in any field');
   });
 }
 
@@ -75,4 +82,9 @@ t.test('without a cross table (texts too long for it) PairScorer falls back to s
   vocab.setDocumentFrequencies(vocab.keys.map(() => 1), 10);
   const scorer = new PairScorer(vocab, ov, rv);
   for (let i = 0; i < ov.length; i++) for (let j = 0; j < rv.length; j++) t.same({ ...scorer.score(i, j) }, scorePair(vocab, ov[i]!, rv[j]!));
+  const store = new Float64Array(SCORE_FIELDS);
+  scorer.queue(2, 3, 0);
+  scorer.flush(store);
+  const p = scorePair(vocab, ov[2]!, rv[3]!);
+  t.same([...store], [p.sim, p.aInB, p.bInA, p.contentA, p.contentB, p.carriedA, p.carriedB], 'queued: the same fallback');
 });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
+import { SHARED_SCAN_BYTES, int8Block, int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/similarity.js';
 
@@ -11,10 +11,17 @@ import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/
 const lexicon = defaultLexicon()!;
 const floor = VECTOR_MIN_COSINE - PREFILTER_MARGIN;
 
+/** A block of the given rows (each `dims` components). */
+const blockOf = (rows: Int8Array[], dims: number) => {
+  const data = new Int8Array(rows.length * dims);
+  rows.forEach((r, k) => data.set(r.subarray(0, dims), k * dims));
+  return int8Block(data, dims, rows.map((_, k) => k));
+};
+
 function scanAll(data: Int8Array, dims: number, rows: number, queries: Int8Array[], useWasm: boolean): number[][] {
-  const scanner = int8Scanner(data, dims, rows, useWasm);
+  const scanner = int8Scanner(int8Block(data, dims, Array.from({ length: rows }, (_, k) => k)), blockOf(queries, dims), useWasm);
   const out = new Int32Array(rows);
-  return queries.map((q) => [...out.subarray(0, scanner.scan(q, int8Norm(q), floor, out))]);
+  return queries.map((_, q) => [...out.subarray(0, scanner.scan(q, floor, out))]);
 }
 
 t.test('on the lexicon: no pair at or above the floor is missed, and WebAssembly = JavaScript', async (t) => {
@@ -87,7 +94,70 @@ t.test('any dimension, extreme components and degenerate blocks: WebAssembly = J
     t.same(pairs.map(([a, b]) => j.dot(a, b)), exact, `dims ${dims}: JavaScript pair dots exact`);
     t.equal(w.norm(3), int8Norm(data.subarray(3 * dims, 4 * dims)));
   }
-  const empty = int8Scanner(new Int8Array(0), 100, 0);
-  t.equal(empty.scan(new Int8Array(100), 1, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
+  const empty = int8Scanner(int8Block(new Int8Array(0), 100, []), blockOf([new Int8Array(100).fill(3)], 100));
+  t.equal(empty.scan(0, floor, new Int32Array(0)), 0, 'no rows: nothing kept');
   t.equal(int8Norm(new Int8Array([3, -4])), 5);
+});
+
+t.test('exact cosines of the hits: WebAssembly = JavaScript = the float dot of the unit vectors, bit for bit', async (t) => {
+  const { dims } = lexicon;
+  const vocab = new Vocabulary(lexicon);
+  const words: string[] = [];
+  for (const [w, rank] of lexicon.rank) if (rank < 4000 && words[rank] === undefined) words[rank] = w;
+  // Unit vectors exactly as the similarity computes them (Vocabulary's normalised float32 vectors).
+  const ranks = (from: number, n: number, step: number) => Array.from({ length: n }, (_, k) => from + k * step);
+  const rowRanks = ranks(0, 300, 7), queryRanks = ranks(1, 40, 31);
+  const ids = [...rowRanks, ...queryRanks].map((r) => vocab.intern(words[r]!, words[r]!, false, false));
+  vocab.setDocumentFrequencies(new Array<number>(vocab.keys.length).fill(1), 2);
+  const unit = (r: number) => vocab.vec[ids[[...rowRanks, ...queryRanks].indexOf(r)]!]!;
+  const rows = int8Block(lexicon.data, dims, rowRanks, (k) => unit(rowRanks[k]!));
+  const queries = int8Block(lexicon.data, dims, queryRanks, (k) => unit(queryRanks[k]!));
+  const cand = Int32Array.from({ length: 23 }, (_, k) => (k * 13) % rowRanks.length); // not a multiple of the group
+  let compared = 0, differ = 0;
+  for (const useWasm of [true, false]) {
+    const scanner = int8Scanner(rows, queries, useWasm), out = new Float64Array(cand.length);
+    for (let q = 0; q < queryRanks.length; q++) {
+      for (const n of [cand.length, 1, 0]) {
+        scanner.cosines(q, cand, n, out);
+        for (let h = 0; h < n; h++) {
+          const a = unit(queryRanks[q]!), b = unit(rowRanks[cand[h]!]!);
+          let dot = 0;
+          for (let d = 0; d < dims; d++) dot += a[d]! * b[d]!;
+          compared++;
+          if (!Object.is(out[h], dot)) differ++;
+        }
+      }
+    }
+  }
+  t.ok(compared > 1000, `${compared} cosines`);
+  t.equal(differ, 0, 'every cosine bit-identical to the float dot');
+  const bare = int8Block(lexicon.data, dims, rowRanks);
+  t.throws(() => int8Scanner(bare, queries).cosines(0, cand, 1, new Float64Array(1)), /without float vectors/);
+  t.throws(() => int8Scanner(bare, queries, false).cosines(0, cand, 1, new Float64Array(1)), /without float vectors/);
+});
+
+t.test('scanners sharing the kernel instance: interleaved use and memory growth give each its own answers', async (t) => {
+  const { dims } = lexicon;
+  const block = (from: number, n: number) => int8Block(lexicon.data, dims, Array.from({ length: n }, (_, k) => from + k * 3));
+  const a = block(0, 400), b = block(5000, 300), q = block(10, 30);
+  const out = new Int32Array(20_000);
+  const scanAllOf = (s: ReturnType<typeof int8Scanner>) => Array.from({ length: q.rows }, (_, k) => [...out.subarray(0, s.scan(k, floor, out))]);
+  const alone = { a: scanAllOf(int8Scanner(a, q, false)), b: scanAllOf(int8Scanner(b, q, false)) };
+  const sa = int8Scanner(a, q), sb = int8Scanner(b, q);
+  const interleaved = { a: [] as number[][], b: [] as number[][] };
+  for (let k = 0; k < q.rows; k++) {
+    interleaved.a.push([...out.subarray(0, sa.scan(k, floor, out))]);
+    interleaved.b.push([...out.subarray(0, sb.scan(k, floor, out))]);
+  }
+  t.same(interleaved, alone, 'each scanner reloads its blocks when the other used the memory last');
+  // A block large enough to grow the shared memory (its buffer is replaced): the first scanner still answers.
+  const big = block(0, 8000);
+  t.ok(scanAllOf(int8Scanner(big, q)).some((l) => l.length > 0), 'a large block scans');
+  t.same(scanAllOf(sa), alone.a, 'an earlier scanner after the memory grew');
+  // Past SHARED_SCAN_BYTES a scanner has an instance of its own: same answers, the shared one untouched.
+  const huge = block(0, Math.ceil(SHARED_SCAN_BYTES / (8 * dims)));
+  const own = int8Scanner(huge, q), js = int8Scanner(huge, q, false);
+  t.same(scanAllOf(own), scanAllOf(js), 'a block too large to share scans alike');
+  t.same(scanAllOf(sb), alone.b, 'the shared instance still holds its scanners\' blocks');
+  t.ok(alone.a.some((l) => l.length > 0) && alone.b.some((l) => l.length > 0), 'both blocks have hits');
 });

@@ -1,0 +1,107 @@
+import { int8Block, int8Scanner, type Int8Block } from '../lexicon/int8-scan.js';
+import { setSim, type CrossTable } from './cross-table.js';
+import { stringSim } from './word-forms.js';
+
+/**
+ * Filling the cross table of one compare (issue #6) from its two sides' terms, each prepared on its own as a
+ * `CrossSide`: what depends on one side only (its vectors' int8 rows and norms, its unit vectors, its
+ * first-letter buckets) is a pure function of that side's terms and their vectors, so a text's side is built
+ * once and kept with its analysis (similarity.ts `TextTerms`) instead of being rebuilt by every compare.
+ */
+
+/** Word-vector cosine below which two different words are not counted as carrying the same meaning.
+ *  In the 100-d GloVe space, unrelated news words sit at 0.1–0.4 and near-synonyms/inflections at 0.6–0.9
+ *  (e.g. shift/change, talks/negotiations); 0.55 keeps topical associates (war/peace) out. */
+export const VECTOR_MIN_COSINE = 0.6;
+
+/** The prefilter keeps int8 cosines down to this much below VECTOR_MIN_COSINE. The float cosine `rawSim`
+ *  computes differs from the int8 one only by float32 rounding of the normalised components (< 1e-6), so no
+ *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
+export const PREFILTER_MARGIN = 1e-4;
+
+/** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
+export function cosineCredit(cos: number): number {
+  return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
+}
+
+/**
+ * One side's distinct terms (positions 0..n-1, numbers left out) as the table fill reads them: each position's
+ * lexicon row, the positions with a vector (block row k is position `withVec[k]`), their int8 rows, norms and
+ * unit vectors (the prefilter's block and queries, the exact cosines' operands), and the positions of keys of 6+
+ * letters by first UTF-16 code unit (spelling variants and word families need both words that long, with one
+ * first letter).
+ */
+export interface CrossSide {
+  rows: Int32Array;
+  withVec: Int32Array;
+  /** Block row k: the int8 row, norm and unit vector of position withVec[k] (null without a lexicon). */
+  block: Int8Block | null;
+  buckets: Map<number, number[]>;
+}
+
+/**
+ * The `CrossSide` of the terms with keys `keys` and lexicon rows `rows` (-1: no vector), position by position.
+ * @param source the lexicon's int8 rows (`dims` components each); null without a lexicon
+ * @param unit the unit vector of a lexicon row (the float vector the exact cosine is computed from)
+ */
+export function crossSide(keys: readonly string[], rows: Int32Array, source: Int8Array | null, dims: number,
+  unit: (row: number) => Float32Array): CrossSide {
+  const withVec: number[] = [];
+  const buckets = new Map<number, number[]>();
+  keys.forEach((key, p) => {
+    if (rows[p]! >= 0) withVec.push(p);
+    if (key.length < 6) return;
+    const b = buckets.get(key.charCodeAt(0));
+    if (b) b.push(p); else buckets.set(key.charCodeAt(0), [p]);
+  });
+  const at = withVec.map((p) => rows[p]!);
+  const block = source ? int8Block(source, dims, at, (k) => unit(at[k]!)) : null;
+  return { rows, withVec: Int32Array.from(withVec), block, buckets };
+}
+
+/**
+ * Fills `t` with every similarity between the original side's terms `o` (table row i is o[i], prepared as `os`)
+ * and the rewrite side's `r` (column j, `rs`), as `Vocabulary.rawSim` computes them pair by pair, with the same
+ * answers bit for bit: an exact int8 prefilter (`int8-scan.ts`: the integer dot of the quantised vectors, SIMD
+ * WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the floor, and only those
+ * get the float dot of `rawSim` (float32 components multiplied in double precision and summed in the same
+ * order: `Int8Scanner.cosines`, WebAssembly too); the string checks (variant, family) run only on pairs sharing
+ * a first letter, found through the buckets, and a string similarity replaces a vector one as in `rawSim`.
+ * @param keys every term's key, by term id (the ids in `o` and `r`)
+ */
+export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide): void {
+  const { cols, row, col } = t, rCount = r.length, oCount = o.length;
+  const qb = os.block, rb = rs.block;
+  const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
+  const hits = new Int32Array(rs.withVec.length), cand = new Int32Array(rs.withVec.length), cos = new Float64Array(rs.withVec.length);
+  // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
+  // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed: column j
+  // is skipped for x when skipKey[j] <= limit(x), skipKey[j] = r[j] for a term also on the original side (else
+  // never), limit(x) = x for a term also on the rewrite side (else -1): that is, r[j] === x, or both terms are
+  // on both sides and r[j] < x.
+  const skipKey = new Int32Array(rCount).fill(0x7fffffff), otherRow = new Int32Array(rCount);
+  for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) { skipKey[j] = r[j]!; otherRow[j] = i * cols; } }
+  let k = 0; // block row of the query side for position i
+  for (let i = 0; i < oCount; i++) {
+    const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols, limit = mirrored ? x : -1;
+    // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
+    const touch = (j: number, s: number) => {
+      if (s <= 0) return;
+      setSim(t, base + j, s);
+      if (mirrored && skipKey[j] !== 0x7fffffff) setSim(t, otherRow[j]! + cx, s);
+    };
+    if (os.rows[i]! >= 0) {
+      if (scanner) {
+        const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
+        let n = 0;
+        for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[n++] = hits[h]!;
+        scanner.cosines(k, cand, n, cos);
+        for (let h = 0; h < n; h++) touch(rs.withVec[cand[h]!]!, cosineCredit(cos[h]!));
+      }
+      k++;
+    }
+    // Variants and families share their first letter: only that bucket needs the string checks.
+    const kx = keys[x]!;
+    if (kx.length >= 6) for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? []) if (skipKey[j]! > limit) touch(j, stringSim(kx, keys[r[j]!]!));
+  }
+}

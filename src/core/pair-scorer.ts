@@ -1,0 +1,203 @@
+import { SHORT_CLAIM_PRIOR, type ClaimVector, type Vocabulary } from './similarity.js';
+import { scorePair, type PairScore } from './pair-score.js';
+
+/**
+ * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare), issue #6. What depends on
+ * one claim alone — its terms' table rows and columns, weights, and weight totals — is computed once per claim
+ * instead of once per pair. A term's best similarity in a claim depends on the term and that claim only: for a
+ * rewrite claim, the best of every original term (row) is taken once from the claim's sparse columns, and for an
+ * original claim the best of every rewrite term (column) once from its sparse rows; a pair then only reads its
+ * terms' bests. Same answers bit for bit: a maximum does not depend on the order it is taken in, the per-pair
+ * sums run over the same terms in the same order, and the totals are the same sums. Falls back to `scorePair`
+ * when there is no cross table (long texts) or a claim's terms are not all in it.
+ */
+export class PairScorer {
+  /** Sparse rows of the cross table: row x's non-zero entries are columns nzCol[nzStart[x] .. nzStart[x+1]). */
+  private readonly nzStart: Int32Array;
+  private readonly nzCol: Int32Array;
+  private readonly nzSim: Float64Array;
+  /** Sparse columns (the same entries): column c's rows are nzRow[colStart[c] .. colStart[c+1]). */
+  private readonly colStart: Int32Array;
+  private readonly nzRow: Int32Array;
+  private readonly colSim: Float64Array;
+  /** bestRow[x]: the best similarity of original term x (row) in the rewrite claim `marked`; rows set in `touched`. */
+  private readonly bestRow: Float64Array;
+  private readonly touched: number[] = [];
+  private marked = -1;
+  /** bestCol[c]: the best similarity of rewrite term c (column) in the original claim `bestColFor`. */
+  private readonly bestCol: Float64Array;
+  private bestColFor = -1;
+  /** Each side's claims' terms, flat (see `ClaimTable`). */
+  private readonly a: ClaimTable;
+  private readonly b: ClaimTable;
+  /** Pairs queued for `flush`: claim indexes and store offsets. */
+  private readonly queued: { i: number[]; j: number[]; at: number[] } = { i: [], j: [], at: [] };
+  private readonly one = new Float64Array(SCORE_FIELDS);
+  /** The last score (overwritten by the next call to `score`). */
+  readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
+
+  constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[]) {
+    const t = vocab.cross, none = new Int32Array(1);
+    this.a = claimTable(vocab, av, t?.row);
+    this.b = claimTable(vocab, bv, t?.col);
+    this.bestRow = new Float64Array(t?.rows ?? 0);
+    this.bestCol = new Float64Array(t?.cols ?? 0);
+    // The table's sparse rows and columns (`finishTable`).
+    this.nzStart = t?.rowStart ?? none; this.nzCol = t?.colOf ?? none; this.nzSim = t?.sims ?? new Float64Array(0);
+    this.colStart = t?.colStart ?? none; this.nzRow = t?.rowOf ?? none; this.colSim = t?.colSims ?? new Float64Array(0);
+  }
+
+  /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
+  score(i: number, j: number): PairScore {
+    const out = this.out, s = this.one;
+    if (this.tableScores(i, j, s, 0)) {
+      this.mark(j);
+      shareOf(this.a, i, this.bestRow, s, 1);
+      this.markColumns(i);
+      shareOf(this.b, j, this.bestCol, s, 2);
+      s[0] = (s[1]! + s[2]!) / 2;
+    }
+    out.sim = s[0]!; out.aInB = s[1]!; out.bInA = s[2]!; out.contentA = s[3]!; out.contentB = s[4]!; out.carriedA = s[5]!; out.carriedB = s[6]!;
+    return out;
+  }
+
+  /** Queues the pair (a[i], b[j]): `flush` writes its score to store[at .. at + SCORE_FIELDS) (`StoredPair`'s order). */
+  queue(i: number, j: number, at: number): void {
+    this.queued.i.push(i); this.queued.j.push(j); this.queued.at.push(at);
+  }
+
+  /**
+   * Scores the queued pairs into `store`, as `score` would one by one: first each pair's A side in queue order
+   * (compare queues a rewrite claim's candidates together: one marking of its rows each), then its B side with the
+   * pairs grouped by original claim, so that one claim's column bests are computed once into one reused array
+   * (instead of an array per claim, 160 KB on the seed pair, read back from far in the cache).
+   */
+  flush(store: Float64Array): void {
+    const { i: qi, j: qj, at: qat } = this.queued, n = qi.length;
+    const byClaim = new Int32Array(this.av.length + 1);
+    for (let q = 0; q < n; q++) {
+      if (!this.tableScores(qi[q]!, qj[q]!, store, qat[q]!)) { qi[q] = -1; continue; }
+      this.mark(qj[q]!);
+      shareOf(this.a, qi[q]!, this.bestRow, store, qat[q]! + 1);
+      byClaim[qi[q]! + 1]!++;
+    }
+    // Counting sort of the (non-fallback) pairs by original claim, queue order kept within a claim.
+    for (let i = 0; i < this.av.length; i++) byClaim[i + 1]! += byClaim[i]!;
+    const order = new Int32Array(byClaim[this.av.length]!), next = byClaim.slice(0, this.av.length);
+    for (let q = 0; q < n; q++) if (qi[q]! >= 0) order[next[qi[q]!]!++] = q;
+    for (const q of order) {
+      const at = qat[q]!;
+      this.markColumns(qi[q]!);
+      shareOf(this.b, qj[q]!, this.bestCol, store, at + 2);
+      store[at] = (store[at + 1]! + store[at + 2]!) / 2;
+    }
+    qi.length = qj.length = qat.length = 0;
+  }
+
+  /** True when the table scores the pair; else writes `scorePair`'s answer to store[at..] and returns false. */
+  private tableScores(i: number, j: number, store: Float64Array, at: number): boolean {
+    if (this.vocab.cross && this.a.ok[i] && this.b.ok[j]) return true;
+    const p = scorePair(this.vocab, this.av[i]!, this.bv[j]!);
+    store[at] = p.sim; store[at + 1] = p.aInB; store[at + 2] = p.bInA; store[at + 3] = p.contentA; store[at + 4] = p.contentB;
+    store[at + 5] = p.carriedA; store[at + 6] = p.carriedB;
+    return false;
+  }
+
+  /** Marks rewrite claim j: every row's best similarity in it (from its terms' sparse columns). */
+  private mark(j: number): void {
+    if (this.marked === j) return;
+    const { bestRow, touched, colStart, nzRow, colSim } = this, { at, start } = this.b;
+    for (const x of touched) bestRow[x] = 0;
+    touched.length = 0;
+    for (let p = start[j]!, end = start[j + 1]!; p < end; p++) {
+      for (let k = colStart[at[p]!]!, stop = colStart[at[p]! + 1]!; k < stop; k++) {
+        const x = nzRow[k]!, s = colSim[k]!;
+        if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
+      }
+    }
+    this.marked = j;
+  }
+
+  /** Each column's best similarity in original claim i (from its terms' sparse rows). */
+  private markColumns(i: number): void {
+    if (this.bestColFor === i) return;
+    const { nzStart, nzCol, nzSim } = this, out = this.bestCol.fill(0), { at, start } = this.a;
+    for (let p = start[i]!, end = start[i + 1]!; p < end; p++) {
+      const x = at[p]!;
+      for (let k = nzStart[x]!, stop = nzStart[x + 1]!; k < stop; k++) if (nzSim[k]! > out[nzCol[k]!]!) out[nzCol[k]!] = nzSim[k]!;
+    }
+    this.bestColFor = i;
+  }
+}
+
+/** Numbers per pair in a score store: sim, aInB, bInA, contentA, contentB, carriedA, carriedB. */
+export const SCORE_FIELDS = 7;
+
+/**
+ * A scored claim pair whose scores are read from a shared store (issue #6): a compare scores thousands of
+ * candidate pairs, and an object literal per pair with seven number fields (each a heap number of its own) was
+ * ~0.25 ms of a seed-pair compare in allocation and much of its garbage; this view holds two indexes, a flag and
+ * its offset. Read-only.
+ */
+export class StoredPair implements PairScore {
+  constructor(private readonly s: Float64Array, private readonly at: number, readonly oi: number, readonly ri: number,
+    readonly copied: boolean) {}
+  get sim(): number { return this.s[this.at]!; }
+  get aInB(): number { return this.s[this.at + 1]!; }
+  get bInA(): number { return this.s[this.at + 2]!; }
+  get contentA(): number { return this.s[this.at + 3]!; }
+  get contentB(): number { return this.s[this.at + 4]!; }
+  get carriedA(): number { return this.s[this.at + 5]!; }
+  get carriedB(): number { return this.s[this.at + 6]!; }
+}
+
+/** One side's claims for `PairScorer`, flat: claim k's terms at [start[k], start[k+1]). */
+interface ClaimTable {
+  start: Int32Array;
+  /** Each term's table row (original side) or column (rewrite side). */
+  at: Int32Array;
+  weight: Float64Array;
+  name: Uint8Array;
+  /** Per claim: weight total and content (non-name) total, summed in `share`'s order. */
+  total: Float64Array;
+  contentTotal: Float64Array;
+  /** 0 when some term of the claim is not in the table (then: `scorePair`). */
+  ok: Uint8Array;
+}
+
+function claimTable(vocab: Vocabulary, claims: ClaimVector[], index: Int32Array | undefined): ClaimTable {
+  const start = new Int32Array(claims.length + 1);
+  claims.forEach((c, k) => { start[k + 1] = start[k]! + c.ids.length; });
+  const n = start[claims.length]!;
+  const at = new Int32Array(n), weight = new Float64Array(n), name = new Uint8Array(n);
+  const total = new Float64Array(claims.length), contentTotal = new Float64Array(claims.length), ok = new Uint8Array(claims.length);
+  claims.forEach((c, k) => {
+    let sum = 0, content = 0, all = index !== undefined;
+    for (let q = 0, p = start[k]!; q < c.ids.length; q++, p++) {
+      const id = c.ids[q]!, w = vocab.weight[id] ?? 0, v = index?.[id] ?? -1;
+      if (v < 0) all = false; else at[p] = v;
+      weight[p] = w; sum += w;
+      if (vocab.isName[id]) name[p] = 1; else content += w;
+    }
+    total[k] = sum; contentTotal[k] = content; ok[k] = all ? 1 : 0;
+  });
+  return { start, at, weight, name, total, contentTotal, ok };
+}
+
+/**
+ * `share` (pair-score.ts) of claim k of a `ClaimTable`, each term's best similarity read as best[at[p]] (the same
+ * sums, in the same order, with the totals precomputed): share, content share and carried share written to
+ * out[o], out[o + 2], out[o + 4] (a pair's A side at offset 1, its B side at 2: `StoredPair`'s order).
+ */
+function shareOf(c: ClaimTable, k: number, best: Float64Array, out: Float64Array, o: number): void {
+  const total = c.total[k]!, contentTotal = c.contentTotal[k]!;
+  if (total <= 0) { out[o] = out[o + 2] = out[o + 4] = 0; return; }
+  const { at, weight, name } = c;
+  let got = 0, content = 0;
+  for (let p = c.start[k]!, end = c.start[k + 1]!; p < end; p++) {
+    const x = weight[p]! * best[at[p]!]!;
+    got += x;
+    if (!name[p]) content += x;
+  }
+  out[o] = got / (total + SHORT_CLAIM_PRIOR); out[o + 2] = content / (contentTotal + SHORT_CLAIM_PRIOR); out[o + 4] = got / total;
+}
