@@ -1,4 +1,5 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { move } from 'piscina';
 import { performance } from 'node:perf_hooks';
 import type { CompareResult } from '../core/types.js';
 import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAnswer, type ExtractTask, type Fault, type WorkerLoaded, type WorkerTask } from './messages.js';
@@ -23,12 +24,18 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
  * piscina replaces.
  */
 export default function runTask(task: ExtractTask): ExtractAnswer;
-export default function runTask(task: CompareTask): CompareResult | string;
-export default function runTask(task: WorkerTask): CompareResult | string | ExtractAnswer;
-export default function runTask(task: WorkerTask): CompareResult | string | ExtractAnswer {
+export default function runTask(task: CompareTask): CompareResult | Uint8Array;
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | ExtractAnswer;
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | ExtractAnswer {
   if (task.kind !== 'extract' && task.fault && data.allowFaults) simulate(task.fault);
-  return performTask(task);
+  const answer = performTask(task);
+  // A serialised or rendered answer crosses as its UTF-8 bytes, moved rather than copied: the main thread then
+  // writes them to the socket as they are. Handed over as a string, it was encoded on the event loop (issue #6:
+  // writing the seed pair's 68 KB answers was the largest cost of the main thread under load).
+  return typeof answer === 'string' ? move(encoder.encode(answer)) as unknown as Uint8Array : answer;
 }
+
+const encoder = new TextEncoder();
 
 /** Test-only fault injection, reachable only when the engine was built with an explicit fault hook. */
 function simulate(fault: Fault): void {

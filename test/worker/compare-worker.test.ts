@@ -1,6 +1,6 @@
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { Piscina, valueSymbol } from 'piscina';
 import runCompare from '../../src/worker/compare-worker.js';
 import { compare } from '../../src/core/compare.js';
 import { workerFile } from '../../src/http/engine.js';
@@ -24,13 +24,19 @@ t.test('fault requests are ignored unless the pool was created with allowFaults'
   }
 });
 
-t.test('asked for a format, the worker answers the serialised or rendered result', async (t) => {
-  const json = runCompare({ ...pair, format: 'json' });
-  t.type(json, 'string');
+/** A formatted answer as the main thread receives it: UTF-8 bytes marked to be moved (not copied) to it. */
+const body = (answer: unknown): string => {
+  const bytes = (answer as Record<symbol, unknown>)[valueSymbol];
+  if (!(bytes instanceof Uint8Array)) throw new Error('not a moved Uint8Array');
+  return new TextDecoder().decode(bytes);
+};
+
+t.test('asked for a format, the worker answers the serialised or rendered result as UTF-8 bytes to move', async (t) => {
+  const json = body(runCompare({ ...pair, format: 'json' }));
   t.equal(json, JSON.stringify(compare(pair.original, pair.rewrite)));
-  const text = runCompare({ ...pair, format: 'text', render: { originalOutlet: 'Report', rewriteOutlet: 'Blog' } });
+  const text = body(runCompare({ ...pair, format: 'text', render: { originalOutlet: 'Report', rewriteOutlet: 'Blog' } }));
   t.equal(text, renderText(compare(pair.original, pair.rewrite), { originalOutlet: 'Report', rewriteOutlet: 'Blog' }));
-  const html = runCompare({ ...pair, format: 'html', render: { nonce: { script: 'n0nce1', style: 'n0nce2' } } }) as string;
+  const html = body(runCompare({ ...pair, format: 'html', render: { nonce: { script: 'n0nce1', style: 'n0nce2' } } }));
   t.match(html, /<style nonce="n0nce2">/, 'the response nonce reaches the report rendered in the worker');
 });
 
