@@ -268,20 +268,12 @@ export class Vocabulary {
  * table stays in the cache (~0.1 µs). A pure memo of an immutable table: no answer changes. Bounded: at most
  * RANK_MEMO_MAX words per lexicon, the oldest seen dropped first.
  */
-const rankMemos = new WeakMap<Lexicon, Map<string, number>>();
 export const RANK_MEMO_MAX = 20_000;
+const rankMemo = lexiconMemo<string, number>(RANK_MEMO_MAX);
 
 /** The frequency rank of `w` in `lex`, -1 when not in it. */
 function rankOf(lex: Lexicon, w: string): number {
-  let memo = rankMemos.get(lex);
-  if (!memo) rankMemos.set(lex, memo = new Map());
-  let rank = memo.get(w);
-  if (rank === undefined) {
-    rank = lex.rank.get(w) ?? -1;
-    if (memo.size >= RANK_MEMO_MAX) memo.delete(memo.keys().next().value!);
-    memo.set(w, rank);
-  }
-  return rank;
+  return rankMemo(lex, w, () => lex.rank.get(w) ?? -1);
 }
 
 /**
@@ -291,24 +283,36 @@ function rankOf(lex: Lexicon, w: string): number {
  * changes no answer. Bounded: at most UNIT_VECTORS_MAX vectors per lexicon (400 bytes each, ~8 MB), the oldest
  * computed dropped first.
  */
-const unitVectors = new WeakMap<Lexicon, Map<number, Float32Array>>();
 export const UNIT_VECTORS_MAX = 20_000;
+const unitVectorMemo = lexiconMemo<number, Float32Array>(UNIT_VECTORS_MAX);
 
 /** The lexicon row `rank` as a float unit vector (the int8 components times their scale, normalised). */
 function unitVector(lex: Lexicon, rank: number): Float32Array {
-  let memo = unitVectors.get(lex);
-  if (!memo) unitVectors.set(lex, memo = new Map());
-  let v = memo.get(rank);
-  if (v) return v;
-  v = new Float32Array(lex.dims);
-  const sc = lex.scales[rank]!;
-  let norm = 0;
-  for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
-  norm = Math.sqrt(norm) || 1;
-  for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
-  if (memo.size >= UNIT_VECTORS_MAX) memo.delete(memo.keys().next().value!);
-  memo.set(rank, v);
-  return v;
+  return unitVectorMemo(lex, rank, () => {
+    const v = new Float32Array(lex.dims);
+    const sc = lex.scales[rank]!;
+    let norm = 0;
+    for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
+    return v;
+  });
+}
+
+/** A bounded memo per lexicon of a pure function of (lexicon, key): at most `max` entries, the oldest dropped first. */
+function lexiconMemo<K, V>(max: number): (lex: Lexicon, key: K, compute: () => V) => V {
+  const memos = new WeakMap<Lexicon, Map<K, V>>();
+  return (lex, key, compute) => {
+    let memo = memos.get(lex);
+    if (!memo) memos.set(lex, memo = new Map());
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = compute();
+      if (memo.size >= max) memo.delete(memo.keys().next().value!);
+      memo.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** Random access to the lexicon's int8 rows (one WebAssembly copy per lexicon, made on first use). */
