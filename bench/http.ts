@@ -82,10 +82,11 @@ const freshRequest = { setupRequest: (req: Record<string, unknown>) => ({ ...req
 
 /**
  * Benchmark 2: the seed pair through the running service (`dist/src/server.js` on 127.0.0.1) with autocannon at
- * the given connection counts, each for `durationS` seconds after a short warm-up; then, at `freshConnections`,
+ * the given connection counts, each for `durationS` seconds after `warmupS` seconds of warm-up at that concurrency; then, at `freshConnections`,
  * with texts that differ on every request.
  */
-export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}, freshConnections: number[] = []): Promise<HttpResult> {
+export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}, freshConnections: number[] = [],
+  warmupS = 5): Promise<HttpResult> {
   const body = seedBody();
   const server = await startServer(port, env);
   try {
@@ -98,7 +99,10 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
     const runs = [...connectionsList.map((c) => [c, 'same'] as const), ...freshConnections.map((c) => [c, 'fresh'] as const)];
     for (const [connections, texts] of runs) {
       const opts = { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, ...(texts === 'fresh' ? { requests: [freshRequest] } : {}) };
-      await autocannon({ ...opts, duration: 1 }); // warm-up at this concurrency
+      // Warm-up at this concurrency, long enough for steady state: with both cores busy, V8's optimising compiler
+      // (background threads) lags, and a cold pool takes ~5 s of load to reach its steady rate (measured: 70 → 150
+      // req/s over the first 5 one-second windows at 8 connections).
+      await autocannon({ ...opts, duration: warmupS });
       const r = await autocannon({ ...opts, duration: durationS, timeout: 30 });
       rows.push({
         connections, texts, durationS, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,

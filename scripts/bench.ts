@@ -49,9 +49,9 @@ if (only.has('inprocess')) {
 }
 
 if (only.has('http')) {
-  const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5, {}, [8]);
+  const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5, {}, [8], quick ? 1 : 5);
   results.http = r;
-  console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${quick ? 2 : 5} s per row (server start to first answer: ${fmt(r.serverStartMs, 0)} ms)\n`);
+  console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${quick ? 2 : 5} s per row after ${quick ? 1 : 5} s of warm-up (server start to first answer: ${fmt(r.serverStartMs, 0)} ms)\n`);
   console.log(table(['connections', 'texts', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'target'], r.rows.map((row) => [
     row.connections, row.texts, fmt(row.reqPerSec), row.p50Ms, row.p99Ms, row.maxMs, row.requests, row.non2xx, row.errors,
     row.connections === 8 ? `>= ${TARGETS.http8ReqPerSec} req/s, p99 <= ${TARGETS.http8P99Ms} ms: ${mark(row.reqPerSec >= TARGETS.http8ReqPerSec && row.p99Ms <= TARGETS.http8P99Ms)}` : '',
