@@ -1,4 +1,5 @@
 import t from 'tap';
+import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { testApp, multipartBody } from '../fixtures/app.js';
 
 /**
@@ -114,6 +115,17 @@ t.test('413 for a body over the default 5 MB limit, before any parsing', async (
 t.test('400 for a text longer than the core analyses, rather than a silently cut answer', async (t) => {
   const app = await testApp(t);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'ab '.repeat(700_000) }, rewrite: ok } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.original.text', rule: 'maxLength' }] });
+});
+
+t.test('the text limit counts UTF-16 units, as the core does: astral characters cannot slip a text past it', async (t) => {
+  const app = await testApp(t);
+  // 2,000,000 code points but 2,000,001 UTF-16 units: the core would cut the last unit off, so the request is refused.
+  const text = 'ab '.repeat(666_666) + 'a😀';
+  t.equal([...text].length, DEFAULT_LIMITS.maxChars);
+  t.equal(text.length, DEFAULT_LIMITS.maxChars + 1);
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text }, rewrite: ok } });
   t.equal(res.statusCode, 400);
   t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.original.text', rule: 'maxLength' }] });
 });
