@@ -1,4 +1,4 @@
-import type { GroupCoverage, Link, ScoredPair } from './align.js';
+import type { GroupCoverage, Link, PairSim, ScoredPair } from './align.js';
 
 /**
  * Context evidence for the aligner. A rewrite keeps the order of its source in runs: the sentences next to an
@@ -64,15 +64,12 @@ export function growInContext(sorted: ScoredPair[], n: number, links: Link[], tr
  * Each step is decided against the links before it (not incrementally), the same way for both sides, so
  * swapping the texts swaps the result.
  */
-export function fillGaps(links: Link[], pairs: ScoredPair[], originalCount: number, rewriteCount: number,
+export function fillGaps(links: Link[], sim: PairSim, originalCount: number, rewriteCount: number,
   floor: number, minGain: number, coverage?: GroupCoverage, window: number = CONTEXT_WINDOW): Link[] {
   const pO: number[][] = Array.from({ length: originalCount }, () => []);
   const pR: number[][] = Array.from({ length: rewriteCount }, () => []);
   const join = (oi: number, ri: number) => { pO[oi]!.push(ri); pR[ri]!.push(oi); };
   for (const l of links) join(l.oi, l.ri);
-  const simOf = new Map<number, number>();
-  for (const p of pairs) if (p.sim >= floor) simOf.set(p.oi * rewriteCount + p.ri, p.sim);
-  const sim = (oi: number, ri: number) => simOf.get(oi * rewriteCount + ri) ?? 0;
 
   /** The stretch of the other side between the links of claim i's nearest linked neighbours, or null. */
   const stretch = (own: number[][], i: number): [number, number] | null => {

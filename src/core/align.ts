@@ -73,6 +73,28 @@ export interface Link {
   sim: number;
 }
 
+/** The similarity of the scored pair (oi, ri), or −1 when that pair was not scored. */
+export type PairSim = (oi: number, ri: number) => number;
+
+/** Up to this many claim pairs (8 MB), scored pairs' similarities are looked up in a dense table, else a Map. */
+const DENSE_SIM_MAX = 1 << 20;
+
+/**
+ * Scored pairs' similarities by (oi, ri), built once per compare and shared by the alignment passes and the
+ * classification (each used to build its own Map of the same pairs). A pair scored twice keeps its last score.
+ */
+export function pairSims(pairs: ScoredPair[], originalCount: number, rewriteCount: number): PairSim {
+  if (originalCount * rewriteCount <= DENSE_SIM_MAX) {
+    const dense = new Float64Array(originalCount * rewriteCount).fill(-1);
+    for (const p of pairs) dense[p.oi * rewriteCount + p.ri] = p.sim;
+    // Past the last original claim (a neighbour looked up by the extension pass) the index runs off the table.
+    return (oi, ri) => dense[oi * rewriteCount + ri] ?? -1;
+  }
+  const map = new Map<number, number>();
+  for (const p of pairs) map.set(p.oi * rewriteCount + p.ri, p.sim);
+  return (oi, ri) => map.get(oi * rewriteCount + ri) ?? -1;
+}
+
 /** Descending similarity; ties broken by position in a way that does not depend on which text is the original
  *  (swapping the texts must swap dropped and added, nothing else). */
 const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
@@ -94,7 +116,7 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupCoverage?: GroupCoverage): Link[] {
+  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount)): Link[] {
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
   // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
   // prefix is in the order a sort of every pair gives it.
@@ -124,7 +146,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
     growInContext(sorted, n, links, (p) => { if (!free(p)) return false; take(p); return true; });
     // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.
-    for (const l of fillGaps(links, pairs, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
+    for (const l of fillGaps(links, sim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
       oTaken[l.oi] = rTaken[l.ri] = true; links.push(l);
     }
     // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
@@ -143,7 +165,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
   if (!groupCoverage || minSim !== t.support) return all;
-  return [...all, ...extendGroups(all, pairs, rewriteCount, t, groupCoverage)];
+  return [...all, ...extendGroups(all, sim, rewriteCount, t, groupCoverage)];
 }
 
 /**
@@ -158,9 +180,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
  * the group already explains stays out. Decided against the links before the pass (not incrementally), so the
  * result does not depend on visiting order and swapping the texts swaps it.
  */
-function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, t: AlignThresholds, coverage: GroupCoverage): Link[] {
+function extendGroups(links: Link[], sim: PairSim, rewriteCount: number, t: AlignThresholds, coverage: GroupCoverage): Link[] {
   const key = (oi: number, ri: number) => oi * rewriteCount + ri;
-  const pairOf = new Map(pairs.map((p) => [key(p.oi, p.ri), p]));
   const linked = new Set(links.map((l) => key(l.oi, l.ri)));
   const partnersO = new Map<number, number[]>(), partnersR = new Map<number, number[]>();
   for (const l of links) {
@@ -175,12 +196,12 @@ function extendGroups(links: Link[], pairs: ScoredPair[], rewriteCount: number, 
   const consider = (oi: number, ri: number, side: 'o' | 'r') => {
     const k = key(oi, ri);
     if (linked.has(k) || out.has(k)) return;
-    const p = pairOf.get(k);
-    if (!p || p.sim < t.extend) return;
+    const s = sim(oi, ri);
+    if (s < 0 || s < t.extend) return;
     // Both ends must gain: N explains more of X than X's group does, AND X more of N than N's group (for an
     // unmatched N: X carries `extendGain` of it).
     const ok = gains('r', ri, partnersR.get(ri) ?? [], oi) && gains('o', oi, partnersO.get(oi) ?? [], ri);
-    if (ok) out.set(k, { oi, ri, sim: p.sim });
+    if (ok) out.set(k, { oi, ri, sim: s });
   };
   for (const l of links) {
     // Neighbours of the original member join the rewrite claim's group, and vice versa.

@@ -7,7 +7,7 @@ import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './simil
 import { scorePair } from './pair-score.js';
 import { PairScorer, SCORE_FIELDS, StoredPair } from './pair-scorer.js';
 import { candidatePairs } from './candidates.js';
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, type GroupCoverage, type ScoredPair } from './align.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type GroupCoverage, type ScoredPair } from './align.js';
 import { commonWords, concatIds, keptStatus, shareOf } from './classify.js';
 import { copiedPairs, textShingles, type TextShingles } from './shingles.js';
 import { isReportingFrame } from './frame-words.js';
@@ -71,11 +71,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     }
   });
   scorer.flush(store);
-  // Scored pairs' similarity by (oi, ri): a dense table up to DENSE_SIM_MAX cells, else a Map (long texts).
-  const cells = o.claims.length * r.claims.length;
-  const dense = cells <= DENSE_SIM_MAX ? new Float64Array(cells) : null, simOf = new Map<number, number>();
-  for (const p of pairs) { if (dense) dense[p.oi * r.claims.length + p.ri] = p.sim; else simOf.set(p.oi * r.claims.length + p.ri, p.sim); }
-  const pairSim = (oi: number, ri: number) => (dense ? dense[oi * r.claims.length + ri]! : simOf.get(oi * r.claims.length + ri) ?? 0);
+  const pairSim = pairSims(pairs, o.claims.length, r.claims.length);
   // How well a group of claims of one side explains a claim of the other (union of their terms, key order).
   // Each claim's ids are already in key order (toClaimVector; `content` only filters), so the union is a merge:
   // the same sorted, deduplicated list as sorting the concatenation (keys are distinct per id), without a sort.
@@ -117,7 +113,7 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     }
     return c;
   };
-  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage);
+  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage, pairSim);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
   // group, yet B does not carry X's content.
@@ -175,9 +171,6 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A repeated sentence's k-th copy on one side is paired with the copies ranked within this distance of k on the
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
 export const VERBATIM_RANK_WINDOW = 4;
-
-/** Up to this many claim pairs (8 MB), scored pairs' similarities are looked up in a dense table. */
-const DENSE_SIM_MAX = 1 << 20;
 
 /** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and each sentence's
  *  terms taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
