@@ -32,9 +32,6 @@ export class PairScorer {
   private readonly b: ClaimTable;
   /** Pairs queued for `flush`: claim indexes and store offsets. */
   private readonly queued: { i: number[]; j: number[]; at: number[] } = { i: [], j: [], at: [] };
-  private readonly one = new Float64Array(SCORE_FIELDS);
-  /** The last score (overwritten by the next call to `score`). */
-  readonly out: PairScore = { sim: 0, aInB: 0, bInA: 0, contentA: 0, contentB: 0, carriedA: 0, carriedB: 0 };
 
   constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[]) {
     const t = vocab.cross, none = new Int32Array(1);
@@ -47,27 +44,13 @@ export class PairScorer {
     this.colStart = t?.colStart ?? none; this.nzRow = t?.rowOf ?? none; this.colSim = t?.colSims ?? new Float64Array(0);
   }
 
-  /** The score of a[i] against b[j], as `scorePair(vocab, a[i], b[j])` (written to and returned as `out`). */
-  score(i: number, j: number): PairScore {
-    const out = this.out, s = this.one;
-    if (this.tableScores(i, j, s, 0)) {
-      this.mark(j);
-      shareOf(this.a, i, this.bestRow, s, 1);
-      this.markColumns(i);
-      shareOf(this.b, j, this.bestCol, s, 2);
-      s[0] = (s[1]! + s[2]!) / 2;
-    }
-    out.sim = s[0]!; out.aInB = s[1]!; out.bInA = s[2]!; out.contentA = s[3]!; out.contentB = s[4]!; out.carriedA = s[5]!; out.carriedB = s[6]!;
-    return out;
-  }
-
   /** Queues the pair (a[i], b[j]): `flush` writes its score to store[at .. at + SCORE_FIELDS) (`StoredPair`'s order). */
   queue(i: number, j: number, at: number): void {
     this.queued.i.push(i); this.queued.j.push(j); this.queued.at.push(at);
   }
 
   /**
-   * Scores the queued pairs into `store`, as `score` would one by one: first each pair's A side in queue order
+   * Scores the queued pairs into `store`, each as `scorePair(vocab, a[i], b[j])`: first each pair's A side in queue order
    * (compare queues a rewrite claim's candidates together: one marking of its rows each), then its B side with the
    * pairs grouped by original claim, so that one claim's column bests are computed once into one reused array
    * (instead of an array per claim, 160 KB on the seed pair, read back from far in the cache).

@@ -47,15 +47,15 @@ for (const [name, a, b] of [
     t.same([...fo, ...fr], [...ov, ...rv], 'same claim vectors (ids in key order, words)');
   });
 
-  t.test(`${name}: PairScorer scores every pair exactly as scorePair, one by one or queued in any order`, async (t) => {
+  t.test(`${name}: PairScorer scores every pair exactly as scorePair, queued in any order`, async (t) => {
     const { plain, ov, rv } = vocabularies(a, b);
     const scorer = new PairScorer(plain, ov, rv);
     const want = (i: number, j: number) => JSON.stringify(scorePair(plain, ov[i]!, rv[j]!));
     const fields = (p: StoredPair) => JSON.stringify({ sim: p.sim, aInB: p.aInB, bInA: p.bInA, contentA: p.contentA, contentB: p.contentB,
       carriedA: p.carriedA, carriedB: p.carriedB });
-    let differ = 0, pairs = 0;
+    let pairs = 0;
     // Rewrite-major, as compare visits candidates (the scorer keeps the last rewrite claim's rows marked), then
-    // original-major (every call switches rewrite claim), then a scattered order: one by one, and queued.
+    // original-major (every pair switches rewrite claim), then a scattered order.
     const all = ov.flatMap((_, i) => rv.map((_, j) => [i, j] as const));
     const orders = {
       'rewrite-major': [...all].sort((x, y) => x[1] - y[1] || x[0] - y[0]),
@@ -63,7 +63,7 @@ for (const [name, a, b] of [
       scattered: all.map((p, k) => [p, (k * 7919) % all.length] as const).sort((x, y) => x[1] - y[1]).map(([p]) => p),
     };
     for (const [order, list] of Object.entries(orders)) {
-      for (const [i, j] of list) { pairs++; if (JSON.stringify(scorer.score(i, j)) !== want(i, j)) differ++; }
+      pairs += list.length;
       const store = new Float64Array(list.length * SCORE_FIELDS);
       const views = list.map(([i, j], k) => { scorer.queue(i, j, k * SCORE_FIELDS); return new StoredPair(store, k * SCORE_FIELDS, i, j, false); });
       scorer.flush(store);
@@ -71,7 +71,6 @@ for (const [name, a, b] of [
       t.equal(queuedDiffer, 0, `${order}: all ${list.length} queued pairs identical`);
     }
     t.ok(pairs > 100, `${pairs} pairs compared`);
-    t.equal(differ, 0, 'no pair scored one by one differs in any field');
   });
 }
 
@@ -81,10 +80,13 @@ t.test('without a cross table (texts too long for it) PairScorer falls back to s
   const rv = claimsOf(seeds.caliber).slice(0, 5).map((x) => toClaimVector(vocab, x));
   vocab.setDocumentFrequencies(vocab.keys.map(() => 1), 10);
   const scorer = new PairScorer(vocab, ov, rv);
-  for (let i = 0; i < ov.length; i++) for (let j = 0; j < rv.length; j++) t.same({ ...scorer.score(i, j) }, scorePair(vocab, ov[i]!, rv[j]!));
-  const store = new Float64Array(SCORE_FIELDS);
-  scorer.queue(2, 3, 0);
+  const store = new Float64Array(ov.length * rv.length * SCORE_FIELDS);
+  for (let i = 0; i < ov.length; i++) for (let j = 0; j < rv.length; j++) scorer.queue(i, j, (i * rv.length + j) * SCORE_FIELDS);
   scorer.flush(store);
-  const p = scorePair(vocab, ov[2]!, rv[3]!);
-  t.same([...store], [p.sim, p.aInB, p.bInA, p.contentA, p.contentB, p.carriedA, p.carriedB], 'queued: the same fallback');
+  for (let i = 0; i < ov.length; i++) {
+    for (let j = 0; j < rv.length; j++) {
+      const p = scorePair(vocab, ov[i]!, rv[j]!), at = (i * rv.length + j) * SCORE_FIELDS;
+      t.same([...store.subarray(at, at + SCORE_FIELDS)], [p.sim, p.aInB, p.bInA, p.contentA, p.contentB, p.carriedA, p.carriedB], `${i}-${j}`);
+    }
+  }
 });
