@@ -1,5 +1,5 @@
 import t from 'tap';
-import { alignClaims, groupLinks, movedGroups, ALIGN_THRESHOLDS, type AlignThresholds, type ScoredPair } from '../../src/core/align.js';
+import { alignClaims, groupLinks, movedGroups, pairSims, ALIGN_THRESHOLDS, type AlignThresholds, type ScoredPair } from '../../src/core/align.js';
 import { classifyClaim, sharedWordShare } from '../../src/core/classify.js';
 import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../src/core/candidates.js';
 import { copiedPairs, textShingles } from '../../src/core/shingles.js';
@@ -99,6 +99,20 @@ t.test('copiedPairs: shared runs of six words with real content, not stock phras
     'Officials say the next stage rests with a face-to-face meeting between the two leaders.',
   ]);
   t.same([...copiedPairs(textShingles(original), textShingles(rewrite))], [0], 'only the copied clause counts');
+});
+
+t.test('pairSims: the same lookups from the dense table (article-sized texts) and the Map (long texts)', async (t) => {
+  const pairs = [pair(0, 0, 0.9), pair(3, 2, 0), pair(7, 5, 0.4), pair(7, 5, 0.6)];
+  // 100 × 100 claims fit the dense table; 2,000 × 1,000 do not.
+  for (const [originalCount, rewriteCount] of [[100, 100], [2000, 1000]] as const) {
+    const sim = pairSims(pairs, originalCount, rewriteCount);
+    const at = `${originalCount}×${rewriteCount}`;
+    t.equal(sim(0, 0), 0.9, `${at}: a scored pair`);
+    t.equal(sim(3, 2), 0, `${at}: a pair scored 0 is scored`);
+    t.equal(sim(7, 5), 0.6, `${at}: a pair scored twice keeps its last score`);
+    t.equal(sim(2, 3), -1, `${at}: an unscored pair is -1`);
+    t.equal(sim(originalCount, 0), -1, `${at}: past the last original claim (a neighbour looked up) is -1`);
+  }
 });
 
 t.test('groupLinks: connected components as one-to-many / many-to-one groups', async (t) => {
