@@ -1,4 +1,5 @@
 import { int8Block, int8Scanner, type Int8Block } from '../lexicon/int8-scan.js';
+import type { Neighbours } from '../lexicon/neighbours.js';
 import { setSim, type CrossTable } from './cross-table.js';
 import { stringSim } from './word-forms.js';
 
@@ -19,6 +20,11 @@ export const VECTOR_MIN_COSINE = 0.6;
  *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
 export const PREFILTER_MARGIN = 1e-4;
 
+/** The floor of the neighbour lists built with the lexicon (`neighbours.ts`): 1e-6 below the prefilter's, so
+ *  they hold every pair the prefilter keeps, whichever word is the query (the threshold's product rounds
+ *  differently with its operands swapped). Lists at a higher floor are not used. */
+export const NEIGHBOUR_FLOOR = VECTOR_MIN_COSINE - PREFILTER_MARGIN - 1e-6;
+
 /** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
 export function cosineCredit(cos: number): number {
   return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
@@ -37,6 +43,8 @@ export interface CrossSide {
   /** Block row k: the int8 row, norm and unit vector of position withVec[k] (null without a lexicon). */
   block: Int8Block | null;
   buckets: Map<number, number[]>;
+  /** The lexicon's neighbour lists, when built at a floor the prefilter can use. */
+  neighbours: Neighbours | null;
 }
 
 /**
@@ -45,7 +53,7 @@ export interface CrossSide {
  * @param unit the unit vector of a lexicon row (the float vector the exact cosine is computed from)
  */
 export function crossSide(keys: readonly string[], rows: Int32Array, source: Int8Array | null, dims: number,
-  unit: (row: number) => Float32Array): CrossSide {
+  unit: (row: number) => Float32Array, neighbours: Neighbours | null = null): CrossSide {
   const withVec: number[] = [];
   const buckets = new Map<number, number[]>();
   keys.forEach((key, p) => {
@@ -56,7 +64,8 @@ export function crossSide(keys: readonly string[], rows: Int32Array, source: Int
   });
   const at = withVec.map((p) => rows[p]!);
   const block = source ? int8Block(source, dims, at, (k) => unit(at[k]!)) : null;
-  return { rows, withVec: Int32Array.from(withVec), block, buckets };
+  return { rows, withVec: Int32Array.from(withVec), block, buckets,
+    neighbours: neighbours && neighbours.floor <= NEIGHBOUR_FLOOR ? neighbours : null };
 }
 
 /**
@@ -81,6 +90,8 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
   // on both sides and r[j] < x.
   const skipKey = new Int32Array(rCount).fill(0x7fffffff), otherRow = new Int32Array(rCount);
   for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) { skipKey[j] = r[j]!; otherRow[j] = i * cols; } }
+  const nb = scanner && os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
+  const lookup = nb ? rowLookup(rs, nb.start.length - 1) : null;
   let k = 0; // block row of the query side for position i
   for (let i = 0; i < oCount; i++) {
     const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols, limit = mirrored ? x : -1;
@@ -92,9 +103,22 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
     };
     if (os.rows[i]! >= 0) {
       if (scanner) {
-        const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
         let n = 0;
-        for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[n++] = hits[h]!;
+        if (lookup) {
+          // The word's own row and its listed neighbours, as the rewrite side's block rows holding them.
+          // (Most neighbours are not on the other side: the side's bitmap, small enough to stay in the cache, answers
+          // that before the lexicon-wide `first` is read.)
+          const rx = os.rows[i]!, { first, next, bits } = lookup, rows = nb!.rows;
+          for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) cand[n++] = b;
+          for (let q = nb!.start[rx]!, end = nb!.start[rx + 1]!; q < end; q++) {
+            const y = rows[q]!;
+            if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
+            for (let b = first[y]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) cand[n++] = b;
+          }
+        } else {
+          const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
+          for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[n++] = hits[h]!;
+        }
         scanner.cosines(k, cand, n, cos);
         for (let h = 0; h < n; h++) touch(rs.withVec[cand[h]!]!, cosineCredit(cos[h]!));
       }
@@ -104,4 +128,23 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
     const kx = keys[x]!;
     if (kx.length >= 6) for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? []) if (skipKey[j]! > limit) touch(j, stringSim(kx, keys[r[j]!]!));
   }
+  if (lookup) for (const row of rs.rows) if (row >= 0) lookup.first[row] = -1;
 }
+
+/**
+ * Which block rows of a side hold lexicon row x: first[x], then next[b] after block row b (-1: no more; two terms
+ * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is shared by every compare of the thread: it is reset to
+ * all -1 after each use (by the side's own rows), so that setting it up costs the side's size, not the lexicon's.
+ */
+function rowLookup(side: CrossSide, rows: number): { first: Int32Array; next: Int32Array; bits: Int32Array } {
+  if (!firstBlockRow || firstBlockRow.length < rows) firstBlockRow = new Int32Array(rows).fill(-1);
+  const first = firstBlockRow, next = new Int32Array(side.withVec.length), bits = new Int32Array((rows + 31) >>> 5);
+  for (let b = side.withVec.length - 1; b >= 0; b--) {
+    const row = side.rows[side.withVec[b]!]!;
+    next[b] = first[row]!;
+    first[row] = b;
+    bits[row >>> 5]! |= 1 << (row & 31);
+  }
+  return { first, next, bits };
+}
+let firstBlockRow: Int32Array | null = null;

@@ -246,7 +246,7 @@ export class Vocabulary {
 
   private side(keys: string[], rows: Int32Array): CrossSide {
     const lex = this.lexicon;
-    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => unitVector(lex!, row));
+    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => unitVector(lex!, row), lex?.neighbours ?? null);
   }
 
   private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NEIGHBOURS_FILE, decodeNeighbours, type Neighbours } from './neighbours.js';
 
 /**
  * The offline lexical resources the similarity uses: word vectors and a frequency rank per word.
@@ -18,6 +19,8 @@ export interface Lexicon {
   /** Per-word scale of the int8 components (unit vectors). */
   scales: Float32Array;
   data: Int8Array;
+  /** Each vector's near neighbours, precomputed at build time (`neighbours.ts`); absent: found per compare. */
+  neighbours?: Neighbours | null;
 }
 
 /**
@@ -39,7 +42,8 @@ export function findLexiconDir(from: string = fileURLToPath(import.meta.url), en
   return null;
 }
 
-/** Reads the binary lexicon from `dir` (~10 MB of vectors + 3 MB word list; tens of milliseconds). */
+/** Reads the binary lexicon from `dir` (~10 MB of vectors + 3 MB word list + 5 MB of neighbour lists when built;
+ *  tens of milliseconds). */
 export function readLexicon(dir: string): Lexicon {
   const buf = readFileSync(join(dir, 'vectors.bin'));
   if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2) throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
@@ -54,7 +58,9 @@ export function readLexicon(dir: string): Lexicon {
   const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
   const rank = new Map<string, number>();
   words.forEach((w, i) => { if (!rank.has(w)) rank.set(w, i); });
-  return { rank, size: Math.max(vocabulary, words.length), dims, vectorCount: count, scales, data };
+  const nbFile = join(dir, NEIGHBOURS_FILE);
+  const neighbours = existsSync(nbFile) ? decodeNeighbours(readFileSync(nbFile), scales) : null;
+  return { rank, size: Math.max(vocabulary, words.length), dims, vectorCount: count, scales, data, neighbours };
 }
 
 let cached: Lexicon | null | undefined;

@@ -67,3 +67,19 @@ t.test('the fast path credits spelling variants, word families and vector neighb
   const { lazy: l0, fast: f0 } = scoresBothWays(a, b, null);
   t.same(f0, l0, 'identical without a lexicon (string checks only)');
 });
+
+t.test('the build-time neighbour lists and the per-compare scan find the same similar words (every term pair)', async (t) => {
+  const lexicon = defaultLexicon()!;
+  t.ok(lexicon.neighbours, 'lists built with the lexicon');
+  const scanning = { ...lexicon, neighbours: null };
+  for (const [name, a, b] of [
+    ['atlantic → caliber', seeds.atlantic, seeds.caliber],
+    ['report002 → independent004', seeds.report002, seeds.independent004],
+  ] as const) {
+    const listed = scoresBothWays(a, b, lexicon), scanned = scoresBothWays(a, b, scanning);
+    t.same(listed.fastTerms, scanned.fastTerms, `${name}: same table`);
+    t.same(listed.fast, scanned.fast, `${name}: same claim-pair scores`);
+    t.same(listed.fastTerms, listed.lazyTerms, `${name}: = the pairwise similarity`);
+    t.ok(listed.fastTerms.filter((s) => s > 0 && s < 1).length > 100, `${name}: many similar, non-identical word pairs`);
+  }
+});
