@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Precomputes ONCE, at build time, each lexicon vector's near neighbours (dist/lexicon/neighbours.bin), after
-// build-vectors.mjs: every pair of the 100k vectors through the WebAssembly prefilter kernel, split over the
-// machine's cores (~30 s of CPU). Why, and the file's layout: src/lexicon/neighbours.ts. Skipped when the file
-// already holds the lists of the current vectors at the current floor; without it the engine finds the same
-// pairs per compare (slower, same answers).
+// Precomputes ONCE, at build time, each lexicon vector's near neighbours and their cosines
+// (dist/lexicon/neighbours.bin), after build-vectors.mjs: every pair of the 100k vectors through the WebAssembly
+// prefilter kernel, then the exact cosine of each hit, split over the machine's cores (~30 s of CPU). Why, and the
+// file's layout: src/lexicon/neighbours.ts. Skipped when the file already holds the lists of the current vectors
+// at the current floor; without it the engine finds the same pairs per compare (slower, same answers).
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,8 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist', 'lexicon');
 const dist = (p) => import(pathToFileURL(join(root, 'dist', 'src', p)).href);
 const { readLexicon } = await dist('lexicon/vectors.js');
-const { NEIGHBOURS_FILE, encodeNeighbours, neighbourPairs, neighboursFromPairs, vectorsFingerprint } = await dist('lexicon/neighbours.js');
-const { NEIGHBOUR_FLOOR } = await dist('core/cross-side.js');
+const { NEIGHBOURS_FILE, encodeNeighbours, neighbourPairs, neighboursFromPairs } = await dist('lexicon/neighbours.js');
+const { PREFILTER_MARGIN, VECTOR_MIN_COSINE } = await dist('core/cross-side.js');
 
 if (isMainThread) {
   if (!existsSync(join(dir, 'vectors.bin'))) {
@@ -23,7 +23,7 @@ if (isMainThread) {
     process.exit(0);
   }
   const lex = readLexicon(dir);
-  if (lex.neighbours && lex.neighbours.floor === NEIGHBOUR_FLOOR) process.exit(0);
+  if (lex.neighbours && lex.neighbours.floor === VECTOR_MIN_COSINE) process.exit(0);
   const t0 = Date.now();
   const threads = Math.max(1, Math.min(availableParallelism(), 8));
   // Row q is scanned against the rows after it: striping the rows over the threads gives each the same work.
@@ -37,11 +37,11 @@ if (isMainThread) {
     console.log('build-neighbours: no WebAssembly SIMD here; the engine will find neighbours per compare');
     process.exit(0);
   }
-  const nb = neighboursFromPairs(lex.vectorCount, NEIGHBOUR_FLOOR, vectorsFingerprint(lex.scales), parts);
+  const nb = neighboursFromPairs(lex, VECTOR_MIN_COSINE, parts);
   writeFileSync(join(dir, NEIGHBOURS_FILE), encodeNeighbours(nb));
   console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads} threads) in ${Date.now() - t0} ms`);
 } else {
   const lex = readLexicon(dir);
-  const pairs = neighbourPairs(lex.data, lex.dims, lex.vectorCount, NEIGHBOUR_FLOOR, workerData.from, lex.vectorCount, workerData.step);
-  parentPort.postMessage(pairs, pairs ? [pairs.buffer] : []);
+  const part = neighbourPairs(lex, VECTOR_MIN_COSINE - PREFILTER_MARGIN, VECTOR_MIN_COSINE, workerData.from, lex.vectorCount, workerData.step);
+  parentPort.postMessage(part, part ? [part.pairs.buffer, part.cosines.buffer] : []);
 }

@@ -20,11 +20,6 @@ export const VECTOR_MIN_COSINE = 0.6;
  *  pair at or above the floor is ever lost; the margin only admits a few extra pairs to the exact check. */
 export const PREFILTER_MARGIN = 1e-4;
 
-/** The floor of the neighbour lists built with the lexicon (`neighbours.ts`): 1e-6 below the prefilter's, so
- *  they hold every pair the prefilter keeps, whichever word is the query (the threshold's product rounds
- *  differently with its operands swapped). Lists at a higher floor are not used. */
-export const NEIGHBOUR_FLOOR = VECTOR_MIN_COSINE - PREFILTER_MARGIN - 1e-6;
-
 /** Linear from 0 at the floor to 1 at identity: only near-synonyms get substantial credit. */
 export function cosineCredit(cos: number): number {
   return cos >= VECTOR_MIN_COSINE ? (cos - VECTOR_MIN_COSINE) / (1 - VECTOR_MIN_COSINE) : 0;
@@ -40,17 +35,23 @@ export function cosineCredit(cos: number): number {
 export interface CrossSide {
   rows: Int32Array;
   withVec: Int32Array;
-  /** Block row k: the int8 row, norm and unit vector of position withVec[k] (null without a lexicon). */
-  block: Int8Block | null;
+  /** Block row k: the int8 row, norm and unit vector of position withVec[k] (null without a lexicon); made on
+   *  first use (`sideBlock`): a compare with the lexicon's neighbour lists never needs it. */
+  block?: Int8Block | null;
   buckets: Map<number, number[]>;
-  /** The lexicon's neighbour lists, when built at a floor the prefilter can use. */
+  /** The lexicon's neighbour lists, when they hold every pair the similarity counts. */
   neighbours: Neighbours | null;
+  /** What the block is made from. */
+  source: Int8Array | null;
+  dims: number;
+  unit: (row: number) => Float32Array;
 }
 
 /**
  * The `CrossSide` of the terms with keys `keys` and lexicon rows `rows` (-1: no vector), position by position.
  * @param source the lexicon's int8 rows (`dims` components each); null without a lexicon
  * @param unit the unit vector of a lexicon row (the float vector the exact cosine is computed from)
+ * @param neighbours the lexicon's neighbour lists, if built
  */
 export function crossSide(keys: readonly string[], rows: Int32Array, source: Int8Array | null, dims: number,
   unit: (row: number) => Float32Array, neighbours: Neighbours | null = null): CrossSide {
@@ -62,10 +63,17 @@ export function crossSide(keys: readonly string[], rows: Int32Array, source: Int
     const b = buckets.get(key.charCodeAt(0));
     if (b) b.push(p); else buckets.set(key.charCodeAt(0), [p]);
   });
-  const at = withVec.map((p) => rows[p]!);
-  const block = source ? int8Block(source, dims, at, (k) => unit(at[k]!)) : null;
-  return { rows, withVec: Int32Array.from(withVec), block, buckets,
-    neighbours: neighbours && neighbours.floor <= NEIGHBOUR_FLOOR ? neighbours : null };
+  return { rows, withVec: Int32Array.from(withVec), buckets, source, dims, unit,
+    neighbours: neighbours && neighbours.floor <= VECTOR_MIN_COSINE ? neighbours : null };
+}
+
+/** The side's block (made once). */
+function sideBlock(side: CrossSide): Int8Block | null {
+  if (side.block === undefined) {
+    const at = Array.from(side.withVec, (p) => side.rows[p]!);
+    side.block = side.source ? int8Block(side.source, side.dims, at, (k) => side.unit(at[k]!)) : null;
+  }
+  return side.block;
 }
 
 /**
@@ -80,9 +88,14 @@ export function crossSide(keys: readonly string[], rows: Int32Array, source: Int
  */
 export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide): void {
   const { cols, row, col } = t, rCount = r.length, oCount = o.length;
-  const qb = os.block, rb = rs.block;
+  // With the lexicon's neighbour lists, a word's similar words and their cosines are looked up (no vectors needed);
+  // else the prefilter scans the other side's block.
+  const nb = os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
+  const lookup = nb ? rowLookup(rs, nb.start.length - 1) : null;
+  const qb = nb ? null : sideBlock(os), rb = nb ? null : sideBlock(rs);
   const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
-  const hits = new Int32Array(rs.withVec.length), cand = new Int32Array(rs.withVec.length), cos = new Float64Array(rs.withVec.length);
+  const n = scanner ? rs.withVec.length : 0;
+  const hits = new Int32Array(n), cand = new Int32Array(n), cos = new Float64Array(n);
   // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
   // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed: column j
   // is skipped for x when skipKey[j] <= limit(x), skipKey[j] = r[j] for a term also on the original side (else
@@ -90,8 +103,6 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
   // on both sides and r[j] < x.
   const skipKey = new Int32Array(rCount).fill(0x7fffffff), otherRow = new Int32Array(rCount);
   for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) { skipKey[j] = r[j]!; otherRow[j] = i * cols; } }
-  const nb = scanner && os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
-  const lookup = nb ? rowLookup(rs, nb.start.length - 1) : null;
   let k = 0; // block row of the query side for position i
   for (let i = 0; i < oCount; i++) {
     const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols, limit = mirrored ? x : -1;
@@ -101,26 +112,25 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
       setSim(t, base + j, s);
       if (mirrored && skipKey[j] !== 0x7fffffff) setSim(t, otherRow[j]! + cx, s);
     };
-    if (os.rows[i]! >= 0) {
+    const rx = os.rows[i]!;
+    if (rx >= 0 && lookup) {
+      // Its own row (another term with the same vector) and its listed neighbours, as the rewrite side's positions.
+      // Most neighbours are not on the other side: its bitmap, small enough to stay in the cache, says so before
+      // the lexicon-wide `first` is read.
+      const { first, next, bits } = lookup, list = nb!.rows, listCos = nb!.cosines;
+      for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(nb!.self[rx]!));
+      for (let q = nb!.start[rx]!, end = nb!.start[rx + 1]!; q < end; q++) {
+        const y = list[q]!;
+        if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
+        for (let b = first[y]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(listCos[q]!));
+      }
+    } else if (rx >= 0) {
       if (scanner) {
-        let n = 0;
-        if (lookup) {
-          // The word's own row and its listed neighbours, as the rewrite side's block rows holding them.
-          // (Most neighbours are not on the other side: the side's bitmap, small enough to stay in the cache, answers
-          // that before the lexicon-wide `first` is read.)
-          const rx = os.rows[i]!, { first, next, bits } = lookup, rows = nb!.rows;
-          for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) cand[n++] = b;
-          for (let q = nb!.start[rx]!, end = nb!.start[rx + 1]!; q < end; q++) {
-            const y = rows[q]!;
-            if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
-            for (let b = first[y]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) cand[n++] = b;
-          }
-        } else {
-          const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
-          for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[n++] = hits[h]!;
-        }
-        scanner.cosines(k, cand, n, cos);
-        for (let h = 0; h < n; h++) touch(rs.withVec[cand[h]!]!, cosineCredit(cos[h]!));
+        const hit = scanner.scan(k, VECTOR_MIN_COSINE - PREFILTER_MARGIN, hits);
+        let m = 0;
+        for (let h = 0; h < hit; h++) if (skipKey[rs.withVec[hits[h]!]!]! > limit) cand[m++] = hits[h]!;
+        scanner.cosines(k, cand, m, cos);
+        for (let h = 0; h < m; h++) touch(rs.withVec[cand[h]!]!, cosineCredit(cos[h]!));
       }
       k++;
     }

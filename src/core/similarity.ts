@@ -1,5 +1,6 @@
 import type { Lexicon } from '../lexicon/vectors.js';
 import { int8Rows, type Int8Rows } from '../lexicon/int8-scan.js';
+import { unitDot, unitVectorOf } from '../lexicon/unit-vectors.js';
 import type { ClaimTerms } from './tokens.js';
 import { crossSim, crossTable, finishTable, type CrossTable } from './cross-table.js';
 import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from './cross-side.js';
@@ -168,9 +169,7 @@ export class Vocabulary {
     // The exact int8 prefilter of `prepareCross`, pair by pair: ~98% of pairs stop here.
     const rows = lexiconRows(this.lexicon!), ia = this.vecRow[a]!, ib = this.vecRow[b]!;
     if (rows.dot(ia, ib) < (VECTOR_MIN_COSINE - PREFILTER_MARGIN) * rows.norm(ia) * rows.norm(ib)) return 0;
-    let dot = 0;
-    for (let d = 0; d < va.length; d++) dot += va[d]! * vb[d]!;
-    return cosineCredit(dot);
+    return cosineCredit(unitDot(va, vb));
   }
 
   /** The distinct ids in order of first occurrence (as `[...new Set(ids)]`, with a marker array instead of a Set). */
@@ -288,15 +287,7 @@ const unitVectorMemo = lexiconMemo<number, Float32Array>(UNIT_VECTORS_MAX);
 
 /** The lexicon row `rank` as a float unit vector (the int8 components times their scale, normalised). */
 function unitVector(lex: Lexicon, rank: number): Float32Array {
-  return unitVectorMemo(lex, rank, () => {
-    const v = new Float32Array(lex.dims);
-    const sc = lex.scales[rank]!;
-    let norm = 0;
-    for (let d = 0; d < lex.dims; d++) { const x = lex.data[rank * lex.dims + d]! * sc; v[d] = x; norm += x * x; }
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < lex.dims; d++) v[d]! /= norm;
-    return v;
-  });
+  return unitVectorMemo(lex, rank, () => unitVectorOf(lex.data, lex.scales, lex.dims, rank));
 }
 
 /** A bounded memo per lexicon of a pure function of (lexicon, key): at most `max` entries, the oldest dropped first. */

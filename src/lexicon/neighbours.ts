@@ -1,42 +1,57 @@
 import { lanes, instance } from './wasm-kernel.js';
+import { unitDot, unitVectorOf } from './unit-vectors.js';
 
 /**
- * Each lexicon word's near neighbours in the word-vector space, precomputed once at build time (issue #6).
+ * Each lexicon word's near neighbours in the word-vector space and their cosines, precomputed once at build time
+ * (issue #6).
  *
- * Every compare used to find the cross-side word pairs whose cosine can reach the similarity's floor by scanning
- * each original word against every rewrite word (`int8-scan.ts`, ~6 ns a pair: ~0.8 ms of a 7 ms seed-pair
- * compare, the largest single cost once the texts are analysed). Which pairs pass that integer prefilter depends
- * on the two words only, so it is computed once for the whole vocabulary: all 100,000 × 100,000 / 2 pairs through
- * the same WebAssembly kernel (~30 s of CPU at build), ~13 neighbours per word on average (frequent words have
- * hundreds, rare ones a few). A compare then only looks its words' neighbours up among the other side's words.
+ * Every compare used to find the cross-side word pairs similar enough to count by scanning each original word
+ * against every rewrite word (`int8-scan.ts`, an int8 prefilter at ~6 ns a pair, then the exact float cosine of
+ * its hits): ~1 ms of a 7 ms seed-pair compare once the texts are analysed, plus building each text's vectors.
+ * Both depend on the two words only, so they are computed once for the whole vocabulary: all 100,000 × 100,000 / 2
+ * pairs through the same prefilter kernel, then the exact cosine of each hit (~30 s of CPU at build, split over
+ * the cores). A word has ~15 neighbours on average (frequent words hundreds, rare ones a few). A compare then only
+ * looks its words' neighbours up among the other side's words, and reads their cosines.
  *
- * The list is kept at a floor a little below the prefilter's (`NEIGHBOUR_FLOOR`), so it holds every pair the
- * runtime prefilter would keep in either orientation (its threshold is rounded differently with the operands
- * swapped); the exact cosine still decides, so a compare's answers are the same bit for bit with or without it.
+ * The lists hold every pair whose exact cosine reaches `floor` (the prefilter runs a little below it, so none is
+ * missed), with that cosine as `unitDot` computes it: the same number the compare computed itself, bit for bit.
  */
 
 /** File name in the lexicon directory. */
 export const NEIGHBOURS_FILE = 'neighbours.bin';
 
 /** Neighbour lists of the `count` lexicon rows with vectors: row x's neighbours are rows[start[x] .. start[x+1]),
- *  ascending, x itself left out. Symmetric: y is x's neighbour exactly when x is y's. */
+ *  ascending, x itself left out, with their cosines in `cosines` (same places). Symmetric: y is x's neighbour
+ *  exactly when x is y's. */
 export interface Neighbours {
   /** `vectorsFingerprint` of the vectors the lists were computed from. */
   fingerprint: number;
-  /** The int8 cosine floor the lists were computed at (a pair is listed when its int8 cosine is at least this). */
+  /** Every pair whose cosine is at least this is listed. */
   floor: number;
   start: Uint32Array;
   rows: Uint32Array;
+  cosines: Float64Array;
+  /** Each row's cosine with itself (1 up to rounding: the compare uses the exact number). */
+  self: Float64Array;
+}
+
+/** The lexicon's vectors, as the lists are computed from them. */
+export interface VectorRows {
+  data: Int8Array;
+  scales: Float32Array;
+  dims: number;
 }
 
 /**
- * The pairs (q, j), q in [from, to) and j > q, whose int8 cosine is at least `floor`, as a flat list q0, j0, q1,
- * j1, … — the prefilter condition of `int8-scan.ts` (integer dot ≥ floor · |q| · |j|) through the same kernel.
- * Null without WebAssembly SIMD (in JavaScript the pass would take tens of minutes; the compare then scans).
- * @param data `count` int8 rows of `dims` components
+ * The pairs (q, j), q in [from, to) by `step` and j > q, whose exact cosine is at least `floor`, as flat lists
+ * (`pairs`: q0, j0, q1, j1, …; `cosines`: one per pair). Candidates come from the int8 prefilter of `int8-scan.ts`
+ * (integer dot ≥ scanFloor · |q| · |j|) through the same kernel; `scanFloor` must be below `floor` by more than
+ * the int8 rounding (< 1e-6). Null without WebAssembly SIMD (in JavaScript the pass would take tens of minutes;
+ * the compare then scans).
  */
-export function neighbourPairs(data: Int8Array, dims: number, count: number, floor: number, from: number, to: number,
-  step = 1): Uint32Array | null {
+export function neighbourPairs(lex: VectorRows, scanFloor: number, floor: number, from: number, to: number, step = 1):
+  { pairs: Uint32Array; cosines: Float64Array } | null {
+  const { data, dims } = lex, count = lex.scales.length;
   const stride = lanes(dims), normsAt = count * stride, outAt = normsAt + count * 8;
   const e = instance(dims, outAt + count * 4);
   if (!e) return null;
@@ -46,28 +61,52 @@ export function neighbourPairs(data: Int8Array, dims: number, count: number, flo
     for (let d = 0; d < dims; d++) { const v = data[k * dims + d]!; i8[k * stride + d] = v; s += v * v; }
     f64[(normsAt >> 3) + k] = Math.sqrt(s);
   }
-  let out = new Uint32Array(1 << 16), n = 0;
+  const units = new Float32Array(count * dims);
+  for (let k = 0; k < count; k++) units.set(unitVectorOf(data, lex.scales, dims, k), k * dims);
+  const unit = (row: number) => units.subarray(row * dims, (row + 1) * dims);
+  let pairs = new Uint32Array(1 << 16), cosines = new Float64Array(1 << 15), n = 0;
   for (let q = from; q < to; q += step) {
     const rest = count - q - 1;
     if (rest <= 0) continue;
-    const hits = e.scan(rest, floor * f64[(normsAt >> 3) + q]!, (q + 1) * stride, normsAt + (q + 1) * 8, outAt, q * stride);
-    if (n + 2 * hits > out.length) { const grown = new Uint32Array(Math.max(out.length * 2, n + 2 * hits)); grown.set(out); out = grown; }
-    for (let h = 0, at = outAt >> 2; h < hits; h++) { out[n++] = q; out[n++] = q + 1 + i32[at + h]!; }
+    const hits = e.scan(rest, scanFloor * f64[(normsAt >> 3) + q]!, (q + 1) * stride, normsAt + (q + 1) * 8, outAt, q * stride);
+    if (n + hits > cosines.length) {
+      const size = Math.max(cosines.length * 2, n + hits);
+      const p = new Uint32Array(size * 2); p.set(pairs); pairs = p;
+      const c = new Float64Array(size); c.set(cosines); cosines = c;
+    }
+    const uq = unit(q);
+    for (let h = 0, at = outAt >> 2; h < hits; h++) {
+      const j = q + 1 + i32[at + h]!, cos = unitDot(uq, unit(j));
+      if (cos < floor) continue;
+      pairs[2 * n] = q; pairs[2 * n + 1] = j; cosines[n++] = cos;
+    }
   }
-  return out.slice(0, n);
+  return { pairs: pairs.slice(0, 2 * n), cosines: cosines.slice(0, n) };
 }
 
-/** The symmetric neighbour lists of `count` rows from pair lists (each pair once, either order). */
-export function neighboursFromPairs(count: number, floor: number, fingerprint: number, pairLists: Uint32Array[]): Neighbours {
-  const start = new Uint32Array(count + 1);
-  for (const p of pairLists) for (let k = 0; k < p.length; k++) start[p[k]! + 1]!++;
+/** The symmetric neighbour lists of the vectors `lex` from pair lists (each pair once, either order). */
+export function neighboursFromPairs(lex: VectorRows, floor: number, parts: { pairs: Uint32Array; cosines: Float64Array }[]): Neighbours {
+  const count = lex.scales.length, start = new Uint32Array(count + 1);
+  for (const { pairs } of parts) for (let k = 0; k < pairs.length; k++) start[pairs[k]! + 1]!++;
   for (let x = 0; x < count; x++) start[x + 1]! += start[x]!;
-  const rows = new Uint32Array(start[count]!), next = start.slice(0, count);
-  for (const p of pairLists) {
-    for (let k = 0; k + 1 < p.length; k += 2) { rows[next[p[k]!]!++] = p[k + 1]!; rows[next[p[k + 1]!]!++] = p[k]!; }
+  const rows = new Uint32Array(start[count]!), cosines = new Float64Array(start[count]!), next = start.slice(0, count);
+  for (const { pairs, cosines: cos } of parts) {
+    for (let k = 0; k < cos.length; k++) {
+      const x = pairs[2 * k]!, y = pairs[2 * k + 1]!;
+      rows[next[x]!] = y; cosines[next[x]!++] = cos[k]!;
+      rows[next[y]!] = x; cosines[next[y]!++] = cos[k]!;
+    }
   }
-  for (let x = 0; x < count; x++) rows.subarray(start[x]!, start[x + 1]!).sort();
-  return { fingerprint, floor, start, rows };
+  for (let x = 0; x < count; x++) {
+    const a = start[x]!, b = start[x + 1]!;
+    if (b - a < 2) continue;
+    const order = Array.from({ length: b - a }, (_, k) => a + k).sort((p, q) => rows[p]! - rows[q]!);
+    const r = order.map((p) => rows[p]!), c = order.map((p) => cosines[p]!);
+    rows.set(r, a); cosines.set(c, a);
+  }
+  const self = new Float64Array(count);
+  for (let x = 0; x < count; x++) { const v = unitVectorOf(lex.data, lex.scales, lex.dims, x); self[x] = unitDot(v, v); }
+  return { fingerprint: vectorsFingerprint(lex.scales), floor, start, rows, cosines, self };
 }
 
 /**
@@ -81,19 +120,21 @@ export function vectorsFingerprint(scales: Float32Array): number {
   return h >>> 0;
 }
 
-/** File layout: "WNBR", u32 version (1), u32 row count, u32 fingerprint, f64 floor, then (count + 1) u32 starts and
- *  the u32 rows. */
-const MAGIC = 'WNBR', VERSION = 1, HEADER = 24;
+/** File layout: "WNBR", u32 version, u32 row count, u32 fingerprint, f64 floor, then the f64 cosines of the rows
+ *  with themselves, the f64 cosines of the listed pairs, the (count + 1) u32 starts and the u32 rows. */
+const MAGIC = 'WNBR', VERSION = 2, HEADER = 24;
 
 /** The lists as the bytes of `NEIGHBOURS_FILE`. */
 export function encodeNeighbours(nb: Neighbours): Uint8Array {
-  const count = nb.start.length - 1;
-  const out = new Uint8Array(HEADER + (count + 1) * 4 + nb.rows.length * 4);
+  const count = nb.start.length - 1, pairs = nb.rows.length;
+  const out = new Uint8Array(HEADER + (count + pairs) * 8 + (count + 1 + pairs) * 4);
   const view = new DataView(out.buffer);
   for (let k = 0; k < 4; k++) out[k] = MAGIC.charCodeAt(k);
   view.setUint32(4, VERSION, true); view.setUint32(8, count, true);
   view.setUint32(12, nb.fingerprint, true); view.setFloat64(16, nb.floor, true);
-  const words = new Uint32Array(out.buffer, HEADER);
+  new Float64Array(out.buffer, HEADER, count).set(nb.self);
+  new Float64Array(out.buffer, HEADER + count * 8, pairs).set(nb.cosines);
+  const words = new Uint32Array(out.buffer, HEADER + (count + pairs) * 8);
   words.set(nb.start); words.set(nb.rows, count + 1);
   return out;
 }
@@ -102,16 +143,25 @@ export function encodeNeighbours(nb: Neighbours): Uint8Array {
  *  the file is not lists of those vectors. */
 export function decodeNeighbours(bytes: Uint8Array, scales: Float32Array): Neighbours | null {
   const count = scales.length;
-  if (bytes.length < HEADER + (count + 1) * 4) return null;
+  if (bytes.length < HEADER) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic !== MAGIC || view.getUint32(4, true) !== VERSION || view.getUint32(8, true) !== count) return null;
   const fingerprint = view.getUint32(12, true);
   if (fingerprint !== vectorsFingerprint(scales)) return null;
-  // Copied into aligned arrays (a Buffer's byteOffset need not be a multiple of 4).
-  const words = new Uint32Array((bytes.length - HEADER) >> 2);
-  new Uint8Array(words.buffer).set(bytes.subarray(HEADER, HEADER + words.length * 4));
+  // pairs from the size: HEADER + (count + pairs)·8 + (count + 1 + pairs)·4 bytes.
+  const pairs = (bytes.length - HEADER - count * 12 - 4) / 12;
+  if (!Number.isInteger(pairs) || pairs < 0) return null;
+  // Copied into aligned arrays (a Buffer's byteOffset need not be a multiple of 8).
+  const copy = (at: number, length: number) => {
+    const out = new Uint8Array(length);
+    out.set(bytes.subarray(at, at + length));
+    return out.buffer;
+  };
+  const self = new Float64Array(copy(HEADER, count * 8));
+  const cosines = new Float64Array(copy(HEADER + count * 8, pairs * 8));
+  const words = new Uint32Array(copy(HEADER + (count + pairs) * 8, (count + 1 + pairs) * 4));
   const start = words.subarray(0, count + 1), rows = words.subarray(count + 1);
-  if (start[0] !== 0 || start[count] !== rows.length) return null;
-  return { fingerprint, floor: view.getFloat64(16, true), start, rows };
+  if (start[0] !== 0 || start[count] !== pairs) return null;
+  return { fingerprint, floor: view.getFloat64(16, true), start, rows, cosines, self };
 }
