@@ -114,15 +114,13 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
     };
     const rx = os.rows[i]!;
     if (rx >= 0 && lookup) {
-      // Its own row (another term with the same vector) and its listed neighbours, as the rewrite side's positions.
-      // Most neighbours are not on the other side: its bitmap, small enough to stay in the cache, says so before
-      // the lexicon-wide `first` is read.
-      const { first, next, bits } = lookup, list = nb!.rows, listCos = nb!.cosines;
+      // Its own row (another term with the same vector), then its listed neighbours on the other side.
+      const { first, next } = lookup, listCos = nb!.cosines;
       for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(nb!.self[rx]!));
-      for (let q = nb!.start[rx]!, end = nb!.start[rx + 1]!; q < end; q++) {
-        const y = list[q]!;
-        if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
-        for (let b = first[y]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(listCos[q]!));
+      const found = listedOnSide(nb!, rx, lookup);
+      for (let h = 0; h < found; h += 2) {
+        const j = rs.withVec[foundAt[h]!]!;
+        if (skipKey[j]! > limit) touch(j, cosineCredit(listCos[foundAt[h + 1]!]!));
       }
     } else if (rx >= 0) {
       if (scanner) {
@@ -142,11 +140,36 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
 }
 
 /**
+ * Row x's neighbours on the side of `lookup`, into `foundAt` as pairs (block row, place in the lists); returns
+ * 2 × how many. Most neighbours are not on the side: its bitmap, small enough to stay in the cache, says so before
+ * the lexicon-wide `first` is read. (A small function of its own: the walk is the hot loop of the fill, and V8
+ * compiles it tighter alone than inside the fill with its closure; 0.53 → 0.39 ms on the seed pair.)
+ */
+function listedOnSide(nb: Neighbours, x: number, { first, next, bits }: RowLookup): number {
+  const list = nb.rows, end = nb.start[x + 1]!, length = end - nb.start[x]!;
+  // Room for every neighbour once (one that two terms share is found twice: then it grows).
+  if (foundAt.length < 2 * length) foundAt = new Int32Array(2 * length);
+  let m = 0;
+  for (let q = nb.start[x]!; q < end; q++) {
+    const y = list[q]!;
+    if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
+    for (let b = first[y]!; b >= 0; b = next[b]!) {
+      if (m + 2 > foundAt.length) { const grown = new Int32Array(foundAt.length * 2); grown.set(foundAt); foundAt = grown; }
+      foundAt[m++] = b; foundAt[m++] = q;
+    }
+  }
+  return m;
+}
+let foundAt = new Int32Array(1024);
+
+interface RowLookup { first: Int32Array; next: Int32Array; bits: Int32Array }
+
+/**
  * Which block rows of a side hold lexicon row x: first[x], then next[b] after block row b (-1: no more; two terms
  * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is shared by every compare of the thread: it is reset to
  * all -1 after each use (by the side's own rows), so that setting it up costs the side's size, not the lexicon's.
  */
-function rowLookup(side: CrossSide, rows: number): { first: Int32Array; next: Int32Array; bits: Int32Array } {
+function rowLookup(side: CrossSide, rows: number): RowLookup {
   if (!firstBlockRow || firstBlockRow.length < rows) firstBlockRow = new Int32Array(rows).fill(-1);
   const first = firstBlockRow, next = new Int32Array(side.withVec.length), bits = new Int32Array((rows + 31) >>> 5);
   for (let b = side.withVec.length - 1; b >= 0; b--) {
