@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { compare, textAnalyses } from '../../src/core/compare.js';
-import { NLP_RECYCLE_CHARS, nlpView, readTokens, textNlp, tokenOffsets } from '../../src/core/nlp.js';
+import { MAX_TOKEN_RUN, NLP_RECYCLE_CHARS, hasRun, nlpView, readTokens, textNlp, tokenOffsets } from '../../src/core/nlp.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { paragraphSpans } from '../../src/core/segment-lines.js';
 import { claimTerms, spanTerms } from '../../src/core/tokens.js';
@@ -157,4 +157,23 @@ t.test('a claim cut inside a token (a hard cut in a long run without spaces) is 
   const result = compare({ text }, { text });
   t.ok(result.original.claims.length > 2, `${result.original.claims.length} claims`);
   t.same(result.original.claims.filter((c) => c.status !== 'kept').map((c) => c.id), [], 'the same text: every claim kept');
+});
+
+t.test('hasRun: the runs of non-whitespace exactly as the regex class \\s sees them', async (t) => {
+  // Every UTF-16 unit: whitespace to hasRun exactly when \s matches it.
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (hasRun(ch, 1) === /\s/.test(ch)) t.fail(`U+${c.toString(16)}: hasRun and \\s disagree`);
+  }
+  const units = fc.oneof(fc.constantFrom(' ', '\u00a0', '\u3000', '\n', 'a', 'é', '\ud83d', '\ude00', '-', '\u200b'), fc.string({ maxLength: 3 }));
+  fc.assert(fc.property(fc.array(units, { maxLength: 120 }), fc.integer({ min: 1, max: 12 }), (parts, n) => {
+    const s = parts.join('');
+    return hasRun(s, n) === new RegExp(`\\S{${n}}`).test(s);
+  }), { numRuns: 2000 });
+  t.pass('hasRun = /\\S{n}/ on random strings');
+  // The view is the same as breaking runs unconditionally would give.
+  for (const text of ['short words only', 'x'.repeat(MAX_TOKEN_RUN - 1) + ' y', 'x'.repeat(MAX_TOKEN_RUN), `a ${'\ud83d\ude00'.repeat(MAX_TOKEN_RUN)} b`]) {
+    const unconditional = text.replace(new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g'), (run) => run.slice(0, -1) + ' ');
+    t.equal(nlpView(text), unconditional, `view of a ${text.length}-unit text`);
+  }
 });
