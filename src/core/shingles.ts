@@ -26,11 +26,22 @@ export interface TextShingles {
 function shingles(c: Words): string[] {
   const out: string[] = [];
   for (let i = 0; i + COPY_RUN <= c.words.length; i++) {
-    const content = new Set<string>();
-    for (let k = i; k < i + COPY_RUN; k++) if (c.wordKinds[k] === 1) content.add(c.words[k]!);
-    if (content.size >= COPY_RUN_CONTENT) out.push(c.words.slice(i, i + COPY_RUN).join(' '));
+    if (distinctContent(c, i, i + COPY_RUN) >= COPY_RUN_CONTENT) out.push(c.words.slice(i, i + COPY_RUN).join(' '));
   }
   return out;
+}
+
+/** Number of distinct content words (kind 1) among words `[from, to)`. Compared pairwise: a window is six words,
+ *  and a Set per window was most of the garbage of `textShingles`. */
+export function distinctContent(c: Words, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    if (c.wordKinds[k] !== 1) continue;
+    let seen = false;
+    for (let j = from; j < k && !seen; j++) seen = c.wordKinds[j] === 1 && c.words[j] === c.words[k];
+    if (!seen) n++;
+  }
+  return n;
 }
 
 /** The shingles of a text's claims and their index. Linear in the words. */

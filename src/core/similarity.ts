@@ -352,10 +352,9 @@ export interface TextTerms {
 export function textTerms(claims: ClaimTerms[]): TextTerms {
   const index = new Map<string, number>();
   const keys: string[] = [], lemmas: string[] = [], names: boolean[] = [], numbers: boolean[] = [];
-  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
-  const local = claims.map((t) => {
-    const own: number[] = [];
-    for (const x of t.terms) {
+  const own = claims.map((t) => {
+    const ids = new Int32Array(t.terms.length);
+    t.terms.forEach((x, j) => {
       let k = index.get(x.key);
       if (k === undefined) {
         index.set(x.key, k = keys.length);
@@ -365,11 +364,28 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
         names[k] = names[k]! && x.name;
         numbers[k] = numbers[k]! || x.number;
       }
-      own.push(k);
-    }
-    return Int32Array.from(new Set(own)).sort(byKey);
+      ids[j] = k;
+    });
+    return ids;
   });
-  return { keys, index, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
+  return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, own), words: claims.map((t) => t.words) };
+}
+
+/**
+ * Each list of indexes into `keys` deduplicated and in key order (code-unit order of the keys, as `<` compares
+ * them). The keys are ranked by one sort of the distinct keys, and each list sorted as numbers by rank: sorting
+ * each list with a comparator of strings was the largest part of `textTerms`. Keys must be distinct.
+ */
+export function inKeyOrder(keys: string[], lists: Int32Array[]): Int32Array[] {
+  const byRank = Int32Array.from(keys.keys()).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+  const rank = new Int32Array(keys.length);
+  for (let r = 0; r < byRank.length; r++) rank[byRank[r]!] = r;
+  return lists.map((list) => {
+    const ranks = list.map((k) => rank[k]!).sort();
+    let n = 0, last = -1;
+    for (const r of ranks) if (r !== last) ranks[n++] = byRank[last = r]!;
+    return ranks.slice(0, n);
+  });
 }
 
 /** Interns a claim's terms. */
