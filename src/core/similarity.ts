@@ -371,20 +371,31 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
   return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, own), words: claims.map((t) => t.words) };
 }
 
+/** Lists longer than this are put in key order by a sort (see `inKeyOrder`). */
+const INSERTION_MAX = 64;
+
 /**
  * Each list of indexes into `keys` deduplicated and in key order (code-unit order of the keys, as `<` compares
- * them). The keys are ranked by one sort of the distinct keys, and each list sorted as numbers by rank: sorting
- * each list with a comparator of strings was the largest part of `textTerms`. Keys must be distinct.
+ * them), by insertion into a typed array: a claim holds a dozen terms, and a Set, a copy and a comparator sort per
+ * claim were most of `textTerms`. Keys must be distinct (equal indexes are the only equal keys).
  */
 export function inKeyOrder(keys: string[], lists: Int32Array[]): Int32Array[] {
-  const byRank = Int32Array.from(keys.keys()).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
-  const rank = new Int32Array(keys.length);
-  for (let r = 0; r < byRank.length; r++) rank[byRank[r]!] = r;
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
   return lists.map((list) => {
-    const ranks = list.map((k) => rank[k]!).sort();
-    let n = 0, last = -1;
-    for (const r of ranks) if (r !== last) ranks[n++] = byRank[last = r]!;
-    return ranks.slice(0, n);
+    // Insertion is quadratic: a long list (a claim of a text without sentence breaks) is sorted.
+    if (list.length > INSERTION_MAX) return Int32Array.from(new Set(list)).sort(byKey);
+    const out = new Int32Array(list.length);
+    let n = 0;
+    for (const k of list) {
+      const key = keys[k]!;
+      let j = n;
+      while (j > 0 && keys[out[j - 1]!]! > key) j--;
+      if (j > 0 && out[j - 1] === k) continue;
+      out.copyWithin(j + 1, j, n);
+      out[j] = k;
+      n++;
+    }
+    return n === out.length ? out : out.slice(0, n);
   });
 }
 
