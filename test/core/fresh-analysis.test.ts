@@ -2,6 +2,7 @@ import t from 'tap';
 import fc from 'fast-check';
 import { inKeyOrder } from '../../src/core/similarity.js';
 import { distinctContent } from '../../src/core/shingles.js';
+import { hasLetterOrDigit } from '../../src/core/chars.js';
 
 /**
  * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.
@@ -36,4 +37,11 @@ t.test('distinctContent: distinct content words of a window, as a Set of them co
       for (let k = from; k < to; k++) if (wordKinds[k] === 1) set.add(words[k]!);
       t.equal(distinctContent({ words, wordKinds }, from, to), set.size);
     }), { numRuns: 300 });
+});
+
+t.test('hasLetterOrDigit: as /[\\p{L}\\p{N}]/u.test', async (t) => {
+  const table: [string, boolean][] = [['', false], ['—', false], ['’s', true], ['%', false], ['٣', true], ['é', true], ['\ud835\udc00', true], ['\ud835', false], ['"?!', false], ['x', true]];
+  for (const [s, want] of table) t.equal(hasLetterOrDigit(s), want, JSON.stringify(s));
+  fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('-', '’', '.', ' ', '\ud835', '\udc00', '٣', 'é', '!'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 6 }),
+    (s) => { t.equal(hasLetterOrDigit(s), /[\p{L}\p{N}]/u.test(s), JSON.stringify(s)); }), { numRuns: 500 });
 });
