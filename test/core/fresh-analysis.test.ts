@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { inKeyOrder } from '../../src/core/similarity.js';
-import { distinctContent } from '../../src/core/shingles.js';
+import { COPY_RUN, COPY_RUN_CONTENT, distinctContent, textShingles } from '../../src/core/shingles.js';
 import { hasLetterOrDigit } from '../../src/core/chars.js';
 
 /**
@@ -44,4 +44,26 @@ t.test('hasLetterOrDigit: as /[\\p{L}\\p{N}]/u.test', async (t) => {
   for (const [s, want] of table) t.equal(hasLetterOrDigit(s), want, JSON.stringify(s));
   fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('-', '’', '.', ' ', '\ud835', '\udc00', '٣', 'é', '!'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 6 }),
     (s) => { t.equal(hasLetterOrDigit(s), /[\p{L}\p{N}]/u.test(s), JSON.stringify(s)); }), { numRuns: 500 });
+});
+
+t.test('textShingles: each window cut out of the joined key is the window joined, as before', async (t) => {
+  const old = (c: { words: string[]; wordKinds: number[] }) => {
+    const out: string[] = [];
+    for (let i = 0; i + COPY_RUN <= c.words.length; i++) {
+      const content = new Set<string>();
+      for (let k = i; k < i + COPY_RUN; k++) if (c.wordKinds[k] === 1) content.add(c.words[k]!);
+      if (content.size >= COPY_RUN_CONTENT) out.push(c.words.slice(i, i + COPY_RUN).join(' '));
+    }
+    return out;
+  };
+  const claim = (text: string) => ({ words: text.split(' '), wordKinds: text.split(' ').map((w) => (w.length > 3 ? 1 : 0)) });
+  t.same(textShingles([claim('the talks in istanbul ended without a ceasefire deal'), claim('short one')]).claims,
+    [['the talks in istanbul ended without', 'talks in istanbul ended without a', 'in istanbul ended without a ceasefire', 'istanbul ended without a ceasefire deal'], []]);
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '’'), maxLength: 3 });
+  fc.assert(fc.property(fc.array(fc.array(fc.tuple(word, fc.integer({ min: 0, max: 2 })), { maxLength: 14 }), { maxLength: 4 }), (raw) => {
+    const claims = raw.map((c) => ({ words: c.map((p) => p[0]), wordKinds: c.map((p) => p[1]) }));
+    const got = textShingles(claims);
+    t.same(got.claims, claims.map(old));
+    t.same(textShingles(claims, claims.map((c) => c.words.join(' '))).claims, got.claims);
+  }), { numRuns: 300 });
 });
