@@ -84,8 +84,13 @@ export class Vocabulary {
     const lex = this.lexicon;
     if (lex && tt.ranks?.lexicon !== lex) {
       // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
-      const lemma = Int32Array.from(tt.lemmas, (w) => rankOf(lex, w));
-      const key = Int32Array.from(tt.keys, (w, k) => (lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w)));
+      // (Loops: `Int32Array.from` with a map function walks an iterator, a result object per term.)
+      const lemma = new Int32Array(tt.lemmas.length), key = new Int32Array(tt.keys.length);
+      for (let k = 0; k < lemma.length; k++) lemma[k] = rankOf(lex, tt.lemmas[k]!);
+      for (let k = 0; k < key.length; k++) {
+        const w = tt.keys[k]!;
+        key[k] = lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w);
+      }
       tt.ranks = { lexicon: lex, lemma, key };
     }
     const ranks = lex ? tt.ranks : undefined;
@@ -97,7 +102,11 @@ export class Vocabulary {
         this.push(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
       }
       this.interned.set(tt, ids);
-      return tt.vectors ??= tt.claims.map((c, i) => ({ ids: Array.from(c), words: tt.words[i]! }));
+      return tt.vectors ??= tt.claims.map((c, i) => {
+        const own: number[] = [];
+        for (const id of c) own.push(id);
+        return { ids: own, words: tt.words[i]! };
+      });
     }
     for (let k = 0; k < ids.length; k++) {
       ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
