@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { inKeyOrder } from '../../src/core/similarity.js';
 import { COPY_RUN, COPY_RUN_CONTENT, distinctContent, textShingles } from '../../src/core/shingles.js';
 import { hasLetterOrDigit } from '../../src/core/chars.js';
+import { normalizeForNlp, normalizeForNlpByRegex } from '../../src/core/normalize.js';
 
 /**
  * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.
@@ -66,4 +67,19 @@ t.test('textShingles: each window cut out of the joined key is the window joined
     t.same(got.claims, claims.map(old));
     t.same(textShingles(claims, claims.map((c) => c.words.join(' '))).claims, got.claims);
   }), { numRuns: 300 });
+});
+
+t.test('normalizeForNlp: the one scan gives what the four regex replaces give', async (t) => {
+  // Messages as code units: a raw U+2028 in a TAP line would end it.
+  const units = (s: string) => s.split('').map((c) => c.charCodeAt(0).toString(16)).join(' ');
+  const table: [string, string][] = [['a\r\nb', 'a \nb'], ['a\r\r\nb', 'a\n \nb'], ['x\u0085\u2028\u2029', 'x\n\n\n'], ['\t\u00a0\u200b\ufeff\u3000', '     '],
+    ['\ud83d\ude00', '\ud83d\ude00'], ['\ud83d', '\ufffd'], ['\ude00x\ud83d', '\ufffdx\ufffd'], ['plain “text”', 'plain “text”']];
+  for (const [input, want] of table) {
+    t.equal(normalizeForNlp(input), want, units(input));
+    t.equal(normalizeForNlpByRegex(input), want, units(input));
+  }
+  const unit = fc.oneof(fc.constantFrom('\r', '\n', '\t', ' ', 'a', '\u0085', '\u00a0', '\u2028', '\u2029', '\u1680', '\u200f', '\u2010', '\u202a', '\u2030',
+    '\u205e', '\u205f', '\u2064', '\u2065', '\u3000', '\ufeff', '\ud800', '\udbff', '\udc00', '\udfff', '\u007e', '\u007f', '\u00a1', '\u001f', '“'),
+  fc.string({ unit: 'binary', maxLength: 1 }));
+  fc.assert(fc.property(fc.string({ unit, maxLength: 16 }), (s) => { t.equal(normalizeForNlp(s), normalizeForNlpByRegex(s), units(s)); }), { numRuns: 1000 });
 });
