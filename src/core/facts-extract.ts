@@ -188,14 +188,14 @@ function nearWordsAscii(text: string, from: number, limit: number, step: 1 | -1)
     if (!alnum && c >= 128 && !SEPARATORS.has(c)) return null;
     if (alnum && wordEnd < 0) wordEnd = i;
     else if (!alnum && wordEnd >= 0) {
-      words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+      words.push((step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i)).toLowerCase());
       wordEnd = -1;
       if (words.length === 2) break;
     }
   }
-  if (wordEnd >= 0) words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+  if (wordEnd >= 0) words.push((step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i)).toLowerCase());
   if (step < 0) words.reverse();
-  return words.map((w) => w.toLowerCase());
+  return words;
 }
 
 /** Non-ASCII punctuation and spaces of news copy: not letters or digits, unchanged by lower-casing. */
