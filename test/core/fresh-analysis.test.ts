@@ -4,6 +4,7 @@ import { inKeyOrder } from '../../src/core/similarity.js';
 import { COPY_RUN, COPY_RUN_CONTENT, distinctContent, textShingles } from '../../src/core/shingles.js';
 import { hasLetterOrDigit } from '../../src/core/chars.js';
 import { normalizeForNlp, normalizeForNlpByRegex } from '../../src/core/normalize.js';
+import { extractItems } from '../../src/core/facts-extract.js';
 
 /**
  * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.
@@ -82,4 +83,19 @@ t.test('normalizeForNlp: the one scan gives what the four regex replaces give', 
     '\u205e', '\u205f', '\u2064', '\u2065', '\u3000', '\ufeff', '\ud800', '\udbff', '\udc00', '\udfff', '\u007e', '\u007f', '\u00a1', '\u001f', '“'),
   fc.string({ unit: 'binary', maxLength: 1 }));
   fc.assert(fc.property(fc.string({ unit, maxLength: 16 }), (s) => { t.equal(normalizeForNlp(s), normalizeForNlpByRegex(s), units(s)); }), { numRuns: 1000 });
+});
+
+t.test('entity runs: a single space joins capitalised words, a possessive or a wider gap ends a run, a capital keeps its dot', async (t) => {
+  // [sentence, its entity items as [start, end, key]]: the answers of the regex tests that the unit tests replaced.
+  const table: [string, [number, number, string][]][] = [
+    ["Officials met U.S. envoy Steve Witkoff in Moscow.", [[14, 18, "us"], [25, 38, "steve witkoff"], [42, 48, "moscow"]]],
+    ["He spoke with Putin.", [[14, 19, "putin"]]],
+    ["Biden’s Ukraine policy drew fire from Senator Lindsey Graham’s allies.", [[8, 15, "ukraine"], [38, 62, "lindsey graham"]]],
+    ["Then  Donald Trump arrived with J.D. Vance and the E.U. delegates.", [[6, 18, "donald trump"], [32, 36, "jd"], [51, 55, "eu"]]],
+    ["Russia's Sergei Lavrov met Marco Rubio in Anchorage, Alaska-", [[9, 22, "sergei lavrov"], [27, 38, "marco rubio"], [42, 51, "anchorage"], [53, 59, "alaska"]]],
+    ["A", []]
+  ];
+  for (const [text, want] of table) {
+    t.same(extractItems(text, 0, text.length).filter((i) => i.kind === 'entity').map((i) => [i.span.start, i.span.end, i.key]), want, text);
+  }
 });
