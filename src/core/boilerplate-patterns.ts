@@ -68,10 +68,10 @@ const WIRE_CREDIT = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|r
 /**
  * The kind of furniture a short paragraph is, from its own text alone, or null.
  * @param line the paragraph with whitespace collapsed to single spaces
+ * @param words `wordCount(line)`, when the caller has counted already
  */
-export function lineKind(line: string): BoilerplateKind | null {
+export function lineKind(line: string, words = wordCount(line)): BoilerplateKind | null {
   if (CORRECTION.test(line)) return 'correction';
-  const words = wordCount(line);
   if (words > SHORT_WORDS) return null;
   if (STAMP_LABEL.test(line) && /\d/.test(line) && !/[.!?]$/.test(line.replace(/[ap]\.m\.$/i, ''))) return 'timestamp';
   if (isByline(line) || WIRE_CREDIT.test(line)) return 'byline';

@@ -86,7 +86,8 @@ function isTeaserItem(p: Para, kind: BoilerplateKind | null): boolean {
 export function classifyParagraphs(text: string, paragraphs: Span[]): (BoilerplateKind | null)[] {
   const paras = paragraphs.map((p) => describe(text, p));
   const kinds: (BoilerplateKind | null)[] = paras.map((p) =>
-    !/[A-Za-z0-9]/.test(p.line) && !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line));
+    // (A finite count is the line's own: `describe` counted it; a long paragraph's line is a prefix, counted here.)
+    !/[A-Za-z0-9]/.test(p.line) && !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line, Number.isFinite(p.words) ? p.words : undefined));
 
   paras.forEach((p, i) => {
     // A bare "Read also:" label: the teaser headline follows on its own line.
@@ -108,17 +109,17 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
     i = j - 1;
   }
 
+  // Only label-like lines (no sentence end): a repeated title or section label. A repeated sentence is left
+  // to the aligner (a refrain, or a pull quote that duplicates its paragraph). Lines after the last label-like one
+  // cannot make a repeat: their keys (a lower-casing and a hash of up to 400 units each) are not made.
+  const label = paras.map((p, i) => kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line));
   const seen = new Set<string>();
-  paras.forEach((p, i) => {
-    const lower = p.line.toLowerCase();
+  for (let i = 0; i <= label.lastIndexOf(true); i++) {
+    const lower = (paras[i] as Para).line.toLowerCase();
     const key = QUOTE_MARKS.test(lower) ? lower.replace(/[“”„"]/g, '"').replace(/[‘’']/g, "'") : lower;
-    // Only label-like lines (no sentence end): a repeated title or section label. A repeated sentence is left
-    // to the aligner (a refrain, or a pull quote that duplicates its paragraph).
-    if (kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line) && seen.has(key)) {
-      kinds[i] = 'other';
-    }
+    if (label[i] && seen.has(key)) kinds[i] = 'other';
     seen.add(key);
-  });
+  }
 
   const title = kinds.indexOf(null);
   const isProse = (i: number) => {

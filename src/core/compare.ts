@@ -195,8 +195,8 @@ interface TextAnalysis {
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  return { paragraphs, boilerplate, terms, wordKeys: terms.map((t) => t.words.join(' ')), termIndex: textTerms(terms), shingles: textShingles(terms),
-    memo: textMemo() };
+  const wordKeys = terms.map((t) => t.words.join(' '));
+  return { paragraphs, boilerplate, terms, wordKeys, termIndex: textTerms(terms), shingles: textShingles(terms, wordKeys), memo: textMemo() };
 }
 
 /**

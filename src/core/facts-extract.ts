@@ -188,14 +188,14 @@ function nearWordsAscii(text: string, from: number, limit: number, step: 1 | -1)
     if (!alnum && c >= 128 && !SEPARATORS.has(c)) return null;
     if (alnum && wordEnd < 0) wordEnd = i;
     else if (!alnum && wordEnd >= 0) {
-      words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+      words.push((step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i)).toLowerCase());
       wordEnd = -1;
       if (words.length === 2) break;
     }
   }
-  if (wordEnd >= 0) words.push(step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i));
+  if (wordEnd >= 0) words.push((step < 0 ? text.slice(i, wordEnd) : text.slice(wordEnd, i)).toLowerCase());
   if (step < 0) words.reverse();
-  return words.map((w) => w.toLowerCase());
+  return words;
 }
 
 /** Non-ASCII punctuation and spaces of news copy: not letters or digits, unchanged by lower-casing. */
@@ -357,13 +357,21 @@ function properRuns(text: string, start: number, end: number, proper: ProperWord
     const before = text.slice(Math.max(start, s - 3), s);
     const initial = s === start || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u.test(before);
     const name = !NOT_NAMES.has(word) && (!initial || proper.has(word));
-    if (name && cur && /^ $/.test(text.slice(cur.end, s)) && !/['’]s$/u.test(text.slice(cur.start, cur.end))) cur.end = e;
+    // (The tests of the gap and the possessive read units: they were a slice and a regex per capitalised word.)
+    if (name && cur && s === cur.end + 1 && text.charCodeAt(cur.end) === 0x20 && !endsPossessive(text, cur.start, cur.end)) cur.end = e;
     else if (name) { if (cur) runs.push(cur); cur = { start: s, end: e }; }
     else if (cur) { runs.push(cur); cur = null; }
   }
   if (cur) runs.push(cur);
   // Trailing sentence punctuation is not part of a name ("… with Putin."), but "U.S." keeps its dots.
-  return runs.map((r) => ({ start: r.start, end: /\p{Lu}\.$/u.test(text.slice(r.end - 2, r.end)) ? r.end : trimDots(text, r.start, r.end) }));
+  for (const r of runs) if (!(r.end >= 2 && text.charCodeAt(r.end - 1) === 0x2e && isUpper(text.charCodeAt(r.end - 2)))) r.end = trimDots(text, r.start, r.end);
+  return runs;
+}
+
+/** Whether `text[start, end)` ends in 's or ’s (`/['’]s$/u` on the slice). */
+function endsPossessive(text: string, start: number, end: number): boolean {
+  const q = text.charCodeAt(end - 2);
+  return end - start >= 2 && text.charCodeAt(end - 1) === 0x73 && (q === 0x27 || q === 0x2019);
 }
 
 function trimDots(text: string, start: number, end: number): number {

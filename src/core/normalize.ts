@@ -18,6 +18,34 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * U+FFFD. Letters, quotes and punctuation are untouched (wink-nlp handles curly quotes itself).
  */
 export function normalizeForNlp(text: string): string {
+  // One scan, copying only around the units that change (news text has a few NBSPs at most): the four regex
+  // replaces this stands for (`normalizeForNlpByRegex`) each read the whole text, two-byte for curly quotes (#6).
+  let out = '', from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    const r = normalUnit(text, i, c);
+    if (r === c) continue;
+    out += text.slice(from, i) + String.fromCharCode(r);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The unit that `normalizeForNlp` puts at `i` (`c` is the unit there). */
+function normalUnit(text: string, i: number, c: number): number {
+  if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? 0x20 : 0x0a; // CRLF → " \n", a lone CR → "\n"
+  if (c === 0x2028 || c === 0x2029 || c === 0x85) return 0x0a;
+  if (c === 0x0a) return c;
+  if (c <= 0x1f || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x202a && c <= 0x202f)
+    || (c >= 0x205f && c <= 0x2064) || c === 0x3000 || c === 0xfeff) return 0x20; // SPACE_LIKE
+  if (c >= 0xd800 && c <= 0xdbff) return (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? c : 0xfffd;
+  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? c : 0xfffd;
+  return c;
+}
+
+/** `normalizeForNlp` as regex replaces: the definition, kept for the property test of the scan. */
+export function normalizeForNlpByRegex(text: string): string {
   return text
     .replace(/\r\n/g, ' \n')
     .replace(/[\r\u2028\u2029\u0085]/g, '\n')

@@ -51,15 +51,25 @@ const SAME_PASSAGE_CHARS = 400;
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  let width = 1;
-  const at = (i: number): number => { const cp = codePointAt(text, i, end); width = widthOf(cp); return cp; };
+  // Past the run of code points `ok` accepts from `i` (ASCII, most of the text, without reading a code point).
   const run = (i: number, ok: (cp: number) => boolean): number => {
-    while (i < end && ok(at(i))) i += width;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 128) { if (!ok(c)) break; i++; continue; }
+      const cp = codePointAt(text, i, end);
+      if (!ok(cp)) break;
+      i += widthOf(cp);
+    }
     return i;
   };
+  // Whether the word being read took a curly apostrophe or a hyphen: only then has its norm one to replace.
+  let curly = false, hyphen = false;
   // (['’]\p{L}+)*
   const apostrophes = (i: number): number => {
-    while (i + 1 < end && (text[i] === "'" || text[i] === '’') && isLetter(at(i + 1))) i = run(i + 1, isLetter);
+    for (let c = text.charCodeAt(i); i + 1 < end && (c === 39 || c === 0x2019) && isLetter(codePointAt(text, i + 1, end)); c = text.charCodeAt(i)) {
+      if (c === 0x2019) curly = true;
+      i = run(i + 1, isLetter);
+    }
     return i;
   };
   // Lower-cased once for the range: the same as per word unless lower-casing changes a length (İ) or looks at
@@ -68,14 +78,18 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   const once = lowered.length === range.length && !range.includes('Σ');
   let i = start;
   while (i < end) {
-    if (!isLetterOrDigit(at(i))) { i += width; continue; }
+    const cp = codePointAt(text, i, end);
+    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
     const s = i;
+    curly = hyphen = false;
     i = apostrophes(run(i, isLetterOrDigit));
-    while (i + 1 < end && text[i] === '-' && isLetterOrDigit(at(i + 1))) i = apostrophes(run(i + 1, isLetterOrDigit));
-    // (Most words have no apostrophe or hyphen: the replacements are skipped for them.)
+    while (i + 1 < end && text.charCodeAt(i) === 45 && isLetterOrDigit(codePointAt(text, i + 1, end))) {
+      hyphen = true;
+      i = apostrophes(run(i + 1, isLetterOrDigit));
+    }
     let norm = once ? lowered.slice(s - start, i - start) : text.slice(s, i).toLowerCase();
-    if (norm.includes('’')) norm = norm.replace(/’/g, "'");
-    if (norm.includes('-')) norm = norm.replace(/-/g, '');
+    if (curly) norm = norm.replace(/’/g, "'");
+    if (hyphen) norm = norm.replace(/-/g, '');
     out.push({ start: s, end: i, norm });
   }
   return out;

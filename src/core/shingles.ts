@@ -23,19 +23,38 @@ export interface TextShingles {
   index: Map<string, number[]>;
 }
 
-function shingles(c: Words): string[] {
+/** A claim's shingles: each run of COPY_RUN words joined by spaces, cut out of `key` (all its words joined by spaces,
+ *  the same string) rather than joined again for every window. */
+function shingles(c: Words, key: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + COPY_RUN <= c.words.length; i++) {
-    const content = new Set<string>();
-    for (let k = i; k < i + COPY_RUN; k++) if (c.wordKinds[k] === 1) content.add(c.words[k]!);
-    if (content.size >= COPY_RUN_CONTENT) out.push(c.words.slice(i, i + COPY_RUN).join(' '));
+  const words = c.words;
+  // [s, e): the window's span in `key`.
+  let s = 0, e = -1;
+  for (let k = 0; k < COPY_RUN && k < words.length; k++) e += words[k]!.length + 1;
+  for (let i = 0; i + COPY_RUN <= words.length; i++) {
+    if (i > 0) { s += words[i - 1]!.length + 1; e += words[i + COPY_RUN - 1]!.length + 1; }
+    if (distinctContent(c, i, i + COPY_RUN) >= COPY_RUN_CONTENT) out.push(key.slice(s, e));
   }
   return out;
 }
 
-/** The shingles of a text's claims and their index. Linear in the words. */
-export function textShingles(claims: Words[]): TextShingles {
-  const perClaim = claims.map(shingles);
+/** Number of distinct content words (kind 1) among words `[from, to)`. Compared pairwise: a window is six words,
+ *  and a Set per window was most of the garbage of `textShingles`. */
+export function distinctContent(c: Words, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    if (c.wordKinds[k] !== 1) continue;
+    let seen = false;
+    for (let j = from; j < k && !seen; j++) seen = c.wordKinds[j] === 1 && c.words[j] === c.words[k];
+    if (!seen) n++;
+  }
+  return n;
+}
+
+/** The shingles of a text's claims and their index. `keys` are the claims' words joined by spaces (made if not
+ *  given). Linear in the words. */
+export function textShingles(claims: Words[], keys: string[] = claims.map((c) => c.words.join(' '))): TextShingles {
+  const perClaim = claims.map((c, i) => shingles(c, keys[i]!));
   const index = new Map<string, number[]>();
   perClaim.forEach((list, ci) => {
     for (const s of list) { const p = index.get(s); if (!p) index.set(s, [ci]); else if (p.at(-1) !== ci) p.push(ci); }

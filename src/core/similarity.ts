@@ -84,8 +84,13 @@ export class Vocabulary {
     const lex = this.lexicon;
     if (lex && tt.ranks?.lexicon !== lex) {
       // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
-      const lemma = Int32Array.from(tt.lemmas, (w) => rankOf(lex, w));
-      const key = Int32Array.from(tt.keys, (w, k) => (lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w)));
+      // (Loops: `Int32Array.from` with a map function walks an iterator, a result object per term.)
+      const lemma = new Int32Array(tt.lemmas.length), key = new Int32Array(tt.keys.length);
+      for (let k = 0; k < lemma.length; k++) lemma[k] = rankOf(lex, tt.lemmas[k]!);
+      for (let k = 0; k < key.length; k++) {
+        const w = tt.keys[k]!;
+        key[k] = lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w);
+      }
       tt.ranks = { lexicon: lex, lemma, key };
     }
     const ranks = lex ? tt.ranks : undefined;
@@ -97,7 +102,11 @@ export class Vocabulary {
         this.push(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
       }
       this.interned.set(tt, ids);
-      return tt.vectors ??= tt.claims.map((c, i) => ({ ids: Array.from(c), words: tt.words[i]! }));
+      return tt.vectors ??= tt.claims.map((c, i) => {
+        const own: number[] = [];
+        for (const id of c) own.push(id);
+        return { ids: own, words: tt.words[i]! };
+      });
     }
     for (let k = 0; k < ids.length; k++) {
       ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
@@ -352,10 +361,9 @@ export interface TextTerms {
 export function textTerms(claims: ClaimTerms[]): TextTerms {
   const index = new Map<string, number>();
   const keys: string[] = [], lemmas: string[] = [], names: boolean[] = [], numbers: boolean[] = [];
-  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
-  const local = claims.map((t) => {
-    const own: number[] = [];
-    for (const x of t.terms) {
+  const own = claims.map((t) => {
+    const ids = new Int32Array(t.terms.length);
+    t.terms.forEach((x, j) => {
       let k = index.get(x.key);
       if (k === undefined) {
         index.set(x.key, k = keys.length);
@@ -365,11 +373,39 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
         names[k] = names[k]! && x.name;
         numbers[k] = numbers[k]! || x.number;
       }
-      own.push(k);
-    }
-    return Int32Array.from(new Set(own)).sort(byKey);
+      ids[j] = k;
+    });
+    return ids;
   });
-  return { keys, index, lemmas, names, numbers, claims: local, words: claims.map((t) => t.words) };
+  return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, own), words: claims.map((t) => t.words) };
+}
+
+/** Lists longer than this are put in key order by a sort (see `inKeyOrder`). */
+const INSERTION_MAX = 64;
+
+/**
+ * Each list of indexes into `keys` deduplicated and in key order (code-unit order of the keys, as `<` compares
+ * them), by insertion into a typed array: a claim holds a dozen terms, and a Set, a copy and a comparator sort per
+ * claim were most of `textTerms`. Keys must be distinct (equal indexes are the only equal keys).
+ */
+export function inKeyOrder(keys: string[], lists: Int32Array[]): Int32Array[] {
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
+  return lists.map((list) => {
+    // Insertion is quadratic: a long list (a claim of a text without sentence breaks) is sorted.
+    if (list.length > INSERTION_MAX) return Int32Array.from(new Set(list)).sort(byKey);
+    const out = new Int32Array(list.length);
+    let n = 0;
+    for (const k of list) {
+      const key = keys[k]!;
+      let j = n;
+      while (j > 0 && keys[out[j - 1]!]! > key) j--;
+      if (j > 0 && out[j - 1] === k) continue;
+      out.copyWithin(j + 1, j, n);
+      out[j] = k;
+      n++;
+    }
+    return n === out.length ? out : out.slice(0, n);
+  });
 }
 
 /** Interns a claim's terms. */

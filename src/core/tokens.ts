@@ -1,3 +1,4 @@
+import { hasLetterOrDigit } from './chars.js';
 import { mayBePossessive, nlpView, POSSESSIVE, readTokens, type TokenTable } from './nlp.js';
 
 /** One content word of a claim, reduced to what similarity compares. */
@@ -96,45 +97,49 @@ function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
   // A possessive ("Biden’s") is one token: `readTokens` primes every possessive so that wink never splits one on
   // first sight and keeps it whole later (terms would depend on what the process read before). The clitic is
   // split off here, so "Biden’s" gives the term "biden" and the words "biden", "’s".
-  const clitics = new Array<RegExpExecArray | null>(n);
-  const pos = new Array<string>(n);
+  // Made only for a claim with a possessive (most have none): per token, its clitic and its tag as the terms see it.
+  let clitics: (RegExpExecArray | null)[] | null = null, tags: string[] | null = null;
   for (let k = 0; k < n; k++) {
     const i = from + k;
     const clitic = types[i] === 'word' && mayBePossessive(values[i]!) ? POSSESSIVE.exec(values[i]!) : null;
+    if (!clitic) continue;
+    clitics ??= new Array<RegExpExecArray | null>(n).fill(null);
+    tags ??= Array.from({ length: n }, (_, j) => table.pos[from + j] ?? '');
     clitics[k] = clitic;
     // The cached whole form is also tagged differently ("administration’s" as a proper noun): a lower-case
     // word with a clitic is a common noun, as it is when wink splits it.
-    pos[k] = clitic && table.pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!) ? 'NOUN' : table.pos[i] ?? '';
+    if (table.pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!)) tags[k] = 'NOUN';
   }
+  const tagOf = (k: number) => (tags ? tags[k]! : table.pos[from + k] ?? '');
   const terms: Term[] = [];
   const words: string[] = [];
   const wordKinds: number[] = [];
-  const kind = (k: number) => (pos[k] === 'PROPN' ? 2 : !stop[from + k] && CONTENT_POS.has(pos[k]!) ? 1 : 0);
+  const kind = (k: number) => (tagOf(k) === 'PROPN' ? 2 : !stop[from + k] && CONTENT_POS.has(tagOf(k)) ? 1 : 0);
   // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
-  const common = (k: number) => types[from + k] === 'word' && pos[k] !== 'PROPN' && !/\d/.test(values[from + k]!);
+  const common = (k: number) => types[from + k] === 'word' && tagOf(k) !== 'PROPN' && !/\d/.test(values[from + k]!);
   // "cease-fire": a hyphen token touching the words on both sides (no space in between).
   const closedHyphen = (k: number) => k + 2 < n && values[from + k + 1] === '-'
     && start[from + k + 1] === end[from + k] && start[from + k + 2] === end[from + k + 1];
   for (let k = 0; k < n; k++) {
     const i = from + k;
     const type = types[i];
-    const clitic = clitics[k];
+    const clitic = clitics ? clitics[k] : null;
     if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
       const v = (clitic ? clitic[1]! : values[i]!).toLowerCase();
-      if (/[\p{L}\p{N}]/u.test(v)) { words.push(v); wordKinds.push(kind(k)); }
+      if (hasLetterOrDigit(v)) { words.push(v); wordKinds.push(kind(k)); }
       if (clitic) { words.push(clitic[2]!.toLowerCase()); wordKinds.push(0); }
     }
     if (type !== 'word' && type !== 'number') continue;
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
     if (clitic) lemma = lemma.replace(POSSESSIVE_TAIL, '');
-    const isName = pos[k] === 'PROPN', isNumber = type === 'number' || pos[k] === 'NUM';
-    while (common(k) && closedHyphen(k) && common(k + 2)) {
+    const isName = tagOf(k) === 'PROPN', isNumber = type === 'number' || tagOf(k) === 'NUM';
+    while (closedHyphen(k) && common(k) && common(k + 2)) {
       lemma += (lemmas[from + k + 2] ?? values[from + k + 2]!).toLowerCase();
       words.push(values[from + k + 2]!.toLowerCase()); wordKinds.push(kind(k + 2));
       k += 2;
     }
     if (stop[from + k] && !isNumber) continue;
-    if (!CONTENT_POS.has(pos[k]!) && !isNumber && !isName) continue;
+    if (!CONTENT_POS.has(tagOf(k)) && !isNumber && !isName) continue;
     if (lemma === "'s" || lemma === '’s' || lemma === 'not') continue;
     const key = keyOf(lemma);
     if (!key) continue;
