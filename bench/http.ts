@@ -21,6 +21,9 @@ export interface HttpRow {
    *  differ from every earlier one (a numbered first paragraph on both sides), so both are analysed anew. */
   texts: 'same' | 'fresh';
   durationS: number;
+  /** req/s of each measured window (`repeats` windows of `durationS`, back to back); the row's figures are those of
+   *  the median window. */
+  windows: number[];
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
@@ -82,11 +85,12 @@ const freshRequest = { setupRequest: (req: Record<string, unknown>) => ({ ...req
 
 /**
  * Benchmark 2: the seed pair through the running service (`dist/src/server.js` on 127.0.0.1) with autocannon at
- * the given connection counts, each for `durationS` seconds after `warmupS` seconds of warm-up at that concurrency; then, at `freshConnections`,
- * with texts that differ on every request.
+ * the given connection counts, each for `repeats` windows of `durationS` seconds (the median window reported) after
+ * `warmupS` seconds of warm-up at that concurrency; then, at `freshConnections`, with texts that differ on every
+ * request.
  */
 export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}, freshConnections: number[] = [],
-  warmupS = 5): Promise<HttpResult> {
+  warmupS = 5, repeats = 1): Promise<HttpResult> {
   const body = seedBody();
   const server = await startServer(port, env);
   try {
@@ -103,10 +107,14 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
       // (background threads) lags, and a cold pool takes ~5 s of load to reach its steady rate (measured: 70 → 150
       // req/s over the first 5 one-second windows at 8 connections).
       await autocannon({ ...opts, duration: warmupS });
-      const r = await autocannon({ ...opts, duration: durationS, timeout: 30 });
+      // On a shared machine one window's rate moves by ±10% from run to run: the median of a few windows is steadier.
+      const windows: AutocannonResult[] = [];
+      for (let k = 0; k < repeats; k++) windows.push(await autocannon({ ...opts, duration: durationS, timeout: 30 }));
+      const r = [...windows].sort((a, b) => a.requests.average - b.requests.average)[windows.length >> 1]!;
       rows.push({
-        connections, texts, durationS, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
-        maxMs: r.latency.max, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
+        connections, texts, durationS, windows: windows.map((w) => w.requests.average), reqPerSec: r.requests.average,
+        p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, requests: r.requests.total, non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
       });
     }
     return { serverStartMs, workers: env.WORKERS ?? 'default', rows };
