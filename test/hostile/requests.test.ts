@@ -1,6 +1,7 @@
 import t from 'tap';
 import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { testApp, multipartBody } from '../fixtures/app.js';
+import { ajvLogger } from '../../src/http/app.js';
 
 /**
  * Hostile request shapes (issue #7): each gets a problem+json answer naming the field and the rule, with a
@@ -156,4 +157,26 @@ t.test('unknown methods and paths answer problem+json, not HTML', async (t) => {
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     t.notMatch(res.body, INTERNALS);
   }
+});
+
+t.test('building the app prints nothing outside the JSON logs (ajv warns about the UTF-16 option only to itself)', async (t) => {
+  const printed: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => { printed.push(args.map(String).join(' ')); };
+  try {
+    await testApp(t);
+  } finally {
+    console.warn = warn;
+  }
+  t.same(printed, []);
+  // Other warnings still reach the console.
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => { seen.push(String(args[0])); };
+  try {
+    ajvLogger.warn('strict mode: unknown keyword');
+    ajvLogger.warn('DEPRECATED: option unicode. "minLength"/"maxLength" account for unicode characters by default.');
+  } finally {
+    console.warn = warn;
+  }
+  t.same(seen, ['strict mode: unknown keyword']);
 });
