@@ -5,9 +5,11 @@ import { stringSim } from './word-forms.js';
 
 /**
  * Filling the cross table of one compare (issue #6) from its two sides' terms, each prepared on its own as a
- * `CrossSide`: what depends on one side only (its vectors' int8 rows and norms, its unit vectors, its
- * first-letter buckets) is a pure function of that side's terms and their vectors, so a text's side is built
- * once and kept with its analysis (similarity.ts `TextTerms`) instead of being rebuilt by every compare.
+ * `CrossSide`: what depends on one side only (its terms' lexicon rows, its first-letter buckets, and, when a
+ * compare has to scan, its vectors' int8 rows, norms and unit vectors) is a pure function of that side's terms
+ * and their vectors, so a text's side is built once and kept with its analysis (similarity.ts `TextTerms`)
+ * instead of being rebuilt by every compare. Which words are near-synonyms comes from the lexicon's neighbour
+ * lists, computed once at build time (`neighbours.ts`); the scan is for lexicons without them.
  */
 
 /** Word-vector cosine below which two different words are not counted as carrying the same meaning.
@@ -79,11 +81,14 @@ function sideBlock(side: CrossSide): Int8Block | null {
 /**
  * Fills `t` with every similarity between the original side's terms `o` (table row i is o[i], prepared as `os`)
  * and the rewrite side's `r` (column j, `rs`), as `Vocabulary.rawSim` computes them pair by pair, with the same
- * answers bit for bit: an exact int8 prefilter (`int8-scan.ts`: the integer dot of the quantised vectors, SIMD
- * WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the floor, and only those
- * get the float dot of `rawSim` (float32 components multiplied in double precision and summed in the same
- * order: `Int8Scanner.cosines`, WebAssembly too); the string checks (variant, family) run only on pairs sharing
- * a first letter, found through the buckets, and a string similarity replaces a vector one as in `rawSim`.
+ * answers bit for bit. Vector similarities: with the lexicon's neighbour lists, each original word's listed
+ * neighbours found among the rewrite side's words, with the cosines stored beside them (computed at build by the
+ * same arithmetic as `rawSim`); without them, an exact int8 prefilter (`int8-scan.ts`: the integer dot of the
+ * quantised vectors, SIMD WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the
+ * floor, and only those get the float dot of `rawSim` (float32 components multiplied in double precision and
+ * summed in the same order: `Int8Scanner.cosines`, WebAssembly too). The string checks (variant, family) run only
+ * on pairs sharing a first letter, found through the buckets, and a string similarity replaces a vector one as
+ * in `rawSim`.
  * @param keys every term's key, by term id (the ids in `o` and `r`)
  */
 export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide): void {
