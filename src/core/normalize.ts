@@ -5,21 +5,15 @@
  * (Deleting or expanding characters, e.g. NFKC or `toLowerCase()` of "İ", would silently shift every span.)
  */
 
-/** Code units that become a plain space for the NLP pass: C0/C1 controls (NUL, VT, FF…), NBSP and every Zs space,
- * zero-width and bidi format characters, BOM. Tabs become spaces too; newlines are handled separately. */
-const SPACE_LIKE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u202a-\u202f\u205f\u2060-\u2064\u3000\ufeff\t]/g;
-
-/** A surrogate half without its partner: wink and `Intl` see garbage; U+FFFD keeps the length at one unit. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * Normalises a text for the sentence splitter without moving any offset: CRLF becomes " \n", a lone CR and the
  * Unicode line/paragraph separators become "\n", controls and exotic spaces become " ", lone surrogates become
  * U+FFFD. Letters, quotes and punctuation are untouched (wink-nlp handles curly quotes itself).
  */
 export function normalizeForNlp(text: string): string {
-  // One scan, copying only around the units that change (news text has a few NBSPs at most): the four regex
-  // replaces this stands for (`normalizeForNlpByRegex`) each read the whole text, two-byte for curly quotes (#6).
+  // One scan, copying only around the units that change (news text has a few NBSPs at most): four regex replaces
+  // (the definition, kept in test/core/fresh-analysis.test.ts) each read the whole text, two-byte for curly
+  // quotes (#6).
   let out = '', from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -38,19 +32,11 @@ function normalUnit(text: string, i: number, c: number): number {
   if (c === 0x2028 || c === 0x2029 || c === 0x85) return 0x0a;
   if (c === 0x0a) return c;
   if (c <= 0x1f || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x202a && c <= 0x202f)
-    || (c >= 0x205f && c <= 0x2064) || c === 0x3000 || c === 0xfeff) return 0x20; // SPACE_LIKE
+    || (c >= 0x205f && c <= 0x2064) || c === 0x3000 || c === 0xfeff) return 0x20; // controls, exotic spaces, format
+  // A surrogate half without its partner: wink and `Intl` see garbage; U+FFFD keeps the length at one unit.
   if (c >= 0xd800 && c <= 0xdbff) return (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? c : 0xfffd;
   if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? c : 0xfffd;
   return c;
-}
-
-/** `normalizeForNlp` as regex replaces: the definition, kept for the property test of the scan. */
-export function normalizeForNlpByRegex(text: string): string {
-  return text
-    .replace(/\r\n/g, ' \n')
-    .replace(/[\r\u2028\u2029\u0085]/g, '\n')
-    .replace(SPACE_LIKE, ' ')
-    .replace(LONE_SURROGATE, '\ufffd');
 }
 
 /** Typographic variants folded to one ASCII form; each maps one code unit to one code unit. */

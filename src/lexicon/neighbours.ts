@@ -1,4 +1,5 @@
-import { lanes, instance } from './wasm-kernel.js';
+import { instance } from './wasm-kernel.js';
+import { int8Block } from './int8-scan.js';
 import { unitDot, unitVectorOf } from './unit-vectors.js';
 
 /**
@@ -52,15 +53,14 @@ export interface VectorRows {
 export function neighbourPairs(lex: VectorRows, scanFloor: number, floor: number, from: number, to: number, step = 1):
   { pairs: Uint32Array; cosines: Float64Array } | null {
   const { data, dims } = lex, count = lex.scales.length;
-  const stride = lanes(dims), normsAt = count * stride, outAt = normsAt + count * 8;
+  // The scan's layout (`int8-scan.ts`): every row padded to the kernel's stride, then the rows' norms.
+  const block = int8Block(data, dims, Int32Array.from({ length: count }, (_, k) => k));
+  const stride = block.stride, normsAt = count * stride, outAt = normsAt + count * 8;
   const e = instance(dims, outAt + count * 4);
   if (!e) return null;
-  const i8 = new Int8Array(e.mem.buffer), f64 = new Float64Array(e.mem.buffer), i32 = new Int32Array(e.mem.buffer);
-  for (let k = 0; k < count; k++) {
-    let s = 0;
-    for (let d = 0; d < dims; d++) { const v = data[k * dims + d]!; i8[k * stride + d] = v; s += v * v; }
-    f64[(normsAt >> 3) + k] = Math.sqrt(s);
-  }
+  const f64 = new Float64Array(e.mem.buffer), i32 = new Int32Array(e.mem.buffer);
+  new Int8Array(e.mem.buffer).set(block.data, 0);
+  f64.set(block.norms, normsAt >> 3);
   const units = new Float32Array(count * dims);
   for (let k = 0; k < count; k++) units.set(unitVectorOf(data, lex.scales, dims, k), k * dims);
   const unit = (row: number) => units.subarray(row * dims, (row + 1) * dims);
