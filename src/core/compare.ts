@@ -172,14 +172,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
 export const VERBATIM_RANK_WINDOW = 4;
 
-/** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and each sentence's
- *  terms taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
+/** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and its sentences'
+ *  terms (interned, `termIndex`) taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
  *  read sentence by sentence). */
 interface TextAnalysis {
   paragraphs: Segment[];
   boilerplate: Boilerplate[];
-  /** One entry per sentence, in reading order. */
-  terms: ClaimTerms[];
   /** The sentences' diff tokens and word ids for the groups phase, made by the first compare (text-words.ts). */
   words?: TextWords;
   /** Each sentence's words joined by spaces (verbatim copies are found by these keys). */
@@ -196,7 +194,9 @@ function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
   const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
   const wordKeys = terms.map((t) => t.words.join(' '));
-  return { paragraphs, boilerplate, terms, wordKeys, termIndex: textTerms(terms), shingles: textShingles(terms, wordKeys), memo: textMemo() };
+  // The sentences' `Term` objects are not kept: the interned `termIndex` (and the shingles) hold all a compare
+  // reads of them, and a cached analysis that kept them too had ~3,000 more objects for the scavenger to copy.
+  return { paragraphs, boilerplate, wordKeys, termIndex: textTerms(terms), shingles: textShingles(terms, wordKeys), memo: textMemo() };
 }
 
 /**

@@ -17,10 +17,29 @@ const MAX_POSTINGS = 8;
 
 interface Words { words: string[]; wordKinds: number[] }
 
-/** One text's shingles: per claim (in order), and an index from shingle to the claims holding it (ascending). */
+/**
+ * One text's shingles in flat arrays (a cached analysis keeps them: two arrays per claim and one per distinct
+ * shingle were ~800 of the ~20,000 objects a fresh seed-pair compare left for the scavenger to copy, issue #6).
+ * Claim `i`'s shingles are `list[start[i]] … list[start[i + 1] - 1]`, in order; `index` maps a distinct shingle to
+ * its entry `e`, and the claims holding it are `claims[from[e]] … claims[from[e + 1] - 1]`, ascending.
+ */
 export interface TextShingles {
-  claims: string[][];
-  index: Map<string, number[]>;
+  list: string[];
+  start: Int32Array;
+  index: Map<string, number>;
+  from: Int32Array;
+  claims: Int32Array;
+}
+
+/** Claim `i`'s shingles, in order. */
+export function claimShingles(t: TextShingles, i: number): string[] {
+  return t.list.slice(t.start[i], t.start[i + 1]);
+}
+
+/** The claims holding `shingle`, ascending (none if it is not one of the text's). */
+export function shingleClaims(t: TextShingles, shingle: string): number[] {
+  const e = t.index.get(shingle);
+  return e === undefined ? [] : [...t.claims.subarray(t.from[e], t.from[e + 1])];
 }
 
 /** A claim's shingles: each run of COPY_RUN words joined by spaces, cut out of `key` (all its words joined by spaces,
@@ -54,22 +73,42 @@ export function distinctContent(c: Words, from: number, to: number): number {
 /** The shingles of a text's claims and their index. `keys` are the claims' words joined by spaces (made if not
  *  given). Linear in the words. */
 export function textShingles(claims: Words[], keys: string[] = claims.map((c) => c.words.join(' '))): TextShingles {
-  const perClaim = claims.map((c, i) => shingles(c, keys[i]!));
-  const index = new Map<string, number[]>();
-  perClaim.forEach((list, ci) => {
-    for (const s of list) { const p = index.get(s); if (!p) index.set(s, [ci]); else if (p.at(-1) !== ci) p.push(ci); }
-  });
-  return { claims: perClaim, index };
+  const list: string[] = [];
+  const start = new Int32Array(claims.length + 1);
+  claims.forEach((c, i) => { for (const x of shingles(c, keys[i]!)) list.push(x); start[i + 1] = list.length; });
+  // Distinct shingles and how many claims hold each (a claim repeating a run counts once), then the claims.
+  const index = new Map<string, number>();
+  const count: number[] = [], last: number[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      let e = index.get(list[k]!);
+      if (e === undefined) { index.set(list[k]!, e = count.length); count.push(0); last.push(-1); }
+      if (last[e] !== i) { last[e] = i; count[e]!++; }
+    }
+  }
+  const from = new Int32Array(count.length + 1);
+  for (let e = 0; e < count.length; e++) from[e + 1] = from[e]! + count[e]!;
+  const fill = from.slice(0, count.length), held = new Int32Array(from[count.length]!);
+  last.fill(-1);
+  for (let i = 0; i < claims.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const e = index.get(list[k]!)!;
+      if (last[e] !== i) { last[e] = i; held[fill[e]!++] = i; }
+    }
+  }
+  return { list, start, index, from, claims: held };
 }
 
 /** Keys `oi * rewrite.claims.length + ri` of the claim pairs that share a copied run. Linear in the rewrite's words. */
 export function copiedPairs(original: TextShingles, rewrite: TextShingles): Set<number> {
-  const out = new Set<number>(), n = rewrite.claims.length;
-  rewrite.claims.forEach((list, ri) => {
-    for (const s of list) {
-      const p = original.index.get(s);
-      if (p && p.length <= MAX_POSTINGS) for (const oi of p) out.add(oi * n + ri);
+  const out = new Set<number>(), n = rewrite.start.length - 1;
+  for (let ri = 0; ri < n; ri++) {
+    for (let k = rewrite.start[ri]!; k < rewrite.start[ri + 1]!; k++) {
+      const e = original.index.get(rewrite.list[k]!);
+      if (e === undefined) continue;
+      const a = original.from[e]!, b = original.from[e + 1]!;
+      if (b - a <= MAX_POSTINGS) for (let j = a; j < b; j++) out.add(original.claims[j]! * n + ri);
     }
-  });
+  }
   return out;
 }

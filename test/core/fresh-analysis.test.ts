@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { inKeyOrder } from '../../src/core/similarity.js';
-import { COPY_RUN, COPY_RUN_CONTENT, distinctContent, textShingles } from '../../src/core/shingles.js';
+import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClaims, textShingles } from '../../src/core/shingles.js';
 import { hasLetterOrDigit } from '../../src/core/chars.js';
 import { normalizeForNlp } from '../../src/core/normalize.js';
 import { extractItems } from '../../src/core/facts-extract.js';
@@ -69,14 +69,21 @@ t.test('textShingles: each window cut out of the joined key is the window joined
     return out;
   };
   const claim = (text: string) => ({ words: text.split(' '), wordKinds: text.split(' ').map((w) => (w.length > 3 ? 1 : 0)) });
-  t.same(textShingles([claim('the talks in istanbul ended without a ceasefire deal'), claim('short one')]).claims,
+  const perClaim = (ts: ReturnType<typeof textShingles>) => Array.from({ length: ts.start.length - 1 }, (_, i) => claimShingles(ts, i));
+  t.same(perClaim(textShingles([claim('the talks in istanbul ended without a ceasefire deal'), claim('short one')])),
     [['the talks in istanbul ended without', 'talks in istanbul ended without a', 'in istanbul ended without a ceasefire', 'istanbul ended without a ceasefire deal'], []]);
   const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '’'), maxLength: 3 });
   fc.assert(fc.property(fc.array(fc.array(fc.tuple(word, fc.integer({ min: 0, max: 2 })), { maxLength: 14 }), { maxLength: 4 }), (raw) => {
     const claims = raw.map((c) => ({ words: c.map((p) => p[0]), wordKinds: c.map((p) => p[1]) }));
     const got = textShingles(claims);
-    t.same(got.claims, claims.map(old));
-    t.same(textShingles(claims, claims.map((c) => c.words.join(' '))).claims, got.claims);
+    t.same(perClaim(got), claims.map(old));
+    t.same(perClaim(textShingles(claims, claims.map((c) => c.words.join(' ')))), perClaim(got));
+    // The index, as the Map of arrays it replaced: each distinct shingle to the claims holding it, ascending, once.
+    const want = new Map<string, number[]>();
+    claims.map(old).forEach((list, ci) => { for (const s of list) { const p = want.get(s); if (!p) want.set(s, [ci]); else if (p.at(-1) !== ci) p.push(ci); } });
+    t.same([...got.index.keys()], [...want.keys()]);
+    for (const [s, p] of want) t.same(shingleClaims(got, s), p);
+    t.same(shingleClaims(got, 'not a shingle of these claims at all'), []);
   }), { numRuns: 300 });
 });
 
