@@ -41,12 +41,19 @@ export function diffTokens(text: string, intern: (core: string) => number): Diff
   }
   // Whitespace only: one token of its own, compared as ''.
   if (!n && len) return { text, starts: Int32Array.of(0), ends: Int32Array.of(len), ids: Int32Array.of(intern('')), blank: true };
-  const starts = new Int32Array(n), ends = new Int32Array(n), ids = new Int32Array(n);
+  const [starts, ends, ids] = int32Triple(n);
   for (let i = 0; i < n; i++) {
     starts[i] = spans[2 * i]!; ends[i] = spans[2 * i + 1]!;
     ids[i] = intern(text.slice(starts[i], ends[i]));
   }
   return { text, starts, ends, ids, blank: false };
+}
+
+/** Three arrays of `n` as views of one buffer: a text's tokens are kept with its cached analysis, and one backing
+ *  store per claim instead of three is two fewer allocations outside the heap for each (issue #6). */
+function int32Triple(n: number): [Int32Array, Int32Array, Int32Array] {
+  const all = new Int32Array(3 * n);
+  return [all.subarray(0, n), all.subarray(n, 2 * n), all.subarray(2 * n)];
 }
 
 /**
@@ -78,7 +85,7 @@ export function joinDiffTexts(parts: DiffText[]): DiffText | null {
   let n = 0;
   for (const p of parts) if (!p.blank) n += p.ids.length;
   if (!n) return null;
-  const starts = new Int32Array(n), ends = new Int32Array(n), ids = new Int32Array(n);
+  const [starts, ends, ids] = int32Triple(n);
   let at = 0, shift = 0;
   for (const p of parts) {
     if (!p.blank) {
