@@ -2,8 +2,8 @@ import { segmentArticle, type Segment } from './segment.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
 import { PairWords, TextWords } from './text-words.js';
 import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
-import { claimTerms, spanTerms, type ClaimTerms } from './tokens.js';
-import { Vocabulary, textTerms, type ClaimVector, type TextTerms } from './similarity.js';
+import { claimTerms, spanTermsInto, type ClaimWords } from './tokens.js';
+import { TextTermsBuilder, Vocabulary, type ClaimVector, type TextTerms } from './similarity.js';
 import { scorePair } from './pair-score.js';
 import { PairScorer, SCORE_FIELDS, StoredPair } from './pair-scorer.js';
 import { candidatePairs } from './candidates.js';
@@ -192,11 +192,24 @@ interface TextAnalysis {
 
 function analyseText(text: string): TextAnalysis {
   const { paragraphs, boilerplate, tokens } = segmentArticle(text);
-  const terms = paragraphs.flatMap((p) => p.sentences.map((s) => (tokens && spanTerms(tokens, s.start, s.end)) || claimTerms(text.slice(s.start, s.end))));
-  const wordKeys = terms.map((t) => t.words.join(' '));
-  // The sentences' `Term` objects are not kept: the interned `termIndex` (and the shingles) hold all a compare
-  // reads of them, and a cached analysis that kept them too had ~3,000 more objects for the scavenger to copy.
-  return { paragraphs, boilerplate, wordKeys, termIndex: textTerms(terms), shingles: textShingles(terms, wordKeys), memo: textMemo() };
+  // Each sentence's terms are interned as they are read (no `Term` object each), and a cached analysis keeps only
+  // the interned `termIndex` and the shingles: the sentences' words are all a compare reads of them after this.
+  const index = new TextTermsBuilder();
+  const claims: ClaimWords[] = [];
+  for (const p of paragraphs) {
+    for (const s of p.sentences) {
+      let words = tokens && spanTermsInto(tokens, s.start, s.end, index);
+      if (!words) {
+        const alone = claimTerms(text.slice(s.start, s.end));
+        for (const x of alone.terms) index.term(x.key, x.lemma, x.name, x.number);
+        words = alone;
+      }
+      index.endClaim(words.words);
+      claims.push(words);
+    }
+  }
+  const wordKeys = claims.map((t) => t.words.join(' '));
+  return { paragraphs, boilerplate, wordKeys, termIndex: index.finish(), shingles: textShingles(claims, wordKeys), memo: textMemo() };
 }
 
 /**

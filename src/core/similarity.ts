@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/vectors.js';
 import { int8Rows, type Int8Rows } from '../lexicon/int8-scan.js';
 import { unitDot, unitVectorOf } from '../lexicon/unit-vectors.js';
-import type { ClaimTerms } from './tokens.js';
+import type { ClaimTerms, TermSink } from './tokens.js';
 import { crossSim, crossTable, finishTable, type CrossTable } from './cross-table.js';
 import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from './cross-side.js';
 import { stringSim } from './word-forms.js';
@@ -359,25 +359,53 @@ export interface TextTerms {
 
 /** The `TextTerms` of a text's claims. */
 export function textTerms(claims: ClaimTerms[]): TextTerms {
-  const index = new Map<string, number>();
-  const keys: string[] = [], lemmas: string[] = [], names: boolean[] = [], numbers: boolean[] = [];
-  const own = claims.map((t) => {
-    const ids = new Int32Array(t.terms.length);
-    t.terms.forEach((x, j) => {
-      let k = index.get(x.key);
-      if (k === undefined) {
-        index.set(x.key, k = keys.length);
-        keys.push(x.key); lemmas.push(x.lemma); names.push(x.name); numbers.push(x.number);
-      } else {
-        if (x.lemma < lemmas[k]!) lemmas[k] = x.lemma;
-        names[k] = names[k]! && x.name;
-        numbers[k] = numbers[k]! || x.number;
-      }
-      ids[j] = k;
-    });
-    return ids;
-  });
-  return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, own), words: claims.map((t) => t.words) };
+  const b = new TextTermsBuilder();
+  for (const t of claims) {
+    for (const x of t.terms) b.term(x.key, x.lemma, x.name, x.number);
+    b.endClaim(t.words);
+  }
+  return b.finish();
+}
+
+/**
+ * Builds a text's `TextTerms` claim by claim as its terms are read (a `TermSink`: `term` for each term of the claim,
+ * then `endClaim`), the same as `textTerms` of the claims' `ClaimTerms`, without a `Term` object per word (a fresh
+ * seed pair made ~2,800, issue #6).
+ */
+export class TextTermsBuilder implements TermSink {
+  private readonly index = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly lemmas: string[] = [];
+  private readonly names: boolean[] = [];
+  private readonly numbers: boolean[] = [];
+  private readonly own: Int32Array[] = [];
+  private readonly words: string[][] = [];
+  private readonly claim: number[] = [];
+
+  term(key: string, lemma: string, name: boolean, number: boolean): void {
+    let k = this.index.get(key);
+    if (k === undefined) {
+      this.index.set(key, k = this.keys.length);
+      this.keys.push(key); this.lemmas.push(lemma); this.names.push(name); this.numbers.push(number);
+    } else {
+      if (lemma < this.lemmas[k]!) this.lemmas[k] = lemma;
+      this.names[k] = this.names[k]! && name;
+      this.numbers[k] = this.numbers[k]! || number;
+    }
+    this.claim.push(k);
+  }
+
+  /** Ends the current claim, whose words are `words`. */
+  endClaim(words: string[]): void {
+    this.own.push(Int32Array.from(this.claim));
+    this.claim.length = 0;
+    this.words.push(words);
+  }
+
+  finish(): TextTerms {
+    const { keys, index, lemmas, names, numbers, words } = this;
+    return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, this.own), words };
+  }
 }
 
 /** Lists longer than this are put in key order by a sort (see `inKeyOrder`). */

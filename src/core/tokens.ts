@@ -13,13 +13,25 @@ export interface Term {
   number: boolean;
 }
 
-/** Word-level view of one claim: its content terms and its surface words (for kept-vs-paraphrased). */
-export interface ClaimTerms {
-  terms: Term[];
+/** A claim's surface words (for kept-vs-paraphrased and copied runs). */
+export interface ClaimWords {
   /** Lower-cased surface words incl. function words, punctuation removed (for near-verbatim detection). */
   words: string[];
   /** Parallel to `words`: 2 = proper noun, 1 = other content word, 0 = function word (for copied-run evidence). */
   wordKinds: number[];
+}
+
+/** Word-level view of one claim: its content terms and its surface words (for kept-vs-paraphrased). */
+export interface ClaimTerms extends ClaimWords {
+  terms: Term[];
+}
+
+/**
+ * Takes a claim's terms one by one, in order, as `Term`'s fields (`spanTermsInto`): a text's terms are interned as
+ * they are read (similarity.ts `TextTermsBuilder`) instead of being made into objects first and interned after.
+ */
+export interface TermSink {
+  term(key: string, lemma: string, name: boolean, number: boolean): void;
 }
 
 /**
@@ -59,7 +71,8 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 
  */
 export function claimTerms(text: string): ClaimTerms {
   const table = readTokens(nlpView(text));
-  return tableTerms(table, 0, table.length);
+  const terms: Term[] = [];
+  return { terms, ...tableWords(table, 0, table.length, { term: (key, lemma, name, number) => terms.push({ key, lemma, name, number }) }) };
 }
 
 /** First token index in `[from, length)` whose start is at or after `offset` (token starts ascend). */
@@ -80,18 +93,28 @@ function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
  * POS tags are those of the words in context, which may differ from a read of the sentence alone at its edges.
  */
 export function spanTerms(table: TokenTable, start: number, end: number): ClaimTerms | null {
-  const from = firstTokenAt(table, start), to = firstTokenAt(table, end, from);
-  if (from > 0 && (table.end[from - 1] as number) > start) return null;
-  if (to > from && (table.end[to - 1] as number) > end) return null;
-  return tableTerms(table, from, to);
+  const terms: Term[] = [];
+  const words = spanTermsInto(table, start, end, { term: (key, lemma, name, number) => terms.push({ key, lemma, name, number }) });
+  return words && { terms, ...words };
 }
 
 /**
- * Terms and words of tokens `[from, to)` of a read. Hyphenated compounds of common words written without spaces
+ * `spanTerms` with the terms handed to `sink` as they are found: the claim's words, or `null` (and nothing handed
+ * to `sink`) when a token crosses an edge of the span.
+ */
+export function spanTermsInto(table: TokenTable, start: number, end: number, sink: TermSink): ClaimWords | null {
+  const from = firstTokenAt(table, start), to = firstTokenAt(table, end, from);
+  if (from > 0 && (table.end[from - 1] as number) > start) return null;
+  if (to > from && (table.end[to - 1] as number) > end) return null;
+  return tableWords(table, from, to, sink);
+}
+
+/**
+ * Words of tokens `[from, to)` of a read, their terms handed to `sink` in order. Hyphenated compounds of common words written without spaces
  * ("cease-fire", "long-standing") become one term so that they match the closed-up spelling.
  * Deterministic and bounded: linear in the number of tokens.
  */
-function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
+function tableWords(table: TokenTable, from: number, to: number, sink: TermSink): ClaimWords {
   const { value: values, lemma: lemmas, type: types, stop, start, end } = table;
   const n = to - from;
   // A possessive ("Biden’s") is one token: `readTokens` primes every possessive so that wink never splits one on
@@ -111,7 +134,6 @@ function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
     if (table.pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!)) tags[k] = 'NOUN';
   }
   const tagOf = (k: number) => (tags ? tags[k]! : table.pos[from + k] ?? '');
-  const terms: Term[] = [];
   const words: string[] = [];
   const wordKinds: number[] = [];
   const kind = (k: number) => (tagOf(k) === 'PROPN' ? 2 : !stop[from + k] && CONTENT_POS.has(tagOf(k)) ? 1 : 0);
@@ -143,7 +165,7 @@ function tableTerms(table: TokenTable, from: number, to: number): ClaimTerms {
     if (lemma === "'s" || lemma === '’s' || lemma === 'not') continue;
     const key = keyOf(lemma);
     if (!key) continue;
-    terms.push({ key, lemma, name: isName, number: isNumber || NUMBER_WORDS.has(lemma) });
+    sink.term(key, lemma, isName, isNumber || NUMBER_WORDS.has(lemma));
   }
-  return { terms, words, wordKinds };
+  return { words, wordKinds };
 }

@@ -1,6 +1,9 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { inKeyOrder } from '../../src/core/similarity.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { inKeyOrder, textTerms, TextTermsBuilder, type TextTerms } from '../../src/core/similarity.js';
+import { spanTerms, spanTermsInto, type ClaimTerms, type Term } from '../../src/core/tokens.js';
+import { segmentArticle } from '../../src/core/segment.js';
 import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClaims, textShingles } from '../../src/core/shingles.js';
 import { hasLetterOrDigit } from '../../src/core/chars.js';
 import { normalizeForNlp } from '../../src/core/normalize.js';
@@ -114,5 +117,54 @@ t.test('entity runs: a single space joins capitalised words, a possessive or a w
   ];
   for (const [text, want] of table) {
     t.same(extractItems(text, 0, text.length).filter((i) => i.kind === 'entity').map((i) => [i.span.start, i.span.end, i.key]), want, text);
+  }
+});
+
+/** `textTerms` as it was written before `TextTermsBuilder` (a pass over each claim's `Term` objects). */
+function textTermsOld(claims: ClaimTerms[]): TextTerms {
+  const index = new Map<string, number>();
+  const keys: string[] = [], lemmas: string[] = [], names: boolean[] = [], numbers: boolean[] = [];
+  const own = claims.map((t) => {
+    const ids = new Int32Array(t.terms.length);
+    t.terms.forEach((x, j) => {
+      let k = index.get(x.key);
+      if (k === undefined) {
+        index.set(x.key, k = keys.length);
+        keys.push(x.key); lemmas.push(x.lemma); names.push(x.name); numbers.push(x.number);
+      } else {
+        if (x.lemma < lemmas[k]!) lemmas[k] = x.lemma;
+        names[k] = names[k]! && x.name;
+        numbers[k] = numbers[k]! || x.number;
+      }
+      ids[j] = k;
+    });
+    return ids;
+  });
+  return { keys, index, lemmas, names, numbers, claims: inKeyOrder(keys, own), words: claims.map((t) => t.words) };
+}
+
+t.test('TextTermsBuilder: terms interned as they are read give the TextTerms of the claims\' Term objects', async (t) => {
+  const term = fc.record({ key: fc.constantFrom('a', 'b', 'ab', 'B', 'é', 'ba'), lemma: fc.constantFrom('x', 'y', 'X', ''), name: fc.boolean(), number: fc.boolean() });
+  fc.assert(fc.property(fc.array(fc.array(term, { maxLength: 8 }), { maxLength: 5 }), (raw) => {
+    const claims: ClaimTerms[] = raw.map((terms: Term[], i) => ({ terms, words: [`w${i}`], wordKinds: [1] }));
+    t.same(textTerms(claims), textTermsOld(claims));
+  }), { numRuns: 300 });
+  // The seeds, read as compare reads them: spanTermsInto into a builder = textTerms of spanTerms' objects.
+  const dir = new URL('../../seeds/', import.meta.url);
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    const { paragraphs, tokens } = segmentArticle(text);
+    const b = new TextTermsBuilder(), objects: ClaimTerms[] = [];
+    for (const p of paragraphs) {
+      for (const s of p.sentences) {
+        const words = spanTermsInto(tokens!, s.start, s.end, b);
+        const whole = spanTerms(tokens!, s.start, s.end);
+        t.ok(words && whole, `${f}: every seed sentence is read in context`);
+        t.same(words, { words: whole!.words, wordKinds: whole!.wordKinds });
+        b.endClaim(words!.words);
+        objects.push(whole!);
+      }
+    }
+    t.same(b.finish(), textTermsOld(objects), f);
   }
 });
