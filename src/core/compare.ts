@@ -41,10 +41,11 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   vocab.prepareTexts(oa.termIndex, ra.termIndex);
 
   const candidates = candidatePairs(vocab, ov, rv, limits.maxCandidatesPerClaim);
-  const scorer = new PairScorer(vocab, ov, rv);
+  const candidateCount = candidates.reduce((n, l) => n + l.length, 0);
+  const scorer = new PairScorer(vocab, ov, rv, candidateCount);
   // Scores in one array, each pair a view of its slice (`StoredPair`): one slice per candidate, and one of ones
   // that every rank-paired copy reads.
-  const ones = candidates.reduce((n, l) => n + l.length, 0) * SCORE_FIELDS;
+  const ones = candidateCount * SCORE_FIELDS;
   const store = new Float64Array(ones + SCORE_FIELDS).fill(1, ones);
   let at = 0;
   const pairs: ScoredPair[] = [];

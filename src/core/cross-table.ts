@@ -31,13 +31,38 @@ export interface CrossTable {
   rowOf: Int32Array;
   colSims: Float64Array;
   /** The writes, in order (cell, similarity), until `finishTable` places them. */
-  log: { at: number[]; sim: number[] } | null;
+  log: WriteLog | null;
+}
+
+/** A table's writes before `finishTable`: cells and similarities, the first `n` of each. */
+interface WriteLog { at: Int32Array; sim: Float64Array; n: number }
+
+/**
+ * The write log of the last finished table, handed to the next (issue #6: the log as two growing arrays was ~300 KB
+ * of garbage per seed-pair compare, a seventh of what the compare allocates). Tables are filled and finished one at
+ * a time (a compare is synchronous); a table made while another is unfinished gets a log of its own. A log longer
+ * than REUSED_LOG_MAX entries is not kept (a long text's table must not pin megabytes for the life of the thread).
+ */
+let spareLog: WriteLog | null = null;
+const REUSED_LOG_MAX = 1 << 17;
+
+function takeLog(): WriteLog {
+  const log = spareLog ?? { at: new Int32Array(4096), sim: new Float64Array(4096), n: 0 };
+  spareLog = null;
+  log.n = 0;
+  return log;
 }
 
 /** Sets a cell's similarity (non-zero). */
 export function setSim(t: CrossTable, at: number, s: number): void {
   t.nonzero[at >>> 5]! |= 1 << (at & 31);
-  t.log!.at.push(at); t.log!.sim.push(s);
+  const log = t.log!;
+  if (log.n === log.at.length) {
+    const cells = new Int32Array(2 * log.n), sims = new Float64Array(2 * log.n);
+    cells.set(log.at); sims.set(log.sim);
+    log.at = cells; log.sim = sims;
+  }
+  log.at[log.n] = at; log.sim[log.n++] = s;
 }
 
 /** The empty table: rows are `o` then the original side's numbers, columns `r` then the rewrite side's numbers. */
@@ -51,7 +76,7 @@ export function crossTable(size: number, oAll: number[], rAll: number[], o: numb
   const words = Math.ceil(rows * cols / 32);
   const none = new Int32Array(0);
   const t: CrossTable = { row, col, rows, cols, nonzero: new Int32Array(words), sims: new Float64Array(0), rank: new Int32Array(words),
-    rowStart: none, colOf: none, colStart: none, rowOf: none, colSims: new Float64Array(0), log: { at: [], sim: [] } };
+    rowStart: none, colOf: none, colStart: none, rowOf: none, colSims: new Float64Array(0), log: takeLog() };
   for (let x = 0; x < size; x++) if (row[x]! >= 0 && col[x]! >= 0) setSim(t, row[x]! * cols + col[x]!, 1);
   return t;
 }
@@ -61,9 +86,10 @@ export function finishTable(t: CrossTable): void {
   let n = 0;
   for (let w = 0; w < t.nonzero.length; w++) { t.rank[w] = n; n += popcount(t.nonzero[w]!); }
   t.sims = new Float64Array(n);
-  const { at, sim } = t.log!;
-  for (let k = 0; k < at.length; k++) t.sims[rankOf(t, at[k]!)] = sim[k]!;
+  const log = t.log!, { at, sim } = log;
+  for (let k = 0; k < log.n; k++) t.sims[rankOf(t, at[k]!)] = sim[k]!;
   t.log = null;
+  if (log.at.length <= REUSED_LOG_MAX) spareLog = log;
   const { rows, cols, nonzero } = t;
   // Sparse rows: the set bits of each row, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
   t.rowStart = new Int32Array(rows + 1); t.colOf = new Int32Array(n);

@@ -30,10 +30,16 @@ export class PairScorer {
   /** Each side's claims' terms, flat (see `ClaimTable`). */
   private readonly a: ClaimTable;
   private readonly b: ClaimTable;
-  /** Pairs queued for `flush`: claim indexes and store offsets. */
-  private readonly queued: { i: number[]; j: number[]; at: number[] } = { i: [], j: [], at: [] };
+  /** Pairs queued for `flush`: claim indexes and store offsets, `queuedCount` of them (typed, sized by the caller's
+   *  estimate: three growing arrays were ~150 KB of garbage per seed-pair compare). */
+  private qi: Int32Array;
+  private qj: Int32Array;
+  private qat: Int32Array;
+  private queuedCount = 0;
 
-  constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[]) {
+  /** @param capacity how many pairs will be queued before a `flush` (more are accepted; the queue then grows) */
+  constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[], capacity = 64) {
+    this.qi = new Int32Array(capacity); this.qj = new Int32Array(capacity); this.qat = new Int32Array(capacity);
     const t = vocab.cross, none = new Int32Array(1);
     this.a = claimTable(vocab, av, t?.row);
     this.b = claimTable(vocab, bv, t?.col);
@@ -46,7 +52,13 @@ export class PairScorer {
 
   /** Queues the pair (a[i], b[j]): `flush` writes its score to store[at .. at + SCORE_FIELDS) (`StoredPair`'s order). */
   queue(i: number, j: number, at: number): void {
-    this.queued.i.push(i); this.queued.j.push(j); this.queued.at.push(at);
+    const n = this.queuedCount;
+    if (n === this.qi.length) {
+      const grow = (a: Int32Array) => { const b = new Int32Array(Math.max(64, 2 * a.length)); b.set(a); return b; };
+      this.qi = grow(this.qi); this.qj = grow(this.qj); this.qat = grow(this.qat);
+    }
+    this.qi[n] = i; this.qj[n] = j; this.qat[n] = at;
+    this.queuedCount = n + 1;
   }
 
   /**
@@ -56,7 +68,7 @@ export class PairScorer {
    * (instead of an array per claim, 160 KB on the seed pair, read back from far in the cache).
    */
   flush(store: Float64Array): void {
-    const { i: qi, j: qj, at: qat } = this.queued, n = qi.length;
+    const { qi, qj, qat } = this, n = this.queuedCount;
     const byClaim = new Int32Array(this.av.length + 1);
     for (let q = 0; q < n; q++) {
       if (!this.tableScores(qi[q]!, qj[q]!, store, qat[q]!)) { qi[q] = -1; continue; }
@@ -74,7 +86,7 @@ export class PairScorer {
       shareOf(this.b, qj[q]!, this.bestCol, store, at + 2);
       store[at] = (store[at + 1]! + store[at + 2]!) / 2;
     }
-    qi.length = qj.length = qat.length = 0;
+    this.queuedCount = 0;
   }
 
   /** True when the table scores the pair; else writes `scorePair`'s answer to store[at..] and returns false. */

@@ -37,3 +37,29 @@ t.test('a term on both sides is similar to itself; numbers get rows and columns 
   t.equal(crossSim(table, 0, 3), 0, 'a term and a number: never similar');
   t.equal(table.sims.length, 2);
 });
+
+t.test('write logs: a long log, two tables filled at once, and the reused log all read back exactly', async (t) => {
+  const rows = 600, cols = 600;
+  const o = Array.from({ length: rows }, (_, i) => i), r = Array.from({ length: cols }, (_, j) => rows + j);
+  // Every cell written twice (720,000 writes: past the longest log kept for reuse), the second write wins.
+  const big = crossTable(rows + cols, o, r, o, r);
+  // A second table made while the first is unfinished gets a log of its own.
+  const small = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3]);
+  for (let at = 0; at < rows * cols; at++) setSim(big, at, 0.5);
+  setSim(small, 1, 0.25);
+  for (let at = 0; at < rows * cols; at++) setSim(big, at, ((at % 97) + 1) / 100);
+  finishTable(small);
+  finishTable(big);
+  t.equal(cellSim(small, 1), 0.25);
+  t.equal(cellSim(small, 0), 0);
+  let wrong = 0;
+  for (let at = 0; at < rows * cols; at++) if (cellSim(big, at) !== ((at % 97) + 1) / 100) wrong++;
+  t.equal(wrong, 0, 'every cell of the long log');
+  // Later tables (the small table's log is reused; the long one was not kept) start with empty logs.
+  for (let k = 0; k < 3; k++) {
+    const next = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3]);
+    setSim(next, 2, 0.75);
+    finishTable(next);
+    t.same([...next.sims], [0.75], `table ${k + 1} after`);
+  }
+});
