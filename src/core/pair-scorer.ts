@@ -22,7 +22,9 @@ export class PairScorer {
   private readonly colSim: Float64Array;
   /** bestRow[x]: the best similarity of original term x (row) in the rewrite claim `marked`; rows set in `touched`. */
   private readonly bestRow: Float64Array;
-  private readonly touched: number[] = [];
+  /** The rows set, the first `touchedCount` (each at most once: a row is added when its best leaves 0). */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
   private marked = -1;
   /** bestCol[c]: the best similarity of rewrite term c (column) in the original claim `bestColFor`. */
   private readonly bestCol: Float64Array;
@@ -44,6 +46,7 @@ export class PairScorer {
     this.a = claimTable(vocab, av, t?.row);
     this.b = claimTable(vocab, bv, t?.col);
     this.bestRow = new Float64Array(t?.rows ?? 0);
+    this.touched = new Int32Array(t?.rows ?? 0);
     this.bestCol = new Float64Array(t?.cols ?? 0);
     // The table's sparse rows and columns (`finishTable`).
     this.nzStart = t?.rowStart ?? none; this.nzCol = t?.colOf ?? none; this.nzSim = t?.sims ?? new Float64Array(0);
@@ -102,14 +105,15 @@ export class PairScorer {
   private mark(j: number): void {
     if (this.marked === j) return;
     const { bestRow, touched, colStart, nzRow, colSim } = this, { at, start } = this.b;
-    for (const x of touched) bestRow[x] = 0;
-    touched.length = 0;
+    for (let k = 0; k < this.touchedCount; k++) bestRow[touched[k]!] = 0;
+    let n = 0;
     for (let p = start[j]!, end = start[j + 1]!; p < end; p++) {
       for (let k = colStart[at[p]!]!, stop = colStart[at[p]! + 1]!; k < stop; k++) {
         const x = nzRow[k]!, s = colSim[k]!;
-        if (s > bestRow[x]!) { if (bestRow[x] === 0) touched.push(x); bestRow[x] = s; }
+        if (s > bestRow[x]!) { if (bestRow[x] === 0) touched[n++] = x; bestRow[x] = s; }
       }
     }
+    this.touchedCount = n;
     this.marked = j;
   }
 
