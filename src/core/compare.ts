@@ -174,8 +174,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export const VERBATIM_RANK_WINDOW = 4;
 
 /** What a compare needs from one text alone: its content paragraphs and sentences, boilerplate, and its sentences'
- *  terms (interned, `termIndex`) taken from the one wink read of the text (a sentence whose edge cuts a token, or a text wink failed on, is
- *  read sentence by sentence). */
+ *  terms (interned, `termIndex`) taken from the one wink read of the text (a sentence whose edge cuts a token, or
+ *  a text wink failed on, is read sentence by sentence). */
 interface TextAnalysis {
   paragraphs: Segment[];
   boilerplate: Boilerplate[];

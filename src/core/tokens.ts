@@ -72,7 +72,12 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 
 export function claimTerms(text: string): ClaimTerms {
   const table = readTokens(nlpView(text));
   const terms: Term[] = [];
-  return { terms, ...tableWords(table, 0, table.length, { term: (key, lemma, name, number) => terms.push({ key, lemma, name, number }) }) };
+  return { terms, ...tableWords(table, 0, table.length, collectInto(terms)) };
+}
+
+/** A sink that collects the terms handed to it as `Term` objects into `terms`. */
+function collectInto(terms: Term[]): TermSink {
+  return { term: (key, lemma, name, number) => { terms.push({ key, lemma, name, number }); } };
 }
 
 /** First token index in `[from, length)` whose start is at or after `offset` (token starts ascend). */
@@ -94,7 +99,7 @@ function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
  */
 export function spanTerms(table: TokenTable, start: number, end: number): ClaimTerms | null {
   const terms: Term[] = [];
-  const words = spanTermsInto(table, start, end, { term: (key, lemma, name, number) => terms.push({ key, lemma, name, number }) });
+  const words = spanTermsInto(table, start, end, collectInto(terms));
   return words && { terms, ...words };
 }
 
@@ -110,8 +115,9 @@ export function spanTermsInto(table: TokenTable, start: number, end: number, sin
 }
 
 /**
- * Words of tokens `[from, to)` of a read, their terms handed to `sink` in order. Hyphenated compounds of common words written without spaces
- * ("cease-fire", "long-standing") become one term so that they match the closed-up spelling.
+ * Words of tokens `[from, to)` of a read, their terms handed to `sink` in order. Hyphenated compounds of common
+ * words written without spaces ("cease-fire", "long-standing") become one term so that they match the closed-up
+ * spelling.
  * Deterministic and bounded: linear in the number of tokens.
  */
 function tableWords(table: TokenTable, from: number, to: number, sink: TermSink): ClaimWords {
