@@ -78,11 +78,12 @@ export function textShingles(claims: Words[], keys: string[] = claims.map((c) =>
   claims.forEach((c, i) => { for (const x of shingles(c, keys[i]!)) list.push(x); start[i + 1] = list.length; });
   // Distinct shingles and how many claims hold each (a claim repeating a run counts once), then the claims.
   const index = new Map<string, number>();
-  const count: number[] = [], last: number[] = [];
+  const entry = new Int32Array(list.length), count: number[] = [], last: number[] = [];
   for (let i = 0; i < claims.length; i++) {
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       let e = index.get(list[k]!);
       if (e === undefined) { index.set(list[k]!, e = count.length); count.push(0); last.push(-1); }
+      entry[k] = e;
       if (last[e] !== i) { last[e] = i; count[e]!++; }
     }
   }
@@ -92,7 +93,7 @@ export function textShingles(claims: Words[], keys: string[] = claims.map((c) =>
   last.fill(-1);
   for (let i = 0; i < claims.length; i++) {
     for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const e = index.get(list[k]!)!;
+      const e = entry[k]!;
       if (last[e] !== i) { last[e] = i; held[fill[e]!++] = i; }
     }
   }
