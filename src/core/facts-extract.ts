@@ -23,8 +23,8 @@ export interface Item {
   /** negation/hedge only: the content word it modifies (the next one), lower-cased; '' if none. */
   head: string;
   /** Up to two lower-cased words before and after the item (within its range): where it stands in the sentence. */
-  before: string[];
-  after: string[];
+  readonly before: string[];
+  readonly after: string[];
   /** Position of the item in its group's text, 0..1 (pairs substitutions that sit in the same place). */
   pos: number;
 }
@@ -107,6 +107,38 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
 }
 
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+
+/** The `names` of an item that is not an entity: one shared empty list (items are never mutated; #6). */
+const NO_NAMES: string[] = [];
+
+/**
+ * An item whose neighbouring words (`before`, `after`) are read on first use. Only a substitution check of entities
+ * asks for them (facts.ts `anchored`), so reading them for every item was ~a fifth of `extractItems` (measured with
+ * the seed pair) and left two arrays and up to four strings per item in the text's memo, retained with the cached
+ * analysis and promoted by every scavenge (#6). The answer is the same on every read: a pure function of the text,
+ * the item's span and its range, kept in private fields (invisible to key listings and deep comparisons).
+ */
+class ExtractedItem implements Item {
+  readonly #text: string;
+  readonly #from: number;
+  readonly #to: number;
+  #before: string[] | undefined;
+  #after: string[] | undefined;
+  constructor(readonly kind: ItemKind, readonly span: TextSpan, readonly key: string, readonly group: string, readonly approx: string,
+    readonly names: string[], readonly head: string, readonly pos: number, text: string, from: number, to: number) {
+    this.#text = text;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get before(): string[] {
+    return this.#before ??= wordsBefore(this.#text, this.#from, this.span.start);
+  }
+
+  get after(): string[] {
+    return this.#after ??= wordsAfter(this.#text, this.span.end, this.#to);
+  }
+}
 const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 
 /**
@@ -119,11 +151,10 @@ export function extractItems(text: string, start: number, end: number, proper: P
   const len = Math.max(1, end - start);
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
-  const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names: string[] = []) => {
+  const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names = NO_NAMES) => {
     taken.push([s, e]);
     const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
-    const before = wordsBefore(text, start, s), after = wordsAfter(text, e, end);
-    items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
+    items.push(new ExtractedItem(kind, span(text, s, e), key, group, approx, names, head, (s - start) / len, text, start, end));
   };
   const re = FOLDS_TO_ASCII.test(slice) ? FACT_PATTERNS : PLAIN_FACT_PATTERNS;
   for (const m of allMatches(re.DATE_RE, slice)) {
