@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compareItems, factChanges, sameName } from '../../src/core/facts.js';
+import { compareItems, factChanges, sameName, wordIndex } from '../../src/core/facts.js';
 import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -139,4 +139,13 @@ t.test('a claim\'s capitalised words looked up in the whole text\'s list give th
     const [s, e] = [m.index, m.index + m[0].length];
     t.same(extractItems(seeds.atlantic, s, e, proper), extractItems(seeds.atlantic, s, e, new Set(proper)));
   }
+});
+
+t.test('a claim\'s word index holds the pieces of its lower-cased text split at non-letters and non-digits', async (t) => {
+  // The definition (and the code before #6's scan): the Unicode-class split, empty pieces dropped.
+  const bySplit = (s: string) => [...new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  const piece = fc.constantFrom('Putin', 'ΟΔΟΣ', 'İstanbul', 'K', 'ſ', '𝒜', '\ud835', '\udc9c', '٣', 'Ⅻ', 'é', '’', "'", '-', ' ', '\n', '.', '7', 'a', 'Z',
+    '\u0301', '_', '\ufeff');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...wordIndex(s).words], bySplit(s)); }), { numRuns: 3000 });
+  t.same([...wordIndex(seeds.atlantic).words], bySplit(seeds.atlantic), 'a whole seed article');
 });
