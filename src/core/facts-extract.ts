@@ -109,7 +109,7 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
 
 /** The `names` of an item that is not an entity: one shared empty list (items are never mutated; #6). */
-const NO_NAMES: string[] = [];
+const NO_NAMES = Object.freeze([]) as readonly string[] as string[];
 
 /**
  * An item whose neighbouring words (`before`, `after`) are read on first use. Only a substitution check of entities

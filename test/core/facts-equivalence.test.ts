@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compareItems, factChanges, sameName, wordIndex } from '../../src/core/facts.js';
+import { compareItems, factChanges, mentions, sameName, wordIndex } from '../../src/core/facts.js';
 import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -148,4 +148,19 @@ t.test('a claim\'s word index holds the pieces of its lower-cased text split at 
     '\u0301', '_', '\ufeff');
   fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...wordIndex(s).words], bySplit(s)); }), { numRuns: 3000 });
   t.same([...wordIndex(seeds.atlantic).words], bySplit(seeds.atlantic), 'a whole seed article');
+});
+
+t.test('a text mentions a name when one of its words is the same name (`sameName`), however its long words are kept', async (t) => {
+  // The definition `mentions` shortcuts with look-ups and a prefilter: some word of the text is a same-name word.
+  const byWords = (s: string, names: string[]) => names.some((n) => [...wordIndex(s).words].some((w) => sameName([n], [w])));
+  const word = fc.oneof(fc.stringMatching(/^[a-e]{1,11}$/), fc.constantFrom('zelensky', 'zelenskyy', 'russia', 'russian', 'kremlin', 'moscow',
+    'washington', 'us', 'america', 'american', 'kyiv', 'kiev', 'ukraine', 'eu', 'europe', 'putin', 'abcdefgh', 'abcdefghij'));
+  fc.assert(fc.property(fc.array(word, { maxLength: 25 }), fc.array(word, { minLength: 1, maxLength: 3 }), (ws, names) => {
+    const s = ws.join(' ');
+    t.equal(mentions(wordIndex(s), names), byWords(s, names), `${names} in ${s}`);
+  }), { numRuns: 3000 });
+  const idx = wordIndex(seeds.atlantic);
+  for (const n of ['zelenskyy', 'russians', 'americans', 'sullivan', 'blumenthal', 'trumps', 'graham', 'vance', 'witkoff', 'abcdefgh']) {
+    t.equal(mentions(idx, [n]), byWords(seeds.atlantic, [n]), n);
+  }
 });
