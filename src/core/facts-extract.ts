@@ -191,10 +191,10 @@ export function extractItems(text: string, start: number, end: number, proper: P
   }
   for (const run of properRuns(text, start, end, proper)) {
     if (!free(run.start, run.end)) continue;
-    const words = text.slice(run.start, run.end).split(/\s+/).map(nameWord);
-    const names = words.filter((w) => w && !TITLES.has(w));
+    const raw = text.slice(run.start, run.end);
+    const names = nameWords(raw).filter((w) => w && !TITLES.has(w));
     if (!names.length) continue;
-    add('entity', run.start, run.end, names.join(' '), entityKind(text.slice(run.start, run.end), names), '', names);
+    add('entity', run.start, run.end, names.join(' '), entityKind(raw, names), '', names);
   }
   return items.sort((a, b) => a.span.start - b.span.start);
 }
@@ -261,10 +261,24 @@ function wordsAfter(text: string, e: number, end: number): string[] {
   }
 }
 
-/** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words skip the Unicode regex). */
+/**
+ * The words of a run of capitalised words (`properRuns`) as compared: `raw.split(/\s+/).map(nameWord)`. A run is
+ * capitalised words (which hold no whitespace) joined by single spaces, so it is split at spaces, without the
+ * regex (exported for its property test; #6).
+ */
+export function nameWords(raw: string): string[] {
+  return raw.split(' ').map(nameWord);
+}
+
+/** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words, [a-z0-9]* once
+ *  lower-cased, skip the Unicode regex; they are tested by a loop, not a regex per word). */
 function nameWord(w: string): string {
   const lower = dropPossessive(w.toLowerCase());
-  return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return lower.replace(/[^\p{L}\p{N}]/gu, '');
+  }
+  return lower;
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */

@@ -48,6 +48,10 @@ const SAME_PASSAGE_CHARS = 400;
  * are followed by nothing that can fail, so they never backtrack, and a left-to-right scan taking each part as far
  * as it goes gives the regex's matches (checked against it by a property test).
  */
+/** `\p{L}` and `[\p{L}\p{N}]` over the 128 ASCII units, as tables (1: in the class). */
+const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
+const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
+
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
@@ -58,11 +62,12 @@ export function words(text: string, start = 0, end = text.length): Word[] {
 /** The words of `words(text, start, end)` handed to `emit` in order, without a `Word` object each (`indexOriginal`
  *  keeps only their offsets and ids). */
 function scanWords(text: string, start: number, end: number, emit: (start: number, end: number, norm: string) => void): void {
-  // Past the run of code points `ok` accepts from `i` (ASCII, most of the text, without reading a code point).
-  const run = (i: number, ok: (cp: number) => boolean): number => {
+  // Past the run of code points `ok` accepts from `i`; ASCII units (most of the text) are looked up in `ascii`, the
+  // same class as a table, without reading a code point or calling `ok` (#6).
+  const run = (i: number, ok: (cp: number) => boolean, ascii: Uint8Array): number => {
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c < 128) { if (!ok(c)) break; i++; continue; }
+      if (c < 128) { if (!ascii[c]) break; i++; continue; }
       const cp = codePointAt(text, i, end);
       if (!ok(cp)) break;
       i += widthOf(cp);
@@ -75,7 +80,7 @@ function scanWords(text: string, start: number, end: number, emit: (start: numbe
   const apostrophes = (i: number): number => {
     for (let c = text.charCodeAt(i); i + 1 < end && (c === 39 || c === 0x2019) && isLetter(codePointAt(text, i + 1, end)); c = text.charCodeAt(i)) {
       if (c === 0x2019) curly = true;
-      i = run(i + 1, isLetter);
+      i = run(i + 1, isLetter, LETTER_ASCII);
     }
     return i;
   };
@@ -85,14 +90,14 @@ function scanWords(text: string, start: number, end: number, emit: (start: numbe
   const once = lowered.length === range.length && !range.includes('Σ');
   let i = start;
   while (i < end) {
-    const cp = codePointAt(text, i, end);
-    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
+    let c = text.charCodeAt(i);
+    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
     const s = i;
     curly = hyphen = false;
-    i = apostrophes(run(i, isLetterOrDigit));
+    i = apostrophes(run(i, isLetterOrDigit, ALNUM_ASCII));
     while (i + 1 < end && text.charCodeAt(i) === 45 && isLetterOrDigit(codePointAt(text, i + 1, end))) {
       hyphen = true;
-      i = apostrophes(run(i + 1, isLetterOrDigit));
+      i = apostrophes(run(i + 1, isLetterOrDigit, ALNUM_ASCII));
     }
     let norm = once ? lowered.slice(s - start, i - start) : text.slice(s, i).toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { compareItems, factChanges, mentions, sameName, wordIndex } from '../../src/core/facts.js';
-import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, properWords } from '../../src/core/facts-extract.js';
+import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, nameWords, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
@@ -162,5 +162,31 @@ t.test('a text mentions a name when one of its words is the same name (`sameName
   const idx = wordIndex(seeds.atlantic);
   for (const n of ['zelenskyy', 'russians', 'americans', 'sullivan', 'blumenthal', 'trumps', 'graham', 'vance', 'witkoff', 'abcdefgh']) {
     t.equal(mentions(idx, [n]), byWords(seeds.atlantic, [n]), n);
+  }
+});
+
+t.test('a name\'s words are its run split at whitespace, lower-cased, possessive and non-letters dropped', async (t) => {
+  // The code before #6: a whitespace split and a regex test per word.
+  const bySplit = (raw: string) => raw.split(/\s+/).map((w) => {
+    const lower = w.toLowerCase().replace(/['’]s$/u, '');
+    return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
+  });
+  const word = fc.array(fc.constantFrom('A', 'Ü', 'b', 'é', '7', '.', '’', "'", '&', '-', 'S', 's', '’s', 'İ', '𝒜', 'Σ'), { minLength: 1, maxLength: 8 })
+    .map((xs) => `A${xs.join('')}`);
+  fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (ws) => {
+    const raw = ws.join(' ');
+    t.same(nameWords(raw), bySplit(raw), raw);
+  }), { numRuns: 2000 });
+  // The premise: an entity's span is words joined by single spaces, on random text and on the seeds.
+  fc.assert(fc.property(ranged, ([s, start, end]) => {
+    for (const item of extractItems(s, start, end)) if (item.kind === 'entity') t.match(item.span.text, /^\S+(?: \S+)*$/u);
+  }), { numRuns: 1000 });
+  for (const s of [seeds.atlantic, seeds.caliber]) {
+    const proper = properWords(s), re = /[^.!?]+[.!?]/g;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      for (const item of extractItems(s, m.index, m.index + m[0].length, proper)) {
+        if (item.kind === 'entity') t.match(item.span.text, /^\S+(?: \S+)*$/u);
+      }
+    }
   }
 });
