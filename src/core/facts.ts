@@ -71,7 +71,7 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareKinds(itemsOf(oc), itemsOf(rc), indexOfClaim(oc), indexOfClaim(rc));
+      const found = compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -188,12 +188,15 @@ const NONE = Object.freeze([]) as readonly Item[] as Item[];
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
-  oIndex: WordIndex = indexOf(oText), rIndex: WordIndex = indexOf(rText)): FactChange[] {
-  return compareKinds(kinds(o), kinds(r), oIndex, rIndex);
+  oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
+  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText));
 }
 
-/** `compareItems` over items already sorted by kind (memoised per claim: never mutated here). */
-function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex): FactChange[] {
+/**
+ * `compareItems` over items already sorted by kind (memoised per claim: never mutated here). The word indexes are
+ * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none (#6).
+ */
+function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
@@ -215,8 +218,8 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex):
   // group does not mention it at all and an entity of a compatible kind stands in the same place.
   const [oe, re] = [o.entity, r.entity];
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
-  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex, x.names));
-  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex, x.names));
+  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex(), x.names));
+  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex(), x.names));
   const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
   for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
     const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
@@ -225,7 +228,7 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex):
   // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
   // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
   // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
-  const carried = (x: Item, other: WordIndex) => x.head !== '' && mentions(other, [x.head]);
+  const carried = (x: Item, other: () => WordIndex) => x.head !== '' && mentions(other(), [x.head]);
   // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
   // "is no longer expected to" is the same negated claim said differently.
   const on = o.negation, rn = r.negation;
