@@ -161,6 +161,14 @@ const positionsOf = (idx: OriginalIndex, id: number): Int32Array => idx.posList.
 /** A piece of a rewrite quotation: a pure function of the rewrite text and the quotation's span, so memoised with the
  *  text (journalism.ts `TextMemo`) and never mutated once made (checked pieces copy its edits). */
 export interface Piece extends Span {
+  /** The normalised words (`Word.norm`): all that checking a piece reads of them. Kept as strings, not `Word`s,
+   *  since pieces are memoised with the rewrite's analysis (~220 objects fewer for the seed rewrite; #6). */
+  norms: string[];
+  edits: QuoteEdit[];
+}
+
+/** A piece while it is being cut: its words with their offsets. */
+interface Draft extends Span {
   words: Word[];
   edits: QuoteEdit[];
 }
@@ -169,7 +177,7 @@ const MARK = /\[[^\]\n]{0,80}\]|…|\.\s?\.\s?\./g;
 
 /** Cuts a quotation into pieces at its editorial marks; brackets go to the piece that follows them. */
 export function splitPieces(text: string, quote: Span): Piece[] {
-  const pieces: Piece[] = [];
+  const pieces: Draft[] = [];
   const body = text.slice(quote.start, quote.end);
   let from = quote.start;
   let pendingEdits: QuoteEdit[] = [];
@@ -197,7 +205,7 @@ export function splitPieces(text: string, quote: Span): Piece[] {
   flush(quote.end);
   // Trailing edits with no piece after them stay on the last piece.
   if (pendingEdits.length && pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
-  return pieces.flatMap((p) => splitSentences(text, p));
+  return pieces.flatMap((p) => splitSentences(text, p)).map((p) => ({ start: p.start, end: p.end, norms: p.words.map((w) => w.norm), edits: p.edits }));
 }
 
 /** Fewest words on each side of a sentence boundary for a piece to be cut there. */
@@ -207,8 +215,8 @@ const MIN_SENTENCE_WORDS = 4;
  * Cuts a piece at its sentence boundaries, so that a sentence the rewrite added to (or dropped from) a real
  * quotation is checked on its own; sentences from the same source are merged back afterwards.
  */
-function splitSentences(text: string, p: Piece): Piece[] {
-  const out: Piece[] = [];
+function splitSentences(text: string, p: Draft): Draft[] {
+  const out: Draft[] = [];
   let from = 0;
   for (let i = 0; i + 1 < p.words.length; i++) {
     const gap = text.slice(p.words[i]!.end, p.words[i + 1]!.start);
@@ -297,14 +305,14 @@ export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | unde
  * Finds where a piece's words come from: diagonal voting over shared words picks a few candidate offsets, an LCS
  * around each measures the share found in order. Returns the best quoted and the best overall candidate.
  */
-function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
+function locate(piece: string[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
   const words = piece.slice(0, MAX_PIECE_WORDS), n = words.length;
   // Each word's id in the original (-1: not there) and its positions there, looked up once.
   const ids = new Int32Array(n), lists: (Int32Array | undefined)[] = [];
-  words.forEach((w, k) => { const id = idx.idOf.get(w.norm); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : positionsOf(idx, id)); });
+  words.forEach((w, k) => { const id = idx.idOf.get(w); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : positionsOf(idx, id)); });
   const exact = exactRuns(ids, lists, idx);
   if (exact.length) return { best: exact[0]!, bestQuoted: exact.find((l) => l.quoted !== null) ?? null };
-  const content = words.map((w) => !FUNCTION_WORDS.has(w.norm));
+  const content = words.map((w) => !FUNCTION_WORDS.has(w));
   const contentTotal = content.filter(Boolean).length;
   const margin = Math.max(4, Math.ceil(n / 2));
   let best: Located | null = null, bestQuoted: Located | null = null;
@@ -421,9 +429,9 @@ function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
 
 function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
   const edits = p.edits.map((e) => ({ ...e }));
-  const { best, bestQuoted } = locate(p.words, idx);
+  const { best, bestQuoted } = locate(p.norms, idx);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
-  const short = p.words.length < 3;
+  const short = p.norms.length < 3;
   const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;

@@ -164,3 +164,14 @@ t.test('the flat original index holds the words, quotations and positions of the
   fc.assert(fc.property(text, (s) => { same(s); }), { numRuns: 400 });
   same(seeds.atlantic);
 });
+
+t.test('a piece keeps the normalised words of its span, cut at editorial marks and sentence ends', async (t) => {
+  const piece = fc.constantFrom('We', 'need', 'to', 'know', 'who', 'Putin', 'cease-fire', 'Kyiv’s', ' ', ' ', '. ', '…', '...', '[the war]', ',', 'É', '𝒜');
+  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), (xs) => {
+    const text = `“${xs.join('')}”`;
+    for (const p of splitPieces(text, { start: 1, end: text.length - 1 })) {
+      t.same(p.norms, words(text, p.start, p.end).map((w) => w.norm), text);
+      t.ok(p.norms.length > 0);
+    }
+  }), { numRuns: 1000 });
+});
