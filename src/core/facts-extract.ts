@@ -348,7 +348,9 @@ export function properWords(text: string): ProperWords {
     if (m.index === 0 || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u.test(before)) continue;
     out.add(bare(m.word));
   }
-  capitalsOf.set(out, { text, words: all });
+  const starts = new Int32Array(all.length), ends = new Int32Array(all.length);
+  all.forEach((m, k) => { starts[k] = m.index; ends[k] = m.index + m.word.length; });
+  capitalsOf.set(out, { text, starts, ends });
   return out;
 }
 
@@ -356,7 +358,11 @@ interface CapitalisedWord { index: number; word: string }
 
 /** The whole text's capitalised words, kept with the proper words found from them: a claim's are looked up, not
  *  scanned again (#6). */
-const capitalsOf = new WeakMap<ProperWords, { text: string; words: CapitalisedWord[] }>();
+const capitalsOf = new WeakMap<ProperWords, Capitals>();
+
+/** A text's capitalised words as offsets: word k is `text.slice(starts[k], ends[k])`. Kept as long as the proper
+ *  words (memoised with the text's analysis), so flat: not an object and a string per word (~460 for the seed pair; #6). */
+interface Capitals { text: string; starts: Int32Array; ends: Int32Array }
 
 /**
  * `capitalisedWords(text, start, end)`, taken from the whole text's list when `proper` came from `properWords(text)`.
@@ -366,14 +372,13 @@ const capitalsOf = new WeakMap<ProperWords, { text: string; words: CapitalisedWo
 function capitalisedIn(text: string, start: number, end: number, proper: ProperWords): CapitalisedWord[] {
   const all = capitalsOf.get(proper);
   if (all?.text !== text) return capitalisedWords(text, start, end);
-  const ws = all.words;
-  let lo = 0, hi = ws.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (ws[mid]!.index + ws[mid]!.word.length <= start) lo = mid + 1; else hi = mid; }
+  const { starts, ends } = all;
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= start) lo = mid + 1; else hi = mid; }
   const out: CapitalisedWord[] = [];
-  for (let k = lo; k < ws.length && ws[k]!.index < end; k++) {
-    const w = ws[k]!;
-    if (w.index < start || w.index + w.word.length > end) return capitalisedWords(text, start, end);
-    out.push(w);
+  for (let k = lo; k < starts.length && starts[k]! < end; k++) {
+    if (starts[k]! < start || ends[k]! > end) return capitalisedWords(text, start, end);
+    out.push({ index: starts[k]!, word: text.slice(starts[k], ends[k]) });
   }
   return out;
 }
