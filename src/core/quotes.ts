@@ -134,12 +134,20 @@ function findSingleClose(text: string, from: number, limit: number): number {
   return -1;
 }
 
+/** The `nested` of a quotation without any: one shared frozen empty list (found quotations are memoised with the
+ *  text's analysis, and results copy their nested spans; #6). */
+const NONE_NESTED = Object.freeze([]) as readonly TextSpan[] as TextSpan[];
+
 function nestedSingles(text: string, start: number, end: number): TextSpan[] {
-  const found: TextSpan[] = [];
+  let found = NONE_NESTED;
   for (let i = start; i < end; i++) {
     if ((text[i] === '‘' || text[i] === "'") && isOpening(text, i) && LETTER.test(text[i + 1] ?? '')) {
       const close = findSingleClose(text, i + 1, end);
-      if (close > 0) { found.push({ start: i + 1, end: close, text: text.slice(i + 1, close) }); i = close; }
+      if (close > 0) {
+        if (found === NONE_NESTED) found = [];
+        found.push({ start: i + 1, end: close, text: text.slice(i + 1, close) });
+        i = close;
+      }
     }
   }
   return found;
