@@ -156,10 +156,15 @@ function nestedSingles(text: string, start: number, end: number): TextSpan[] {
 /** Paragraphs as line blocks: news copy separates paragraphs by single or blank lines. */
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const s = trim(text, m.index, m.index + m[0].length);
-    if (s.end > s.start) spans.push(s);
+  // The lines between newlines (the matches of /[^\n]+/g, found by indexOf: no match array and string per line).
+  for (let from = 0; from < text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      const s = trim(text, from, to);
+      if (s.end > s.start) spans.push(s);
+    }
+    from = to + 1;
   }
   return spans;
 }
