@@ -113,7 +113,7 @@ const NO_NAMES = Object.freeze([]) as readonly string[] as string[];
 
 /**
  * An item whose neighbouring words (`before`, `after`) are read on first use. Only a substitution check of entities
- * asks for them (facts.ts `anchored`), so reading them for every item was ~a fifth of `extractItems` (measured with
+ * asks for them (facts.ts `anchored`), so reading them for every item was ~15% of `extractItems` (CPU profile of
  * the seed pair) and left two arrays and up to four strings per item in the text's memo, retained with the cached
  * analysis and promoted by every scavenge (#6). The answer is the same on every read: a pure function of the text,
  * the item's span and its range, kept in private fields (invisible to key listings and deep comparisons).
@@ -139,6 +139,7 @@ class ExtractedItem implements Item {
     return this.#after ??= wordsAfter(this.#text, this.span.end, this.#to);
   }
 }
+
 const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 
 /**
@@ -332,6 +333,7 @@ function capitalisedWords(text: string, start: number, end: number): Capitalised
 
 /** The ASCII characters that continue a capitalised word: letters, digits and . ' & -. */
 const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9.'&-]/.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** Capitalised function words: not names even when capitalised mid-sentence (titles, headings). */
 const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On', 'At', 'Of', 'For', 'To', 'With', 'By', 'From', 'As', 'It', 'He', 'She', 'They', 'We', 'You', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'If', 'When', 'While', 'After', 'Before', 'Now', 'Then', 'So', 'Yet', 'Still', 'Read']);
 

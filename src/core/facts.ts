@@ -183,7 +183,7 @@ function kinds(items: Item[]): Kinds {
 }
 
 /** The list of a kind a claim has no item of: one shared empty list, never added to (a claim's kinds are memoised
- *  with its text, and most are empty: ~150 arrays fewer kept per seed text; #6). */
+ *  with its text, and most are empty: ~100 arrays fewer kept per seed text; #6). */
 const NONE = Object.freeze([]) as readonly Item[] as Item[];
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */

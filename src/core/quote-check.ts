@@ -41,6 +41,10 @@ const MAX_VOTING_POSITIONS = 500;
 /** Characters between two pieces' sources for them to count as one passage. */
 const SAME_PASSAGE_CHARS = 400;
 
+/** `\p{L}` and `[\p{L}\p{N}]` over the 128 ASCII units, as tables (1: in the class). */
+const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
+const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
+
 /**
  * A word; hyphenated compounds are one word, so that "cease-fire" and "ceasefire" compare equal. A word is what the
  * regex `[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*` (flags gu) matches, scanned by hand in
@@ -48,10 +52,6 @@ const SAME_PASSAGE_CHARS = 400;
  * are followed by nothing that can fail, so they never backtrack, and a left-to-right scan taking each part as far
  * as it goes gives the regex's matches (checked against it by a property test).
  */
-/** `\p{L}` and `[\p{L}\p{N}]` over the 128 ASCII units, as tables (1: in the class). */
-const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
-const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
-
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
