@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { compareItems, factChanges, mentions, sameName, wordIndex } from '../../src/core/facts.js';
-import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, nameWords, properWords } from '../../src/core/facts-extract.js';
+import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, nameWords, opensAfter, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
@@ -189,4 +189,18 @@ t.test('a name\'s words are its run split at whitespace, lower-cased, possessive
       }
     }
   }
+});
+
+t.test('a capitalised word opens a sentence after the characters the sentence-start regex names', async (t) => {
+  // The regexes the backwards reading replaced (#6), with and without the dash alternative.
+  const withDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u, noDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u;
+  const ch = fc.constantFrom('.', '!', '?', ':', '"', '“', '”', '‘', '’', "'", ')', '(', '—', '–', '-', ',', ';', ' ', ' ', '\n', '\r', '\t', '\v',
+    '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff', '\u200b', 'a', 'A', '𝒜', '\ud835', '\udc9c');
+  fc.assert(fc.property(fc.array(ch, { maxLength: 6 }).map((xs) => xs.join('')), fc.nat(6), fc.nat(6), (s, a, b) => {
+    const from = Math.min(a, b, s.length), at = Math.min(Math.max(a, b), s.length);
+    // (The message names the units in hex: a raw U+2028 would break the TAP stream.)
+    const slice = s.slice(from, at), units = [...slice].map((c) => c.charCodeAt(0).toString(16)).join(' ');
+    t.equal(opensAfter(s, from, at, true), withDash.test(slice), units);
+    t.equal(opensAfter(s, from, at, false), noDash.test(slice), units);
+  }), { numRuns: 5000 });
 });
