@@ -23,8 +23,8 @@ export interface Item {
   /** negation/hedge only: the content word it modifies (the next one), lower-cased; '' if none. */
   head: string;
   /** Up to two lower-cased words before and after the item (within its range): where it stands in the sentence. */
-  before: string[];
-  after: string[];
+  readonly before: string[];
+  readonly after: string[];
   /** Position of the item in its group's text, 0..1 (pairs substitutions that sit in the same place). */
   pos: number;
 }
@@ -107,6 +107,39 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
 }
 
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+
+/** The `names` of an item that is not an entity: one shared empty list (items are never mutated; #6). */
+const NO_NAMES = Object.freeze([]) as readonly string[] as string[];
+
+/**
+ * An item whose neighbouring words (`before`, `after`) are read on first use. Only a substitution check of entities
+ * asks for them (facts.ts `anchored`), so reading them for every item was ~15% of `extractItems` (CPU profile of
+ * the seed pair) and left two arrays and up to four strings per item in the text's memo, retained with the cached
+ * analysis and promoted by every scavenge (#6). The answer is the same on every read: a pure function of the text,
+ * the item's span and its range, kept in private fields (invisible to key listings and deep comparisons).
+ */
+class ExtractedItem implements Item {
+  readonly #text: string;
+  readonly #from: number;
+  readonly #to: number;
+  #before: string[] | undefined;
+  #after: string[] | undefined;
+  constructor(readonly kind: ItemKind, readonly span: TextSpan, readonly key: string, readonly group: string, readonly approx: string,
+    readonly names: string[], readonly head: string, readonly pos: number, text: string, from: number, to: number) {
+    this.#text = text;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get before(): string[] {
+    return this.#before ??= wordsBefore(this.#text, this.#from, this.span.start);
+  }
+
+  get after(): string[] {
+    return this.#after ??= wordsAfter(this.#text, this.span.end, this.#to);
+  }
+}
+
 const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 
 /**
@@ -119,11 +152,10 @@ export function extractItems(text: string, start: number, end: number, proper: P
   const len = Math.max(1, end - start);
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
-  const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names: string[] = []) => {
+  const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names = NO_NAMES) => {
     taken.push([s, e]);
     const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
-    const before = wordsBefore(text, start, s), after = wordsAfter(text, e, end);
-    items.push({ kind, span: span(text, s, e), key, group, approx, names, head, before, after, pos: (s - start) / len });
+    items.push(new ExtractedItem(kind, span(text, s, e), key, group, approx, names, head, (s - start) / len, text, start, end));
   };
   const re = FOLDS_TO_ASCII.test(slice) ? FACT_PATTERNS : PLAIN_FACT_PATTERNS;
   for (const m of allMatches(re.DATE_RE, slice)) {
@@ -160,10 +192,10 @@ export function extractItems(text: string, start: number, end: number, proper: P
   }
   for (const run of properRuns(text, start, end, proper)) {
     if (!free(run.start, run.end)) continue;
-    const words = text.slice(run.start, run.end).split(/\s+/).map(nameWord);
-    const names = words.filter((w) => w && !TITLES.has(w));
+    const raw = text.slice(run.start, run.end);
+    const names = nameWords(raw).filter((w) => w && !TITLES.has(w));
     if (!names.length) continue;
-    add('entity', run.start, run.end, names.join(' '), entityKind(text.slice(run.start, run.end), names), '', names);
+    add('entity', run.start, run.end, names.join(' '), entityKind(raw, names), '', names);
   }
   return items.sort((a, b) => a.span.start - b.span.start);
 }
@@ -230,10 +262,24 @@ function wordsAfter(text: string, e: number, end: number): string[] {
   }
 }
 
-/** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words skip the Unicode regex). */
+/**
+ * The words of a run of capitalised words (`properRuns`) as compared: `raw.split(/\s+/).map(nameWord)`. A run is
+ * capitalised words (which hold no whitespace) joined by single spaces, so it is split at spaces, without the
+ * regex (exported for its property test; #6).
+ */
+export function nameWords(raw: string): string[] {
+  return raw.split(' ').map(nameWord);
+}
+
+/** A word of a name as compared: lower-cased, possessive and non-letters dropped (plain words, [a-z0-9]* once
+ *  lower-cased, skip the Unicode regex; they are tested by a loop, not a regex per word). */
 function nameWord(w: string): string {
   const lower = dropPossessive(w.toLowerCase());
-  return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return lower.replace(/[^\p{L}\p{N}]/gu, '');
+  }
+  return lower;
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */
@@ -268,20 +314,52 @@ export type ProperWords = Set<string>;
  */
 function capitalisedWords(text: string, start: number, end: number): CapitalisedWord[] {
   const out: CapitalisedWord[] = [];
+  // ASCII units (most of news copy) are tested by range here; only other code points are read whole and asked of
+  // chars.ts (the per-character calls were most of this scan over the whole article: ~0.1 ms per fresh seed pair).
   for (let i = start; i < end;) {
-    const cp = codePointAt(text, i, end);
-    if (!isUpper(cp)) { i += widthOf(cp); continue; }
+    let c = text.charCodeAt(i);
+    if (c < 128 ? c < 65 || c > 90 : !isUpper(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
     const s = i;
-    i += widthOf(cp);
+    i += widthOf(c);
     while (i < end) {
-      const c = codePointAt(text, i, end);
-      if (!(isLetterOrDigit(c) || c === 0x2e || c === 0x2019 || c === 0x27 || c === 0x26 || c === 0x2d)) break;
+      c = text.charCodeAt(i);
+      if (c < 128 ? !WORD_TAIL_ASCII[c] : !(isLetterOrDigit(c = codePointAt(text, i, end)) || c === 0x2019)) break;
       i += widthOf(c);
     }
     out.push({ index: s, word: text.slice(s, i) });
   }
   return out;
 }
+
+/** The ASCII characters that continue a capitalised word: letters, digits and . ' & -. */
+const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9.'&-]/.test(String.fromCharCode(c)) ? 1 : 0));
+
+/**
+ * Whether `text[from, at)` (the few characters before a capitalised word) ends as a sentence or a quotation opens:
+ * the regex `/(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u` on that slice (without the dash alternative when `dash`
+ * is false), read backwards by hand: the regex and its slice ran on every capitalised word of an article (#6). The
+ * trailing whitespace is the regex's `\s` run (taken whole: a shorter one would follow a space, in no class); a
+ * newline in it matches `\n\s*`; else the character before it decides. (Exported for its property test.)
+ */
+export function opensAfter(text: string, from: number, at: number, dash: boolean): boolean {
+  let e = at;
+  for (; e > from && isWhite(text.charCodeAt(e - 1)); e--) if (text.charCodeAt(e - 1) === 0x0a) return true;
+  if (e === from) return false;
+  const c = text.charCodeAt(e - 1);
+  if (c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x28) return true;
+  if (dash && (c === 0x2014 || c === 0x2013 || c === 0x2d)) return true;
+  if (e === at) return false;
+  const stop = (u: number) => u === 0x2e || u === 0x21 || u === 0x3f || u === 0x3a;
+  if (stop(c)) return true;
+  return (c === 0x201d || c === 0x2019 || c === 0x29) && e - 1 > from && stop(text.charCodeAt(e - 2));
+}
+
+/** The regex `\s` (JavaScript white space and line terminators) on one UTF-16 unit. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028
+    || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Capitalised function words: not names even when capitalised mid-sentence (titles, headings). */
 const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On', 'At', 'Of', 'For', 'To', 'With', 'By', 'From', 'As', 'It', 'He', 'She', 'They', 'We', 'You', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'If', 'When', 'While', 'After', 'Before', 'Now', 'Then', 'So', 'Yet', 'Still', 'Read']);
 
@@ -294,11 +372,12 @@ export function properWords(text: string): ProperWords {
   const out: ProperWords = new Set();
   const all = capitalisedWords(text, 0, text.length);
   for (const m of all) {
-    const before = text.slice(Math.max(0, m.index - 3), m.index);
-    if (m.index === 0 || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u.test(before)) continue;
+    if (m.index === 0 || opensAfter(text, Math.max(0, m.index - 3), m.index, true)) continue;
     out.add(bare(m.word));
   }
-  capitalsOf.set(out, { text, words: all });
+  const starts = new Int32Array(all.length), ends = new Int32Array(all.length);
+  all.forEach((m, k) => { starts[k] = m.index; ends[k] = m.index + m.word.length; });
+  capitalsOf.set(out, { text, starts, ends });
   return out;
 }
 
@@ -306,7 +385,11 @@ interface CapitalisedWord { index: number; word: string }
 
 /** The whole text's capitalised words, kept with the proper words found from them: a claim's are looked up, not
  *  scanned again (#6). */
-const capitalsOf = new WeakMap<ProperWords, { text: string; words: CapitalisedWord[] }>();
+const capitalsOf = new WeakMap<ProperWords, Capitals>();
+
+/** A text's capitalised words as offsets: word k is `text.slice(starts[k], ends[k])`. Kept as long as the proper
+ *  words (memoised with the text's analysis), so flat: not an object and a string per word (~460 for the seed pair; #6). */
+interface Capitals { text: string; starts: Int32Array; ends: Int32Array }
 
 /**
  * `capitalisedWords(text, start, end)`, taken from the whole text's list when `proper` came from `properWords(text)`.
@@ -316,14 +399,13 @@ const capitalsOf = new WeakMap<ProperWords, { text: string; words: CapitalisedWo
 function capitalisedIn(text: string, start: number, end: number, proper: ProperWords): CapitalisedWord[] {
   const all = capitalsOf.get(proper);
   if (all?.text !== text) return capitalisedWords(text, start, end);
-  const ws = all.words;
-  let lo = 0, hi = ws.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (ws[mid]!.index + ws[mid]!.word.length <= start) lo = mid + 1; else hi = mid; }
+  const { starts, ends } = all;
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= start) lo = mid + 1; else hi = mid; }
   const out: CapitalisedWord[] = [];
-  for (let k = lo; k < ws.length && ws[k]!.index < end; k++) {
-    const w = ws[k]!;
-    if (w.index < start || w.index + w.word.length > end) return capitalisedWords(text, start, end);
-    out.push(w);
+  for (let k = lo; k < starts.length && starts[k]! < end; k++) {
+    if (starts[k]! < start || ends[k]! > end) return capitalisedWords(text, start, end);
+    out.push({ index: starts[k]!, word: text.slice(starts[k], ends[k]) });
   }
   return out;
 }
@@ -354,8 +436,7 @@ function properRuns(text: string, start: number, end: number, proper: ProperWord
   for (const m of capitalisedIn(text, start, end, proper)) {
     const s = m.index, e = s + m.word.length;
     const word = bare(m.word);
-    const before = text.slice(Math.max(start, s - 3), s);
-    const initial = s === start || /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u.test(before);
+    const initial = s === start || opensAfter(text, Math.max(start, s - 3), s, false);
     const name = !NOT_NAMES.has(word) && (!initial || proper.has(word));
     // (The tests of the gap and the possessive read units: they were a slice and a regex per capitalised word.)
     if (name && cur && s === cur.end + 1 && text.charCodeAt(cur.end) === 0x20 && !endsPossessive(text, cur.start, cur.end)) cur.end = e;

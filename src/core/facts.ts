@@ -71,7 +71,7 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareKinds(itemsOf(oc), itemsOf(rc), indexOfClaim(oc), indexOfClaim(rc));
+      const found = compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -174,19 +174,29 @@ export function factChanges(originalText: string, o: Span, rewriteText: string, 
 type Kinds = Record<Item['kind'], Item[]>;
 
 function kinds(items: Item[]): Kinds {
-  const out: Kinds = { number: [], date: [], entity: [], negation: [], hedge: [] };
-  for (const x of items) out[x.kind].push(x);
+  const out: Kinds = { number: NONE, date: NONE, entity: NONE, negation: NONE, hedge: NONE };
+  for (const x of items) {
+    const l = out[x.kind];
+    if (l === NONE) out[x.kind] = [x]; else l.push(x);
+  }
   return out;
 }
 
+/** The list of a kind a claim has no item of: one shared empty list, never added to (a claim's kinds are memoised
+ *  with its text, and most are empty: ~100 arrays fewer kept per seed text; #6). */
+const NONE = Object.freeze([]) as readonly Item[] as Item[];
+
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
-  oIndex: WordIndex = indexOf(oText), rIndex: WordIndex = indexOf(rText)): FactChange[] {
-  return compareKinds(kinds(o), kinds(r), oIndex, rIndex);
+  oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
+  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText));
 }
 
-/** `compareItems` over items already sorted by kind (memoised per claim: never mutated here). */
-function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex): FactChange[] {
+/**
+ * `compareItems` over items already sorted by kind (memoised per claim: never mutated here). The word indexes are
+ * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none (#6).
+ */
+function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
@@ -208,8 +218,8 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex):
   // group does not mention it at all and an entity of a compatible kind stands in the same place.
   const [oe, re] = [o.entity, r.entity];
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
-  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex, x.names));
-  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex, x.names));
+  const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex(), x.names));
+  const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex(), x.names));
   const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
   for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
     const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
@@ -218,7 +228,7 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: WordIndex, rIndex: WordIndex):
   // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
   // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
   // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
-  const carried = (x: Item, other: WordIndex) => x.head !== '' && mentions(other, [x.head]);
+  const carried = (x: Item, other: () => WordIndex) => x.head !== '' && mentions(other(), [x.head]);
   // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
   // "is no longer expected to" is the same negated claim said differently.
   const on = o.negation, rn = r.negation;
@@ -341,9 +351,10 @@ function withinEdits(a: string, b: string, k: number): boolean {
 /** The words of a text as `mentions` asks about them: every distinct word, and (when first needed) the long ones. */
 export interface WordIndex {
   words: Set<string>;
-  /** Distinct words of five letters or more (only these can match a name as a spelling variant), by length and by
-   *  first five letters: a variant is within two letters of the name's length or shares its first five (#6). */
-  long?: { byLength: (string[] | undefined)[]; byPrefix: Map<string, string[]> };
+  /** Distinct words of five letters or more: only these can match a name as a spelling variant. One flat list (it
+   *  used to be buckets by length and by prefix: ~8 objects per claim, kept in the text's memo and promoted by the
+   *  garbage collector, to spare a comparison or two in a claim's ~15 long words; #6). */
+  long?: string[];
   /** Distinct words of three code points or more (`contentWords`). */
   content?: Set<string>;
 }
@@ -367,20 +378,30 @@ function indexOf(text: string): WordIndex {
   return idx;
 }
 
-/** The `WordIndex` of a text, computed. */
-function wordIndex(text: string): WordIndex {
-  // The pieces of `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` (less the empty ones, which no name equals), scanned
-  // by hand: the Unicode-class split was most of this function's time.
-  const lower = text.toLowerCase(), words = new Set<string>();
-  for (let i = 0; i < lower.length;) {
-    let cp = codePointAt(lower, i, lower.length);
-    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
+/**
+ * The `WordIndex` of a text, computed (exported for its property test). Its words are the pieces of
+ * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` less the empty ones (which no name equals), scanned by hand: the
+ * Unicode-class split was most of this function's time. ASCII units are tested by range here and only other code
+ * points are read whole and asked of chars.ts (the per-character calls were half of the scan; #6).
+ */
+export function wordIndex(text: string): WordIndex {
+  const lower = text.toLowerCase(), words = new Set<string>(), n = lower.length;
+  for (let i = 0; i < n;) {
+    let c = lower.charCodeAt(i);
+    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit(c = codePointAt(lower, i, n))) { i += widthOf(c); continue; }
     const s = i;
-    while (i < lower.length && isLetterOrDigit(cp = codePointAt(lower, i, lower.length))) i += widthOf(cp);
+    do {
+      i += widthOf(c);
+      if (i >= n) break;
+      c = lower.charCodeAt(i);
+    } while (c < 128 ? ALNUM_ASCII[c] : isLetterOrDigit(c = codePointAt(lower, i, n)));
     words.add(lower.slice(s, i));
   }
   return { words };
 }
+
+/** ASCII letters and digits (1) among the 128 ASCII units. */
+const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
 
 /**
  * Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution):
@@ -388,7 +409,7 @@ function wordIndex(text: string): WordIndex {
  * class (`METONYMS[n] === (METONYMS[w] ?? w)`: a word of that class, or the class itself when it has no entry of its
  * own); the class of a metonym in the text (`METONYMS[w] === n`). Only spelling variants compare word by word.
  */
-function mentions(idx: WordIndex, names: string[]): boolean {
+export function mentions(idx: WordIndex, names: string[]): boolean {
   const has = (w: string) => idx.words.has(w);
   return names.some((n) => {
     if (idx.words.has(n)) return true;
@@ -397,20 +418,17 @@ function mentions(idx: WordIndex, names: string[]): boolean {
     if (METONYM_WORDS.get(n)?.some(has)) return true;
     if (n.length < 5) return false;
     const long = idx.long ??= longWords(idx.words);
-    const variant = (w: string) => spellingVariant(n, w);
-    for (let d = -2; d <= 2; d++) if (long.byLength[n.length + d]?.some(variant)) return true;
-    return long.byPrefix.get(n.slice(0, 5))?.some(variant) ?? false;
+    // `spellingVariant` holds only for words within two letters of the name's length or sharing its first five: the
+    // rest are skipped before its comparison.
+    const prefix = n.slice(0, 5);
+    for (const w of long) if ((Math.abs(w.length - n.length) <= 2 || w.startsWith(prefix)) && spellingVariant(n, w)) return true;
+    return false;
   });
 }
 
-/** A word index's long words, bucketed for `mentions`. */
-function longWords(words: Set<string>): NonNullable<WordIndex['long']> {
-  const byLength: (string[] | undefined)[] = [], byPrefix = new Map<string, string[]>();
-  for (const w of words) {
-    if (w.length < 5) continue;
-    (byLength[w.length] ??= []).push(w);
-    const p = w.slice(0, 5), l = byPrefix.get(p);
-    if (l) l.push(w); else byPrefix.set(p, [w]);
-  }
-  return { byLength, byPrefix };
+/** A word index's long words (five UTF-16 units or more), for `mentions`. */
+function longWords(words: Set<string>): string[] {
+  const out: string[] = [];
+  for (const w of words) if (w.length >= 5) out.push(w);
+  return out;
 }

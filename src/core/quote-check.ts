@@ -41,6 +41,10 @@ const MAX_VOTING_POSITIONS = 500;
 /** Characters between two pieces' sources for them to count as one passage. */
 const SAME_PASSAGE_CHARS = 400;
 
+/** `\p{L}` and `[\p{L}\p{N}]` over the 128 ASCII units, as tables (1: in the class). */
+const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
+const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
+
 /**
  * A word; hyphenated compounds are one word, so that "cease-fire" and "ceasefire" compare equal. A word is what the
  * regex `[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*` (flags gu) matches, scanned by hand in
@@ -51,11 +55,19 @@ const SAME_PASSAGE_CHARS = 400;
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  // Past the run of code points `ok` accepts from `i` (ASCII, most of the text, without reading a code point).
-  const run = (i: number, ok: (cp: number) => boolean): number => {
+  scanWords(text, start, end, (s, e, norm) => { out.push({ start: s, end: e, norm }); });
+  return out;
+}
+
+/** The words of `words(text, start, end)` handed to `emit` in order, without a `Word` object each (`indexOriginal`
+ *  keeps only their offsets and ids). */
+function scanWords(text: string, start: number, end: number, emit: (start: number, end: number, norm: string) => void): void {
+  // Past the run of code points `ok` accepts from `i`; ASCII units (most of the text) are looked up in `ascii`, the
+  // same class as a table, without reading a code point or calling `ok` (#6).
+  const run = (i: number, ok: (cp: number) => boolean, ascii: Uint8Array): number => {
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c < 128) { if (!ok(c)) break; i++; continue; }
+      if (c < 128) { if (!ascii[c]) break; i++; continue; }
       const cp = codePointAt(text, i, end);
       if (!ok(cp)) break;
       i += widthOf(cp);
@@ -68,7 +80,7 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   const apostrophes = (i: number): number => {
     for (let c = text.charCodeAt(i); i + 1 < end && (c === 39 || c === 0x2019) && isLetter(codePointAt(text, i + 1, end)); c = text.charCodeAt(i)) {
       if (c === 0x2019) curly = true;
-      i = run(i + 1, isLetter);
+      i = run(i + 1, isLetter, LETTER_ASCII);
     }
     return i;
   };
@@ -78,60 +90,85 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   const once = lowered.length === range.length && !range.includes('Σ');
   let i = start;
   while (i < end) {
-    const cp = codePointAt(text, i, end);
-    if (!isLetterOrDigit(cp)) { i += widthOf(cp); continue; }
+    let c = text.charCodeAt(i);
+    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
     const s = i;
     curly = hyphen = false;
-    i = apostrophes(run(i, isLetterOrDigit));
+    i = apostrophes(run(i, isLetterOrDigit, ALNUM_ASCII));
     while (i + 1 < end && text.charCodeAt(i) === 45 && isLetterOrDigit(codePointAt(text, i + 1, end))) {
       hyphen = true;
-      i = apostrophes(run(i + 1, isLetterOrDigit));
+      i = apostrophes(run(i + 1, isLetterOrDigit, ALNUM_ASCII));
     }
     let norm = once ? lowered.slice(s - start, i - start) : text.slice(s, i).toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
     if (hyphen) norm = norm.replace(/-/g, '');
-    out.push({ start: s, end: i, norm });
+    emit(s, i, norm);
   }
-  return out;
 }
 
-/** The original text prepared once for locating many pieces. */
+/**
+ * The original text prepared once for locating many pieces. It is memoised with the text's analysis (journalism.ts
+ * `TextMemo`) and so promoted and kept by the garbage collector: flat typed arrays, not an object per word and a
+ * list per distinct word (~2,200 objects for the seed original; #6).
+ */
 export interface OriginalIndex {
   text: string;
-  words: Word[];
+  /** How many words the original has; word `j` spans `[starts[j], ends[j])`. */
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
   /** For each word, the index of the original quotation that holds it, or -1 for narration. */
-  quoteOf: number[];
+  quoteOf: Int32Array;
   /** Each word's norm as a small integer (equal norms, equal ids): the LCS compares integers, not strings (#6). */
   ids: Int32Array;
   idOf: Map<string, number>;
-  /** The positions of each id's words, in text order. */
-  positions: number[][];
+  /** The positions of id `k`'s words, in text order: `posList[posStart[k], posStart[k + 1])`. */
+  posStart: Int32Array;
+  posList: Int32Array;
 }
 
 /** Indexes the original's words and marks which lie inside its quotations. */
 export function indexOriginal(text: string, quotes: FoundQuote[]): OriginalIndex {
-  const ws = words(text);
-  const quoteOf = ws.map(() => -1);
-  let q = 0;
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    while (q < quotes.length && quotes[q]!.end <= w.start) q++;
-    const cur = quotes[q];
-    if (cur && cur.start <= w.start && w.end <= cur.end) quoteOf[i] = q;
-  }
-  const idOf = new Map<string, number>(), positions: number[][] = [], ids = new Int32Array(ws.length);
-  ws.forEach((w, i) => {
-    let id = idOf.get(w.norm);
-    if (id === undefined) { idOf.set(w.norm, id = positions.length); positions.push([]); }
-    ids[i] = id;
-    positions[id]!.push(i);
+  // Words are at least one unit apart, so there are at most ⌈length / 2⌉ (the arrays are cut to the count below).
+  const cap = (text.length + 1) >> 1;
+  let starts = new Int32Array(cap), ends = new Int32Array(cap), ids = new Int32Array(cap);
+  const idOf = new Map<string, number>();
+  let n = 0;
+  scanWords(text, 0, text.length, (s, e, norm) => {
+    let id = idOf.get(norm);
+    if (id === undefined) idOf.set(norm, id = idOf.size);
+    starts[n] = s; ends[n] = e; ids[n++] = id;
   });
-  return { text, words: ws, quoteOf, ids, idOf, positions };
+  starts = starts.slice(0, n); ends = ends.slice(0, n); ids = ids.slice(0, n);
+  const quoteOf = new Int32Array(n).fill(-1);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    while (q < quotes.length && quotes[q]!.end <= starts[i]!) q++;
+    const cur = quotes[q];
+    if (cur && cur.start <= starts[i]! && ends[i]! <= cur.end) quoteOf[i] = q;
+  }
+  // Positions grouped by id (a counting sort: each id's positions stay in text order).
+  const posStart = new Int32Array(idOf.size + 1), posList = new Int32Array(n), fill = new Int32Array(idOf.size);
+  for (let i = 0; i < n; i++) posStart[ids[i]! + 1]!++;
+  for (let k = 0; k < idOf.size; k++) posStart[k + 1]! += posStart[k]!;
+  for (let i = 0; i < n; i++) { const id = ids[i]!; posList[posStart[id]! + fill[id]!++] = i; }
+  return { text, count: n, starts, ends, quoteOf, ids, idOf, posStart, posList };
 }
+
+/** The positions of id `id`'s words in the original (a view, no copy). */
+const positionsOf = (idx: OriginalIndex, id: number): Int32Array => idx.posList.subarray(idx.posStart[id]!, idx.posStart[id + 1]!);
 
 /** A piece of a rewrite quotation: a pure function of the rewrite text and the quotation's span, so memoised with the
  *  text (journalism.ts `TextMemo`) and never mutated once made (checked pieces copy its edits). */
 export interface Piece extends Span {
+  /** The normalised words (`Word.norm`): all that checking a piece reads of them. Kept as strings, not `Word`s,
+   *  since pieces are memoised with the rewrite's analysis (~220 objects fewer for the seed rewrite; #6). */
+  norms: string[];
+  edits: QuoteEdit[];
+}
+
+/** A piece while it is being cut: its words with their offsets. */
+interface Draft extends Span {
   words: Word[];
   edits: QuoteEdit[];
 }
@@ -140,7 +177,7 @@ const MARK = /\[[^\]\n]{0,80}\]|…|\.\s?\.\s?\./g;
 
 /** Cuts a quotation into pieces at its editorial marks; brackets go to the piece that follows them. */
 export function splitPieces(text: string, quote: Span): Piece[] {
-  const pieces: Piece[] = [];
+  const pieces: Draft[] = [];
   const body = text.slice(quote.start, quote.end);
   let from = quote.start;
   let pendingEdits: QuoteEdit[] = [];
@@ -168,7 +205,7 @@ export function splitPieces(text: string, quote: Span): Piece[] {
   flush(quote.end);
   // Trailing edits with no piece after them stay on the last piece.
   if (pendingEdits.length && pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
-  return pieces.flatMap((p) => splitSentences(text, p));
+  return pieces.flatMap((p) => splitSentences(text, p)).map((p) => ({ start: p.start, end: p.end, norms: p.words.map((w) => w.norm), edits: p.edits }));
 }
 
 /** Fewest words on each side of a sentence boundary for a piece to be cut there. */
@@ -178,8 +215,8 @@ const MIN_SENTENCE_WORDS = 4;
  * Cuts a piece at its sentence boundaries, so that a sentence the rewrite added to (or dropped from) a real
  * quotation is checked on its own; sentences from the same source are merged back afterwards.
  */
-function splitSentences(text: string, p: Piece): Piece[] {
-  const out: Piece[] = [];
+function splitSentences(text: string, p: Draft): Draft[] {
+  const out: Draft[] = [];
   let from = 0;
   for (let i = 0; i + 1 < p.words.length; i++) {
     const gap = text.slice(p.words[i]!.end, p.words[i + 1]!.start);
@@ -244,13 +281,13 @@ let votes = new Int32Array(1 << 12);
  * `MAX_VOTING_POSITIONS` do not vote). The order is total, so inserting into a short list gives what sorting every
  * voted diagonal and keeping the head gave, without the sort (#6).
  */
-export function topDiagonals(wordCount: number, lists: (number[] | undefined)[], originalWords: number): number[] {
+export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | undefined)[], originalWords: number): number[] {
   if (votes.length < originalWords + wordCount) votes = new Int32Array(originalWords + wordCount);
   const touched: number[] = [];
   lists.forEach((at, k) => {
     // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
     if (!at || at.length > MAX_VOTING_POSITIONS) return;
-    for (const j of at) if (votes[j - k + wordCount]!++ === 0) touched.push(j - k + wordCount);
+    for (let x = 0; x < at.length; x++) { const v = at[x]! - k + wordCount; if (votes[v]!++ === 0) touched.push(v); }
   });
   const top: number[] = [];
   const before = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b);
@@ -268,19 +305,19 @@ export function topDiagonals(wordCount: number, lists: (number[] | undefined)[],
  * Finds where a piece's words come from: diagonal voting over shared words picks a few candidate offsets, an LCS
  * around each measures the share found in order. Returns the best quoted and the best overall candidate.
  */
-function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
+function locate(piece: string[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
   const words = piece.slice(0, MAX_PIECE_WORDS), n = words.length;
   // Each word's id in the original (-1: not there) and its positions there, looked up once.
-  const ids = new Int32Array(n), lists: (number[] | undefined)[] = [];
-  words.forEach((w, k) => { const id = idx.idOf.get(w.norm); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : idx.positions[id]); });
+  const ids = new Int32Array(n), lists: (Int32Array | undefined)[] = [];
+  words.forEach((w, k) => { const id = idx.idOf.get(w); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : positionsOf(idx, id)); });
   const exact = exactRuns(ids, lists, idx);
   if (exact.length) return { best: exact[0]!, bestQuoted: exact.find((l) => l.quoted !== null) ?? null };
-  const content = words.map((w) => !FUNCTION_WORDS.has(w.norm));
+  const content = words.map((w) => !FUNCTION_WORDS.has(w));
   const contentTotal = content.filter(Boolean).length;
   const margin = Math.max(4, Math.ceil(n / 2));
   let best: Located | null = null, bestQuoted: Located | null = null;
-  for (const d of topDiagonals(n, lists, idx.words.length)) {
-    const lo = Math.max(0, d - margin), hi = Math.min(idx.words.length, d + n + margin);
+  for (const d of topDiagonals(n, lists, idx.count)) {
+    const lo = Math.max(0, d - margin), hi = Math.min(idx.count, d + n + margin);
     const pairs = lcs(ids, idx.ids, lo, hi);
     if (!pairs.length) continue;
     const matched = pairs.map((p) => p[1]);
@@ -303,9 +340,9 @@ function locate(piece: Word[], idx: OriginalIndex): { best: Located | null; best
     // The source also covers the original words that the piece's unmatched first/last words replaced
     // ("He’s being played" for "Trump is being played"), within the same quotation or narration.
     const zone = idx.quoteOf[first]!;
-    const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.words[j]!.end, idx.words[j + 1]!.start));
+    const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.ends[j]!, idx.starts[j + 1]!));
     for (let k = pairs[0]![0]; k > 0 && first > 0 && joined(first - 1); k--) first--;
-    for (let k = n - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.words.length && joined(last); k--) last++;
+    for (let k = n - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.count && joined(last); k--) last++;
     let contentFound = 0;
     for (const [i] of pairs) if (content[i]) contentFound++;
     const cand: Located = { score: matched.length / n, content: contentTotal ? contentFound / contentTotal : 1, exact, first, last, quoted };
@@ -320,16 +357,18 @@ const MAX_EXACT = 50;
 
 /** Occurrences of the piece (word ids, with their positions) word for word (quoted occurrences reported like any
  *  other; the caller prefers them). */
-function exactRuns(ids: Int32Array, lists: (number[] | undefined)[], idx: OriginalIndex): Located[] {
+function exactRuns(ids: Int32Array, lists: (Int32Array | undefined)[], idx: OriginalIndex): Located[] {
   const out: Located[] = [];
   const n = ids.length;
   // Anchor on the piece's rarest word: a long original has thousands of "the" but few "terrorizing".
   let anchor = 0;
   for (let k = 1; k < n; k++) if ((lists[k]?.length ?? 0) < (lists[anchor]?.length ?? 0)) anchor = k;
-  for (const at of lists[anchor] ?? []) {
+  const anchors = lists[anchor];
+  for (let p = 0; anchors && p < anchors.length; p++) {
+    const at = anchors[p]!;
     if (out.length >= MAX_EXACT) break;
     const j = at - anchor;
-    if (j < 0 || j + n > idx.words.length) continue;
+    if (j < 0 || j + n > idx.count) continue;
     let k = 0;
     while (k < n && idx.ids[j + k] === ids[k]) k++;
     if (k < n) continue;
@@ -390,15 +429,15 @@ function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
 
 function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
   const edits = p.edits.map((e) => ({ ...e }));
-  const { best, bestQuoted } = locate(p.words, idx);
+  const { best, bestQuoted } = locate(p.norms, idx);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
-  const short = p.words.length < 3;
+  const short = p.norms.length < 3;
   const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
   else if (ok(best)) pick = best;
   if (!pick) return { start: p.start, end: p.end, edits, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
-  const s = idx.words[pick.first]!.start, e = idx.words[pick.last]!.end;
+  const s = idx.starts[pick.first]!, e = idx.ends[pick.last]!;
   const source = { start: s, end: e, text: idx.text.slice(s, e) };
   const status: QuoteStatus = pick.quoted === null ? 'from_narration' : pick.exact ? 'verbatim' : 'altered';
   return { start: p.start, end: p.end, edits, status, source, sourceQuote: pick.quoted, score: pick.score };

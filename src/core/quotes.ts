@@ -134,12 +134,20 @@ function findSingleClose(text: string, from: number, limit: number): number {
   return -1;
 }
 
+/** The `nested` of a quotation without any: one shared frozen empty list (found quotations are memoised with the
+ *  text's analysis, and results copy their nested spans; #6). */
+const NONE_NESTED = Object.freeze([]) as readonly TextSpan[] as TextSpan[];
+
 function nestedSingles(text: string, start: number, end: number): TextSpan[] {
-  const found: TextSpan[] = [];
+  let found = NONE_NESTED;
   for (let i = start; i < end; i++) {
     if ((text[i] === '‘' || text[i] === "'") && isOpening(text, i) && LETTER.test(text[i + 1] ?? '')) {
       const close = findSingleClose(text, i + 1, end);
-      if (close > 0) { found.push({ start: i + 1, end: close, text: text.slice(i + 1, close) }); i = close; }
+      if (close > 0) {
+        if (found === NONE_NESTED) found = [];
+        found.push({ start: i + 1, end: close, text: text.slice(i + 1, close) });
+        i = close;
+      }
     }
   }
   return found;
@@ -148,10 +156,15 @@ function nestedSingles(text: string, start: number, end: number): TextSpan[] {
 /** Paragraphs as line blocks: news copy separates paragraphs by single or blank lines. */
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const s = trim(text, m.index, m.index + m[0].length);
-    if (s.end > s.start) spans.push(s);
+  // The lines between newlines (the matches of /[^\n]+/g, found by indexOf: no match array and string per line).
+  for (let from = 0; from < text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      const s = trim(text, from, to);
+      if (s.end > s.start) spans.push(s);
+    }
+    from = to + 1;
   }
   return spans;
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compareItems, factChanges, sameName } from '../../src/core/facts.js';
-import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, properWords } from '../../src/core/facts-extract.js';
+import { compareItems, factChanges, mentions, sameName, wordIndex } from '../../src/core/facts.js';
+import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, nameWords, opensAfter, properWords } from '../../src/core/facts-extract.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
@@ -139,4 +139,68 @@ t.test('a claim\'s capitalised words looked up in the whole text\'s list give th
     const [s, e] = [m.index, m.index + m[0].length];
     t.same(extractItems(seeds.atlantic, s, e, proper), extractItems(seeds.atlantic, s, e, new Set(proper)));
   }
+});
+
+t.test('a claim\'s word index holds the pieces of its lower-cased text split at non-letters and non-digits', async (t) => {
+  // The definition (and the code before #6's scan): the Unicode-class split, empty pieces dropped.
+  const bySplit = (s: string) => [...new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  const piece = fc.constantFrom('Putin', 'ΟΔΟΣ', 'İstanbul', 'K', 'ſ', '𝒜', '\ud835', '\udc9c', '٣', 'Ⅻ', 'é', '’', "'", '-', ' ', '\n', '.', '7', 'a', 'Z',
+    '\u0301', '_', '\ufeff');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...wordIndex(s).words], bySplit(s)); }), { numRuns: 3000 });
+  t.same([...wordIndex(seeds.atlantic).words], bySplit(seeds.atlantic), 'a whole seed article');
+});
+
+t.test('a text mentions a name when one of its words is the same name (`sameName`), however its long words are kept', async (t) => {
+  // The definition `mentions` shortcuts with look-ups and a prefilter: some word of the text is a same-name word.
+  const byWords = (s: string, names: string[]) => names.some((n) => [...wordIndex(s).words].some((w) => sameName([n], [w])));
+  const word = fc.oneof(fc.stringMatching(/^[a-e]{1,11}$/), fc.constantFrom('zelensky', 'zelenskyy', 'russia', 'russian', 'kremlin', 'moscow',
+    'washington', 'us', 'america', 'american', 'kyiv', 'kiev', 'ukraine', 'eu', 'europe', 'putin', 'abcdefgh', 'abcdefghij'));
+  fc.assert(fc.property(fc.array(word, { maxLength: 25 }), fc.array(word, { minLength: 1, maxLength: 3 }), (ws, names) => {
+    const s = ws.join(' ');
+    t.equal(mentions(wordIndex(s), names), byWords(s, names), `${names} in ${s}`);
+  }), { numRuns: 3000 });
+  const idx = wordIndex(seeds.atlantic);
+  for (const n of ['zelenskyy', 'russians', 'americans', 'sullivan', 'blumenthal', 'trumps', 'graham', 'vance', 'witkoff', 'abcdefgh']) {
+    t.equal(mentions(idx, [n]), byWords(seeds.atlantic, [n]), n);
+  }
+});
+
+t.test('a name\'s words are its run split at whitespace, lower-cased, possessive and non-letters dropped', async (t) => {
+  // The code before #6: a whitespace split and a regex test per word.
+  const bySplit = (raw: string) => raw.split(/\s+/).map((w) => {
+    const lower = w.toLowerCase().replace(/['’]s$/u, '');
+    return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
+  });
+  const word = fc.array(fc.constantFrom('A', 'Ü', 'b', 'é', '7', '.', '’', "'", '&', '-', 'S', 's', '’s', 'İ', '𝒜', 'Σ'), { minLength: 1, maxLength: 8 })
+    .map((xs) => `A${xs.join('')}`);
+  fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (ws) => {
+    const raw = ws.join(' ');
+    t.same(nameWords(raw), bySplit(raw), raw);
+  }), { numRuns: 2000 });
+  // The premise: an entity's span is words joined by single spaces, on random text and on the seeds.
+  fc.assert(fc.property(ranged, ([s, start, end]) => {
+    for (const item of extractItems(s, start, end)) if (item.kind === 'entity') t.match(item.span.text, /^\S+(?: \S+)*$/u);
+  }), { numRuns: 1000 });
+  for (const s of [seeds.atlantic, seeds.caliber]) {
+    const proper = properWords(s), re = /[^.!?]+[.!?]/g;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      for (const item of extractItems(s, m.index, m.index + m[0].length, proper)) {
+        if (item.kind === 'entity') t.match(item.span.text, /^\S+(?: \S+)*$/u);
+      }
+    }
+  }
+});
+
+t.test('a capitalised word opens a sentence after the characters the sentence-start regex names', async (t) => {
+  // The regexes the backwards reading replaced (#6), with and without the dash alternative.
+  const withDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u, noDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u;
+  const ch = fc.constantFrom('.', '!', '?', ':', '"', '“', '”', '‘', '’', "'", ')', '(', '—', '–', '-', ',', ';', ' ', ' ', '\n', '\r', '\t', '\v',
+    '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff', '\u200b', 'a', 'A', '𝒜', '\ud835', '\udc9c');
+  fc.assert(fc.property(fc.array(ch, { maxLength: 6 }).map((xs) => xs.join('')), fc.nat(6), fc.nat(6), (s, a, b) => {
+    const from = Math.min(a, b, s.length), at = Math.min(Math.max(a, b), s.length);
+    // (The message names the units in hex: a raw U+2028 would break the TAP stream.)
+    const slice = s.slice(from, at), units = [...slice].map((c) => c.charCodeAt(0).toString(16)).join(' ');
+    t.equal(opensAfter(s, from, at, true), withDash.test(slice), units);
+    t.equal(opensAfter(s, from, at, false), noDash.test(slice), units);
+  }), { numRuns: 5000 });
 });

@@ -1,7 +1,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { findQuotes } from '../../src/core/quotes.js';
-import { checkQuote, indexOriginal, splitPieces, topDiagonals } from '../../src/core/quote-check.js';
+import { checkQuote, indexOriginal, splitPieces, topDiagonals, words } from '../../src/core/quote-check.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const original = seeds.atlantic;
@@ -125,4 +125,53 @@ t.test('the voted diagonals are the best by votes then offset, as a full sort gi
     const sorted = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8).map(([d]) => d);
     t.same(topDiagonals(lists.length, withGap, 61), sorted);
   }), { numRuns: 500 });
+});
+
+/** The index as it was built before it went flat (#6): a `Word` per word, a quotation per word, a list per norm. */
+function indexByWords(text: string) {
+  const ws = words(text), quotes = findQuotes(text);
+  const quoteOf = ws.map(() => -1);
+  let q = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    while (q < quotes.length && quotes[q]!.end <= w.start) q++;
+    const cur = quotes[q];
+    if (cur && cur.start <= w.start && w.end <= cur.end) quoteOf[i] = q;
+  }
+  const idOf = new Map<string, number>(), positions: number[][] = [];
+  ws.forEach((w, i) => {
+    let id = idOf.get(w.norm);
+    if (id === undefined) { idOf.set(w.norm, id = positions.length); positions.push([]); }
+    positions[id]!.push(i);
+  });
+  return { ws, quotes, quoteOf, idOf, positions };
+}
+
+t.test('the flat original index holds the words, quotations and positions of the object-per-word index', async (t) => {
+  const piece = fc.constantFrom('Putin', 'said', 'the', 'war', '“', '”', '"', '‘', '’', "'", ' ', ' ', '\n', '.', ',', '…', 'cease-fire', 'Kyiv’s', 'é', '𝒜', 'Σ', '7');
+  const text = fc.array(piece, { maxLength: 60 }).map((xs) => xs.join(''));
+  const same = (s: string) => {
+    const want = indexByWords(s), got = indexOriginal(s, want.quotes);
+    t.equal(got.count, want.ws.length);
+    t.same([...got.starts], want.ws.map((w) => w.start));
+    t.same([...got.ends], want.ws.map((w) => w.end));
+    t.same([...got.quoteOf], want.quoteOf);
+    t.same([...got.idOf], [...want.idOf]);
+    t.same([...got.ids], want.ws.map((w) => want.idOf.get(w.norm)));
+    want.positions.forEach((at, id) => t.same([...got.posList.subarray(got.posStart[id], got.posStart[id + 1])], at));
+    t.equal(got.posStart[want.positions.length], want.ws.length);
+  };
+  fc.assert(fc.property(text, (s) => { same(s); }), { numRuns: 400 });
+  same(seeds.atlantic);
+});
+
+t.test('a piece keeps the normalised words of its span, cut at editorial marks and sentence ends', async (t) => {
+  const piece = fc.constantFrom('We', 'need', 'to', 'know', 'who', 'Putin', 'cease-fire', 'Kyiv’s', ' ', ' ', '. ', '…', '...', '[the war]', ',', 'É', '𝒜');
+  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), (xs) => {
+    const text = `“${xs.join('')}”`;
+    for (const p of splitPieces(text, { start: 1, end: text.length - 1 })) {
+      t.same(p.norms, words(text, p.start, p.end).map((w) => w.norm), text);
+      t.ok(p.norms.length > 0);
+    }
+  }), { numRuns: 1000 });
 });

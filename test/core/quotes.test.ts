@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { findQuotes, speakerKey } from '../../src/core/quotes.js';
+import { findQuotes, paragraphSpans, speakerKey } from '../../src/core/quotes.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const texts = (text: string) => findQuotes(text).map((q) => q.text);
@@ -98,4 +98,13 @@ t.test('property: spans are in bounds, ordered and never start on whitespace, fo
 t.test('tokenised corpora: PTB-style marks and spaced straight marks', async (t) => {
   t.same(texts("`` We will not back down , '' the minister said ."), ['We will not back down ,']);
   t.same(texts('" We will not back down , " the minister said .'), ['We will not back down ,']);
+});
+
+t.test('quotation paragraphs are the trimmed non-empty lines (the matches of /[^\\n]+/g)', async (t) => {
+  const byRegex = (text: string) => [...text.matchAll(/[^\n]+/g)]
+    .map((m) => { let s = m.index, e = s + m[0].length; while (s < e && /\s/.test(text[s]!)) s++; while (e > s && /\s/.test(text[e - 1]!)) e--; return { start: s, end: e }; })
+    .filter((p) => p.end > p.start);
+  const piece = fc.constantFrom('a', 'B', ' ', '\n', '\n\n', '\r', '\t', '\u00a0', '“', '.', 'é');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same(paragraphSpans(s), byRegex(s)); }), { numRuns: 2000 });
+  t.same(paragraphSpans(seeds.atlantic), byRegex(seeds.atlantic));
 });
