@@ -43,6 +43,7 @@ if (only.has('inprocess')) {
     [`median of ${r.iterations} (warm, texts analysed afresh)`, `${fmt(r.medianMs, 2)} ms`, `<= ${TARGETS.seedMedianMs} ms`, mark(r.medianMs <= TARGETS.seedMedianMs)],
     ['p99 (warm, texts analysed afresh)', `${fmt(r.p99Ms, 2)} ms`, '', ''],
     ['CPU time per compare, median (texts analysed afresh)', `${fmt(r.cpuMedianMs, 2)} ms`, '', ''],
+    ['of which wink-nlp reading the two texts, median', `${fmt(r.readMedianMs, 2)} ms`, '', ''],
     ['median / p99, same pair again (analyses cached)', `${fmt(r.cachedMedianMs, 2)} / ${fmt(r.cachedP99Ms, 2)} ms`, '', ''],
     ['CPU time per compare, median (analyses cached)', `${fmt(r.cachedCpuMedianMs, 2)} ms`, '', ''],
     [`worker pool start-up (${r.poolThreads} threads)`, `${fmt(r.poolStartupMs, 0)} ms`, `<= ${TARGETS.startupMs} ms`, mark(r.poolStartupMs <= TARGETS.startupMs)],
