@@ -24,6 +24,19 @@ export const isLetter = make(/^\p{L}$/u, (c) => lower(c) || upper(c));
 /** `\p{Lu}`. */
 export const isUpper = make(/^\p{Lu}$/u, upper);
 
+/** `[\p{L}\p{N}]` and `\p{L}` on the 128 ASCII units as tables (1: in the class), for scanners that test the ASCII
+ *  units of a text inline and ask the functions above only about other code points. */
+export const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
+export const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
+
+/** ECMAScript's WhiteSpace and LineTerminator (what the regex `\s` matches) on one UTF-16 unit: tab, LF, VT, FF, CR,
+ *  space, NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000, BOM. */
+export function isSpaceUnit(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The code point at `i` of `text` read within `[.., end)`: a surrogate pair cut by `end` gives its lone high half. */
 export function codePointAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 import type { ChangeKind, TextSpan } from './types.js';
-import { codePointAt, isLetter, isLetterOrDigit, isUpper, widthOf } from './chars.js';
+import { codePointAt, isLetter, isLetterOrDigit, isSpaceUnit, isUpper, widthOf } from './chars.js';
 
 /**
  * Extraction of meaning-bearing items from one sentence (issue #4): quantities (digits and spelled-out numbers with
@@ -343,7 +343,7 @@ const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9.
  */
 export function opensAfter(text: string, from: number, at: number, dash: boolean): boolean {
   let e = at;
-  for (; e > from && isWhite(text.charCodeAt(e - 1)); e--) if (text.charCodeAt(e - 1) === 0x0a) return true;
+  for (; e > from && isSpaceUnit(text.charCodeAt(e - 1)); e--) if (text.charCodeAt(e - 1) === 0x0a) return true;
   if (e === from) return false;
   const c = text.charCodeAt(e - 1);
   if (c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x28) return true;
@@ -352,12 +352,6 @@ export function opensAfter(text: string, from: number, at: number, dash: boolean
   const stop = (u: number) => u === 0x2e || u === 0x21 || u === 0x3f || u === 0x3a;
   if (stop(c)) return true;
   return (c === 0x201d || c === 0x2019 || c === 0x29) && e - 1 > from && stop(text.charCodeAt(e - 2));
-}
-
-/** The regex `\s` (JavaScript white space and line terminators) on one UTF-16 unit. */
-function isWhite(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028
-    || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Capitalised function words: not names even when capitalised mid-sentence (titles, headings). */

@@ -1,6 +1,6 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from './types.js';
 import { extractItems, properWords, type Item, type ProperWords } from './facts-extract.js';
-import { codePointAt, isLetterOrDigit, widthOf } from './chars.js';
+import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from './chars.js';
 
 /**
  * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
@@ -399,9 +399,6 @@ export function wordIndex(text: string): WordIndex {
   }
   return { words };
 }
-
-/** ASCII letters and digits (1) among the 128 ASCII units. */
-const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
 
 /**
  * Whether a group's text mentions any of the name's words (a tagging miss on that side is not a substitution):

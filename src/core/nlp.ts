@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { normalizeForNlp } from './normalize.js';
+import { isSpaceUnit } from './chars.js';
 import type { Span } from './types.js';
 
 /**
@@ -84,18 +85,10 @@ export function nlpView(text: string, paragraphs: Span[] = [{ start: 0, end: tex
 export function hasRun(s: string, n: number): boolean {
   let run = 0;
   for (let i = 0; i < s.length; i++) {
-    if (isRegExpSpace(s.charCodeAt(i))) run = 0;
+    if (isSpaceUnit(s.charCodeAt(i))) run = 0;
     else if (++run >= n) return true;
   }
   return false;
-}
-
-/** ECMAScript's WhiteSpace and LineTerminator (what `\s` matches): tab, LF, VT, FF, CR, space, NBSP, U+1680,
- *  U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000, BOM. */
-function isRegExpSpace(c: number): boolean {
-  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { QuoteEdit, QuoteStatus, Span, TextSpan } from './types.js';
 import type { FoundQuote } from './quotes.js';
-import { codePointAt, isLetter, isLetterOrDigit, widthOf } from './chars.js';
+import { ALNUM_ASCII, LETTER_ASCII, codePointAt, isLetter, isLetterOrDigit, widthOf } from './chars.js';
 
 /**
  * Checks a rewrite's quotations against the original (issue #4): verbatim, altered, put into someone's mouth
@@ -40,10 +40,6 @@ const MAX_PIECE_WORDS = 400;
 const MAX_VOTING_POSITIONS = 500;
 /** Characters between two pieces' sources for them to count as one passage. */
 const SAME_PASSAGE_CHARS = 400;
-
-/** `\p{L}` and `[\p{L}\p{N}]` over the 128 ASCII units, as tables (1: in the class). */
-const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter(c) ? 1 : 0));
-const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
 
 /**
  * A word; hyphenated compounds are one word, so that "cease-fire" and "ceasefire" compare equal. A word is what the

@@ -5,7 +5,7 @@ import { inKeyOrder, textTerms, TextTermsBuilder, type TextTerms } from '../../s
 import { spanTerms, spanTermsInto, type ClaimTerms, type Term } from '../../src/core/tokens.js';
 import { segmentArticle } from '../../src/core/segment.js';
 import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClaims, textShingles } from '../../src/core/shingles.js';
-import { hasLetterOrDigit } from '../../src/core/chars.js';
+import { ALNUM_ASCII, LETTER_ASCII, hasLetterOrDigit, isSpaceUnit } from '../../src/core/chars.js';
 import { normalizeForNlp } from '../../src/core/normalize.js';
 import { extractItems } from '../../src/core/facts-extract.js';
 
@@ -167,4 +167,15 @@ t.test('TextTermsBuilder: terms interned as they are read give the TextTerms of 
     }
     t.same(b.finish(), textTermsOld(objects), f);
   }
+});
+
+t.test('chars: the shared ASCII tables and isSpaceUnit are the regex classes they stand for, on every unit they cover', async (t) => {
+  let wrong = 0;
+  for (let c = 0; c < 0x10000; c++) if (isSpaceUnit(c) !== /\s/.test(String.fromCharCode(c))) wrong++;
+  t.equal(wrong, 0, 'isSpaceUnit is \\s on every UTF-16 unit');
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (ALNUM_ASCII[c] !== (/[\p{L}\p{N}]/u.test(ch) ? 1 : 0) || LETTER_ASCII[c] !== (/\p{L}/u.test(ch) ? 1 : 0)) wrong++;
+  }
+  t.equal(wrong, 0, 'the ASCII tables are [\\p{L}\\p{N}] and \\p{L}');
 });
