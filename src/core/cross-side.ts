@@ -171,8 +171,9 @@ interface RowLookup { first: Int32Array; next: Int32Array; bits: Int32Array }
 
 /**
  * Which block rows of a side hold lexicon row x: first[x], then next[b] after block row b (-1: no more; two terms
- * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is shared by every compare of the thread: it is reset to
- * all -1 after each use (by the side's own rows), so that setting it up costs the side's size, not the lexicon's.
+ * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is shared by
+ * every compare of the thread: it is reset to all -1 after each use (by the side's own rows), so that setting it up
+ * costs the side's size, not the lexicon's.
  */
 function rowLookup(side: CrossSide, rows: number): RowLookup {
   if (!firstBlockRow || firstBlockRow.length < rows) firstBlockRow = new Int32Array(rows).fill(-1);
