@@ -54,7 +54,9 @@ const DATE_RE = new RegExp(
  * pre-test for DATE_RE was measured no cheaper than the scan itself.)
  */
 const NUMBER_HINT = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'iu');
-const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b|n['’]t\b/giu;
+/** Negating words; "no longer" counts as its "no" (the alternation tries `no` first, so a `no\s+longer` branch could
+ *  never match). */
+const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b/giu;
 const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
 
 /**
