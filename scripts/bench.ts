@@ -32,7 +32,7 @@ const results: Record<string, unknown> = {
 };
 
 if (only.has('inprocess')) {
-  const r = await benchInProcess(quick ? 50 : 300, quick ? 10 : 30);
+  const r = await benchInProcess(quick ? 50 : 300, quick ? 20 : 200);
   results.inProcess = r;
   console.log('\n## 1. In-process: seed 001 (The Atlantic) vs 000 (Caliber.Az)\n');
   console.log(table(['measure', 'value', 'target', ''], [
