@@ -1,5 +1,6 @@
 import type { PairScore } from './pair-score.js';
 import { fillGaps, growInContext } from './align-context.js';
+import { mergeAnchors } from './align-merges.js';
 
 /**
  * Thresholds of the aligner, each on the IDF-weighted soft similarity of `similarity.ts` (0..1). They were set
@@ -47,6 +48,12 @@ export const ALIGN_THRESHOLDS = {
    *  parts proposed for X. Half of `extendGain`: a claim in a gap is bracketed by links on both sides, twice the
    *  context evidence of a claim next to one link, so half the content evidence is asked of it. */
   gapGain: 0.05,
+  /** Merge anchors (`align-merges.ts`), tried when one-to-one anchors do not show derivation: each of the two
+   *  members must reach this similarity, the 95th percentile of independent same-topic claims' best match (0.34)… */
+  mergeMember: 0.35,
+  /** …and together they must carry this share of the claim's content: most of it, well above what a merge part
+   *  must carry alone (`part`). */
+  mergeCarried: 0.7,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -102,7 +109,8 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
 
 /**
  * Aligns claims from scored candidate pairs, in four passes:
- * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content;
+ * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content; when they
+ *    do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align-merges.ts`);
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
  *    (mutual competition: each claim takes its best remaining partner first), with context (`align-context.ts`):
  *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors;
@@ -133,7 +141,15 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     take(p);
   }
   const shorter = Math.min(originalCount, rewriteCount);
-  if (shorter > 0 && links.length / shorter >= t.derivedGate) {
+  // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
+  let anchored = links.length;
+  if (groupCoverage && shorter > 0 && anchored / shorter < t.derivedGate) {
+    const merges = mergeAnchors(pairs, oTaken, rTaken, t.mergeMember, t.anchorContent, t.mergeCarried, groupCoverage);
+    for (const m of merges) links.push(...m.links);
+    anchored += merges.length;
+  }
+  const derived = shorter > 0 && anchored / shorter >= t.derivedGate;
+  if (derived) {
     // A claim whose best partner is already taken is more likely part of a split/merge with that partner
     // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
     // claims' best similarity.
@@ -153,7 +169,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     for (let k = 0; k < n; k++) if (free(sorted[k]!)) take(sorted[k]!);
   }
   // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
-  const minSim = links.length / Math.max(1, shorter) >= t.derivedGate ? t.support : t.anchor;
+  const minSim = derived ? t.support : t.anchor;
   const extra: Link[] = [];
   const bestFor = new Map<string, ScoredPair>();
   for (const p of sorted) {
