@@ -1,13 +1,42 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
+import { ProblemError } from '../src/http/problem.js';
 
-/** Liveness: answers as long as the event loop turns. */
+/** Liveness (`/health`) and readiness (`/ready`). */
 export default async function healthRoutes(app: FastifyInstance) {
   app.get('/health', {
     schema: {
       tags: ['service'],
       summary: 'Liveness check',
+      description: 'Answers as long as the event loop turns, even while every compare worker is busy or still loading.',
       response: { 200: Type.Object({ status: Type.Literal('ok'), uptime: Type.Number() }) },
     },
   }, async () => ({ status: 'ok' as const, uptime: process.uptime() }));
+
+  // The server listens before its compare workers have loaded their resources (~1 s: wink model, word vectors), so
+  // that liveness probes pass during start-up; a compare sent then waits for a worker. A load balancer that routes
+  // only to ready instances asks here: 503 NOT_READY (with Retry-After) until every worker has loaded, and 503 like
+  // every route while overloaded or shutting down.
+  app.get('/ready', {
+    schema: {
+      tags: ['service'],
+      summary: 'Readiness check',
+      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+      response: {
+        200: Type.Object({
+          status: Type.Literal('ready'),
+          workers: Type.Object({ size: Type.Integer({ minimum: 0 }), ready: Type.Integer({ minimum: 0 }) }),
+        }),
+        503: { $ref: 'Problem#' },
+      },
+    },
+  }, async () => {
+    // An engine without a pool (a test double) has nothing to wait for. After start-up a worker replaced (after a
+    // crash or a compare past its budget) reloads for ~1 s while the others serve: still ready, not flapping.
+    const stats = app.engine.stats?.() ?? { size: 0, ready: 0, loadMs: [] };
+    if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
+      throw new ProblemError('NOT_READY', `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
+    }
+    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready } };
+  });
 }

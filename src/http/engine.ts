@@ -53,6 +53,8 @@ export interface EngineStats {
   /** Compares run on the main thread / in the pool since start. */
   inline: number;
   pooled: number;
+  /** Worker threads the pool runs when complete: it can take compares at full rate once `ready === size`. */
+  size: number;
   /** Load time of each worker started so far (replacements included), ms from thread start to ready. */
   loadMs: number[];
 }
@@ -169,7 +171,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       if (!answer.ok) throw new ExtractError(answer.message);
       return answer.article;
     },
-    stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, loadMs: [...loadTimes] }),
+    stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, size: threads, loadMs: [...loadTimes] }),
     async warmup(timeoutMs = 60_000) {
       getPool();
       const deadline = Date.now() + timeoutMs;

@@ -19,6 +19,7 @@ export const PROBLEMS = {
   COMPARE_TIMEOUT: { status: 503, title: 'Compare took too long' },
   COMPARE_FAILED: { status: 503, title: 'Compare worker failed' },
   SHUTTING_DOWN: { status: 503, title: 'Service shutting down' },
+  NOT_READY: { status: 503, title: 'Service not ready' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
