@@ -153,3 +153,36 @@ class MinHeap {
     return top;
   }
 }
+
+/**
+ * Derived passages in text that does not derive as a whole (an article that rewrites a few paragraphs of another,
+ * as in passage-level plagiarism corpora): grows supported matches from the anchors as `growInContext` does,
+ * offering each pair to `free` (taking none), and returns the grown pairs whose run holds at least `minRun` links,
+ * a run being links chained within CONTEXT_WINDOW of each other on both sides (Gale & Church's beads), anchors
+ * included. The pairs are returned in the order they were grown; the caller takes them.
+ */
+export function localRuns(sorted: ScoredPair[], n: number, anchors: Link[], free: (p: ScoredPair) => boolean, minRun: number): ScoredPair[] {
+  const oUsed = new Set<number>(), rUsed = new Set<number>();
+  const grown: ScoredPair[] = [];
+  growInContext(sorted, n, anchors, (p) => {
+    if (!free(p) || oUsed.has(p.oi) || rUsed.has(p.ri)) return false;
+    oUsed.add(p.oi); rUsed.add(p.ri); grown.push(p);
+    return true;
+  });
+  if (!grown.length) return grown;
+  // Runs: links joined when within the window on both sides (union-find over the links in original order, each
+  // compared with the few that follow within the window).
+  const all: Link[] = [...anchors, ...grown];
+  const byOriginal = all.map((_, i) => i).sort((a, b) => all[a]!.oi - all[b]!.oi);
+  const parent = all.map((_, i) => i);
+  const root = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
+  for (let x = 0; x < byOriginal.length; x++) {
+    const a = all[byOriginal[x]!]!;
+    for (let y = x + 1; y < byOriginal.length && all[byOriginal[y]!]!.oi - a.oi <= CONTEXT_WINDOW; y++) {
+      if (Math.abs(all[byOriginal[y]!]!.ri - a.ri) <= CONTEXT_WINDOW) parent[root(byOriginal[x]!)] = root(byOriginal[y]!);
+    }
+  }
+  const size = new Map<number, number>();
+  for (let i = 0; i < all.length; i++) size.set(root(i), (size.get(root(i)) ?? 0) + 1);
+  return grown.filter((_, g) => size.get(root(anchors.length + g))! >= minRun);
+}

@@ -97,3 +97,43 @@ t.test('seeds: Caliber.Az weak paraphrases found through their context', async (
   t.same(texts('rewrite', claim('original', 'Once back in the White House').matches), ['Though Trump had pre'], 'merge part: the summit');
   t.equal(claim('original', 'A support package from Europe').status, 'dropped', 'a quote sharing only “told reporters” is dropped');
 });
+
+t.test('local runs: in text that does not derive as a whole, weak matches count only in a run from an anchor', async (t) => {
+  // 40 × 40 claims: one anchor (3%) is far below the derivation gate.
+  const cases: { name: string; pairs: ScoredPair[]; want: string[] }[] = [
+    { name: 'an anchor and two supported neighbours: a derived passage', pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35), pair(12, 12, 0.3)],
+      want: ['10-10', '11-11', '12-12'] },
+    { name: 'an anchor and one neighbour: a pair, not a run', pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35)], want: ['10-10'] },
+    { name: 'the run may chain: each link within the window of the next', pairs: [pair(10, 10, 0.6), pair(10 + CONTEXT_WINDOW, 10 + CONTEXT_WINDOW, 0.3),
+      pair(10 + 2 * CONTEXT_WINDOW, 10 + 2 * CONTEXT_WINDOW, 0.3)], want: ['10-10', `${10 + CONTEXT_WINDOW}-${10 + CONTEXT_WINDOW}`, `${10 + 2 * CONTEXT_WINDOW}-${10 + 2 * CONTEXT_WINDOW}`] },
+    { name: 'weak matches far from the anchor are not grown', pairs: [pair(10, 10, 0.6), pair(20, 20, 0.35), pair(21, 21, 0.35)], want: ['10-10'] },
+    { name: 'below support nothing grows', pairs: [pair(10, 10, 0.6), pair(11, 11, ALIGN_THRESHOLDS.support - 0.01), pair(12, 12, ALIGN_THRESHOLDS.support - 0.01)], want: ['10-10'] },
+    { name: 'no anchor, no run', pairs: [pair(10, 10, 0.4), pair(11, 11, 0.35), pair(12, 12, 0.3)], want: [] },
+  ];
+  for (const c of cases) t.same(ids(alignClaims(c.pairs, 40, 40)), c.want, c.name);
+  const swapped = (ps: ScoredPair[]) => ps.map((p) => ({ ...p, oi: p.ri, ri: p.oi + 1 }));
+  t.same(ids(alignClaims(swapped(cases[0]!.pairs), 40, 41)), ['10-11', '11-12', '12-13'], 'the same run with the texts swapped (and shifted)');
+});
+
+/** The first half of seed 004's lines, `inserted`, then the rest: a passage inside an unrelated article. */
+const withPassage = (inserted: string[]) => {
+  const lines = seeds.independent004.split('\n'), mid = lines.length >> 1;
+  return [...lines.slice(0, mid), ...inserted, ...lines.slice(mid)].join('\n');
+};
+
+t.test('compare: a rewritten passage inside an unrelated article is aligned sentence by sentence; a same-topic one is not', async (t) => {
+  // Seed 002's second and third paragraphs, reworded (written for this test), inside seed 004.
+  const rewritten = withPassage([
+    'The president is stepping back from direct involvement in ending Russia\'s war, and instead wants Putin and Zelenskyy to hold talks with each other before he participates.',
+    'Senior officials say Trump thinks the next step toward peace is a direct encounter between the two presidents.',
+    'He would only think about hosting a three-way summit after that encounter.',
+  ]);
+  const r = compare({ text: seeds.report002 }, { text: rewritten });
+  const linked = r.rewrite.claims.filter((c) => c.matches.length);
+  t.same(linked.map((c) => c.text.slice(0, 24)), ['The president is steppin', 'Senior officials say Tru', 'He would only think abou']);
+  const o = (id: string) => r.original.claims.find((c) => c.id === id)!.text.slice(0, 24);
+  t.same(linked.map((c) => c.matches.map(o)), [['President Donald Trump i'], ['According to senior admi'], ['Only after such a meetin']]);
+  // A paragraph of seed 003 (the same story as 002 told by another outlet, not derived from seed 001) inside 004.
+  const para = seeds.blog003.split('\n').filter((l) => l.length > 200)[2]!;
+  t.equal(compare({ text: seeds.atlantic }, { text: withPassage([para]) }).summary.coverage, 0, 'against seed 001: nothing aligned');
+});
