@@ -159,8 +159,9 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.
+  // (Only text with a link grows any: independent text, the bulk of a large unrelated compare's pairs, skips it.)
   const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
-  for (const p of pairs) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
+  if (links.length) for (const p of pairs) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
   const free = (p: ScoredPair) => !oTaken[p.oi] && !rTaken[p.ri] &&
     p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]!;
   const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
@@ -280,5 +281,3 @@ export function movedGroups(groups: { original: number[]; rewrite: number[] }[])
   for (let i = tails.length ? tailIdx[tails.length - 1]! : -1; i >= 0; i = prev[i]!) moved[i] = false;
   return moved;
 }
-
-
