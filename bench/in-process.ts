@@ -76,8 +76,8 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   }
 
   // The read each fresh compare starts with, as segmentation does it (paragraph wraps joined, one read a text).
-  const { nlpView, readTokens } = await import('../src/core/nlp.js');
-  const { paragraphSpans } = await import('../src/core/segment-lines.js');
+  const { nlpView, readTokens } = await import('../src/core/segment/nlp.js');
+  const { paragraphSpans } = await import('../src/core/segment/paragraphs.js');
   const views = [original.text, rewrite.text].map((text) => nlpView(text, paragraphSpans(text)));
   const reads: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -1,17 +1,17 @@
-import { segmentArticle, type Segment } from './segment.js';
+import { segmentArticle, type Segment } from './segment/article.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
-import { PairWords, TextWords } from './text-words.js';
-import { annotateJournalism, textMemo, type TextMemo } from './journalism.js';
-import { claimTerms, spanTermsInto, type ClaimWords } from './tokens.js';
-import { TextTermsBuilder, Vocabulary, type ClaimVector, type TextTerms } from './similarity.js';
-import { scorePair } from './pair-score.js';
-import { PairScorer, SCORE_FIELDS, StoredPair } from './pair-scorer.js';
-import { candidatePairs } from './candidates.js';
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type GroupCoverage, type ScoredPair } from './align.js';
-import { commonWords, concatIds, keptStatus, shareOf } from './classify.js';
-import { copiedPairs, textShingles, type TextShingles } from './shingles.js';
-import { isReportingFrame } from './frame-words.js';
-import { summarise } from './summary.js';
+import { PairWords, TextWords } from './classify/group-words.js';
+import { annotateJournalism, textMemo, type TextMemo } from './checks/journalism.js';
+import { claimTerms, spanTermsInto, type ClaimWords } from './terms/tokens.js';
+import { TextTermsBuilder, Vocabulary, type ClaimVector, type TextTerms } from './terms/vocabulary.js';
+import { scorePair } from './match/pair-score.js';
+import { PairScorer, SCORE_FIELDS, StoredPair } from './match/batch-scorer.js';
+import { candidatePairs } from './match/candidates.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type GroupCoverage, type ScoredPair } from './align/align.js';
+import { commonWords, concatIds, keptStatus, shareOf } from './classify/kept.js';
+import { copiedPairs, textShingles, type TextShingles } from './match/copied-runs.js';
+import { isReportingFrame } from './terms/frame-words.js';
+import { summarise } from './classify/summary.js';
 import { lexiconForCore } from './lexicon.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
@@ -179,15 +179,15 @@ export const VERBATIM_RANK_WINDOW = 4;
 interface TextAnalysis {
   paragraphs: Segment[];
   boilerplate: Boilerplate[];
-  /** The sentences' diff tokens and word ids for the groups phase, made by the first compare (text-words.ts). */
+  /** The sentences' diff tokens and word ids for the groups phase, made by the first compare (classify/group-words.ts). */
   words?: TextWords;
   /** Each sentence's words joined by spaces (verbatim copies are found by these keys). */
   wordKeys: string[];
-  /** The sentences' terms interned once (similarity.ts `textTerms`). */
+  /** The sentences' terms interned once (terms/vocabulary.ts `textTerms`). */
   termIndex: TextTerms;
-  /** The sentences' copied-run shingles and their index (shingles.ts). */
+  /** The sentences' copied-run shingles and their index (match/copied-runs.ts). */
   shingles: TextShingles;
-  /** The journalism checks' per-text work, filled lazily by the first compare that needs it (journalism.ts). */
+  /** The journalism checks' per-text work, filled lazily by the first compare that needs it (checks/journalism.ts). */
   memo: TextMemo;
 }
 

@@ -1,13 +1,13 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
-import { inKeyOrder, textTerms, TextTermsBuilder, type TextTerms } from '../../src/core/similarity.js';
-import { spanTerms, spanTermsInto, type ClaimTerms, type Term } from '../../src/core/tokens.js';
-import { segmentArticle } from '../../src/core/segment.js';
-import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClaims, textShingles } from '../../src/core/shingles.js';
-import { ALNUM_ASCII, LETTER_ASCII, hasLetterOrDigit, isSpaceUnit } from '../../src/core/chars.js';
-import { normalizeForNlp } from '../../src/core/normalize.js';
-import { extractItems } from '../../src/core/facts-extract.js';
+import { inKeyOrder, textTerms, TextTermsBuilder, type TextTerms } from '../../src/core/terms/vocabulary.js';
+import { spanTerms, spanTermsInto, type ClaimTerms, type Term } from '../../src/core/terms/tokens.js';
+import { segmentArticle } from '../../src/core/segment/article.js';
+import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClaims, textShingles } from '../../src/core/match/copied-runs.js';
+import { ALNUM_ASCII, LETTER_ASCII, hasLetterOrDigit, isSpaceUnit } from '../../src/core/segment/chars.js';
+import { normalizeForNlp } from '../../src/core/segment/normalize.js';
+import { extractItems } from '../../src/core/checks/fact-items.js';
 
 /**
  * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.

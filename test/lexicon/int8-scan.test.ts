@@ -1,7 +1,7 @@
 import t from 'tap';
 import { SHARED_SCAN_BYTES, int8Block, int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
-import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/similarity.js';
+import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/terms/vocabulary.js';
 
 /**
  * The int8 prefilter decides which word pairs get the exact cosine in `prepareCross`: a pair it drops is a

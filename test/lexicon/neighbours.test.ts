@@ -6,7 +6,7 @@ import { decodeNeighbours, encodeNeighbours, neighbourPairs, neighboursFromPairs
   type Neighbours, type VectorRows } from '../../src/lexicon/neighbours.js';
 import { unitDot, unitVectorOf } from '../../src/lexicon/unit-vectors.js';
 import { defaultLexicon, findLexiconDir, readLexicon } from '../../src/lexicon/vectors.js';
-import { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../../src/core/cross-side.js';
+import { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../../src/core/match/kernels/cross-side.js';
 
 /**
  * The neighbour lists replace the per-compare prefilter scan and exact cosines: a pair missing from them, or a

@@ -1,0 +1,122 @@
+import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Span } from '../types.js';
+import { findQuotes, type FoundQuote } from './quote-find.js';
+import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
+import { findAttribution } from './attribution.js';
+import { annotateFacts, type FactsMemo } from './fact-changes.js';
+import { wordDiff } from '../classify/word-diff.js';
+
+/** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
+const FLAG_EXAMPLES = 3;
+
+/**
+ * The journalism checks' work that depends on one text alone (issue #6): its quotations, its word index as an
+ * original, and (see `FactsMemo`) its capitalised words and each claim's fact items. Kept alongside the text's
+ * analysis in compare.ts's `AnalysisCache` (so it is bounded and evicted with it), filled lazily, and never
+ * mutated once filled: results copy what they hand out. A compare of a text already seen skips findQuotes,
+ * indexOriginal, splitPieces and extractItems. Changes no answer: every memoised value is a pure function of the
+ * text (the quotations outside boilerplate also of the boilerplate spans, which are part of the key).
+ */
+export interface TextMemo extends FactsMemo {
+  quotes?: FoundQuote[];
+  /** The quotations outside boilerplate, for the boilerplate spans given by `key`, with the text's word index as an
+   *  original and each quotation's pieces (`splitPieces`) as a rewrite's. */
+  outside?: { key: string; quotes: FoundQuote[]; index?: OriginalIndex; pieces?: Piece[][] };
+}
+
+/** An empty memo (for a text that is not cached, or for callers without a cache). */
+export function textMemo(): TextMemo {
+  return {};
+}
+
+/**
+ * Journalism checks over a finished alignment: quote integrity, attribution and changed facts (issue #4).
+ * Fills `quotes`, `droppedQuotes`, `summary.attribution`, `summary.quotes`, `alignments[].changes`,
+ * `summary.changedFacts` and `summary.flags` of `result` in place. `memos` hold the per-text work of texts seen
+ * before (`TextMemo`; each must belong to that side's text).
+ */
+export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
+  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }): void {
+  // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
+  const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
+  const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
+  // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
+  const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
+  const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
+  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits);
+  result.quotes = quotes;
+  result.droppedQuotes = dropped;
+  const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
+  for (const q of quotes) {
+    if (q.side !== 'rewrite' || !q.status) continue;
+    counts[q.status]++;
+    if (q.speakerChanged) counts.speakerChanged++;
+  }
+  result.summary.quotes = counts;
+  result.summary.attribution = findAttribution(original, rewrite.text);
+  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite);
+  result.summary.flags.push(...flags(result));
+}
+
+/** The text's quotations outside its boilerplate (memoised for the last boilerplate spans seen). */
+function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullable<TextMemo['outside']> {
+  const key = boilerplate.map((b) => `${b.start}:${b.end}`).join(',');
+  if (memo.outside?.key === key) return memo.outside;
+  const all = memo.quotes ??= findQuotes(text);
+  const quotes = boilerplate.length ? all.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end)) : all;
+  return memo.outside = { key, quotes };
+}
+
+/** Fresh copies of a found quotation's spans for a result (found quotations are memoised and shared). */
+const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
+
+function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
+  limits: CompareLimits) {
+  const quotes: Quote[] = oQuotes.map((q, i) => ({
+    id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
+    source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
+  }));
+  const carried = new Set<number>();
+  let n = 0;
+  rQuotes.forEach((rq, k) => {
+    const pieces = checkQuote(rText, rq, idx(), rPieces[k]);
+    const group = pieces.length > 1 ? `rg${k + 1}` : null;
+    for (const p of pieces) {
+      if (p.sourceQuote !== null) carried.add(p.sourceQuote);
+      const src = p.sourceQuote !== null ? oQuotes[p.sourceQuote] : undefined;
+      const speakerChanged = !!src && !!src.speakerKey && !!rq.speakerKey && src.speakerKey !== rq.speakerKey;
+      quotes.push({
+        id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: copySpan(rq.speaker),
+        status: p.status, source: p.source, speakerChanged, edits: p.edits,
+        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits) : [],
+        group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
+      });
+    }
+  });
+  const dropped = oQuotes.flatMap((_, i) => (carried.has(i) ? [] : [`oq${i + 1}`]));
+  return { quotes, dropped };
+}
+
+const short = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
+
+function flags(result: CompareResult): string[] {
+  const out: string[] = [];
+  const { verdict, attribution } = result.summary;
+  if (verdict !== 'independent' && !attribution.credited) {
+    out.push(attribution.names.length
+      ? `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original but does not credit ${attribution.names.join(' / ')}`
+      : `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original; no original outlet was given, so attribution could not be checked`);
+  }
+  const rq = result.quotes.filter((q) => q.side === 'rewrite');
+  const byStatus = (s: QuoteStatus, label: string) => {
+    const qs = rq.filter((q) => q.status === s);
+    if (qs.length) out.push(`${label}: ${qs.length} — ${qs.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  };
+  byStatus('altered', 'altered_quote');
+  byStatus('from_narration', 'quote_from_narration');
+  byStatus('not_in_original', 'quote_not_in_original');
+  const changed = rq.filter((q) => q.speakerChanged);
+  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${changed.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  const facts = result.alignments.flatMap((a) => a.changes);
+  if (facts.length) out.push(`changed_facts: ${facts.length} — ${facts.slice(0, FLAG_EXAMPLES).map((f) => f.note).join('; ')}`);
+  return out;
+}
