@@ -12,26 +12,53 @@ import { commonWords, concatIds, keptStatus, shareOf } from './classify/kept.js'
 import { copiedPairs, textShingles, type TextShingles } from './match/copied-runs.js';
 import { isReportingFrame } from './terms/frame-words.js';
 import { summarise } from './classify/summary.js';
-import { lexiconForCore } from './lexicon.js';
+import type { Lexicon } from '../lexicon/vectors.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
-/**
- * Compares an original with a rewrite: which claims were kept, paraphrased, dropped or added.
- * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
- * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
- * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
- * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
- * Pure and deterministic: the only resource, the word-vector lexicon, is loaded once and injected through
- * `lexicon.ts`; the same input always gives the same answer.
- */
-export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
+/** What a comparer is built from: the resources the core reads but never loads itself. */
+export interface ComparerResources {
+  /** Word vectors and frequency ranks (`src/lexicon`); null: lexical similarity without vectors (degraded). */
+  lexicon: Lexicon | null;
+  /** Character budget of the text-analysis cache (0: every text is analysed afresh). */
+  analysisCacheChars?: number;
+}
+
+/** Compares articles with the resources it was built with, and owns the caches its compares share. */
+export interface Comparer {
+  /**
+   * Compares an original with a rewrite: which claims were kept, paraphrased, dropped or added.
+   * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
+   * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
+   * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
+   * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
+   * Deterministic: the same input always gives the same answer, whatever the comparer compared before.
+   */
+  compare(original: ArticleInput, rewrite: ArticleInput, limits?: CompareLimits): CompareResult;
+  /** Recently analysed texts: comparing one original with several rewrites reads it once. */
+  readonly analyses: AnalysisCache<unknown>;
+}
+
+/** A comparer over the given resources; every cache it fills is its own (two comparers share nothing). */
+export function createComparer(resources: ComparerResources): Comparer {
+  const analyses = new AnalysisCache<TextAnalysis>(resources.analysisCacheChars ?? ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
+  const context: CompareContext = { lexicon: resources.lexicon, analyses };
+  return { compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits), analyses };
+}
+
+/** What one compare reads besides its input: the comparer's resources and caches. */
+interface CompareContext {
+  lexicon: Lexicon | null;
+  analyses: AnalysisCache<TextAnalysis>;
+}
+
+function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
-  const [o, oa, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const [r, ra, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const [o, oa, oMemo] = buildSide(context.analyses, original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, ra, rMemo] = buildSide(context.analyses, rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
   const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
-  const vocab = new Vocabulary(lexiconForCore());
+  const vocab = new Vocabulary(context.lexicon);
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
   const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);
@@ -213,16 +240,10 @@ function analyseText(text: string): TextAnalysis {
   return { paragraphs, boilerplate, wordKeys, termIndex: index.finish(), shingles: textShingles(claims, wordKeys), memo: textMemo() };
 }
 
-/**
- * Recently analysed texts (see `AnalysisCache`): comparing one original with several rewrites reads it once.
- * Exported for the benchmark, which reports warm figures with and without it.
- */
-export const textAnalyses = new AnalysisCache<TextAnalysis>(ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
-
 /** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares), its
  *  analysis (terms, word keys, interned terms), and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
-function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, TextAnalysis, TextMemo] {
-  const analysis = textAnalyses.get(text, analyseText);
+function buildSide(analyses: AnalysisCache<TextAnalysis>, text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, TextAnalysis, TextMemo] {
+  const analysis = analyses.get(text, analyseText);
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
   analysis.paragraphs.forEach((seg, index) => {

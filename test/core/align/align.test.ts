@@ -5,7 +5,8 @@ import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../../src/core/match/candid
 import { copiedPairs, textShingles } from '../../../src/core/match/copied-runs.js';
 import { Vocabulary, toClaimVector } from '../../../src/core/terms/vocabulary.js';
 import { claimTerms } from '../../../src/core/terms/tokens.js';
-import { compare, VERBATIM_RANK_WINDOW } from '../../../src/core/compare.js';
+import { compare } from '../../fixtures/comparer.js';
+import { VERBATIM_RANK_WINDOW } from '../../../src/core/compare.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair =>

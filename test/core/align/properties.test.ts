@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare, textAnalyses } from '../../../src/core/compare.js';
+import { compare, comparer } from '../../fixtures/comparer.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { seeds } from '../../fixtures/seeds.js';
 import { unrelatedSentences } from '../../fixtures/eval/unrelated.js';
@@ -60,7 +60,7 @@ t.test('offsets always slice to the claim text, and claims are in text order wit
 t.test('the same input gives the same answer', async (t) => {
   fc.assert(fc.property(article(news), article(news), (a, b) => {
     const first = JSON.stringify(compare({ text: a }, { text: b }));
-    textAnalyses.clear(); // the second run analyses the texts afresh rather than reusing the first's analyses
+    comparer.analyses.clear(); // the second run analyses the texts afresh rather than reusing the first's analyses
     return JSON.stringify(compare({ text: a }, { text: b })) === first;
   }), { ...RUNS, numRuns: 10 });
 });

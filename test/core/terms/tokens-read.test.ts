@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare, textAnalyses } from '../../../src/core/compare.js';
+import { compare, comparer } from '../../fixtures/comparer.js';
 import { MAX_TOKEN_RUN, NLP_RECYCLE_CHARS, hasRun, nlpView, readTokens, textNlp, tokenOffsets } from '../../../src/core/segment/nlp.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { paragraphSpans } from '../../../src/core/segment/paragraphs.js';
@@ -24,7 +24,7 @@ function readsDuring(fn: () => void): string[] {
 
 t.test('a compare reads each text with wink exactly once', async (t) => {
   textNlp(0); // the instance is created on first use; make sure the watched one is the one compare uses
-  textAnalyses.clear(); // texts analysed by an earlier test would not be read at all
+  comparer.analyses.clear(); // texts analysed by an earlier test would not be read at all
   const o = seeds.atlantic, r = seeds.caliber;
   let result: ReturnType<typeof compare> | undefined;
   const reads = readsDuring(() => { result = compare({ text: o }, { text: r }); });

@@ -3,6 +3,7 @@ import { canonicalKey, claimTerms } from '../../../src/core/terms/tokens.js';
 import { isVariant } from '../../../src/core/terms/word-forms.js';
 import { sentenceSimilarity } from '../../../src/core/match/pair-score.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
+import { createComparer } from '../../../src/core/compare.js';
 import { defaultLexicon, findLexiconDir, readLexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
 
@@ -84,15 +85,9 @@ t.test('similarity is symmetric, 1 for identical text, and low for unrelated tex
 });
 
 t.test('without a lexicon (never built) the engine degrades to lemma/IDF similarity', async (t) => {
-  const { useLexicon, lexiconForCore } = await import('../../../src/core/lexicon.js');
-  const { compare } = await import('../../../src/core/compare.js');
-  t.teardown(() => useLexicon(undefined));
-  useLexicon(null);
-  t.equal(lexiconForCore(), null);
+  const { compare } = createComparer({ lexicon: null });
   const text = 'The council approved the library budget on Tuesday. Critics said road repairs were underfunded.';
   const out = compare({ text }, { text: 'Critics said road repairs were underfunded. The council approved the library budget on Tuesday.' });
   t.ok(out.original.claims.every((c) => c.status === 'kept'), 'verbatim sentences still kept');
   t.ok(out.alignments.some((a) => a.moved), 'and the move reported');
-  useLexicon(undefined);
-  t.equal(lexiconForCore(), lexicon, 'default lexicon restored');
 });
