@@ -6,13 +6,14 @@ import { PairScorer, SCORE_FIELDS, StoredPair } from '../../../src/core/match/ba
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { defaultLexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp, reader } from '../../fixtures/reader.js';
 
 /**
  * The compare's fast scoring paths (issue #6) must give exactly the answers of the plain ones: `internText` (a
  * text's terms interned once, cached with its analysis) the ids and attributes of `toClaimVector` claim by claim,
  * and `PairScorer` (per-claim work done once, sparse table rows) every field of `scorePair`, bit for bit.
  */
-const claimsOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end))));
+const claimsOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end), reader)));
 
 function vocabularies(a: string, b: string, lexicon = defaultLexicon()) {
   const ta = claimsOf(a), tb = claimsOf(b);

@@ -5,6 +5,7 @@ import { scorePair } from '../../../src/core/match/pair-score.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { defaultLexicon, type Lexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp, reader } from '../../fixtures/reader.js';
 
 /**
  * `Vocabulary.prepareTexts` fills the cross table from each text's `CrossSide`, built once and kept in the text's
@@ -13,7 +14,7 @@ import { seeds } from '../../fixtures/seeds.js';
  * similarity `termSim` computes pair by pair without a table, and every claim pair exactly its pairwise score.
  */
 const lexicon = defaultLexicon();
-const claimsOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end))));
+const claimsOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end), reader)));
 
 /** Interns two texts into a fresh vocabulary with document frequencies set, as compare does. */
 function interned(ta: TextTerms, tb: TextTerms, lex: Lexicon | null) {
@@ -85,8 +86,8 @@ t.test('terms whose merged attributes differ from a text\'s own: the table is bu
 });
 
 t.test('without a lexicon: sides of keys only (word forms), same answers', async (t) => {
-  const ta = textTerms([claimTerms('Zelenskiy criticised the negotiation over the ceasefire.')]);
-  const tb = textTerms([claimTerms('Zelensky criticized the negotiators over the truce.')]);
+  const ta = textTerms([claimTerms('Zelenskiy criticised the negotiation over the ceasefire.', reader)]);
+  const tb = textTerms([claimTerms('Zelensky criticized the negotiators over the truce.', reader)]);
   const want = check(t, 'no lexicon', ta, tb, null);
   t.ok(want.terms.includes('0.9') && want.terms.includes('0.8'), 'a variant and a family pair');
   t.equal(ta.cross?.lexicon, null, 'the side is kept for no lexicon');
