@@ -13,6 +13,7 @@ import { copiedPairs, textShingles, type TextShingles } from './match/copied-run
 import { isReportingFrame } from './terms/frame-words.js';
 import { summarise } from './classify/summary.js';
 import type { Lexicon } from '../lexicon/vectors.js';
+import { lexiconLookups, type LexiconLookups } from './terms/lexicon-lookups.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -44,13 +45,14 @@ export interface Comparer {
 /** A comparer over the given resources; every cache it fills is its own (two comparers share nothing). */
 export function createComparer(resources: ComparerResources): Comparer {
   const analyses = new AnalysisCache<TextAnalysis>(resources.analysisCacheChars ?? ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
-  const context: CompareContext = { lexicon: resources.lexicon, analyses, reader: resources.reader ?? termReader() };
+  const context: CompareContext = { lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader() };
   return { compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits), analyses };
 }
 
 /** What one compare reads besides its input: the comparer's resources and caches. */
 interface CompareContext {
-  lexicon: Lexicon | null;
+  /** The lexicon and the memos of its look-ups (null: no lexicon). */
+  lookups: LexiconLookups | null;
   analyses: AnalysisCache<TextAnalysis>;
   /** The wink-nlp instance and key memo texts are read with. */
   reader: TermReader;
@@ -62,7 +64,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   const [r, ra, rMemo] = buildSide(context, rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
   const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
-  const vocab = new Vocabulary(context.lexicon);
+  const vocab = new Vocabulary(context.lookups);
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
   const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);

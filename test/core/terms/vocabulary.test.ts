@@ -2,6 +2,7 @@ import t from 'tap';
 import { canonicalKey, claimTerms } from '../../../src/core/terms/tokens.js';
 import { isVariant } from '../../../src/core/terms/word-forms.js';
 import { sentenceSimilarity } from '../../../src/core/match/pair-score.js';
+import { lexiconLookups } from '../../../src/core/terms/lexicon-lookups.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { createComparer } from '../../../src/core/compare.js';
 import { defaultLexicon, findLexiconDir, readLexicon } from '../../../src/lexicon/vectors.js';
@@ -9,7 +10,8 @@ import { seeds } from '../../fixtures/seeds.js';
 import { nlp, reader } from '../../fixtures/reader.js';
 
 const lexicon = defaultLexicon();
-const sim = (a: string, b: string) => sentenceSimilarity(a, b, lexicon, (x) => claimTerms(x, reader)).sim;
+const lookups = lexiconLookups(lexicon);
+const sim = (a: string, b: string) => sentenceSimilarity(a, b, lookups, (x) => claimTerms(x, reader)).sim;
 const keys = (s: string) => claimTerms(s, reader).terms.map((x) => x.key);
 
 t.test('the built lexicon is found from the sources and loads as int8 vectors with a frequency rank', async (t) => {

@@ -6,6 +6,7 @@ import { segmentArticle } from '../../../../src/core/segment/article.js';
 import { defaultLexicon } from '../../../../src/lexicon/vectors.js';
 import { seeds } from '../../../fixtures/seeds.js';
 import { nlp, reader } from '../../../fixtures/reader.js';
+import { lexiconLookups } from '../../../../src/core/terms/lexicon-lookups.js';
 
 /**
  * `Vocabulary.prepareCross` is a fast path (int8 prefilter, packed vectors, first-letter buckets, a dense table) for what
@@ -18,7 +19,7 @@ function claims(text: string): string[] {
 
 function scoresBothWays(a: string, b: string, lexicon = defaultLexicon()) {
   const build = () => {
-    const vocab = new Vocabulary(lexicon);
+    const vocab = new Vocabulary(lexiconLookups(lexicon));
     const ov = claims(a).map((c) => toClaimVector(vocab, claimTerms(c, reader)));
     const rv = claims(b).map((c) => toClaimVector(vocab, claimTerms(c, reader)));
     const df = new Array<number>(vocab.keys.length).fill(0);
