@@ -14,6 +14,7 @@ import { isReportingFrame } from './terms/frame-words.js';
 import { summarise } from './classify/summary.js';
 import type { Lexicon } from '../lexicon/vectors.js';
 import { lexiconLookups, type LexiconLookups } from './terms/lexicon-lookups.js';
+import { Workspace } from './workspace.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -45,7 +46,8 @@ export interface Comparer {
 /** A comparer over the given resources; every cache it fills is its own (two comparers share nothing). */
 export function createComparer(resources: ComparerResources): Comparer {
   const analyses = new AnalysisCache<TextAnalysis>(resources.analysisCacheChars ?? ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
-  const context: CompareContext = { lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader() };
+  const context: CompareContext = { lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader(),
+    workspace: new Workspace() };
   return { compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits), analyses };
 }
 
@@ -56,6 +58,8 @@ interface CompareContext {
   analyses: AnalysisCache<TextAnalysis>;
   /** The wink-nlp instance and key memo texts are read with. */
   reader: TermReader;
+  /** Scratch buffers for the kernels. */
+  workspace: Workspace;
 }
 
 function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): CompareResult {
@@ -158,7 +162,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   // A text cut at maxChars gets a memo for this compare only: its claims' texts are slices of the longer submitted
   // text, which the cached analysis (accounted by the cut text's length) must not keep alive.
   const words = (a: TextAnalysis, full: string) => (full.length > limits.maxChars ? new TextWords() : a.words ??= new TextWords());
-  const pairWords = new PairWords(words(oa, original.text), words(ra, rewrite.text));
+  const pairWords = new PairWords(words(oa, original.text), words(ra, rewrite.text), context.workspace.diff);
   const alignments: Alignment[] = groups.map((g, gi) => {
     const id = `a${gi + 1}`;
     const oc = g.original.map((i) => o.claims[i]!), rc = g.rewrite.map((i) => r.claims[i]!);
@@ -167,7 +171,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
     // group one LCS serves both claims (it is symmetric, as is the edit bound).
     const [oIds, rIds] = pairWords.groupWords(g.original, g.original.map((i) => ov[i]!.words), g.rewrite, g.rewrite.map((i) => rv[i]!.words));
     const oAll = concatIds(oIds), rAll = concatIds(rIds);
-    const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits) : null;
+    const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, limits.maxDiffEdits, context.workspace.lcs) : null;
     for (const [claims, own, ownKeys, vecs, ids, partnerIds, otherVecs, otherKeys, partner, others, otherIdx, direct, isOriginal] of [
       [oc, g.original, oKey, g.original.map((i) => ov[i]!), oIds, rAll, rv, rKey, rUnion, rc, g.rewrite, oDirect, true],
       [rc, g.rewrite, rKey, g.rewrite.map((i) => rv[i]!), rIds, oAll, ov, oKey, oUnion, oc, g.original, rDirect, false],
@@ -177,7 +181,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
       claims.forEach((c, k) => {
         const v = vecs[k]!, ci = own[k]!;
         const s = scorePair(vocab, v, partner);
-        const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits);
+        const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits, context.workspace.lcs);
         c.status = keptStatus(shareOf(common, v.words.length), v.words.length, partnerIds.length);
         let sim = s.sim;
         for (const j of otherIdx) sim = Math.max(sim, isOriginal ? pairSim(ci, j) : pairSim(j, ci));
@@ -196,7 +200,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   });
   matchParagraphs(o, r);
   const result: CompareResult = { summary: summarise(o, r), original: o, rewrite: r, alignments, quotes: [], droppedQuotes: [] };
-  annotateJournalism(result, original, rewrite, limits, { original: oMemo, rewrite: rMemo });
+  annotateJournalism(result, original, rewrite, limits, { original: oMemo, rewrite: rMemo }, context.workspace);
   return result;
 }
 
