@@ -145,8 +145,8 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
     const key = `${side}${i}:${partners.join(',')}`;
     let c = coverageMemo.get(key);
     if (c === undefined) {
-      c = side === 'o' ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent))).carriedA
-        : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i)).carriedB;
+      c = side === 'o' ? scorePair(vocab, oContent(i), unionOf(partners.map(rContent)), context.workspace.pairs).carriedA
+        : scorePair(vocab, unionOf(partners.map(oContent)), rContent(i), context.workspace.pairs).carriedB;
       coverageMemo.set(key, c);
     }
     return c;
@@ -180,7 +180,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
       const partnerText = otherIdx.filter((j) => otherVecs[j]!.words.length).map((j) => otherKeys[j]!).join(' ');
       claims.forEach((c, k) => {
         const v = vecs[k]!, ci = own[k]!;
-        const s = scorePair(vocab, v, partner);
+        const s = scorePair(vocab, v, partner, context.workspace.pairs);
         const common = oneToOne ?? commonWords(ids[k]!, partnerIds, limits.maxDiffEdits, context.workspace.lcs);
         c.status = keptStatus(shareOf(common, v.words.length), v.words.length, partnerIds.length);
         let sim = s.sim;

@@ -1,6 +1,7 @@
 import { LcsBuffers } from './classify/lcs.js';
 import { DiffBuffers } from './classify/word-diff.js';
 import { QuoteBuffers } from './checks/quote-check.js';
+import { PairBuffers } from './match/pair-score.js';
 
 /**
  * The scratch buffers of one comparer's compares, grown as needed and reused: the kernels run thousands of times a
@@ -11,4 +12,5 @@ export class Workspace {
   readonly lcs = new LcsBuffers();
   readonly diff = new DiffBuffers();
   readonly quotes = new QuoteBuffers();
+  readonly pairs = new PairBuffers();
 }
