@@ -68,7 +68,7 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   const [r, ra, rMemo] = buildSide(context, rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
   const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
-  const vocab = new Vocabulary(context.lookups);
+  const vocab = new Vocabulary(context.lookups, context.workspace.cross);
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
   const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);

@@ -2,6 +2,7 @@ import { LcsBuffers } from './classify/lcs.js';
 import { DiffBuffers } from './classify/word-diff.js';
 import { QuoteBuffers } from './checks/quote-check.js';
 import { PairBuffers } from './match/pair-score.js';
+import { CrossBuffers } from './terms/vocabulary.js';
 
 /**
  * The scratch buffers of one comparer's compares, grown as needed and reused: the kernels run thousands of times a
@@ -13,4 +14,5 @@ export class Workspace {
   readonly diff = new DiffBuffers();
   readonly quotes = new QuoteBuffers();
   readonly pairs = new PairBuffers();
+  readonly cross = new CrossBuffers();
 }

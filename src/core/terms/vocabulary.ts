@@ -2,8 +2,10 @@ import type { Lexicon } from '../../lexicon/vectors.js';
 import { unitDot } from '../../lexicon/unit-vectors.js';
 import type { LexiconLookups } from './lexicon-lookups.js';
 import type { ClaimTerms, TermSink } from './tokens.js';
-import { crossSim, crossTable, finishTable, type CrossTable } from '../match/kernels/cross-table.js';
-import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from '../match/kernels/cross-side.js';
+import { LogBuffers, crossSim, crossTable, finishTable, type CrossTable } from '../match/kernels/cross-table.js';
+import {
+  FillBuffers, PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide,
+} from '../match/kernels/cross-side.js';
 import { stringSim } from './word-forms.js';
 
 export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../match/kernels/cross-side.js';
@@ -47,8 +49,11 @@ export class Vocabulary {
 
   private readonly lexicon: Lexicon | null;
 
-  /** `lookups`: the comparer's memoised look-ups of its lexicon; null: similarity without vectors. */
-  constructor(private readonly lookups: LexiconLookups | null) {
+  /**
+   * @param lookups the comparer's memoised look-ups of its lexicon; null: similarity without vectors
+   * @param buffers what making the cross table reuses (the comparer's, kept from compare to compare)
+   */
+  constructor(private readonly lookups: LexiconLookups | null, private readonly buffers = new CrossBuffers()) {
     this.lexicon = lookups?.lexicon ?? null;
   }
 
@@ -263,15 +268,21 @@ export class Vocabulary {
   }
 
   private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
-    const table = crossTable(this.keys.length, oAll, rAll, o, r);
-    fillCross(table, this.keys, o, os, r, rs);
-    finishTable(table);
+    const table = crossTable(this.keys.length, oAll, rAll, o, r, this.buffers.log);
+    fillCross(table, this.keys, o, os, r, rs, this.buffers.fill);
+    finishTable(table, this.buffers.log);
     this.cross = table;
     return true;
   }
 
   /** Each interned text's ids, by its local term index (`internText`). */
   private readonly interned = new Map<TextTerms, Int32Array>();
+}
+
+/** What making a cross table reuses from table to table: the write log and the fill's buffers. */
+export class CrossBuffers {
+  readonly log = new LogBuffers();
+  readonly fill = new FillBuffers();
 }
 
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */
