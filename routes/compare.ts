@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { formSide, resolveArticle, attachExtractedText } from '../src/http/article-input.js';
 import { FormatQuerySchema, MEDIA_TYPES, cspNonce, negotiateFormat, sendResult } from '../src/http/formats.js';
-import { CompareBodySchema, CompareResultSchema } from '../src/http/schemas.js';
+import { CompareBodySchema } from '../src/schemas/article.js';
+import { CompareResultSchema } from '../src/schemas/result.js';
 
 const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
 

@@ -9,7 +9,7 @@ import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
-import { ProblemSchema } from './schemas.js';
+import { ProblemSchema } from '../schemas/problem.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
