@@ -2,7 +2,7 @@ import { segmentArticle, type Segment } from './segment/article.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
 import { PairWords, TextWords } from './classify/group-words.js';
 import { annotateJournalism, textMemo, type TextMemo } from './checks/journalism.js';
-import { claimTerms, spanTermsInto, type ClaimWords } from './terms/tokens.js';
+import { claimTerms, spanTermsInto, termReader, type ClaimWords, type TermReader } from './terms/tokens.js';
 import { TextTermsBuilder, Vocabulary, type ClaimVector, type TextTerms } from './terms/vocabulary.js';
 import { scorePair } from './match/pair-score.js';
 import { PairScorer, SCORE_FIELDS, StoredPair } from './match/batch-scorer.js';
@@ -13,6 +13,7 @@ import { copiedPairs, textShingles, type TextShingles } from './match/copied-run
 import { isReportingFrame } from './terms/frame-words.js';
 import { summarise } from './classify/summary.js';
 import type { Lexicon } from '../lexicon/vectors.js';
+import { lexiconLookups, type LexiconLookups } from './terms/lexicon-lookups.js';
 import type { Alignment, ArticleInput, Boilerplate, Claim, CompareLimits, CompareResult, Paragraph, SideResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -22,6 +23,8 @@ export interface ComparerResources {
   lexicon: Lexicon | null;
   /** Character budget of the text-analysis cache (0: every text is analysed afresh). */
   analysisCacheChars?: number;
+  /** The wink-nlp instance and key memo texts are read with (default: the comparer's own). */
+  reader?: TermReader;
 }
 
 /** Compares articles with the resources it was built with, and owns the caches its compares share. */
@@ -42,23 +45,26 @@ export interface Comparer {
 /** A comparer over the given resources; every cache it fills is its own (two comparers share nothing). */
 export function createComparer(resources: ComparerResources): Comparer {
   const analyses = new AnalysisCache<TextAnalysis>(resources.analysisCacheChars ?? ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS);
-  const context: CompareContext = { lexicon: resources.lexicon, analyses };
+  const context: CompareContext = { lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader() };
   return { compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits), analyses };
 }
 
 /** What one compare reads besides its input: the comparer's resources and caches. */
 interface CompareContext {
-  lexicon: Lexicon | null;
+  /** The lexicon and the memos of its look-ups (null: no lexicon). */
+  lookups: LexiconLookups | null;
   analyses: AnalysisCache<TextAnalysis>;
+  /** The wink-nlp instance and key memo texts are read with. */
+  reader: TermReader;
 }
 
 function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
-  const [o, oa, oMemo] = buildSide(context.analyses, original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
-  const [r, ra, rMemo] = buildSide(context.analyses, rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
+  const [o, oa, oMemo] = buildSide(context, original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
+  const [r, ra, rMemo] = buildSide(context, rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
   const oKey = oa.wordKeys, rKey = ra.wordKeys;
 
-  const vocab = new Vocabulary(context.lexicon);
+  const vocab = new Vocabulary(context.lookups);
   const ov = vocab.internText(oa.termIndex), rv = vocab.internText(ra.termIndex);
   const copied = copiedPairs(oa.shingles, ra.shingles);
   const df = new Array<number>(vocab.keys.length).fill(0);
@@ -218,17 +224,17 @@ interface TextAnalysis {
   memo: TextMemo;
 }
 
-function analyseText(text: string): TextAnalysis {
-  const { paragraphs, boilerplate, tokens } = segmentArticle(text);
+function analyseText(text: string, reader: TermReader): TextAnalysis {
+  const { paragraphs, boilerplate, tokens } = segmentArticle(text, reader.nlp);
   // Each sentence's terms are interned as they are read (no `Term` object each), and a cached analysis keeps only
   // the interned `termIndex` and the shingles: the sentences' words are all a compare reads of them after this.
   const index = new TextTermsBuilder();
   const claims: ClaimWords[] = [];
   for (const p of paragraphs) {
     for (const s of p.sentences) {
-      let words = tokens && spanTermsInto(tokens, s.start, s.end, index);
+      let words = tokens && spanTermsInto(tokens, s.start, s.end, index, reader.keyOf);
       if (!words) {
-        const alone = claimTerms(text.slice(s.start, s.end));
+        const alone = claimTerms(text.slice(s.start, s.end), reader);
         for (const x of alone.terms) index.term(x.key, x.lemma, x.name, x.number);
         words = alone;
       }
@@ -242,8 +248,8 @@ function analyseText(text: string): TextAnalysis {
 
 /** One side: its paragraphs and claims (fresh objects: the analysis may be shared with other compares), its
  *  analysis (terms, word keys, interned terms), and the journalism memo of the full text (the analysis's own when the text was not cut at maxChars). */
-function buildSide(analyses: AnalysisCache<TextAnalysis>, text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, TextAnalysis, TextMemo] {
-  const analysis = analyses.get(text, analyseText);
+function buildSide(context: CompareContext, text: string, full: string, prefix: 'o' | 'r', unaligned: 'dropped' | 'added'): [SideResult, TextAnalysis, TextMemo] {
+  const analysis = context.analyses.get(text, (t) => analyseText(t, context.reader));
   const paragraphs: Paragraph[] = [];
   const claims: Claim[] = [];
   analysis.paragraphs.forEach((seg, index) => {

@@ -1,7 +1,7 @@
-import type { Lexicon } from '../../lexicon/vectors.js';
 import { cellSim, type CrossTable } from './kernels/cross-table.js';
 import { SHORT_CLAIM_PRIOR, Vocabulary, toClaimVector, type ClaimVector } from '../terms/vocabulary.js';
 import type { ClaimTerms } from '../terms/tokens.js';
+import type { LexiconLookups } from '../terms/lexicon-lookups.js';
 
 /**
  * Scoring a pair of claims from their terms' similarities (Mihalcea, Corley & Strapparava 2006): each term's best
@@ -133,8 +133,8 @@ export function scorePair(vocab: Vocabulary, a: ClaimVector, b: ClaimVector): Pa
  * Similarity of two standalone sentences (no document context: the in-document IDF factor is ~1).
  * For tests, the CLI and callers that score single pairs (e.g. MSRP-style sentence pairs).
  */
-export function sentenceSimilarity(a: string, b: string, lexicon: Lexicon | null, terms: (s: string) => ClaimTerms): PairScore {
-  const vocab = new Vocabulary(lexicon);
+export function sentenceSimilarity(a: string, b: string, lookups: LexiconLookups | null, terms: (s: string) => ClaimTerms): PairScore {
+  const vocab = new Vocabulary(lookups);
   const va = toClaimVector(vocab, terms(a)), vb = toClaimVector(vocab, terms(b));
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const id of [...va.ids, ...vb.ids]) df[id]!++;

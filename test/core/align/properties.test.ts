@@ -4,13 +4,14 @@ import { compare, comparer } from '../../fixtures/comparer.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { seeds } from '../../fixtures/seeds.js';
 import { unrelatedSentences } from '../../fixtures/eval/unrelated.js';
+import { nlp } from '../../fixtures/reader.js';
 
 /**
  * Alignment invariants over generated articles (fast-check, bounded runs): self-comparison keeps every claim,
  * an unrelated text aligns nothing, offsets slice to the claim text, and the answer is deterministic.
  * Articles are drawn from real seed sentences so that the properties hold on realistic news text.
  */
-const sentencesOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+const sentencesOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
 const news = [...sentencesOf(seeds.atlantic), ...sentencesOf(seeds.report002), ...sentencesOf(seeds.independent004)]
   .filter((s) => /\p{L}{3}/u.test(s));
 
