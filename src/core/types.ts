@@ -142,11 +142,17 @@ export interface Quote extends TextSpan {
 }
 
 export interface Attribution {
-  credited: boolean;
+  /**
+   * true: the rewrite credits the original's outlet; false: it does not; null: not checked, because the original's
+   * outlet is unknown (no outlet, alias, URL or page metadata), so no name could be looked for.
+   */
+  credited: boolean | null;
   /** Spans in the rewrite that credit the original's outlet. */
   evidence: TextSpan[];
   /** The names that were looked for (outlet, aliases, URL domain). */
   names: string[];
+  /** Sources the rewrite itself credits ("citing Atlantic", "reported by Reuters"): the cited name's span. */
+  cited: TextSpan[];
 }
 
 export type Verdict = 'wholly_derived' | 'partially_derived' | 'independent';

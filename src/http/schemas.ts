@@ -115,9 +115,13 @@ const SummarySchema = Type.Object({
     rewrite: count(['kept', 'paraphrased', 'added']),
   }),
   attribution: Type.Object({
-    credited: Type.Boolean(),
+    credited: Type.Union([Type.Boolean(), Type.Null()], {
+      description: 'true: the rewrite credits the original’s outlet; false: it does not; null: credit not checked '
+        + '(the original’s outlet is unknown: give `outlet`, `aliases` or `url`, or send the page as `html`).',
+    }),
     evidence: Type.Array(TextSpanSchema),
     names: Type.Array(Type.String()),
+    cited: Type.Array(TextSpanSchema, { description: 'Sources the rewrite credits in its own words ("citing Atlantic").' }),
   }),
   quotes: count(['verbatim', 'altered', 'from_narration', 'not_in_original', 'dropped', 'speakerChanged']),
   changedFacts: Type.Integer({ minimum: 0 }),

@@ -82,39 +82,46 @@ export function collectMarks(result: CompareResult): Mark[] {
 }
 
 /**
- * The changed words of one side of an alignment as spans into that side's text. The diff runs over the
- * group's claim texts; each claim is located in the side's diff string in order, and parts outside every
- * claim (joining whitespace) are ignored. If a claim cannot be located the group gets no word marks rather
- * than wrong ones.
+ * The changed words of one side of an alignment as spans into that side's text. The diff runs over the group's
+ * claim texts, but its whitespace is its own (a part boundary may drop or add a space: "Putin" + "and"), so
+ * the diff is laid over the claims character by character, skipping whitespace on both: the n-th non-space
+ * character of the side's diff parts is the n-th non-space character of the claims in text order. A changed
+ * part is marked from its first to its last non-space character, cut where a claim ends. If the two do not
+ * agree (a diff over other text), the group gets no word marks rather than wrong ones.
  */
 export function diffMarks(a: Alignment, side: Side, claims: Claim[]): Mark[] {
   const skip = side === 'original' ? 'added' : 'removed';
-  const parts = a.diff.filter((p) => p.op !== skip);
-  const joined = parts.map((p) => p.text).join('');
   const sorted = [...claims].sort((x, y) => x.start - y.start);
-  const placed: { at: number; claim: Claim }[] = [];
-  let cursor = 0;
-  for (const c of sorted) {
-    const at = joined.indexOf(c.text, cursor);
-    if (at < 0) return [];
-    placed.push({ at, claim: c });
-    cursor = at + c.text.length;
-  }
+  const at: number[] = [], owner: number[] = [];
+  sorted.forEach((c, k) => {
+    for (let i = 0; i < c.text.length; i++) if (!/\s/.test(c.text[i]!)) { at.push(c.start + i); owner.push(k); }
+  });
+  const text = sorted.map((c) => c.text);
+  const charAt = (n: number) => text[owner[n]!]![at[n]! - sorted[owner[n]!]!.start];
   const marks: Mark[] = [];
-  let pos = 0;
-  for (const p of parts) {
-    const from = pos, to = pos + p.text.length;
-    pos = to;
-    if (p.op === 'equal' || !p.text.trim()) continue;
-    for (const { at, claim } of placed) {
-      const s = Math.max(from, at), e = Math.min(to, at + claim.text.length);
-      if (s < e) {
-        marks.push({ side, start: claim.start + s - at, end: claim.start + e - at, kind: 'changed', detail: p.op,
-          note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+  let n = 0;
+  for (const p of a.diff) {
+    if (p.op === skip) continue;
+    const first = n;
+    for (const ch of p.text) {
+      if (/\s/.test(ch)) continue;
+      // A character outside the BMP is two UTF-16 units of the claim.
+      for (let u = 0; u < ch.length; u++) {
+        if (n >= at.length || charAt(n) !== ch[u]) return [];
+        n++;
       }
     }
+    if (p.op === 'equal' || n === first) continue;
+    // One mark per claim the part covers (a removed clause never spills into the joining space of two claims).
+    for (let i = first; i < n;) {
+      let j = i;
+      while (j + 1 < n && owner[j + 1] === owner[i]) j++;
+      marks.push({ side, start: at[i]!, end: at[j]! + 1, kind: 'changed', detail: p.op,
+        note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+      i = j + 1;
+    }
   }
-  return marks;
+  return n === at.length ? marks : [];
 }
 
 /** Cuts a claim into pieces at every mark boundary inside it; each piece carries the marks covering it. */
