@@ -8,7 +8,7 @@ import type { Alignment, Boilerplate, Claim, ClaimStatus, CompareResult, Side } 
  * side's text, never by searching copied substrings in the article.
  */
 
-export type MarkKind = 'changed' | 'fact' | 'quote';
+export type MarkKind = 'changed' | 'fact' | 'quote' | 'credit';
 
 export interface Mark {
   side: Side;
@@ -19,6 +19,10 @@ export interface Mark {
   detail: string;
   /** A one-line human explanation, shown as a flag on the row and as a tooltip. */
   note: string;
+  /** Marks of one finding share a key (a changed fact marked on both sides is one note). */
+  key?: string;
+  /** A finding an editor must check (a changed fact, a quotation problem), kept by "problems only". */
+  problem?: boolean;
 }
 
 export interface Piece {
@@ -41,8 +45,13 @@ export interface Row {
   original: RenderedClaim[];
   rewrite: RenderedClaim[];
   boilerplate: { side: Side; item: Boilerplate } | null;
-  /** Distinct notes of the marks in this row (changed facts, quote findings), in text order. */
+  /**
+   * Distinct notes of the marks that begin in this row (changed facts, quote findings), in text order: a quotation
+   * running over two rows is noted once, a fact changed on both sides once (on the rewrite's side).
+   */
   flags: Mark[];
+  /** Some flag of the row is a problem (see `Mark.problem`). */
+  problem: boolean;
   /** Original paragraph index of the row's first original claim, or null. */
   paragraph: number | null;
 }
@@ -60,15 +69,19 @@ export function collectMarks(result: CompareResult): Mark[] {
   for (const a of result.alignments) {
     marks.push(...diffMarks(a, 'original', a.original.map((id) => claims.original.get(id)).filter(isClaim)));
     marks.push(...diffMarks(a, 'rewrite', a.rewrite.map((id) => claims.rewrite.get(id)).filter(isClaim)));
-    for (const c of a.changes) {
-      if (c.original) marks.push({ side: 'original', start: c.original.start, end: c.original.end, kind: 'fact', detail: c.kind, note: c.note });
-      if (c.rewrite) marks.push({ side: 'rewrite', start: c.rewrite.start, end: c.rewrite.end, kind: 'fact', detail: c.kind, note: c.note });
-    }
+    a.changes.forEach((c, k) => {
+      const fact = { kind: 'fact' as const, detail: c.kind, note: c.note, key: `${a.id}.${k}`, problem: true };
+      if (c.original) marks.push({ side: 'original', start: c.original.start, end: c.original.end, ...fact });
+      if (c.rewrite) marks.push({ side: 'rewrite', start: c.rewrite.start, end: c.rewrite.end, ...fact });
+    });
+  }
+  for (const e of result.summary.attribution.evidence) {
+    marks.push({ side: 'rewrite', start: e.start, end: e.end, kind: 'credit', detail: 'credit', note: '', key: `credit${e.start}` });
   }
   const dropped = new Set(result.droppedQuotes);
   for (const q of result.quotes) {
     if (q.side === 'original') {
-      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite' });
+      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite', key: q.id });
       continue;
     }
     const status = q.status ?? 'verbatim';
@@ -76,7 +89,8 @@ export function collectMarks(result: CompareResult): Mark[] {
     if (QUOTE_NOTES[status]) notes.push(QUOTE_NOTES[status]!);
     if (q.edits.length) notes.push(q.edits.map((e) => `${e.kind} ${JSON.stringify(e.text)}`).join(', '));
     if (q.speakerChanged) notes.push('attributed to a different speaker');
-    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; ') });
+    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; '), key: q.id,
+      problem: status !== 'verbatim' || q.speakerChanged });
   }
   return marks;
 }
@@ -168,7 +182,7 @@ export function buildRows(result: CompareResult): Row[] {
   const rows: Row[] = [];
   const rowOfClaim = new Map<string, Row>();
   const emptyRow = (kind: RowKind, status: Row['status']): Row =>
-    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], paragraph: null });
+    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], problem: false, paragraph: null });
 
   // Original-anchored items, in original text order: aligned groups (at their first original claim),
   // dropped claims and the original's boilerplate.
@@ -229,20 +243,20 @@ export function buildRows(result: CompareResult): Row[] {
     anchor += 1;
   }
 
+  const noted = new Set<string>();
   for (const row of rows) {
     row.paragraph = row.original[0]?.claim.paragraph ?? null;
-    const seen = new Set<string>();
-    for (const rc of [...row.original, ...row.rewrite]) {
-      for (const p of rc.pieces) {
-        for (const m of p.marks) {
-          if (m.kind === 'changed' || !m.note) continue;
-          const key = `${m.side}:${m.start}:${m.kind}:${m.note}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          row.flags.push(m);
-        }
-      }
+    const begins = (m: Mark) => row[m.side].some((rc) => rc.claim.start <= m.start && m.start < rc.claim.end);
+    const candidates = [...row.rewrite, ...row.original].flatMap((rc) => rc.pieces.flatMap((p) => p.marks))
+      .filter((m) => m.kind !== 'changed' && m.note && begins(m));
+    for (const m of candidates) {
+      const key = m.key ?? `${m.side}:${m.start}:${m.kind}:${m.note}`;
+      if (noted.has(key)) continue;
+      noted.add(key);
+      row.flags.push(m);
     }
+    row.flags.sort((x, y) => (x.side === y.side ? x.start - y.start : x.side === 'original' ? -1 : 1));
+    row.problem = row.flags.some((f) => f.problem);
   }
   return rows;
 }
