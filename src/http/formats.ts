@@ -6,6 +6,7 @@ import { renderResult, type Format } from '../render/format.js';
 import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary.js';
 import { ProblemError } from './problem.js';
+import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, clampWidth } from '../render/wrap.js';
 
 /**
  * Content negotiation for compare answers (issue #5): JSON for tools, an HTML report for editors, a compact
@@ -29,7 +30,18 @@ export const FormatQuerySchema = Type.Object({
   format: Type.Optional(Type.Union(Object.keys(MEDIA_TYPES).map((f) => Type.Literal(f)), {
     description: 'Answer format; overrides the Accept header. json | text | markdown | html.',
   })),
+  // A string: query values arrive as text and the validator does not coerce types.
+  width: Type.Optional(Type.String({
+    pattern: '^\\d{1,4}$',
+    description: `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH} (default ${DEFAULT_WIDTH}).`,
+  })),
 });
+
+/** The `?width=` of a request as a number within the accepted range (the default when absent). */
+export function requestedWidth(request: FastifyRequest): number {
+  const w = (request.query as { width?: unknown } | undefined)?.width;
+  return clampWidth(typeof w === 'string' ? Number(w) : undefined);
+}
 
 /** Picks the answer format of a request, or throws NOT_ACCEPTABLE. */
 export function negotiateFormat(request: FastifyRequest): Format {

@@ -34,7 +34,7 @@ ${body}
 }
 
 /** Clicking a claim id highlights the claims it is aligned with (progressive enhancement only). */
-const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
+export const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
 
 /** The full HTML report of one compare (`Accept: text/html`, `--html`). */
 export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): string {

@@ -4,6 +4,8 @@ import type { CompareResult, Verdict } from '../core/types.js';
 export interface RenderOptions {
   originalOutlet?: string | undefined;
   rewriteOutlet?: string | undefined;
+  /** Columns the text and Markdown reports wrap to (default 100); the HTML report ignores it. */
+  width?: number | undefined;
 }
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
