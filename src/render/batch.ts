@@ -115,7 +115,8 @@ export function renderBatchText(view: BatchView, opts: { width?: number | undefi
   const width = clampWidth(opts.width);
   const lines: string[] = [];
   for (const o of view.matrix.outlets) {
-    const parts = outletLine(o, view.results[o.index]!);
+    // A field ("coverage 62%") is never cut over two lines.
+    const parts = outletLine(o, view.results[o.index]!).map(nobreak);
     lines.push(...wrap(parts.flatMap((p, i): Word[] => (i ? [{ text: '|' }, ...words(p)] : words(p))), width, `${clean(o.outlet)}: `, 2));
   }
   lines.push('');
@@ -134,17 +135,20 @@ export function renderBatchMarkdown(view: BatchView, opts: { width?: number | un
   const out = [`# ${escapeMarkdown(view.originalOutlet ?? 'Original')} against ${m.outlets.length} rewrite(s)`, '', '## Outlets', ''];
   for (const o of m.outlets) {
     const r = view.results[o.index]!;
-    const parts = outletLine(o, r).map(escapeMarkdown);
+    const parts = outletLine(o, r).map((p) => nobreak(escapeMarkdown(p)));
     if (isResult(r) && creditState(r) === 'uncredited') parts[3] = `**${parts[3]}**`;
     out.push(...markdownItem(words(`**${escapeMarkdown(o.outlet)}:** ${parts.join(' · ')}`), width, '- ', 2));
   }
-  out.push('', '## Claims', '', 'Outlets that `=` kept, `~` paraphrased or `-` dropped each claim of the original.', '');
+  out.push('', '## Claims', '', ...wrap(words('Outlets that `=` kept, `~` paraphrased or `-` dropped each claim of the original.'), width, '', 0), '');
   for (const c of m.claims) {
     const who = claimOutlets(c, m.outlets).map(([mk, l]) => `\`${mk}\` ${l.map(escapeMarkdown).join(', ')}`).join(' · ');
     out.push(...markdownItem(words(`**${c.id}**${who ? ` (${who})` : ''}: ${escapeMarkdown(c.text)}`), width, '- ', 2));
   }
   return `${out.join('\n')}\n`;
 }
+
+/** No-break spaces between the words of a short field, so that it stays on one line. */
+const nobreak = (s: string) => s.replace(/ /g, '\u00a0');
 
 function clean(text: string): string {
   return stripControls(text).replace(/\s+/g, ' ').trim();

@@ -42,7 +42,8 @@ const QUOTE_FINDINGS: { kind: FindingKind; label: string; holds: (q: Quote) => b
   { kind: 'quote_speaker_changed', label: 'Quotation given to another speaker', holds: (q) => q.speakerChanged },
 ];
 
-const quoted = (s: string) => `“${s.replace(/\s+/g, ' ').trim()}”`;
+/** A quotation in curly quotes (its own marks, when the span has them, are not doubled). */
+const quoted = (s: string) => `“${s.replace(/\s+/g, ' ').trim().replace(/^["“”„«»]|["“”«»]$/g, '')}”`;
 
 /** The claim of `side` whose span holds `offset` (null inside boilerplate or between claims). */
 export function claimAt(result: CompareResult, side: Side, offset: number): Claim | null {

@@ -55,7 +55,7 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
       out.push(...markdownItem(words(`${f.problem ? '⚠ ' : ''}${label} ${escapeMarkdown(f.detail)}`), width, '- ', 2));
     }
   }
-  out.push('', '## Claims', '', 'Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added.', '');
+  out.push('', '## Claims', '', ...wrap(words('Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added.'), width, '', 0), '');
   for (const row of buildRows(result)) {
     if (row.kind === 'boilerplate') continue;
     const status = row.status as keyof typeof LABEL;

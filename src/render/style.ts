@@ -99,6 +99,10 @@ table.matrix{border-collapse:collapse;width:100%;background:#fff;font-size:.85re
 details.outlet{margin:.8rem 0;border:1px solid var(--line);border-radius:8px;background:#fff;padding:.4rem .8rem}
 details.outlet>summary{cursor:pointer;font-weight:700}
 .problem{color:var(--drop)}
+.form-error{background:var(--drop-bg);border:2px solid var(--drop);border-radius:10px;padding:.2rem 1rem .4rem;margin:.8rem 0;color:#5c0f0a}
+.form-error h2{margin:.6rem 0 .3rem;color:var(--drop)}
+.form-error .hint{color:#5c0f0a}
+.matrix td.num{text-align:center}
 @media (max-width:760px){.sides{grid-template-columns:1fr}.heads,.row{grid-template-columns:minmax(0,1fr) 2rem minmax(0,1fr)}body{font-size:14px}}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

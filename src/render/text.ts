@@ -51,12 +51,13 @@ export function renderText(result: CompareResult, opts: TextOptions = {}): strin
     lines.push('', 'Findings:');
     for (const f of found) {
       const label = words(`${f.label}${f.claim ? ` (${f.claim})` : ''}:`, f.problem ? 'problem' : 'bold');
-      lines.push(...wrap([...label, ...words(clean(f.detail))], width, `${f.problem ? '!' : '-'} `, 2, paint));
+      lines.push(...wrap([...label, ...words(clean(f.detail))], width, `${f.problem ? '!' : '*'} `, 2, paint));
     }
   }
   lines.push('');
   const rows = buildRows(result).filter((r) => r.kind !== 'boilerplate');
-  const idWidth = Math.min(MAX_ID_COLUMN, Math.max(0, ...rows.map((r) => ids(r).length)));
+  // A quarter of the width at most: narrow terminals keep room for the words.
+  const idWidth = Math.min(MAX_ID_COLUMN, Math.floor(width / 4), Math.max(0, ...rows.map((r) => ids(r).length)));
   const indent = idWidth + 4;
   for (const row of rows) {
     const status = row.status as keyof typeof MARKERS;

@@ -15,10 +15,13 @@ export interface Word {
   glued?: boolean;
 }
 
-/** Splits text into words at whitespace, all with one style; `glued` for the first when no space precedes it. */
+/**
+ * Splits text into words at whitespace other than the no-break space (which holds words together on purpose), all
+ * with one style; `glued` for the first when no space precedes it.
+ */
 export function words(text: string, style?: string, glueFirst = false): Word[] {
   const out: Word[] = [];
-  const re = /(\s*)(\S+)/g;
+  const re = /([^\S\u00a0]*)((?:[^\s]|\u00a0)+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ text: m[2]!, style, glued: out.length === 0 ? glueFirst && !m[1] : !m[1] });
   }
