@@ -1,13 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { CompareResult } from '../src/core/types.js';
 import { attachExtractedText, formSide, resolveArticle } from '../src/http/article-input.js';
-import { FormatQuerySchema, cspNonce, negotiateFormat } from '../src/http/formats.js';
+import { FormatQuerySchema, cspNonce, negotiateFormat, requestedWidth } from '../src/http/formats.js';
 import { toProblem } from '../src/http/problem.js';
-import { ArticleSchema, CompareResultSchema, type Problem } from '../src/http/schemas.js';
 import { renderBatchHtml, renderBatchMarkdown, renderBatchText, type BatchView } from '../src/render/batch.js';
-import { BATCH_MAX_REWRITES } from '../src/render/form.js';
+import { BATCH_MAX_REWRITES, BatchBodySchema, BatchResultSchema } from '../src/schemas/batch.js';
+import type { Problem } from '../src/schemas/problem.js';
 import { buildMatrix, outletLabels } from '../src/render/matrix.js';
 
 const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
@@ -30,32 +29,6 @@ export function formBatch(form: Record<string, unknown>): Record<string, unknown
   return body;
 }
 
-const Ratio = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
-
-const BatchBodySchema = Type.Object({
-  original: ArticleSchema,
-  rewrites: Type.Array(ArticleSchema, { minItems: 1, maxItems: BATCH_MAX_REWRITES, description: `1 to ${BATCH_MAX_REWRITES} rewrites, each with its \`outlet\`.` }),
-}, { additionalProperties: false });
-
-const MatrixSchema = Type.Object({
-  outlets: Type.Array(Type.Object({
-    index: Type.Integer({ minimum: 0 }), outlet: Type.String(), ok: Type.Boolean(),
-    verdict: Type.Union([Type.String(), Type.Null()]), coverage: Ratio, containment: Ratio,
-    credited: Type.Union([Type.Boolean(), Type.Null()]),
-  })),
-  claims: Type.Array(Type.Object({
-    id: Type.String(), start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }), text: Type.String(),
-    paragraph: Type.Integer({ minimum: 0 }),
-    statuses: Type.Array(Type.Union([Type.String(), Type.Null()])),
-    kept: Type.Array(Type.String()), paraphrased: Type.Array(Type.String()), dropped: Type.Array(Type.String()),
-  })),
-  credited: Type.Array(Type.String()),
-  derivedUncredited: Type.Array(Type.String()),
-  failed: Type.Array(Type.String()),
-}, { description: 'Per original claim, which outlets kept, paraphrased or dropped it; which outlets credit the source.' });
-
-const { $id: _id, ...ResultShape } = CompareResultSchema as typeof CompareResultSchema & { $id?: string };
-
 /**
  * `POST /v1/compare/batch` (issue #5): one original against up to `BATCH_MAX_REWRITES` outlets. Each
  * rewrite is compared independently through `app.engine` (concurrently: the engine's worker pool runs
@@ -73,10 +46,7 @@ export default async function batchRoutes(fastify: FastifyInstance) {
       querystring: FormatQuerySchema,
       produces: ['application/json', 'text/html', 'text/plain', 'text/markdown'],
       response: {
-        200: Type.Object({
-          results: Type.Array(Type.Union([Type.Object(ResultShape.properties), Type.Ref('Problem')])),
-          matrix: MatrixSchema,
-        }),
+        200: BatchResultSchema,
         400: { $ref: 'Problem#' },
         406: { $ref: 'Problem#' },
         413: { $ref: 'Problem#' },
@@ -108,8 +78,8 @@ export default async function batchRoutes(fastify: FastifyInstance) {
     reply.header('vary', 'Accept');
     const view: BatchView = { originalOutlet: original.input.outlet, matrix, results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })) };
     if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
-    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view));
-    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view));
+    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view, { width: requestedWidth(request) }));
+    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view, { width: requestedWidth(request) }));
     return { results, matrix };
   });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { formSide, resolveArticle, attachExtractedText } from '../src/http/article-input.js';
-import { FormatQuerySchema, MEDIA_TYPES, cspNonce, negotiateFormat, sendResult } from '../src/http/formats.js';
-import { CompareBodySchema, CompareResultSchema } from '../src/http/schemas.js';
+import { FormatQuerySchema, MEDIA_TYPES, cspNonce, negotiateFormat, requestedWidth, sendResult } from '../src/http/formats.js';
+import { CompareBodySchema } from '../src/schemas/article.js';
+import { CompareResultSchema } from '../src/schemas/result.js';
 
 const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
 
@@ -43,7 +44,7 @@ export default async function compareRoutes(fastify: FastifyInstance) {
     const [original, rewrite] = await Promise.all([
       resolveArticle(request.body.original, 'body.original', extract), resolveArticle(request.body.rewrite, 'body.rewrite', extract),
     ]);
-    const render = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet };
+    const render = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet, width: requestedWidth(request) };
     if (app.engine.compareAs) {
       // Serialised or rendered in the worker (issue #6): a long document's answer is megabytes, too much to clone
       // and serialise on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).

@@ -9,7 +9,9 @@ import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
-import { ProblemSchema } from './schemas.js';
+import { ProblemSchema } from '../schemas/problem.js';
+import { htmlForm, sendFormError } from './form-errors.js';
+import { packageVersion } from '../version.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
@@ -83,7 +85,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       openapi: '3.1.0',
       info: {
         title: 'article-diff',
-        version: '1.0.0',
+        version: packageVersion(),
         description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, attribution and changed facts.',
       },
       tags: [{ name: 'compare' }, { name: 'service' }],
@@ -101,7 +103,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     if (body.status === 503) request.log.warn({ code: body.code, detail: body.detail }, 'request shed');
     else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, detail: body.detail }, 'request rejected');
-    return sendProblem(reply, body);
+    const form = htmlForm(request);
+    return form ? sendFormError(reply, request, form, body) : sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`, request)));

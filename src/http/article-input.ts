@@ -1,9 +1,7 @@
 import type { ArticleInput, CompareResult, Side } from '../core/types.js';
+import type { ArticleBody } from '../schemas/article.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
 import { ProblemError } from './problem.js';
-
-/** An article as the API accepts it: plain `text`, or a web page as `html` (exactly one; the schema checks). */
-export type ArticleBody = Omit<ArticleInput, 'text'> & { text?: string | undefined; html?: string | undefined };
 
 export interface ResolvedArticle {
   input: ArticleInput;

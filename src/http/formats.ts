@@ -1,35 +1,29 @@
 import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { CompareResult } from '../core/types.js';
-import { renderResult, type Format } from '../render/format.js';
+import { renderResult } from '../render/format.js';
+import { MEDIA_TYPES, type Format } from '../schemas/format.js';
 import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary.js';
 import { ProblemError } from './problem.js';
+import { clampWidth } from '../render/wrap.js';
 
 /**
  * Content negotiation for compare answers (issue #5): JSON for tools, an HTML report for editors, a compact
  * text report for curl and Markdown for tickets and chat. `?format=` wins over `Accept`; no Accept and
  * `*\/*` give JSON; an Accept that allows none of them gets a 406 NOT_ACCEPTABLE problem.
  */
-export type { Format };
+export { FormatQuerySchema, MEDIA_TYPES, type Format } from '../schemas/format.js';
 
-export const MEDIA_TYPES: Record<Format, string> = {
-  json: 'application/json',
-  text: 'text/plain',
-  html: 'text/html',
-  markdown: 'text/markdown',
-};
 /** In preference order for wildcards: `*\/*` → JSON, `text/*` → plain text. */
 const OFFERED = ['application/json', 'text/plain', 'text/html', 'text/markdown'];
 const BY_MEDIA = new Map(Object.entries(MEDIA_TYPES).map(([f, m]) => [m, f as Format]));
 
-/** The `?format=` query parameter, shared by every route that answers a compare result. */
-export const FormatQuerySchema = Type.Object({
-  format: Type.Optional(Type.Union(Object.keys(MEDIA_TYPES).map((f) => Type.Literal(f)), {
-    description: 'Answer format; overrides the Accept header. json | text | markdown | html.',
-  })),
-});
+/** The `?width=` of a request as a number within the accepted range (the default when absent). */
+export function requestedWidth(request: FastifyRequest): number {
+  const w = (request.query as { width?: unknown } | undefined)?.width;
+  return clampWidth(typeof w === 'string' ? Number(w) : undefined);
+}
 
 /** Picks the answer format of a request, or throws NOT_ACCEPTABLE. */
 export function negotiateFormat(request: FastifyRequest): Format {

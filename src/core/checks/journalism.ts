@@ -99,25 +99,33 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
 
 const short = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
 
+/** Up to FLAG_EXAMPLES examples joined by `sep`, with an ellipsis when there are more. */
+function examples(items: string[], sep: string): string {
+  return items.slice(0, FLAG_EXAMPLES).join(sep) + (items.length > FLAG_EXAMPLES ? `${sep}…` : '');
+}
+
 function flags(result: CompareResult): string[] {
   const out: string[] = [];
   const { verdict, attribution } = result.summary;
-  if (verdict !== 'independent' && !attribution.credited) {
-    out.push(attribution.names.length
-      ? `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original but does not credit ${attribution.names.join(' / ')}`
-      : `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original; no original outlet was given, so attribution could not be checked`);
+  const derived = `the rewrite is ${verdict.replace('_', ' ')} from the original`;
+  if (verdict !== 'independent' && attribution.credited === false) {
+    out.push(`derived_uncredited: ${derived} but does not credit ${attribution.names.join(' / ')}`);
+  }
+  if (verdict !== 'independent' && attribution.credited === null) {
+    const cites = attribution.cited.length ? ` (it cites ${[...new Set(attribution.cited.map((c) => c.text))].join(', ')})` : '';
+    out.push(`credit_not_checked: ${derived}; the original's outlet is unknown, so credit was not checked${cites}`);
   }
   const rq = result.quotes.filter((q) => q.side === 'rewrite');
   const byStatus = (s: QuoteStatus, label: string) => {
     const qs = rq.filter((q) => q.status === s);
-    if (qs.length) out.push(`${label}: ${qs.length} — ${qs.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+    if (qs.length) out.push(`${label}: ${qs.length} — ${examples(qs.map((q) => short(q.text)), ', ')}`);
   };
   byStatus('altered', 'altered_quote');
   byStatus('from_narration', 'quote_from_narration');
   byStatus('not_in_original', 'quote_not_in_original');
   const changed = rq.filter((q) => q.speakerChanged);
-  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${changed.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${examples(changed.map((q) => short(q.text)), ', ')}`);
   const facts = result.alignments.flatMap((a) => a.changes);
-  if (facts.length) out.push(`changed_facts: ${facts.length} — ${facts.slice(0, FLAG_EXAMPLES).map((f) => f.note).join('; ')}`);
+  if (facts.length) out.push(`changed_facts: ${facts.length} — ${examples(facts.map((f) => f.note), '; ')}`);
   return out;
 }
