@@ -19,8 +19,8 @@ export interface BuildOptions {
   config?: Partial<Config>;
   /** Pino options or `false`; tests pass `false` to keep output clean. */
   logger?: FastifyServerOptions['logger'];
-  /** TEST ONLY: simulated worker faults (crash, hang, throw); see `EngineOptions.faults`. */
-  engine?: Pick<EngineOptions, 'faults'>;
+  /** TEST ONLY: simulated worker faults (crash, hang, throw) and a budget timer the test expires itself. */
+  engine?: Pick<EngineOptions, 'faults' | 'budgetTimer'>;
 }
 
 /**
@@ -92,7 +92,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
   const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
-  await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, faults: options.engine?.faults });
+  await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, ...options.engine });
   await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
 
   app.setErrorHandler((error, request, reply) => {

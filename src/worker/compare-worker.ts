@@ -20,7 +20,7 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
 
 /**
  * Piscina worker entry: runs one compare with the pure core (or extracts a web page's article). Both are
- * synchronous CPU work; the pool (src/http/engine.ts) bounds them in time by terminating this thread, which
+ * synchronous CPU work; the pool (src/worker/pool.ts) bounds them in time by terminating this thread, which
  * piscina replaces.
  */
 export default function runTask(task: ExtractTask): ExtractAnswer;
