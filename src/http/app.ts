@@ -9,7 +9,9 @@ import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
-import { ProblemSchema } from '../schemas/problem.js';
+import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
+import { registerJsonBody } from './json-body.js';
+import { openapiDocument } from './openapi.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
@@ -34,6 +36,8 @@ export const ajvLogger = {
   warn: (...args: unknown[]) => { if (!String(args[0]).startsWith('DEPRECATED: option unicode.')) console.warn(...args); },
   error: console.error.bind(console),
 };
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /**
  * Builds the application (fastify/demo style: the app is a plugin tree; `listen` is the caller's business).
@@ -73,21 +77,16 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // Fastify parses text/plain bodies by default, which made a plain-text POST a 400 about a missing field; no
   // route takes one (a compare needs two texts), so it is refused as an unsupported media type instead.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
 
-  app.addSchema(ProblemSchema);
+  for (const schema of PROBLEM_STATUS_SCHEMAS) app.addSchema(schema);
   const { corsOrigins, rateLimitMax, rateLimitWindowMs } = config;
   await app.register(securityPlugin, { corsOrigins, rateLimitMax, rateLimitWindowMs });
 
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'article-diff',
-        version: '1.0.0',
-        description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, attribution and changed facts.',
-      },
-      tags: [{ name: 'compare' }, { name: 'service' }],
-    },
+    openapi: openapiDocument(),
+    // Shared schemas keep their own names in the document (`Problem400`), not `def-N`.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
@@ -103,8 +102,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     else request.log.info({ code: body.code, detail: body.detail }, 'request rejected');
     return sendProblem(reply, body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`, request)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // A known path asked with a method it does not have: 405 and the methods it has (RFC 9110), not a 404.
+    const allowed = METHODS.filter((method) => app.hasRoute({ method, url: path }));
+    if (allowed.length) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem('METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes `
+        + `${allowed.join(', ')}.`, request));
+    }
+    return sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${path}`, request));
+  });
 
   await app.register(healthRoutes);
   await app.register(compareRoutes);
