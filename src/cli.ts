@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { compare } from './core/compare.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
+import { TextBytesError, decodeText } from './input/text-bytes.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
@@ -71,7 +72,7 @@ class UsageError extends Error {}
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
+  readStdin: () => Promise<Buffer>;
   isTTY: boolean;
 }
 
@@ -133,21 +134,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function loadArticle(path: string, io: Io, extra: { outlet?: string | undefined; url?: string | undefined }): Promise<{ input: ArticleInput; extracted: boolean }> {
-  const raw = path === '-' ? await io.readStdin() : await readFile(path, 'utf8');
+  const name = path === '-' ? 'standard input' : path;
+  const raw = textOf(name, path === '-' ? await io.readStdin() : await readFile(path));
   const isHtml = /\.html?$/i.test(path) || /^\s*<(!doctype html|html[\s>])/i.test(raw);
   const meta = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
   if (isHtml) {
     const page = extractArticle(raw);
     return { input: { outlet: page.siteName, title: page.title, ...meta, text: page.text }, extracted: true };
   }
-  if (!/\S/.test(raw)) throw new UsageError(`${path === '-' ? 'standard input' : path} is empty`);
+  if (!/\S/.test(raw)) throw new UsageError(`${name} is empty`);
   return { input: { ...meta, text: raw }, extracted: false };
 }
 
-async function readStdin(): Promise<string> {
+/** A file's text under the rule of `src/input/text-bytes.ts`: UTF-8 text, else a usage error naming the file. */
+function textOf(name: string, bytes: Buffer): string {
+  try {
+    return decodeText(bytes);
+  } catch (err) {
+    if (!(err instanceof TextBytesError)) throw err;
+    const where = err.byteOffset === undefined ? '' : ` (at byte ${err.byteOffset})`;
+    throw new UsageError(`${name}: ${err.message}${where}`);
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 // Run when executed directly (not when imported by the tests).

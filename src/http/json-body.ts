@@ -72,7 +72,8 @@ export function jsonPathAt(prefix: string): string[] {
       let j = i + 1;
       while (j < prefix.length && prefix[j] !== '"') j += prefix[j] === '\\' ? 2 : 1;
       const top = stack.at(-1);
-      if (j >= prefix.length) return stack.map((s) => String(s.key)); // inside this string
+      // Inside this string: a value belongs to its key; a key being written belongs to the object that holds it.
+      if (j >= prefix.length) return (top?.object && top.expectKey ? stack.slice(0, -1) : stack).map((s) => String(s.key));
       if (top?.object && top.expectKey) {
         try { top.key = JSON.parse(prefix.slice(i, j + 1)) as string; } catch { top.key = prefix.slice(i + 1, j); }
         top.expectKey = false;
