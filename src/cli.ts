@@ -13,6 +13,7 @@ import { compare } from './core/compare.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
 import { TextBytesError, decodeText } from './input/text-bytes.js';
+import { createLogger, pino } from './logger.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
@@ -174,7 +175,8 @@ if (invoked && import.meta.url === (await import('node:url')).pathToFileURL(invo
     readStdin,
     isTTY: Boolean(process.stdout.isTTY),
   }).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    process.stderr.write(`article-diff: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    // A bug, not a user's mistake: logged (JSON, to stderr) with the logger the server uses, for the bug report.
+    createLogger({ name: 'article-diff' }, pino.destination(2)).fatal({ err }, 'internal error');
     process.exitCode = 3;
   });
 }

@@ -1,9 +1,10 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
+import { createLogger, type DestinationStream } from '../logger.js';
 import multipartPlugin from './multipart.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
@@ -19,8 +20,8 @@ import uiRoutes from '../../routes/ui.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
-  /** Pino options or `false`; tests pass `false` to keep output clean. */
-  logger?: FastifyServerOptions['logger'];
+  /** The log level and where lines go (stdout by default), or `false` for no log; tests pass `false`. */
+  logger?: false | { level?: string; stream?: DestinationStream };
   /** TEST ONLY: simulated worker faults (crash, hang, throw) and a budget timer the test expires itself. */
   engine?: Pick<EngineOptions, 'faults' | 'budgetTimer'>;
 }
@@ -45,8 +46,10 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
  */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...DEFAULTS, ...options.config };
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined
+    : createLogger({ level: options.logger?.level ?? config.logLevel }, options.logger?.stream);
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Fastify's default is no limit at all: a client trickling bytes would hold a connection forever.

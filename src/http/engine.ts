@@ -13,7 +13,7 @@ declare module 'fastify' {
 
 /** Decorates `app.engine` with the worker pool's engine (`src/worker/pool.ts`) and closes the pool with the app. */
 export default fp(async function enginePlugin(app: FastifyInstance, options: Partial<EngineOptions>) {
-  const engine = createEngine(options);
+  const engine = createEngine({ logger: app.log, ...options });
   // Inline compares run on the main thread: load its resources (lexicon) now, at start-up, rather than inside the
   // first request. Done while the app is being built, i.e. before load shedding starts sampling the event loop,
   // so that start-up work is not mistaken for overload.

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { ARTICLE_META_FIELDS, ArticleHtmlSchema, ArticleInputSchema } from './article.js';
+import { BATCH_MAX_REWRITES } from './batch.js';
 
 /**
  * The multipart forms (curl `-F`, the `GET /` page) as they really are: flat fields, one per part. An article is
@@ -16,9 +17,9 @@ const sideText = (side: string) => Type.String({
 });
 const sideType = Type.Enum(['text', 'html'], { description: 'What the article field holds (the form’s choice).' });
 
-function sideFields(side: string): Record<string, TSchema> {
+function sideFields(side: string, text: TSchema = sideText(side)): Record<string, TSchema> {
   const fields: Record<string, TSchema> = {
-    [side]: Type.Optional(sideText(side)),
+    [side]: Type.Optional(text),
     [`${side}_html`]: Type.Optional(ArticleHtmlSchema),
     [`${side}_type`]: Type.Optional(sideType),
   };
@@ -26,19 +27,25 @@ function sideFields(side: string): Record<string, TSchema> {
   return fields;
 }
 
+/** A rewrite slot of the batch form: the page sends its blank slots too (skipped), so its text may be empty. */
+const optionalSide = (side: string) => sideFields(side, Type.String({
+  description: `A rewrite (text, or a web page when \`${side}_type\` is \`html\`); blank when the slot is unused.`,
+}));
+
 export const CompareFormSchema = Type.Object({ ...sideFields('original'), ...sideFields('rewrite') }, {
   additionalProperties: false,
   description: 'Flat form fields: `original` (or `original_html`) and `rewrite` (or `rewrite_html`) are required.',
 });
 
-/** A batch form: the original's fields and, for N = 1, 2, …, the fields of `rewrite_N`; blank slots are skipped. */
-export const BatchFormSchema = Type.Object(sideFields('original'), {
+/**
+ * A batch form: the original's fields and the fields of `rewrite_1` … `rewrite_N` (N up to the batch's limit: the
+ * page numbers its slots so); blank slots are skipped. Listed one by one, as the document cannot carry a pattern.
+ */
+export const BatchFormSchema = Type.Object({
+  ...sideFields('original'),
+  ...Object.assign({}, ...Array.from({ length: BATCH_MAX_REWRITES }, (_, i) => optionalSide(`rewrite_${i + 1}`))),
+}, {
   additionalProperties: false,
-  patternProperties: {
-    '^rewrite_\\d{1,3}$': Type.String({ description: 'The Nth rewrite (text, or a page with `rewrite_N_type=html`).' }),
-    '^rewrite_\\d{1,3}_html$': Type.String({ description: 'The Nth rewrite as a web page.' }),
-    '^rewrite_\\d{1,3}_type$': sideType,
-    [`^rewrite_\\d{1,3}_(${ARTICLE_META_FIELDS.join('|')})$`]: Type.String({ maxLength: 2000 }),
-  },
-  description: 'Flat form fields: `original` (or `original_html`) and one or more `rewrite_N` (or `rewrite_N_html`).',
+  description: 'Flat form fields: `original` (or `original_html`) and one or more `rewrite_N` (or `rewrite_N_html`), '
+    + `N from 1 to ${BATCH_MAX_REWRITES}.`,
 });

@@ -6,6 +6,7 @@ import { compare } from '../core/compare.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
 import { DEFAULTS } from '../config.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
+import type { Logger } from '../logger.js';
 import { ProblemError } from '../http/problem.js';
 import type { HtmlOptions } from '../render/html.js';
 import type { Format } from '../schemas/format.js';
@@ -72,6 +73,8 @@ export interface EngineOptions {
    * Tests inject one to expire budgets when they choose, so no test depends on how fast the machine is.
    */
   budgetTimer?: BudgetTimer | undefined;
+  /** Where the pool reports its workers (loaded, with their load time); the server passes its pino logger. */
+  logger?: Pick<Logger, 'info'> | undefined;
   /**
    * TEST ONLY: decides a simulated fault per compare (worker crash, runaway loop, thrown error). Only an explicit
    * `buildApp({ engine: { faults } })` sets it; nothing in a request can, and without it workers ignore faults.
@@ -128,6 +131,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     inlineMaxChars: options.inlineMaxChars ?? DEFAULTS.inlineMaxChars,
     compareQueueMax: options.compareQueueMax ?? DEFAULTS.compareQueueMax,
     budgetTimer: options.budgetTimer ?? realBudgetTimer,
+    logger: options.logger,
     faults: options.faults,
   };
   const startBudget = opts.budgetTimer ?? realBudgetTimer;
@@ -165,7 +169,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     });
     // Each worker posts one message once its resources are loaded (src/worker/compare-worker.ts).
     pool.on('message', (m: unknown) => {
-      if (isLoaded(m)) { ready.add(m.threadId); loadTimes.push(m.loadMs); }
+      if (!isLoaded(m)) return;
+      ready.add(m.threadId);
+      loadTimes.push(m.loadMs);
+      opts.logger?.info({ threadId: m.threadId, loadMs: Math.round(m.loadMs) }, 'compare worker loaded');
     });
     return pool;
   };
