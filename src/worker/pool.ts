@@ -117,7 +117,7 @@ export function workerFile(from: string = import.meta.url): string {
 }
 
 /**
- * Creates the compare engine: a piscina pool of worker threads (issue #6), so a long compare never blocks the
+ * Creates the compare engine: a piscina pool of worker threads, so a long compare never blocks the
  * event loop that serves `/health` and other requests. Each compare has a time budget; when it runs out the
  * task is aborted, which terminates its worker thread (a synchronous loop cannot be interrupted any other
  * way) and piscina starts a replacement. Tiny compares may run inline, where a round trip to a worker would
