@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../src/http/problem.js';
+import { StoreStatusSchema } from '../src/http/store-schemas.js';
 
 /** Liveness (`/health`) and readiness (`/ready`). */
 export default async function healthRoutes(app: FastifyInstance) {
@@ -21,11 +22,12 @@ export default async function healthRoutes(app: FastifyInstance) {
     schema: {
       tags: ['service'],
       summary: 'Readiness check',
-      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare) and the article store answers (its engine and articles held); 503 `NOT_READY` before, `STORE_UNAVAILABLE` without the store, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
       response: {
         200: Type.Object({
           status: Type.Literal('ready'),
           workers: Type.Object({ size: Type.Integer({ minimum: 0 }), ready: Type.Integer({ minimum: 0 }) }),
+          store: StoreStatusSchema,
         }),
         503: { $ref: 'Problem#' },
       },
@@ -37,6 +39,8 @@ export default async function healthRoutes(app: FastifyInstance) {
     if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
       throw new ProblemError('NOT_READY', `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
     }
-    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready } };
+    // The article store answers too (STORE_UNAVAILABLE otherwise): an instance that cannot reach it cannot serve.
+    const store = await app.articleStore();
+    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready }, store: { engine: store.engine, articles: await store.count() } };
   });
 }

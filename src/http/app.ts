@@ -8,12 +8,18 @@ import multipartPlugin from './multipart.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
+import apiKeysPlugin, { BEARER_SCHEME } from './api-keys.js';
+import storePlugin from './store.js';
+import type { ArticleStore } from '../store/types.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
 import uiRoutes from '../../routes/ui.js';
+import articleRoutes from '../../routes/articles.js';
+import bulkRoutes from '../../routes/articles-bulk.js';
+import checkRoutes from '../../routes/check.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -21,6 +27,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** TEST ONLY: simulated worker faults (crash, hang, throw); see `EngineOptions.faults`. */
   engine?: Pick<EngineOptions, 'faults'>;
+  /** TEST ONLY: an article store opened (and closed) by the caller instead of the configured one. */
+  store?: ArticleStore;
 }
 
 /**
@@ -86,7 +94,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         version: '1.0.0',
         description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, attribution and changed facts.',
       },
-      tags: [{ name: 'compare' }, { name: 'service' }],
+      tags: [{ name: 'compare' }, { name: 'store' }, { name: 'service' }],
+      components: { securitySchemes: BEARER_SCHEME },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -94,6 +103,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
   await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, faults: options.engine?.faults });
   await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  await app.register(apiKeysPlugin, { keys: config.apiKeys });
+  const { dataDir, databaseUrl, databaseSchema } = config;
+  await app.register(storePlugin, { dataDir, databaseUrl, databaseSchema, store: options.store });
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
@@ -110,5 +122,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(compareRoutes);
   await app.register(batchRoutes);
   await app.register(uiRoutes);
+  await app.register(articleRoutes);
+  await app.register(bulkRoutes, { maxLines: config.bulkMaxLines, maxBytes: config.bulkMaxBytes, maxLineBytes: config.bodyLimit });
+  await app.register(checkRoutes);
   return app;
 }
