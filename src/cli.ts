@@ -15,6 +15,7 @@ import { ExtractError, extractArticle } from './extract/html.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
+import { storeMain } from './cli-store.js';
 
 export const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
 
@@ -26,6 +27,7 @@ export const CONDITIONS = {
 export type Condition = keyof typeof CONDITIONS;
 
 export const USAGE = `Usage: article-diff [options] ORIGINAL REWRITE
+       article-diff store add FILE...  |  article-diff check FILE   (the article store: --help after the command)
 
 Compares an original article with a rewrite: what was kept, paraphrased, dropped or added,
 quote integrity, attribution and changed facts. ORIGINAL and REWRITE are files (plain text, or
@@ -77,6 +79,7 @@ interface Io {
 
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'store' || argv[0] === 'check') return storeMain(argv, io);
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({

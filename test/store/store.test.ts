@@ -105,9 +105,7 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
 
 t.test('sqlite', async (t) => storageSuite(t, () => sqliteEngine(t)));
 
-t.test('postgres', async (t) => {
-  const reason = await postgresUnavailable();
-  if (reason) { t.comment(`skipped: ${reason}`); t.skip(reason); return; }
-  // One schema per test: each `engine()` call is a fresh store.
-  storageSuite(t, () => postgresEngine(t));
-});
+const unavailable = await postgresUnavailable();
+if (unavailable) t.comment(`postgres skipped: ${unavailable}`);
+// One schema per test: each `engine()` call is a fresh store.
+t.test('postgres', { skip: unavailable ?? false }, async (t) => storageSuite(t, () => postgresEngine(t)));
