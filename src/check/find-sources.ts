@@ -1,5 +1,6 @@
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
+import { alignedClaims, sourceVerdict } from './judge.js';
 import { articleId } from '../retrieve/fingerprint.js';
 import { POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { queryKeys, type Rarity } from '../retrieve/signature.js';
@@ -51,13 +52,14 @@ export interface DerivedLink {
 
 export interface FoundSource {
   article: SourceArticle;
+  /** The check's verdict (`judge.ts`): the compare's, or partially derived for a passage carried into a longer text. */
   verdict: Verdict;
   /** Share of the source carried into the checked article, and share of the checked article derived from it. */
   coverage: number;
   containment: number;
   /** Whether the checked article credits this source. */
   credited: boolean;
-  /** Ranking score: the mean of coverage and containment. */
+  /** Ranking score: claims of the checked article aligned to this source. */
   score: number;
   derivedFrom: DerivedLink | null;
   result?: CompareResult | undefined;
@@ -74,7 +76,10 @@ export interface CheckAnswer {
 interface Scored {
   article: CandidateArticle;
   result: CompareResult;
-  score: number;
+  verdict: Verdict;
+  /** Claims of the checked article aligned to it, then the candidate index's score (for ties). */
+  aligned: number;
+  indexScore: number;
 }
 
 export function sourceArticle(a: ArticleMeta): SourceArticle {
@@ -94,7 +99,7 @@ export async function findSources(deps: SourceFinderDeps, input: ArticleInput, o
   const chains = new Map<string, Promise<DerivedLink | null>>();
   const selfId = articleId(input.text);
   const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored);
-  const kept = scored.filter((s) => options.nearMisses || s.result.summary.verdict !== 'independent').slice(0, options.limit);
+  const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
 
   const chainOf = (s: Scored, seen: Set<string>, depth: number): Promise<DerivedLink | null> => {
     if (depth >= CHAIN_DEPTH) return Promise.resolve(null);
@@ -103,10 +108,10 @@ export async function findSources(deps: SourceFinderDeps, input: ArticleInput, o
       link = (async () => {
         const exclude = new Set([...seen, s.article.id]);
         const found = await compareCandidates(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
-        const first = found.find((f) => f.result.summary.verdict !== 'independent');
+        const first = found.find((f) => f.verdict !== 'independent');
         if (!first) return null;
         return {
-          article: sourceArticle(first.article), verdict: first.result.summary.verdict,
+          article: sourceArticle(first.article), verdict: first.verdict,
           credited: first.result.summary.attribution.credited, derivedFrom: await chainOf(first, exclude, depth + 1),
         };
       })();
@@ -117,10 +122,10 @@ export async function findSources(deps: SourceFinderDeps, input: ArticleInput, o
 
   const sources = await Promise.all(kept.map(async (s): Promise<FoundSource> => {
     const { summary } = s.result;
-    const derived = summary.verdict !== 'independent';
+    const derived = s.verdict !== 'independent';
     return {
-      article: sourceArticle(s.article), verdict: summary.verdict, coverage: summary.coverage,
-      containment: summary.containment, credited: summary.attribution.credited, score: s.score,
+      article: sourceArticle(s.article), verdict: s.verdict, coverage: summary.coverage,
+      containment: summary.containment, credited: summary.attribution.credited, score: s.aligned,
       derivedFrom: derived ? await chainOf(s, new Set([selfId]), 0) : null,
       ...(options.full ? { result: s.result } : {}),
     };
@@ -141,13 +146,14 @@ async function compareCandidates(
   const ranked = rankCandidates(query, postings, stored).filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, max * 2);
   const bySeq = new Map((await deps.store.bySeq(ranked.map((c) => c.seq))).map((a) => [a.seq, a]));
   const range = dateRange(input.published);
-  const eligible = ranked.map((c) => bySeq.get(c.seq))
-    .filter((a): a is CandidateArticle => a !== undefined && !exclude.has(a.id) && mayPrecede(a.range, range))
-    .slice(0, max);
-  const scored = await Promise.all(eligible.map(async (article) => {
+  const eligible = ranked.flatMap((c) => {
+    const article = bySeq.get(c.seq);
+    return article && !exclude.has(article.id) && mayPrecede(article.range, range) ? [{ article, candidate: c }] : [];
+  }).slice(0, max);
+  const scored = await Promise.all(eligible.map(async ({ article, candidate }): Promise<Scored> => {
     const result = await deps.compare(asInput(article), input);
-    return { article, result, score: (result.summary.coverage + result.summary.containment) / 2 };
+    return { article, result, verdict: sourceVerdict(result, candidate.shingles), aligned: alignedClaims(result), indexScore: candidate.score };
   }));
-  const derived = (s: Scored) => (s.result.summary.verdict === 'independent' ? 0 : 1);
-  return scored.sort((a, b) => derived(b) - derived(a) || b.score - a.score);
+  const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
+  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }

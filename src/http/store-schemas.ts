@@ -60,6 +60,7 @@ export const CheckQuerySchema = Type.Object({
   nearMisses: Type.Optional({ ...Flag, description: 'Also answer compared candidates judged independent.' }),
 }, { additionalProperties: false });
 
+/** The check's verdict: the compare's, or `partially_derived` for a passage of the source carried into a longer text. */
 const VerdictSchema = Type.Union([
   Type.Literal('wholly_derived'), Type.Literal('partially_derived'), Type.Literal('independent'),
 ]);
@@ -88,7 +89,7 @@ export const SourceSchema = Type.Object({
   coverage: { ...Ratio, description: 'Share of the source carried into the checked article.' },
   containment: { ...Ratio, description: 'Share of the checked article derived from the source.' },
   credited: Type.Boolean({ description: 'Whether the checked article credits the source.' }),
-  score: { ...Ratio, description: 'Ranking score: the mean of coverage and containment.' },
+  score: Type.Integer({ minimum: 0, description: 'Ranking score: claims of the checked article aligned to this source.' }),
   derivedFrom: derivedLink(CHAIN_DEPTH),
   result: Type.Optional(Type.Object(ResultShape.properties, { description: 'The full compare (`?full=true`).' })),
 });

@@ -6,5 +6,10 @@ import { words } from './words.js';
  * whitespace, case, punctuation or typographic quotes) gets the same id, on every instance sharing a database.
  */
 export function articleId(text: string): string {
-  return createHash('sha256').update(words(text).join(' ')).digest('hex').slice(0, 24);
+  return idOfWords(words(text));
+}
+
+/** `articleId` of a text already read into words. */
+export function idOfWords(ws: readonly string[]): string {
+  return createHash('sha256').update(ws.join(' ')).digest('hex').slice(0, 24);
 }

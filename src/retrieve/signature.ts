@@ -40,7 +40,7 @@ function stem(w: string): string {
   return w;
 }
 
-function shingleKeys(ws: string[]): number[] {
+function shingleKeys(ws: readonly string[]): number[] {
   const keys = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++) {
     const k = hash52(`s ${ws.slice(i, i + SHINGLE_WORDS).join(' ')}`);
@@ -50,7 +50,7 @@ function shingleKeys(ws: string[]): number[] {
 }
 
 /** Content terms by rarity × (1 + ln tf), rarest first; ties by the term itself so the order is stable. */
-function rankedTerms(ws: string[], rarity: Rarity): string[] {
+function rankedTerms(ws: readonly string[], rarity: Rarity): string[] {
   const tf = new Map<string, number>();
   for (const w of ws) {
     if (w.length < 3 || /^\d+$/.test(w)) continue;
@@ -70,7 +70,11 @@ const termKey = (t: string) => hash52(`t ${t}`);
 
 /** The keys the index stores for an article. */
 export function storedKeys(text: string, rarity: Rarity): number[] {
-  const ws = words(text);
+  return storedKeysOfWords(words(text), rarity);
+}
+
+/** `storedKeys` of a text already read into words. */
+export function storedKeysOfWords(ws: readonly string[], rarity: Rarity): number[] {
   const keys = new Set(shingleKeys(ws));
   for (const t of rankedTerms(ws, rarity).slice(0, STORED_TERMS)) keys.add(termKey(t));
   return [...keys];
