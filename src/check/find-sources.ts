@@ -101,30 +101,26 @@ function asInput(a: CandidateArticle): ArticleInput {
 }
 
 /** Checks `input` against the store: its sources, most likely first. */
-export async function findSources(deps: SourceFinderDeps, input: ArticleInput, options: CheckOptions): Promise<CheckAnswer> {
+export async function findSources(
+  deps: SourceFinderDeps, input: ArticleInput, options: CheckOptions,
+): Promise<CheckAnswer> {
   const stored = await deps.store.count();
-  const chains = new Map<string, Promise<DerivedLink | null>>();
   const selfId = articleId(input.text);
   const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored);
   const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
 
-  const chainOf = (s: Scored, seen: Set<string>, depth: number): Promise<DerivedLink | null> => {
-    if (depth >= CHAIN_DEPTH) return Promise.resolve(null);
-    let link = chains.get(s.article.id);
-    if (!link) {
-      link = (async () => {
-        const exclude = new Set([...seen, s.article.id]);
-        const found = await compareCandidates(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
-        const first = found.find((f) => f.verdict !== 'independent');
-        if (!first) return null;
-        return {
-          article: sourceArticle(first.article), verdict: first.verdict,
-          credited: first.result.summary.attribution.credited, derivedFrom: await chainOf(first, exclude, depth + 1),
-        };
-      })();
-      chains.set(s.article.id, link);
-    }
-    return link;
+  // Each link excludes the articles already on its path, so no chain can loop (two undated copies of each other
+  // would otherwise point at each other); chains share nothing, so they run side by side.
+  const chainOf = async (s: Scored, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
+    if (depth >= CHAIN_DEPTH) return null;
+    const exclude = new Set([...path, s.article.id]);
+    const found = await compareCandidates(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
+    const first = found.find((f) => f.verdict !== 'independent');
+    if (!first) return null;
+    return {
+      article: sourceArticle(first.article), verdict: first.verdict,
+      credited: first.result.summary.attribution.credited, derivedFrom: await chainOf(first, exclude, depth + 1),
+    };
   };
 
   const sources = await Promise.all(kept.map(async (s, i): Promise<FoundSource> => {
@@ -161,7 +157,8 @@ async function compareCandidates(
   }).slice(0, max);
   const scored = await Promise.all(eligible.map(async ({ article, candidate }): Promise<Scored> => {
     const result = await deps.compare(asInput(article), input);
-    return { article, result, verdict: sourceVerdict(result, candidate.shingles), aligned: alignedClaims(result), indexScore: candidate.score };
+    const verdict = sourceVerdict(result, candidate.shingles);
+    return { article, result, verdict, aligned: alignedClaims(result), indexScore: candidate.score };
   }));
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);

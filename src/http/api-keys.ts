@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { ProblemError } from './problem.js';
 
 /** The OpenAPI security scheme the `/v1` routes name when keys are configured. */
-export const BEARER_SCHEME = { bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of `API_KEYS`.' } } as const;
+export const BEARER_SCHEME = {
+  bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of `API_KEYS`.' },
+} as const;
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 

@@ -49,7 +49,9 @@ export const CHECK_MAX_SOURCES = 20;
 
 export const CheckBodySchema = Type.Object({
   ...ArticleSchema.properties,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CHECK_MAX_SOURCES, description: 'Most sources answered (default 5).' })),
+  limit: Type.Optional(Type.Integer({
+    minimum: 1, maximum: CHECK_MAX_SOURCES, description: 'Most sources answered (default 5).',
+  })),
 }, { additionalProperties: false, oneOf: [{ required: ['text'] }, { required: ['html'] }] });
 
 const Flag = Type.Union([Type.Literal('true'), Type.Literal('false')]);
@@ -60,7 +62,7 @@ export const CheckQuerySchema = Type.Object({
   nearMisses: Type.Optional({ ...Flag, description: 'Also answer compared candidates judged independent.' }),
 }, { additionalProperties: false });
 
-/** The check's verdict: the compare's, or `partially_derived` for a passage of the source carried into a longer text. */
+/** The check's verdict: the compare's, or `partially_derived` for a passage of the source carried into a longer one. */
 const VerdictSchema = Type.Union([
   Type.Literal('wholly_derived'), Type.Literal('partially_derived'), Type.Literal('independent'),
 ]);
@@ -89,7 +91,9 @@ export const SourceSchema = Type.Object({
   coverage: { ...Ratio, description: 'Share of the source carried into the checked article.' },
   containment: { ...Ratio, description: 'Share of the checked article derived from the source.' },
   credited: Type.Boolean({ description: 'Whether the checked article credits the source.' }),
-  score: Type.Integer({ minimum: 0, description: 'Ranking score: claims of the checked article aligned to this source.' }),
+  score: Type.Integer({
+    minimum: 0, description: 'Ranking score: claims of the checked article aligned to this source.',
+  }),
   derivedFrom: derivedLink(CHAIN_DEPTH),
   result: Type.Optional(Type.Object(ResultShape.properties, { description: 'The full compare (`?full=true`).' })),
 });

@@ -13,6 +13,8 @@ export interface StoreConfig {
 
 /** Opens the configured engine: PostgreSQL when a database URL is given, else the embedded SQLite file. */
 export async function openStore(config: StoreConfig): Promise<ArticleStore> {
-  if (config.databaseUrl) return openPostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+  if (config.databaseUrl) {
+    return openPostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+  }
   return openSqliteStore({ dataDir: config.dataDir });
 }

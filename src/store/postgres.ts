@@ -45,11 +45,14 @@ interface Row {
   stored_at: Date; chars: number;
 }
 
-const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, length(text) AS chars';
+const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
+  + 'length(text) AS chars';
 
 /** The PostgreSQL engine: a pooled `pg` client; migrations are applied before the store is handed out. */
 export async function openPostgresStore(options: PostgresOptions): Promise<ArticleStore> {
-  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`DATABASE_SCHEMA must match ${SCHEMA_NAME}, got "${options.schema}"`);
+  if (!SCHEMA_NAME.test(options.schema)) {
+    throw new Error(`DATABASE_SCHEMA must match ${SCHEMA_NAME}, got "${options.schema}"`);
+  }
   const now = options.now ?? (() => new Date());
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -72,7 +75,8 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
       return transaction(pool, async (client) => {
         const out: AddOutcome[] = [];
         for (const a of articles) {
-          const res = await client.query<{ seq: number }>(`INSERT INTO articles (id, text, outlet, url, title, published,
+          const res = await client.query<{ seq: number }>(`INSERT INTO articles (id, text, outlet, url, title,
+            published,
             aliases, published_lo, published_hi, keys, stored_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (id) DO NOTHING RETURNING seq`, [a.id, a.text, a.outlet ?? null, a.url ?? null, a.title ?? null,
             a.published ?? null, a.aliases ? JSON.stringify(a.aliases) : null, a.range?.lo ?? null, a.range?.hi ?? null,
@@ -104,14 +108,16 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
     async postings(keys, cap) {
       const out = new Map<number, number[]>(keys.map((k) => [k, []]));
       if (keys.length === 0) return out;
-      const res = await pool.query<{ key: number; seq: number }>(`SELECT k.key, p.seq FROM unnest($1::bigint[]) AS k(key)
+      const res = await pool.query<{ key: number; seq: number }>(`SELECT k.key, p.seq
+        FROM unnest($1::bigint[]) AS k(key)
         CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.key = k.key LIMIT $2) p`, [keys, cap + 1]);
       for (const r of res.rows) out.get(r.key)?.push(r.seq);
       return out;
     },
     async bySeq(seqs) {
       if (seqs.length === 0) return [];
-      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq = ANY($1::bigint[])`, [seqs]);
+      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq = ANY($1::bigint[])`,
+        [seqs]);
       return res.rows.map(toCandidate);
     },
     async count() {
@@ -155,7 +161,10 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
 async function listPage(pool: pg.Pool, q: ListQuery): Promise<ListPage> {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  const add = (sql: string, v: string | number) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+  const add = (sql: string, v: string | number) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
   if (q.after !== undefined) add('seq > ?', q.after);
   if (q.outlet !== undefined) add('outlet = ?', q.outlet);
   if (q.since !== undefined) add('published_lo >= ?', q.since);
@@ -175,6 +184,7 @@ function toMeta(row: Row): ArticleMeta {
 }
 
 function toCandidate(row: Row): CandidateArticle {
-  const range = row.published_lo !== null && row.published_hi !== null ? { lo: row.published_lo, hi: row.published_hi } : null;
+  const range = row.published_lo !== null && row.published_hi !== null
+    ? { lo: row.published_lo, hi: row.published_hi } : null;
   return { ...toMeta(row), text: row.text!, seq: row.seq, range };
 }

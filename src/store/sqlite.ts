@@ -33,7 +33,8 @@ interface Row {
   stored_at: string; chars: number;
 }
 
-const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, length(text) AS chars';
+const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
+  + 'length(text) AS chars';
 
 /**
  * The embedded engine: one SQLite file in `dataDir` through better-sqlite3. WAL lets reads run beside the writer;
@@ -99,7 +100,8 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     },
     async bySeq(seqs) {
       if (seqs.length === 0) return [];
-      const rows = db.prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq IN (${seqs.map(() => '?').join(',')})`)
+      const marks = seqs.map(() => '?').join(',');
+      const rows = db.prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq IN (${marks})`)
         .all(...seqs) as Row[];
       return rows.map(toCandidate);
     },
@@ -138,7 +140,8 @@ function toMeta(row: Row): ArticleMeta {
 }
 
 function toCandidate(row: Row): CandidateArticle {
-  const range = row.published_lo !== null && row.published_hi !== null ? { lo: row.published_lo, hi: row.published_hi } : null;
+  const range = row.published_lo !== null && row.published_hi !== null
+    ? { lo: row.published_lo, hi: row.published_hi } : null;
   return { ...toMeta(row), text: row.text, seq: row.seq, range };
 }
 
