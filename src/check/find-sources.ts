@@ -146,16 +146,18 @@ async function compareCandidates(
   const query = queryKeys(input.text, deps.rarity);
   const postings = await deps.store.postings(query.map((k) => k.key), POSTINGS_CAP);
   // Twice as many as needed are read: some fall to the date rule or the exclusions.
-  const all = rankCandidates(query, postings, stored);
-  const floor = Math.max(MIN_CANDIDATE_SCORE, RELATIVE_CUT * (all[0]?.score ?? 0));
-  const ranked = all.filter((c) => c.score >= floor).slice(0, max * 2);
+  // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
+  const ranked = rankCandidates(query, postings, stored)
+    .filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, max * 3);
   const bySeq = new Map((await deps.store.bySeq(ranked.map((c) => c.seq))).map((a) => [a.seq, a]));
   const range = dateRange(input.published);
   const eligible = ranked.flatMap((c) => {
     const article = bySeq.get(c.seq);
     return article && !exclude.has(article.id) && mayPrecede(article.range, range) ? [{ article, candidate: c }] : [];
-  }).slice(0, max);
-  const scored = await Promise.all(eligible.map(async ({ article, candidate }): Promise<Scored> => {
+  });
+  const floor = RELATIVE_CUT * (eligible[0]?.candidate.score ?? 0);
+  const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
+  const scored = await Promise.all(chosen.map(async ({ article, candidate }): Promise<Scored> => {
     const result = await deps.compare(asInput(article), input);
     const verdict = sourceVerdict(result, candidate.shingles);
     return { article, result, verdict, aligned: alignedClaims(result), indexScore: candidate.score };

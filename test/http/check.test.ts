@@ -79,3 +79,19 @@ t.test('formats: text, Markdown and an HTML report with a side-by-side per sourc
   const none = await app.inject({ method: 'POST', url: '/v1/check?format=text', payload: SEED_ARTICLES['004'] });
   t.match(none.body, /^No source found among 5 stored article\(s\)/);
 });
+
+t.test('undated copies of each other: the chain ends, never loops', async (t) => {
+  const { app } = await storeApp(t);
+  const base = SEED_ARTICLES['001'].text;
+  const a = { text: base.replace(/\bPutin\b/g, 'the Russian president'), outlet: 'Copy A' };
+  const b = { text: base.replace(/\bTrump\b/g, 'the US president'), outlet: 'Copy B' };
+  for (const x of [a, b]) t.equal((await app.inject({ method: 'POST', url: '/v1/articles', payload: x })).statusCode, 201);
+  const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { text: base } });
+  t.equal(res.statusCode, 200);
+  const sources = res.json().sources as { article: { outlet: string }; derivedFrom: { article: { outlet: string }; derivedFrom: unknown } | null }[];
+  t.same(sources.map((s) => s.article.outlet).sort(), ['Copy A', 'Copy B']);
+  for (const s of sources) {
+    t.not(s.derivedFrom?.article.outlet, s.article.outlet, 'a source does not derive from itself');
+    t.equal(s.derivedFrom?.derivedFrom ?? null, null, 'the chain stops where its path would repeat');
+  }
+});
