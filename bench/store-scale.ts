@@ -43,7 +43,8 @@ export interface ScaleStep {
 const BATCH = 500;
 
 function paragraphPool(): string[] {
-  const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.split(/\s+/).length >= 12);
+  // U+0000 (in a few PAN documents) is refused by the store.
+  const lines = (text: string) => text.replace(/\u0000/g, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.split(/\s+/).length >= 12);
   const pool = readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).flatMap((f) => lines(readFileSync(join(seedsDir(), f), 'utf8')));
   for (const sub of ['src', 'susp']) {
     const dir = join(PAN_DIR, sub);

@@ -6,6 +6,7 @@ import { Compile } from 'typebox/compile';
 import { resolveArticle, type ArticleBody } from '../src/http/article-input.js';
 import { PROBLEMS, ProblemError, problem, type ProblemCode } from '../src/http/problem.js';
 import type { Problem } from '../src/http/schemas.js';
+import { assertStorable } from '../src/http/store.js';
 import { NewArticleBodySchema } from '../src/http/store-schemas.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
 import type { ArticleStore, NewArticle } from '../src/store/types.js';
@@ -122,6 +123,7 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
     }
     try {
       const { input } = await resolveArticle(value as ArticleBody, `line ${line}`, (html) => app.engine.extract(html));
+      assertStorable(input.text, `line ${line}`);
       return { line, article: prepareArticle(input, app.rarity) };
     } catch (err) {
       if (err instanceof ProblemError) return fail(err.code, err.message, err.errors);

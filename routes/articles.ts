@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { resolveArticle } from '../src/http/article-input.js';
 import { ProblemError } from '../src/http/problem.js';
+import { assertStorable } from '../src/http/store.js';
 import {
   ArticleMetaSchema, IdParamsSchema, ListQuerySchema, ListResultSchema, NewArticleBodySchema, StoredArticleSchema,
 } from '../src/http/store-schemas.js';
@@ -26,6 +27,7 @@ export default async function articleRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { input } = await resolveArticle(request.body, 'body', (html) => app.engine.extract(html));
+    assertStorable(input.text, 'body');
     const store = await app.articleStore();
     const article = prepareArticle(input, app.rarity);
     const [outcome] = await store.add([article]);

@@ -72,6 +72,7 @@ async function readArticle(path: string, meta: Partial<ArticleInput>): Promise<A
     return { outlet: page.siteName, title: page.title, ...given, text: page.text };
   }
   if (!/\S/.test(raw)) throw new UsageError(`${path} is empty`);
+  if (raw.includes('\u0000')) throw new UsageError(`${path} contains U+0000, which the article store cannot hold`);
   return { ...given, text: raw };
 }
 

@@ -43,3 +43,14 @@ export default fp(async function storePlugin(app: FastifyInstance, options: Stor
     if (opening && !options.store) await (await opening.catch(() => undefined))?.close();
   });
 }, { name: 'store' });
+
+/**
+ * PostgreSQL text cannot hold U+0000; the embedded engine could, but both engines take the same articles, so the
+ * store refuses it on either with a 400 naming the field.
+ */
+export function assertStorable(text: string, field: string): void {
+  if (text.includes('\u0000')) {
+    throw new ProblemError('INVALID_REQUEST', `${field}.text contains U+0000, which the article store cannot hold.`,
+      [{ field: `${field}.text`, rule: 'storable', message: 'contains U+0000' }]);
+  }
+}
