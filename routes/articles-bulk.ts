@@ -49,7 +49,11 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
     schema: {
       tags: ['store'], security: [{ bearerAuth: [] }],
       summary: 'Store many articles (NDJSON, streamed)',
-      description: `Body: \`${NDJSON}\`, one article a line as for POST /v1/articles (blank lines skipped). Answer: \`${NDJSON}\`, one line per article in order — \`{"line","status","id"}\` or \`{"line","status","problem"}\` — then \`{"summary":{"lines","created","existing","failed","complete"}}\`. At most ${limits.maxLines} lines and ${limits.maxBytes} bytes; past either, a BULK_TOO_LARGE line ends the ingest (\`complete: false\`).`,
+      description: `Body: \`${NDJSON}\`, one article a line as for POST /v1/articles (blank lines skipped). `
+        + `Answer: \`${NDJSON}\`, one line per article in order — \`{"line","status","id"}\` or `
+        + '`{"line","status","problem"}` — then `{"summary":{"lines","created","existing","failed","complete"}}`. '
+        + `At most ${limits.maxLines} lines and ${limits.maxBytes} bytes; past either, a BULK_TOO_LARGE line ends `
+        + 'the ingest (`complete: false`).',
       consumes: [NDJSON],
       produces: [NDJSON],
       response: { 415: { $ref: 'Problem#' } },
@@ -87,11 +91,15 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
     try {
       for await (const chunk of input) {
         bytes += (chunk as Buffer).length;
-        if (bytes > lim.maxBytes) { stop = limitProblem(`More than ${lim.maxBytes} bytes (BULK_MAX_BYTES).`, request); break; }
+        if (bytes > lim.maxBytes) {
+          stop = limitProblem(`More than ${lim.maxBytes} bytes (BULK_MAX_BYTES).`, request);
+          break;
+        }
         const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
         rest = lines.pop()!;
         if (Buffer.byteLength(rest) > lim.maxLineBytes) {
-          stop = limitProblem(`Line ${counts.lines + lines.length + 1} is longer than ${lim.maxLineBytes} bytes.`, request);
+          const line = counts.lines + lines.length + 1;
+          stop = limitProblem(`Line ${line} is longer than ${lim.maxLineBytes} bytes.`, request);
           break;
         }
         yield* flush(lines);
@@ -100,7 +108,8 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
       if (!stop) yield* flush([rest + decoder.end()]);
     } catch (err) {
       stop = err instanceof ProblemError ? problem(err.code, err.message, request)
-        : problem('STORE_UNAVAILABLE', 'The ingest stopped: the article store failed. Lines answered are stored.', request);
+        : problem('STORE_UNAVAILABLE', 'The ingest stopped: the article store failed. Lines answered are stored.',
+          request);
       request.log.error({ err }, 'bulk ingest stopped');
     }
     if (stop) {
@@ -114,12 +123,18 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
     const fail = (code: ProblemCode, detail: string, errors?: Problem['errors']): Pending =>
       ({ line, failure: { line, status: PROBLEMS[code].status, problem: problem(code, detail, request, errors) } });
     let value: unknown;
-    try { value = JSON.parse(raw); } catch (err) { return fail('MALFORMED_BODY', `Line ${line} is not JSON: ${(err as Error).message}`); }
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      return fail('MALFORMED_BODY', `Line ${line} is not JSON: ${(err as Error).message}`);
+    }
     if (!checkLine.Check(value)) {
       const errors = [...checkLine.Errors(value)].filter((e) => e.keyword !== 'boolean').map((e) => ({
-        field: `line.${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}`.replace(/\.$/, ''), rule: e.keyword, message: e.message,
+        field: `line.${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}`.replace(/\.$/, ''),
+        rule: e.keyword, message: e.message,
       }));
-      return fail('INVALID_REQUEST', `Line ${line}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+      const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+      return fail('INVALID_REQUEST', `Line ${line}: ${detail}`, errors);
     }
     try {
       const { input } = await resolveArticle(value as ArticleBody, `line ${line}`, (html) => app.engine.extract(html));

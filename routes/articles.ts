@@ -21,9 +21,12 @@ export default async function articleRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['store'], security,
       summary: 'Store an article',
-      description: '`text` or `html` (extracted as for /v1/compare). 201 when stored, 200 with the same `id` when the same text (after normalisation) is already stored. Answered once committed.',
+      description: '`text` or `html` (extracted as for /v1/compare). 201 when stored, 200 with the same `id` when '
+        + 'the same text (after normalisation) is already stored. Answered once committed.',
       body: NewArticleBodySchema,
-      response: { 200: ArticleMetaSchema, 201: ArticleMetaSchema, 400: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } },
+      response: {
+        200: ArticleMetaSchema, 201: ArticleMetaSchema, 400: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' },
+      },
     },
   }, async (request, reply) => {
     const { input } = await resolveArticle(request.body, 'body', (html) => app.engine.extract(html));
@@ -32,7 +35,9 @@ export default async function articleRoutes(fastify: FastifyInstance) {
     const article = prepareArticle(input, app.rarity);
     const [outcome] = await store.add([article]);
     const stored = await store.get(article.id);
-    if (!stored) throw new ProblemError('ARTICLE_NOT_FOUND', `Article ${article.id} was deleted while it was being stored.`);
+    if (!stored) {
+      throw new ProblemError('ARTICLE_NOT_FOUND', `Article ${article.id} was deleted while it was being stored.`);
+    }
     const { text: _text, ...meta } = stored;
     return reply.code(outcome!.created ? 201 : 200).header('location', `/v1/articles/${article.id}`).send(meta);
   });
@@ -64,7 +69,8 @@ export default async function articleRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['store'], security,
       summary: 'List stored articles',
-      description: `Oldest stored first, ${PAGE_DEFAULT} a page (at most ${PAGE_MAX}); pass \`next\` as \`cursor\` for the next page.`,
+      description: `Oldest stored first, ${PAGE_DEFAULT} a page (at most ${PAGE_MAX}); `
+        + 'pass `next` as `cursor` for the next page.',
       querystring: ListQuerySchema,
       response: { 200: ListResultSchema, 400: { $ref: 'Problem#' } },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { findSources } from '../src/check/find-sources.js';
+import type { ArticleInput } from '../src/core/types.js';
 import { resolveArticle } from '../src/http/article-input.js';
 import { MEDIA_TYPES, cspNonce, negotiateFormat } from '../src/http/formats.js';
 import { CheckBodySchema, CheckQuerySchema, CheckResultSchema } from '../src/http/store-schemas.js';
@@ -15,18 +16,25 @@ export default async function checkRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['store'], security: [{ bearerAuth: [] }],
       summary: 'Find the sources of an article among the stored ones',
-      description: 'Candidates come from the store’s index (shared word runs and rare terms); the best few get the full compare, through the same workers as /v1/compare. Only articles not published after this one (when both dates are known) and never the same text. Sources whose verdict is `independent` are left out unless `?nearMisses=true`. Accept/`?format=` as for /v1/compare; the HTML report lists the sources with a side-by-side per source.',
+      description: 'Candidates come from the store’s index (shared word runs and rare terms); the best few get the '
+        + 'full compare, through the same workers as /v1/compare. Only articles not published after this one (when '
+        + 'both dates are known) and never the same text. Sources whose verdict is `independent` are left out unless '
+        + '`?nearMisses=true`. Accept/`?format=` as for /v1/compare; the HTML report lists the sources with a '
+        + 'side-by-side per source.',
       body: CheckBodySchema,
       querystring: CheckQuerySchema,
       produces: ['application/json', 'text/html', 'text/plain', 'text/markdown'],
-      response: { 200: CheckResultSchema, 400: { $ref: 'Problem#' }, 406: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' } },
+      response: {
+        200: CheckResultSchema, 400: { $ref: 'Problem#' }, 406: { $ref: 'Problem#' }, 413: { $ref: 'Problem#' },
+      },
     },
   }, async (request, reply) => {
     const format = negotiateFormat(request);
     const { limit, ...article } = request.body;
     const { input } = await resolveArticle(article, 'body', (html) => app.engine.extract(html));
     const store = await app.articleStore();
-    const answer = await findSources({ store, rarity: app.rarity, compare: (o, r) => app.engine.compare(o, r) }, input, {
+    const deps = { store, rarity: app.rarity, compare: (o: ArticleInput, r: ArticleInput) => app.engine.compare(o, r) };
+    const answer = await findSources(deps, input, {
       limit: limit ?? DEFAULT_SOURCES,
       nearMisses: request.query.nearMisses === 'true',
       // The HTML report shows each source side by side, which needs the full compare.

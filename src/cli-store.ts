@@ -55,7 +55,9 @@ class UsageError extends Error {}
 /** Which requested conditions hold for a check. */
 export function storeConditionsMet(answer: CheckAnswer, wanted: StoreCondition[]): StoreCondition[] {
   const derived = answer.sources.filter((s) => s.verdict !== 'independent');
-  const holds: Record<StoreCondition, boolean> = { derived: derived.length > 0, uncredited: derived.some((s) => !s.credited) };
+  const holds: Record<StoreCondition, boolean> = {
+    derived: derived.length > 0, uncredited: derived.some((s) => !s.credited),
+  };
   return wanted.filter((c) => holds[c]);
 }
 
@@ -99,10 +101,14 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
   let store;
   try {
     if (command === 'store') {
-      if (positionals[0] !== 'add') throw new UsageError(`unknown store command "${positionals[0] ?? ''}" (use: store add FILE...)`);
+      if (positionals[0] !== 'add') {
+        throw new UsageError(`unknown store command "${positionals[0] ?? ''}" (use: store add FILE...)`);
+      }
       const files = positionals.slice(1);
       if (files.length === 0) throw new UsageError('store add needs at least one FILE');
-      if (files.length > 1 && (meta.title || meta.url)) throw new UsageError('--title and --url name one article: give one FILE');
+      if (files.length > 1 && (meta.title || meta.url)) {
+        throw new UsageError('--title and --url name one article: give one FILE');
+      }
       const inputs = await Promise.all(files.map((f) => readArticle(f, meta)));
       store = await openStore(loadConfig(io.env ?? process.env));
       const r = rarity();
@@ -113,17 +119,26 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     // check
     if (positionals.length !== 1) throw new UsageError(`check needs exactly one FILE, got ${positionals.length}`);
     const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-    for (const c of failOn) if (!(c in STORE_CONDITIONS)) throw new UsageError(`unknown --fail-on condition "${c}" (use derived, uncredited)`);
+    for (const c of failOn) {
+      if (!(c in STORE_CONDITIONS)) {
+        throw new UsageError(`unknown --fail-on condition "${c}" (use derived, uncredited)`);
+      }
+    }
     const formats = (['json', 'html', 'markdown', 'text'] as const).filter((f) => values[f]);
-    if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+    if (formats.length > 1) {
+      throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+    }
     const limit = values.limit === undefined ? 5 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20) throw new UsageError('--limit must be an integer from 1 to 20');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
+      throw new UsageError('--limit must be an integer from 1 to 20');
+    }
     const input = await readArticle(positionals[0]!, meta);
     store = await openStore(loadConfig(io.env ?? process.env));
     const format = formats[0] ?? 'text';
     const answer = await findSources({ store, rarity: rarity(), compare: async (o, r) => compare(o, r) }, input,
       { limit, nearMisses: values['near-misses'], full: format === 'html' });
-    io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : format === 'html' ? renderSourcesHtml(answer, { outlet: input.outlet })
+    io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n`
+      : format === 'html' ? renderSourcesHtml(answer, { outlet: input.outlet })
       : format === 'markdown' ? renderSourcesMarkdown(answer) : renderSourcesText(answer));
     const met = storeConditionsMet(answer, failOn as StoreCondition[]);
     if (met.length) {
@@ -132,7 +147,8 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     }
     return EXIT.OK;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ExtractError || (err as NodeJS.ErrnoException).code?.startsWith?.('E')) {
+    const fileError = (err as NodeJS.ErrnoException).code?.startsWith?.('E');
+    if (err instanceof UsageError || err instanceof ExtractError || fileError) {
       io.stderr(`article-diff: ${(err as Error).message}\n`);
       return EXIT.USAGE;
     }

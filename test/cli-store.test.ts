@@ -6,7 +6,7 @@ import { main } from '../src/cli.js';
 import { storeMain } from '../src/cli-store.js';
 import { SEED_ARTICLES } from './fixtures/store-app.js';
 
-t.setTimeout(300_000);
+t.setTimeout(600_000);
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-store-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };

@@ -13,6 +13,11 @@ function label(a: SourceArticle): string {
   return [a.outlet, a.published].filter(Boolean).join(', ');
 }
 
+/** "Title (outlet, date)", or the title alone. */
+function named(a: SourceArticle, clean: (s: string) => string = (s) => s): string {
+  return `${clean(name(a))}${label(a) ? ` (${clean(label(a))})` : ''}`;
+}
+
 function credit(s: FoundSource): string {
   if (s.credited) return 'credits source';
   return s.verdict === 'independent' ? 'no credit' : 'DERIVED BUT UNCREDITED';
@@ -21,7 +26,7 @@ function credit(s: FoundSource): string {
 /** "← title (outlet) ← …": the chain back to the first article. */
 function chain(link: DerivedLink | null): string[] {
   const out: string[] = [];
-  for (let l = link; l; l = l.derivedFrom) out.push(`${name(l.article)}${label(l.article) ? ` (${label(l.article)})` : ''}`);
+  for (let l = link; l; l = l.derivedFrom) out.push(named(l.article));
   return out;
 }
 
@@ -35,8 +40,9 @@ function headline(answer: CheckAnswer): string {
 export function renderSourcesText(answer: CheckAnswer): string {
   const lines = [headline(answer)];
   answer.sources.forEach((s, i) => {
-    lines.push(`${i + 1}. ${stripControls(name(s.article))}${label(s.article) ? ` (${stripControls(label(s.article))})` : ''} [${s.article.id}]`);
-    lines.push(`   ${VERDICT_LABELS[s.verdict]} | coverage ${percent(s.coverage)} | containment ${percent(s.containment)} | ${credit(s)}`);
+    lines.push(`${i + 1}. ${named(s.article, stripControls)} [${s.article.id}]`);
+    lines.push(`   ${VERDICT_LABELS[s.verdict]} | coverage ${percent(s.coverage)} | `
+      + `containment ${percent(s.containment)} | ${credit(s)}`);
     const back = chain(s.derivedFrom);
     if (back.length) lines.push(`   itself derived from: ${back.map(stripControls).join(' <- ')}`);
   });
@@ -46,36 +52,47 @@ export function renderSourcesText(answer: CheckAnswer): string {
 export function renderSourcesMarkdown(answer: CheckAnswer): string {
   const out = ['# Sources', '', escapeMarkdown(headline(answer)), ''];
   if (answer.sources.length) {
-    out.push('| # | Source | Verdict | Coverage | Containment | Credit | Itself derived from |', '|---|---|---|---|---|---|---|');
+    out.push('| # | Source | Verdict | Coverage | Containment | Credit | Itself derived from |',
+      '|---|---|---|---|---|---|---|');
     answer.sources.forEach((s, i) => {
       const c = credit(s);
-      out.push(`| ${i + 1} | ${escapeMarkdown(name(s.article))}${label(s.article) ? ` (${escapeMarkdown(label(s.article))})` : ''} | `
+      const back = chain(s.derivedFrom).map(escapeMarkdown).join(' ← ') || '—';
+      out.push(`| ${i + 1} | ${named(s.article, escapeMarkdown)} | `
         + `${VERDICT_LABELS[s.verdict]} | ${percent(s.coverage)} | ${percent(s.containment)} | `
-        + `${s.credited || s.verdict === 'independent' ? c : `**${c}**`} | ${chain(s.derivedFrom).map(escapeMarkdown).join(' ← ') || '—'} |`);
+        + `${s.credited || s.verdict === 'independent' ? c : `**${c}**`} | ${back} |`);
     });
   }
   return `${out.join('\n')}\n`;
 }
 
 /** The sources as a table, then each source's side-by-side report (source left, checked article right), folded. */
-export function renderSourcesHtml(answer: CheckAnswer, opts: { outlet?: string | undefined; nonce?: Nonce | undefined } = {}): string {
+export function renderSourcesHtml(
+  answer: CheckAnswer, opts: { outlet?: string | undefined; nonce?: Nonce | undefined } = {},
+): string {
   const rows = answer.sources.map((s, i) => {
     const uncredited = !s.credited && s.verdict !== 'independent';
     const tag = s.credited ? '<span class="tag credited">credits source</span>'
       : uncredited ? '<span class="tag uncredited">DERIVED BUT UNCREDITED</span>' : 'no credit (independent)';
     return `<tr data-verdict="${s.verdict}"><th scope="row"><a href="#source-${i}">${e(name(s.article))}</a>`
-      + `${label(s.article) ? ` <small>${e(label(s.article))}</small>` : ''}</th><td>${e(VERDICT_LABELS[s.verdict])}</td>`
+      + `${label(s.article) ? ` <small>${e(label(s.article))}</small>` : ''}</th>`
+      + `<td>${e(VERDICT_LABELS[s.verdict])}</td>`
       + `<td>${percent(s.coverage)}</td><td>${percent(s.containment)}</td><td>${tag}</td>`
       + `<td>${e(chain(s.derivedFrom).join(' ← ')) || '—'}</td></tr>`;
   }).join('\n');
-  const reports = answer.sources.map((s, i) => !s.result ? '' : `<details class="outlet" id="source-${i}"${i === 0 ? ' open' : ''}>
+  const reports = answer.sources.map((s, i) => {
+    if (!s.result) return '';
+    const outlets = { originalOutlet: s.article.outlet ?? undefined, rewriteOutlet: opts.outlet };
+    const body = reportBody(s.result, { ...outlets, idPrefix: `s${i}-` });
+    return `<details class="outlet" id="source-${i}"${i === 0 ? ' open' : ''}>
 <summary>${e(name(s.article))}: ${e(VERDICT_LABELS[s.verdict])}, containment ${percent(s.containment)}</summary>
-${reportBody(s.result, { originalOutlet: s.article.outlet ?? undefined, rewriteOutlet: opts.outlet, idPrefix: `s${i}-` })}
-</details>`).join('\n');
+${body}
+</details>`;
+  }).join('\n');
   const body = `<h1>Sources of ${e(opts.outlet ?? 'the checked article')}</h1>
 <p class="headline">${e(headline(answer))}</p>
-${answer.sources.length ? `<section aria-label="Sources"><table class="matrix outlets"><thead><tr><th>Source</th><th>Verdict</th>
-<th>Coverage</th><th>Containment</th><th>Credit</th><th>Itself derived from</th></tr></thead>
+${answer.sources.length ? `<section aria-label="Sources"><table class="matrix outlets"><thead><tr>
+<th>Source</th><th>Verdict</th><th>Coverage</th><th>Containment</th><th>Credit</th><th>Itself derived from</th>
+</tr></thead>
 <tbody>${rows}</tbody></table></section>
 <h2>Side by side</h2>
 ${reports}` : ''}

@@ -1,6 +1,9 @@
 import t from 'tap';
 import { SEED_ARTICLES, storeApp } from '../fixtures/store-app.js';
 
+// A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
+t.setTimeout(600_000);
+
 t.test('with API_KEYS set, every /v1 route needs a configured key; liveness and docs stay open', async (t) => {
   const { app } = await storeApp(t, { apiKeys: ['k-one', 'k-two'] });
   const none = await app.inject({ method: 'POST', url: '/v1/articles', payload: SEED_ARTICLES['004'] });

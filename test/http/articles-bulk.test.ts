@@ -1,6 +1,9 @@
 import t from 'tap';
 import { SEED_ARTICLES, storeApp } from '../fixtures/store-app.js';
 
+// A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
+t.setTimeout(600_000);
+
 const NDJSON = { 'content-type': 'application/x-ndjson' };
 const lines = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l));
 

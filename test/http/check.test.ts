@@ -1,6 +1,9 @@
 import t from 'tap';
 import { SEED_ARTICLES, storeApp } from '../fixtures/store-app.js';
 
+// Each check runs several compares in the worker pool: on a loaded shared machine a file takes minutes.
+t.setTimeout(600_000);
+
 async function seeded(t: Parameters<typeof storeApp>[0]) {
   const { app, store } = await storeApp(t);
   const ids: Record<string, string> = {};

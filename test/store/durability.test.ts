@@ -8,6 +8,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 
+// A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
+t.setTimeout(600_000);
+
 const SERVER = fileURLToPath(new URL('../fixtures/bulk-server.ts', import.meta.url));
 
 /** A distinct short news-like article per n. */
