@@ -37,9 +37,12 @@ export interface PanResult {
   missed: string[];
 }
 
-export async function panRetrieval(rarity: Rarity, dir = PAN_DIR, onProgress?: (done: number, total: number) => void): Promise<PanResult | null> {
+export async function panRetrieval(
+  rarity: Rarity, dir = PAN_DIR, onProgress?: (done: number, total: number) => void,
+): Promise<PanResult | null> {
   if (!existsSync(join(dir, 'pairs_index.tsv'))) return null;
-  const pairs = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const pairs = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8').trim().split('\n').slice(1)
+    .map((l) => l.split('\t'));
   const store = openSqliteStore({ dataDir: ':memory:' });
   try {
     for (const f of readdirSync(join(dir, 'src')).sort()) {
@@ -51,7 +54,10 @@ export async function panRetrieval(rarity: Rarity, dir = PAN_DIR, onProgress?: (
     const truth = new Map<string, { sources: Set<string>; subcorpus: string }>();
     for (const [sub, susp, src] of pairs as [string, string, string][]) {
       const entry = truth.get(susp) ?? { sources: new Set<string>(), subcorpus: 'none' };
-      if (sub !== '01-no-plagiarism') { entry.sources.add(src); entry.subcorpus = entry.subcorpus === 'none' ? sub : entry.subcorpus; }
+      if (sub !== '01-no-plagiarism') {
+        entry.sources.add(src);
+        if (entry.subcorpus === 'none') entry.subcorpus = sub;
+      }
       truth.set(susp, entry);
     }
     const deps: SourceFinderDeps = { store, rarity, compare: async (o, r) => compare(o, r) };
@@ -64,14 +70,17 @@ export async function panRetrieval(rarity: Rarity, dir = PAN_DIR, onProgress?: (
       const started = performance.now();
       const answer = await findSources(deps, { text }, { limit: 5 });
       times.push(performance.now() - started);
-      const row = rows.get(subcorpus) ?? { subcorpus, documents: 0, firstTrue: 0, anyTrue: 0, nothing: 0, firstUnlisted: 0 };
+      const row = rows.get(subcorpus)
+        ?? { subcorpus, documents: 0, firstTrue: 0, anyTrue: 0, nothing: 0, firstUnlisted: 0 };
       row.documents++;
       const titles = answer.sources.map((s) => s.article.title ?? '');
       if (titles.length === 0) row.nothing++;
       if (titles[0] && sources.has(titles[0])) row.firstTrue++;
       else if (titles[0] && sources.size && answer.sources[0]!.verdict !== 'independent') row.firstUnlisted++;
       if (titles.some((t) => sources.has(t))) row.anyTrue++;
-      if (sources.size && !(titles[0] && sources.has(titles[0]))) missed.push(`${subcorpus}/${susp}: first ${titles[0] ?? 'none'}`);
+      if (sources.size && !(titles[0] && sources.has(titles[0]))) {
+        missed.push(`${subcorpus}/${susp}: first ${titles[0] ?? 'none'}`);
+      }
       rows.set(subcorpus, row);
       onProgress?.(++done, truth.size);
     }

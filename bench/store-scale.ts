@@ -44,11 +44,13 @@ const BATCH = 500;
 
 function paragraphPool(): string[] {
   // U+0000 (in a few PAN documents) is refused by the store.
-  const lines = (text: string) => text.replace(/\u0000/g, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.split(/\s+/).length >= 12);
-  const pool = readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).flatMap((f) => lines(readFileSync(join(seedsDir(), f), 'utf8')));
+  const lines = (text: string) => text.replace(/\u0000/g, '').split(/\r?\n/).map((l) => l.trim())
+    .filter((l) => l.split(/\s+/).length >= 12);
+  const read = (dir: string, f: string) => lines(readFileSync(join(dir, f), 'utf8'));
+  const pool = readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).flatMap((f) => read(seedsDir(), f));
   for (const sub of ['src', 'susp']) {
     const dir = join(PAN_DIR, sub);
-    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) pool.push(...lines(readFileSync(join(dir, f), 'utf8')));
+    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) pool.push(...read(dir, f));
   }
   return pool;
 }
@@ -57,19 +59,22 @@ function paragraphPool(): string[] {
 export function syntheticArticle(n: number, pool: string[], vocab: string[]): ArticleInput {
   const rand = rng(n * 7919 + 17);
   const count = 4 + Math.floor(rand() * 5);
-  const paras = [`Dispatch ${n}: ${vocab[Math.floor(rand() * vocab.length)]} ${vocab[Math.floor(rand() * vocab.length)]} report.`];
+  const word = () => vocab[Math.floor(rand() * vocab.length)];
+  const paras = [`Dispatch ${n}: ${word()} ${word()} report.`];
   for (let i = 0; i < count; i++) {
     const p = pool[Math.floor(rand() * pool.length)]!;
-    paras.push(p.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < 0.05 ? vocab[Math.floor(rand() * vocab.length)] ?? w : w)));
+    paras.push(p.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < 0.05 ? word() ?? w : w)));
   }
   const day = 1 + (n % 28), month = 1 + (Math.floor(n / 28) % 12);
-  return { text: paras.join('\n\n'), outlet: `Outlet ${n % 50}`, published: `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  const published = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { text: paras.join('\n\n'), outlet: `Outlet ${n % 50}`, published };
 }
 
 /** A light rewrite of a stored article, dated after it: a third of its sentences reworded, one dropped. */
 function rewriteOf(a: ArticleInput, n: number, vocab: string[]): ArticleInput {
   const rand = rng(n * 104729 + 3);
-  const paras = a.text.split('\n\n').slice(1).map((p) => p.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < 0.08 ? vocab[Math.floor(rand() * vocab.length)] ?? w : w)));
+  const swap = (w: string) => (rand() < 0.08 ? vocab[Math.floor(rand() * vocab.length)] ?? w : w);
+  const paras = a.text.split('\n\n').slice(1).map((p) => p.replace(/[A-Za-z][\w'’-]*/g, swap));
   return { text: [`Rewritten ${n}.`, ...paras.filter((_, i) => i !== 1)].join('\n\n'), published: '2025-06-01' };
 }
 
@@ -90,7 +95,8 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'article-diff-bench-'));
     store = openSqliteStore({ dataDir: dir });
-    size = async () => ['articles.db', 'articles.db-wal'].reduce((s, f) => s + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0);
+    const bytes = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
+    size = async () => bytes('articles.db') + bytes('articles.db-wal');
     cleanup = async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); };
   } else {
     const schema = `ad_bench_${process.pid}`;
@@ -99,7 +105,11 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
     await admin.connect();
     size = async () => Number((await admin.query(`SELECT sum(pg_total_relation_size(c.oid))::int8 AS n FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])).rows[0].n);
-    cleanup = async () => { await store.close(); await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); await admin.end(); };
+    cleanup = async () => {
+      await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    };
   }
   const steps: ScaleStep[] = [];
   try {
@@ -135,10 +145,13 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
       const stat = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
       const step: ScaleStep = {
         engine, articles: target, ingestPerSec, check: stat(checks), lookup: stat(lookups),
-        bytesPerArticle: (await size()) / target, rssMb: process.memoryUsage().rss / 2 ** 20, foundFirst: `${found}/${derived}`,
+        bytesPerArticle: (await size()) / target, rssMb: process.memoryUsage().rss / 2 ** 20,
+        foundFirst: `${found}/${derived}`,
       };
       steps.push(step);
-      opts.onProgress?.(`${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s, check p50 ${step.check.p50.toFixed(0)} ms p95 ${step.check.p95.toFixed(0)} ms, lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`);
+      opts.onProgress?.(`${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s, `
+        + `check p50 ${step.check.p50.toFixed(0)} ms p95 ${step.check.p95.toFixed(0)} ms, `
+        + `lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`);
     }
   } finally {
     await cleanup();
