@@ -14,7 +14,9 @@ const seed = (k: keyof typeof SEED_ARTICLES) => file(`${k}.txt`, SEED_ARTICLES[k
 
 async function run(args: string[], dataDir: string) {
   let stdout = '', stderr = '';
-  const code = await storeMain(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: { DATA_DIR: dataDir } });
+  const code = await storeMain(args, {
+    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: { DATA_DIR: dataDir },
+  });
   return { code, stdout, stderr };
 }
 
@@ -48,7 +50,8 @@ t.test('the store persists between runs and is shared with main()', async (t) =>
   t.match(again.stdout, /^# Sources/);
   t.match(again.stdout, /\| 1 \| /);
   let help = '';
-  const code = await main(['check', '--help'], { stdout: (s) => { help += s; }, stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false });
+  const io = { stdout: (s: string) => { help += s; }, stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false };
+  const code = await main(['check', '--help'], io);
   t.equal(code, 0);
   t.match(help, /article-diff check \[options\] FILE/);
 });

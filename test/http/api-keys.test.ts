@@ -13,9 +13,11 @@ t.test('with API_KEYS set, every /v1 route needs a configured key; liveness and 
   const wrong = await app.inject({ method: 'GET', url: '/v1/articles', headers: { authorization: 'Bearer k-three' } });
   t.equal(wrong.statusCode, 403);
   t.equal(wrong.json().code, 'FORBIDDEN');
-  const compare = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'a b' }, rewrite: { text: 'a b' } } });
+  const pair = { original: { text: 'a b' }, rewrite: { text: 'a b' } };
+  const compare = await app.inject({ method: 'POST', url: '/v1/compare', payload: pair });
   t.equal(compare.statusCode, 401, 'compare too');
-  const ok = await app.inject({ method: 'POST', url: '/v1/articles', headers: { authorization: 'Bearer k-two' }, payload: SEED_ARTICLES['004'] });
+  const headers = { authorization: 'Bearer k-two' };
+  const ok = await app.inject({ method: 'POST', url: '/v1/articles', headers, payload: SEED_ARTICLES['004'] });
   t.equal(ok.statusCode, 201);
   t.equal((await app.inject({ url: '/health' })).statusCode, 200);
   const doc = (await app.inject({ url: '/docs/json' })).json();

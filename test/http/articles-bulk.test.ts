@@ -23,7 +23,9 @@ t.test('each line is answered in order, bad lines with their problem, then a sum
   const [a, b, c, d, e, summary] = lines(res.body);
   t.match(a, { line: 1, status: 201, id: /^[0-9a-f]{24}$/ });
   t.match(b, { line: 2, status: 400, problem: { code: 'MALFORMED_BODY' } });
-  t.match(c, { line: 3, status: 400, problem: { code: 'INVALID_REQUEST', errors: [{ rule: 'additionalProperties' }] } });
+  t.match(c, { line: 3, status: 400, problem: {
+     code: 'INVALID_REQUEST', errors: [{ rule: 'additionalProperties' }] },
+  });
   t.match(d, { line: 4, status: 201 });
   t.same(e, { line: 5, status: 200, id: a.id }, 'the same text again: the stored id');
   t.same(summary, { summary: { lines: 5, created: 2, existing: 1, failed: 2, complete: true } });
@@ -40,14 +42,16 @@ t.test('past BULK_MAX_LINES or BULK_MAX_BYTES the ingest ends with a BULK_TOO_LA
   t.equal((await app.inject({ url: '/v1/articles' })).json().articles.length, 2);
 
   const small = await storeApp(t, { bulkMaxBytes: 2048 });
-  const big = lines((await small.app.inject({ method: 'POST', url: '/v1/articles/bulk', headers: NDJSON, payload })).body);
+  const cut = await small.app.inject({ method: 'POST', url: '/v1/articles/bulk', headers: NDJSON, payload });
+  const big = lines(cut.body);
   t.equal(big.at(-2).problem.code, 'BULK_TOO_LARGE');
   t.equal(big.at(-1).summary.complete, false);
 });
 
 t.test('a body that is not NDJSON is refused before anything is stored', async (t) => {
   const { app } = await storeApp(t);
-  const res = await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+  const headers = { 'content-type': 'text/plain' };
+  const res = await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers, payload: 'x' });
   t.equal(res.statusCode, 415);
   t.equal(res.json().code, 'UNSUPPORTED_MEDIA_TYPE');
 });

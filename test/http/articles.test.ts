@@ -4,12 +4,13 @@ import { SEED_ARTICLES, storeApp } from '../fixtures/store-app.js';
 // A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
 t.setTimeout(600_000);
 
-t.test('POST /v1/articles stores once: 201, then 200 with the same id for the same text however it is spaced', async (t) => {
+t.test('POST /v1/articles stores once: 201, then 200 with the same id for the same text however spaced', async (t) => {
   const { app } = await storeApp(t);
   const first = await app.inject({ method: 'POST', url: '/v1/articles', payload: SEED_ARTICLES['001'] });
   t.equal(first.statusCode, 201);
   const meta = first.json();
-  t.match(meta, { id: /^[0-9a-f]{24}$/, outlet: 'The Atlantic', published: '2025-05-22', chars: SEED_ARTICLES['001'].text.length });
+  const chars = SEED_ARTICLES['001'].text.length;
+  t.match(meta, { id: /^[0-9a-f]{24}$/, outlet: 'The Atlantic', published: '2025-05-22', chars });
   t.equal(first.headers.location, `/v1/articles/${meta.id}`);
   const respaced = SEED_ARTICLES['001'].text.replace(/\n\n/g, '\n\n\n').replace(/ /g, '  ').toUpperCase();
   const again = await app.inject({ method: 'POST', url: '/v1/articles', payload: { text: respaced } });
@@ -24,9 +25,10 @@ t.test('POST /v1/articles stores once: 201, then 200 with the same id for the sa
 
 t.test('an HTML page is extracted as /v1/compare does', async (t) => {
   const { app } = await storeApp(t);
-  const html = `<!doctype html><html><head><title>Page</title><meta property="og:site_name" content="The Daily"></head><body>
-<article><h1>Harbour reopens</h1><p>${'The harbour reopened on Monday after a storm closed it for two weeks, officials said. '.repeat(4)}</p>
-<p>${'Fishermen returned to the quays before dawn and unloaded the first catch in days. '.repeat(4)}</p></article></body></html>`;
+  const first = 'The harbour reopened on Monday after a storm closed it for two weeks, officials said. '.repeat(4);
+  const second = 'Fishermen returned to the quays before dawn and unloaded the first catch in days. '.repeat(4);
+  const html = `<!doctype html><html><head><title>Page</title><meta property="og:site_name" content="The Daily">
+</head><body><article><h1>Harbour reopens</h1><p>${first}</p><p>${second}</p></article></body></html>`;
   const res = await app.inject({ method: 'POST', url: '/v1/articles', payload: { html } });
   t.equal(res.statusCode, 201);
   const got = (await app.inject({ url: `/v1/articles/${res.json().id}` })).json();
@@ -45,13 +47,16 @@ t.test('invalid articles and ids are problems with stable codes', async (t) => {
   const missing = await app.inject({ url: `/v1/articles/${'0'.repeat(24)}` });
   t.equal(missing.statusCode, 404);
   t.equal(missing.json().code, 'ARTICLE_NOT_FOUND');
-  t.equal((await app.inject({ method: 'DELETE', url: `/v1/articles/${'0'.repeat(24)}` })).json().code, 'ARTICLE_NOT_FOUND');
+  const del = await app.inject({ method: 'DELETE', url: `/v1/articles/${'0'.repeat(24)}` });
+  t.equal(del.json().code, 'ARTICLE_NOT_FOUND');
 });
 
 t.test('GET /v1/articles pages by cursor and filters by outlet and date', async (t) => {
   const { app } = await storeApp(t);
   const ids: string[] = [];
-  for (const a of Object.values(SEED_ARTICLES)) ids.push((await app.inject({ method: 'POST', url: '/v1/articles', payload: a })).json().id);
+  for (const a of Object.values(SEED_ARTICLES)) {
+    ids.push((await app.inject({ method: 'POST', url: '/v1/articles', payload: a })).json().id);
+  }
   const seen: string[] = [];
   let url = '/v1/articles?limit=2';
   for (let i = 0; i < 5; i++) {
@@ -61,7 +66,8 @@ t.test('GET /v1/articles pages by cursor and filters by outlet and date', async 
     url = `/v1/articles?limit=2&cursor=${page.next}`;
   }
   t.same(seen, ids);
-  t.same((await app.inject({ url: '/v1/articles?outlet=The%20Atlantic' })).json().articles.map((a: { id: string }) => a.id), [ids[1]]);
+  const atlantic = (await app.inject({ url: '/v1/articles?outlet=The%20Atlantic' })).json();
+  t.same(atlantic.articles.map((a: { id: string }) => a.id), [ids[1]]);
   const may = (await app.inject({ url: '/v1/articles?since=2025-05&until=2025-05-22' })).json();
   t.same(may.articles.map((a: { published: string }) => a.published), ['2025-05-22']);
   t.equal((await app.inject({ url: '/v1/articles?limit=0' })).json().code, 'INVALID_REQUEST');
@@ -77,7 +83,8 @@ t.test('DELETE: 204, then the article is neither served, listed nor found as a s
   t.equal(del.statusCode, 204);
   t.equal((await app.inject({ url: `/v1/articles/${id}` })).statusCode, 404);
   t.same((await app.inject({ url: '/v1/articles' })).json().articles, []);
-  const after = (await app.inject({ method: 'POST', url: '/v1/check?nearMisses=true', payload: SEED_ARTICLES['000'] })).json();
+  const url = '/v1/check?nearMisses=true';
+  const after = (await app.inject({ method: 'POST', url, payload: SEED_ARTICLES['000'] })).json();
   t.same(after.sources, []);
 });
 
@@ -94,7 +101,8 @@ t.test('a text the store cannot hold (U+0000) is a 400 on both routes, whatever 
   const res = await app.inject({ method: 'POST', url: '/v1/articles', payload: { text: 'Harbour\u0000 reopens.' } });
   t.equal(res.statusCode, 400);
   t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.text', rule: 'storable' }] });
-  const bulk = await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers: { 'content-type': 'application/x-ndjson' },
+  const headers = { 'content-type': 'application/x-ndjson' };
+  const bulk = await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers,
     payload: `${JSON.stringify({ text: 'a\u0000b' })}\n${JSON.stringify({ text: 'Harbour reopens.' })}\n` });
   const [first, second] = bulk.body.trim().split('\n').map((l) => JSON.parse(l));
   t.match(first, { line: 1, status: 400, problem: { errors: [{ field: 'line 1.text' }] } });

@@ -43,7 +43,8 @@ t.test('hash52 gives exact integers below 2^52, stable across runs', async (t) =
 
 t.test('a copied passage shares its sampled shingles whatever surrounds it (property)', async (t) => {
   const passage = seeds.atlantic.slice(1000, 3000);
-  const passageShingles = new Set(queryKeys(passage, rarityWithoutLexicon).filter((k) => k.kind === 'shingle').map((k) => k.key));
+  const passageKeys = queryKeys(passage, rarityWithoutLexicon);
+  const passageShingles = new Set(passageKeys.filter((k) => k.kind === 'shingle').map((k) => k.key));
   t.ok(passageShingles.size >= 5, 'a passage of ~300 words has sampled shingles');
   fc.assert(fc.property(fc.lorem({ maxCount: 60 }), fc.lorem({ maxCount: 60 }), (before, after) => {
     const keys = new Set(storedKeys(`${before}\n\n${passage}\n\n${after}`, rarityWithoutLexicon));
@@ -52,7 +53,9 @@ t.test('a copied passage shares its sampled shingles whatever surrounds it (prop
 });
 
 t.test('candidates: shared keys weighted by rarity in the store, too-common keys ignored', async (t) => {
-  const query = [{ key: 1, kind: 'shingle' as const }, { key: 2, kind: 'term' as const }, { key: 3, kind: 'term' as const }];
+  const query = [
+    { key: 1, kind: 'shingle' as const }, { key: 2, kind: 'term' as const }, { key: 3, kind: 'term' as const },
+  ];
   const postings = new Map([[1, [10]], [2, [10, 11]], [3, [11, 12, 13]]]);
   const ranked = rankCandidates(query, postings, 100);
   t.same(ranked.map((c) => c.seq), [10, 11, 12, 13]);

@@ -24,7 +24,8 @@ t.test('kill -9 during a bulk ingest: every line answered before the kill is the
   const dir = mkdtempSync(join(tmpdir(), 'article-diff-crash-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const socket = join(dir, 'server.sock');
-  const child = spawn(process.execPath, [...process.execArgv, SERVER, join(dir, 'data'), socket], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, SERVER, join(dir, 'data'), socket],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('listening')) resolve(); });
@@ -33,7 +34,9 @@ t.test('kill -9 during a bulk ingest: every line answered before the kill is the
 
   const acknowledged: string[] = [];
   const killed = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const req = request({ socketPath: socket, method: 'POST', path: '/v1/articles/bulk', headers: { 'content-type': 'application/x-ndjson' } });
+  const req = request({
+    socketPath: socket, method: 'POST', path: '/v1/articles/bulk', headers: { 'content-type': 'application/x-ndjson' },
+  });
   req.on('error', () => {});
   req.on('response', (res) => {
     res.on('error', () => {});

@@ -22,11 +22,15 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
   t.test('an added article is served with its text and metadata; the same id again changes nothing', async (t) => {
     const store = await engine().open();
     t.teardown(() => store.close());
-    t.same(await store.add([article(1), article(2)]), [{ id: article(1).id, created: true }, { id: article(2).id, created: true }]);
+    t.same(await store.add([article(1), article(2)]),
+      [{ id: article(1).id, created: true }, { id: article(2).id, created: true }]);
     t.same(await store.add([article(2, { title: 'Other' }), article(3)]),
       [{ id: article(2).id, created: false }, { id: article(3).id, created: true }]);
     const got = await store.get(article(2).id);
-    t.match(got, { id: article(2).id, text: article(2).text, outlet: 'Even Post', title: 'Title 2', published: '2025-01-02', aliases: null, chars: article(2).text.length });
+    t.match(got, {
+      id: article(2).id, text: article(2).text, outlet: 'Even Post', title: 'Title 2', published: '2025-01-02',
+      aliases: null, chars: article(2).text.length,
+    });
     t.ok(!Number.isNaN(Date.parse(got!.storedAt)), 'storedAt is a timestamp');
     t.equal(await store.get('f'.repeat(24)), null);
     t.equal(await store.count(), 3);
