@@ -99,14 +99,14 @@ t.test('a failed form post answers the form page: message above the form, texts 
   t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
   const { document: d } = parseHTML(res.body);
   t.match(d.querySelector('#one-error')!.textContent, /Could not compare: Invalid request[\s\S]*Original: No article text was found/);
-  t.match(res.body, /<textarea id="one-rewrite"[^>]*>The mayor unveiled/, 'the rewrite comes back in its text area');
+  t.match(res.body, /<textarea id="one-rewrite"[^>]*>\nThe mayor unveiled/, 'the rewrite comes back in its text area');
   t.equal(d.querySelector('#one-original_outlet')!.getAttribute('value'), 'Daily "Planet"');
   t.ok(d.querySelector('form:not(.batch) input[name=original_type][value=html][checked]'), 'the HTML choice kept');
   const batch = multipartBody({ original: { value: 'x y z.' }, original_outlet: { value: 'O' }, rewrite_1: { value: ' ' } });
   const many = await app.inject({ method: 'POST', url: '/v1/compare/batch?format=html', payload: batch.payload, headers: { ...batch.headers, ...browser } });
   t.equal(many.statusCode, 400);
   t.match(parseHTML(many.body).document.querySelector('#many-error')!.textContent, /Rewrite|rewrites/);
-  t.match(many.body, /<textarea id="many-original"[^>]*>x y z\.<\/textarea>/);
+  t.match(many.body, /<textarea id="many-original"[^>]*>\nx y z\.<\/textarea>/);
   const json = await app.inject({ method: 'POST', url: '/v1/compare', payload: form.payload, headers: form.headers });
   t.match(json.headers['content-type'], /^application\/problem\+json/, 'API clients still get problem JSON');
 });
