@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# Build stage: the same commands CI runs (npm ci, npm run build).
-FROM node:20-bookworm-slim AS build
+# Build stage: the same commands CI runs (npm ci, npm run build), on Node 24 LTS (`engines`).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,7 +13,7 @@ COPY seeds ./seeds
 RUN npm run build
 
 # Runtime stage: production dependencies and the build output only, as a non-root user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -66,7 +66,7 @@ async function cli(ctx: ExampleContext, args: string[]): Promise<{ stdout: strin
   const cwd = process.cwd();
   process.chdir(fileURLToPath(ctx.root));
   try {
-    const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => '', isTTY: false, env: {} });
+    const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {} });
     return { stdout, stderr, code };
   } finally {
     process.chdir(cwd);

@@ -1,41 +1,23 @@
 import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { CompareResult } from '../core/types.js';
-import { renderResult, type Format } from '../render/format.js';
+import { renderResult } from '../render/format.js';
+import { MEDIA_TYPES, type Format } from '../schemas/format.js';
 import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary.js';
 import { ProblemError } from './problem.js';
-import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, clampWidth } from '../render/wrap.js';
+import { clampWidth } from '../render/wrap.js';
 
 /**
- * Content negotiation for compare answers (issue #5): JSON for tools, an HTML report for editors, a compact
+ * Content negotiation for compare answers: JSON for tools, an HTML report for editors, a compact
  * text report for curl and Markdown for tickets and chat. `?format=` wins over `Accept`; no Accept and
  * `*\/*` give JSON; an Accept that allows none of them gets a 406 NOT_ACCEPTABLE problem.
  */
-export type { Format };
+export { FormatQuerySchema, MEDIA_TYPES, type Format } from '../schemas/format.js';
 
-export const MEDIA_TYPES: Record<Format, string> = {
-  json: 'application/json',
-  text: 'text/plain',
-  html: 'text/html',
-  markdown: 'text/markdown',
-};
 /** In preference order for wildcards: `*\/*` → JSON, `text/*` → plain text. */
 const OFFERED = ['application/json', 'text/plain', 'text/html', 'text/markdown'];
 const BY_MEDIA = new Map(Object.entries(MEDIA_TYPES).map(([f, m]) => [m, f as Format]));
-
-/** The `?format=` query parameter, shared by every route that answers a compare result. */
-export const FormatQuerySchema = Type.Object({
-  format: Type.Optional(Type.Union(Object.keys(MEDIA_TYPES).map((f) => Type.Literal(f)), {
-    description: 'Answer format; overrides the Accept header. json | text | markdown | html.',
-  })),
-  // A string: query values arrive as text and the validator does not coerce types.
-  width: Type.Optional(Type.String({
-    pattern: '^\\d{1,4}$',
-    description: `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH} (default ${DEFAULT_WIDTH}).`,
-  })),
-});
 
 /** The `?width=` of a request as a number within the accepted range (the default when absent). */
 export function requestedWidth(request: FastifyRequest): number {

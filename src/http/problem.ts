@@ -1,28 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Problem } from './schemas.js';
+import { PROBLEMS, type Problem, type ProblemCode } from '../schemas/problem.js';
 
-/**
- * Every error the service answers with has a stable `code` registered here, an HTTP status and a title.
- * Clients switch on `code`; the `detail` text may improve over time.
- */
-export const PROBLEMS = {
-  INVALID_REQUEST: { status: 400, title: 'Invalid request' },
-  MALFORMED_BODY: { status: 400, title: 'Malformed request body' },
-  NOT_FOUND: { status: 404, title: 'Not found' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
-  NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
-  BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
-  RATE_LIMITED: { status: 429, title: 'Too many requests' },
-  INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
-  OVERLOADED: { status: 503, title: 'Service overloaded' },
-  COMPARE_TIMEOUT: { status: 503, title: 'Compare took too long' },
-  COMPARE_FAILED: { status: 503, title: 'Compare worker failed' },
-  SHUTTING_DOWN: { status: 503, title: 'Service shutting down' },
-  NOT_READY: { status: 503, title: 'Service not ready' },
-} as const;
-
-export type ProblemCode = keyof typeof PROBLEMS;
+export { PROBLEMS, type ProblemCode } from '../schemas/problem.js';
 
 /** An error carrying a registered problem code; thrown by handlers, shaped by the error handler. */
 export class ProblemError extends Error {
@@ -70,7 +49,7 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
 
 /**
  * busboy (under @fastify/multipart) rejects a malformed form (no or overlong boundary, truncated body, oversized
- * part headers) with plain `Error`s carrying no code or status: the client's fault, so a 400, not a 500 (issue #7).
+ * part headers) with plain `Error`s carrying no code or status: the client's fault, so a 400, not a 500.
  */
 const MULTIPART_ERRORS = /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Overflow\.|The needle cannot )/;
 

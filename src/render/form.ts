@@ -1,8 +1,6 @@
+import { BATCH_MAX_REWRITES } from '../schemas/batch.js';
 import { escapeHtml as e } from './escape.js';
 import { htmlPage, type Nonce } from './html.js';
-
-/** Largest number of rewrites one batch accepts (also enforced by the batch route's schema). */
-export const BATCH_MAX_REWRITES = 10;
 
 /**
  * Progressive enhancement only (both forms work without it): a chosen file is read into its fieldset's text

@@ -2,9 +2,9 @@ import type { CompareResult } from '../core/types.js';
 import { renderHtml, type HtmlOptions } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import type { Format } from '../schemas/format.js';
 
-/** The answer formats of a compare (issue #5): JSON for tools, text for curl, Markdown for tickets, HTML for editors. */
-export type Format = 'json' | 'text' | 'markdown' | 'html';
+export type { Format };
 
 /**
  * A compare result as the body of an answer in `format`. Pure, so it runs in the compare worker: a long

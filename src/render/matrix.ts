@@ -1,42 +1,8 @@
-import type { CompareResult, OriginalStatus, Verdict } from '../core/types.js';
+import type { CompareResult, OriginalStatus } from '../core/types.js';
+import type { BatchMatrix, BatchOutlet, MatrixClaim } from '../schemas/batch.js';
 
-/** One rewrite of a batch, as a column of the matrix. */
-export interface BatchOutlet {
-  /** Position in the request's `rewrites`. */
-  index: number;
-  /** The rewrite's outlet, or `rewrite N`; made unique within the batch. */
-  outlet: string;
-  ok: boolean;
-  verdict: Verdict | null;
-  coverage: number | null;
-  containment: number | null;
-  credited: boolean | null;
-}
-
-/** One claim of the original, as a row of the matrix. */
-export interface MatrixClaim {
-  id: string;
-  start: number;
-  end: number;
-  text: string;
-  paragraph: number;
-  /** Status per outlet, in `outlets` order (null when that rewrite failed). */
-  statuses: (OriginalStatus | null)[];
-  kept: string[];
-  paraphrased: string[];
-  dropped: string[];
-}
-
-export interface BatchMatrix {
-  outlets: BatchOutlet[];
-  claims: MatrixClaim[];
-  /** Outlets whose rewrite credits the original. */
-  credited: string[];
-  /** Outlets whose rewrite is derived from the original but does not credit it. */
-  derivedUncredited: string[];
-  /** Outlets whose compare failed (their `results[]` entry is a problem object). */
-  failed: string[];
-}
+/** The matrix's shapes are declared once, with the batch route's response (`src/schemas/batch.ts`). */
+export type { BatchMatrix, BatchOutlet, MatrixClaim };
 
 /** Unique column labels: the outlet names, `rewrite N` for unnamed ones, `name (N)` for repeats. */
 export function outletLabels(outlets: (string | undefined)[]): string[] {

@@ -4,11 +4,8 @@
  * colour never runs into the indent of the next line.
  */
 
-/** The width of a report when none is asked for (a wide terminal; the API's `?width=` default). */
-export const DEFAULT_WIDTH = 100;
-/** Narrowest and widest widths accepted: below 40 columns the marker columns leave no room for words. */
-export const MIN_WIDTH = 40;
-export const MAX_WIDTH = 1000;
+export { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../schemas/format.js';
+import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../schemas/format.js';
 
 /** A word of a report line. `glued` words follow the previous one without a space (no line break there). */
 export interface Word {

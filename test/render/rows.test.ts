@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare } from '../../src/core/compare.js';
+import { compare } from '../fixtures/comparer.js';
 import { buildRows, diffMarks, piecesOf } from '../../src/render/rows.js';
 import { sampleResult } from '../fixtures/result.js';
 import { seeds } from '../fixtures/seeds.js';

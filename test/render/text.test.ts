@@ -3,7 +3,7 @@ import { renderText, wordDiff } from '../../src/render/text.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { escapeMarkdown, stripControls } from '../../src/render/escape.js';
 import { columns, words, wrap } from '../../src/render/wrap.js';
-import { compare } from '../../src/core/compare.js';
+import { compare } from '../fixtures/comparer.js';
 import { sampleResult } from '../fixtures/result.js';
 import { seeds } from '../fixtures/seeds.js';
 

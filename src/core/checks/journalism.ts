@@ -4,6 +4,7 @@ import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece 
 import { findAttribution } from './attribution.js';
 import { annotateFacts, type FactsMemo } from './fact-changes.js';
 import { wordDiff } from '../classify/word-diff.js';
+import { Workspace } from '../workspace.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
 const FLAG_EXAMPLES = 3;
@@ -35,14 +36,14 @@ export function textMemo(): TextMemo {
  * before (`TextMemo`; each must belong to that side's text).
  */
 export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
-  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }): void {
+  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }, workspace = new Workspace()): void {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
   // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
   const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
   const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
-  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits);
+  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits, workspace);
   result.quotes = quotes;
   result.droppedQuotes = dropped;
   const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
@@ -70,7 +71,7 @@ function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullab
 const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
 
 function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
-  limits: CompareLimits) {
+  limits: CompareLimits, workspace: Workspace) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
     id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
     source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
@@ -78,7 +79,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
   const carried = new Set<number>();
   let n = 0;
   rQuotes.forEach((rq, k) => {
-    const pieces = checkQuote(rText, rq, idx(), rPieces[k]);
+    const pieces = checkQuote(rText, rq, idx(), rPieces[k], workspace.quotes);
     const group = pieces.length > 1 ? `rg${k + 1}` : null;
     for (const p of pieces) {
       if (p.sourceQuote !== null) carried.add(p.sourceQuote);
@@ -87,7 +88,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
       quotes.push({
         id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: copySpan(rq.speaker),
         status: p.status, source: p.source, speakerChanged, edits: p.edits,
-        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits) : [],
+        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits, workspace.diff) : [],
         group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
       });
     }
