@@ -23,7 +23,7 @@ console.log(`Coverage     ${pct(summary.coverage)} of the original's claim text 
 console.log(`Containment  ${pct(summary.containment)} of the rewrite's claim text comes from the original`);
 console.log(`Original     ${summary.counts.original.kept} kept, ${summary.counts.original.paraphrased} paraphrased, ${summary.counts.original.dropped} dropped`);
 console.log(`Rewrite      ${summary.counts.rewrite.kept} kept, ${summary.counts.rewrite.paraphrased} paraphrased, ${summary.counts.rewrite.added} added`);
-console.log(`Credited     ${summary.attribution.credited ? `yes — “${summary.attribution.evidence[0]?.text ?? ''}”` : 'NO'}`);
+console.log(`Credited     ${summary.attribution.credited === null ? 'not checked (no outlet given)' : summary.attribution.credited ? `yes — “${summary.attribution.evidence[0]?.text ?? ''}”` : 'NO'}`);
 const q = summary.quotes;
 console.log(`Quotes       ${q.verbatim} verbatim, ${q.altered} altered, ${q.from_narration} from narration, ${q.not_in_original} not in original, ${q.dropped} dropped`);
 console.log(`Facts        ${summary.changedFacts} changed`);

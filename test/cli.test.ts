@@ -1,10 +1,11 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, EXIT, conditionsMet } from '../src/cli.js';
+import { columns } from '../src/render/wrap.js';
 import { sampleResult } from './fixtures/result.js';
 import { smallPair } from './fixtures/small-pair.js';
 import { newsPage } from './fixtures/html-page.js';
@@ -20,10 +21,12 @@ const rewr = file('rewrite.txt', smallPair.rewrite.text);
 const credited = file('credited.txt', `${smallPair.rewrite.text} First reported by the Daily Planet.`);
 const indep = file('independent.txt', 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.');
 
-async function run(args: string[], stdin: string | Buffer = '') {
+async function run(args: string[], stdin: string | Buffer = '', term: { isTTY?: boolean; columns?: number; env?: Record<string, string> } = {}) {
   let stdout = '', stderr = '';
-  const io = { stdout: (s: string) => { stdout += s; }, stderr: (s: string) => { stderr += s; }, isTTY: false };
-  const code = await main(args, { ...io, readStdin: async () => Buffer.from(stdin) });
+  const code = await main(args, {
+    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => Buffer.from(stdin),
+    isTTY: term.isTTY ?? false, columns: term.columns, env: term.env ?? {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -51,6 +54,9 @@ t.test('--fail-on gates a pipeline: exit 1 when a condition holds, 0 when none d
     { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /uncredited/ },
     { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, credited], code: 0 },
     { args: ['--fail-on', 'uncredited', orig, indep], code: 0 },
+    // Without the original's outlet the check cannot run: neither a pass (0) nor a failure (1).
+    { args: ['--fail-on', 'uncredited', orig, rewr], code: 2, stderr: /cannot check uncredited: the original's outlet is unknown/ },
+    { args: ['--fail-on', 'derived,uncredited', orig, credited], code: 2, stderr: /cannot check uncredited/ },
     { args: ['--fail-on', 'altered-quotes,uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /^article-diff: uncredited/ },
     { args: ['--fail-on', 'altered-quotes', '--fail-on', 'derived', orig, indep], code: 0 },
   ];
@@ -90,13 +96,16 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
     { args: ['-', '-'], stderr: /only one of ORIGINAL and REWRITE/ },
     { args: ['--json', '--html', orig, rewr], stderr: /choose one output format/ },
     { args: ['--fail-on', 'plagiarism', orig, rewr], stderr: /unknown --fail-on condition "plagiarism"/ },
-    { args: ['--bogus', orig, rewr], stderr: /Unknown option '--bogus'[\s\S]*Usage:/ },
-    { args: [join(dir, 'missing.txt'), rewr], stderr: /ENOENT/ },
-    { args: [orig, '-'], stdin: '  \n ', stderr: /standard input is empty/ },
-    { args: [file('empty.html', '<html><body><script>x</script></body></html>'), rewr], stderr: /No article text/ },
+    { args: ['--bogus', orig, rewr], stderr: /^article-diff: unknown option --bogus\nRun article-diff --help for the options\.\n$/ },
+    { args: [orig, rewr, '--original-outlet'], stderr: /^article-diff: --original-outlet needs a value\n/ },
+    { args: ['--width', 'wide', orig, rewr], stderr: /--width takes a number of columns, not "wide"/ },
+    { args: [join(dir, 'missing.txt'), rewr], stderr: /^article-diff: cannot read ORIGINAL \S+missing\.txt: no such file\n$/ },
+    { args: [orig, dir], stderr: new RegExp(`^article-diff: cannot read REWRITE ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`) },
+    { args: [orig, '-'], stdin: '  \n ', stderr: /REWRITE \(standard input\) is empty/ },
+    { args: [orig, file('empty.html', '<html><body><script>x</script></body></html>')], stderr: /^article-diff: REWRITE \S+empty\.html: No article text/ },
     { args: [orig, file('program.bin', binary)], stderr: /program\.bin: it holds a NUL character.*binary content/ },
     { args: [file('cafe.txt', latin1), rewr], stderr: /cafe\.txt: byte 0xE9 is not UTF-8; .*Latin-1\/Windows-1252.*iconv.* \(at byte 7\)/ },
-    { args: [orig, '-'], stdin: binary, stderr: /standard input: it holds a NUL character/ },
+    { args: [orig, '-'], stdin: binary, stderr: /REWRITE \(standard input\): it holds a NUL character/ },
   ];
   for (const row of table) {
     const r = await run(row.args, row.stdin);
@@ -107,6 +116,53 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
   const help = await run(['--help']);
   t.equal(help.code, 0);
   t.match(help.stdout, /Exit codes: 0 .*; 1 .*\n.*2 usage or input error/);
+  t.notMatch((await run(['--bogus'])).stderr, /Usage:/, 'an unknown option does not dump the whole help');
+});
+
+t.test('--version prints package.json’s version', async (t) => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-V']) {
+    const r = await run([flag]);
+    t.equal(r.code, EXIT.OK);
+    t.equal(r.stdout, `article-diff ${pkg.version}\n`);
+  }
+});
+
+t.test('the text report fits the terminal: --width, else its columns, else COLUMNS, else 100', async (t) => {
+  const longest = (s: string) => Math.max(...s.split('\n').map(columns));
+  const long = file('long.txt', `${smallPair.rewrite.text} ${'The council also said that the bridge would carry trams, bicycles and walkers across the river. '.repeat(6)}`);
+  const table: { args: string[]; term?: Parameters<typeof run>[2]; max: number }[] = [
+    { args: ['--width', '50', orig, long], max: 50 },
+    { args: [orig, long], term: { isTTY: true, columns: 60, env: { COLUMNS: '140' } }, max: 60 },
+    { args: [orig, long], term: { env: { COLUMNS: '70' } }, max: 70 },
+    { args: [orig, long], max: 100 },
+    { args: ['--markdown', orig, long], term: { env: { COLUMNS: '64' } }, max: 64 },
+  ];
+  for (const row of table) {
+    const r = await run(row.args, '', row.term);
+    t.equal(r.code, EXIT.OK, r.stderr);
+    t.ok(longest(r.stdout) <= row.max && longest(r.stdout) > row.max - 15, `${row.args.join(' ')} ${JSON.stringify(row.term ?? {})}: longest line ${longest(r.stdout)}`);
+  }
+});
+
+t.test('NO_COLOR turns colours off on a terminal; --color still forces them', async (t) => {
+  t.match((await run([orig, rewr], '', { isTTY: true })).stdout, /\x1b\[/, 'colours on a terminal');
+  t.notMatch((await run([orig, rewr], '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\x1b\[/, 'NO_COLOR');
+  t.match((await run(['--color', orig, rewr], '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\x1b\[/, '--color wins');
+});
+
+t.test('without the original’s outlet the report says "credit not checked", with it the credit is found', async (t) => {
+  const none = await run([orig, credited]);
+  t.match(none.stdout, /credit not checked/);
+  t.notMatch(none.stdout, /UNCREDITED/);
+  const named = await run(['--original-outlet', 'Daily Planet', orig, credited]);
+  t.match(named.stdout.split('\n')[0], /credits Daily Planet/);
+  const page = file('planet.html', newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'))
+    .replace('<head>', '<head><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Daily Planet"}}</script>')
+    .replace(/<meta property="og:site_name"[^>]*>/, ''));
+  const fromPage = await run(['--fail-on', 'uncredited', page, credited]);
+  t.equal(fromPage.code, EXIT.OK, `the outlet found in the page's JSON-LD: ${fromPage.stderr}`);
+  t.match(fromPage.stdout.split('\n')[0], /credits Daily Planet/);
 });
 
 t.test('works as `npx article-diff` (the package’s own bin) with exit codes', async (t) => {

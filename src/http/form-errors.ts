@@ -31,12 +31,31 @@ function slot(article: unknown): SlotValues | undefined {
   return { text: html ?? str(a.text), html: html !== undefined, outlet: str(a.outlet) };
 }
 
-/** What the request held, by form slot (the multipart form has become `{original, rewrite}` or `{original, rewrites}`). */
+/** A slot of a multipart form as sent: `<slot>` (or `<slot>_html`), `<slot>_outlet`, `<slot>_type`. */
+function flatSlot(form: Record<string, unknown>, slot: string): SlotValues | undefined {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const text = str(form[slot]) ?? str(form[`${slot}_html`]);
+  const outlet = str(form[`${slot}_outlet`]);
+  if (text === undefined && outlet === undefined) return undefined;
+  return { text, outlet, html: form[`${slot}_html`] !== undefined || form[`${slot}_type`] === 'html' };
+}
+
+/**
+ * What the request held, by form slot: the multipart form as sent (it failed its own validation), or reshaped
+ * into `{original, rewrite}` / `{original, rewrites}` (it failed later), or a JSON body of that shape.
+ */
 export function formValues(body: unknown): Record<string, SlotValues> {
   const values: Record<string, SlotValues> = {};
   if (!body || typeof body !== 'object') return values;
   const b = body as Record<string, unknown>;
   const put = (key: string, v: SlotValues | undefined) => { if (v) values[key] = v; };
+  if (Object.keys(b).some((k) => /^(?:original|rewrite(?:_\d{1,3})?)(?:_\w+)?$/.test(k) && typeof b[k] === 'string')) {
+    for (const key of Object.keys(b)) {
+      const slot = /^(original|rewrite(?:_\d{1,2})?)(?:_(?:html|outlet|type))?$/.exec(key)?.[1];
+      if (slot && !values[slot] && (slot === 'original' || slot === 'rewrite' || Number(slot.slice(8)) <= 10)) put(slot, flatSlot(b, slot));
+    }
+    return values;
+  }
   put('original', slot(b.original));
   put('rewrite', slot(b.rewrite));
   if (Array.isArray(b.rewrites)) b.rewrites.slice(0, 10).forEach((r, i) => put(`rewrite_${i + 1}`, slot(r)));

@@ -115,9 +115,8 @@ export function renderBatchText(view: BatchView, opts: { width?: number | undefi
   const width = clampWidth(opts.width);
   const lines: string[] = [];
   for (const o of view.matrix.outlets) {
-    // A field ("coverage 62%") is never cut over two lines.
-    const parts = outletLine(o, view.results[o.index]!).map(nobreak);
-    lines.push(...wrap(parts.flatMap((p, i): Word[] => (i ? [{ text: '|' }, ...words(p)] : words(p))), width, `${clean(o.outlet)}: `, 2));
+    const parts = outletLine(o, view.results[o.index]!).map(field);
+    lines.push(...wrap(parts.flatMap((p, i): Word[] => (i ? [{ text: '|' }, ...p] : p)), width, `${clean(o.outlet)}: `, 2));
   }
   lines.push('');
   const idWidth = Math.max(3, ...view.matrix.claims.map((c) => c.id.length)) + 2;
@@ -135,9 +134,10 @@ export function renderBatchMarkdown(view: BatchView, opts: { width?: number | un
   const out = [`# ${escapeMarkdown(view.originalOutlet ?? 'Original')} against ${m.outlets.length} rewrite(s)`, '', '## Outlets', ''];
   for (const o of m.outlets) {
     const r = view.results[o.index]!;
-    const parts = outletLine(o, r).map((p) => nobreak(escapeMarkdown(p)));
+    const parts = outletLine(o, r).map(escapeMarkdown);
     if (isResult(r) && creditState(r) === 'uncredited') parts[3] = `**${parts[3]}**`;
-    out.push(...markdownItem(words(`**${escapeMarkdown(o.outlet)}:** ${parts.join(' · ')}`), width, '- ', 2));
+    const list = parts.map(field).flatMap((p, i): Word[] => (i ? [{ text: '·' }, ...p] : p));
+    out.push(...markdownItem([...words(`**${escapeMarkdown(o.outlet)}:**`), ...list], width, '- ', 2));
   }
   out.push('', '## Claims', '', ...wrap(words('Outlets that `=` kept, `~` paraphrased or `-` dropped each claim of the original.'), width, '', 0), '');
   for (const c of m.claims) {
@@ -147,8 +147,8 @@ export function renderBatchMarkdown(view: BatchView, opts: { width?: number | un
   return `${out.join('\n')}\n`;
 }
 
-/** No-break spaces between the words of a short field, so that it stays on one line. */
-const nobreak = (s: string) => s.replace(/ /g, '\u00a0');
+/** The words of a short field ("coverage 62%"), never cut over two lines. */
+const field = (s: string): Word[] => words(s).map((w, k) => (k ? { ...w, tight: true } : w));
 
 function clean(text: string): string {
   return stripControls(text).replace(/\s+/g, ' ').trim();

@@ -70,12 +70,13 @@ export interface FormError {
   values: Record<string, SlotValues>;
 }
 
+// The newline after <textarea> is dropped by every HTML parser: a text that starts with one keeps it.
 function side(form: string, name: string, label: string, outletHint: string, required = true, v: SlotValues = {}): string {
   const id = `${form}-${name}`;
   const checked = (html: boolean) => (Boolean(v.html) === html ? ' checked' : '');
   return `<fieldset data-slot="${name}"><legend>${label}</legend>
 <label for="${id}">Paste the article (plain text or the page’s HTML)</label>
-<textarea id="${id}" name="${name}"${required ? ' required' : ''} spellcheck="false">${e(v.text ?? '')}</textarea>
+<textarea id="${id}" name="${name}"${required ? ' required' : ''} spellcheck="false">\n${e(v.text ?? '')}</textarea>
 <div class="kind" role="radiogroup" aria-label="${label} format"><label><input type="radio" name="${name}_type" value="text"${checked(false)}> plain text</label><label><input type="radio" name="${name}_type" value="html"${checked(true)}> HTML page (article body extracted)</label></div>
 <label for="${id}_file">…or load a file</label>
 <input type="file" id="${id}_file" accept=".txt,.html,.htm,.md,text/plain,text/html">

@@ -39,11 +39,14 @@ export function renderText(result: CompareResult, opts: TextOptions = {}): strin
   const s = result.summary;
   const counts = countsLine(result);
   const credit = creditState(result);
+  // A figure stays with its word ("coverage 60%", "29 paraphrased") when the line wraps.
+  const tie = (t: string): Word[] => t.split(' · ').flatMap((part, i) =>
+    [...(i ? [{ text: '·' }] : []), ...words(part).map((w, k) => (k ? { ...w, tight: true } : w))]);
   const head: Word[][] = [
     words(VERDICT_LABELS[s.verdict].toUpperCase(), 'bold'),
-    words(`coverage ${percent(s.coverage)}`), words(`containment ${percent(s.containment)}`),
+    tie(`coverage ${percent(s.coverage)}`), tie(`containment ${percent(s.containment)}`),
     words(creditLine(result, opts), credit === 'uncredited' ? 'alarm' : undefined),
-    words(`original: ${counts.original}`), words(`rewrite: ${counts.rewrite}`),
+    tie(`original: ${counts.original}`), tie(`rewrite: ${counts.rewrite}`),
   ];
   const lines = wrap(head.flatMap((w, i) => (i ? [{ text: '|' }, ...w] : w)), width, '', 2, paint);
   const found = findings(result, opts);

@@ -13,6 +13,8 @@ export interface Word {
   /** A key of the caller's styles (e.g. 'removed'); undefined = plain. */
   style?: string | undefined;
   glued?: boolean;
+  /** Follows the previous word after a space, but the line never breaks between them ("60%" after "coverage"). */
+  tight?: boolean;
 }
 
 /**
@@ -42,17 +44,18 @@ export function wrap(list: Word[], widthAsked: number, first: string, indent: nu
   // Words glued to each other move as one unit.
   const units: Word[][] = [];
   for (const w of list) {
-    if (w.glued && units.length) units[units.length - 1]!.push(w);
+    if ((w.glued || w.tight) && units.length) units[units.length - 1]!.push(w);
     else units.push([w]);
   }
   const lines: string[] = [];
   let line = first, used = columns(first), empty = true;
   const flush = () => { lines.push(line.replace(/\s+$/, '')); line = pad; used = indent; empty = true; };
   for (const unit of units) {
-    const size = unit.reduce((n, w) => n + columns(w.text), 0);
+    const size = unit.reduce((n, w) => n + columns(w.text) + (w.tight ? 1 : 0), 0);
     if (!empty && used + 1 + size > width) flush();
     if (!empty) { line += ' '; used += 1; }
     for (const w of unit) {
+      if (w.tight && !empty) { line += ' '; used += 1; }
       let rest = w.text;
       // Only a unit longer than a whole line gets here without room: cut it at the line's end.
       while (used + columns(rest) > width) {

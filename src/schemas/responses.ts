@@ -29,14 +29,24 @@ const MEANING: Record<number, string> = {
     + 'shutting down); retry after `Retry-After` seconds.',
 };
 
-/** The problem responses of `statuses`, keyed by status. */
-export function problemResponses(statuses: number[]): Record<number, unknown> {
+/** The form page a request that asked for HTML gets instead of problem JSON (the `GET /` forms post so). */
+const FORM_PAGE = Type.String({
+  description: 'When the request asked for HTML (`?format=html` or `Accept: text/html`): the form page, the message '
+    + 'above the form the request came from and that form filled with what was sent.',
+});
+
+/**
+ * The problem responses of `statuses`, keyed by status. `formPage`: the route is a form's target, and a request for
+ * HTML is answered with the form page (every status but 406, whose request accepts no HTML).
+ */
+export function problemResponses(statuses: number[], opts: { formPage?: boolean } = {}): Record<number, unknown> {
   return Object.fromEntries(statuses.map((status) => {
     const codes = codesOf(status).map((c) => `\`${c}\` (${PROBLEMS[c].title.toLowerCase()})`).join(', ');
+    const page = opts.formPage && status !== 406 ? { 'text/html': { schema: FORM_PAGE } } : {};
     return [status, {
       description: `${MEANING[status] ?? 'Error.'} Codes: ${codes}.`,
       ...(status === 503 ? { headers: RetryAfter } : {}),
-      content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) } },
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) }, ...page },
     }];
   }));
 }

@@ -71,7 +71,7 @@ t.test('Accept: text/html gives the batch view; text and Markdown too', async (t
   t.ok(d.querySelectorAll('table.claims td[data-status="dropped"]').length > 0);
   t.equal(d.querySelectorAll('details.outlet').length, 2, 'each outlet’s report, folded');
   const text = await app.inject({ ...batch([smallPair.rewrite, independent]), url: '/v1/compare/batch?format=text' });
-  t.match(text.body, /^Copy Wire: .* \| coverage \d+%/);
+  t.match(text.body, /^Copy Wire: .* \| coverage\s\d+%/);
   t.match(text.body, /\nBread Times: independent/);
   const md = await app.inject({ ...batch([smallPair.rewrite]), headers: { accept: 'text/markdown' } });
   t.match(md.body, /^# Daily Planet against 1 rewrite\(s\)/);

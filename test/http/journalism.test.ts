@@ -69,10 +69,12 @@ t.test('attribution through the API: credited with evidence; uncredited derived 
   t.ok(other.summary.flags.some((f: string) => /^derived_uncredited: .*The New Yorker/.test(f)), other.summary.flags.join(' | '));
 
   const unknown = (await app.inject(post({ original: { text: seeds.atlantic }, rewrite: { text: seeds.caliber } }))).json();
-  t.same(unknown.summary.attribution, { credited: null, evidence: [], names: [], cited: [{ start: 582, end: 590, text: 'Atlantic' }] },
-    'without the original’s outlet credit is not checked, and the source the rewrite cites is named');
+  t.strictSame(unknown.summary.attribution, { credited: null, evidence: [], names: [], cited: [{ start: 582, end: 590, text: 'Atlantic' }] },
+    'no outlet: credit not checked (null), and the source the rewrite cites');
   t.notOk(unknown.summary.flags.some((f: string) => f.startsWith('derived_uncredited')), 'no false alarm');
-  t.ok(unknown.summary.flags.some((f: string) => /^credit_not_checked: .*cites Atlantic/.test(f)));
+  t.ok(unknown.summary.flags.some((f: string) => /^credit_not_checked: .*outlet is unknown.*cites Atlantic/.test(f)));
+  const byUrl = (await app.inject(post({ original: { text: seeds.atlantic, url: 'https://www.theatlantic.com/' }, rewrite: { text: seeds.caliber } }))).json();
+  t.match(byUrl.summary.attribution, { credited: true, evidence: [{ text: 'citing Atlantic' }] }, 'the outlet found from the URL');
 });
 
 t.test('an independent article on the same topic raises no attribution flag', async (t) => {

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { els } from '../fixtures/dom.js';
 import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
 import { renderAppOptions } from '../fixtures/render-app.js';
 import { testApp, multipartBody } from '../fixtures/app.js';
 import { smallPair } from '../fixtures/small-pair.js';
@@ -83,4 +84,48 @@ t.test('the page has a batch form posting numbered rewrite slots; the batch rout
   t.match(html.headers['content-type'], /^text\/html/);
   const none = await app.inject({ method: 'POST', url: '/v1/compare/batch', ...multipartBody({ original: { value: 'x y z.' }, rewrite_1: { value: ' ' } }) });
   t.match(none.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrites', rule: 'minItems' }] });
+});
+
+t.test('a failed form post answers the form page: message above the form, texts kept, status kept', async (t) => {
+  const app = await testApp(t, renderAppOptions);
+  const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+  const page = '<html><body><script>x</script></body></html>';
+  const form = multipartBody({
+    original: { value: page }, original_type: { value: 'html' }, original_outlet: { value: 'Daily "Planet"' },
+    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' },
+  });
+  const res = await app.inject({ method: 'POST', url: '/v1/compare?format=html', payload: form.payload, headers: { ...form.headers, ...browser } });
+  t.equal(res.statusCode, 400);
+  t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
+  const { document: d } = parseHTML(res.body);
+  t.match(d.querySelector('#one-error')!.textContent, /Could not compare: Invalid request[\s\S]*Original: No article text was found/);
+  t.match(res.body, /<textarea id="one-rewrite"[^>]*>\nThe mayor unveiled/, 'the rewrite comes back in its text area');
+  t.equal(d.querySelector('#one-original_outlet')!.getAttribute('value'), 'Daily "Planet"');
+  t.ok(d.querySelector('form:not(.batch) input[name=original_type][value=html][checked]'), 'the HTML choice kept');
+  const batch = multipartBody({ original: { value: 'x y z.' }, original_outlet: { value: 'O' }, rewrite_1: { value: ' ' } });
+  const many = await app.inject({ method: 'POST', url: '/v1/compare/batch?format=html', payload: batch.payload, headers: { ...batch.headers, ...browser } });
+  t.equal(many.statusCode, 400);
+  t.match(parseHTML(many.body).document.querySelector('#many-error')!.textContent, /Rewrite|rewrites/);
+  t.match(many.body, /<textarea id="many-original"[^>]*>\nx y z\.<\/textarea>/);
+  const json = await app.inject({ method: 'POST', url: '/v1/compare', payload: form.payload, headers: form.headers });
+  t.match(json.headers['content-type'], /^application\/problem\+json/, 'API clients still get problem JSON');
+});
+
+t.test('favicon, the API reference’s version, and ?width= for text answers', async (t) => {
+  const app = await testApp(t, renderAppOptions);
+  const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+  t.equal(icon.statusCode, 200);
+  t.match(icon.headers['content-type'], /^image\/svg\+xml/);
+  t.match(icon.body, /^<svg /);
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  t.equal((await app.inject({ method: 'GET', url: '/docs/json' })).json().info.version, version);
+  const payload = { original: { text: smallPair.original.text }, rewrite: { text: `${smallPair.rewrite.text} ${'The bridge will carry trams and bicycles across the wide river to the old town. '.repeat(4)}` } };
+  const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
+  for (const [url, max] of [['/v1/compare?format=text&width=50', 50], ['/v1/compare?format=markdown&width=60', 60], ['/v1/compare?format=text', 100]] as const) {
+    const res = await app.inject({ method: 'POST', url, payload });
+    t.equal(res.statusCode, 200, url);
+    t.ok(longest(res.body) <= max && longest(res.body) > max - 20, `${url}: longest line ${longest(res.body)}`);
+  }
+  const bad = await app.inject({ method: 'POST', url: '/v1/compare?format=text&width=wide', payload });
+  t.match(bad.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'querystring.width' }] });
 });

@@ -141,14 +141,14 @@ t.test('the form page after an error: the message above the form that was sent, 
   t.match(d.querySelector('.form-error')!.textContent, /Could not compare: Invalid request[\s\S]*Rewrite: the text is empty/);
   t.equal(d.querySelector('.form-error')!.nextElementSibling!.getAttribute('class'), 'compare', 'above the single form');
   // (linkedom does not parse a textarea's content: read the markup.)
-  t.match(page, /<textarea id="one-original"[^>]*>Original &lt;b&gt;text&lt;\/b&gt;\.<\/textarea>/, 'the text kept, escaped');
+  t.match(page, /<textarea id="one-original"[^>]*>\nOriginal &lt;b&gt;text&lt;\/b&gt;\.<\/textarea>/, 'the text kept, escaped');
   t.equal(d.querySelector('#one-original_outlet')!.getAttribute('value'), 'The "Atlantic"');
   t.equal(d.querySelector('form:not(.batch) input[name=original_type][value=html]')!.hasAttribute('checked'), true);
-  t.match(page, /<textarea id="many-original"[^>]*><\/textarea>/, 'the other form stays empty');
+  t.match(page, /<textarea id="many-original"[^>]*>\n<\/textarea>/, 'the other form stays empty');
   const batchPage = renderFormPage({ error: {
     form: 'many', title: 'Invalid request', detail: 'x', code: 'INVALID_REQUEST', status: 400,
     values: { original: { text: 'O' }, rewrite_4: { text: 'Four', outlet: 'D' } },
   } });
   t.equal(doc(batchPage).querySelectorAll('.rewrites fieldset').length, 4, 'as many rewrite slots as were sent');
-  t.match(batchPage, /<textarea id="many-rewrite_4"[^>]*>Four<\/textarea>/);
+  t.match(batchPage, /<textarea id="many-rewrite_4"[^>]*>\nFour<\/textarea>/);
 });

@@ -35,6 +35,18 @@ t.test('flags: derived and uncredited, with the outlet named; the counts add up'
   t.same(r.droppedQuotes, []);
 });
 
+t.test('flags: credit not checked without an outlet; examples end with an ellipsis when there are more', async (t) => {
+  const r = result();
+  const quotes = ['Prices will rise.', 'Nobody saw it coming.', 'We are ready.', 'It is over now.'];
+  const text = quotes.map((q, i) => `“${q}” said official number ${i + 1}.`).join(' ');
+  annotateJournalism(r, { text: original.text }, { text }, DEFAULT_LIMITS);
+  t.equal(r.summary.attribution.credited, null);
+  t.match(r.summary.flags[0], /^credit_not_checked: the rewrite is partially derived from the original; the original's outlet is unknown/);
+  t.notOk(r.summary.flags.some((f) => f.startsWith('derived_uncredited')), 'no false alarm');
+  const notIn = r.summary.flags.find((f) => f.startsWith('quote_not_in_original'))!;
+  t.match(notIn, /^quote_not_in_original: 4 — “Prices will rise\.?”, “Nobody saw it coming\.?”, “We are ready\.?”, …$/);
+});
+
 t.test('memos kept from earlier compares (either side, any partner) give the answers of fresh ones', async (t) => {
   const texts = [
     { text: 'The minister said: “We will not back down.” Talks resume on Monday, nearly 40 officials said.', outlet: 'Reuters' },
