@@ -88,7 +88,8 @@ export interface DiffPart {
   text: string;
 }
 
-export type ChangeKind = 'number' | 'date' | 'person' | 'organization' | 'place' | 'entity' | 'negation' | 'hedging';
+export type ChangeKind = 'number' | 'date' | 'person' | 'organization' | 'place' | 'entity' | 'role' | 'negation' | 'hedging'
+  | 'modality';
 
 /** A meaning-bearing difference inside an aligned group (not mere rewording). */
 export interface FactChange {

@@ -1,0 +1,117 @@
+import type { FactChange, TextSpan } from '../types.js';
+import type { Item } from './fact-items.js';
+import { wordAt, type WordAlignment } from './word-align.js';
+import { FUNCTION_WORDS } from './role-swaps.js';
+
+/**
+ * Polarity and modality of an aligned sentence pair, read through its word alignment: a negator with no
+ * counterpart on the other side flips the claim ("is continuing" / "is not continuing", "no longer intends" /
+ * "intends", "doesn’t" / "does"), a predicate replaced by its antonym in the same place does too ("rose" /
+ * "fell"), and a modal of another kind in the same place changes what is claimed ("must" / "may").
+ */
+
+/** Antonymous words, as a lexical resource says (WordNet's antonym pointers, loaded by src/lexicon/antonyms.ts). */
+export interface Antonyms {
+  /** Whether the two lower-cased word forms are antonyms (each reduced to its base form by the resource). */
+  has(a: string, b: string): boolean;
+}
+
+/** The words a negation item stands on in the word alignment ("n’t" is read as not, "fails to" as fail). */
+const NEGATING = new Set(['not', 'never', 'no', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'fail', 'fails',
+  'failed', 'failing']);
+
+/**
+ * Negation changes: negators are paired when the alignment pairs their words, or when two of them stand in the same
+ * gap ("not" / "never"); the rest count only where the other side carries the word they modify (`carriedO`,
+ * `carriedR`), and a change is reported when one side has more of them than the other. Without an alignment
+ * (sentences too long to align) negators pair by word.
+ */
+export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null, carriedO: (x: Item) => boolean,
+  carriedR: (x: Item) => boolean, antonyms: Antonyms, oText: string, rText: string): FactChange[] {
+  const out: FactChange[] = [];
+  const paired = new Set<Item>();
+  if (al) {
+    const oAt = on.map((x) => negatorWord(al.o, x)), rAt = rn.map((x) => negatorWord(al.r, x));
+    on.forEach((x, a) => {
+      const i = oAt[a]!;
+      if (i < 0) return;
+      const j = al.oPartner[i]!;
+      const b = j >= 0 ? rAt.indexOf(j) : rAt.findIndex((k, b2) => k >= 0 && !paired.has(rn[b2]!) && al.rPartner[k]! < 0 && al.rGap[k] === al.oGap[i]);
+      if (b >= 0 && !paired.has(rn[b]!)) { paired.add(x); paired.add(rn[b]!); }
+    });
+  } else {
+    for (const x of on) {
+      const y = rn.find((c) => !paired.has(c) && c.key === x.key);
+      if (y) { paired.add(x); paired.add(y); }
+    }
+  }
+  const lo = on.filter((x) => !paired.has(x) && carriedO(x)), lr = rn.filter((x) => !paired.has(x) && carriedR(x));
+  if (lo.length > lr.length) {
+    const x = lo[0]!;
+    out.push({ kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` });
+  } else if (lr.length > lo.length) {
+    const x = lr[0]!;
+    out.push({ kind: 'negation', original: null, rewrite: { ...x.span }, note: `the rewrite adds the negation “${x.span.text}”` });
+  }
+  if (al && !out.length) {
+    const flip = antonymIn(al, antonyms);
+    if (flip) {
+      const [i, j] = flip, a = al.o[i]!, b = al.r[j]!;
+      out.push({ kind: 'negation', original: span(oText, a.start, a.end), rewrite: span(rText, b.start, b.end),
+        note: `“${oText.slice(a.start, a.end)}” became its opposite “${rText.slice(b.start, b.end)}”` });
+    }
+  }
+  return out;
+}
+
+const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+
+/** The index of the negating word inside a negation item's span, or −1. */
+function negatorWord(words: WordAlignment['o'], x: Item): number {
+  for (let k = wordAt(words, x.span.start); k >= 0 && k < words.length && words[k]!.start < x.span.end; k++) {
+    if (NEGATING.has(words[k]!.key)) return k;
+  }
+  return -1;
+}
+
+/** An unaligned content word of the original and one of the rewrite in the same gap that are antonyms. */
+function antonymIn(al: WordAlignment, antonyms: Antonyms): [number, number] | null {
+  for (let i = 0; i < al.o.length; i++) {
+    if (al.oPartner[i]! >= 0 || FUNCTION_WORDS.has(al.o[i]!.key) || al.o[i]!.named) continue;
+    for (let j = 0; j < al.r.length; j++) {
+      if (al.rPartner[j]! >= 0 || al.rGap[j] !== al.oGap[i] || al.r[j]!.named) continue;
+      if (antonyms.has(al.o[i]!.key, al.r[j]!.key)) return [i, j];
+    }
+  }
+  return null;
+}
+
+/**
+ * What each modal can say: future or certainty, condition, obligation, ability, possibility. Two modals that can
+ * say the same thing are a rewording ("will" / "would" in reported speech, "could" / "might"); two that cannot are a
+ * change of modality.
+ */
+const MODAL_SENSES: Record<string, string[]> = {
+  will: ['future'], shall: ['future'], would: ['future', 'condition'], must: ['obligation'],
+  should: ['obligation', 'condition'], can: ['ability', 'possibility'], could: ['ability', 'possibility', 'condition'],
+  may: ['possibility'], might: ['possibility', 'condition'],
+};
+
+/** Modals replaced by a modal of another kind in the same place. */
+export function modalityChanges(al: WordAlignment, oText: string, rText: string): FactChange[] {
+  const out: FactChange[] = [];
+  for (let i = 0; i < al.o.length; i++) {
+    const a = al.o[i]!, sa = MODAL_SENSES[a.key];
+    if (!sa || al.oPartner[i]! >= 0) continue;
+    for (let j = 0; j < al.r.length; j++) {
+      const b = al.r[j]!, sb = MODAL_SENSES[b.key];
+      if (!sb || al.rPartner[j]! >= 0 || al.rGap[j] !== al.oGap[i]) continue;
+      if (!sa.some((x) => sb.includes(x))) {
+        out.push({ kind: 'modality', original: span(oText, a.start, a.end), rewrite: span(rText, b.start, b.end),
+          note: `“${oText.slice(a.start, a.end)}” became “${rText.slice(b.start, b.end)}”` });
+      }
+      break;
+    }
+  }
+  return out;
+}
