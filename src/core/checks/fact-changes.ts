@@ -248,13 +248,16 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   // around it, or the same gap of the word alignment).
   const [oe, re] = [o.entity, r.entity];
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
+  // A name standing unaligned in the gap where a different name stands is replaced even when the other side
+  // mentions it elsewhere ("Christopher Harris was the son of William Harris" / "William Harris was the son of …").
+  for (const [a, b] of pairLeftovers(matched, oe, re, (x, y) => sameGap(words(), x, y) && kindsAgree(x, y) && !sameName(x.names, y.names))) {
+    changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
+  }
   const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex(), x.names));
   const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex(), x.names));
-  const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity')
-    && (anchored(x, y) || sameGap(words(), x, y));
+  const compatible = (x: Item, y: Item) => kindsAgree(x, y) && anchored(x, y);
   for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
-    const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
-    changes.push(change(kind, a, b, `“${a.span.text}” became “${b.span.text}”`));
+    changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
   // Roles: the same names exchanged around the words that relate them.
   const al = words();
@@ -284,6 +287,10 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   }
   return changes.slice(0, MAX_CHANGES);
 }
+
+/** Two names of kinds that can stand for each other (an untyped name goes with any). */
+const kindsAgree = (x: Item, y: Item) => x.group === y.group || x.group === 'entity' || y.group === 'entity';
+const entityKindOf = (a: Item, b: Item) => (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
 
 /** What an approximator says of its number: about the same (`~`, also none), at most (`<`) or at least (`>`).
  *  "roughly 40 minutes" and "40-minute" say the same; "nearly 80" and "80" do not. */

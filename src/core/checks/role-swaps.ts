@@ -19,7 +19,7 @@ export const FUNCTION_WORDS = new Set([
   'between', 'among', 'against', 'not', 'no', 'so', 'such', 'both', 'either', 'neither', 'all', 'any', 'each',
   'other', 'some', 'one', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'just', 'only',
   'very', 'well', 'still', 'even', 'what', 'how', 'why', 'if', 'because', 'although', 'though', 'later', 'now',
-  'further', 'most', 'more', 'many', 'much', 'several', 'first', 'last', 'new', 'known', 'called', 'named',
+  'further', 'most', 'more', 'many', 'much', 'several', 'known', 'called', 'named', 'once', 'twice', 'indeed',
 ]);
 
 /** A moved word must sit in a run of at most this many unaligned words: a longer run is a clause moved whole
@@ -62,7 +62,7 @@ export function roleSwaps(al: WordAlignment, oText: string, rText: string): Role
       // u stood in the gap t moved into, and left it (for another gap: a swap, or a longer cycle of moves).
       if (oGap[i2] !== rGap[j] || rGap[j2] === oGap[i2]) continue;
       if (runLength(oPartner, i) > MAX_MOVED_RUN || runLength(oPartner, i2) > MAX_MOVED_RUN) continue;
-      if (voiceChanged(o, r, i, i2, j, j2) || coordinated(o, Math.min(i, i2), Math.max(i, i2), oPartner)) continue;
+      if (voiceChanged(o, r, i, i2, j, j2) || coordinated(o, Math.min(i, i2), Math.max(i, i2), oPartner, oText)) continue;
       const [a, b] = [nameAround(o, oPartner, i), nameAround(o, oPartner, i2)];
       if (sameEntity(oText.slice(a[0], a[1]), oText.slice(b[0], b[1]))) continue;
       used.add(i); used.add(i2);
@@ -106,15 +106,23 @@ function voiceChanged(o: Word[], r: Word[], i: number, i2: number, j: number, j2
  * relating word does (only function words and other names: "the NBA or the NCAA", "Ned Wever, Milton Ager and Jean
  * Schwartz"), and no "between" sets them as the two ends of a relation. Such items are interchangeable.
  */
-function coordinated(o: Word[], a: number, b: number, partner: Int32Array): boolean {
+function coordinated(o: Word[], a: number, b: number, partner: Int32Array, oText: string): boolean {
   let s = a;
   while (s > 0 && partner[s - 1]! < 0) s--;
   if (o[s - 1]?.key === 'between') return false;
-  let seen = false;
+  // A name kept in place just before the second item modifies it ("the AA Portland Sea Dogs"): the items then
+  // trade their modifiers, which is not interchangeable.
+  let e = b;
+  while (e > a + 1 && partner[e - 1]! < 0 && o[e - 1]!.named) e--;
+  if (partner[e - 1]! >= 0 && o[e - 1]!.named) return false;
+  // Between the items: list punctuation or a coordinator, and otherwise only function words, names and the head
+  // the conjuncts share ("indie music and alternative music").
+  let seen = /[,;]/.test(oText.slice(o[a]!.end, o[b]!.start));
+  const head = o[a + 1]?.key;
   for (let k = a + 1; k < b; k++) {
     const w = o[k]!;
     if (COORDINATORS.has(w.key)) seen = true;
-    else if (!w.named && !FUNCTION_WORDS.has(w.key)) return false;
+    else if (!w.named && !FUNCTION_WORDS.has(w.key) && w.key !== head) return false;
   }
   return seen;
 }
