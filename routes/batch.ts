@@ -48,6 +48,7 @@ const MatrixSchema = Type.Object({
     paragraph: Type.Integer({ minimum: 0 }),
     statuses: Type.Array(Type.Union([Type.String(), Type.Null()])),
     kept: Type.Array(Type.String()), paraphrased: Type.Array(Type.String()), dropped: Type.Array(Type.String()),
+    changed: Type.Array(Type.String(), { description: 'Outlets whose rewrite of this claim says something else (a changed fact or quotation)' }),
   })),
   credited: Type.Array(Type.String()),
   derivedUncredited: Type.Array(Type.String()),

@@ -231,7 +231,7 @@ function buildSide(text: string, full: string, prefix: 'o' | 'r', unaligned: 'dr
       const id = `${prefix}${claims.length + 1}`;
       ids.push(id);
       claims.push({ id, paragraph: index, start: s.start, end: s.end, text: full.slice(s.start, s.end), status: unaligned,
-        matches: [], similarity: 0, carried: 0, alignments: [] });
+        matches: [], similarity: 0, carried: 0, alignments: [], changed: false });
     }
     paragraphs.push({ index, start: seg.start, end: seg.end, claims: ids, matches: [] });
   });

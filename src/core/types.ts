@@ -48,6 +48,8 @@ export interface Claim extends TextSpan {
   carried: number;
   /** Alignment group ids this claim belongs to. */
   alignments: string[];
+  /** An alignment it belongs to reports a changed fact, or it holds an altered quotation: a finding, never kept. */
+  changed: boolean;
 }
 
 export interface Paragraph extends Span {

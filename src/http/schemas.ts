@@ -44,6 +44,7 @@ const ClaimSchema = Type.Object({
   similarity: Ratio,
   carried: Ratio,
   alignments: Type.Array(Type.String()),
+  changed: Type.Boolean({ description: 'An alignment of this claim reports a changed fact, or it holds an altered quotation' }),
 });
 
 const ParagraphSchema = Type.Object({
@@ -68,8 +69,13 @@ const DiffPartSchema = Type.Object({
   text: Type.String(),
 });
 
+const ChangeKindSchema = Type.Union([
+  Type.Literal('number'), Type.Literal('date'), Type.Literal('person'), Type.Literal('organization'), Type.Literal('place'),
+  Type.Literal('entity'), Type.Literal('role'), Type.Literal('negation'), Type.Literal('hedging'), Type.Literal('modality'),
+]);
+
 const FactChangeSchema = Type.Object({
-  kind: Type.String(),
+  kind: ChangeKindSchema,
   original: Type.Union([TextSpanSchema, Type.Null()]),
   rewrite: Type.Union([TextSpanSchema, Type.Null()]),
   note: Type.String(),

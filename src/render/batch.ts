@@ -40,7 +40,10 @@ export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefin
   }).join('\n');
   const head = matrix.outlets.map((o) => `<th scope="col">${e(o.outlet)}</th>`).join('');
   const claimRows = matrix.claims.map((c) => `<tr><th scope="row"><code>${e(c.id)}</code></th><td class="ctext">${e(c.text)}</td>`
-    + c.statuses.map((s) => `<td class="st" data-status="${s ?? 'error'}">${s ? e(MARK[s] ?? s) : '—'}</td>`).join('') + '</tr>').join('\n');
+    + c.statuses.map((s, i) => {
+      const changed = c.changed.includes(matrix.outlets[i]!.outlet);
+      return `<td class="st" data-status="${s ?? 'error'}"${changed ? ' data-changed="true"' : ''}>${s ? e(MARK[s] ?? s) : '—'}${changed ? ' ! changed' : ''}</td>`;
+    }).join('') + '</tr>').join('\n');
   const reports = view.results.map((r, i) => {
     const o = matrix.outlets[i]!;
     if (!isResult(r)) return '';
@@ -69,7 +72,7 @@ export function renderBatchText(view: BatchView): string {
     lines.push(`${o.outlet}: ${VERDICT_LABELS[o.verdict!]} | coverage ${percent(o.coverage ?? 0)} | containment ${percent(o.containment ?? 0)} | ${credit}`);
   }
   for (const c of view.matrix.claims) {
-    const parts = [['=', c.kept], ['~', c.paraphrased], ['-', c.dropped]] as const;
+    const parts = [['=', c.kept], ['~', c.paraphrased], ['-', c.dropped], ['!', c.changed]] as const;
     const who = parts.filter(([, l]) => l.length).map(([m, l]) => `${m}${l.join(', ')}`).join('  ');
     lines.push(`${c.id.padEnd(5)} ${who.padEnd(30)} ${stripControls(c.text).replace(/\s+/g, ' ')}`);
   }
@@ -87,6 +90,9 @@ export function renderBatchMarkdown(view: BatchView): string {
     out.push(`| ${escapeMarkdown(o.outlet)} | ${VERDICT_LABELS[o.verdict!]} | ${percent(o.coverage ?? 0)} | ${percent(o.containment ?? 0)} | ${credit} |`);
   }
   out.push('', '## Claims', '', `| Claim | Text | ${m.outlets.map((o) => escapeMarkdown(o.outlet)).join(' | ')} |`, `|---|---|${m.outlets.map(() => '---').join('|')}|`);
-  for (const c of m.claims) out.push(`| ${c.id} | ${escapeMarkdown(c.text)} | ${c.statuses.map((s) => MARK[s ?? ''] ?? '—').join(' | ')} |`);
+  for (const c of m.claims) {
+    const cells = c.statuses.map((s, i) => `${MARK[s ?? ''] ?? '—'}${c.changed.includes(m.outlets[i]!.outlet) ? ' **! changed**' : ''}`);
+    out.push(`| ${c.id} | ${escapeMarkdown(c.text)} | ${cells.join(' | ')} |`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -30,11 +30,13 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
     '',
   ];
   if (s.flags.length) out.push(...s.flags.map((f) => `> **Warning:** ${escapeMarkdown(f)}`), '');
-  out.push('## Claims', '', 'Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added.', '');
+  out.push('## Claims', '', 'Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added · `!` changed (says something else).', '');
   for (const row of buildRows(result)) {
     if (row.kind === 'boilerplate') continue;
     const status = row.status as keyof typeof LABEL;
-    out.push(`- \`${marker(status)}\` **${LABEL[status] ?? status}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}: ${body(row)}`);
+    const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
+    const label = `${LABEL[status] ?? status}${changed ? ', changed' : ''}`;
+    out.push(`- \`${changed ? '!' : marker(status)}\` **${label}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}: ${body(row)}`);
     for (const f of row.flags) out.push(`  - ⚠ ${f.side}: ${escapeMarkdown(f.note)}`);
   }
   return `${out.join('\n')}\n`;

@@ -43,7 +43,9 @@ export function renderText(result: CompareResult, opts: TextOptions = {}): strin
   const width = Math.max(0, ...rows.map((r) => ids(r).length));
   for (const row of rows) {
     const status = row.status as keyof typeof MARKERS;
-    const marker = c(STATUS_COLOR[status] ?? '', MARKERS[status] ?? '?');
+    // A row holding a changed claim is a finding: `!` in place of its status marker.
+    const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
+    const marker = changed ? c(ANSI.red + ANSI.bold, '!') : c(STATUS_COLOR[status] ?? '', MARKERS[status] ?? '?');
     const moved = row.moved ? ' (moved)' : '';
     lines.push(`${marker} ${ids(row).padEnd(width)}  ${body(row, c)}${moved}`);
     for (const f of row.flags) lines.push(`${' '.repeat(width + 4)}${c(ANSI.red, '!')} ${f.side}: ${clean(f.note)}`);

@@ -18,7 +18,8 @@ t.test('matrix: per original claim, which outlets kept, paraphrased or dropped i
     ['Copycat', true, 'partially_derived', false], ['Broken', false, null, null], ['Fair', true, 'partially_derived', true],
   ]);
   t.same(m.claims.map((c) => c.id), ['o1', 'o2', 'o3', 'o4']);
-  t.same(m.claims[2], { ...m.claims[2], statuses: ['dropped', null, 'kept'], kept: ['Fair'], paraphrased: [], dropped: ['Copycat'] });
+  t.same(m.claims[2], { ...m.claims[2], statuses: ['dropped', null, 'kept'], kept: ['Fair'], paraphrased: [], dropped: ['Copycat'], changed: [] });
+  t.same(m.claims[1]!.changed, ['Copycat', 'Fair'], 'o2 (its number changed) is a finding for both outlets');
   t.same(m.claims[0]!.paraphrased, ['Copycat', 'Fair']);
   t.same(m.credited, ['Fair']);
   t.same(m.derivedUncredited, ['Copycat']);
@@ -47,6 +48,8 @@ t.test('batch views: HTML table with data-status cells and folded reports, text 
   t.match(text, /^Copy<cat>: partially derived \| coverage 62% \| containment 71% \| DERIVED BUT UNCREDITED$/m);
   t.match(text, /^Broken: FAILED Invalid request: no <article>$/m);
   t.match(text, /^o3 +-Copy<cat> +Gamma is gone for good\.$/m);
+  t.match(text, /^o2 +~Copy<cat>  !Copy<cat> +Beta rose 5% this year\.$/m, 'a changed claim is shown with `!`');
+  t.equal(d.querySelector('table.claims tbody tr:nth-child(2) td.st')!.getAttribute('data-changed'), 'true');
   const md = renderBatchMarkdown(view);
   t.match(md, /\| Copy&lt;cat&gt; \| partially derived \| 62% \| 71% \| \*\*DERIVED BUT UNCREDITED\*\* \|/);
   t.match(md, /\| o3 \| Gamma is gone for good\. \| - dropped \| — \|/);

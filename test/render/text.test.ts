@@ -10,8 +10,9 @@ t.test('text report: one summary line, then one line per claim row with a status
   t.match(lines[0], /^PARTIALLY DERIVED \| coverage 62% \| containment 71% \| DERIVED BUT UNCREDITED: no credit to Example Times found \| original: 1 kept · 2 paraphrased · 1 dropped/);
   t.match(lines[0], /1 altered quote \| 1 changed fact/);
   t.match(lines[1], /^! derived_uncredited/);
-  const claimLines = lines.filter((l) => /^[=~+-] /.test(l));
-  t.same(claimLines.map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['~ o1>r2', '~ o2>r1', '- o3', '= o4>r3', '+ r4']);
+  const claimLines = lines.slice(1).filter((l) => /^(?:[=~+-]|! [or]\d)/.test(l));
+  // o1>r2 holds the altered quotation and o2>r1 the changed number: findings, marked `!` instead of `~`.
+  t.same(claimLines.map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['! o1>r2', '! o2>r1', '- o3', '= o4>r3', '+ r4']);
   t.match(claimLines[0], /\(moved\)$/);
   t.match(claimLines[1], /Beta rose \[-5-\]\{\+7\+\}% this year/, 'word diff in --word-diff notation');
   t.match(claimLines[2], /Gamma is gone for good\./);
@@ -34,7 +35,7 @@ t.test('markdown report: summary table, list of claims, escaped text', async (t)
   t.match(md, /^# Copycat vs Example Times\n/);
   t.match(md, /\| Verdict \| \*\*partially derived\*\* \|/);
   t.match(md, /\| Credit \| \*\*DERIVED BUT UNCREDITED: no credit to Example Times found\*\* \|/);
-  t.match(md, /- `~` \*\*paraphrased\*\* o1 → r2 \*\(moved\)\*:/);
+  t.match(md, /- `!` \*\*paraphrased, changed\*\* o1 → r2 \*\(moved\)\*:/);
   t.match(md, /- `-` \*\*dropped\*\* o3: Gamma is gone for good\./);
   t.match(md, /- `\+` \*\*added\*\* r4: Delta is new\./);
   t.match(md, /Beta rose ~~5~~\*\*7\*\*% this year/, 'diff as strike/bold');

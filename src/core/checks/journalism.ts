@@ -3,6 +3,7 @@ import { findQuotes, type FoundQuote } from './quote-find.js';
 import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
 import { findAttribution } from './attribution.js';
 import { annotateFacts, type FactsMemo } from './fact-changes.js';
+import { markChangedClaims } from './changed-claims.js';
 import { wordDiff } from '../classify/word-diff.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
@@ -54,6 +55,7 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   result.summary.quotes = counts;
   result.summary.attribution = findAttribution(original, rewrite.text);
   result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite);
+  markChangedClaims(result);
   result.summary.flags.push(...flags(result));
 }
 
