@@ -247,12 +247,15 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   // group does not mention it at all and an entity of a compatible kind stands in the same place (the same words
   // around it, or the same gap of the word alignment).
   const [oe, re] = [o.entity, r.entity];
-  matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
-  // A name standing unaligned in the gap where a different name stands is replaced even when the other side
-  // mentions it elsewhere ("Christopher Harris was the son of William Harris" / "William Harris was the son of …").
-  for (const [a, b] of pairLeftovers(matched, oe, re, (x, y) => sameGap(words(), x, y) && kindsAgree(x, y) && !sameName(x.names, y.names))) {
+  // A name standing unaligned in the gap where a different name stands is replaced, even when the other side
+  // mentions it elsewhere ("Christopher Harris was the son of William Harris" / "William Harris was the son of …"),
+  // unless each side mentions the other's name (two names that moved, seen by the role check).
+  const replaced = (x: Item, y: Item) => kindsAgree(x, y) && !sameName(x.names, y.names) && sameGap(words(), x, y)
+    && !(mentions(rIndex(), x.names) && mentions(oIndex(), y.names));
+  for (const [a, b] of pairLeftovers(matched, oe, re, replaced)) {
     changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
+  matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
   const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex(), x.names));
   const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex(), x.names));
   const compatible = (x: Item, y: Item) => kindsAgree(x, y) && anchored(x, y);
@@ -303,7 +306,8 @@ function boundOf(approx: string): string {
 /** Whether two names stand in the same gap of the word alignment, neither aligned: one stands where the other stood. */
 function sameGap(al: WordAlignment | null, x: Item, y: Item): boolean {
   if (!al) return false;
-  const i = wordAt(al.o, x.span.start), j = wordAt(al.r, y.span.start);
+  // The last word of each name: titles before it may be aligned ("Senator Lindsey Graham" / "Senator Ted Cruz").
+  const i = wordAt(al.o, x.span.end - 1), j = wordAt(al.r, y.span.end - 1);
   if (i < 0 || j < 0 || al.oPartner[i]! >= 0 || al.rPartner[j]! >= 0) return false;
   return al.oGap[i] === al.rGap[j];
 }

@@ -45,7 +45,24 @@ export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null
       if (y) { paired.add(x); paired.add(y); }
     }
   }
-  const lo = on.filter((x) => !paired.has(x) && carriedO(x)), lr = rn.filter((x) => !paired.has(x) && carriedR(x));
+  // A negator is carried when the word it modifies is on the other side, or when a word next to it is aligned
+  // ("if it doesn’t, I back away" / "if it does, I back away": no head word, but "does" is aligned).
+  const near = (words: WordAlignment['o'], partner: Int32Array, x: Item) => {
+    const k = negatorWord(words, x);
+    return k >= 0 && ((k > 0 && partner[k - 1]! >= 0) || (k + 1 < words.length && partner[k + 1]! >= 0));
+  };
+  const lo = on.filter((x) => !paired.has(x) && (carriedO(x) || (!!al && near(al.o, al.oPartner, x))));
+  const lr = rn.filter((x) => !paired.has(x) && (carriedR(x) || (!!al && near(al.r, al.rPartner, x))));
+  // Unpaired negators on each side, carried or not: when the sentences are aligned as saying the same thing, a
+  // negator more on one side flips it even where the other words were reworded.
+  const uo = on.filter((x) => !paired.has(x)).length, ur = rn.filter((x) => !paired.has(x)).length;
+  if (al && !lo.length && !lr.length && uo !== ur) {
+    const x = (uo > ur ? on : rn).find((y) => !paired.has(y))!;
+    out.push(uo > ur
+      ? { kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` }
+      : { kind: 'negation', original: null, rewrite: { ...x.span }, note: `the rewrite adds the negation “${x.span.text}”` });
+    return out;
+  }
   if (lo.length > lr.length) {
     const x = lo[0]!;
     out.push({ kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` });
