@@ -2,7 +2,7 @@ import type { Claim, ChangeKind, CompareResult, FactChange, Span } from '../type
 import { extractItems, properWords, type Item, type ProperWords } from './fact-items.js';
 import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from '../segment/chars.js';
 import { alignWords, sentenceWords, wordAt, type Word, type WordAlignment } from './word-align.js';
-import { roleSwaps } from './role-swaps.js';
+import { FUNCTION_WORDS, roleSwaps } from './role-swaps.js';
 import { polarityChanges, modalityChanges, type Antonyms } from './polarity.js';
 
 /**
@@ -250,7 +250,9 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   // A name standing unaligned in the gap where a different name stands is replaced, even when the other side
   // mentions it elsewhere ("Christopher Harris was the son of William Harris" / "William Harris was the son of …"),
   // unless each side mentions the other's name (two names that moved, seen by the role check).
-  const replaced = (x: Item, y: Item) => kindsAgree(x, y) && !sameName(x.names, y.names) && sameGap(words(), x, y)
+  // (Any two kinds: a title joined to a name can make a person look like an organisation, "NATO Secretary General
+  // Mark Rutte".)
+  const replaced = (x: Item, y: Item) => !sameName(x.names, y.names) && sameGap(words(), x, y)
     && !(mentions(rIndex(), x.names) && mentions(oIndex(), y.names));
   for (const [a, b] of pairLeftovers(matched, oe, re, replaced)) {
     changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
@@ -303,13 +305,29 @@ function boundOf(approx: string): string {
   return '~';
 }
 
-/** Whether two names stand in the same gap of the word alignment, neither aligned: one stands where the other stood. */
+/**
+ * Whether two names stand in the same place of the word alignment, neither aligned: one stands where the other
+ * stood. The place must be held by the words next to them: the same aligned word just before or just after both
+ * names, a content word ("Senator Lindsey Graham" / "Senator Ted Cruz") or a word on each side; a name that merely
+ * opens two sentences ("Mark Rutte has …" / "Russia has …") is not held by "has" alone.
+ */
 function sameGap(al: WordAlignment | null, x: Item, y: Item): boolean {
   if (!al) return false;
-  // The last word of each name: titles before it may be aligned ("Senator Lindsey Graham" / "Senator Ted Cruz").
-  const i = wordAt(al.o, x.span.end - 1), j = wordAt(al.r, y.span.end - 1);
-  if (i < 0 || j < 0 || al.oPartner[i]! >= 0 || al.rPartner[j]! >= 0) return false;
-  return al.oGap[i] === al.rGap[j];
+  const o = nameWords(al.o, al.oPartner, x), r = nameWords(al.r, al.rPartner, y);
+  if (!o || !r || al.oGap[o[0]] !== al.rGap[r[0]]) return false;
+  const held = (i: number, j: number) => i >= 0 && j >= 0 && i < al.o.length && j < al.r.length && al.oPartner[i] === j;
+  const content = (i: number) => !FUNCTION_WORDS.has(al.o[i]!.key);
+  const before = held(o[0] - 1, r[0] - 1), after = held(o[1] + 1, r[1] + 1);
+  return (before && (after || content(o[0] - 1))) || (after && content(o[1] + 1));
+}
+
+/** The first and last unaligned words of a name's span (aligned titles before it skipped), or null. */
+function nameWords(words: WordAlignment['o'], partner: Int32Array, x: Item): [number, number] | null {
+  let s = wordAt(words, x.span.start), e = wordAt(words, x.span.end - 1);
+  if (s < 0 || e < 0) return null;
+  while (s <= e && partner[s]! >= 0) s++;
+  if (s > e || partner[e]! >= 0) return null;
+  return [s, e];
 }
 
 /** Marks equal items on both sides as matched (each item matches at most once) and returns the pairs. */
@@ -355,6 +373,10 @@ function change(kind: ChangeKind, a: Item | null, b: Item | null, note: string):
 
 /** Names match when any of their words match, tolerating spelling variants (Zelensky / Zelenskyy / Zelenskiy). */
 export function sameName(a: string[], b: string[]): boolean {
+  // Two full names are one person's when their last words are ("Senator Mark Rutte" / "NATO's Mark Rutte"): a
+  // shared first word or organisation ("NATO Secretary General Mark Rutte" / "NATO Secretary General Donald
+  // Trump") does not make them one.
+  if (a.length >= 2 && b.length >= 2) return similarWord(a.at(-1)!, b.at(-1)!);
   return a.some((x) => b.some((y) => similarWord(x, y)));
 }
 

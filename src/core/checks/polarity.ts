@@ -55,9 +55,11 @@ export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null
   const lr = rn.filter((x) => !paired.has(x) && (carriedR(x) || (!!al && near(al.r, al.rPartner, x))));
   // Unpaired negators on each side, carried or not: when the sentences are aligned as saying the same thing, a
   // negator more on one side flips it even where the other words were reworded.
-  const uo = on.filter((x) => !paired.has(x)).length, ur = rn.filter((x) => !paired.has(x)).length;
+  // ("without" is left out: a preposition more often than a flip of the claim.)
+  const counted = (x: Item) => !paired.has(x) && x.key !== 'without';
+  const uo = on.filter(counted).length, ur = rn.filter(counted).length;
   if (al && !lo.length && !lr.length && uo !== ur) {
-    const x = (uo > ur ? on : rn).find((y) => !paired.has(y))!;
+    const x = (uo > ur ? on : rn).find(counted)!;
     out.push(uo > ur
       ? { kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` }
       : { kind: 'negation', original: null, rewrite: { ...x.span }, note: `the rewrite adds the negation “${x.span.text}”` });

@@ -77,6 +77,8 @@ export function sentenceWords(text: string, start: number, end: number): Word[] 
       continue;
     }
     if (word.endsWith('’') || word.endsWith("'")) word = word.slice(0, -1);
+    // "US" is the country, not the pronoun.
+    if (word === 'us' && text.charCodeAt(s) === 0x55 && text.charCodeAt(s + 1) === 0x53) word = 'u.s';
     out.push({ key: word, start: s, end: i, named });
   }
   return out;
