@@ -1,4 +1,6 @@
 import { defaultLexicon, type Lexicon } from '../lexicon/vectors.js';
+import { defaultAntonyms } from '../lexicon/antonyms.js';
+import type { Antonyms } from './checks/polarity.js';
 
 /**
  * The one seam between the pure core and the lexicon's file I/O: the core asks for the lexicon here and
@@ -15,4 +17,16 @@ export function lexiconForCore(): Lexicon | null {
 /** Injects a lexicon (or `null` for none); `undefined` restores the default. */
 export function useLexicon(lexicon: Lexicon | null | undefined): void {
   injected = lexicon;
+}
+
+let injectedAntonyms: Antonyms | undefined;
+
+/** The antonym pairs the fact checks use (WordNet's, loaded lazily on first call unless others were injected). */
+export function antonymsForCore(): Antonyms {
+  return injectedAntonyms ?? defaultAntonyms();
+}
+
+/** Injects antonym pairs (tests); `undefined` restores the default. */
+export function useAntonyms(antonyms: Antonyms | undefined): void {
+  injectedAntonyms = antonyms;
 }

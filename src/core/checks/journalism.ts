@@ -4,6 +4,7 @@ import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece 
 import { findAttribution } from './attribution.js';
 import { annotateFacts, type FactsMemo } from './fact-changes.js';
 import { markChangedClaims } from './changed-claims.js';
+import { antonymsForCore } from '../lexicon.js';
 import { wordDiff } from '../classify/word-diff.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
@@ -54,7 +55,7 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   }
   result.summary.quotes = counts;
   result.summary.attribution = findAttribution(original, rewrite.text);
-  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite);
+  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite, antonymsForCore());
   markChangedClaims(result);
   result.summary.flags.push(...flags(result));
 }

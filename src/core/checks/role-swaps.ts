@@ -65,7 +65,8 @@ export function roleSwaps(al: WordAlignment, oText: string, rText: string): Role
       if (voiceChanged(o, r, i, i2, j, j2) || coordinated(o, Math.min(i, i2), Math.max(i, i2), oPartner, oText)) continue;
       const [a, b] = [nameAround(o, oPartner, i), nameAround(o, oPartner, i2)];
       if (sameEntity(oText.slice(a[0], a[1]), oText.slice(b[0], b[1]))) continue;
-      used.add(i); used.add(i2);
+      // The other words of both names are part of this swap ("Aaren Russell" / "Alex Davison" is one).
+      for (const [k] of moved) if ((o[k]!.start >= a[0] && o[k]!.end <= a[1]) || (o[k]!.start >= b[0] && o[k]!.end <= b[1])) used.add(k);
       out.push({
         original: span(oText, a), rewrite: span(rText, nameAround(r, rPartner, j)),
         note: `“${oText.slice(a[0], a[1])}” and “${oText.slice(b[0], b[1])}” changed places: their roles are swapped`,
@@ -111,10 +112,11 @@ function coordinated(o: Word[], a: number, b: number, partner: Int32Array, oText
   while (s > 0 && partner[s - 1]! < 0) s--;
   if (o[s - 1]?.key === 'between') return false;
   // A name kept in place just before the second item modifies it ("the AA Portland Sea Dogs"): the items then
-  // trade their modifiers, which is not interchangeable.
+  // trade their modifiers, which is not interchangeable, unless the first item has the same word before it
+  // ("FC Utrecht, Excelsior and FC Emmen").
   let e = b;
   while (e > a + 1 && partner[e - 1]! < 0 && o[e - 1]!.named) e--;
-  if (partner[e - 1]! >= 0 && o[e - 1]!.named) return false;
+  if (partner[e - 1]! >= 0 && o[e - 1]!.named && o[e - 1]!.key !== o[s - 1]?.key) return false;
   // Between the items: list punctuation or a coordinator, and otherwise only function words, names and the head
   // the conjuncts share ("indie music and alternative music").
   let seen = /[,;]/.test(oText.slice(o[a]!.end, o[b]!.start));
