@@ -1,4 +1,4 @@
-import type { Claim, CompareResult } from '../types.js';
+import type { Claim, CompareResult, DiffPart } from '../types.js';
 
 /**
  * Which claims say something else than their counterpart: a claim is `changed` when an alignment it belongs to
@@ -13,7 +13,7 @@ export function markChangedClaims(result: CompareResult): void {
     for (const c of claims) if (c.start < end && start < c.end) changed.add(c.id);
   };
   for (const q of result.quotes) {
-    if (q.side !== 'rewrite' || q.status !== 'altered') continue;
+    if (q.side !== 'rewrite' || q.status !== 'altered' || !wordsChanged(q.diff)) continue;
     holds(result.rewrite.claims, q.start, q.end);
     if (q.source) holds(result.original.claims, q.source.start, q.source.end);
   }
@@ -25,4 +25,19 @@ export function markChangedClaims(result: CompareResult): void {
     }
   }
   for (const a of result.alignments) if (a.status === 'kept' && [...a.original, ...a.rewrite].some((id) => changed.has(id))) a.status = 'paraphrased';
+}
+
+/**
+ * Whether an altered quotation's diff changes the speaker's words: words removed or added once case, punctuation
+ * and bracketed editorial insertions ("If it doesn’t [happen]" / "if it doesn’t") are set aside.
+ */
+export function wordsChanged(diff: DiffPart[]): boolean {
+  const count = new Map<string, number>();
+  for (const p of diff) {
+    if (p.op === 'equal') continue;
+    for (const w of p.text.replace(/\[[^\]]*\]/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      count.set(w, (count.get(w) ?? 0) + (p.op === 'added' ? 1 : -1));
+    }
+  }
+  return [...count.values()].some((n) => n !== 0);
 }

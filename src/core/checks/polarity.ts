@@ -45,11 +45,19 @@ export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null
       if (y) { paired.add(x); paired.add(y); }
     }
   }
-  // A negator is carried when the word it modifies is on the other side, or when a word next to it is aligned
-  // ("if it doesn’t, I back away" / "if it does, I back away": no head word, but "does" is aligned).
+  // Negators of the same word pair up wherever they stand ("by not insisting" / "without insisting").
+  for (const x of on) {
+    if (paired.has(x) || !x.head) continue;
+    const y = rn.find((c) => !paired.has(c) && c.head === x.head);
+    if (y) { paired.add(x); paired.add(y); }
+  }
+  // A negator is carried when the word it modifies is on the other side, or, in sentences that say mostly the
+  // same words (`close`), when a word next to it is aligned ("if it doesn’t, I back away" / "if it does, I back
+  // away": no head word, but "does" is aligned).
+  const close = !!al && alignedShare(al) >= MIN_CLOSE_SHARE;
   const near = (words: WordAlignment['o'], partner: Int32Array, x: Item) => {
     const k = negatorWord(words, x);
-    return k >= 0 && ((k > 0 && partner[k - 1]! >= 0) || (k + 1 < words.length && partner[k + 1]! >= 0));
+    return close && k >= 0 && ((k > 0 && partner[k - 1]! >= 0) || (k + 1 < words.length && partner[k + 1]! >= 0));
   };
   const lo = on.filter((x) => !paired.has(x) && (carriedO(x) || (!!al && near(al.o, al.oPartner, x))));
   const lr = rn.filter((x) => !paired.has(x) && (carriedR(x) || (!!al && near(al.r, al.rPartner, x))));
@@ -58,13 +66,18 @@ export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null
   // ("without" is left out: a preposition more often than a flip of the claim.)
   const counted = (x: Item) => !paired.has(x) && x.key !== 'without';
   const uo = on.filter(counted).length, ur = rn.filter(counted).length;
-  if (al && !lo.length && !lr.length && uo !== ur) {
+  if (close && !lo.length && !lr.length && uo !== ur) {
     const x = (uo > ur ? on : rn).find(counted)!;
     out.push(uo > ur
       ? { kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` }
       : { kind: 'negation', original: null, rewrite: { ...x.span }, note: `the rewrite adds the negation “${x.span.text}”` });
     return out;
   }
+  // Sentences that are merely related keep a stricter reading: a negation counts as dropped (added) only when the
+  // other sentence has no negator that may be its counterpart, one without a head or with a carried one ("who we
+  // can’t" / "he did not know"); a negator of a word the other side lacks ("cannot match") negates something else.
+  const maybe = (xs: Item[], carried: (x: Item) => boolean) => xs.some((x) => !paired.has(x) && (!x.head || carried(x)));
+  if (!close && (lo.length ? maybe(rn, carriedR) : maybe(on, carriedO))) return out;
   if (lo.length > lr.length) {
     const x = lo[0]!;
     out.push({ kind: 'negation', original: { ...x.span }, rewrite: null, note: `negation “${x.span.text}” is not carried into the rewrite` });
@@ -84,6 +97,23 @@ export function polarityChanges(on: Item[], rn: Item[], al: WordAlignment | null
 }
 
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+
+/**
+ * Share of content words aligned, on the side where it is smaller, from which two sentences say mostly the same
+ * words and a negator's neighbours can stand for its head. Below it sentences are merely related (a merged
+ * group's other sentence, "they lack the scale" / "militaries cannot match"), and a negator there is rewording.
+ */
+export const MIN_CLOSE_SHARE = 0.4;
+
+/** The smaller of the two sides' shares of content words that are aligned. */
+export function alignedShare(al: WordAlignment): number {
+  const share = (words: WordAlignment['o'], partner: Int32Array) => {
+    let n = 0, a = 0;
+    words.forEach((w, k) => { if (!FUNCTION_WORDS.has(w.key)) { n++; if (partner[k]! >= 0) a++; } });
+    return n ? a / n : 1;
+  };
+  return Math.min(share(al.o, al.oPartner), share(al.r, al.rPartner));
+}
 
 /** The index of the negating word inside a negation item's span, or −1. */
 function negatorWord(words: WordAlignment['o'], x: Item): number {
