@@ -94,18 +94,41 @@ function baseForms(word: string, pos: keyof typeof FILES): string[] {
   return out;
 }
 
-/** `Antonyms` over a table: two word forms are antonyms when base forms of one part of speech are. */
+/** Word forms remembered by an `Antonyms` (a bound: cleared when full). */
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * `Antonyms` over a table: two word forms are antonyms when base forms of one part of speech are. Each word form's
+ * base forms and opposites are worked out once and remembered (a compare asks about the same words again and again).
+ */
 export function antonymsOf(table: AntonymTable): Antonyms {
+  const poses = Object.keys(FILES) as (keyof typeof FILES)[];
+  const opposites = new Map<string, Set<string> | null>(), bases = new Map<string, string[]>();
+  const basesOf = (w: string) => {
+    let b = bases.get(w);
+    if (!b) {
+      if (bases.size >= MAX_REMEMBERED) bases.clear();
+      bases.set(w, b = poses.flatMap((pos) => baseForms(w, pos).map((x) => `${pos}:${x}`)));
+    }
+    return b;
+  };
+  const oppositesOf = (w: string) => {
+    let o = opposites.get(w);
+    if (o === undefined) {
+      const found = new Set<string>();
+      for (const pb of basesOf(w)) {
+        const pos = pb[0] as keyof typeof FILES;
+        for (const x of table[pos].get(pb.slice(2)) ?? []) found.add(`${pos}:${x}`);
+      }
+      if (opposites.size >= MAX_REMEMBERED) opposites.clear();
+      opposites.set(w, o = found.size ? found : null);
+    }
+    return o;
+  };
   return {
     has(a: string, b: string): boolean {
-      for (const pos of Object.keys(FILES) as (keyof typeof FILES)[]) {
-        const bs = baseForms(b, pos);
-        for (const x of baseForms(a, pos)) {
-          const opp = table[pos].get(x);
-          if (opp && bs.some((y) => opp.has(y))) return true;
-        }
-      }
-      return false;
+      const opp = oppositesOf(a);
+      return !!opp && basesOf(b).some((x) => opp.has(x));
     },
   };
 }

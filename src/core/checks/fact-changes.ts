@@ -33,6 +33,9 @@ interface ClaimFacts {
   items?: Kinds;
   index?: WordIndex;
   words?: Word[];
+  /** A rewrite claim's changes against each original claim it was compared with (keyed by that claim's memo, with
+   *  the antonyms they were found with): a text compared again with the same original skips the word alignments. */
+  against?: WeakMap<ClaimFacts, { antonyms: Antonyms; changes: FactChange[] }>;
 }
 
 /**
@@ -75,8 +78,17 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc),
-        { oText: originalText, rText: rewriteText, words: () => alignWords(wordsOf(oc), wordsOf(rc)), antonyms });
+      // The same sentence on both sides says the same thing.
+      if (oc.claim.text === rc.claim.text) continue;
+      const against = rc.memo.against ??= new WeakMap();
+      let known = against.get(oc.memo);
+      if (known?.antonyms !== antonyms) {
+        known = { antonyms, changes: compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc),
+          { oText: originalText, rText: rewriteText, words: () => alignWords(wordsOf(oc), wordsOf(rc)), antonyms }) };
+        against.set(oc.memo, known);
+      }
+      // Copies: the memoised changes outlive this result.
+      const found = known.changes.map((ch) => ({ ...ch, original: ch.original && { ...ch.original }, rewrite: ch.rewrite && { ...ch.rewrite } }));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }

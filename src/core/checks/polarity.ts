@@ -140,20 +140,20 @@ function antonymIn(al: WordAlignment, antonyms: Antonyms): [number, number] | nu
  * say the same thing are a rewording ("will" / "would" in reported speech, "could" / "might"); two that cannot are a
  * change of modality.
  */
-const MODAL_SENSES: Record<string, string[]> = {
+const MODAL_SENSES = new Map<string, string[]>(Object.entries({
   will: ['future'], shall: ['future'], would: ['future', 'condition'], must: ['obligation'],
   should: ['obligation', 'condition'], can: ['ability', 'possibility'], could: ['ability', 'possibility', 'condition'],
   may: ['possibility'], might: ['possibility', 'condition'],
-};
+}));
 
 /** Modals replaced by a modal of another kind in the same place. */
 export function modalityChanges(al: WordAlignment, oText: string, rText: string): FactChange[] {
   const out: FactChange[] = [];
   for (let i = 0; i < al.o.length; i++) {
-    const a = al.o[i]!, sa = MODAL_SENSES[a.key];
+    const a = al.o[i]!, sa = MODAL_SENSES.get(a.key);
     if (!sa || al.oPartner[i]! >= 0) continue;
     for (let j = 0; j < al.r.length; j++) {
-      const b = al.r[j]!, sb = MODAL_SENSES[b.key];
+      const b = al.r[j]!, sb = MODAL_SENSES.get(b.key);
       if (!sb || al.rPartner[j]! >= 0 || al.rGap[j] !== al.oGap[i]) continue;
       if (!sa.some((x) => sb.includes(x))) {
         out.push({ kind: 'modality', original: span(oText, a.start, a.end), rewrite: span(rText, b.start, b.end),
