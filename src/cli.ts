@@ -27,6 +27,7 @@ export const CONDITIONS = {
   derived: 'the rewrite is derived from the original (verdict wholly_derived or partially_derived)',
   uncredited: 'the rewrite is derived from the original and does not credit it',
   'altered-quotes': 'a quotation was altered, made from narration, or given to a different speaker',
+  'changed-facts': 'an aligned claim says something else (a name, role, number, date, negation, hedge or modal changed)',
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 
@@ -57,6 +58,7 @@ Gating:
                              derived         ${CONDITIONS.derived}
                              uncredited      ${CONDITIONS.uncredited}
                              altered-quotes  ${CONDITIONS['altered-quotes']}
+                             changed-facts   ${CONDITIONS['changed-facts']}
   -h, --help               this help
   -V, --version            the version
 
@@ -72,6 +74,7 @@ export function conditionsMet(result: CompareResult, wanted: Condition[]): Condi
     derived,
     uncredited: derived && s.attribution.credited === false,
     'altered-quotes': s.quotes.altered + s.quotes.from_narration + s.quotes.speakerChanged > 0,
+    'changed-facts': s.changedFacts > 0,
   };
   return wanted.filter((c) => holds[c]);
 }

@@ -1,5 +1,6 @@
 import { createComparer, type Comparer } from './core/compare.js';
 import { defaultLexicon } from './lexicon/vectors.js';
+import { defaultAntonyms } from './lexicon/antonyms.js';
 
 let comparer: Comparer | undefined;
 
@@ -9,5 +10,5 @@ let comparer: Comparer | undefined;
  * text analysed once is reused by every later compare of the process.
  */
 export function defaultComparer(): Comparer {
-  return comparer ??= createComparer({ lexicon: defaultLexicon() });
+  return comparer ??= createComparer({ lexicon: defaultLexicon(), antonyms: defaultAntonyms() });
 }

@@ -19,6 +19,8 @@ const file = (name: string, text: string | Buffer) => { const p = join(dir, name
 const orig = file('original.txt', smallPair.original.text);
 const rewr = file('rewrite.txt', smallPair.rewrite.text);
 const credited = file('credited.txt', `${smallPair.rewrite.text} First reported by the Daily Planet.`);
+// The original with one fact changed: a negation added to a copied sentence is not a rewording.
+const changedFact = file('changed.txt', smallPair.original.text.replace('It will cost', 'It will not cost'));
 const indep = file('independent.txt', 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.');
 
 async function run(args: string[], stdin: string | Buffer = '', term: { isTTY?: boolean; columns?: number; env?: Record<string, string> } = {}) {
@@ -59,6 +61,8 @@ t.test('--fail-on gates a pipeline: exit 1 when a condition holds, 0 when none d
     { args: ['--fail-on', 'derived,uncredited', orig, credited], code: 2, stderr: /cannot check uncredited/ },
     { args: ['--fail-on', 'altered-quotes,uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /^article-diff: uncredited/ },
     { args: ['--fail-on', 'altered-quotes', '--fail-on', 'derived', orig, indep], code: 0 },
+    { args: ['--fail-on', 'changed-facts', orig, orig], code: 0 },
+    { args: ['--fail-on', 'changed-facts', orig, changedFact], code: 1, stderr: /changed-facts/ },
   ];
   for (const row of table) {
     const r = await run(row.args);
@@ -74,6 +78,9 @@ t.test('conditions read the summary', async (t) => {
   const ok = sampleResult({ credited: true }).result;
   ok.summary.quotes.altered = 0;
   t.same(conditionsMet(ok, ['derived', 'uncredited', 'altered-quotes']), ['derived']);
+  t.same(conditionsMet(result, ['changed-facts']), ['changed-facts']);
+  ok.summary.changedFacts = 0;
+  t.same(conditionsMet(ok, ['changed-facts']), []);
 });
 
 t.test('stdin and HTML pages', async (t) => {

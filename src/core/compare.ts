@@ -11,6 +11,8 @@ import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/summary.js';
 import { annotateJournalism } from './checks/journalism.js';
 import { Workspace } from './workspace.js';
+import type { Antonyms } from './checks/polarity.js';
+import { NO_ANTONYMS } from './checks/fact-changes.js';
 import type { Lexicon } from '../lexicon/vectors.js';
 import type { ArticleInput, CompareLimits, CompareResult } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
@@ -25,6 +27,8 @@ export interface ComparerResources {
   analysisCacheChars?: number;
   /** The wink-nlp instance and key memo texts are read with (default: the comparer's own). */
   reader?: TermReader;
+  /** Antonymous words (WordNet's, `src/lexicon/antonyms.ts`) for flipped predicates; default: none known. */
+  antonyms?: Antonyms;
 }
 
 /** Compares articles with the resources it was built with, and owns the caches its compares share. */
@@ -48,7 +52,7 @@ export function createComparer(resources: ComparerResources): Comparer {
   const analyses = new AnalysisCache<TextAnalysis>(budget, ANALYSIS_CACHE_ENTRY_CHARS);
   const context: CompareContext = {
     lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader(),
-    workspace: new Workspace(),
+    workspace: new Workspace(), antonyms: resources.antonyms ?? NO_ANTONYMS,
   };
   return {
     compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits),
@@ -65,12 +69,13 @@ interface CompareContext {
   reader: TermReader;
   /** Scratch buffers for the kernels. */
   workspace: Workspace;
+  antonyms: Antonyms;
 }
 
 /** The pipeline, one stage a line: each stage takes what the ones before it returned. */
 function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput,
   limits: CompareLimits): CompareResult {
-  const { analyses, reader, lookups, workspace } = context;
+  const { analyses, reader, lookups, workspace, antonyms } = context;
   const o = readText(analyses, reader, original.text, limits.maxChars);
   const r = readText(analyses, reader, rewrite.text, limits.maxChars);
   const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
@@ -85,6 +90,6 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
     quotes: [], droppedQuotes: [],
   };
   // The journalism checks (quotations, attribution, facts) fill the result's quotes, changes and summary fields.
-  annotateJournalism(result, original, rewrite, limits, { original: o.memo, rewrite: r.memo }, workspace);
+  annotateJournalism(result, original, rewrite, limits, { original: o.memo, rewrite: r.memo }, workspace, antonyms);
   return result;
 }

@@ -72,7 +72,9 @@ export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefin
   const claimRows = matrix.claims.map((c) => `<tr><th scope="row"><code>${e(c.id)}</code></th><td class="ctext">${e(c.text)}</td>`
     + c.statuses.map((s, i) => {
       const st = cellStatus(s, matrix.outlets[i]!);
-      return `<td class="st" data-status="${st}">${e(CELL_TEXT[st] ?? st)}</td>`;
+      const changed = c.changed.includes(matrix.outlets[i]!.outlet);
+      return `<td class="st" data-status="${st}"${changed ? ' data-changed="true"' : ''}>${e(CELL_TEXT[st] ?? st)}`
+        + `${changed ? ' ! changed' : ''}</td>`;
     }).join('') + '</tr>').join('\n');
   const reports = view.results.map((r, i) => {
     const o = matrix.outlets[i]!;
@@ -104,7 +106,8 @@ function outletLine(o: BatchOutlet, r: CompareResult | BatchFailure): string[] {
 /** Which outlets kept, paraphrased or dropped a claim; an independent outlet's drops are left out (see cellStatus). */
 function claimOutlets(c: MatrixClaim, outlets: BatchOutlet[]): [string, string[]][] {
   const dropped = outlets.filter((o, i) => c.statuses[i] === 'dropped' && o.verdict !== 'independent').map((o) => o.outlet);
-  return ([['=', c.kept], ['~', c.paraphrased], ['-', dropped]] as [string, string[]][]).filter(([, l]) => l.length);
+  return ([['=', c.kept], ['~', c.paraphrased], ['-', dropped], ['!', c.changed]] as [string, string[]][])
+    .filter(([, l]) => l.length);
 }
 
 /**

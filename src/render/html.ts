@@ -116,6 +116,7 @@ const LEGEND = `<div class="legend" aria-label="Legend">
 <span><i class="sw claim" data-status="paraphrased"></i>~ paraphrased</span>
 <span><i class="sw claim" data-status="dropped"></i>- dropped (original only)</span>
 <span><i class="sw claim" data-status="added"></i>+ added (rewrite only)</span>
+<span><i class="sw claim" data-status="paraphrased" data-changed="true"></i>! changed (says something else)</span>
 <span><del>removed</del> <ins>added</ins> words</span>
 <span><b class="moved">moved</b> out of original order</span>
 <span><mark class="fact">changed fact</mark></span>
@@ -133,22 +134,29 @@ function renderRow(row: Row, p: string, newPara: boolean): string {
     const cell = `<span class="bp-kind">${e(b.item.kind.replace(/_/g, ' '))}</span>${e(b.item.text)}`;
     return `<div class="${cls}" data-status="boilerplate"><div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div><div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
   }
-  const gutter = `${MARKERS[row.status] ?? ''}${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
+  const changed = rowChanged(row);
+  const gutter = `${MARKERS[row.status] ?? ''}${changed ? '<br><b class="changed" title="a changed fact">changed</b>' : ''}`
+    + `${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
   // Each note under the column of the side it is about.
   const flags = (side: 'original' | 'rewrite') => {
     const own = row.flags.filter((f) => f.side === side);
     return own.length ? `<ul class="row-flags">${own.map((f) => `<li data-kind="${e(f.kind)}">${e(f.note)}</li>`).join('')}</ul>` : '';
   };
-  return `<div class="${cls}" data-status="${e(row.status)}"${row.moved ? ' data-moved="true"' : ''}${row.problem ? ' data-problem="true"' : ''}>`
+  return `<div class="${cls}" data-status="${e(row.status)}"${changed ? ' data-changed="true"' : ''}`
+    + `${row.moved ? ' data-moved="true"' : ''}${row.problem ? ' data-problem="true"' : ''}>`
     + `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}${flags('original')}</div>`
     + `<div class="gutter" aria-label="${e(row.status)}">${gutter}</div>`
     + `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}${flags('rewrite')}</div></div>`;
 }
 
+/** A row holding a changed claim: a finding, shown apart from plain kept and paraphrased rows. */
+export const rowChanged = (row: Row) => [...row.original, ...row.rewrite].some((x) => x.claim.changed);
+
 function claimHtml(rc: RenderedClaim, p: string): string {
   const c = rc.claim;
   const matches = c.matches.map((m) => `${p}${m}`).join(' ');
-  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}" data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
+  const changed = c.changed ? ' data-changed="true" title="says something else than its counterpart: see the change below"' : '';
+  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}"${changed} data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
     + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${piecesHtml(rc.pieces)}</span>`;
 }
 

@@ -55,11 +55,13 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
       out.push(...markdownItem(words(`${f.problem ? '⚠ ' : ''}${label} ${escapeMarkdown(f.detail)}`), width, '- ', 2));
     }
   }
-  out.push('', '## Claims', '', ...wrap(words('Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added.'), width, '', 0), '');
+  out.push('', '## Claims', '', ...wrap(words('Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added · `!` changed (says something else).'), width, '', 0), '');
   for (const row of buildRows(result)) {
     if (row.kind === 'boilerplate') continue;
     const status = row.status as keyof typeof LABEL;
-    const head = `\`${MARKERS[status] ?? '?'}\` **${LABEL[status] ?? status}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}:`;
+    const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
+    const label = `${LABEL[status] ?? status}${changed ? ', changed' : ''}`;
+    const head = `\`${changed ? '!' : MARKERS[status] ?? '?'}\` **${label}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}:`;
     out.push(...markdownItem([...words(head), ...body(row)], width, '- ', 2));
     for (const f of row.flags) out.push(...markdownItem(words(`⚠ ${f.side}: ${escapeMarkdown(f.note)}`), width, '  - ', 4));
   }

@@ -30,13 +30,15 @@ export function buildMatrix(results: (CompareResult | null)[], labels: string[])
   const base = results.find((r): r is CompareResult => r !== null);
   const lookups = results.map((r) => (r ? new Map(r.original.claims.map((c) => [c.id, c])) : null));
   const claims: MatrixClaim[] = (base?.original.claims ?? []).map((c) => {
-    const statuses = lookups.map((m) => {
-      const own = m?.get(c.id);
-      return own && own.start === c.start && own.end === c.end ? (own.status as OriginalStatus) : null;
+    const own = lookups.map((m) => {
+      const x = m?.get(c.id);
+      return x && x.start === c.start && x.end === c.end ? x : null;
     });
+    const statuses = own.map((x) => (x ? (x.status as OriginalStatus) : null));
     const who = (s: OriginalStatus) => outlets.filter((_, i) => statuses[i] === s).map((o) => o.outlet);
     return { id: c.id, start: c.start, end: c.end, text: c.text, paragraph: c.paragraph, statuses,
-      kept: who('kept'), paraphrased: who('paraphrased'), dropped: who('dropped') };
+      kept: who('kept'), paraphrased: who('paraphrased'), dropped: who('dropped'),
+      changed: outlets.filter((_, i) => own[i]?.changed).map((o) => o.outlet) };
   });
   return {
     outlets, claims,

@@ -54,6 +54,8 @@ section.findings .where{font:600 .75rem ui-monospace,SFMono-Regular,Menlo,Consol
 .claim[data-status=paraphrased]{background:var(--para-bg);border-color:var(--para)}
 .claim[data-status=dropped]{background:var(--drop-bg);border-color:var(--drop)}
 .claim[data-status=added]{background:var(--add-bg);border-color:var(--add)}
+.claim[data-changed=true]{background:var(--fact-bg);border-color:var(--fact);border-left-style:double}
+.gutter .changed{color:var(--fact);font-size:.7rem}
 .claim:target,.claim.hl{outline:2px solid var(--ink);outline-offset:1px}
 .cid{font:600 .7rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);margin-right:.35rem;text-decoration:none}
 del{background:#f7c1c4;color:#6d1010;text-decoration:line-through;text-decoration-thickness:1px}
@@ -89,6 +91,7 @@ table.matrix{border-collapse:collapse;width:100%;background:#fff;font-size:.85re
 .matrix td[data-status=unrelated]{background:#f4f4f6;color:#505057;font-weight:400}
 .matrix td.st{text-align:center;font-weight:700;white-space:nowrap;width:7rem}
 .matrix td[data-status=kept]{background:var(--kept-bg);color:var(--kept)}
+.matrix td[data-changed=true]{background:var(--fact-bg);color:var(--fact);font-weight:600}
 .matrix td[data-status=paraphrased]{background:var(--para-bg);color:var(--para)}
 .matrix td[data-status=dropped]{background:var(--drop-bg);color:var(--drop)}
 .matrix td[data-status=error]{background:#eee;color:var(--muted)}

@@ -64,7 +64,9 @@ export function renderText(result: CompareResult, opts: TextOptions = {}): strin
   const indent = idWidth + 4;
   for (const row of rows) {
     const status = row.status as keyof typeof MARKERS;
-    const marker = paint(status, MARKERS[status] ?? '?');
+    // A row holding a changed claim is a finding: `!` in place of its status marker.
+    const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
+    const marker = changed ? paint('problem', '!') : paint(status, MARKERS[status] ?? '?');
     const id = ids(row);
     const text = [...body(row), ...(row.moved ? words('(moved)') : [])];
     if (id.length > idWidth) {

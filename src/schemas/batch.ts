@@ -39,6 +39,9 @@ export const MatrixClaimSchema = Type.Object({
   kept: Type.Array(Type.String()),
   paraphrased: Type.Array(Type.String()),
   dropped: Type.Array(Type.String()),
+  changed: Type.Array(Type.String(), {
+    description: 'Outlets whose rewrite of this claim says something else (a changed fact or quotation).',
+  }),
 });
 
 export const BatchMatrixSchema = Type.Object({

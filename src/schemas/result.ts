@@ -21,7 +21,7 @@ export const BOILERPLATE_KINDS = [
 ] as const;
 export const DIFF_OPS = ['equal', 'removed', 'added'] as const;
 export const CHANGE_KINDS = [
-  'number', 'date', 'person', 'organization', 'place', 'entity', 'negation', 'hedging',
+  'number', 'date', 'person', 'organization', 'place', 'entity', 'role', 'negation', 'hedging', 'modality',
 ] as const;
 export const QUOTE_STATUSES = ['verbatim', 'altered', 'from_narration', 'not_in_original'] as const;
 export const QUOTE_EDIT_KINDS = ['insertion', 'omission'] as const;
@@ -51,6 +51,10 @@ export const ClaimSchema = Type.Object({
     minimum: 0, maximum: 1, description: 'Share of this claim’s content words carried to (or from) the other side.',
   }),
   alignments: Type.Array(Type.String(), { description: 'Alignment group ids this claim belongs to.' }),
+  changed: Type.Boolean({
+    description: 'An alignment of this claim reports a changed fact, or it holds an altered quotation: a finding, '
+      + 'never `kept`.',
+  }),
 });
 
 export const ParagraphSchema = Type.Object({

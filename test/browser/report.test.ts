@@ -67,6 +67,13 @@ t.test('the report in headless Chromium', async (t) => {
   t.equal(await bg('dropped'), 'rgb(253, 231, 233)', 'dropped claims are red');
   t.equal(await bg('paraphrased'), 'rgb(255, 243, 205)', 'paraphrased claims are amber');
   t.not(await bg('kept'), 'rgba(0, 0, 0, 0)', 'kept claims are coloured');
+  // A claim that says something else than its counterpart (the rewrite adds the hedge "potentially") is a finding:
+  // marked, and never in the plain colour of a kept claim.
+  const changed = page.locator('.cell .claim[data-changed="true"]').first();
+  t.ok(await changed.isVisible(), 'a changed claim is marked');
+  const changedBg = await page.evaluate(`getComputedStyle(document.querySelector('.cell .claim[data-changed="true"]')).backgroundColor`);
+  t.not(changedBg, await bg('kept'), 'a changed claim is not coloured as kept');
+  t.equal(changedBg, 'rgb(243, 229, 245)', 'changed claims take the changed-fact colour');
 
   // The planted markup is text, and nothing ran.
   t.equal(await page.evaluate('typeof window.__pwned'), 'undefined', 'planted script/onerror did not run');

@@ -48,6 +48,11 @@ t.test('word diffs, moves, changed facts, quote findings and boilerplate are mar
   t.match(d.querySelector('.row[data-status="paraphrased"] .row-flags')!.textContent, /quotation altered/);
   t.same(els(d, '.row.boilerplate').map((r) => r.textContent), ['read moreRead more: other story', 'photo creditPhoto: Agency']);
   t.ok(d.querySelector('.legend'), 'legend');
+  // A claim that says something else (changed number, altered quotation) is a finding, with the change beside it.
+  t.same(els(d, '.cell .claim[data-changed="true"]').map((c) => c.getAttribute('data-id')).sort(), ['o1', 'o2', 'r1', 'r2']);
+  t.match(els(d, '.row[data-changed="true"] .row-flags').map((f) => f.textContent).join(' | '), /“5%” became “7%”/);
+  t.notOk(d.querySelector('.claim[data-changed="true"][data-status="kept"]'), 'never the plain green of a kept claim');
+  t.notOk(d.querySelector('.claim[data-id="o4"][data-changed]'), 'an unchanged claim carries no mark');
 });
 
 t.test('submitted text is escaped: planted markup renders as text', async (t) => {

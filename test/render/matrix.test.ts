@@ -18,7 +18,8 @@ t.test('matrix: per original claim, which outlets kept, paraphrased or dropped i
     ['Copycat', true, 'partially_derived', false], ['Broken', false, null, null], ['Fair', true, 'partially_derived', true],
   ]);
   t.same(m.claims.map((c) => c.id), ['o1', 'o2', 'o3', 'o4']);
-  t.same(m.claims[2], { ...m.claims[2], statuses: ['dropped', null, 'kept'], kept: ['Fair'], paraphrased: [], dropped: ['Copycat'] });
+  t.same(m.claims[2], { ...m.claims[2], statuses: ['dropped', null, 'kept'], kept: ['Fair'], paraphrased: [], dropped: ['Copycat'], changed: [] });
+  t.same(m.claims[1]!.changed, ['Copycat', 'Fair'], 'o2 (its number changed) is a finding for both outlets');
   t.same(m.claims[0]!.paraphrased, ['Copycat', 'Fair']);
   t.same(m.credited, ['Fair']);
   t.same(m.derivedUncredited, ['Copycat']);

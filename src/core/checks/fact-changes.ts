@@ -1,6 +1,9 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from '../types.js';
 import { extractItems, properWords, type Item, type ProperWords } from './fact-items.js';
 import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from '../segment/chars.js';
+import { alignWords, sentenceWords, wordAt, type Word, type WordAlignment } from './word-align.js';
+import { FUNCTION_WORDS, roleSwaps } from './role-swaps.js';
+import { polarityChanges, modalityChanges, type Antonyms } from './polarity.js';
 
 /**
  * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
@@ -25,10 +28,14 @@ export interface FactsMemo {
   claims?: Map<number | string, ClaimFacts>;
 }
 
-/** One claim's fact work, each part made on first use: its items (by kind) and its word index. */
+/** One claim's fact work, each part made on first use: its items (by kind), its word index and its words. */
 interface ClaimFacts {
   items?: Kinds;
   index?: WordIndex;
+  words?: Word[];
+  /** A rewrite claim's changes against each original claim it was compared with (keyed by that claim's memo, with
+   *  the antonyms they were found with): a text compared again with the same original skips the word alignments. */
+  against?: WeakMap<ClaimFacts, { antonyms: Antonyms; changes: FactChange[] }>;
 }
 
 /**
@@ -37,7 +44,7 @@ interface ClaimFacts {
  * compare of the same text, when the memo is cached) costs one analysis.
  */
 export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
-  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}): number {
+  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}, antonyms: Antonyms = NO_ANTONYMS): number {
   const sides: [Side, Side] = [
     { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
     { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
@@ -71,7 +78,17 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     const seen = new Set<string>();
     a.changes = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
-      const found = compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc));
+      // The same sentence on both sides says the same thing.
+      if (oc.claim.text === rc.claim.text) continue;
+      const against = rc.memo.against ??= new WeakMap();
+      let known = against.get(oc.memo);
+      if (known?.antonyms !== antonyms) {
+        known = { antonyms, changes: compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc),
+          { oText: originalText, rText: rewriteText, words: () => alignWords(wordsOf(oc), wordsOf(rc)), antonyms }) };
+        against.set(oc.memo, known);
+      }
+      // Copies: the memoised changes outlive this result.
+      const found = known.changes.map((ch) => ({ ...ch, original: ch.original && { ...ch.original }, rewrite: ch.rewrite && { ...ch.rewrite } }));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
         if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
@@ -105,6 +122,19 @@ const spanKey = (c: Span): number | string => (c.end < 0x4000000 ? c.start * 0x4
 const itemsOf = (f: Facts): Kinds => f.memo.items ??=
   kinds(extractItems(f.side.text, f.claim.start, f.claim.end, f.side.memo.proper ??= properWords(f.side.text)));
 const indexOfClaim = (f: Facts): WordIndex => f.memo.index ??= wordIndex(f.claim.text);
+const wordsOf = (f: Facts): Word[] => f.memo.words ??= sentenceWords(f.side.text, f.claim.start, f.claim.end);
+
+/** What the alignment-based checks of a sentence pair read: both texts, the pair's word alignment (made on first
+ *  use) and the antonym pairs of the lexicon. */
+interface PairContext {
+  oText: string;
+  rText: string;
+  words: () => WordAlignment | null;
+  antonyms: Antonyms;
+}
+
+/** No antonyms known (a caller without the lexicon's). */
+export const NO_ANTONYMS: Antonyms = { has: () => false };
 
 /**
  * Lower-cased words of three letters or more: the content a sentence pair must share to be compared. The matches of
@@ -163,9 +193,14 @@ function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
  * Changed facts between two spans of text that say the same thing (e.g. one aligned sentence pair).
  * A convenience over `compareItems` for callers and tests that have spans, not alignments.
  */
-export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span): FactChange[] {
-  const changes = compareItems(extractItems(originalText, o.start, o.end, properWords(originalText)), extractItems(rewriteText, r.start, r.end, properWords(rewriteText)),
-    originalText.slice(o.start, o.end), rewriteText.slice(r.start, r.end));
+export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span,
+  antonyms: Antonyms = NO_ANTONYMS): FactChange[] {
+  const oi = extractItems(originalText, o.start, o.end, properWords(originalText));
+  const ri = extractItems(rewriteText, r.start, r.end, properWords(rewriteText));
+  const ctx: PairContext = { oText: originalText, rText: rewriteText, antonyms, words: () => alignWords(
+    sentenceWords(originalText, o.start, o.end), sentenceWords(rewriteText, r.start, r.end)) };
+  const changes = compareKinds(kinds(oi), kinds(ri), () => indexOf(originalText.slice(o.start, o.end)),
+    () => indexOf(rewriteText.slice(r.start, r.end)), ctx);
   indexed.clear();
   return changes;
 }
@@ -189,21 +224,27 @@ const NONE = Object.freeze([]) as readonly Item[] as Item[];
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
-  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText));
+  const ctx: PairContext = { oText, rText, antonyms: NO_ANTONYMS,
+    words: () => alignWords(sentenceWords(oText, 0, oText.length), sentenceWords(rText, 0, rText.length)) };
+  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText), ctx);
 }
 
 /**
  * `compareItems` over items already sorted by kind (memoised per claim: never mutated here). The word indexes are
  * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none (#6).
  */
-function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex): FactChange[] {
+function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex, ctx: PairContext): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
-  // Numbers: equal magnitudes match (a hedge difference is reported); leftovers of one unit family are substitutions.
+  // The word alignment, made on first use (a pair without names, negators or modals needs none).
+  let aligned: WordAlignment | null | undefined;
+  const words = () => (aligned === undefined ? (aligned = ctx.words()) : aligned);
+  // Numbers: equal magnitudes match (a bound added or dropped is reported); leftovers of one unit family are
+  // substitutions.
   const [onum, rnum] = [o.number, r.number];
   for (const [a, b] of matchEqual(matched, onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
-    if (a.approx !== b.approx) {
+    if (boundOf(a.approx) !== boundOf(b.approx)) {
       changes.push(change('hedging', a, b, a.approx && !b.approx
         ? `“${a.span.text}” became the exact “${b.span.text}”`
         : `“${a.span.text}” became “${b.span.text}”`));
@@ -215,26 +256,35 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   matchEqual(matched, od, rd, (x, y) => x.key === y.key);
   for (const [a, b] of pairLeftovers(matched, od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Named entities: spelling variants and partial names match; a leftover is only a substitution when the other
-  // group does not mention it at all and an entity of a compatible kind stands in the same place.
+  // group does not mention it at all and an entity of a compatible kind stands in the same place (the same words
+  // around it, or the same gap of the word alignment).
   const [oe, re] = [o.entity, r.entity];
+  // A name standing unaligned in the gap where a different name stands is replaced, even when the other side
+  // mentions it elsewhere ("Christopher Harris was the son of William Harris" / "William Harris was the son of …"),
+  // unless each side mentions the other's name (two names that moved, seen by the role check).
+  // (Any two kinds: a title joined to a name can make a person look like an organisation, "NATO Secretary General
+  // Mark Rutte".)
+  const replaced = (x: Item, y: Item) => !sameName(x.names, y.names) && sameGap(words(), x, y)
+    && !(mentions(rIndex(), x.names) && mentions(oIndex(), y.names));
+  for (const [a, b] of pairLeftovers(matched, oe, re, replaced)) {
+    changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
+  }
   matchEqual(matched, oe, re, (x, y) => sameName(x.names, y.names));
   const oLeft = oe.filter((x) => !matched.has(x) && !mentions(rIndex(), x.names));
   const rLeft = re.filter((x) => !matched.has(x) && !mentions(oIndex(), x.names));
-  const compatible = (x: Item, y: Item) => (x.group === y.group || x.group === 'entity' || y.group === 'entity') && anchored(x, y);
+  const compatible = (x: Item, y: Item) => kindsAgree(x, y) && anchored(x, y);
   for (const [a, b] of pairLeftovers(matched, oLeft, rLeft, compatible)) {
-    const kind = (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
-    changes.push(change(kind, a, b, `“${a.span.text}” became “${b.span.text}”`));
+    changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
+  // Roles: the same names exchanged around the words that relate them.
+  const al = words();
+  if (al) for (const s of roleSwaps(al, ctx.oText, ctx.rText)) changes.push({ kind: 'role', original: s.original, rewrite: s.rewrite, note: s.note });
   // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
   // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
   // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
   const carried = (x: Item, other: () => WordIndex) => x.head !== '' && mentions(other(), [x.head]);
-  // A negation counts as dropped (added) only when the other side has no negator at all: "won’t involve" vs
-  // "is no longer expected to" is the same negated claim said differently.
-  const on = o.negation, rn = r.negation;
-  const onc = on.filter((x) => carried(x, rIndex)), rnc = rn.filter((x) => carried(x, oIndex));
-  if (onc.length && !rn.length) changes.push(change('negation', onc[0]!, null, `negation “${onc[0]!.span.text}” is not carried into the rewrite`));
-  else if (!on.length && rnc.length) changes.push(change('negation', null, rnc[0]!, `the rewrite adds the negation “${rnc[0]!.span.text}”`));
+  changes.push(...polarityChanges(o.negation, r.negation, al, (x) => carried(x, rIndex), (x) => carried(x, oIndex),
+    ctx.antonyms, ctx.oText, ctx.rText));
   // Hedging: a hedge on one side with no counterpart hedge on the other ("will likely revisit" → "will revisit",
   // "may" added); the same hedge word on both sides matches, and any two different hedges count as hedged alike
   // ("would likely lead" / "could lead").
@@ -244,7 +294,52 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   const ohc = ohl.filter((x) => carried(x, rIndex)), rhc = rhl.filter((x) => carried(x, oIndex));
   if (ohc.length && !rhl.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
   else if (!ohl.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
+  // Modality: a modal of another kind in the same place ("must" / "may", "will" / "can"), unless a hedge was
+  // already reported there.
+  if (al) {
+    const hedged = new Set(changes.filter((c) => c.kind === 'hedging').flatMap((c) => [c.original?.start, c.rewrite?.start]));
+    for (const m of modalityChanges(al, ctx.oText, ctx.rText)) {
+      if (!hedged.has(m.original?.start) && !hedged.has(m.rewrite?.start)) changes.push(m);
+    }
+  }
   return changes.slice(0, MAX_CHANGES);
+}
+
+/** Two names of kinds that can stand for each other (an untyped name goes with any). */
+const kindsAgree = (x: Item, y: Item) => x.group === y.group || x.group === 'entity' || y.group === 'entity';
+const entityKindOf = (a: Item, b: Item) => (a.group !== 'entity' ? a.group : b.group) as ChangeKind;
+
+/** What an approximator says of its number: about the same (`~`, also none), at most (`<`) or at least (`>`).
+ *  "roughly 40 minutes" and "40-minute" say the same; "nearly 80" and "80" do not. */
+function boundOf(approx: string): string {
+  if (/^(?:nearly|almost|under|less than|fewer than|up to|just under)$/.test(approx)) return '<';
+  if (/^(?:over|more than|at least|just over|upwards of)$/.test(approx)) return '>';
+  return '~';
+}
+
+/**
+ * Whether two names stand in the same place of the word alignment, neither aligned: one stands where the other
+ * stood. The place must be held by the words next to them: the same aligned word just before or just after both
+ * names, a content word ("Senator Lindsey Graham" / "Senator Ted Cruz") or a word on each side; a name that merely
+ * opens two sentences ("Mark Rutte has …" / "Russia has …") is not held by "has" alone.
+ */
+function sameGap(al: WordAlignment | null, x: Item, y: Item): boolean {
+  if (!al) return false;
+  const o = nameWords(al.o, al.oPartner, x), r = nameWords(al.r, al.rPartner, y);
+  if (!o || !r || al.oGap[o[0]] !== al.rGap[r[0]]) return false;
+  const held = (i: number, j: number) => i >= 0 && j >= 0 && i < al.o.length && j < al.r.length && al.oPartner[i] === j;
+  const content = (i: number) => !FUNCTION_WORDS.has(al.o[i]!.key);
+  const before = held(o[0] - 1, r[0] - 1), after = held(o[1] + 1, r[1] + 1);
+  return (before && (after || content(o[0] - 1))) || (after && content(o[1] + 1));
+}
+
+/** The first and last unaligned words of a name's span (aligned titles before it skipped), or null. */
+function nameWords(words: WordAlignment['o'], partner: Int32Array, x: Item): [number, number] | null {
+  let s = wordAt(words, x.span.start), e = wordAt(words, x.span.end - 1);
+  if (s < 0 || e < 0) return null;
+  while (s <= e && partner[s]! >= 0) s++;
+  if (s > e || partner[e]! >= 0) return null;
+  return [s, e];
 }
 
 /** Marks equal items on both sides as matched (each item matches at most once) and returns the pairs. */
@@ -290,6 +385,10 @@ function change(kind: ChangeKind, a: Item | null, b: Item | null, note: string):
 
 /** Names match when any of their words match, tolerating spelling variants (Zelensky / Zelenskyy / Zelenskiy). */
 export function sameName(a: string[], b: string[]): boolean {
+  // Two full names are one person's when their last words are ("Senator Mark Rutte" / "NATO's Mark Rutte"): a
+  // shared first word or organisation ("NATO Secretary General Mark Rutte" / "NATO Secretary General Donald
+  // Trump") does not make them one.
+  if (a.length >= 2 && b.length >= 2) return similarWord(a.at(-1)!, b.at(-1)!);
   return a.some((x) => b.some((y) => similarWord(x, y)));
 }
 

@@ -45,7 +45,7 @@ const NUMBER_RE = new RegExp(
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
-  String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2}))\b`,
+  String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\s*,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTHS})\.?(?:\s*,?\s+(\d{4}))?)\b`,
   'giu',
 );
 /**
@@ -56,7 +56,7 @@ const DATE_RE = new RegExp(
 const NUMBER_HINT = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'iu');
 /** Negating words; "no longer" counts as its "no" (the alternation tries `no` first, so a `no\s+longer` branch could
  *  never match). */
-const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b/giu;
+const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b|n['’]t\b/giu;
 const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
 
 /**
@@ -163,9 +163,13 @@ export function extractItems(text: string, start: number, end: number, proper: P
   for (const m of allMatches(re.DATE_RE, slice)) {
     const s = start + m.index, e = s + m[0].length;
     // "may" is a hedge, "May" a month: only a capitalised month name counts.
-    if (m[2] && !/^\p{Lu}/u.test(m[2])) continue;
-    const cat = m[1] ? 'weekday' : m[2] ? 'month' : m[5] || m[6] ? 'relative' : 'year';
-    add('date', s, e, m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, ''), cat);
+    const month = m[2] ?? m[9];
+    if (month && !/^\p{Lu}/u.test(month)) continue;
+    const cat = m[1] ? 'weekday' : month ? 'month' : m[5] || m[6] ? 'relative' : 'year';
+    // A month date is keyed by its parts, however written ("25 July 1970", "July 25, 1970", "Jul. 25 1970").
+    const key = month ? `${month.slice(0, 3).toLowerCase()} ${m[3] ?? m[8] ?? ''} ${m[4] ?? m[10] ?? ''}`
+      : m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, '');
+    add('date', s, e, key, cat);
   }
   for (const m of re.NUMBER_HINT.test(slice) ? allMatches(NUMBER_RE, slice) : []) {
     const approx = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');

@@ -2,7 +2,9 @@ import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Sp
 import { findQuotes, type FoundQuote } from './quote-find.js';
 import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
 import { findAttribution } from './attribution.js';
-import { annotateFacts, type FactsMemo } from './fact-changes.js';
+import { NO_ANTONYMS, annotateFacts, type FactsMemo } from './fact-changes.js';
+import { markChangedClaims } from './changed-claims.js';
+import type { Antonyms } from './polarity.js';
 import { wordDiff } from '../classify/word-diff.js';
 import { Workspace } from '../workspace.js';
 
@@ -36,7 +38,8 @@ export function textMemo(): TextMemo {
  * before (`TextMemo`; each must belong to that side's text).
  */
 export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
-  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }, workspace = new Workspace()): void {
+  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }, workspace = new Workspace(),
+  antonyms: Antonyms = NO_ANTONYMS): void {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
@@ -54,7 +57,8 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   }
   result.summary.quotes = counts;
   result.summary.attribution = findAttribution(original, rewrite.text);
-  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite);
+  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite, antonyms);
+  markChangedClaims(result);
   result.summary.flags.push(...flags(result));
 }
 

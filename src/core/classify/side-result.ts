@@ -21,7 +21,7 @@ export function sideResult(side: SideText, prefix: 'o' | 'r', verdicts: ClaimVer
     const v = verdicts[i]!;
     return {
       id: `${prefix}${i + 1}`, paragraph: c.paragraph, start: c.start, end: c.end, text: c.text,
-      status: v.status, matches: v.matches, similarity: v.similarity, carried: v.carried, alignments: v.alignments,
+      status: v.status, matches: v.matches, similarity: v.similarity, carried: v.carried, alignments: v.alignments, changed: false,
     };
   });
   const paragraphOf = (id: string) => otherClaims[Number(id.slice(1)) - 1]!.paragraph;

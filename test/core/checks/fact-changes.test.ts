@@ -75,10 +75,11 @@ t.test('002/003: the same story told by two outlets keeps its facts', async (t) 
   for (const [a, b] of pairs) {
     t.same(factChanges(seeds.report002, at(seeds.report002, a), seeds.blog003, at(seeds.blog003, b)), [], b.slice(0, 50));
   }
-  // "roughly 40 minutes" → "a 40-minute phone call": the same number, but the approximation is gone.
+  // "roughly 40 minutes" → "a 40-minute phone call": the same number; a mild approximator ("roughly", "about")
+  // dropped says nothing new (a bound, "nearly 80" → "80", does).
   const found = factChanges(seeds.report002, at(seeds.report002, 'After his White House discussions, Trump spoke with Putin for roughly 40 minutes.'),
     seeds.blog003, at(seeds.blog003, 'After hosting discussions in Washington with Zelenskyy and several European leaders, Trump held a 40-minute phone call with Putin.'));
-  t.same(found.map((f) => [f.kind, f.original?.text, f.rewrite?.text]), [['hedging', 'roughly 40 minutes', '40-minute']]);
+  t.same(found.map((f) => [f.kind, f.original?.text, f.rewrite?.text]), []);
 });
 
 t.test('extraction: dates before numbers, spelled-out numbers with units, durations in minutes', async (t) => {

@@ -57,8 +57,8 @@ t.test('memos kept from earlier compares (either side, any partner) give the ans
   // One aligned pair of whole texts per compare, so that the fact checks run too.
   const pairResult = (o: string, r: string): CompareResult => {
     const res = result();
-    res.original.claims = [{ id: 'o1', paragraph: 0, start: 0, end: o.length, text: o, status: 'paraphrased', matches: ['r1'], similarity: 0.5, carried: 0.5, alignments: ['a1'] }];
-    res.rewrite.claims = [{ id: 'r1', paragraph: 0, start: 0, end: r.length, text: r, status: 'paraphrased', matches: ['o1'], similarity: 0.5, carried: 0.5, alignments: ['a1'] }];
+    res.original.claims = [{ id: 'o1', paragraph: 0, start: 0, end: o.length, text: o, status: 'paraphrased', matches: ['r1'], similarity: 0.5, carried: 0.5, alignments: ['a1'], changed: false }];
+    res.rewrite.claims = [{ id: 'r1', paragraph: 0, start: 0, end: r.length, text: r, status: 'paraphrased', matches: ['o1'], similarity: 0.5, carried: 0.5, alignments: ['a1'], changed: false }];
     res.alignments = [{ id: 'a1', original: ['o1'], rewrite: ['r1'], similarity: 0.5, status: 'paraphrased', moved: false, diff: [], changes: [] }];
     return res;
   };
