@@ -8,7 +8,7 @@ import { groupCoverage } from './align/group-coverage.js';
 import { claimGroups } from './align/claim-groups.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
 import { sideResult } from './classify/side-result.js';
-import { summarise } from './classify/summary.js';
+import { summarise } from './classify/verdict.js';
 import { annotateJournalism } from './checks/journalism.js';
 import { Workspace } from './workspace.js';
 import type { Lexicon } from '../lexicon/vectors.js';
