@@ -1,4 +1,5 @@
 import type { Span, TextSpan } from '../types.js';
+import { paragraphSpans } from '../segment/paragraphs.js';
 
 /**
  * Finding quotations and their speakers in news text (issue #4). Pure string scanning: no NLP model is
@@ -151,22 +152,6 @@ function nestedSingles(text: string, start: number, end: number): TextSpan[] {
     }
   }
   return found;
-}
-
-/** Paragraphs as line blocks: news copy separates paragraphs by single or blank lines. */
-export function paragraphSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  // The lines between newlines (the matches of /[^\n]+/g, found by indexOf: no match array and string per line).
-  for (let from = 0; from < text.length;) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    if (to > from) {
-      const s = trim(text, from, to);
-      if (s.end > s.start) spans.push(s);
-    }
-    from = to + 1;
-  }
-  return spans;
 }
 
 function trim(text: string, start: number, end: number): Span {
