@@ -79,8 +79,6 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     }
     total += a.changes.length;
   }
-  // The word indexes hold claim texts (slices that keep their article alive): none outlives the compare.
-  indexed.clear();
   return total;
 }
 
@@ -166,7 +164,6 @@ function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
 export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span): FactChange[] {
   const changes = compareItems(extractItems(originalText, o.start, o.end, properWords(originalText)), extractItems(rewriteText, r.start, r.end, properWords(rewriteText)),
     originalText.slice(o.start, o.end), rewriteText.slice(r.start, r.end));
-  indexed.clear();
   return changes;
 }
 
@@ -189,7 +186,7 @@ const NONE = Object.freeze([]) as readonly Item[] as Item[];
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
 export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
-  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText));
+  return compareKinds(kinds(o), kinds(r), () => oIndex ??= wordIndex(oText), () => rIndex ??= wordIndex(rText));
 }
 
 /**
@@ -318,9 +315,6 @@ function spellingVariant(x: string, y: string): boolean {
   return withinEdits(x, y, Math.min(x.length, y.length) >= 8 ? 2 : 1);
 }
 
-/** Two reused rows for `withinEdits` (grown as needed): no allocation per word pair. */
-let rowPrev = new Int32Array(64), rowCur = new Int32Array(64);
-
 /**
  * Whether the Levenshtein distance of `a` and `b` is at most `k`. Exact, computed in the diagonal band |i − j| ≤ k
  * (a cell outside it is more than k) with values capped at k + 1 and an early exit once a whole row is over k:
@@ -329,8 +323,9 @@ let rowPrev = new Int32Array(64), rowCur = new Int32Array(64);
 function withinEdits(a: string, b: string, k: number): boolean {
   const n = a.length, m = b.length, big = k + 1;
   if (Math.abs(n - m) > k) return false;
-  if (rowPrev.length < m + 2) { rowPrev = new Int32Array(m + 2); rowCur = new Int32Array(m + 2); }
-  let prev = rowPrev, cur = rowCur;
+  // Two rows of one small buffer (words are short): the band is computed row by row.
+  const rows = new Int32Array(2 * (m + 2));
+  let prev = rows.subarray(0, m + 2), cur = rows.subarray(m + 2);
   for (let j = 0; j <= m; j++) prev[j] = Math.min(j, big);
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - k), hi = Math.min(m, i + k);
@@ -360,23 +355,11 @@ export interface WordIndex {
 }
 
 /** The words standing for each metonym class ("us" ← washington, america, american, us, usa). */
-const METONYM_WORDS = new Map<unknown, string[]>();
-for (const [w, c] of Object.entries(METONYMS)) { const l = METONYM_WORDS.get(c); if (l) l.push(w); else METONYM_WORDS.set(c, [w]); }
-
-/** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full and at the
- *  end of each `annotateFacts`. */
-const MAX_INDEXED_TEXTS = 64;
-const indexed = new Map<string, WordIndex>();
-
-/** The lower-cased words of a text, indexed once per text. */
-function indexOf(text: string): WordIndex {
-  let idx = indexed.get(text);
-  if (idx) return idx;
-  idx = wordIndex(text);
-  if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
-  indexed.set(text, idx);
-  return idx;
-}
+const METONYM_WORDS: ReadonlyMap<unknown, readonly string[]> = (() => {
+  const classes = new Map<unknown, string[]>();
+  for (const [w, c] of Object.entries(METONYMS)) { const l = classes.get(c); if (l) l.push(w); else classes.set(c, [w]); }
+  return classes;
+})();
 
 /**
  * The `WordIndex` of a text, computed (exported for its property test). Its words are the pieces of
