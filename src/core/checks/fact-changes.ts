@@ -1,4 +1,7 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from '../types.js';
+
+/** What the fact checks read of a compare's answer: its claims and alignments. */
+export type AlignedClaims = Pick<CompareResult, 'original' | 'rewrite' | 'alignments'>;
 import { extractItems, properWords, type Item, type ProperWords } from './fact-items.js';
 import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from '../segment/chars.js';
 
@@ -32,12 +35,12 @@ interface ClaimFacts {
 }
 
 /**
- * Fills `changes` on every alignment of `result` and returns how many changes there are in all.
+ * The changed facts of every alignment of `result`, in alignment order.
  * Items are extracted once per claim and kept in the side's memo, so a claim in several groups (or in another
  * compare of the same text, when the memo is cached) costs one analysis.
  */
-export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
-  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}): number {
+export function alignmentFacts(result: AlignedClaims, originalText: string, rewriteText: string,
+  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}): FactChange[][] {
   const sides: [Side, Side] = [
     { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
     { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
@@ -65,21 +68,19 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     for (const id of ids) { const c = claimOf(side, id); if (c) out.push(factsOf(side, c)); }
     return out;
   };
-  let total = 0;
-  for (const a of result.alignments) {
+  return result.alignments.map((a) => {
     const os = resolve(sides[0], a.original), rs = resolve(sides[1], a.rewrite);
     const seen = new Set<string>();
-    a.changes = [];
+    const changes: FactChange[] = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
       const found = compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
-        if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
+        if (!seen.has(key) && changes.length < MAX_CHANGES) { seen.add(key); changes.push(ch); }
       }
     }
-    total += a.changes.length;
-  }
-  return total;
+    return changes;
+  });
 }
 
 /** One side of a compare as the fact checks see it. */
