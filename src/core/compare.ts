@@ -11,7 +11,7 @@ import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/verdict.js';
 import { checkJournalism, journalismFlags } from './checks/journalism.js';
 import { Workspace } from './workspace.js';
-import type { Lexicon } from '../lexicon/vectors.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import type { ArticleInput, CompareLimits, CompareResult, Summary } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 

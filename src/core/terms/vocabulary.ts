@@ -1,4 +1,4 @@
-import type { Lexicon } from '../../lexicon/vectors.js';
+import type { Lexicon } from '../../lexicon/lexicon.js';
 import { unitDot } from '../../lexicon/unit-vectors.js';
 import type { LexiconLookups } from './lexicon-lookups.js';
 import type { ClaimTerms, TermSink } from './tokens.js';
