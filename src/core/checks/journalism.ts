@@ -12,7 +12,7 @@ import { Workspace } from '../workspace.js';
 const FLAG_EXAMPLES = 3;
 
 /**
- * The journalism checks' work that depends on one text alone (issue #6): its quotations, its word index as an
+ * The journalism checks' work that depends on one text alone: its quotations, its word index as an
  * original, and (see `FactsMemo`) its capitalised words and each claim's fact items. Kept alongside the text's
  * analysis in compare.ts's `AnalysisCache` (so it is bounded and evicted with it), filled lazily, and never
  * mutated once filled: results copy what they hand out. A compare of a text already seen skips findQuotes,
