@@ -87,7 +87,7 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
     reads.push(performance.now() - t);
   }
 
-  const { createEngine } = await import('../src/http/engine.js');
+  const { createEngine } = await import('../src/worker/pool.js');
   const engine = createEngine({ inlineMaxChars: 0 });
   t = performance.now();
   await engine.warmup();

@@ -2,14 +2,17 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CompareResult } from '../src/core/types.js';
 import { attachExtractedText, formSide, resolveArticle } from '../src/http/article-input.js';
-import { FormatQuerySchema, cspNonce, negotiateFormat, requestedWidth } from '../src/http/formats.js';
+import { cspNonce, negotiateFormat, requestedWidth } from '../src/http/formats.js';
+import { validateReshaped } from '../src/http/forms.js';
 import { toProblem } from '../src/http/problem.js';
 import { renderBatchHtml, renderBatchMarkdown, renderBatchText, type BatchView } from '../src/render/batch.js';
-import { BATCH_MAX_REWRITES, BatchBodySchema, BatchResultSchema } from '../src/schemas/batch.js';
+import { ARTICLE_META_FIELDS } from '../src/schemas/article.js';
+import { BATCH_MAX_REWRITES, BatchBodySchema, BatchResultSchema, type BatchBody } from '../src/schemas/batch.js';
+import { BatchFormSchema } from '../src/schemas/form.js';
+import { FormatQuerySchema } from '../src/schemas/format.js';
 import type { Problem } from '../src/schemas/problem.js';
+import { formatsResponse, problemResponses } from '../src/schemas/responses.js';
 import { buildMatrix, outletLabels } from '../src/render/matrix.js';
-
-const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
 
 /**
  * Multipart batch (the `GET /` page, curl `-F`): `original` (+ `original_outlet`, `original_type`…) and
@@ -18,19 +21,19 @@ const ARTICLE_FIELDS = ['outlet', 'title', 'url', 'published'];
  */
 export function formBatch(form: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const original = formSide(form, 'original', ARTICLE_FIELDS);
+  const original = formSide(form, 'original', ARTICLE_META_FIELDS);
   if (original) body.original = original;
   const slots = new Set<number>();
   for (const key of Object.keys(form)) {
     const m = /^rewrite_(\d{1,3})(_html)?$/.exec(key);
     if (m && typeof form[key] === 'string' && /\S/.test(form[key])) slots.add(Number(m[1]));
   }
-  body.rewrites = [...slots].sort((a, b) => a - b).map((n) => formSide(form, `rewrite_${n}`, ARTICLE_FIELDS));
+  body.rewrites = [...slots].sort((a, b) => a - b).map((n) => formSide(form, `rewrite_${n}`, ARTICLE_META_FIELDS));
   return body;
 }
 
 /**
- * `POST /v1/compare/batch` (issue #5): one original against up to `BATCH_MAX_REWRITES` outlets. Each
+ * `POST /v1/compare/batch`: one original against up to `BATCH_MAX_REWRITES` outlets. Each
  * rewrite is compared independently through `app.engine` (concurrently: the engine's worker pool runs
  * them in parallel); a failing rewrite becomes a problem object in its slot and does not sink the others.
  */
@@ -38,29 +41,36 @@ export default async function batchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/v1/compare/batch', {
     schema: {
+      operationId: 'compareBatch',
       tags: ['compare'],
       summary: `Compare one original with up to ${BATCH_MAX_REWRITES} rewrites`,
-      description: '`results[]` follows the order of `rewrites`; each entry is a full compare result, or a problem object when that rewrite failed. `matrix` lines the outlets up claim by claim. Accept/`?format=` as for /v1/compare (HTML gives the batch view).',
-      consumes: ['application/json', 'multipart/form-data'],
-      body: BatchBodySchema,
+      description: '`results[]` follows the order of `rewrites`; each entry is a full compare result, or a problem '
+        + 'object when that rewrite failed. `matrix` lines the outlets up claim by claim. Accept/`?format=` as for '
+        + '`POST /v1/compare` (HTML gives the batch view).',
+      body: {
+        content: {
+          'application/json': { schema: BatchBodySchema },
+          'multipart/form-data': { schema: BatchFormSchema },
+        },
+      },
       querystring: FormatQuerySchema,
-      produces: ['application/json', 'text/html', 'text/plain', 'text/markdown'],
       response: {
-        200: BatchResultSchema,
-        400: { $ref: 'Problem#' },
-        406: { $ref: 'Problem#' },
-        413: { $ref: 'Problem#' },
+        200: formatsResponse('The batch, in the negotiated format.', BatchResultSchema),
+        ...problemResponses([400, 406, 413, 415, 429, 500, 503]),
       },
     },
-    preValidation: async (request) => {
-      if (request.isMultipart()) request.body = formBatch((request.body ?? {}) as Record<string, unknown>) as typeof request.body;
+    preHandler: async (request) => {
+      if (!request.isMultipart()) return;
+      const body = formBatch(request.body as unknown as Record<string, unknown>);
+      request.body = validateReshaped(request, BatchBodySchema, body) as typeof request.body;
     },
   }, async (request, reply) => {
     const format = negotiateFormat(request);
     const extract = (html: string) => app.engine.extract(html);
-    const original = await resolveArticle(request.body.original, 'body.original', extract);
-    const outlets: (string | undefined)[] = request.body.rewrites.map((r) => r.outlet);
-    const settled = await Promise.allSettled(request.body.rewrites.map(async (body, i) => {
+    const batch = request.body as BatchBody;
+    const original = await resolveArticle(batch.original, 'body.original', extract);
+    const outlets: (string | undefined)[] = batch.rewrites.map((r) => r.outlet);
+    const settled = await Promise.allSettled(batch.rewrites.map(async (body, i) => {
       const rewrite = await resolveArticle(body, `body.rewrites.${i}`, extract);
       outlets[i] = rewrite.input.outlet;
       const result = await app.engine.compare(original.input, rewrite.input);

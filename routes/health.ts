@@ -1,15 +1,23 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../src/http/problem.js';
+import { problemResponses } from '../src/schemas/responses.js';
+import { StoreStatusSchema } from '../src/schemas/store.js';
 
 /** Liveness (`/health`) and readiness (`/ready`). */
 export default async function healthRoutes(app: FastifyInstance) {
   app.get('/health', {
     schema: {
+      operationId: 'health',
       tags: ['service'],
       summary: 'Liveness check',
       description: 'Answers as long as the event loop turns, even while every compare worker is busy or still loading.',
-      response: { 200: Type.Object({ status: Type.Literal('ok'), uptime: Type.Number() }) },
+      response: {
+        200: { description: 'The process is alive.', content: { 'application/json': {
+          schema: Type.Object({ status: Type.Literal('ok'), uptime: Type.Number({ minimum: 0, description: 'Seconds.' }) }),
+        } } },
+        ...problemResponses([429, 500, 503]),
+      },
     },
   }, async () => ({ status: 'ok' as const, uptime: process.uptime() }));
 
@@ -19,15 +27,19 @@ export default async function healthRoutes(app: FastifyInstance) {
   // every route while overloaded or shutting down.
   app.get('/ready', {
     schema: {
+      operationId: 'ready',
       tags: ['service'],
       summary: 'Readiness check',
-      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare) and the article store answers (its engine and articles held); 503 `NOT_READY` before, `STORE_UNAVAILABLE` without the store, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
       response: {
-        200: Type.Object({
-          status: Type.Literal('ready'),
-          workers: Type.Object({ size: Type.Integer({ minimum: 0 }), ready: Type.Integer({ minimum: 0 }) }),
-        }),
-        503: { $ref: 'Problem#' },
+        200: { description: 'Ready to compare.', content: { 'application/json': {
+          schema: Type.Object({
+            status: Type.Literal('ready'),
+            workers: Type.Object({ size: Type.Integer({ minimum: 0 }), ready: Type.Integer({ minimum: 0 }) }),
+            store: StoreStatusSchema,
+          }),
+        } } },
+        ...problemResponses([429, 500, 503]),
       },
     },
   }, async () => {
@@ -37,6 +49,8 @@ export default async function healthRoutes(app: FastifyInstance) {
     if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
       throw new ProblemError('NOT_READY', `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
     }
-    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready } };
+    // The article store answers too (STORE_UNAVAILABLE otherwise): an instance that cannot reach it cannot serve.
+    const store = await app.articleStore();
+    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready }, store: { engine: store.engine, articles: await store.count() } };
   });
 }

@@ -12,11 +12,14 @@ import { parseArgs } from 'node:util';
 import { defaultComparer } from './default-comparer.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
+import { TextBytesError, decodeText } from './input/text-bytes.js';
+import { createLogger, pino } from './logger.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { clampWidth } from './render/wrap.js';
 import { packageVersion } from './version.js';
+import { storeMain } from './cli-store.js';
 
 export const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
 
@@ -28,6 +31,7 @@ export const CONDITIONS = {
 export type Condition = keyof typeof CONDITIONS;
 
 export const USAGE = `Usage: article-diff [options] ORIGINAL REWRITE
+       article-diff store add FILE...  |  article-diff check FILE   (the article store: --help after the command)
 
 Compares an original article with a rewrite: what was kept, paraphrased, dropped or added,
 quote integrity, attribution and changed facts. ORIGINAL and REWRITE are files (plain text, or
@@ -77,7 +81,7 @@ class UsageError extends Error {}
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
+  readStdin: () => Promise<Buffer>;
   isTTY: boolean;
   /** The terminal's width when stdout is one. */
   columns?: number | undefined;
@@ -95,6 +99,7 @@ function parseError(err: Error & { code?: string }): string {
 
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'store' || argv[0] === 'check') return storeMain(argv, io);
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -170,13 +175,14 @@ const READ_ERRORS: Record<string, string> = {
 async function loadArticle(side: 'ORIGINAL' | 'REWRITE', path: string, io: Io,
   extra: { outlet?: string | undefined; url?: string | undefined }): Promise<{ input: ArticleInput; extracted: boolean }> {
   const name = path === '-' ? `${side} (standard input)` : `${side} ${path}`;
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = path === '-' ? await io.readStdin() : await readFile(path, 'utf8');
+    bytes = path === '-' ? await io.readStdin() : await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(`cannot read ${name}: ${READ_ERRORS[code] ?? (err as Error).message}`);
   }
+  const raw = textOf(name, bytes);
   const isHtml = /\.html?$/i.test(path) || /^\s*<(!doctype html|html[\s>])/i.test(raw);
   const meta = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
   if (isHtml) {
@@ -192,10 +198,21 @@ async function loadArticle(side: 'ORIGINAL' | 'REWRITE', path: string, io: Io,
   return { input: { ...meta, text: raw }, extracted: false };
 }
 
-async function readStdin(): Promise<string> {
+/** A file's text under the rule of `src/input/text-bytes.ts`: UTF-8 text, else a usage error naming the file. */
+function textOf(name: string, bytes: Buffer): string {
+  try {
+    return decodeText(bytes);
+  } catch (err) {
+    if (!(err instanceof TextBytesError)) throw err;
+    const where = err.byteOffset === undefined ? '' : ` (at byte ${err.byteOffset})`;
+    throw new UsageError(`${name}: ${err.message}${where}`);
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 // Run when executed directly (not when imported by the tests).
@@ -211,7 +228,8 @@ if (invoked && import.meta.url === (await import('node:url')).pathToFileURL(invo
     columns: process.stdout.columns,
     env: process.env,
   }).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    process.stderr.write(`article-diff: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    // A bug, not a user's mistake: logged (JSON, to stderr) with the logger the server uses, for the bug report.
+    createLogger({ name: 'article-diff' }, pino.destination(2)).fatal({ err }, 'internal error');
     process.exitCode = 3;
   });
 }

@@ -14,15 +14,16 @@ t.setTimeout(300_000);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-'));
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const file = (name: string, text: string | Buffer) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 const orig = file('original.txt', smallPair.original.text);
 const rewr = file('rewrite.txt', smallPair.rewrite.text);
 const credited = file('credited.txt', `${smallPair.rewrite.text} First reported by the Daily Planet.`);
 const indep = file('independent.txt', 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.');
 
-async function run(args: string[], stdin = '') {
+async function run(args: string[], stdin: string | Buffer = '') {
   let stdout = '', stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => stdin, isTTY: false });
+  const io = { stdout: (s: string) => { stdout += s; }, stderr: (s: string) => { stderr += s; }, isTTY: false };
+  const code = await main(args, { ...io, readStdin: async () => Buffer.from(stdin) });
   return { code, stdout, stderr };
 }
 
@@ -82,7 +83,9 @@ t.test('stdin and HTML pages', async (t) => {
 });
 
 t.test('usage and input errors exit 2 with a message', async (t) => {
-  const table: { args: string[]; stdin?: string; stderr: RegExp }[] = [
+  const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3e, 0x00, 0x01, 0x00]);
+  const latin1 = Buffer.from('The caf\xe9 opened on Monday, the mayor said.\n\nIt serves cr\xeapes.', 'latin1');
+  const table: { args: string[]; stdin?: string | Buffer; stderr: RegExp }[] = [
     { args: [orig], stderr: /expected ORIGINAL and REWRITE, got 1/ },
     { args: ['-', '-'], stderr: /only one of ORIGINAL and REWRITE/ },
     { args: ['--json', '--html', orig, rewr], stderr: /choose one output format/ },
@@ -91,6 +94,9 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
     { args: [join(dir, 'missing.txt'), rewr], stderr: /ENOENT/ },
     { args: [orig, '-'], stdin: '  \n ', stderr: /standard input is empty/ },
     { args: [file('empty.html', '<html><body><script>x</script></body></html>'), rewr], stderr: /No article text/ },
+    { args: [orig, file('program.bin', binary)], stderr: /program\.bin: it holds a NUL character.*binary content/ },
+    { args: [file('cafe.txt', latin1), rewr], stderr: /cafe\.txt: byte 0xE9 is not UTF-8; .*Latin-1\/Windows-1252.*iconv.* \(at byte 7\)/ },
+    { args: [orig, '-'], stdin: binary, stderr: /standard input: it holds a NUL character/ },
   ];
   for (const row of table) {
     const r = await run(row.args, row.stdin);

@@ -1,28 +1,38 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { DEFAULTS, type Config } from '../config.js';
+import { createLogger, type DestinationStream } from '../logger.js';
 import multipartPlugin from './multipart.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
+import apiKeysPlugin, { BEARER_SCHEME } from './api-keys.js';
+import storePlugin from './store.js';
+import type { ArticleStore } from '../store/types.js';
 import { problem, sendProblem, toProblem } from './problem.js';
-import { ProblemSchema } from '../schemas/problem.js';
 import { htmlForm, sendFormError } from './form-errors.js';
-import { packageVersion } from '../version.js';
+import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
+import { registerJsonBody } from './json-body.js';
+import { openapiDocument } from './openapi.js';
 import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
 import uiRoutes from '../../routes/ui.js';
+import articleRoutes from '../../routes/articles.js';
+import bulkRoutes from '../../routes/articles-bulk.js';
+import checkRoutes from '../../routes/check.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
-  /** Pino options or `false`; tests pass `false` to keep output clean. */
-  logger?: FastifyServerOptions['logger'];
-  /** TEST ONLY: simulated worker faults (crash, hang, throw); see `EngineOptions.faults`. */
-  engine?: Pick<EngineOptions, 'faults'>;
+  /** The log level and where lines go (stdout by default), or `false` for no log; tests pass `false`. */
+  logger?: false | { level?: string; stream?: DestinationStream };
+  /** TEST ONLY: simulated worker faults (crash, hang, throw) and a budget timer the test expires itself. */
+  engine?: Pick<EngineOptions, 'faults' | 'budgetTimer'>;
+  /** TEST ONLY: an article store opened (and closed) by the caller instead of the configured one. */
+  store?: ArticleStore;
 }
 
 /**
@@ -37,14 +47,18 @@ export const ajvLogger = {
   error: console.error.bind(console),
 };
 
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
 /**
  * Builds the application (fastify/demo style: the app is a plugin tree; `listen` is the caller's business).
  * Tests call this and use `app.inject`; `src/server.ts` calls it and listens.
  */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...DEFAULTS, ...options.config };
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined
+    : createLogger({ level: options.logger?.level ?? config.logLevel }, options.logger?.stream);
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Fastify's default is no limit at all: a client trickling bytes would hold a connection forever.
@@ -75,27 +89,25 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // Fastify parses text/plain bodies by default, which made a plain-text POST a 400 about a missing field; no
   // route takes one (a compare needs two texts), so it is refused as an unsupported media type instead.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
 
-  app.addSchema(ProblemSchema);
+  for (const schema of PROBLEM_STATUS_SCHEMAS) app.addSchema(schema);
   const { corsOrigins, rateLimitMax, rateLimitWindowMs } = config;
   await app.register(securityPlugin, { corsOrigins, rateLimitMax, rateLimitWindowMs });
 
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'article-diff',
-        version: packageVersion(),
-        description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, attribution and changed facts.',
-      },
-      tags: [{ name: 'compare' }, { name: 'service' }],
-    },
+    openapi: openapiDocument(),
+    // Shared schemas keep their own names in the document (`Problem400`), not `def-N`.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
   const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
-  await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, faults: options.engine?.faults });
+  await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, ...options.engine });
   await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  await app.register(apiKeysPlugin, { keys: config.apiKeys });
+  const { dataDir, databaseUrl, databaseSchema } = config;
+  await app.register(storePlugin, { dataDir, databaseUrl, databaseSchema, store: options.store });
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
@@ -106,12 +118,24 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     const form = htmlForm(request);
     return form ? sendFormError(reply, request, form, body) : sendProblem(reply, body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`, request)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // A known path asked with a method it does not have: 405 and the methods it has (RFC 9110), not a 404.
+    const allowed = METHODS.filter((method) => app.hasRoute({ method, url: path }));
+    if (allowed.length) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem('METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes `
+        + `${allowed.join(', ')}.`, request));
+    }
+    return sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${path}`, request));
+  });
 
   await app.register(healthRoutes);
   await app.register(compareRoutes);
   await app.register(batchRoutes);
   await app.register(uiRoutes);
+  await app.register(articleRoutes);
+  await app.register(bulkRoutes, { maxLines: config.bulkMaxLines, maxBytes: config.bulkMaxBytes, maxLineBytes: config.bodyLimit });
+  await app.register(checkRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { ArticleInput, CompareResult, Side } from '../core/types.js';
 import type { ArticleBody } from '../schemas/article.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
+import { binaryReason } from '../input/text-bytes.js';
 import { ProblemError } from './problem.js';
 
 export interface ResolvedArticle {
@@ -10,12 +11,20 @@ export interface ResolvedArticle {
 }
 
 /**
- * Turns a submitted article into the core's input: HTML goes through Readability (issue #5) by way of
- * `extract` (the engine's, which runs it in a worker thread); the page's site name and title fill
- * `outlet`/`title` when the caller gave none. Extraction failures are 400s that name the field.
+ * Turns a submitted article into the core's input: HTML goes through Readability by way of `extract` (the
+ * engine's, which runs it in a worker thread); the page's site name and title fill `outlet`/`title` when the caller
+ * gave none. Binary content (a NUL, mostly control characters) is a 415 and extraction failures are 400s, each
+ * naming the field.
  */
-export async function resolveArticle(body: ArticleBody, field: string, extract: (html: string) => Promise<ExtractedArticle>): Promise<ResolvedArticle> {
+export async function resolveArticle(
+  body: ArticleBody, field: string, extract: (html: string) => Promise<ExtractedArticle>,
+): Promise<ResolvedArticle> {
   const { html, text, ...rest } = body;
+  const binary = binaryReason(text ?? html ?? '');
+  if (binary) {
+    const name = `${field}.${text === undefined ? 'html' : 'text'}`;
+    throw new ProblemError('BINARY_CONTENT', `${name}: ${binary}.`, [{ field: name, rule: 'text', message: binary }]);
+  }
   if (html === undefined) return { input: { ...rest, text: text ?? '' }, extracted: false };
   try {
     const page = await extract(html);
@@ -36,7 +45,7 @@ export function attachExtractedText(result: CompareResult, side: Side, article: 
  * Reads one article of a multipart form (curl `-F`, the `GET /` page): `<side>` holds text, or
  * `<side>_html` holds a web page, or `<side>` with `<side>_type=html` (the page's "this is HTML" choice).
  */
-export function formSide(form: Record<string, unknown>, side: string, fields: string[]): Record<string, unknown> | undefined {
+export function formSide(form: Record<string, unknown>, side: string, fields: readonly string[]): Record<string, unknown> | undefined {
   const html = form[`${side}_html`];
   const hasText = form[side] !== undefined;
   const asHtml = html !== undefined || (hasText && form[`${side}_type`] === 'html');

@@ -9,7 +9,7 @@ import { ProblemError } from './problem.js';
 import { clampWidth } from '../render/wrap.js';
 
 /**
- * Content negotiation for compare answers (issue #5): JSON for tools, an HTML report for editors, a compact
+ * Content negotiation for compare answers: JSON for tools, an HTML report for editors, a compact
  * text report for curl and Markdown for tickets and chat. `?format=` wins over `Accept`; no Accept and
  * `*\/*` give JSON; an Accept that allows none of them gets a 406 NOT_ACCEPTABLE problem.
  */

@@ -16,7 +16,7 @@ export interface PressureOptions {
 const ALWAYS_SERVED = new Set(['/health']);
 
 /**
- * Load shedding (issue #6): @fastify/under-pressure samples the event loop; while it lags more than the limit,
+ * Load shedding: @fastify/under-pressure samples the event loop; while it lags more than the limit,
  * requests are answered at once with 503 OVERLOADED and `Retry-After` instead of queueing behind the backlog.
  * Every other 503 (COMPARE_TIMEOUT, COMPARE_FAILED, OVERLOADED from a full worker queue) also gets
  * `Retry-After`, since each of them is temporary by definition.

@@ -20,7 +20,7 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
 
 /**
  * Piscina worker entry: runs one compare with the pure core (or extracts a web page's article). Both are
- * synchronous CPU work; the pool (src/http/engine.ts) bounds them in time by terminating this thread, which
+ * synchronous CPU work; the pool (src/worker/pool.ts) bounds them in time by terminating this thread, which
  * piscina replaces.
  */
 export default function runTask(task: ExtractTask): ExtractAnswer;
@@ -30,8 +30,8 @@ export default function runTask(task: WorkerTask): CompareResult | Uint8Array | 
   if (task.kind !== 'extract' && task.fault && data.allowFaults) simulate(task.fault);
   const answer = performTask(task);
   // A serialised or rendered answer crosses as its UTF-8 bytes, moved rather than copied: the main thread then
-  // writes them to the socket as they are. Handed over as a string, it was encoded on the event loop (issue #6:
-  // writing the seed pair's 68 KB answers was the largest cost of the main thread under load).
+  // writes them to the socket as they are. Handed over as a string, it would be encoded on the event loop, the
+  // largest cost of the main thread under load (bench/README.md).
   return typeof answer === 'string' ? move(encoder.encode(answer)) as unknown as Uint8Array : answer;
 }
 

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/http/app.js';
 import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
 
 /**
- * `/docs` (swagger-ui) runs under its CSP in a real browser (issue #7): the operations render, the browser
+ * `/docs` (swagger-ui) runs under its CSP in a real browser: the operations render, the browser
  * reports no CSP violation and nothing is fetched from another origin. Debian's Chromium (installed by
  * `.ci/run` from `.ci/apt-packages`); without it this test FAILS rather than skip.
  */
@@ -15,7 +15,8 @@ import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fix
 
 t.test('swagger-ui at /docs works under its CSP', async (t) => {
   if (!requireChromium(t)) return;
-  const app = await buildApp({ logger: false });
+  // The page compares nothing: one worker and no inline warm-up compare, so start-up costs the least.
+  const app = await buildApp({ logger: false, config: { workers: 1, inlineMaxChars: 0 } });
   t.teardown(() => app.close());
   const base = await listenLoopback(app);
   const profile = mkdtempSync(join(tmpdir(), 'article-diff-docs-'));

@@ -1,11 +1,18 @@
 import t from 'tap';
 import { testApp } from '../fixtures/app.js';
+import { manualBudget } from '../fixtures/budget.js';
 import { faults, small, post, withText } from '../fixtures/faults.js';
 
 t.test('a runaway compare ends at the time budget with 503 COMPARE_TIMEOUT, and the pool recovers', async (t) => {
-  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 3000 }, engine: { faults } });
+  const budget = manualBudget();
+  const app = await testApp(t, {
+    config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 3000 }, engine: { faults, budgetTimer: budget.timer },
+  });
   await app.engine.warmup?.();
-  const res = await app.inject(post(withText('SIMULATE_HANG in a long report.')));
+  const pending = app.inject(post(withText('SIMULATE_HANG in a long report.')));
+  await budget.started(1);
+  budget.expireOldest();
+  const res = await pending;
   t.equal(res.statusCode, 503);
   t.match(res.headers['content-type'], /application\/problem\+json/);
   t.equal(res.json().code, 'COMPARE_TIMEOUT');

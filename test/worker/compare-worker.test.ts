@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
 import runCompare from '../../src/worker/compare-worker.js';
 import { compare } from '../fixtures/comparer.js';
-import { workerFile } from '../../src/http/engine.js';
+import { workerFile } from '../../src/worker/pool.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
 import type { CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
@@ -55,9 +55,9 @@ t.test('an extract task answers the article, or why there is none, without throw
 
 t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {
   const compiled = fileURLToPath(new URL('../../dist/src/worker/compare-worker.js', import.meta.url));
-  t.equal(workerFile(new URL('../../src/http/engine.ts', import.meta.url).href), compiled, 'from src/*.ts (tap)');
-  t.equal(workerFile(new URL('../../dist/src/http/engine.js', import.meta.url).href), compiled, 'from dist/*.js (npm start)');
-  t.throws(() => workerFile('file:///nonexistent/dist/src/http/engine.js'), /npm run build/);
+  t.equal(workerFile(new URL('../../src/worker/pool.ts', import.meta.url).href), compiled, 'from src/*.ts (tap)');
+  t.equal(workerFile(new URL('../../dist/src/worker/pool.js', import.meta.url).href), compiled, 'from dist/*.js (npm start)');
+  t.throws(() => workerFile('file:///nonexistent/dist/src/worker/pool.js'), /npm run build/);
 });
 
 t.test('a real worker thread loads once, says so, and compares', async (t) => {
