@@ -1,9 +1,9 @@
-/** Small statistics helpers for the benchmark. */
+/** Small statistics helpers for the benchmark and the load scripts. */
 
-/** The p-th percentile (0..100) of `values` by the nearest-rank method. */
+/** The p-th percentile (0..100) of the finite `values` by the nearest-rank method (NaN when there are none). */
 export function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { startServer, seed, median, percentile, type ServerProcess } from './server-process.js';
+import { startServer, seed, type ServerProcess } from './server-process.js';
+import { median, percentile } from '../bench/stats.js';
 
 /**
  * Load and fault check (issue #7): `npm run load` (60 s) or `node dist/scripts/load.js --quick` (8 s, run by

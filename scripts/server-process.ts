@@ -104,17 +104,3 @@ export function seed(file: string): string {
   return readFileSync(fileURLToPath(new URL(`../../seeds/${file}`, import.meta.url)), 'utf8');
 }
 
-/** Median of a list (NaN for an empty list). */
-export function median(xs: number[]): number {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** The p-th percentile (0..100) by nearest rank. */
-export function percentile(xs: number[], p: number): number {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}

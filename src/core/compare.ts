@@ -8,13 +8,14 @@ import { groupCoverage } from './align/group-coverage.js';
 import { claimGroups } from './align/claim-groups.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
 import { sideResult } from './classify/side-result.js';
-import { summarise } from './classify/summary.js';
-import { annotateJournalism } from './checks/journalism.js';
+import { summarise } from './classify/verdict.js';
+import { checkJournalism, journalismFlags } from './checks/journalism.js';
+import { alignmentStatus, changedClaimIds, markChanged } from './checks/changed-claims.js';
 import { Workspace } from './workspace.js';
 import type { Antonyms } from './checks/polarity.js';
 import { NO_ANTONYMS } from './checks/fact-changes.js';
-import type { Lexicon } from '../lexicon/vectors.js';
-import type { ArticleInput, CompareLimits, CompareResult } from './types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { ArticleInput, CompareLimits, CompareResult, Summary } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
 export { VERBATIM_RANK_WINDOW } from './match/scored-pairs.js';
@@ -84,12 +85,19 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
   const originalSide = sideResult(o, 'o', verdicts.original, r.claims);
   const rewriteSide = sideResult(r, 'r', verdicts.rewrite, o.claims);
-  const summary = summarise(originalSide, rewriteSide);
-  const result: CompareResult = {
-    summary, original: originalSide, rewrite: rewriteSide, alignments: verdicts.alignments,
-    quotes: [], droppedQuotes: [],
+  const answer = { original: originalSide, rewrite: rewriteSide, alignments: verdicts.alignments };
+  const checks = checkJournalism(answer, original, rewrite, limits, { original: o.memo, rewrite: r.memo }, workspace, antonyms);
+  const found = verdicts.alignments.map((a, i) => ({ ...a, changes: checks.changes[i]! }));
+  const changed = changedClaimIds(found, checks.quotes, originalSide, rewriteSide);
+  const originalMarked = markChanged(originalSide, changed), rewriteMarked = markChanged(rewriteSide, changed);
+  const alignments = found.map((a) => ({ ...a, status: alignmentStatus(a, changed) }));
+  const derivation = summarise(originalMarked, rewriteMarked);
+  const summary: Summary = {
+    ...derivation, attribution: checks.attribution, quotes: checks.quoteCounts, changedFacts: checks.changedFacts,
+    flags: journalismFlags(derivation.verdict, checks),
   };
-  // The journalism checks (quotations, attribution, facts) fill the result's quotes, changes and summary fields.
-  annotateJournalism(result, original, rewrite, limits, { original: o.memo, rewrite: r.memo }, workspace, antonyms);
-  return result;
+  return {
+    summary, original: originalMarked, rewrite: rewriteMarked, alignments,
+    quotes: checks.quotes, droppedQuotes: checks.droppedQuotes,
+  };
 }

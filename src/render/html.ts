@@ -3,7 +3,7 @@ import { escapeHtml as e } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Mark, type Piece, type RenderedClaim, type Row } from './rows.js';
 import { CSS } from './style.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary.js';
+import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary-phrases.js';
 
 /** CSP nonces of the response (`reply.cspNonce` from @fastify/helmet); omitted outside HTTP (the CLI). */
 export interface Nonce {

@@ -3,7 +3,7 @@ import { escapeMarkdown } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Row } from './rows.js';
 import { MARKERS } from './text.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary.js';
+import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary-phrases.js';
 import { clampWidth, words, wrap, type Word } from './wrap.js';
 
 const LABEL = { kept: 'kept', paraphrased: 'paraphrased', dropped: 'dropped', added: 'added' } as const;

@@ -1,7 +1,7 @@
 import type { CheckAnswer, DerivedLink, FoundSource, SourceArticle } from '../check/find-sources.js';
 import { escapeHtml as e, escapeMarkdown, stripControls } from './escape.js';
 import { htmlPage, reportBody, type Nonce } from './html.js';
-import { VERDICT_LABELS, percent } from './summary.js';
+import { VERDICT_LABELS, percent } from './summary-phrases.js';
 
 /** The answer of `POST /v1/check` / `article-diff check` as a report: the sources found, most likely first. */
 

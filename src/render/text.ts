@@ -2,7 +2,7 @@ import type { CompareResult, DiffPart } from '../core/types.js';
 import { stripControls } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Row } from './rows.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, percent, type RenderOptions } from './summary.js';
+import { VERDICT_LABELS, countsLine, creditLine, creditState, percent, type RenderOptions } from './summary-phrases.js';
 import { clampWidth, words, wrap, type Word } from './wrap.js';
 
 export interface TextOptions extends RenderOptions {
@@ -116,7 +116,7 @@ export function diffWords(parts: DiffPart[]): Word[] {
 }
 
 /** A diff in word-diff notation on one line. */
-export function wordDiff(parts: DiffPart[]): string {
+export function diffNotation(parts: DiffPart[]): string {
   return diffWords(parts).map((w, i) => (i && !w.glued ? ` ${w.text}` : w.text)).join('');
 }
 

@@ -38,3 +38,8 @@ t.test('synthetic pairs are deterministic and reach the requested size', async (
 t.test('tables line up', async (t) => {
   t.equal(table(['a', 'bb'], [[1, 'x'], ['long', 2]]), 'a     bb\n----  --\n1     x\nlong  2');
 });
+
+t.test('percentiles leave out values that are not finite numbers', async (t) => {
+  t.equal(percentile([3, Number.NaN, 1, Number.POSITIVE_INFINITY, 2], 50), 2);
+  t.ok(Number.isNaN(median([Number.NaN])));
+});

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { renderText, wordDiff } from '../../src/render/text.js';
+import { diffNotation, renderText } from '../../src/render/text.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { escapeMarkdown, stripControls } from '../../src/render/escape.js';
 import { columns, words, wrap } from '../../src/render/wrap.js';
@@ -41,7 +41,7 @@ t.test('text report: colours on request, control characters from articles stripp
   const hostile = renderText(sampleResult({ hostile: true }).result);
   t.notMatch(hostile, /\x1b/, 'an ESC planted in the article does not reach the terminal');
   t.equal(stripControls('a\u0007b\u001bc\u009bd\ne\tf'), 'abcd\ne\tf');
-  t.equal(wordDiff([{ op: 'equal', text: 'a ' }, { op: 'removed', text: 'b' }, { op: 'added', text: 'c' }, { op: 'added', text: ' ' }]), 'a [-b-]{+c+}');
+  t.equal(diffNotation([{ op: 'equal', text: 'a ' }, { op: 'removed', text: 'b' }, { op: 'added', text: 'c' }, { op: 'added', text: ' ' }]), 'a [-b-]{+c+}');
 });
 
 t.test('text and Markdown reports of the seed pair fit the width asked, with hanging indents', async (t) => {

@@ -2,7 +2,7 @@ import type { ArticleInput, Attribution, TextSpan } from '../types.js';
 import { sameOutlet } from './outlet-names.js';
 
 /**
- * Does the rewrite credit the original's outlet (issue #4)? A credit is the outlet's name next to a citation cue
+ * Does the rewrite credit the original's outlet? A credit is the outlet's name next to a citation cue
  * ("according to The Atlantic", "citing Atlantic", "told The Atlantic", "The Atlantic reported", "(The Atlantic)")
  * or a link to its domain. A bare mention that is not a citation ("the Atlantic Ocean", "trans-Atlantic") does
  * not count, so the name is only accepted where such a cue stands beside it.

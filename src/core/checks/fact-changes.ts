@@ -1,4 +1,7 @@
 import type { Claim, ChangeKind, CompareResult, FactChange, Span } from '../types.js';
+
+/** What the fact checks read of a compare's answer: its claims and alignments. */
+export type AlignedClaims = Pick<CompareResult, 'original' | 'rewrite' | 'alignments'>;
 import { extractItems, properWords, type Item, type ProperWords } from './fact-items.js';
 import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from '../segment/chars.js';
 import { alignWords, sentenceWords, wordAt, type Word, type WordAlignment } from './word-align.js';
@@ -39,12 +42,12 @@ interface ClaimFacts {
 }
 
 /**
- * Fills `changes` on every alignment of `result` and returns how many changes there are in all.
+ * The changed facts of every alignment of `result`, in alignment order.
  * Items are extracted once per claim and kept in the side's memo, so a claim in several groups (or in another
  * compare of the same text, when the memo is cached) costs one analysis.
  */
-export function annotateFacts(result: CompareResult, originalText: string, rewriteText: string,
-  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}, antonyms: Antonyms = NO_ANTONYMS): number {
+export function alignmentFacts(result: AlignedClaims, originalText: string, rewriteText: string,
+  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}, antonyms: Antonyms = NO_ANTONYMS): FactChange[][] {
   const sides: [Side, Side] = [
     { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
     { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
@@ -72,11 +75,10 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
     for (const id of ids) { const c = claimOf(side, id); if (c) out.push(factsOf(side, c)); }
     return out;
   };
-  let total = 0;
-  for (const a of result.alignments) {
+  return result.alignments.map((a) => {
     const os = resolve(sides[0], a.original), rs = resolve(sides[1], a.rewrite);
     const seen = new Set<string>();
-    a.changes = [];
+    const changes: FactChange[] = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
       // The same sentence on both sides says the same thing.
       if (oc.claim.text === rc.claim.text) continue;
@@ -91,14 +93,11 @@ export function annotateFacts(result: CompareResult, originalText: string, rewri
       const found = known.changes.map((ch) => ({ ...ch, original: ch.original && { ...ch.original }, rewrite: ch.rewrite && { ...ch.rewrite } }));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
-        if (!seen.has(key) && a.changes.length < MAX_CHANGES) { seen.add(key); a.changes.push(ch); }
+        if (!seen.has(key) && changes.length < MAX_CHANGES) { seen.add(key); changes.push(ch); }
       }
     }
-    total += a.changes.length;
-  }
-  // The word indexes hold claim texts (slices that keep their article alive): none outlives the compare.
-  indexed.clear();
-  return total;
+    return changes;
+  });
 }
 
 /** One side of a compare as the fact checks see it. */
@@ -199,9 +198,8 @@ export function factChanges(originalText: string, o: Span, rewriteText: string, 
   const ri = extractItems(rewriteText, r.start, r.end, properWords(rewriteText));
   const ctx: PairContext = { oText: originalText, rText: rewriteText, antonyms, words: () => alignWords(
     sentenceWords(originalText, o.start, o.end), sentenceWords(rewriteText, r.start, r.end)) };
-  const changes = compareKinds(kinds(oi), kinds(ri), () => indexOf(originalText.slice(o.start, o.end)),
-    () => indexOf(rewriteText.slice(r.start, r.end)), ctx);
-  indexed.clear();
+  const changes = compareKinds(kinds(oi), kinds(ri), () => wordIndex(originalText.slice(o.start, o.end)),
+    () => wordIndex(rewriteText.slice(r.start, r.end)), ctx);
   return changes;
 }
 
@@ -226,7 +224,7 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
   oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
   const ctx: PairContext = { oText, rText, antonyms: NO_ANTONYMS,
     words: () => alignWords(sentenceWords(oText, 0, oText.length), sentenceWords(rText, 0, rText.length)) };
-  return compareKinds(kinds(o), kinds(r), () => oIndex ??= indexOf(oText), () => rIndex ??= indexOf(rText), ctx);
+  return compareKinds(kinds(o), kinds(r), () => oIndex ??= wordIndex(oText), () => rIndex ??= wordIndex(rText), ctx);
 }
 
 /**
@@ -417,9 +415,6 @@ function spellingVariant(x: string, y: string): boolean {
   return withinEdits(x, y, Math.min(x.length, y.length) >= 8 ? 2 : 1);
 }
 
-/** Two reused rows for `withinEdits` (grown as needed): no allocation per word pair. */
-let rowPrev = new Int32Array(64), rowCur = new Int32Array(64);
-
 /**
  * Whether the Levenshtein distance of `a` and `b` is at most `k`. Exact, computed in the diagonal band |i − j| ≤ k
  * (a cell outside it is more than k) with values capped at k + 1 and an early exit once a whole row is over k:
@@ -428,8 +423,9 @@ let rowPrev = new Int32Array(64), rowCur = new Int32Array(64);
 function withinEdits(a: string, b: string, k: number): boolean {
   const n = a.length, m = b.length, big = k + 1;
   if (Math.abs(n - m) > k) return false;
-  if (rowPrev.length < m + 2) { rowPrev = new Int32Array(m + 2); rowCur = new Int32Array(m + 2); }
-  let prev = rowPrev, cur = rowCur;
+  // Two rows of one small buffer (words are short): the band is computed row by row.
+  const rows = new Int32Array(2 * (m + 2));
+  let prev = rows.subarray(0, m + 2), cur = rows.subarray(m + 2);
   for (let j = 0; j <= m; j++) prev[j] = Math.min(j, big);
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - k), hi = Math.min(m, i + k);
@@ -459,23 +455,11 @@ export interface WordIndex {
 }
 
 /** The words standing for each metonym class ("us" ← washington, america, american, us, usa). */
-const METONYM_WORDS = new Map<unknown, string[]>();
-for (const [w, c] of Object.entries(METONYMS)) { const l = METONYM_WORDS.get(c); if (l) l.push(w); else METONYM_WORDS.set(c, [w]); }
-
-/** Texts indexed recently (one sentence is asked about many times in a row); a bound, cleared when full and at the
- *  end of each `annotateFacts`. */
-const MAX_INDEXED_TEXTS = 64;
-const indexed = new Map<string, WordIndex>();
-
-/** The lower-cased words of a text, indexed once per text. */
-function indexOf(text: string): WordIndex {
-  let idx = indexed.get(text);
-  if (idx) return idx;
-  idx = wordIndex(text);
-  if (indexed.size >= MAX_INDEXED_TEXTS) indexed.clear();
-  indexed.set(text, idx);
-  return idx;
-}
+const METONYM_WORDS: ReadonlyMap<unknown, readonly string[]> = (() => {
+  const classes = new Map<unknown, string[]>();
+  for (const [w, c] of Object.entries(METONYMS)) { const l = classes.get(c); if (l) l.push(w); else classes.set(c, [w]); }
+  return classes;
+})();
 
 /**
  * The `WordIndex` of a text, computed (exported for its property test). Its words are the pieces of

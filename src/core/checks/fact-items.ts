@@ -310,8 +310,9 @@ function headAfter(text: string, from: number, limit: number): string {
   return '';
 }
 
-/** Capitalised words that some sentence uses mid-sentence: proper nouns even where they open a sentence. */
-export type ProperWords = Set<string>;
+/** Capitalised words that some sentence uses mid-sentence: proper nouns even where they open a sentence; from
+ *  `properWords(text)`, with the text's capitalised words (`capitals`), so a claim's are looked up, not scanned. */
+export type ProperWords = Set<string> & { readonly capitals?: Capitals };
 
 /**
  * Capitalised words of `text[start, end)`: the matches of `\p{Lu}[\p{L}\p{N}.’'&-]*` (flags gu: a capital, then letters,
@@ -369,7 +370,7 @@ const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On'
  * per claim cost ~17% of a compare, measured by PERF) and also uses the whole article as evidence.
  */
 export function properWords(text: string): ProperWords {
-  const out: ProperWords = new Set();
+  const out = new Set<string>();
   const all = capitalisedWords(text, 0, text.length);
   for (const m of all) {
     if (m.index === 0 || opensAfter(text, Math.max(0, m.index - 3), m.index, true)) continue;
@@ -377,18 +378,13 @@ export function properWords(text: string): ProperWords {
   }
   const starts = new Int32Array(all.length), ends = new Int32Array(all.length);
   all.forEach((m, k) => { starts[k] = m.index; ends[k] = m.index + m.word.length; });
-  capitalsOf.set(out, { text, starts, ends });
-  return out;
+  return Object.assign(out, { capitals: { text, starts, ends } });
 }
 
 interface CapitalisedWord { index: number; word: string }
 
-/** The whole text's capitalised words, kept with the proper words found from them: a claim's are looked up, not
- *  scanned again (#6). */
-const capitalsOf = new WeakMap<ProperWords, Capitals>();
-
 /** A text's capitalised words as offsets: word k is `text.slice(starts[k], ends[k])`. Kept as long as the proper
- *  words (memoised with the text's analysis), so flat: not an object and a string per word (~460 for the seed pair; #6). */
+ *  words (memoised with the text's analysis), so flat: not an object and a string per word. */
 interface Capitals { text: string; starts: Int32Array; ends: Int32Array }
 
 /**
@@ -397,7 +393,7 @@ interface Capitals { text: string; starts: Int32Array; ends: Int32Array }
  * capital, so a scan from `start` finds exactly the whole-text words that lie inside; a cut word is scanned.
  */
 function capitalisedIn(text: string, start: number, end: number, proper: ProperWords): CapitalisedWord[] {
-  const all = capitalsOf.get(proper);
+  const all = proper.capitals;
   if (all?.text !== text) return capitalisedWords(text, start, end);
   const { starts, ends } = all;
   let lo = 0, hi = starts.length;

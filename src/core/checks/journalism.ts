@@ -1,9 +1,10 @@
-import type { ArticleInput, CompareLimits, CompareResult, Quote, QuoteStatus, Span } from '../types.js';
+import type {
+  ArticleInput, Attribution, CompareLimits, FactChange, Quote, QuoteStatus, Span, Summary, Verdict,
+} from '../types.js';
 import { findQuotes, type FoundQuote } from './quote-find.js';
 import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
 import { findAttribution } from './attribution.js';
-import { NO_ANTONYMS, annotateFacts, type FactsMemo } from './fact-changes.js';
-import { markChangedClaims } from './changed-claims.js';
+import { NO_ANTONYMS, alignmentFacts, type AlignedClaims, type FactsMemo } from './fact-changes.js';
 import type { Antonyms } from './polarity.js';
 import { wordDiff } from '../classify/word-diff.js';
 import { Workspace } from '../workspace.js';
@@ -12,7 +13,7 @@ import { Workspace } from '../workspace.js';
 const FLAG_EXAMPLES = 3;
 
 /**
- * The journalism checks' work that depends on one text alone (issue #6): its quotations, its word index as an
+ * The journalism checks' work that depends on one text alone: its quotations, its word index as an
  * original, and (see `FactsMemo`) its capitalised words and each claim's fact items. Kept alongside the text's
  * analysis in compare.ts's `AnalysisCache` (so it is bounded and evicted with it), filled lazily, and never
  * mutated once filled: results copy what they hand out. A compare of a text already seen skips findQuotes,
@@ -31,15 +32,30 @@ export function textMemo(): TextMemo {
   return {};
 }
 
+/** Each side's per-text work, from earlier compares of its text. */
+export interface TextMemos {
+  original: TextMemo;
+  rewrite: TextMemo;
+}
+
+/** What the journalism checks find in a compare. */
+export interface JournalismFindings {
+  quotes: Quote[];
+  droppedQuotes: string[];
+  quoteCounts: Summary['quotes'];
+  attribution: Attribution;
+  /** Each alignment's changed facts, in alignment order. */
+  changes: FactChange[][];
+  changedFacts: number;
+}
+
 /**
- * Journalism checks over a finished alignment: quote integrity, attribution and changed facts (issue #4).
- * Fills `quotes`, `droppedQuotes`, `summary.attribution`, `summary.quotes`, `alignments[].changes`,
- * `summary.changedFacts` and `summary.flags` of `result` in place. `memos` hold the per-text work of texts seen
- * before (`TextMemo`; each must belong to that side's text).
+ * Journalism checks over a finished alignment: quote integrity, attribution and changed facts. `memos` hold the
+ * per-text work of texts seen before (`TextMemo`; each must belong to that side's text).
  */
-export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
-  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }, workspace = new Workspace(),
-  antonyms: Antonyms = NO_ANTONYMS): void {
+export function checkJournalism(result: AlignedClaims, original: ArticleInput, rewrite: ArticleInput,
+  limits: CompareLimits, memos: TextMemos = { original: textMemo(), rewrite: textMemo() },
+  workspace = new Workspace(), antonyms: Antonyms = NO_ANTONYMS): JournalismFindings {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
@@ -47,19 +63,18 @@ export function annotateJournalism(result: CompareResult, original: ArticleInput
   const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
   const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
   const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits, workspace);
-  result.quotes = quotes;
-  result.droppedQuotes = dropped;
-  const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
+  const quoteCounts = {
+    verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0,
+  };
   for (const q of quotes) {
     if (q.side !== 'rewrite' || !q.status) continue;
-    counts[q.status]++;
-    if (q.speakerChanged) counts.speakerChanged++;
+    quoteCounts[q.status]++;
+    if (q.speakerChanged) quoteCounts.speakerChanged++;
   }
-  result.summary.quotes = counts;
-  result.summary.attribution = findAttribution(original, rewrite.text);
-  result.summary.changedFacts = annotateFacts(result, original.text, rewrite.text, memos.original, memos.rewrite, antonyms);
-  markChangedClaims(result);
-  result.summary.flags.push(...flags(result));
+  const attribution = findAttribution(original, rewrite.text);
+  const changes = alignmentFacts(result, original.text, rewrite.text, memos.original, memos.rewrite, antonyms);
+  const changedFacts = changes.reduce((n, c) => n + c.length, 0);
+  return { quotes, droppedQuotes: dropped, quoteCounts, attribution, changes, changedFacts };
 }
 
 /** The text's quotations outside its boilerplate (memoised for the last boilerplate spans seen). */
@@ -108,9 +123,10 @@ function examples(items: string[], sep: string): string {
   return items.slice(0, FLAG_EXAMPLES).join(sep) + (items.length > FLAG_EXAMPLES ? `${sep}…` : '');
 }
 
-function flags(result: CompareResult): string[] {
+/** Human-readable warnings a pipeline should not miss: uncredited derivation, quotation problems, changed facts. */
+export function journalismFlags(verdict: Verdict, findings: JournalismFindings): string[] {
   const out: string[] = [];
-  const { verdict, attribution } = result.summary;
+  const { attribution } = findings;
   const derived = `the rewrite is ${verdict.replace('_', ' ')} from the original`;
   if (verdict !== 'independent' && attribution.credited === false) {
     out.push(`derived_uncredited: ${derived} but does not credit ${attribution.names.join(' / ')}`);
@@ -119,7 +135,7 @@ function flags(result: CompareResult): string[] {
     const cites = attribution.cited.length ? ` (it cites ${[...new Set(attribution.cited.map((c) => c.text))].join(', ')})` : '';
     out.push(`credit_not_checked: ${derived}; the original's outlet is unknown, so credit was not checked${cites}`);
   }
-  const rq = result.quotes.filter((q) => q.side === 'rewrite');
+  const rq = findings.quotes.filter((q) => q.side === 'rewrite');
   const byStatus = (s: QuoteStatus, label: string) => {
     const qs = rq.filter((q) => q.status === s);
     if (qs.length) out.push(`${label}: ${qs.length} — ${examples(qs.map((q) => short(q.text)), ', ')}`);
@@ -129,7 +145,7 @@ function flags(result: CompareResult): string[] {
   byStatus('not_in_original', 'quote_not_in_original');
   const changed = rq.filter((q) => q.speakerChanged);
   if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${examples(changed.map((q) => short(q.text)), ', ')}`);
-  const facts = result.alignments.flatMap((a) => a.changes);
+  const facts = findings.changes.flat();
   if (facts.length) out.push(`changed_facts: ${facts.length} — ${examples(facts.map((f) => f.note), '; ')}`);
   return out;
 }

@@ -3,7 +3,7 @@ import type { FoundQuote } from './quote-find.js';
 import { ALNUM_ASCII, LETTER_ASCII, codePointAt, isLetter, isLetterOrDigit, widthOf } from '../segment/chars.js';
 
 /**
- * Checks a rewrite's quotations against the original (issue #4): verbatim, altered, put into someone's mouth
+ * Checks a rewrite's quotations against the original: verbatim, altered, put into someone's mouth
  * from the author's narration (`from_narration`), or without a source (`not_in_original`).
  *
  * A quotation is cut at its editorial marks — ellipses (omissions) and square brackets (insertions) — into
@@ -44,7 +44,7 @@ const SAME_PASSAGE_CHARS = 400;
 /**
  * A word; hyphenated compounds are one word, so that "cease-fire" and "ceasefire" compare equal. A word is what the
  * regex `[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*` (flags gu) matches, scanned by hand in
- * `words`: the regex cost ~1 ms per original, as Unicode property classes are slow in V8's engine. Its greedy parts
+ * `words`: Unicode property classes are slow in V8's regex engine. Its greedy parts
  * are followed by nothing that can fail, so they never backtrack, and a left-to-right scan taking each part as far
  * as it goes gives the regex's matches (checked against it by a property test).
  */
@@ -59,7 +59,7 @@ export function words(text: string, start = 0, end = text.length): Word[] {
  *  keeps only their offsets and ids). */
 function scanWords(text: string, start: number, end: number, emit: (start: number, end: number, norm: string) => void): void {
   // Past the run of code points `ok` accepts from `i`; ASCII units (most of the text) are looked up in `ascii`, the
-  // same class as a table, without reading a code point or calling `ok` (#6).
+  // same class as a table, without reading a code point or calling `ok`.
   const run = (i: number, ok: (cp: number) => boolean, ascii: Uint8Array): number => {
     while (i < end) {
       const c = text.charCodeAt(i);
@@ -105,7 +105,7 @@ function scanWords(text: string, start: number, end: number, emit: (start: numbe
 /**
  * The original text prepared once for locating many pieces. It is memoised with the text's analysis (checks/journalism.ts
  * `TextMemo`) and so promoted and kept by the garbage collector: flat typed arrays, not an object per word and a
- * list per distinct word (~2,200 objects for the seed original; #6).
+ * list per distinct word (~2,200 objects for the seed original).
  */
 export interface OriginalIndex {
   text: string;
@@ -115,7 +115,7 @@ export interface OriginalIndex {
   ends: Int32Array;
   /** For each word, the index of the original quotation that holds it, or -1 for narration. */
   quoteOf: Int32Array;
-  /** Each word's norm as a small integer (equal norms, equal ids): the LCS compares integers, not strings (#6). */
+  /** Each word's norm as a small integer (equal norms, equal ids): the LCS compares integers, not strings. */
   ids: Int32Array;
   idOf: Map<string, number>;
   /** The positions of id `k`'s words, in text order: `posList[posStart[k], posStart[k + 1])`. */
@@ -158,7 +158,7 @@ const positionsOf = (idx: OriginalIndex, id: number): Int32Array => idx.posList.
  *  text (checks/journalism.ts `TextMemo`) and never mutated once made (checked pieces copy its edits). */
 export interface Piece extends Span {
   /** The normalised words (`Word.norm`): all that checking a piece reads of them. Kept as strings, not `Word`s,
-   *  since pieces are memoised with the rewrite's analysis (~220 objects fewer for the seed rewrite; #6). */
+   *  since pieces are memoised with the rewrite's analysis (~220 objects fewer for the seed rewrite). */
   norms: string[];
   edits: QuoteEdit[];
 }

@@ -1,7 +1,8 @@
 import type { Span, TextSpan } from '../types.js';
+import { paragraphSpans } from '../segment/paragraphs.js';
 
 /**
- * Finding quotations and their speakers in news text (issue #4). Pure string scanning: no NLP model is
+ * Finding quotations and their speakers in news text. Pure string scanning: no NLP model is
  * needed to tell quotation marks from apostrophes, and regexes over the attributing clause find
  * "said Jake Sullivan", "Zelenskyy told reporters", "Trump wrote:", "he added,".
  */
@@ -39,7 +40,7 @@ export function findQuotes(text: string): FoundQuote[] {
   const out: FoundQuote[] = [];
   const paragraphs = paragraphSpans(text);
   // The scan below acts only on these characters (opening marks when no quotation is open, closing ones inside
-  // one): it jumps from one to the next instead of stepping through every character (#6).
+  // one): it jumps from one to the next instead of stepping through every character.
   const nextOpener = seeker(text, /[“"`‘]/g), nextCloser = seeker(text, /[”"']/g);
   let pending: { start: number; paragraph: number } | null = null; // an unclosed quote carried to the next paragraph
   for (let p = 0; p < paragraphs.length && out.length < MAX_QUOTES; p++) {
@@ -135,7 +136,7 @@ function findSingleClose(text: string, from: number, limit: number): number {
 }
 
 /** The `nested` of a quotation without any: one shared frozen empty list (found quotations are memoised with the
- *  text's analysis, and results copy their nested spans; #6). */
+ *  text's analysis, and results copy their nested spans). */
 const NONE_NESTED = Object.freeze([]) as readonly TextSpan[] as TextSpan[];
 
 function nestedSingles(text: string, start: number, end: number): TextSpan[] {
@@ -151,22 +152,6 @@ function nestedSingles(text: string, start: number, end: number): TextSpan[] {
     }
   }
   return found;
-}
-
-/** Paragraphs as line blocks: news copy separates paragraphs by single or blank lines. */
-export function paragraphSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  // The lines between newlines (the matches of /[^\n]+/g, found by indexOf: no match array and string per line).
-  for (let from = 0; from < text.length;) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    if (to > from) {
-      const s = trim(text, from, to);
-      if (s.end > s.start) spans.push(s);
-    }
-    from = to + 1;
-  }
-  return spans;
 }
 
 function trim(text: string, start: number, end: number): Span {
@@ -217,7 +202,7 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
     setSpeaker(text, q, at, m[1]);
     return;
   }
-  // Exact pre-tests (issue #6): BEFORE_VERB_NAME ends in a colon or comma, and BEFORE_NAME_VERB holds a whole-word
+  // Exact pre-tests: BEFORE_VERB_NAME ends in a colon or comma, and BEFORE_NAME_VERB holds a whole-word
   // verb; without them the unanchored patterns would be tried at every position of the sentence for nothing.
   const bv = /[:,]\s*$/u.test(before) ? BEFORE_VERB_NAME.exec(before) : null;
   if (bv?.[1]) { setSpeaker(text, q, sentenceStart + bv.index + bv[0].lastIndexOf(bv[1]), bv[1]); return; }

@@ -135,10 +135,9 @@ export class PairScorer {
 export const SCORE_FIELDS = 7;
 
 /**
- * A scored claim pair whose scores are read from a shared store (issue #6): a compare scores thousands of
+ * A scored claim pair whose scores are read from a shared store: a compare scores thousands of
  * candidate pairs, and an object literal per pair with seven number fields (each a heap number of its own) was
- * ~0.25 ms of a seed-pair compare in allocation and much of its garbage; this view holds two indexes, a flag and
- * its offset. Read-only.
+ * a measurable share of its allocation and garbage; this view holds two indexes, a flag and its offset. Read-only.
  */
 export class StoredPair implements PairScore {
   constructor(private readonly s: Float64Array, private readonly at: number, readonly oi: number, readonly ri: number,

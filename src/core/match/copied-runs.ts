@@ -6,7 +6,7 @@
  * face-to-face meeting between"), so a run counts only with at least COPY_RUN_CONTENT distinct content words
  * that are not proper nouns. Used as evidence of derivation beside the similarity score.
  *
- * The work is split by what it depends on (issue #6): a text's shingles and their index (`textShingles`) depend on
+ * The work is split by what it depends on: a text's shingles and their index (`textShingles`) depend on
  * that text alone and are kept with its analysis, so a compare only probes one index with the other side's
  * shingles (`copiedPairs`); building both per compare was ~8% of a compare of two texts seen before.
  */
@@ -19,7 +19,7 @@ interface Words { words: string[]; wordKinds: number[] }
 
 /**
  * One text's shingles in flat arrays (a cached analysis keeps them: two arrays per claim and one per distinct
- * shingle were ~800 of the ~20,000 objects a fresh seed-pair compare left for the scavenger to copy, issue #6).
+ * shingle were ~800 of the ~20,000 objects a fresh seed-pair compare left for the scavenger to copy).
  * Claim `i`'s shingles are `list[start[i]] … list[start[i + 1] - 1]`, in order; `index` maps a distinct shingle to
  * its entry `e`, and the claims holding it are `claims[from[e]] … claims[from[e + 1] - 1]`, ascending.
  */

@@ -83,7 +83,7 @@ export function lineKind(line: string, words = wordCount(line)): BoilerplateKind
   return null;
 }
 
-/** Words in a line (runs of non-space): the non-empty pieces of `line.split(' ')`, counted without making them (#6). */
+/** Words in a line (runs of non-space): the non-empty pieces of `line.split(' ')`, counted without making them. */
 export function wordCount(line: string): number {
   let n = 0;
   for (let i = 0, inWord = false; i < line.length; i++) {

@@ -24,7 +24,7 @@ export const PROSE_MIN_WORDS = 10;
 export const BYLINE_MAX_WORDS = 3;
 /** Longest "Author Name: Headline" teaser, in words (headlines are short; longer is a quotation lead-in). */
 export const NAME_TEASER_MAX_WORDS = 20;
-/** POS checks per document (each is a small wink parse, ~0.1 ms). An article has a handful of candidate lines;
+/** POS checks per document (each is a small wink parse). An article has a handful of candidate lines;
  * a text of thousands of name-like lines is a list, not an article, and is left as content past this budget. */
 export const MAX_POS_CHECKS = 100;
 /** Paragraphs longer than this (UTF-16 units) are prose for every rule but corrections and repeats. */
@@ -43,7 +43,7 @@ interface Para {
   words: number;
 }
 
-/** Marks folded for the repeated-line test; lines without any skip the two replaces (#6). */
+/** Marks folded for the repeated-line test; lines without any skip the two replaces. */
 const QUOTE_MARKS = /[“”„"‘’']/;
 /** Whitespace other than a single space: where collapsing whitespace changes a line. */
 const UNCOLLAPSED = /\s\s|[^\S ]/;
@@ -51,7 +51,7 @@ const UNCOLLAPSED = /\s\s|[^\S ]/;
 /** Whitespace collapsed (labels only; long paragraphs keep a prefix, which is all the rules look at). */
 function describe(text: string, p: Span): Para {
   const raw = text.slice(p.start, Math.min(p.end, p.start + MAX_LABEL_CHARS));
-  // Most lines are already collapsed: a test is ~4x cheaper than the replace (#6).
+  // Most lines are already collapsed: a test is ~4x cheaper than the replace.
   const line = (UNCOLLAPSED.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
   const words = p.end - p.start > MAX_LABEL_CHARS ? Number.POSITIVE_INFINITY : wordCount(line);
   return { line, words };

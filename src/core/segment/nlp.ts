@@ -6,8 +6,8 @@ import type { Span } from '../types.js';
 
 /**
  * Characters a recycled instance reads before it is replaced. wink-nlp caches every token it has not seen for the
- * life of an instance (measured: ~2.5 MB of heap per 20,000 new words, never released), so a long-running service
- * would grow without bound; a fresh instance costs ~100 ms, i.e. < 1% of the time to read this much text.
+ * life of an instance, never released, so a long-running service would grow without bound; a fresh instance costs
+ * a small fraction of the time it takes to read this much text (bench/README.md).
  */
 export const NLP_RECYCLE_CHARS = 10_000_000;
 
@@ -16,9 +16,9 @@ type Pipe = Parameters<typeof winkNLP>[1];
 /**
  * The model with its custom-entity meta model loaded once. wink-eng-lite-web-model 1.x's `metaCER()` stores
  * `JSON.stringify` of its own previous result on every call, and wink-nlp calls it for every instance (whatever the
- * pipes), so the string grows with each instance: measured, the 15th instance took 0.3 s, the 19th 2 s and 950 MB,
- * the 20th threw "RangeError: Invalid string length". Recycling would crash a long-running service after ~20
- * recycles (~200 M characters read); with the first result reused every instance costs the same ~150 ms.
+ * pipes), so the string grows with each instance until about the 20th throws "RangeError: Invalid string length".
+ * Recycling would crash a long-running service after some twenty recycles; with the first result reused every
+ * instance costs the same.
  */
 const cerMeta = (model.metaCER as () => unknown)();
 const stableModel: typeof model = { ...model, metaCER: () => cerMeta };
@@ -46,9 +46,8 @@ export function recyclingNlp(pipes: Pipe): Nlp {
 /**
  * The instance a comparer reads every text with, once: sentence boundaries and POS/lemmas come from the same
  * read. Only the pipes used: NER, negation, sentiment and custom entities cost time and change nothing here
- * (sbd + pos is ~3× faster than the full pipeline; POS tags are computed over the whole token sequence and do not
- * depend on the other pipes). Measured on the seed pair: one sbd+pos read of each text 7 ms, against 4 ms (sbd,
- * whole text) + 8 ms (sbd+pos, claim by claim) before; tokenising is most of wink's cost and is now done once.
+ * (POS tags are computed over the whole token sequence and do not depend on the other pipes). Tokenising is most
+ * of wink's cost, so one read of the whole text beats a read for sentences and another per claim.
  */
 export function textNlp(): Nlp {
   return recyclingNlp(['sbd', 'pos']);
@@ -62,8 +61,8 @@ export function textNlp(): Nlp {
  */
 export const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)([’']s)$/iu;
 
-/** Longest run without whitespace handed to wink: its tokenizer is quadratic in token length (a 10,000-char
- * token takes ~0.4 s, 40,000 chars ~3.4 s), and no English word or URL worth splitting at is this long. */
+/** Longest run without whitespace handed to wink: its tokenizer is quadratic in token length, and no English word
+ * or URL worth splitting at is this long. */
 export const MAX_TOKEN_RUN = 200;
 const LONG_RUN = new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g');
 
@@ -81,7 +80,7 @@ export function nlpView(text: string, paragraphs: Span[] = [{ start: 0, end: tex
     at = p.end;
   }
   // Break overlong runs in the view only (a space replaces the run's last unit, length unchanged). News text has
-  // none: the regex, which tries a match at every position (~0.3 ms a seed text), runs only when there is one.
+  // none: the regex, which tries a match at every position, runs only when there is one.
   const view = out + norm.slice(at);
   return hasRun(view, MAX_TOKEN_RUN) ? view.replace(LONG_RUN, (run) => run.slice(0, -1) + ' ') : view;
 }
@@ -143,7 +142,7 @@ export function tokenOffsets(text: string, values: string[], spaces: string[]): 
 }
 
 /** The clitic of a possessive at the end of a word; the word is found by scanning back (a single regex for the
- *  whole form, with its look-behind, took 116 ms on 640,000 characters; this takes < 5 ms). */
+ *  whole form needs a look-behind, which V8 tries at every position of a long text). */
 const CLITIC_S = /[’']s(?![\p{L}\p{M}\p{N}])/giu;
 const FORM_CHAR = /[\p{L}\p{M}.-]/u;
 
@@ -184,8 +183,8 @@ function primePossessives(nlp: ReturnType<typeof winkNLP>, forms: string[]): Map
 }
 
 /**
- * Reads a text (an `nlpView`) once with `nlp` (a `textNlp`): tokens with offsets, lemmas, POS, stop flags and the sentence
- * starts. Linear in the text length (measured: 640,000 characters, 121,000 tokens in ~0.5 s and +50 MB RSS).
+ * Reads a text (an `nlpView`) once with `nlp` (a `textNlp`): tokens with offsets, lemmas, POS, stop flags and the
+ * sentence starts. Linear in the text length.
  * Possessives are primed first (`primePossessives`), so the read does not depend on what the instance read before;
  * a possessive token takes the stop flag of its bare word ("something’s" is a function word like "something").
  */

@@ -1,4 +1,4 @@
-import type { Lexicon } from '../../lexicon/vectors.js';
+import type { Lexicon } from '../../lexicon/lexicon.js';
 import { int8Rows, type Int8Rows } from '../../lexicon/int8-scan.js';
 import { unitVectorOf } from '../../lexicon/unit-vectors.js';
 

@@ -1,4 +1,4 @@
-import type { Lexicon } from '../../lexicon/vectors.js';
+import type { Lexicon } from '../../lexicon/lexicon.js';
 import { unitDot } from '../../lexicon/unit-vectors.js';
 import type { LexiconLookups } from './lexicon-lookups.js';
 import type { ClaimTerms, TermSink } from './tokens.js';
@@ -86,7 +86,7 @@ export class Vocabulary {
    * Interns a text's terms (`textTerms`, cached with the text's analysis) and returns its claims' vectors: the
    * same ids, attributes and vectors as `toClaimVector` on each claim in turn, from the text's distinct keys
    * (first-occurrence order, so ids are assigned in the same order) and its claims' key-ordered term lists.
-   * The first text interned into an empty vocabulary keeps its own indexes as ids (issue #6): nothing to look up
+   * The first text interned into an empty vocabulary keeps its own indexes as ids: nothing to look up
    * or merge, its text's key index serves as the vocabulary's, and its claim vectors are the text's own (cached
    * with it, read-only).
    */
@@ -219,7 +219,7 @@ export class Vocabulary {
 
   /**
    * `prepareCross` for the terms of two interned texts (`internText`), with each text's `CrossSide` built once
-   * and kept in its `TextTerms` (issue #6). A side is built from the text's own attributes; when merging with the
+   * and kept in its `TextTerms`. A side is built from the text's own attributes; when merging with the
    * other text changed one of its terms (a number on the other side, a lemma with another vector) it is not
    * this compare's, and the table is prepared from the ids as `prepareCross` does (same table either way).
    */
@@ -295,7 +295,7 @@ export interface ClaimVector {
 }
 
 /**
- * A text's terms interned once per text (issue #6: interning, sorting and the lexicon look-ups were ~7% of a
+ * A text's terms interned once per text (interning, sorting and the lexicon look-ups were ~7% of a
  * compare of cached texts): its distinct keys in first-occurrence order with their merged attributes (the
  * alphabetically first lemma, a name only if every occurrence is, a number if any is: as `Vocabulary.intern`
  * merges them), each claim's distinct terms as local indexes in key order, and (filled by the first
@@ -332,7 +332,7 @@ export function textTerms(claims: ClaimTerms[]): TextTerms {
 /**
  * Builds a text's `TextTerms` claim by claim as its terms are read (a `TermSink`: `term` for each term of the claim,
  * then `endClaim`), the same as `textTerms` of the claims' `ClaimTerms`, without a `Term` object per word (a fresh
- * seed pair made ~2,800, issue #6).
+ * seed pair made ~2,800).
  */
 export class TextTermsBuilder implements TermSink {
   private readonly index = new Map<string, number>();

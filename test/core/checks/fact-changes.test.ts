@@ -1,5 +1,5 @@
 import t from 'tap';
-import { annotateFacts, factChanges, sameName } from '../../../src/core/checks/fact-changes.js';
+import { alignmentFacts, factChanges, sameName } from '../../../src/core/checks/fact-changes.js';
 import type { CompareResult } from '../../../src/core/types.js';
 import { extractItems } from '../../../src/core/checks/fact-items.js';
 import { seeds } from '../../fixtures/seeds.js';
@@ -118,7 +118,7 @@ t.test('property: a sentence compared with itself changes no facts; planted numb
   }
 });
 
-t.test('annotateFacts finds claims by id wherever they stand in the list, with or without memos', async (t) => {
+t.test('alignmentFacts finds claims by id wherever they stand in the list, with or without memos', async (t) => {
   const o = `${two} ${nearly}.`, r = 'Trump spent three hours on the phone with Putin. The measure has the support of 60 senators.';
   const claim = (id: string, text: string, s: string) => {
     const start = text.indexOf(s);
@@ -132,13 +132,10 @@ t.test('annotateFacts finds claims by id wherever they stand in the list, with o
     alignments: [{ id: 'a1', original: ['o1', 'o2'], rewrite: ['r1', 'r2'], status: 'paraphrased' as const, similarity: 0.5, moved: false, diff: [], changes: [] }],
   }) as unknown as CompareResult;
   const inOrder = resultOf(false), reversed = resultOf(true), memo = resultOf(false);
-  const n = annotateFacts(inOrder, o, r);
-  t.equal(n, 2, 'the hours and the senators changed');
-  t.equal(annotateFacts(reversed, o, r), n);
-  t.same(reversed.alignments, inOrder.alignments);
+  const found = alignmentFacts(inOrder, o, r);
+  t.equal(found.flat().length, 2, 'the hours and the senators changed');
+  t.same(alignmentFacts(reversed, o, r), found);
   const memos = [{}, {}] as const;
-  annotateFacts(memo, o, r, memos[0], memos[1]);
-  t.same(memo.alignments, inOrder.alignments);
-  annotateFacts(memo, o, r, memos[0], memos[1]);
-  t.same(memo.alignments, inOrder.alignments, 'kept memos answer as fresh ones');
+  t.same(alignmentFacts(memo, o, r, memos[0], memos[1]), found);
+  t.same(alignmentFacts(memo, o, r, memos[0], memos[1]), found, 'kept memos answer as fresh ones');
 });

@@ -1,5 +1,5 @@
 /**
- * The cross-side similarity table of one compare (issue #6): every original-side × rewrite-side term pair's
+ * The cross-side similarity table of one compare: every original-side × rewrite-side term pair's
  * similarity, filled once by `Vocabulary.prepareCross`, read by pair scoring.
  */
 
@@ -7,7 +7,7 @@
  * Table of every cross-side term pair's similarity for one compare: term x of the original side is row `row[x]`,
  * term y of the rewrite side column `col[y]` (-1: not on that side), cell row·cols + col (1 for a term on both
  * sides with itself). |Vo|·|Vr| ≤ CROSS_PAIRS_MAX cells. Only a few percent of the cells are non-zero, so the
- * table is sparse (issue #6: the dense Float64Array was 800 KB on the seed pair, allocated and zeroed by every
+ * table is sparse (the dense Float64Array was 800 KB on the seed pair, allocated and zeroed by every
  * compare, and reading its scattered entries back was a cache miss each): `nonzero` has one bit per cell, and
  * `sims` the non-zero similarities in cell order (the order of the set bits), found by rank (`cellSim`).
  * Written with `setSim` (a later write to a cell wins), then `finishTable` once before any read.

@@ -13,8 +13,11 @@ export function alignedShare(claims: Claim[]): number {
   return total ? got / total : 0;
 }
 
-/** The summary of one compare: verdict, coverage, containment and counts (journalism fields start empty). */
-export function summarise(o: SideResult, r: SideResult): Summary {
+/** What the alignment says of a compare as a whole. */
+export type Derivation = Pick<Summary, 'verdict' | 'coverage' | 'containment' | 'counts'>;
+
+/** The derivation of one compare: verdict, coverage, containment and counts. */
+export function summarise(o: SideResult, r: SideResult): Derivation {
   const coverage = alignedShare(o.claims), containment = alignedShare(r.claims);
   const count = <S extends string>(claims: Claim[], keys: S[]) =>
     Object.fromEntries(keys.map((k) => [k, claims.filter((c) => c.status === k).length])) as Record<S, number>;
@@ -25,9 +28,5 @@ export function summarise(o: SideResult, r: SideResult): Summary {
       original: count<OriginalStatus>(o.claims, ['kept', 'paraphrased', 'dropped']),
       rewrite: count<RewriteStatus>(r.claims, ['kept', 'paraphrased', 'added']),
     },
-    attribution: { credited: null, evidence: [], names: [], cited: [] },
-    quotes: { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: 0, speakerChanged: 0 },
-    changedFacts: 0,
-    flags: [],
   };
 }
