@@ -17,8 +17,9 @@ t.test('text report: summary, findings first, then one entry per claim row with 
   t.same(findings.map((l) => l.replace(/:.*/, '')), ['! Derived but uncredited', '! Altered quotation (r2)', '! Changed fact (r1)'],
     'findings with human labels and the claim they sit in, problems marked !');
   t.notMatch(out, /derived_uncredited|altered_quote|changed_facts/, 'no raw flag codes');
-  const claimLines = lines.filter((l) => /^[=~+-] /.test(l));
-  t.same(claimLines.map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['~ o1>r2', '~ o2>r1', '- o3', '= o4>r3', '+ r4']);
+  const claimLines = lines.filter((l) => /^(?:[=~+-]|! [or]\d)/.test(l));
+  // o1>r2 holds the altered quotation and o2>r1 the changed number: findings, marked `!` instead of `~`.
+  t.same(claimLines.map((l) => l.split(/\s+/).slice(0, 2).join(' ')), ['! o1>r2', '! o2>r1', '- o3', '= o4>r3', '+ r4']);
   t.match(claimLines[0], /\(moved\)$/);
   t.match(claimLines[1], /Beta rose \[-5%-\]\{\+7%\+\} this year|Beta rose \[-5-\]\{\+7\+\}% this year/, 'word diff in --word-diff notation');
   t.match(claimLines[2], /Gamma is gone for good\./);
@@ -55,7 +56,7 @@ t.test('text and Markdown reports of the seed pair fit the width asked, with han
     const lines = text.split('\n');
     const start = lines.findIndex((l) => /^[=~+-] [or]\d/.test(l));
     for (let i = start + 1; i < lines.length; i++) {
-      if (lines[i] && !/^[=~+-] /.test(lines[i]!)) {
+      if (lines[i] && !/^(?:[=~+-]|! [or]\d)/.test(lines[i]!)) {
         if (!/^ {4,}/.test(lines[i]!)) { t.fail(`line ${i} at ${width} does not hang: ${lines[i]}`); break; }
       }
     }
@@ -85,7 +86,7 @@ t.test('markdown report: summary and findings as lists, one item per claim row, 
   t.match(md, /## Findings\n\n- ⚠ \*\*Derived but uncredited\*\*: [^]+?\n- ⚠ \*\*Altered quotation\*\* \(r2\): “we shall win” — the original has “we will win”\n/,
     'findings are separate list items');
   t.notMatch(md, /> \*\*Warning:\*\*/);
-  t.match(md, /- `~` \*\*paraphrased\*\* o1\u00a0→\u00a0r2 \*\(moved\)\*:/);
+  t.match(md, /- `!` \*\*paraphrased, changed\*\* o1\u00a0→\u00a0r2 \*\(moved\)\*:/);
   t.match(md, /- `-` \*\*dropped\*\* o3: Gamma is gone for good\./);
   t.match(md, /- `\+` \*\*added\*\* r4: Delta is new\./);
   t.match(md, /Beta rose ~~5~~\*\*7\*\*% this year/, 'diff as strike/bold');
