@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare } from '../src/core/compare.js';
-import type { CompareResult } from '../src/core/types.js';
+import type { ArticleInput, CompareResult } from '../src/core/types.js';
+
+/** How a case is compared (the engine as configured, or a variant being fitted). */
+export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => CompareResult;
 
 interface Unit { id: string; start: number; end: number; role?: string; label?: string; accept?: string[]; to?: string[] }
 interface Case {
@@ -84,9 +87,9 @@ function scoreLinks(c: Case, out: CompareResult): number {
 }
 
 /** Scores one case in-process. */
-export function scoreCase(c: Case): CaseFigures {
+export function scoreCase(c: Case, run: CompareFn = compare): CaseFigures {
   const t0 = performance.now();
-  const out = compare({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
+  const out = run({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
   const r: CaseFigures = { name: c.name, ms: Math.round(performance.now() - t0), verdict: { gold: c.verdict ?? null, got: out.summary.verdict } };
   if (c.source.units?.length && c.rewrite.units?.length) {
     r.original = scoreSide(c.source.units, out.original.claims);
@@ -109,9 +112,9 @@ export function casesDir(): string {
 }
 
 /** Scores every case of `dir` (sorted by file name). */
-export function runEval(dir = casesDir()): CaseFigures[] {
+export function runEval(dir = casesDir(), run: CompareFn = compare): CaseFigures[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('pinned')).sort()
-    .map((f) => { const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case; c.name ??= f.replace(/\.json$/, ''); return scoreCase(c); });
+    .map((f) => { const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case; c.name ??= f.replace(/\.json$/, ''); return scoreCase(c, run); });
 }
 
 /** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */

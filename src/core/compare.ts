@@ -5,6 +5,7 @@ import { annotateJournalism, textMemo, type TextMemo } from './checks/journalism
 import { claimTerms, spanTermsInto, type ClaimWords } from './terms/tokens.js';
 import { TextTermsBuilder, Vocabulary, type ClaimVector, type TextTerms } from './terms/vocabulary.js';
 import { scorePair } from './match/pair-score.js';
+import { pairBeliefs, type CompareResources } from './match/pair-beliefs.js';
 import { PairScorer, SCORE_FIELDS, StoredPair } from './match/batch-scorer.js';
 import { candidatePairs } from './match/candidates.js';
 import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type GroupCoverage, type ScoredPair } from './align/align.js';
@@ -25,7 +26,8 @@ import { DEFAULT_LIMITS } from './types.js';
  * Pure and deterministic: the only resource, the word-vector lexicon, is loaded once and injected through
  * `lexicon.ts`; the same input always gives the same answer.
  */
-export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS): CompareResult {
+export function compare(original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS,
+  resources: CompareResources = {}): CompareResult {
   // Each text is read by wink once (issue #6): segmentation and the claims' terms come from the same read.
   const [o, oa, oMemo] = buildSide(original.text.slice(0, limits.maxChars), original.text, 'o', 'dropped');
   const [r, ra, rMemo] = buildSide(rewrite.text.slice(0, limits.maxChars), rewrite.text, 'r', 'added');
@@ -114,7 +116,10 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
     }
     return c;
   };
-  const links = alignClaims(pairs, o.claims.length, r.claims.length, ALIGN_THRESHOLDS, groupCoverage, pairSim);
+  // The pair model's belief that two claims carry the same content gates the alignment's rules (no model: all 1).
+  const beliefs = pairBeliefs(pairs, pairSim, vocab, ov, rv, resources);
+  const thresholds = resources.pairModel ? { ...ALIGN_THRESHOLDS, ...resources.pairModel.gates } : ALIGN_THRESHOLDS;
+  const links = alignClaims(pairs, o.claims.length, r.claims.length, thresholds, groupCoverage, pairSim, beliefs);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one
   // group, yet B does not carry X's content.
