@@ -46,18 +46,21 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   t = performance.now();
   const { lexiconForCore } = await import('../src/core/lexicon.js');
   lexiconForCore();
+  const { compareResources } = await import('../src/lexicon/pair-model.js');
+  const { DEFAULT_LIMITS } = await import('../src/core/types.js');
+  const resources = compareResources();
   const lexiconMs = performance.now() - t;
   const startupMs = importMs + lexiconMs;
   t = performance.now();
-  compare(original, rewrite);
+  compare(original, rewrite, DEFAULT_LIMITS, resources);
   const firstMs = performance.now() - t;
   // Warm-up as measured: a fresh and a cached compare per round. V8 optimises the per-text code only after it has
   // run ~150 times: the medians of successive fifties of fresh compares after 30 cached ones were 24.9, 18.4, 15.4,
   // 13.2 ms, level from there; with too short a warm-up the figure measures the compiler, not the compare.
   for (let i = 0; i < warmup; i++) {
     textAnalyses.clear();
-    compare(original, rewrite);
-    compare(original, rewrite);
+    compare(original, rewrite, DEFAULT_LIMITS, resources);
+    compare(original, rewrite, DEFAULT_LIMITS, resources);
   }
   const times: number[] = [], cached: number[] = [], cpu: number[] = [], cachedCpu: number[] = [];
   const cpuMs = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
@@ -65,12 +68,12 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
     textAnalyses.clear();
     let c = process.cpuUsage();
     t = performance.now();
-    compare(original, rewrite);
+    compare(original, rewrite, DEFAULT_LIMITS, resources);
     times.push(performance.now() - t);
     cpu.push(cpuMs(c));
     c = process.cpuUsage();
     t = performance.now();
-    compare(original, rewrite);
+    compare(original, rewrite, DEFAULT_LIMITS, resources);
     cached.push(performance.now() - t);
     cachedCpu.push(cpuMs(c));
   }

@@ -23,12 +23,14 @@ if (tool === 'diff') {
   report({ ms, timedOut: parts === undefined, baseRssMb: mb(base) });
 } else {
   const { compare } = await import('../src/core/compare.js');
+  const { compareResources } = await import('../src/lexicon/pair-model.js');
+  const { DEFAULT_LIMITS } = await import('../src/core/types.js');
   // Warm up on a small pair so the figure is the steady-state cost, not JIT compilation.
   const warm = syntheticPair(1000, kind, 7);
-  compare({ text: warm.original }, { text: warm.rewrite });
+  compare({ text: warm.original }, { text: warm.rewrite }, DEFAULT_LIMITS, compareResources());
   const base = process.resourceUsage().maxRSS;
   const start = performance.now();
-  const result = compare({ text: pair.original }, { text: pair.rewrite });
+  const result = compare({ text: pair.original }, { text: pair.rewrite }, DEFAULT_LIMITS, compareResources());
   const ms = performance.now() - start;
   report({ ms, timedOut: false, baseRssMb: mb(base), claims: result.original.claims.length + result.rewrite.claims.length,
     alignments: result.alignments.length, verdict: result.summary.verdict });

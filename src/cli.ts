@@ -10,6 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compare } from './core/compare.js';
+import { DEFAULT_LIMITS } from './core/types.js';
+import { compareResources } from './lexicon/pair-model.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
 import { renderHtml } from './render/html.js';
@@ -107,7 +109,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const original = await loadArticle(oPath, io, { outlet: values['original-outlet'], url: values['original-url'] });
     const rewrite = await loadArticle(rPath, io, { outlet: values['rewrite-outlet'] });
-    const result = compare(original.input, rewrite.input);
+    const result = compare(original.input, rewrite.input, DEFAULT_LIMITS, compareResources());
     if (original.extracted) result.original.text = original.input.text;
     if (rewrite.extracted) result.rewrite.text = rewrite.input.text;
     const opts = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet };

@@ -118,7 +118,8 @@ export function compare(original: ArticleInput, rewrite: ArticleInput, limits: C
   };
   // The pair model's belief that two claims carry the same content gates the alignment's rules (no model: all 1).
   const beliefs = pairBeliefs(pairs, pairSim, vocab, ov, rv, resources);
-  const thresholds = resources.pairModel ? { ...ALIGN_THRESHOLDS, ...resources.pairModel.gates } : ALIGN_THRESHOLDS;
+  const thresholds = resources.pairModel || resources.thresholds
+    ? { ...ALIGN_THRESHOLDS, ...resources.pairModel?.gates, ...resources.thresholds } : ALIGN_THRESHOLDS;
   const links = alignClaims(pairs, o.claims.length, r.claims.length, thresholds, groupCoverage, pairSim, beliefs);
   const groups = groupLinks(links);
   // A claim's `matches` are its own links, not every member of its group: a chain (A–X, A–Y, B–Y) makes one

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { compare } from '../core/compare.js';
-import type { ArticleInput, CompareResult } from '../core/types.js';
+import { compareResources } from '../lexicon/pair-model.js';
+import { DEFAULT_LIMITS, type ArticleInput, type CompareResult } from '../core/types.js';
 import { DEFAULTS } from '../config.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
 import type { Format } from '../render/format.js';
@@ -255,7 +256,7 @@ export default fp(async function enginePlugin(app: FastifyInstance, options: Par
   // Inline compares run on the main thread: load its resources (lexicon) now, at start-up, rather than inside the
   // first request. Done while the app is being built, i.e. before load shedding starts sampling the event loop,
   // so that start-up work is not mistaken for overload.
-  if ((options.inlineMaxChars ?? DEFAULTS.inlineMaxChars) > 0) compare(WARMUP.original, WARMUP.rewrite);
+  if ((options.inlineMaxChars ?? DEFAULTS.inlineMaxChars) > 0) compare(WARMUP.original, WARMUP.rewrite, DEFAULT_LIMITS, compareResources());
   app.decorate('engine', engine);
   app.addHook('onListen', async () => { await engine.warmup(); });
   app.addHook('onClose', async () => { await engine.close(); });

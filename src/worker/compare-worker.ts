@@ -9,13 +9,16 @@ const started = performance.now();
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
 const { compare } = await import('../core/compare.js');
 const { performTask } = await import('./tasks.js');
+const { compareResources } = await import('../lexicon/pair-model.js');
+const { DEFAULT_LIMITS } = await import('../core/types.js');
 
 /**
  * Resources (wink-nlp model, lexicon/vectors) load when the core's modules are imported, i.e. once per worker
  * at start-up, not per request. One tiny compare here also runs any lazily loaded resource and JIT-warms the
  * hot paths, so the first real request does not pay for it.
  */
-compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' });
+compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' },
+  DEFAULT_LIMITS, compareResources());
 parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() - started } satisfies WorkerLoaded);
 
 /**

@@ -76,6 +76,10 @@ export const ALIGN_THRESHOLDS = {
   beliefPart: 0,
   /** …and a group extension. */
   beliefExtend: 0,
+  /** In text not shown to derive, a pair believed this much (and at `support`) seeds a local run as an anchor does,
+   *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
+   *  its sentences follow its source's in order. 2: never (without a model). */
+  beliefSeed: 2,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -162,7 +166,18 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
   // A text not shown to derive as a whole may still hold a derived passage (a few paragraphs rewritten into an
   // unrelated article): supported matches are believed there only where they run on from an anchor.
-  if (!derived && links.length) for (const p of localRuns(sorted, n, links, free, t.localRun)) take(p);
+  if (!derived) {
+    const seeds: ScoredPair[] = [];
+    if (t.beliefSeed <= 1) {
+      const oSeed = new Set<number>(), rSeed = new Set<number>();
+      for (let k = 0; k < n; k++) {
+        const p = sorted[k]!;
+        if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri) || belief(p.oi, p.ri) < t.beliefSeed) continue;
+        oSeed.add(p.oi); rSeed.add(p.ri); seeds.push(p);
+      }
+    }
+    if (links.length || seeds.length) for (const p of localRuns(sorted, n, links, free, t.localRun, seeds)) take(p);
+  }
   if (derived) {
     // 2a. Supported matches in the context of links first (`align/context.ts`): among competing weak candidates
     // the one next to other links wins, best first, each new link extending the context (region growing).

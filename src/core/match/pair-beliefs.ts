@@ -1,5 +1,6 @@
 import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import type { PairSim, ScoredPair } from '../align/links.js';
+import type { AlignThresholds } from '../align/align.js';
 import { PAIR_FEATURES, pairFeatures } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';
 
@@ -7,6 +8,8 @@ import { belief, type PairModel } from './pair-model.js';
 export interface CompareResources {
   /** The calibrated pair model (`scripts/fit/`); without it every pair is believed and only similarity decides. */
   pairModel?: PairModel | undefined;
+  /** Alignment thresholds that override the defaults and the model's gates (for fitting and ablations). */
+  thresholds?: Partial<AlignThresholds> | undefined;
   /** Receives every featured pair of the compare (for fitting the model: `scripts/fit/`); no effect on the answer. */
   observePairs?: ((rows: readonly FeaturedPair[]) => void) | undefined;
 }

@@ -1,0 +1,19 @@
+import weights from './pair-model.json' with { type: 'json' };
+import { checkPairModel, type PairModel } from '../core/match/pair-model.js';
+import type { CompareResources } from '../core/match/pair-beliefs.js';
+
+/**
+ * The pair model fitted by `scripts/fit/fit.ts` (weights, gates and the fingerprints of the script and data that
+ * produced them), shipped with the package and checked against this build's features once, at import. The core
+ * never reads it: callers pass it in (`compareResources`).
+ */
+const model: PairModel = checkPairModel(weights);
+
+export function defaultPairModel(): PairModel {
+  return model;
+}
+
+/** What every product compare (service, worker, CLI, eval, bench) passes to the core besides the texts. */
+export function compareResources(): CompareResources {
+  return { pairModel: model };
+}
