@@ -197,9 +197,12 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of sorted) {
     if (p.sim < minSim) break;
     const part = p.copied ? t.partCopied : t.part;
-    if (!believed(p, t.beliefPart)) continue;
-    if (!oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`)) bestFor.set(`o${p.oi}`, p);
-    if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
+    const asO = !oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`);
+    const asR = !rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`);
+    // The belief is asked only of a pair that would join (it is computed on first use).
+    if (!(asO || asR) || !believed(p, t.beliefPart)) continue;
+    if (asO) bestFor.set(`o${p.oi}`, p);
+    if (asR) bestFor.set(`r${p.ri}`, p);
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];

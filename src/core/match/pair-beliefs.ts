@@ -1,7 +1,7 @@
 import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import type { PairSim, ScoredPair } from '../align/links.js';
 import type { AlignThresholds } from '../align/align.js';
-import { PAIR_FEATURES, pairFeatures } from './pair-features.js';
+import { PAIR_FEATURES, PairFeaturizer } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';
 
 /** What a compare may be given besides its texts and limits. */
@@ -24,29 +24,49 @@ export interface FeaturedPair {
 /** Pairs below this similarity get no features and belief 0: every alignment rule asks more (`gap` is the least). */
 export const FEATURE_FLOOR = 0.1;
 
+/** Up to this many claim pairs (8 MB) the beliefs are a dense table, else a Map (as the similarities). */
+const DENSE_BELIEFS_MAX = 1 << 20;
+
 /**
  * The belief of every scored pair as a look-up by (oi, ri): the model's probability for pairs at FEATURE_FLOOR or
- * above, 0 below it, −1 for pairs not scored; every scored pair 1 without a model.
+ * above, 0 below it, −1 for pairs not scored; every scored pair 1 without a model. Computed on first look-up (the
+ * aligner asks about the few pairs its rules consider, not every candidate); with `observePairs`, for every pair
+ * at once.
  */
 export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: Vocabulary, ov: ClaimVector[], rv: ClaimVector[],
   resources: CompareResources): PairSim {
   const { pairModel, observePairs } = resources;
   if (!pairModel && !observePairs) return (oi, ri) => (sim(oi, ri) < 0 ? -1 : 1);
   const key = (oi: number, ri: number) => oi * rv.length + ri;
-  const values = new Map<number, number>();
-  const rows: FeaturedPair[] = [];
+  // Which pair sits at (oi, ri), and its belief once computed (NaN: not yet): dense up to DENSE_BELIEFS_MAX claim
+  // pairs, as `pairSims`, else Maps.
+  const dense = ov.length * rv.length <= DENSE_BELIEFS_MAX;
+  const at = dense ? new Int32Array(ov.length * rv.length).fill(-1) : null, atMap = dense ? null : new Map<number, number>();
+  const memo = dense ? new Float64Array(ov.length * rv.length).fill(NaN) : null, memoMap = dense ? null : new Map<number, number>();
+  pairs.forEach((p, k) => { if (at) at[key(p.oi, p.ri)] = k; else atMap!.set(key(p.oi, p.ri), k); });
   const x = new Float64Array(PAIR_FEATURES.length);
-  for (const p of pairs) {
-    if (p.sim < FEATURE_FLOOR) continue;
+  const featurizer = new PairFeaturizer(vocab);
+  const featuresOf = (p: ScoredPair) => {
     const diagonal = Math.max(0, oneOf(sim, p.oi - 1, p.ri - 1, ov.length, rv.length), oneOf(sim, p.oi + 1, p.ri + 1, ov.length, rv.length));
-    pairFeatures({ vocab, a: ov[p.oi]!, b: rv[p.ri]!, score: p, copied: p.copied === true, diagonal }, x);
-    if (observePairs) rows.push({ oi: p.oi, ri: p.ri, features: x.slice() });
-    values.set(key(p.oi, p.ri), pairModel ? belief(pairModel, x) : 1);
+    return featurizer.features(ov[p.oi]!, rv[p.ri]!, p, p.copied === true, diagonal, x);
+  };
+  if (observePairs) {
+    const rows: FeaturedPair[] = [];
+    for (const p of pairs) if (p.sim >= FEATURE_FLOOR) rows.push({ oi: p.oi, ri: p.ri, features: featuresOf(p).slice() });
+    observePairs(rows);
   }
-  observePairs?.(rows);
   return (oi, ri) => {
-    const s = sim(oi, ri);
-    return s < 0 ? -1 : values.get(key(oi, ri)) ?? 0;
+    if (oi < 0 || ri < 0 || oi >= ov.length || ri >= rv.length) return -1;
+    const k = key(oi, ri), i = at ? at[k]! : atMap!.get(k) ?? -1;
+    if (i < 0) return -1;
+    const p = pairs[i]!;
+    if (p.sim < FEATURE_FLOOR) return 0;
+    let b = memo ? memo[k]! : memoMap!.get(k) ?? NaN;
+    if (Number.isNaN(b)) {
+      b = pairModel ? belief(pairModel, featuresOf(p)) : 1;
+      if (memo) memo[k] = b; else memoMap!.set(k, b);
+    }
+    return b;
   };
 }
 

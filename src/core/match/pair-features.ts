@@ -14,66 +14,77 @@ export const PAIR_FEATURES = [
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
-/** What the features of one pair read: the two claims' terms, their scores, and the diagonal neighbours'. */
-export interface PairContext {
-  vocab: Vocabulary;
-  a: ClaimVector;
-  b: ClaimVector;
-  score: PairScore;
-  copied: boolean;
-  /** Best similarity of the pairs before and after this one on the diagonal ((oi−1, ri−1), (oi+1, ri+1)); 0 if none. */
-  diagonal: number;
-}
+/**
+ * Features of the pairs of one compare. What depends on one claim alone (its weight total, name and number counts,
+ * word bigrams) is computed once per claim, on first use; a pair then costs a pass over both claims' terms and
+ * the shorter claim's bigrams, with no allocation.
+ */
+export class PairFeaturizer {
+  private readonly stamp: Int32Array;
+  private round = 0;
+  private readonly stats = new Map<ClaimVector, ClaimStats>();
 
-/** Writes the features of one pair, in PAIR_FEATURES order, into `out` (no allocation but the bigram sets). */
-export function pairFeatures(c: PairContext, out: Float64Array): Float64Array {
-  const { vocab, a, b, score } = c;
-  const w = vocab.weight;
-  // Exact shared weight over the smaller claim's weight: ids are sorted by key on both sides? Not guaranteed, so
-  // the shared ids are found through a mark on the smaller claim.
-  let wa = 0, wb = 0, shared = 0, namesA = 0, namesB = 0, namesShared = 0, numA = 0, numB = 0, numShared = 0;
-  const inA = new Set(a.ids);
-  for (const id of a.ids) {
-    wa += w[id] ?? 0;
-    if (vocab.isName[id]) namesA++;
-    if (vocab.isNumber[id]) numA++;
+  constructor(private readonly vocab: Vocabulary) {
+    this.stamp = new Int32Array(vocab.keys.length);
   }
-  for (const id of b.ids) {
-    const x = w[id] ?? 0;
-    wb += x;
-    if (vocab.isName[id]) namesB++;
-    if (vocab.isNumber[id]) numB++;
-    if (inA.has(id)) {
-      shared += x;
+
+  /**
+   * Writes the features of the pair (a, b), in PAIR_FEATURES order, into `out`.
+   * @param diagonal best similarity of the pairs before and after this one on the diagonal ((oi−1, ri−1),
+   *   (oi+1, ri+1)), 0 if none
+   */
+  features(a: ClaimVector, b: ClaimVector, score: PairScore, copied: boolean, diagonal: number, out: Float64Array): Float64Array {
+    const { vocab, stamp } = this;
+    const w = vocab.weight, sa = this.statsOf(a), sb = this.statsOf(b);
+    const r = ++this.round;
+    for (const id of a.ids) stamp[id] = r;
+    let shared = 0, namesShared = 0, numShared = 0;
+    for (const id of b.ids) {
+      if (stamp[id] !== r) continue;
+      shared += w[id] ?? 0;
       if (vocab.isName[id]) namesShared++;
       if (vocab.isNumber[id]) numShared++;
     }
+    out[0] = score.sim;
+    out[1] = Math.min(score.aInB, score.bInA);
+    out[2] = Math.max(score.aInB, score.bInA);
+    out[3] = Math.min(score.contentA, score.contentB);
+    out[4] = sa.weight > 0 && sb.weight > 0 ? shared / Math.min(sa.weight, sb.weight) : 0;
+    out[5] = bigramShare(sa, sb);
+    out[6] = copied ? 1 : 0;
+    out[7] = namesShared / Math.max(1, Math.min(sa.names, sb.names));
+    out[8] = sa.names && sb.names && !namesShared ? 1 : 0;
+    out[9] = numShared / Math.max(1, Math.min(sa.numbers, sb.numbers));
+    out[10] = sa.numbers && sb.numbers && !numShared ? 1 : 0;
+    const la = a.words.length, lb = b.words.length;
+    out[11] = Math.min(la, lb) / Math.max(1, la, lb);
+    out[12] = 1 / (1 + Math.min(la, lb) / 8);
+    out[13] = diagonal;
+    return out;
   }
-  out[0] = score.sim;
-  out[1] = Math.min(score.aInB, score.bInA);
-  out[2] = Math.max(score.aInB, score.bInA);
-  out[3] = Math.min(score.contentA, score.contentB);
-  out[4] = wa > 0 && wb > 0 ? shared / Math.min(wa, wb) : 0;
-  out[5] = bigramShare(a.words, b.words);
-  out[6] = c.copied ? 1 : 0;
-  out[7] = namesShared / Math.max(1, Math.min(namesA, namesB));
-  out[8] = namesA && namesB && !namesShared ? 1 : 0;
-  out[9] = numShared / Math.max(1, Math.min(numA, numB));
-  out[10] = numA && numB && !numShared ? 1 : 0;
-  const la = a.words.length, lb = b.words.length;
-  out[11] = Math.min(la, lb) / Math.max(1, la, lb);
-  out[12] = 1 / (1 + Math.min(la, lb) / 8);
-  out[13] = c.diagonal;
-  return out;
+
+  private statsOf(c: ClaimVector): ClaimStats {
+    let s = this.stats.get(c);
+    if (!s) {
+      const { vocab } = this;
+      let weight = 0, names = 0, numbers = 0;
+      for (const id of c.ids) { weight += vocab.weight[id] ?? 0; if (vocab.isName[id]) names++; if (vocab.isNumber[id]) numbers++; }
+      const list: string[] = [];
+      for (let i = 1; i < c.words.length; i++) list.push(`${c.words[i - 1]} ${c.words[i]}`);
+      s = { weight, names, numbers, bigrams: list, bigramSet: new Set(list) };
+      this.stats.set(c, s);
+    }
+    return s;
+  }
 }
 
+interface ClaimStats { weight: number; names: number; numbers: number; bigrams: string[]; bigramSet: Set<string> }
+
 /** Share of the shorter claim's word bigrams that the other claim has too (word order kept, not just words). */
-function bigramShare(a: string[], b: string[]): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 2) return 0;
-  const grams = new Set<string>();
-  for (let i = 1; i < long.length; i++) grams.add(`${long[i - 1]} ${long[i]}`);
+function bigramShare(a: ClaimStats, b: ClaimStats): number {
+  const [short, long] = a.bigrams.length <= b.bigrams.length ? [a, b] : [b, a];
+  if (!short.bigrams.length) return 0;
   let hit = 0;
-  for (let i = 1; i < short.length; i++) if (grams.has(`${short[i - 1]} ${short[i]}`)) hit++;
-  return hit / (short.length - 1);
+  for (const g of short.bigrams) if (long.bigramSet.has(g)) hit++;
+  return hit / short.bigrams.length;
 }

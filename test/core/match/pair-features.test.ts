@@ -2,7 +2,7 @@ import t from 'tap';
 import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { Vocabulary, toClaimVector } from '../../../src/core/terms/vocabulary.js';
 import { scorePair } from '../../../src/core/match/pair-score.js';
-import { PAIR_FEATURES, pairFeatures, type PairFeature } from '../../../src/core/match/pair-features.js';
+import { PAIR_FEATURES, PairFeaturizer, type PairFeature } from '../../../src/core/match/pair-features.js';
 import { belief, checkPairModel, type PairModel } from '../../../src/core/match/pair-model.js';
 import { defaultPairModel } from '../../../src/lexicon/pair-model.js';
 
@@ -13,7 +13,7 @@ function features(a: string, b: string, diagonal = 0): Record<PairFeature, numbe
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const id of [...va.ids, ...vb.ids]) df[id]!++;
   vocab.setDocumentFrequencies(df, 2);
-  const x = pairFeatures({ vocab, a: va, b: vb, score: scorePair(vocab, va, vb), copied: false, diagonal }, new Float64Array(PAIR_FEATURES.length));
+  const x = new PairFeaturizer(vocab).features(va, vb, scorePair(vocab, va, vb), false, diagonal, new Float64Array(PAIR_FEATURES.length));
   return Object.fromEntries(PAIR_FEATURES.map((f, i) => [f, x[i]!])) as Record<PairFeature, number>;
 }
 
