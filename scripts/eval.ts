@@ -120,7 +120,11 @@ export function casesDir(): string {
 /** Scores every case of `dir` (sorted by file name). */
 export function runEval(dir = casesDir(), run: CompareFn = engineCompare): CaseFigures[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('pinned')).sort()
-    .map((f) => { const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case; c.name ??= f.replace(/\.json$/, ''); return scoreCase(c, run); });
+    .map((f) => {
+      const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case;
+      c.name ??= f.replace(/\.json$/, '');
+      return scoreCase(c, run);
+    });
 }
 
 /** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */
@@ -163,7 +167,9 @@ export function pinnedFigures(results: CaseFigures[], corpora: CorporaFigures | 
     if (r.alignedShare !== undefined && !independent) higher['alignedShare'] = r3(r.alignedShare);
     out[r.name] = { ...(r.verdict.gold ? { verdict: r.verdict.got } : {}), higher, ...(r.alignedShare !== undefined && independent ? { alignedShare: r3(r.alignedShare) } : {}) };
   }
-  if (corpora) out[CORPORA_PIN] = { higher: Object.fromEntries(Object.entries(corporaPins(corpora)).map(([k, v]) => [k, r3(v)])) };
+  if (corpora) {
+    out[CORPORA_PIN] = { higher: Object.fromEntries(Object.entries(corporaPins(corpora)).map(([k, v]) => [k, r3(v)])) };
+  }
   return out;
 }
 

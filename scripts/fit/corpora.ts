@@ -12,7 +12,8 @@ export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => Compa
 /** The corpora directory: `--corpora DIR`, else `ARTICLE_DIFF_CORPORA`, else `../shared/eval/corpora`. */
 export function corporaDir(argv: string[] = process.argv): string {
   const i = argv.indexOf('--corpora');
-  return i >= 0 && argv[i + 1] ? argv[i + 1]! : process.env['ARTICLE_DIFF_CORPORA'] ?? join('..', 'shared', 'eval', 'corpora');
+  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
+  return process.env['ARTICLE_DIFF_CORPORA'] ?? join('..', 'shared', 'eval', 'corpora');
 }
 
 /** One PAN pair: source (sent as original), suspicious document (rewrite), reused passages on both sides. */
@@ -34,16 +35,19 @@ function utf16Map(text: string): number[] {
 }
 
 export function readPan(dir: string, limitPerSub = Infinity): PanPair[] {
-  const rows = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const rows = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
+    .map((l) => l.split('\t'));
   const bySub = new Map<string, string[][]>();
   for (const r of rows) { const l = bySub.get(r[0]!) ?? []; l.push(r); bySub.set(r[0]!, l); }
   const out: PanPair[] = [];
   for (const [sub, list] of bySub) {
     for (const [, susp, src, ncases] of list.slice(0, limitPerSub)) {
-      const suspicious = readFileSync(join(dir, 'susp', susp!), 'utf8'), source = readFileSync(join(dir, 'src', src!), 'utf8');
+      const suspicious = readFileSync(join(dir, 'susp', susp!), 'utf8');
+      const source = readFileSync(join(dir, 'src', src!), 'utf8');
       const cases: PanPair['cases'] = [];
       if (+ncases! > 0) {
-        const xml = readFileSync(join(dir, sub, `${susp!.replace('.txt', '')}-${src!.replace('.txt', '')}.xml`), 'utf8');
+        const name = `${susp!.replace('.txt', '')}-${src!.replace('.txt', '')}.xml`;
+        const xml = readFileSync(join(dir, sub, name), 'utf8');
         const sm = utf16Map(suspicious), om = utf16Map(source);
         for (const f of xml.match(/<feature[^>]*name="plagiarism"[^>]*>/g) ?? []) {
           const n = (k: string) => +(f.match(new RegExp(`${k}="(\\d+)"`))?.[1] ?? 0);
@@ -95,7 +99,10 @@ export function alignedShares(text: string, claims: Claim[]): { aligned: number;
   const w = new Float64Array(text.length), m = new Uint8Array(text.length);
   for (const c of claims) {
     if (!ALIGNED.has(c.status)) continue;
-    for (let i = Math.max(0, c.start); i < Math.min(text.length, c.end); i++) { m[i] = 1; if (c.similarity > w[i]!) w[i] = c.similarity; }
+    for (let i = Math.max(0, c.start); i < Math.min(text.length, c.end); i++) {
+      m[i] = 1;
+      if (c.similarity > w[i]!) w[i] = c.similarity;
+    }
   }
   let n = 0, a = 0, ws = 0;
   for (let i = 0; i < text.length; i++) if (!SPACE.test(text[i]!)) { n++; a += m[i]!; ws += w[i]!; }
@@ -105,25 +112,34 @@ export function alignedShares(text: string, claims: Claim[]): { aligned: number;
 export function pearson(x: number[], y: number[]): number {
   const n = x.length, mx = x.reduce((a, b) => a + b, 0) / n, my = y.reduce((a, b) => a + b, 0) / n;
   let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { sxy += (x[i]! - mx) * (y[i]! - my); sxx += (x[i]! - mx) ** 2; syy += (y[i]! - my) ** 2; }
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my); sxx += (x[i]! - mx) ** 2; syy += (y[i]! - my) ** 2;
+  }
   return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
 }
 
-export interface PanFigures { pairs: number; withReuse: number; precision: number; recall: number; f1: number; negatives: number; independent: number }
+export interface PanFigures {
+  pairs: number; withReuse: number; precision: number; recall: number; f1: number;
+  negatives: number; independent: number;
+}
 
 /** PAN character precision / recall of the rewrite's aligned claims against the reused passages, macro over pairs. */
 export function scorePan(pairs: PanPair[], run: CompareFn): Record<string, PanFigures> {
   const res: Record<string, PanFigures> = {};
   for (const p of pairs) {
     const out = run({ text: p.source }, { text: p.suspicious });
-    const acc = (res[p.sub] ??= { pairs: 0, withReuse: 0, precision: 0, recall: 0, f1: 0, negatives: 0, independent: 0 });
+    const acc = (res[p.sub] ??= { pairs: 0, withReuse: 0, precision: 0, recall: 0, f1: 0, negatives: 0,
+      independent: 0 });
     acc.pairs++;
     if (!p.cases.length) { acc.negatives++; if (out.summary.verdict === 'independent') acc.independent++; continue; }
     const text = p.suspicious, gold = new Uint8Array(text.length), pred = new Uint8Array(text.length);
     for (const [s, e] of p.cases) gold.fill(1, s, e);
     for (const c of out.rewrite.claims) if (ALIGNED.has(c.status)) pred.fill(1, c.start, c.end);
     let g = 0, q = 0, both = 0;
-    for (let i = 0; i < text.length; i++) { if (SPACE.test(text[i]!)) continue; g += gold[i]!; q += pred[i]!; both += gold[i]! & pred[i]!; }
+    for (let i = 0; i < text.length; i++) {
+      if (SPACE.test(text[i]!)) continue;
+      g += gold[i]!; q += pred[i]!; both += gold[i]! & pred[i]!;
+    }
     acc.withReuse++; acc.precision += q ? both / q : 0; acc.recall += g ? both / g : 0;
   }
   for (const a of Object.values(res)) if (a.withReuse) {
@@ -153,7 +169,11 @@ export function scoreSemeval(pairs: SemevalPair[], run: CompareFn): { far: numbe
   return { far, independent };
 }
 
-export interface CorporaFigures { pan: Record<string, PanFigures>; sts: number; semeval: { far: number; independent: number } }
+export interface CorporaFigures {
+  pan: Record<string, PanFigures>;
+  sts: number;
+  semeval: { far: number; independent: number };
+}
 
 export function scoreCorpora(dir: string, run: CompareFn, limit = Infinity): CorporaFigures {
   return {
@@ -166,7 +186,8 @@ export function scoreCorpora(dir: string, run: CompareFn, limit = Infinity): Cor
 const pct = (x: number) => (100 * x).toFixed(1);
 export function printCorpora(f: CorporaFigures): void {
   for (const [k, v] of Object.entries(f.pan)) {
-    if (v.withReuse) console.log(`pan ${k.padEnd(28)} F1 ${pct(v.f1)}  (P ${pct(v.precision)} R ${pct(v.recall)}, ${v.withReuse} pairs)`);
+    const pr = `(P ${pct(v.precision)} R ${pct(v.recall)}, ${v.withReuse} pairs)`;
+    if (v.withReuse) console.log(`pan ${k.padEnd(28)} F1 ${pct(v.f1)}  ${pr}`);
     if (v.negatives) console.log(`pan ${k.padEnd(28)} independent ${v.independent}/${v.negatives}`);
   }
   console.log(`sts headlines pearson ${f.sts.toFixed(3)}`);

@@ -16,12 +16,17 @@ export function fitLogistic(x: Float64Array[], y: number[], w: number[], l2 = 1,
   const z = x.map((r) => [1, ...Array.from(r, (v, j) => (v - mean[j]!) / scale[j]!)]);
   const beta = new Array<number>(d + 1).fill(0);
   for (let step = 0; step < steps; step++) {
-    const g = new Array<number>(d + 1).fill(0), h = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    const g = new Array<number>(d + 1).fill(0);
+    const h = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
     for (let i = 0; i < n; i++) {
       const zi = z[i]!;
       let s = 0; for (let j = 0; j <= d; j++) s += beta[j]! * zi[j]!;
       const p = 1 / (1 + Math.exp(-s)), r = w[i]! * (p - y[i]!), q = w[i]! * p * (1 - p);
-      for (let j = 0; j <= d; j++) { g[j]! += r * zi[j]!; const hj = h[j]!; for (let k = 0; k <= j; k++) hj[k]! += q * zi[j]! * zi[k]!; }
+      for (let j = 0; j <= d; j++) {
+        g[j]! += r * zi[j]!;
+        const hj = h[j]!;
+        for (let k = 0; k <= j; k++) hj[k]! += q * zi[j]! * zi[k]!;
+      }
     }
     for (let j = 1; j <= d; j++) { g[j]! += l2 * beta[j]!; h[j]![j]! += l2; }
     for (let j = 0; j <= d; j++) for (let k = j + 1; k <= d; k++) h[j]![k] = h[k]![j]!;
@@ -46,10 +51,17 @@ function solve(a: number[][], b: number[]): number[] {
     let p = c; for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
     [m[c], m[p]] = [m[p]!, m[c]!];
     const piv = m[c]![c]! || 1e-12;
-    for (let r = c + 1; r < n; r++) { const f = m[r]![c]! / piv; for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!; }
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / piv;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
   }
   const out = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) { let s = m[r]![n]!; for (let k = r + 1; k < n; k++) s -= m[r]![k]! * out[k]!; out[r] = s / (m[r]![r]! || 1e-12); }
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * out[k]!;
+    out[r] = s / (m[r]![r]! || 1e-12);
+  }
   return out;
 }
 
@@ -68,6 +80,9 @@ export function auc(score: number[], y: number[]): number {
 /** Mean log loss (soft labels). */
 export function logLoss(p: number[], y: number[]): number {
   let s = 0;
-  for (let i = 0; i < p.length; i++) { const q = Math.min(1 - 1e-9, Math.max(1e-9, p[i]!)); s -= y[i]! * Math.log(q) + (1 - y[i]!) * Math.log(1 - q); }
+  for (let i = 0; i < p.length; i++) {
+    const q = Math.min(1 - 1e-9, Math.max(1e-9, p[i]!));
+    s -= y[i]! * Math.log(q) + (1 - y[i]!) * Math.log(1 - q);
+  }
   return s / Math.max(1, p.length);
 }

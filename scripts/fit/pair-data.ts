@@ -27,16 +27,20 @@ export interface PairRows {
 /** Within a reuse case, an original and a rewrite claim at relative places this far apart are not counterparts. */
 const PLACE_SLACK = 0.2;
 
-const overlap = (a: { start: number; end: number }, s: number, e: number) => Math.max(0, Math.min(a.end, e) - Math.max(a.start, s));
+const overlap = (a: { start: number; end: number }, s: number, e: number) =>
+  Math.max(0, Math.min(a.end, e) - Math.max(a.start, s));
 const mid = (c: Claim) => (c.start + c.end) / 2;
 
 export function collectRows(corpora: string, casesDir: string, run: CompareWith, limit = Infinity): PairRows {
   const rows: PairRows = { corpus: [], group: [], x: [], y: [] };
   let group = 0;
-  const add = (corpus: string, o: ArticleInput, r: ArticleInput, label: (out: CompareResult, p: FeaturedPair) => number) => {
+  type Label = (out: CompareResult, p: FeaturedPair) => number;
+  const add = (corpus: string, o: ArticleInput, r: ArticleInput, label: Label) => {
     let seen: readonly FeaturedPair[] = [];
     const out = run(o, r, { observePairs: (ps) => { seen = ps; } });
-    for (const p of seen) { rows.corpus.push(corpus); rows.group.push(group); rows.x.push(p.features); rows.y.push(label(out, p)); }
+    for (const p of seen) {
+      rows.corpus.push(corpus); rows.group.push(group); rows.x.push(p.features); rows.y.push(label(out, p));
+    }
     group++;
   };
   for (const pair of readPan(join(corpora, 'pan13-dev'), limit)) {
@@ -44,7 +48,9 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
     add(`pan-${pair.sub.slice(3)}`, { text: pair.source }, { text: pair.suspicious }, (out, p) => {
       const oc = out.original.claims[p.oi]!, rc = out.rewrite.claims[p.ri]!;
       for (const [ss, se, os, oe] of pair.cases) {
-        if (overlap(rc, ss, se) < 0.5 * (rc.end - rc.start) || overlap(oc, os, oe) < 0.5 * (oc.end - oc.start)) continue;
+        const inCase = overlap(rc, ss, se) >= 0.5 * (rc.end - rc.start)
+          && overlap(oc, os, oe) >= 0.5 * (oc.end - oc.start);
+        if (!inCase) continue;
         if (summary) return 1;
         const place = Math.abs((mid(oc) - os) / Math.max(1, oe - os) - (mid(rc) - ss) / Math.max(1, se - ss));
         if (place <= PLACE_SLACK) return 1;
@@ -52,19 +58,25 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
       return 0;
     });
   }
-  for (const s of readSts(join(corpora, 'stsb-train-news.tsv'), limit)) add('sts-train', { text: s.a }, { text: s.b }, () => s.gold / 5);
+  for (const s of readSts(join(corpora, 'stsb-train-news.tsv'), limit)) {
+    add('sts-train', { text: s.a }, { text: s.b }, () => s.gold / 5);
+  }
   for (const s of readSemeval(join(corpora, 'semeval2022-task8-train-leads.csv'), limit)) {
     if (s.overall >= 3.5) add('semeval-unrelated', { text: s.a }, { text: s.b }, () => 0);
   }
   for (const f of readdirSync(casesDir).filter((n) => n.endsWith('.json') && !n.startsWith('pinned')).sort()) {
     const c = JSON.parse(readFileSync(join(casesDir, f), 'utf8')) as EvalCase;
-    if (c.verdict === 'independent') { add('seeds-independent', { text: c.source.text }, { text: c.rewrite.text }, () => 0); continue; }
+    if (c.verdict === 'independent') {
+      add('seeds-independent', { text: c.source.text }, { text: c.rewrite.text }, () => 0);
+      continue;
+    }
     if (!c.source.units || !c.rewrite.units) continue;
     const gold = new Set<string>();
     for (const u of c.source.units) for (const t of u.to ?? []) gold.add(`${u.id}>${t}`);
     for (const u of c.rewrite.units) for (const t of u.to ?? []) gold.add(`${t}>${u.id}`);
     add('dev-pair', { text: c.source.text }, { text: c.rewrite.text }, (out, p) => {
-      const a = unitOf(out.original.claims[p.oi]!, c.source.units!), b = unitOf(out.rewrite.claims[p.ri]!, c.rewrite.units!);
+      const a = unitOf(out.original.claims[p.oi]!, c.source.units!);
+      const b = unitOf(out.rewrite.claims[p.ri]!, c.rewrite.units!);
       return a && b && gold.has(`${a}>${b}`) ? 1 : 0;
     });
   }
@@ -72,7 +84,8 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
 }
 
 interface Unit { id: string; start: number; end: number; role?: string; to?: string[] }
-interface EvalCase { verdict?: string; source: { text: string; units?: Unit[] }; rewrite: { text: string; units?: Unit[] } }
+interface EvalSide { text: string; units?: Unit[] }
+interface EvalCase { verdict?: string; source: EvalSide; rewrite: EvalSide }
 
 function unitOf(c: Claim, units: Unit[]): string | null {
   let best: string | null = null, most = 0;

@@ -127,7 +127,8 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount), belief: PairSim = () => 1): Link[] {
+  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount),
+  belief: PairSim = () => 1): Link[] {
   const believed = (p: ScoredPair, gate: number) => gate <= 0 || belief(p.oi, p.ri) >= gate;
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
   // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
@@ -149,7 +150,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
   let anchored = links.length;
   if (groupCoverage && shorter > 0 && anchored / shorter < t.derivedGate) {
-    const members = t.beliefAnchor > 0 ? pairs.filter((p) => p.sim >= t.mergeMember && believed(p, t.beliefAnchor)) : pairs;
+    const members = t.beliefAnchor > 0
+      ? pairs.filter((p) => p.sim >= t.mergeMember && believed(p, t.beliefAnchor)) : pairs;
     const merges = mergeAnchors(members, oTaken, rTaken, t.mergeMember, t.anchorContent, t.mergeCarried, groupCoverage);
     for (const m of merges) links.push(...m.links);
     anchored += merges.length;
@@ -172,7 +174,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
       const oSeed = new Set<number>(), rSeed = new Set<number>();
       for (let k = 0; k < n; k++) {
         const p = sorted[k]!;
-        if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri) || belief(p.oi, p.ri) < t.beliefSeed) continue;
+        if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri)) continue;
+        if (belief(p.oi, p.ri) < t.beliefSeed) continue;
         oSeed.add(p.oi); rSeed.add(p.ri); seeds.push(p);
       }
     }
@@ -207,7 +210,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
   if (!groupCoverage || minSim !== t.support) return all;
-  const extendSim: PairSim = t.beliefExtend > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
+  const extendSim: PairSim = t.beliefExtend > 0
+    ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
   return [...all, ...extendGroups(all, extendSim, rewriteCount, t, groupCoverage)];
 }
 

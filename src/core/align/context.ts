@@ -163,8 +163,8 @@ class MinHeap {
  * model believes, below anchor level) grow as anchors do but count as grown: they and their growth are returned
  * only in a run long enough.
  */
-export function localRuns(sorted: ScoredPair[], n: number, certain: Link[], free: (p: ScoredPair) => boolean, minRun: number,
-  seeds: ScoredPair[] = []): ScoredPair[] {
+export function localRuns(sorted: ScoredPair[], n: number, certain: Link[], free: (p: ScoredPair) => boolean,
+  minRun: number, seeds: ScoredPair[] = []): ScoredPair[] {
   const oUsed = new Set<number>(), rUsed = new Set<number>();
   // Seeds grow like anchors but, unlike them, are returned (to be taken) only when their run is long enough.
   const grown: ScoredPair[] = [...seeds];

@@ -33,26 +33,30 @@ const DENSE_BELIEFS_MAX = 1 << 20;
  * aligner asks about the few pairs its rules consider, not every candidate); with `observePairs`, for every pair
  * at once.
  */
-export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: Vocabulary, ov: ClaimVector[], rv: ClaimVector[],
-  resources: CompareResources): PairSim {
+export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: Vocabulary, ov: ClaimVector[],
+  rv: ClaimVector[], resources: CompareResources): PairSim {
   const { pairModel, observePairs } = resources;
   if (!pairModel && !observePairs) return (oi, ri) => (sim(oi, ri) < 0 ? -1 : 1);
   const key = (oi: number, ri: number) => oi * rv.length + ri;
   // Which pair sits at (oi, ri), and its belief once computed (NaN: not yet): dense up to DENSE_BELIEFS_MAX claim
   // pairs, as `pairSims`, else Maps.
   const dense = ov.length * rv.length <= DENSE_BELIEFS_MAX;
-  const at = dense ? new Int32Array(ov.length * rv.length).fill(-1) : null, atMap = dense ? null : new Map<number, number>();
-  const memo = dense ? new Float64Array(ov.length * rv.length).fill(NaN) : null, memoMap = dense ? null : new Map<number, number>();
+  const cells = ov.length * rv.length;
+  const at = dense ? new Int32Array(cells).fill(-1) : null, atMap = dense ? null : new Map<number, number>();
+  const memo = dense ? new Float64Array(cells).fill(NaN) : null, memoMap = dense ? null : new Map<number, number>();
   pairs.forEach((p, k) => { if (at) at[key(p.oi, p.ri)] = k; else atMap!.set(key(p.oi, p.ri), k); });
+  const near = (oi: number, ri: number) => (oi < 0 || ri < 0 || oi >= ov.length || ri >= rv.length ? 0 : sim(oi, ri));
   const x = new Float64Array(PAIR_FEATURES.length);
   const featurizer = new PairFeaturizer(vocab);
   const featuresOf = (p: ScoredPair) => {
-    const diagonal = Math.max(0, oneOf(sim, p.oi - 1, p.ri - 1, ov.length, rv.length), oneOf(sim, p.oi + 1, p.ri + 1, ov.length, rv.length));
+    const diagonal = Math.max(0, near(p.oi - 1, p.ri - 1), near(p.oi + 1, p.ri + 1));
     return featurizer.features(ov[p.oi]!, rv[p.ri]!, p, p.copied === true, diagonal, x);
   };
   if (observePairs) {
     const rows: FeaturedPair[] = [];
-    for (const p of pairs) if (p.sim >= FEATURE_FLOOR) rows.push({ oi: p.oi, ri: p.ri, features: featuresOf(p).slice() });
+    for (const p of pairs) {
+      if (p.sim >= FEATURE_FLOOR) rows.push({ oi: p.oi, ri: p.ri, features: featuresOf(p).slice() });
+    }
     observePairs(rows);
   }
   return (oi, ri) => {
@@ -69,5 +73,3 @@ export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: V
     return b;
   };
 }
-
-const oneOf = (sim: PairSim, oi: number, ri: number, o: number, r: number) => (oi < 0 || ri < 0 || oi >= o || ri >= r ? 0 : sim(oi, ri));

@@ -33,7 +33,8 @@ export class PairFeaturizer {
    * @param diagonal best similarity of the pairs before and after this one on the diagonal ((oi−1, ri−1),
    *   (oi+1, ri+1)), 0 if none
    */
-  features(a: ClaimVector, b: ClaimVector, score: PairScore, copied: boolean, diagonal: number, out: Float64Array): Float64Array {
+  features(a: ClaimVector, b: ClaimVector, score: PairScore, copied: boolean, diagonal: number,
+    out: Float64Array): Float64Array {
     const { vocab, stamp } = this;
     const w = vocab.weight, sa = this.statsOf(a), sb = this.statsOf(b);
     const r = ++this.round;
@@ -68,7 +69,11 @@ export class PairFeaturizer {
     if (!s) {
       const { vocab } = this;
       let weight = 0, names = 0, numbers = 0;
-      for (const id of c.ids) { weight += vocab.weight[id] ?? 0; if (vocab.isName[id]) names++; if (vocab.isNumber[id]) numbers++; }
+      for (const id of c.ids) {
+        weight += vocab.weight[id] ?? 0;
+        if (vocab.isName[id]) names++;
+        if (vocab.isNumber[id]) numbers++;
+      }
       const list: string[] = [];
       for (let i = 1; i < c.words.length; i++) list.push(`${c.words[i - 1]} ${c.words[i]}`);
       s = { weight, names, numbers, bigrams: list, bigramSet: new Set(list) };

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { alignClaims, ALIGN_THRESHOLDS, pairSims, type AlignThresholds, type ScoredPair } from '../../../src/core/align/align.js';
+import { alignClaims, ALIGN_THRESHOLDS, pairSims } from '../../../src/core/align/align.js';
+import type { AlignThresholds, PairSim, ScoredPair } from '../../../src/core/align/align.js';
 
 // The pair model's belief gates on the aligner's rules: each rule asks its own least belief of a pair besides the
 // similarity, so a pair that shares only topic words (low belief) is not admitted by context alone.
@@ -9,12 +10,16 @@ const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-$
 const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
 /** Belief 0.9 for every pair but those listed. */
 const beliefs = (low: Record<string, number>) => (oi: number, ri: number) => low[`${oi}-${ri}`] ?? 0.9;
-const align = (pairs: ScoredPair[], n: number, gates: Partial<AlignThresholds>, belief: (oi: number, ri: number) => number) =>
+type Gates = Partial<AlignThresholds>;
+const align = (pairs: ScoredPair[], n: number, gates: Gates, belief: PairSim) =>
   ids(alignClaims(pairs, n, n, { ...ALIGN_THRESHOLDS, ...gates }, undefined, pairSims(pairs, n, n), belief));
 
-const cases: { name: string; pairs: ScoredPair[]; n: number; gates: Partial<AlignThresholds>; low: Record<string, number>; want: string[] }[] = [
-  { name: 'no gates: a believed-little moved match is still taken', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10, gates: {},
-    low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2', '9-7'] },
+interface Case {
+  name: string; pairs: ScoredPair[]; n: number; gates: Gates; low: Record<string, number>; want: string[];
+}
+const cases: Case[] = [
+  { name: 'no gates: a believed-little moved match is still taken', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
+    gates: {}, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2', '9-7'] },
   { name: 'moved gate: the same match out of context is refused', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
     gates: { beliefMoved: 0.3 }, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2'] },
   { name: 'moved gate: a believed moved match passes', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
