@@ -2,12 +2,17 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
 import runCompare from '../../src/worker/compare-worker.js';
-import { compare } from '../../src/core/compare.js';
+import { compare as coreCompare } from '../../src/core/compare.js';
+import { compareResources } from '../../src/lexicon/pair-model.js';
 import { workerFile } from '../../src/http/engine.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
-import type { CompareResult } from '../../src/core/types.js';
+import { DEFAULT_LIMITS, type ArticleInput, type CompareLimits, type CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 import { renderText } from '../../src/render/text.js';
+
+/** The core as the worker runs it: with the product's resources (the fitted pair model). */
+const compare = (o: ArticleInput, r: ArticleInput, limits: CompareLimits = DEFAULT_LIMITS) =>
+  coreCompare(o, r, limits, compareResources());
 
 const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
 
