@@ -74,8 +74,14 @@ export class PairFeaturizer {
         if (vocab.isName[id]) names++;
         if (vocab.isNumber[id]) numbers++;
       }
-      const list: string[] = [];
-      for (let i = 1; i < c.words.length; i++) list.push(`${c.words[i - 1]} ${c.words[i]}`);
+      // Bigrams as numbers (a hash of each word, two to a key below 2^53): no string is built per bigram.
+      const list: number[] = [];
+      let prev = c.words.length ? wordHash(c.words[0]!) : 0;
+      for (let i = 1; i < c.words.length; i++) {
+        const h = wordHash(c.words[i]!);
+        list.push(prev * BIGRAM_SHIFT + (h & (BIGRAM_SHIFT - 1)));
+        prev = h;
+      }
       s = { weight, names, numbers, bigrams: list, bigramSet: new Set(list) };
       this.stats.set(c, s);
     }
@@ -83,7 +89,17 @@ export class PairFeaturizer {
   }
 }
 
-interface ClaimStats { weight: number; names: number; numbers: number; bigrams: string[]; bigramSet: Set<string> }
+interface ClaimStats { weight: number; names: number; numbers: number; bigrams: number[]; bigramSet: Set<number> }
+
+/** 2^21: a bigram's key is the first word's 32-bit hash times this plus the second's low 21 bits (below 2^53). */
+const BIGRAM_SHIFT = 2_097_152;
+
+/** FNV-1a over a word's UTF-16 units, unsigned 32 bits. */
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /** Share of the shorter claim's word bigrams that the other claim has too (word order kept, not just words). */
 function bigramShare(a: ClaimStats, b: ClaimStats): number {
