@@ -45,7 +45,11 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   const importMs = performance.now() - t;
   t = performance.now();
   const { defaultLexicon } = await import('../src/lexicon/vectors.js');
-  const { compare, analyses } = createComparer({ lexicon: defaultLexicon() });
+  const { defaultAntonyms } = await import('../src/lexicon/antonyms.js');
+  const { defaultPairModel } = await import('../src/lexicon/pair-model.js');
+  const { compare, analyses } = createComparer({
+    lexicon: defaultLexicon(), antonyms: defaultAntonyms(), pairModel: defaultPairModel(),
+  });
   const lexiconMs = performance.now() - t;
   const startupMs = importMs + lexiconMs;
   t = performance.now();

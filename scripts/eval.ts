@@ -8,7 +8,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultComparer } from '../src/default-comparer.js';
-import type { CompareResult } from '../src/core/types.js';
+import type { ArticleInput, CompareResult } from '../src/core/types.js';
+import { corporaAvailable, corporaDir, printCorpora, scoreCorpora, type CorporaFigures } from './fit/corpora.js';
+
+/** How a case is compared (the engine as configured, or a variant being fitted). */
+export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => CompareResult;
+
+/** The engine as the service runs it. */
+const engineCompare: CompareFn = (o, r) => defaultComparer().compare(o, r);
 
 interface Unit { id: string; start: number; end: number; role?: string; label?: string; accept?: string[]; to?: string[] }
 interface Case {
@@ -84,9 +91,9 @@ function scoreLinks(c: Case, out: CompareResult): number {
 }
 
 /** Scores one case in-process. */
-export function scoreCase(c: Case): CaseFigures {
+export function scoreCase(c: Case, run: CompareFn = engineCompare): CaseFigures {
   const t0 = performance.now();
-  const out = defaultComparer().compare({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
+  const out = run({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
   const r: CaseFigures = { name: c.name, ms: Math.round(performance.now() - t0), verdict: { gold: c.verdict ?? null, got: out.summary.verdict } };
   if (c.source.units?.length && c.rewrite.units?.length) {
     r.original = scoreSide(c.source.units, out.original.claims);
@@ -109,16 +116,41 @@ export function casesDir(): string {
 }
 
 /** Scores every case of `dir` (sorted by file name). */
-export function runEval(dir = casesDir()): CaseFigures[] {
+export function runEval(dir = casesDir(), run: CompareFn = engineCompare): CaseFigures[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('pinned')).sort()
-    .map((f) => { const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case; c.name ??= f.replace(/\.json$/, ''); return scoreCase(c); });
+    .map((f) => {
+      const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Case;
+      c.name ??= f.replace(/\.json$/, '');
+      return scoreCase(c, run);
+    });
 }
 
 /** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */
 export type Pinned = Record<string, { verdict?: string; higher: Record<string, number>; alignedShare?: number }>;
 
+/** The key of the dev corpora's figures among the pinned cases. */
+export const CORPORA_PIN = 'dev-corpora';
+
+/** The dev corpora's figures, flat and higher-is-better: PAN F1 per sub-corpus, the share of unrelated pairs
+ *  called independent, STS Pearson. */
+export function corporaPins(f: CorporaFigures): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(f.pan)) {
+    if (v.withReuse) out[`pan ${k} F1`] = v.f1;
+    if (v.negatives) out[`pan ${k} independent`] = v.independent / v.negatives;
+  }
+  out['sts headlines pearson'] = f.sts;
+  out['semeval unrelated independent'] = f.semeval.independent / Math.max(1, f.semeval.far);
+  return out;
+}
+
+/** The dev corpora scored with the engine, or null when they are not at `corporaDir()`. */
+export function runCorpora(dir = corporaDir(), run: CompareFn = engineCompare): CorporaFigures | null {
+  return corporaAvailable(dir) ? scoreCorpora(dir, run) : null;
+}
+
 /** Reduces eval results to the pinned figures (rounded to 0.1 percentage point). */
-export function pinnedFigures(results: CaseFigures[]): Pinned {
+export function pinnedFigures(results: CaseFigures[], corpora: CorporaFigures | null = null): Pinned {
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   const out: Pinned = {};
   for (const r of results) {
@@ -132,6 +164,9 @@ export function pinnedFigures(results: CaseFigures[]): Pinned {
     const independent = r.verdict.gold === 'independent';
     if (r.alignedShare !== undefined && !independent) higher['alignedShare'] = r3(r.alignedShare);
     out[r.name] = { ...(r.verdict.gold ? { verdict: r.verdict.got } : {}), higher, ...(r.alignedShare !== undefined && independent ? { alignedShare: r3(r.alignedShare) } : {}) };
+  }
+  if (corpora) {
+    out[CORPORA_PIN] = { higher: Object.fromEntries(Object.entries(corporaPins(corpora)).map(([k, v]) => [k, r3(v)])) };
   }
   return out;
 }
@@ -154,6 +189,12 @@ export function printFigures(results: CaseFigures[], verbose: boolean): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = runEval();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 1));
-  else printFigures(results, process.argv.includes('--verbose'));
+  const dir = corporaDir(), corpora = runCorpora(dir);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ cases: results, corpora }, null, 1));
+  else {
+    printFigures(results, process.argv.includes('--verbose'));
+    console.log(`\n== dev corpora (${dir})`);
+    if (corpora) printCorpora(corpora);
+    else console.log('   not found: pass --corpora DIR or set ARTICLE_DIFF_CORPORA');
+  }
 }

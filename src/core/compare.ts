@@ -5,7 +5,12 @@ import { lexiconLookups, type LexiconLookups } from './terms/lexicon-lookups.js'
 import { pairTerms } from './terms/pair-terms.js';
 import { scoredPairs } from './match/scored-pairs.js';
 import { groupCoverage } from './align/group-coverage.js';
-import { claimGroups } from './align/claim-groups.js';
+import { claimGroups, SIMILARITY_ONLY, type AlignBeliefs } from './align/claim-groups.js';
+import { ALIGN_THRESHOLDS } from './align/align.js';
+import { pairBeliefs, type CompareResources } from './match/pair-beliefs.js';
+import type { PairModel } from './match/pair-model.js';
+import type { ScoredPair } from './align/links.js';
+import type { PairTerms } from './terms/pair-terms.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
 import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/verdict.js';
@@ -30,7 +35,12 @@ export interface ComparerResources {
   reader?: TermReader;
   /** Antonymous words (WordNet's, `src/lexicon/antonyms.ts`) for flipped predicates; default: none known. */
   antonyms?: Antonyms;
+  /** The calibrated pair model (`scripts/fit/`, `src/lexicon/pair-model.json`); without it similarity alone decides. */
+  pairModel?: PairModel | undefined;
 }
+
+/** Per-compare variations, for fitting and ablations (`scripts/fit/`): never used by the product. */
+export type CompareVariation = CompareResources;
 
 /** Compares articles with the resources it was built with, and owns the caches its compares share. */
 export interface Comparer {
@@ -42,7 +52,7 @@ export interface Comparer {
    * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
    * Deterministic: the same input always gives the same answer, whatever the comparer compared before.
    */
-  compare(original: ArticleInput, rewrite: ArticleInput, limits?: CompareLimits): CompareResult;
+  compare(original: ArticleInput, rewrite: ArticleInput, limits?: CompareLimits, variation?: CompareVariation): CompareResult;
   /** Recently analysed texts: comparing one original with several rewrites reads it once. */
   readonly analyses: AnalysisCache<unknown>;
 }
@@ -56,7 +66,8 @@ export function createComparer(resources: ComparerResources): Comparer {
     workspace: new Workspace(), antonyms: resources.antonyms ?? NO_ANTONYMS,
   };
   return {
-    compare: (original, rewrite, limits = DEFAULT_LIMITS) => compare(context, original, rewrite, limits),
+    compare: (original, rewrite, limits = DEFAULT_LIMITS, variation = {}) =>
+      compare(context, original, rewrite, limits, { pairModel: resources.pairModel, ...variation }),
     analyses,
   };
 }
@@ -75,13 +86,14 @@ interface CompareContext {
 
 /** The pipeline, one stage a line: each stage takes what the ones before it returned. */
 function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput,
-  limits: CompareLimits): CompareResult {
+  limits: CompareLimits, model: CompareResources): CompareResult {
   const { analyses, reader, lookups, workspace, antonyms } = context;
   const o = readText(analyses, reader, original.text, limits.maxChars);
   const r = readText(analyses, reader, rewrite.text, limits.maxChars);
   const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
   const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
-  const aligned = claimGroups(pairs, o.claims.length, r.claims.length, groupCoverage(terms, workspace.pairs));
+  const aligned = claimGroups(pairs, o.claims.length, r.claims.length, groupCoverage(terms, workspace.pairs),
+    alignBeliefs(terms, pairs, model));
   const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
   const originalSide = sideResult(o, 'o', verdicts.original, r.claims);
   const rewriteSide = sideResult(r, 'r', verdicts.rewrite, o.claims);
@@ -99,5 +111,14 @@ function compare(context: CompareContext, original: ArticleInput, rewrite: Artic
   return {
     summary, original: originalMarked, rewrite: rewriteMarked, alignments,
     quotes: checks.quotes, droppedQuotes: checks.droppedQuotes,
+  };
+}
+
+/** The pair model's belief that two claims carry the same content gates the aligner's rules (no model: all 1). */
+function alignBeliefs(terms: PairTerms, pairs: ScoredPair[], model: CompareResources): AlignBeliefs {
+  if (!model.pairModel && !model.thresholds && !model.observePairs) return SIMILARITY_ONLY;
+  return {
+    thresholds: { ...ALIGN_THRESHOLDS, ...model.pairModel?.gates, ...model.thresholds },
+    beliefs: (sim) => pairBeliefs(pairs, sim, terms.vocab, terms.original, terms.rewrite, model),
   };
 }

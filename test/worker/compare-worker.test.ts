@@ -5,9 +5,10 @@ import runCompare from '../../src/worker/compare-worker.js';
 import { compare } from '../fixtures/comparer.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
-import type { CompareResult } from '../../src/core/types.js';
+import { DEFAULT_LIMITS, type ArticleInput, type CompareLimits, type CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 import { renderText } from '../../src/render/text.js';
+
 
 const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
 

@@ -62,6 +62,24 @@ export const ALIGN_THRESHOLDS = {
    *  independent article has no such neighbours (none on the 16 directed independent seed pairs and 2,288 short
    *  cuts of them). */
   localRun: 3,
+  /** Belief gates: the least probability of carrying the same content (the calibrated pair model,
+   *  `match/pair-model.ts`) that each rule asks of a pair, besides its similarity. 0 here (no model: nothing
+   *  gated); a model brings the values fitted with it (`scripts/fit/`). An anchor (one-to-one or a merge member)… */
+  beliefAnchor: 0,
+  /** …a supported match in context (next to a link, or in a local run)… */
+  beliefSupport: 0,
+  /** …a supported match out of context (a moved passage: nothing next to it is linked)… */
+  beliefMoved: 0,
+  /** …a gap filler… */
+  beliefGap: 0,
+  /** …a split/merge part… */
+  beliefPart: 0,
+  /** …and a group extension. */
+  beliefExtend: 0,
+  /** In text not shown to derive, a pair believed this much (and at `support`) seeds a local run as an anchor does,
+   *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
+   *  its sentences follow its source's in order. 2: never (without a model). */
+  beliefSeed: 2,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -109,7 +127,9 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount)): Link[] {
+  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount),
+  belief: PairSim = () => 1): Link[] {
+  const believed = (p: ScoredPair, gate: number) => gate <= 0 || belief(p.oi, p.ri) >= gate;
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
   // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
   // prefix is in the order a sort of every pair gives it.
@@ -123,13 +143,16 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
     // An anchor is either similar enough on its own or shares a copied run of words.
     if (!p.copied && (p.sim < t.anchor || Math.max(p.contentA, p.contentB) < t.anchorContent)) continue;
+    if (!believed(p, t.beliefAnchor)) continue;
     take(p);
   }
   const shorter = Math.min(originalCount, rewriteCount);
   // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
   let anchored = links.length;
   if (groupCoverage && shorter > 0 && anchored / shorter < t.derivedGate) {
-    const merges = mergeAnchors(pairs, oTaken, rTaken, t.mergeMember, t.anchorContent, t.mergeCarried, groupCoverage);
+    const members = t.beliefAnchor > 0
+      ? pairs.filter((p) => p.sim >= t.mergeMember && believed(p, t.beliefAnchor)) : pairs;
+    const merges = mergeAnchors(members, oTaken, rTaken, t.mergeMember, t.anchorContent, t.mergeCarried, groupCoverage);
     for (const m of merges) links.push(...m.links);
     anchored += merges.length;
   }
@@ -141,21 +164,34 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
   if (links.length) for (const p of pairs) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
   const free = (p: ScoredPair) => !oTaken[p.oi] && !rTaken[p.ri] &&
-    p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]!;
+    p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]! && believed(p, t.beliefSupport);
   const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
   // A text not shown to derive as a whole may still hold a derived passage (a few paragraphs rewritten into an
   // unrelated article): supported matches are believed there only where they run on from an anchor.
-  if (!derived && links.length) for (const p of localRuns(sorted, n, links, free, t.localRun)) take(p);
+  if (!derived) {
+    const seeds: ScoredPair[] = [];
+    if (t.beliefSeed <= 1) {
+      const oSeed = new Set<number>(), rSeed = new Set<number>();
+      for (let k = 0; k < n; k++) {
+        const p = sorted[k]!;
+        if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri)) continue;
+        if (belief(p.oi, p.ri) < t.beliefSeed) continue;
+        oSeed.add(p.oi); rSeed.add(p.ri); seeds.push(p);
+      }
+    }
+    if (links.length || seeds.length) for (const p of localRuns(sorted, n, links, free, t.localRun, seeds)) take(p);
+  }
   if (derived) {
     // 2a. Supported matches in the context of links first (`align/context.ts`): among competing weak candidates
     // the one next to other links wins, best first, each new link extending the context (region growing).
     growInContext(sorted, n, links, (p) => { if (!free(p)) return false; take(p); return true; });
     // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.
-    for (const l of fillGaps(links, sim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
+    const gapSim: PairSim = t.beliefGap > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefGap ? sim(oi, ri) : -1) : sim;
+    for (const l of fillGaps(links, gapSim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
       oTaken[l.oi] = rTaken[l.ri] = true; links.push(l);
     }
     // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
-    for (let k = 0; k < n; k++) if (free(sorted[k]!)) take(sorted[k]!);
+    for (let k = 0; k < n; k++) if (free(sorted[k]!) && believed(sorted[k]!, t.beliefMoved)) take(sorted[k]!);
   }
   // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
   const minSim = derived ? t.support : t.anchor;
@@ -164,13 +200,19 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of sorted) {
     if (p.sim < minSim) break;
     const part = p.copied ? t.partCopied : t.part;
-    if (!oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`)) bestFor.set(`o${p.oi}`, p);
-    if (!rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`)) bestFor.set(`r${p.ri}`, p);
+    const asO = !oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`);
+    const asR = !rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`);
+    // The belief is asked only of a pair that would join (it is computed on first use).
+    if (!(asO || asR) || !believed(p, t.beliefPart)) continue;
+    if (asO) bestFor.set(`o${p.oi}`, p);
+    if (asR) bestFor.set(`r${p.ri}`, p);
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
   if (!groupCoverage || minSim !== t.support) return all;
-  return [...all, ...extendGroups(all, sim, rewriteCount, t, groupCoverage)];
+  const extendSim: PairSim = t.beliefExtend > 0
+    ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
+  return [...all, ...extendGroups(all, extendSim, rewriteCount, t, groupCoverage)];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims } from './align.js';
+import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type AlignThresholds } from './align.js';
 import type { GroupCoverage, PairSim, ScoredPair } from './links.js';
 
 /** A group of aligned claims: sorted original and rewrite claim indexes, its best link, and whether it moved. */
@@ -19,11 +19,24 @@ export interface ClaimGroups {
   pairSim: PairSim;
 }
 
+/** How the aligner believes pairs: its thresholds, and the belief of each scored pair (from its similarities). */
+export interface AlignBeliefs {
+  thresholds: AlignThresholds;
+  beliefs: (pairSim: PairSim) => PairSim;
+}
+
+/** Without a pair model: the default thresholds, and every scored pair believed. */
+export const SIMILARITY_ONLY: AlignBeliefs = {
+  thresholds: ALIGN_THRESHOLDS,
+  beliefs: (sim) => (oi, ri) => (sim(oi, ri) < 0 ? -1 : 1),
+};
+
 /** Aligns the claims of two texts from their scored pairs and groups the links. */
 export function claimGroups(pairs: ScoredPair[], originalCount: number, rewriteCount: number,
-  coverage: GroupCoverage): ClaimGroups {
+  coverage: GroupCoverage, belief: AlignBeliefs = SIMILARITY_ONLY): ClaimGroups {
   const pairSim = pairSims(pairs, originalCount, rewriteCount);
-  const links = alignClaims(pairs, originalCount, rewriteCount, ALIGN_THRESHOLDS, coverage, pairSim);
+  const links = alignClaims(pairs, originalCount, rewriteCount, belief.thresholds, coverage, pairSim,
+    belief.beliefs(pairSim));
   const linked = groupLinks(links);
   const moved = movedGroups(linked);
   const originalLinks: number[][] = Array.from({ length: originalCount }, () => []);

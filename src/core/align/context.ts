@@ -159,11 +159,17 @@ class MinHeap {
  * as in passage-level plagiarism corpora): grows supported matches from the anchors as `growInContext` does,
  * offering each pair to `free` (taking none), and returns the grown pairs whose run holds at least `minRun` links,
  * a run being links chained within CONTEXT_WINDOW of each other on both sides (Gale & Church's beads), anchors
- * included. The pairs are returned in the order they were grown; the caller takes them.
+ * included. The pairs are returned in the order they were grown; the caller takes them. `seeds` (pairs the pair
+ * model believes, below anchor level) grow as anchors do but count as grown: they and their growth are returned
+ * only in a run long enough.
  */
-export function localRuns(sorted: ScoredPair[], n: number, anchors: Link[], free: (p: ScoredPair) => boolean, minRun: number): ScoredPair[] {
+export function localRuns(sorted: ScoredPair[], n: number, certain: Link[], free: (p: ScoredPair) => boolean,
+  minRun: number, seeds: ScoredPair[] = []): ScoredPair[] {
   const oUsed = new Set<number>(), rUsed = new Set<number>();
-  const grown: ScoredPair[] = [];
+  // Seeds grow like anchors but, unlike them, are returned (to be taken) only when their run is long enough.
+  const grown: ScoredPair[] = [...seeds];
+  for (const s of seeds) { oUsed.add(s.oi); rUsed.add(s.ri); }
+  const anchors = [...certain, ...seeds.map((s) => ({ oi: s.oi, ri: s.ri, sim: s.sim }))];
   growInContext(sorted, n, anchors, (p) => {
     if (!free(p) || oUsed.has(p.oi) || rUsed.has(p.ri)) return false;
     oUsed.add(p.oi); rUsed.add(p.ri); grown.push(p);
@@ -172,7 +178,7 @@ export function localRuns(sorted: ScoredPair[], n: number, anchors: Link[], free
   if (!grown.length) return grown;
   // Runs: links joined when within the window on both sides (union-find over the links in original order, each
   // compared with the few that follow within the window).
-  const all: Link[] = [...anchors, ...grown];
+  const all: Link[] = [...certain, ...grown];
   const byOriginal = all.map((_, i) => i).sort((a, b) => all[a]!.oi - all[b]!.oi);
   const parent = all.map((_, i) => i);
   const root = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
@@ -184,5 +190,5 @@ export function localRuns(sorted: ScoredPair[], n: number, anchors: Link[], free
   }
   const size = new Map<number, number>();
   for (let i = 0; i < all.length; i++) size.set(root(i), (size.get(root(i)) ?? 0) + 1);
-  return grown.filter((_, g) => size.get(root(anchors.length + g))! >= minRun);
+  return grown.filter((_, g) => size.get(root(certain.length + g))! >= minRun);
 }

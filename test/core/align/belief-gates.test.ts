@@ -1,0 +1,48 @@
+import t from 'tap';
+import { alignClaims, ALIGN_THRESHOLDS, pairSims } from '../../../src/core/align/align.js';
+import type { AlignThresholds, PairSim, ScoredPair } from '../../../src/core/align/align.js';
+
+// The pair model's belief gates on the aligner's rules: each rule asks its own least belief of a pair besides the
+// similarity, so a pair that shares only topic words (low belief) is not admitted by context alone.
+const pair = (oi: number, ri: number, sim: number): ScoredPair =>
+  ({ oi, ri, sim, aInB: sim, bInA: sim, contentA: sim, contentB: sim, carriedA: sim, carriedB: sim });
+const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
+const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
+/** Belief 0.9 for every pair but those listed. */
+const beliefs = (low: Record<string, number>) => (oi: number, ri: number) => low[`${oi}-${ri}`] ?? 0.9;
+type Gates = Partial<AlignThresholds>;
+const align = (pairs: ScoredPair[], n: number, gates: Gates, belief: PairSim) =>
+  ids(alignClaims(pairs, n, n, { ...ALIGN_THRESHOLDS, ...gates }, undefined, pairSims(pairs, n, n), belief));
+
+interface Case {
+  name: string; pairs: ScoredPair[]; n: number; gates: Gates; low: Record<string, number>; want: string[];
+}
+const cases: Case[] = [
+  { name: 'no gates: a believed-little moved match is still taken', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
+    gates: {}, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2', '9-7'] },
+  { name: 'moved gate: the same match out of context is refused', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
+    gates: { beliefMoved: 0.3 }, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2'] },
+  { name: 'moved gate: a believed moved match passes', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
+    gates: { beliefMoved: 0.3 }, low: {}, want: ['0-0', '1-1', '2-2', '9-7'] },
+  { name: 'the moved gate leaves matches in context alone', pairs: [...anchors(3), pair(3, 3, 0.3)], n: 10,
+    gates: { beliefMoved: 0.3 }, low: { '3-3': 0.1 }, want: ['0-0', '1-1', '2-2', '3-3'] },
+  { name: 'support gate: a match next to a link needs belief too', pairs: [...anchors(3), pair(3, 3, 0.3)], n: 10,
+    gates: { beliefSupport: 0.3 }, low: { '3-3': 0.1 }, want: ['0-0', '1-1', '2-2'] },
+  { name: 'a lone anchor in unrelated text is linked', pairs: [pair(5, 8, 0.6)], n: 40, gates: {}, low: { '5-8': 0.1 },
+    want: ['5-8'] },
+  { name: 'anchor gate: a similar but unbelieved pair is no anchor', pairs: [pair(5, 8, 0.6)], n: 40,
+    gates: { beliefAnchor: 0.3 }, low: { '5-8': 0.1 }, want: [] },
+];
+for (const c of cases) t.test(c.name, async (t) => { t.same(align(c.pairs, c.n, c.gates, beliefs(c.low)), c.want); });
+
+t.test('seeds: believed pairs below anchor level make a local run, and only a run', async (t) => {
+  // 40 claims a side, no anchor at all: three consecutive believed pairs at support level are a passage.
+  const run = [pair(10, 20, 0.3), pair(11, 21, 0.3), pair(12, 22, 0.3)];
+  t.same(align(run, 40, { beliefSeed: 0.5 }, beliefs({})), ['10-20', '11-21', '12-22'], 'a believed run is aligned');
+  t.same(align(run, 40, {}, beliefs({})), [], 'without seeds (no model) it is not');
+  // The same three pairs scattered: no run, nothing aligned however believed.
+  const scattered = [pair(10, 20, 0.3), pair(18, 5, 0.3), pair(30, 33, 0.3)];
+  t.same(align(scattered, 40, { beliefSeed: 0.5 }, beliefs({})), [], 'scattered believed pairs stay unaligned');
+  // A run whose pairs the model does not believe seeds nothing.
+  t.same(align(run, 40, { beliefSeed: 0.5 }, () => 0.2), [], 'an unbelieved run stays unaligned');
+});
