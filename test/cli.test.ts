@@ -110,9 +110,9 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
     { args: [orig, dir], stderr: new RegExp(`^article-diff: cannot read REWRITE ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`) },
     { args: [orig, '-'], stdin: '  \n ', stderr: /REWRITE \(standard input\) is empty/ },
     { args: [orig, file('empty.html', '<html><body><script>x</script></body></html>')], stderr: /^article-diff: REWRITE \S+empty\.html: No article text/ },
-    { args: [orig, file('program.bin', binary)], stderr: /program\.bin: it holds a NUL character.*binary content/ },
+    { args: [orig, file('program.bin', binary)], stderr: /program\.bin: \d+ of its \d+ characters are NUL or control characters.*binary content/ },
     { args: [file('cafe.txt', latin1), rewr], stderr: /cafe\.txt: byte 0xE9 is not UTF-8; .*Latin-1\/Windows-1252.*iconv.* \(at byte 7\)/ },
-    { args: [orig, '-'], stdin: binary, stderr: /REWRITE \(standard input\): it holds a NUL character/ },
+    { args: [orig, '-'], stdin: binary, stderr: /REWRITE \(standard input\): \d+ of its \d+ characters are NUL or control/ },
   ];
   for (const row of table) {
     const r = await run(row.args, row.stdin);

@@ -5,7 +5,8 @@ import { isUtf8 } from 'node:buffer';
  * is dropped); anything else is refused with where it breaks, never decoded into U+FFFD "��" claims. Latin-1 and
  * Windows-1252 are refused too, with a hint to convert (their bytes cannot be told apart from other 8-bit
  * encodings reliably, and a wrong guess would silently change the text whose offsets the answer reports).
- * Text holding a NUL, or in which control characters are more than 1 in 100 characters, is binary content.
+ * Text in which NULs and other control characters are more than 1 in 100 characters is binary content; a stray NUL
+ * in a long text (a damaged export) is not.
  */
 export class TextBytesError extends Error {
   constructor(
@@ -70,16 +71,16 @@ export function decodeText(bytes: Uint8Array): string {
   return body;
 }
 
-// C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL; C1 controls.
-const CONTROL = /[\u0001-\u0008\u000e-\u001f\u007f-\u009f]/g;
+// NUL and the C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL; C1 controls.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
 /** Why `text` is binary content rather than text, or undefined when it is text. */
 export function binaryReason(text: string): string | undefined {
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) return `it holds a NUL character (at character ${nul}): binary content, not text`;
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > 0 && controls * 100 > text.length) {
-    return `${controls} of its ${text.length} characters are control characters: binary content, not text`;
+    const nul = text.indexOf('\u0000');
+    const what = nul >= 0 ? `NUL or control characters (a NUL at character ${nul})` : 'control characters';
+    return `${controls} of its ${text.length} characters are ${what}: binary content, not text`;
   }
   return undefined;
 }
