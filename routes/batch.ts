@@ -86,8 +86,13 @@ export default async function batchRoutes(fastify: FastifyInstance) {
     const labels = outletLabels(outlets);
     const matrix = buildMatrix(results.map((r) => ('summary' in r ? r : null)), labels);
     reply.header('vary', 'Accept');
-    const view: BatchView = { originalOutlet: original.input.outlet, matrix, results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })) };
-    if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
+    const view: BatchView = {
+      originalOutlet: original.input.outlet, matrix,
+      results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })),
+    };
+    if (format === 'html') {
+      return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
+    }
     if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view));
     if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view));
     return { results, matrix };

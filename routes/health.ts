@@ -13,7 +13,9 @@ export default async function healthRoutes(app: FastifyInstance) {
       description: 'Answers as long as the event loop turns, even while every compare worker is busy or still loading.',
       response: {
         200: { description: 'The process is alive.', content: { 'application/json': {
-          schema: Type.Object({ status: Type.Literal('ok'), uptime: Type.Number({ minimum: 0, description: 'Seconds.' }) }),
+          schema: Type.Object({
+            status: Type.Literal('ok'), uptime: Type.Number({ minimum: 0, description: 'Seconds.' }),
+          }),
         } } },
         ...problemResponses([429, 500, 503]),
       },
@@ -29,7 +31,8 @@ export default async function healthRoutes(app: FastifyInstance) {
       operationId: 'ready',
       tags: ['service'],
       summary: 'Readiness check',
-      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a '
+        + 'compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
       response: {
         200: { description: 'Ready to compare.', content: { 'application/json': {
           schema: Type.Object({
@@ -45,7 +48,8 @@ export default async function healthRoutes(app: FastifyInstance) {
     // crash or a compare past its budget) reloads for ~1 s while the others serve: still ready, not flapping.
     const stats = app.engine.stats?.() ?? { size: 0, ready: 0, loadMs: [] };
     if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
-      throw new ProblemError('NOT_READY', `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
+      throw new ProblemError('NOT_READY',
+        `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
     }
     return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready } };
   });

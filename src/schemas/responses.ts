@@ -23,20 +23,28 @@ const MEANING: Record<number, string> = {
   415: 'The body’s media type is not accepted, or a text field holds binary content.',
   429: 'Too many requests from this client.',
   500: 'The service failed; the request id is logged.',
-  503: 'Temporarily unable to answer (overloaded, a compare past its time budget, a replaced worker, not ready yet, '
-    + 'shutting down); retry after `Retry-After` seconds.',
+  503:
+    'Temporarily unable to answer (overloaded, a compare past its time budget, a replaced worker, not ready yet, ' +
+    'shutting down); retry after `Retry-After` seconds.',
 };
 
 /** The problem responses of `statuses`, keyed by status. */
 export function problemResponses(statuses: number[]): Record<number, unknown> {
-  return Object.fromEntries(statuses.map((status) => {
-    const codes = codesOf(status).map((c) => `\`${c}\` (${PROBLEMS[c].title.toLowerCase()})`).join(', ');
-    return [status, {
-      description: `${MEANING[status] ?? 'Error.'} Codes: ${codes}.`,
-      ...(status === 503 ? { headers: RetryAfter } : {}),
-      content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) } },
-    }];
-  }));
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const codes = codesOf(status)
+        .map((c) => `\`${c}\` (${PROBLEMS[c].title.toLowerCase()})`)
+        .join(', ');
+      return [
+        status,
+        {
+          description: `${MEANING[status] ?? 'Error.'} Codes: ${codes}.`,
+          ...(status === 503 ? { headers: RetryAfter } : {}),
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) } },
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -58,7 +66,8 @@ const RENDERED: Record<Exclude<Format, 'json'>, string> = {
 export function formatsResponse(description: string, json: TSchema) {
   return {
     description,
-    content: Object.fromEntries(FORMATS.map((f) => [MEDIA_TYPES[f],
-      { schema: f === 'json' ? json : Type.String({ description: RENDERED[f] }) }])),
+    content: Object.fromEntries(
+      FORMATS.map((f) => [MEDIA_TYPES[f], { schema: f === 'json' ? json : Type.String({ description: RENDERED[f] }) }]),
+    ),
   };
 }
