@@ -41,11 +41,11 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   const original = { text: seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' };
   const rewrite = { text: seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' };
   let t = performance.now();
-  const { compare, textAnalyses } = await import('../src/core/compare.js');
+  const { createComparer } = await import('../src/core/compare.js');
   const importMs = performance.now() - t;
   t = performance.now();
-  const { lexiconForCore } = await import('../src/core/lexicon.js');
-  lexiconForCore();
+  const { defaultLexicon } = await import('../src/lexicon/vectors.js');
+  const { compare, analyses } = createComparer({ lexicon: defaultLexicon() });
   const lexiconMs = performance.now() - t;
   const startupMs = importMs + lexiconMs;
   t = performance.now();
@@ -55,14 +55,14 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   // run ~150 times: the medians of successive fifties of fresh compares after 30 cached ones were 24.9, 18.4, 15.4,
   // 13.2 ms, level from there; with too short a warm-up the figure measures the compiler, not the compare.
   for (let i = 0; i < warmup; i++) {
-    textAnalyses.clear();
+    analyses.clear();
     compare(original, rewrite);
     compare(original, rewrite);
   }
   const times: number[] = [], cached: number[] = [], cpu: number[] = [], cachedCpu: number[] = [];
   const cpuMs = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
   for (let i = 0; i < iterations; i++) {
-    textAnalyses.clear();
+    analyses.clear();
     let c = process.cpuUsage();
     t = performance.now();
     compare(original, rewrite);
@@ -76,13 +76,14 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   }
 
   // The read each fresh compare starts with, as segmentation does it (paragraph wraps joined, one read a text).
-  const { nlpView, readTokens } = await import('../src/core/segment/nlp.js');
+  const { nlpView, readTokens, textNlp } = await import('../src/core/segment/nlp.js');
+  const nlp = textNlp();
   const { paragraphSpans } = await import('../src/core/segment/paragraphs.js');
   const views = [original.text, rewrite.text].map((text) => nlpView(text, paragraphSpans(text)));
   const reads: number[] = [];
   for (let i = 0; i < iterations; i++) {
     t = performance.now();
-    for (const view of views) readTokens(view);
+    for (const view of views) readTokens(view, nlp);
     reads.push(performance.now() - t);
   }
 

@@ -22,7 +22,7 @@ if (tool === 'diff') {
   const ms = performance.now() - start;
   report({ ms, timedOut: parts === undefined, baseRssMb: mb(base) });
 } else {
-  const { compare } = await import('../src/core/compare.js');
+  const { compare } = (await import('../src/default-comparer.js')).defaultComparer();
   // Warm up on a small pair so the figure is the steady-state cost, not JIT compilation.
   const warm = syntheticPair(1000, kind, 7);
   compare({ text: warm.original }, { text: warm.rewrite });

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CompareResult } from '../src/core/types.js';
 import { attachExtractedText, formSide, resolveArticle } from '../src/http/article-input.js';
-import { cspNonce, negotiateFormat } from '../src/http/formats.js';
+import { cspNonce, negotiateFormat, requestedWidth } from '../src/http/formats.js';
 import { validateReshaped } from '../src/http/forms.js';
 import { toProblem } from '../src/http/problem.js';
 import { renderBatchHtml, renderBatchMarkdown, renderBatchText, type BatchView } from '../src/render/batch.js';
@@ -90,11 +90,12 @@ export default async function batchRoutes(fastify: FastifyInstance) {
       originalOutlet: original.input.outlet, matrix,
       results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })),
     };
+    const width = requestedWidth(request);
     if (format === 'html') {
       return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
     }
-    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view));
-    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view));
+    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view, { width }));
+    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view, { width }));
     return { results, matrix };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { attachExtractedText, formSide, resolveArticle } from '../src/http/article-input.js';
-import { cspNonce, negotiateFormat, sendResult } from '../src/http/formats.js';
+import { cspNonce, negotiateFormat, requestedWidth, sendResult } from '../src/http/formats.js';
 import { validateReshaped } from '../src/http/forms.js';
 import { ARTICLE_META_FIELDS, CompareBodySchema, type CompareBody } from '../src/schemas/article.js';
 import { CompareFormSchema } from '../src/schemas/form.js';
@@ -50,7 +50,7 @@ export default async function compareRoutes(fastify: FastifyInstance) {
     const [original, rewrite] = await Promise.all([
       resolveArticle(originalBody, 'body.original', extract), resolveArticle(rewriteBody, 'body.rewrite', extract),
     ]);
-    const render = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet };
+    const render = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet, width: requestedWidth(request) };
     if (app.engine.compareAs) {
       // Serialised or rendered in the worker: a long document's answer is megabytes, too much to clone and serialise
       // on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).

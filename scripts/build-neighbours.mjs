@@ -15,7 +15,7 @@ const dir = join(root, 'dist', 'lexicon');
 const dist = (p) => import(pathToFileURL(join(root, 'dist', 'src', p)).href);
 const { readLexicon } = await dist('lexicon/vectors.js');
 const { NEIGHBOURS_FILE, encodeNeighbours, neighbourPairs, neighboursFromPairs } = await dist('lexicon/neighbours.js');
-const { PREFILTER_MARGIN, VECTOR_MIN_COSINE } = await dist('core/cross-side.js');
+const { PREFILTER_MARGIN, VECTOR_MIN_COSINE } = await dist('core/match/kernels/cross-side.js');
 
 if (isMainThread) {
   if (!existsSync(join(dir, 'vectors.bin'))) {

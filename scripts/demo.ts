@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compare } from '../src/core/compare.js';
+import { defaultComparer } from '../src/default-comparer.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const original = { text: readFileSync(seeds + '001_d2036ec9883e01fd.txt', 'utf8'), outlet: 'The Atlantic' };
 const rewrite = { text: readFileSync(seeds + '000_c90c4d7f5878e1c4.txt', 'utf8'), outlet: 'Caliber.Az' };
 
 const t0 = performance.now();
-const result = compare(original, rewrite);
+const result = defaultComparer().compare(original, rewrite);
 const ms = performance.now() - t0;
 const { summary } = result;
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compare } from '../src/core/compare.js';
+import { defaultComparer } from '../src/default-comparer.js';
 import type { CompareResult } from '../src/core/types.js';
 
 interface Unit { id: string; start: number; end: number; role?: string; label?: string; accept?: string[]; to?: string[] }
@@ -86,7 +86,7 @@ function scoreLinks(c: Case, out: CompareResult): number {
 /** Scores one case in-process. */
 export function scoreCase(c: Case): CaseFigures {
   const t0 = performance.now();
-  const out = compare({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
+  const out = defaultComparer().compare({ text: c.source.text, outlet: c.source_outlet }, { text: c.rewrite.text, outlet: c.rewrite_outlet });
   const r: CaseFigures = { name: c.name, ms: Math.round(performance.now() - t0), verdict: { gold: c.verdict ?? null, got: out.summary.verdict } };
   if (c.source.units?.length && c.rewrite.units?.length) {
     r.original = scoreSide(c.source.units, out.original.claims);

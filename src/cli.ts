@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { compare } from './core/compare.js';
+import { defaultComparer } from './default-comparer.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
 import { TextBytesError, decodeText } from './input/text-bytes.js';
@@ -17,6 +17,8 @@ import { createLogger, pino } from './logger.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
+import { clampWidth } from './render/wrap.js';
+import { packageVersion } from './version.js';
 
 export const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
 
@@ -38,7 +40,10 @@ Output (default: text report):
   --html                   a self-contained HTML report
   --markdown               a Markdown report
   --text                   the compact text report
-  --color / --no-color     ANSI colours in the text report (default: on when stdout is a terminal)
+  --color / --no-color     ANSI colours in the text report (default: on when stdout is a terminal
+                           and NO_COLOR is not set)
+  --width N                columns of the text and Markdown reports (default: the terminal's
+                           width, else COLUMNS, else 100)
 
 Articles:
   --original-outlet NAME   outlet of the original (used to look for credit), e.g. "The Atlantic"
@@ -51,6 +56,7 @@ Gating:
                              uncredited      ${CONDITIONS.uncredited}
                              altered-quotes  ${CONDITIONS['altered-quotes']}
   -h, --help               this help
+  -V, --version            the version
 
 Exit codes: 0 compared and no --fail-on condition holds; 1 a --fail-on condition holds;
             2 usage or input error.
@@ -62,7 +68,7 @@ export function conditionsMet(result: CompareResult, wanted: Condition[]): Condi
   const derived = s.verdict !== 'independent';
   const holds: Record<Condition, boolean> = {
     derived,
-    uncredited: derived && !s.attribution.credited,
+    uncredited: derived && s.attribution.credited === false,
     'altered-quotes': s.quotes.altered + s.quotes.from_narration + s.quotes.speakerChanged > 0,
   };
   return wanted.filter((c) => holds[c]);
@@ -75,6 +81,18 @@ interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
   isTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  columns?: number | undefined;
+  /** The environment (`NO_COLOR`, `COLUMNS`). */
+  env?: Record<string, string | undefined>;
+}
+
+/** Node's parseArgs messages, said plainly (its own quote the option oddly and suggest `--`). */
+function parseError(err: Error & { code?: string }): string {
+  const option = /'(-[^'\s]*)/.exec(err.message)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `${option} needs a value`;
+  return err.message;
 }
 
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
@@ -88,15 +106,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' }, html: { type: 'boolean' }, markdown: { type: 'boolean' }, text: { type: 'boolean' },
         color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
         'original-outlet': { type: 'string' }, 'rewrite-outlet': { type: 'string' }, 'original-url': { type: 'string' },
-        'fail-on': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
+        'fail-on': { type: 'string', multiple: true }, width: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
       },
     }));
   } catch (err) {
-    io.stderr(`article-diff: ${(err as Error).message}\n\n${USAGE}`);
+    io.stderr(`article-diff: ${parseError(err as Error)}\nRun article-diff --help for the options.\n`);
     return EXIT.USAGE;
   }
   if (values.help) { io.stdout(USAGE); return EXIT.OK; }
+  if (values.version) { io.stdout(`article-diff ${packageVersion()}\n`); return EXIT.OK; }
   try {
     const formats = (['json', 'html', 'markdown', 'text'] as const).filter((f) => values[f]);
     if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
@@ -107,26 +126,37 @@ export async function main(argv: string[], io: Io): Promise<number> {
     for (const c of failOn) {
       if (!(c in CONDITIONS)) throw new UsageError(`unknown --fail-on condition "${c}" (use ${Object.keys(CONDITIONS).join(', ')})`);
     }
-    const original = await loadArticle(oPath, io, { outlet: values['original-outlet'], url: values['original-url'] });
-    const rewrite = await loadArticle(rPath, io, { outlet: values['rewrite-outlet'] });
-    const result = compare(original.input, rewrite.input);
+    if (values.width !== undefined && !/^\d{1,4}$/.test(values.width)) throw new UsageError(`--width takes a number of columns, not "${values.width}"`);
+    const env = io.env ?? {};
+    const columns = values.width ?? (io.isTTY && io.columns ? String(io.columns) : env.COLUMNS);
+    const width = clampWidth(columns && /^\d+$/.test(columns) ? Number(columns) : undefined);
+    const original = await loadArticle('ORIGINAL', oPath, io, { outlet: values['original-outlet'], url: values['original-url'] });
+    const rewrite = await loadArticle('REWRITE', rPath, io, { outlet: values['rewrite-outlet'] });
+    const result = defaultComparer().compare(original.input, rewrite.input);
     if (original.extracted) result.original.text = original.input.text;
     if (rewrite.extracted) result.rewrite.text = rewrite.input.text;
-    const opts = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet };
+    const opts = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet, width };
     const format = formats[0] ?? 'text';
-    const color = values['no-color'] ? false : values.color ?? io.isTTY;
+    // NO_COLOR (no-color.org): any non-empty value turns colours off unless --color asks for them.
+    const color = values['no-color'] ? false : values.color ?? (io.isTTY && !env.NO_COLOR);
     io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
       : format === 'html' ? renderHtml(result, opts)
         : format === 'markdown' ? renderMarkdown(result, opts)
           : renderText(result, { ...opts, color }));
     const met = conditionsMet(result, failOn as Condition[]);
+    if (failOn.includes('uncredited') && result.summary.verdict !== 'independent' && result.summary.attribution.credited === null) {
+      // Neither a pass nor a failure: the check could not run. A pipeline must not read it as either.
+      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown; give --original-outlet or '
+        + '--original-url (or an HTML original whose page names its site)\n');
+      return EXIT.USAGE;
+    }
     if (met.length) {
       io.stderr(`article-diff: ${met.map((c) => `${c}: ${CONDITIONS[c]}`).join('; ')}\n`);
       return EXIT.CONDITION;
     }
     return EXIT.OK;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ExtractError || (err as NodeJS.ErrnoException).code?.startsWith?.('E')) {
+    if (err instanceof UsageError) {
       io.stderr(`article-diff: ${(err as Error).message}\n`);
       return EXIT.USAGE;
     }
@@ -134,14 +164,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function loadArticle(path: string, io: Io, extra: { outlet?: string | undefined; url?: string | undefined }): Promise<{ input: ArticleInput; extracted: boolean }> {
-  const name = path === '-' ? 'standard input' : path;
-  const raw = textOf(name, path === '-' ? await io.readStdin() : await readFile(path));
+/** What a failed read says about the file, in words (the path is named by the caller). */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file', EISDIR: 'is a directory, not a file', EACCES: 'permission denied', ENOTDIR: 'a part of the path is not a directory',
+};
+
+async function loadArticle(side: 'ORIGINAL' | 'REWRITE', path: string, io: Io,
+  extra: { outlet?: string | undefined; url?: string | undefined }): Promise<{ input: ArticleInput; extracted: boolean }> {
+  const name = path === '-' ? `${side} (standard input)` : `${side} ${path}`;
+  let bytes: Buffer;
+  try {
+    bytes = path === '-' ? await io.readStdin() : await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot read ${name}: ${READ_ERRORS[code] ?? (err as Error).message}`);
+  }
+  const raw = textOf(name, bytes);
   const isHtml = /\.html?$/i.test(path) || /^\s*<(!doctype html|html[\s>])/i.test(raw);
   const meta = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
   if (isHtml) {
-    const page = extractArticle(raw);
-    return { input: { outlet: page.siteName, title: page.title, ...meta, text: page.text }, extracted: true };
+    try {
+      const page = extractArticle(raw);
+      return { input: { outlet: page.siteName, title: page.title, ...meta, text: page.text }, extracted: true };
+    } catch (err) {
+      if (err instanceof ExtractError) throw new UsageError(`${name}: ${err.message}`);
+      throw err;
+    }
   }
   if (!/\S/.test(raw)) throw new UsageError(`${name} is empty`);
   return { input: { ...meta, text: raw }, extracted: false };
@@ -174,6 +222,8 @@ if (invoked && import.meta.url === (await import('node:url')).pathToFileURL(invo
     stderr: (s) => process.stderr.write(s),
     readStdin,
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+    env: process.env,
   }).then((code) => { process.exitCode = code; }, (err: unknown) => {
     // A bug, not a user's mistake: logged (JSON, to stderr) with the logger the server uses, for the bug report.
     createLogger({ name: 'article-diff' }, pino.destination(2)).fatal({ err }, 'internal error');

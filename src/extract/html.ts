@@ -83,7 +83,7 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
     throw new ExtractError(`The page could not be parsed: ${elements} elements, more than the limit of ${limits.maxElements}.`);
   }
   checkShape(document, limits);
-  const meta = { siteName: metaContent(document, 'og:site_name') };
+  const meta = { siteName: metaContent(document, 'og:site_name') ?? jsonLdPublisher(document) };
   // Semantic page furniture is never article text; removing it first keeps Readability from picking up
   // menus and sidebars on short pages (where its scoring has little to go on).
   const headline = soleHeadline(document);
@@ -216,6 +216,34 @@ function clean(s: string): string {
 function metaContent(document: { querySelector(sel: string): { getAttribute(name: string): string | null } | null }, property: string): string | undefined {
   const v = document.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
   return v ? clean(v) || undefined : undefined;
+}
+
+const ARTICLE_TYPES = /^(?:\w*Article|Report|BlogPosting|WebPage|NewsMediaOrganization)$/;
+
+/**
+ * The publisher named in the page's JSON-LD (schema.org `publisher.name` of an article, or a news organisation's
+ * own `name`): the outlet when the page has no `og:site_name`. Malformed blocks are skipped.
+ */
+export function jsonLdPublisher(document: { querySelectorAll(sel: string): ArrayLike<{ textContent: string | null }> }): string | undefined {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try { data = JSON.parse(script.textContent ?? ''); } catch { continue; }
+    const nodes: unknown[] = Array.isArray(data) ? data : [data];
+    for (const node of [...nodes]) {
+      const graph = (node as { '@graph'?: unknown } | null)?.['@graph'];
+      if (Array.isArray(graph)) nodes.push(...graph);
+    }
+    for (const node of nodes) {
+      if (!node || typeof node !== 'object') continue;
+      const n = node as { '@type'?: unknown; name?: unknown; publisher?: unknown };
+      const types = (Array.isArray(n['@type']) ? n['@type'] : [n['@type']]).map(String);
+      if (!types.some((t) => ARTICLE_TYPES.test(t))) continue;
+      const publisher = Array.isArray(n.publisher) ? n.publisher[0] : n.publisher;
+      const name = types.includes('NewsMediaOrganization') ? n.name : (publisher as { name?: unknown } | undefined)?.name;
+      if (typeof name === 'string' && clean(name)) return clean(name);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
+import { htmlForm, sendFormError } from './form-errors.js';
 import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
 import { registerJsonBody } from './json-body.js';
 import { openapiDocument } from './openapi.js';
@@ -103,7 +104,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     if (body.status === 503) request.log.warn({ code: body.code, detail: body.detail }, 'request shed');
     else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, detail: body.detail }, 'request rejected');
-    return sendProblem(reply, body);
+    const form = htmlForm(request);
+    return form ? sendFormError(reply, request, form, body) : sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

@@ -6,6 +6,7 @@ import { MEDIA_TYPES, type Format } from '../schemas/format.js';
 import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary.js';
 import { ProblemError } from './problem.js';
+import { clampWidth } from '../render/wrap.js';
 
 /**
  * Content negotiation for compare answers: JSON for tools, an HTML report for editors, a compact
@@ -17,6 +18,12 @@ export { FormatQuerySchema, MEDIA_TYPES, type Format } from '../schemas/format.j
 /** In preference order for wildcards: `*\/*` → JSON, `text/*` → plain text. */
 const OFFERED = ['application/json', 'text/plain', 'text/html', 'text/markdown'];
 const BY_MEDIA = new Map(Object.entries(MEDIA_TYPES).map(([f, m]) => [m, f as Format]));
+
+/** The `?width=` of a request as a number within the accepted range (the default when absent). */
+export function requestedWidth(request: FastifyRequest): number {
+  const w = (request.query as { width?: unknown } | undefined)?.width;
+  return clampWidth(typeof w === 'string' ? Number(w) : undefined);
+}
 
 /** Picks the answer format of a request, or throws NOT_ACCEPTABLE. */
 export function negotiateFormat(request: FastifyRequest): Format {

@@ -1,3 +1,5 @@
+import { packageVersion } from '../version.js';
+
 /**
  * The parts of the OpenAPI document that are not routes: @fastify/swagger adds every route's schemas (requests,
  * responses with their media types, problem codes) to this.
@@ -7,7 +9,7 @@ export function openapiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'article-diff',
-      version: '1.0.0',
+      version: packageVersion(),
       description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, '
         + 'attribution and changed facts. Every error is an RFC 9457 problem (`application/problem+json`) with a '
         + 'stable `code`.',

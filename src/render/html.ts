@@ -1,8 +1,9 @@
 import type { CompareResult } from '../core/types.js';
 import { escapeHtml as e } from './escape.js';
+import { findings } from './findings.js';
 import { buildRows, type Mark, type Piece, type RenderedClaim, type Row } from './rows.js';
 import { CSS } from './style.js';
-import { VERDICT_LABELS, countsLine, creditLine, derivedUncredited, findingsLine, percent, type RenderOptions } from './summary.js';
+import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary.js';
 
 /** CSP nonces of the response (`reply.cspNonce` from @fastify/helmet); omitted outside HTTP (the CLI). */
 export interface Nonce {
@@ -33,7 +34,7 @@ ${body}
 }
 
 /** Clicking a claim id highlights the claims it is aligned with (progressive enhancement only). */
-const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
+export const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
 
 /** The full HTML report of one compare (`Accept: text/html`, `--html`). */
 export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): string {
@@ -44,8 +45,9 @@ export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): strin
 }
 
 /**
- * The report without the page shell: summary bar, legend, and the side-by-side rows. `idPrefix` keeps
- * element ids unique when several reports share a page (the batch view).
+ * The report without the page shell: summary bar, the findings with links to their claims, the view switches,
+ * legend, and the side-by-side rows. `idPrefix` keeps element ids unique when several reports share a page (the
+ * batch view). The switches work without JavaScript: the stylesheet hides rows by the state of their checkbox.
  */
 export function reportBody(result: CompareResult, opts: RenderOptions & { idPrefix?: string } = {}): string {
   const p = opts.idPrefix ?? '';
@@ -56,29 +58,57 @@ export function reportBody(result: CompareResult, opts: RenderOptions & { idPref
     if (row.paragraph !== null) lastPara = row.paragraph;
     return renderRow(row, p, newPara);
   }).join('\n');
-  return `${summaryBar(result, opts)}
+  return `<div class="report">
+${summaryBar(result, opts)}
+${findingsSection(result, opts, p)}
+${switches(p)}
 ${LEGEND}
 <div class="heads" role="presentation"><div>Original${opts.originalOutlet ? ` — ${e(opts.originalOutlet)}` : ''}</div><div></div><div>Rewrite${opts.rewriteOutlet ? ` — ${e(opts.rewriteOutlet)}` : ''}</div></div>
 <div class="rows">
 ${rowHtml || '<p class="empty">No claims found in either text.</p>'}
+</div>
 </div>`;
 }
 
-/** The summary bar: verdict, coverage, containment, credit (loud when derived but uncredited), counts, flags. */
+/** The summary bar: verdict, coverage, containment, credit (loud when derived but uncredited), counts. */
 export function summaryBar(result: CompareResult, opts: RenderOptions = {}): string {
   const s = result.summary;
   const counts = countsLine(result);
-  const creditClass = s.attribution.credited ? 'credited' : derivedUncredited(result) ? 'uncredited' : 'none';
-  const findings = findingsLine(result);
+  const credit = creditState(result);
+  const tally = findingsLine(result);
   return `<section class="summary" aria-label="Summary" data-verdict="${s.verdict}" data-credited="${s.attribution.credited}">
 <div class="verdict verdict-${s.verdict}">${e(VERDICT_LABELS[s.verdict])}</div>
 <div class="metric"><b>${percent(s.coverage)}</b><span>coverage (of the original)</span></div>
 <div class="metric"><b>${percent(s.containment)}</b><span>containment (of the rewrite)</span></div>
-<div class="credit ${creditClass}" role="${creditClass === 'uncredited' ? 'alert' : 'status'}">${e(creditLine(result, opts))}</div>
+<div class="credit ${credit}" role="${credit === 'uncredited' ? 'alert' : 'status'}">${e(creditLine(result, opts))}</div>
 <div class="counts"><span>Original: ${e(counts.original)}</span><span>Rewrite: ${e(counts.rewrite)}</span></div>
-${findings.length ? `<div class="findings">${e(findings.join(' · '))}</div>` : ''}
-<ul class="flags">${s.flags.map((f) => `<li>${e(f)}</li>`).join('')}</ul>
+${tally.length ? `<div class="tally">${e(tally.join(' · '))}</div>` : ''}
 </section>`;
+}
+
+/** The findings first, each linking to the claim it sits in. */
+function findingsSection(result: CompareResult, opts: RenderOptions, p: string): string {
+  const list = findings(result, opts);
+  const items = list.map((f) => {
+    const label = f.claim ? `<a href="#${e(p + f.claim)}">${e(f.label)}</a> <span class="where">(${e(f.claim)})</span>` : e(f.label);
+    return `<li data-kind="${f.kind}"${f.problem ? ' data-problem="true"' : ''}><b>${label}</b>: ${e(f.detail)}</li>`;
+  }).join('\n');
+  const problems = list.filter((f) => f.problem).length;
+  return `<section class="findings" aria-labelledby="${p}findings-h">
+<h2 id="${p}findings-h">Findings: ${problems ? `${problems} to check` : 'no credit, quotation or fact problems'}</h2>
+${items ? `<ol>\n${items}\n</ol>` : ''}
+</section>`;
+}
+
+/** "Problems only", "hide dropped", "hide boilerplate": checkboxes the stylesheet reads (`.report:has(…)`). */
+function switches(p: string): string {
+  const box = (cls: string, label: string) =>
+    `<label for="${p}${cls}"><input type="checkbox" class="${cls}" id="${p}${cls}"> ${label}</label>`;
+  return `<fieldset class="switches noprint"><legend>Show</legend>
+${box('only-problems', 'problems only')}
+${box('hide-dropped', 'hide dropped claims')}
+${box('hide-boilerplate', 'hide boilerplate')}
+</fieldset>`;
 }
 
 const LEGEND = `<div class="legend" aria-label="Legend">
@@ -90,6 +120,7 @@ const LEGEND = `<div class="legend" aria-label="Legend">
 <span><b class="moved">moved</b> out of original order</span>
 <span><mark class="fact">changed fact</mark></span>
 <span><span class="quote q-altered">quote problem</span></span>
+<span><mark class="cite">credit to the original</mark></span>
 <span class="boilerplate"><i>boilerplate (greyed)</i></span>
 </div>`;
 
@@ -103,13 +134,15 @@ function renderRow(row: Row, p: string, newPara: boolean): string {
     return `<div class="${cls}" data-status="boilerplate"><div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div><div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
   }
   const gutter = `${MARKERS[row.status] ?? ''}${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
-  const flags = row.flags.length
-    ? `<ul class="row-flags">${row.flags.map((f) => `<li data-kind="${e(f.kind)}">${e(f.side)}: ${e(f.note)}</li>`).join('')}</ul>`
-    : '';
-  return `<div class="${cls}" data-status="${e(row.status)}"${row.moved ? ' data-moved="true"' : ''}>`
-    + `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}</div>`
+  // Each note under the column of the side it is about.
+  const flags = (side: 'original' | 'rewrite') => {
+    const own = row.flags.filter((f) => f.side === side);
+    return own.length ? `<ul class="row-flags">${own.map((f) => `<li data-kind="${e(f.kind)}">${e(f.note)}</li>`).join('')}</ul>` : '';
+  };
+  return `<div class="${cls}" data-status="${e(row.status)}"${row.moved ? ' data-moved="true"' : ''}${row.problem ? ' data-problem="true"' : ''}>`
+    + `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}${flags('original')}</div>`
     + `<div class="gutter" aria-label="${e(row.status)}">${gutter}</div>`
-    + `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}</div>${flags}</div>`;
+    + `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}${flags('rewrite')}</div></div>`;
 }
 
 function claimHtml(rc: RenderedClaim, p: string): string {
@@ -120,7 +153,7 @@ function claimHtml(rc: RenderedClaim, p: string): string {
 }
 
 /** Outermost first: a quote or a changed fact wraps the word-level changes inside it. */
-const NESTING: Mark['kind'][] = ['quote', 'fact', 'changed'];
+const NESTING: Mark['kind'][] = ['quote', 'credit', 'fact', 'changed'];
 
 /**
  * Renders pieces with properly nested wrappers: consecutive pieces that share a mark of the outer kind are
@@ -144,6 +177,7 @@ function piecesHtml(pieces: Piece[], depth = 0): string {
 function wrap(m: Mark, inner: string): string {
   const title = m.note ? ` title="${e(m.note)}"` : '';
   if (m.kind === 'quote') return `<span class="quote q-${e(m.detail)}"${title}>${inner}</span>`;
+  if (m.kind === 'credit') return `<mark class="cite" title="credit to the original">${inner}</mark>`;
   if (m.kind === 'fact') return `<mark class="fact" data-kind="${e(m.detail)}"${title}>${inner}</mark>`;
   return m.detail === 'removed' ? `<del>${inner}</del>` : `<ins>${inner}</ins>`;
 }

@@ -8,7 +8,7 @@ import type { Alignment, Boilerplate, Claim, ClaimStatus, CompareResult, Side } 
  * side's text, never by searching copied substrings in the article.
  */
 
-export type MarkKind = 'changed' | 'fact' | 'quote';
+export type MarkKind = 'changed' | 'fact' | 'quote' | 'credit';
 
 export interface Mark {
   side: Side;
@@ -19,6 +19,10 @@ export interface Mark {
   detail: string;
   /** A one-line human explanation, shown as a flag on the row and as a tooltip. */
   note: string;
+  /** Marks of one finding share a key (a changed fact marked on both sides is one note). */
+  key?: string;
+  /** A finding an editor must check (a changed fact, a quotation problem), kept by "problems only". */
+  problem?: boolean;
 }
 
 export interface Piece {
@@ -41,8 +45,13 @@ export interface Row {
   original: RenderedClaim[];
   rewrite: RenderedClaim[];
   boilerplate: { side: Side; item: Boilerplate } | null;
-  /** Distinct notes of the marks in this row (changed facts, quote findings), in text order. */
+  /**
+   * Distinct notes of the marks that begin in this row (changed facts, quote findings), in text order: a quotation
+   * running over two rows is noted once, a fact changed on both sides once (on the rewrite's side).
+   */
   flags: Mark[];
+  /** Some flag of the row is a problem (see `Mark.problem`). */
+  problem: boolean;
   /** Original paragraph index of the row's first original claim, or null. */
   paragraph: number | null;
 }
@@ -60,15 +69,19 @@ export function collectMarks(result: CompareResult): Mark[] {
   for (const a of result.alignments) {
     marks.push(...diffMarks(a, 'original', a.original.map((id) => claims.original.get(id)).filter(isClaim)));
     marks.push(...diffMarks(a, 'rewrite', a.rewrite.map((id) => claims.rewrite.get(id)).filter(isClaim)));
-    for (const c of a.changes) {
-      if (c.original) marks.push({ side: 'original', start: c.original.start, end: c.original.end, kind: 'fact', detail: c.kind, note: c.note });
-      if (c.rewrite) marks.push({ side: 'rewrite', start: c.rewrite.start, end: c.rewrite.end, kind: 'fact', detail: c.kind, note: c.note });
-    }
+    a.changes.forEach((c, k) => {
+      const fact = { kind: 'fact' as const, detail: c.kind, note: c.note, key: `${a.id}.${k}`, problem: true };
+      if (c.original) marks.push({ side: 'original', start: c.original.start, end: c.original.end, ...fact });
+      if (c.rewrite) marks.push({ side: 'rewrite', start: c.rewrite.start, end: c.rewrite.end, ...fact });
+    });
+  }
+  for (const e of result.summary.attribution.evidence) {
+    marks.push({ side: 'rewrite', start: e.start, end: e.end, kind: 'credit', detail: 'credit', note: '', key: `credit${e.start}` });
   }
   const dropped = new Set(result.droppedQuotes);
   for (const q of result.quotes) {
     if (q.side === 'original') {
-      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite' });
+      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite', key: q.id });
       continue;
     }
     const status = q.status ?? 'verbatim';
@@ -76,45 +89,53 @@ export function collectMarks(result: CompareResult): Mark[] {
     if (QUOTE_NOTES[status]) notes.push(QUOTE_NOTES[status]!);
     if (q.edits.length) notes.push(q.edits.map((e) => `${e.kind} ${JSON.stringify(e.text)}`).join(', '));
     if (q.speakerChanged) notes.push('attributed to a different speaker');
-    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; ') });
+    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; '), key: q.id,
+      problem: status !== 'verbatim' || q.speakerChanged });
   }
   return marks;
 }
 
 /**
- * The changed words of one side of an alignment as spans into that side's text. The diff runs over the
- * group's claim texts; each claim is located in the side's diff string in order, and parts outside every
- * claim (joining whitespace) are ignored. If a claim cannot be located the group gets no word marks rather
- * than wrong ones.
+ * The changed words of one side of an alignment as spans into that side's text. The diff runs over the group's
+ * claim texts, but its whitespace is its own (a part boundary may drop or add a space: "Putin" + "and"), so
+ * the diff is laid over the claims character by character, skipping whitespace on both: the n-th non-space
+ * character of the side's diff parts is the n-th non-space character of the claims in text order. A changed
+ * part is marked from its first to its last non-space character, cut where a claim ends. If the two do not
+ * agree (a diff over other text), the group gets no word marks rather than wrong ones.
  */
 export function diffMarks(a: Alignment, side: Side, claims: Claim[]): Mark[] {
   const skip = side === 'original' ? 'added' : 'removed';
-  const parts = a.diff.filter((p) => p.op !== skip);
-  const joined = parts.map((p) => p.text).join('');
   const sorted = [...claims].sort((x, y) => x.start - y.start);
-  const placed: { at: number; claim: Claim }[] = [];
-  let cursor = 0;
-  for (const c of sorted) {
-    const at = joined.indexOf(c.text, cursor);
-    if (at < 0) return [];
-    placed.push({ at, claim: c });
-    cursor = at + c.text.length;
-  }
+  const at: number[] = [], owner: number[] = [];
+  sorted.forEach((c, k) => {
+    for (let i = 0; i < c.text.length; i++) if (!/\s/.test(c.text[i]!)) { at.push(c.start + i); owner.push(k); }
+  });
+  const text = sorted.map((c) => c.text);
+  const charAt = (n: number) => text[owner[n]!]![at[n]! - sorted[owner[n]!]!.start];
   const marks: Mark[] = [];
-  let pos = 0;
-  for (const p of parts) {
-    const from = pos, to = pos + p.text.length;
-    pos = to;
-    if (p.op === 'equal' || !p.text.trim()) continue;
-    for (const { at, claim } of placed) {
-      const s = Math.max(from, at), e = Math.min(to, at + claim.text.length);
-      if (s < e) {
-        marks.push({ side, start: claim.start + s - at, end: claim.start + e - at, kind: 'changed', detail: p.op,
-          note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+  let n = 0;
+  for (const p of a.diff) {
+    if (p.op === skip) continue;
+    const first = n;
+    for (const ch of p.text) {
+      if (/\s/.test(ch)) continue;
+      // A character outside the BMP is two UTF-16 units of the claim.
+      for (let u = 0; u < ch.length; u++) {
+        if (n >= at.length || charAt(n) !== ch[u]) return [];
+        n++;
       }
     }
+    if (p.op === 'equal' || n === first) continue;
+    // One mark per claim the part covers (a removed clause never spills into the joining space of two claims).
+    for (let i = first; i < n;) {
+      let j = i;
+      while (j + 1 < n && owner[j + 1] === owner[i]) j++;
+      marks.push({ side, start: at[i]!, end: at[j]! + 1, kind: 'changed', detail: p.op,
+        note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+      i = j + 1;
+    }
   }
-  return marks;
+  return n === at.length ? marks : [];
 }
 
 /** Cuts a claim into pieces at every mark boundary inside it; each piece carries the marks covering it. */
@@ -161,7 +182,7 @@ export function buildRows(result: CompareResult): Row[] {
   const rows: Row[] = [];
   const rowOfClaim = new Map<string, Row>();
   const emptyRow = (kind: RowKind, status: Row['status']): Row =>
-    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], paragraph: null });
+    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], problem: false, paragraph: null });
 
   // Original-anchored items, in original text order: aligned groups (at their first original claim),
   // dropped claims and the original's boilerplate.
@@ -222,20 +243,20 @@ export function buildRows(result: CompareResult): Row[] {
     anchor += 1;
   }
 
+  const noted = new Set<string>();
   for (const row of rows) {
     row.paragraph = row.original[0]?.claim.paragraph ?? null;
-    const seen = new Set<string>();
-    for (const rc of [...row.original, ...row.rewrite]) {
-      for (const p of rc.pieces) {
-        for (const m of p.marks) {
-          if (m.kind === 'changed' || !m.note) continue;
-          const key = `${m.side}:${m.start}:${m.kind}:${m.note}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          row.flags.push(m);
-        }
-      }
+    const begins = (m: Mark) => row[m.side].some((rc) => rc.claim.start <= m.start && m.start < rc.claim.end);
+    const candidates = [...row.rewrite, ...row.original].flatMap((rc) => rc.pieces.flatMap((p) => p.marks))
+      .filter((m) => m.kind !== 'changed' && m.note && begins(m));
+    for (const m of candidates) {
+      const key = m.key ?? `${m.side}:${m.start}:${m.kind}:${m.note}`;
+      if (noted.has(key)) continue;
+      noted.add(key);
+      row.flags.push(m);
     }
+    row.flags.sort((x, y) => (x.side === y.side ? x.start - y.start : x.side === 'original' ? -1 : 1));
+    row.problem = row.flags.some((f) => f.problem);
   }
   return rows;
 }

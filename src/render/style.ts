@@ -4,8 +4,8 @@
  * colour alone, and `@media print` keeps the colours and avoids splitting a row across pages.
  */
 export const CSS = `
-:root{--kept:#1e7e34;--kept-bg:#e6f4ea;--para:#a06800;--para-bg:#fff3cd;--drop:#b3261e;--drop-bg:#fde7e9;
---add:#1a5fb4;--add-bg:#e3effd;--fact:#7b1fa2;--fact-bg:#f3e5f5;--ink:#1d1d1f;--muted:#6b6b70;--line:#d9d9de;--bg:#fafafa}
+:root{--kept:#1a6b2c;--kept-bg:#e6f4ea;--para:#805300;--para-bg:#fff3cd;--drop:#b3261e;--drop-bg:#fde7e9;
+--add:#1a5fb4;--add-bg:#e3effd;--fact:#7b1fa2;--fact-bg:#f3e5f5;--ink:#1d1d1f;--muted:#595960;--line:#d9d9de;--bg:#fafafa}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
@@ -21,16 +21,28 @@ a{color:var(--add)}
 .credit{display:flex;align-items:center;padding:.45rem .8rem;border-radius:8px;font-weight:600}
 .credit.credited{background:var(--kept-bg);color:var(--kept)}
 .credit.uncredited{background:var(--drop);color:#fff;font-size:1.05rem;font-weight:800;letter-spacing:.02em;box-shadow:0 0 0 3px var(--drop-bg)}
-.credit.none{background:#eee;color:var(--muted)}
+.credit.none{background:#eee;color:#45454b}
+.credit.unchecked{background:#eef1f6;color:#2d3a55;border:1px dashed #7a88a8}
 .counts{display:flex;flex-direction:column;justify-content:center;font-size:.85rem;padding-left:.7rem;border-left:1px solid var(--line)}
-.flags{flex-basis:100%;margin:0;padding:.4rem .6rem;list-style:none;background:var(--drop-bg);border-radius:6px;color:var(--drop);font-weight:600}
-.flags:empty{display:none}
-.findings{flex-basis:100%;font-size:.85rem;color:var(--fact)}
+.tally{flex-basis:100%;font-size:.85rem;color:var(--fact)}
+section.findings{background:#fff;border:1px solid var(--line);border-radius:10px;padding:.2rem .9rem .6rem;margin-top:.8rem}
+section.findings h2{margin:.6rem 0 .3rem}
+section.findings ol{margin:0;padding-left:1.4rem}
+section.findings li{margin:.2rem 0}
+section.findings li[data-problem] b{color:var(--drop)}
+section.findings li[data-problem] b a{color:inherit}
+section.findings .where{font:600 .75rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
+.switches{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;border:0;padding:0;margin:.8rem 0 0;font-size:.9rem}
+.switches legend{float:left;padding:0;margin-right:.4rem}
+.switches label{display:inline-flex;align-items:center;gap:.3rem;margin:0;color:var(--ink);font-size:.9rem}
+.report:has(.hide-dropped:checked) .row[data-status=dropped]{display:none}
+.report:has(.hide-boilerplate:checked) .row.boilerplate{display:none}
+.report:has(.only-problems:checked) .row:not([data-problem]){display:none}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.82rem;color:var(--muted);margin:.8rem 0}
 .legend span{display:inline-flex;align-items:center;gap:.3rem}
 .sw{display:inline-block;width:1.6rem;height:1rem;border-radius:3px;border-left:4px solid}
 .heads,.row{display:grid;grid-template-columns:minmax(0,1fr) 3.2rem minmax(0,1fr)}
-.heads{position:sticky;top:0;font-weight:700;border-bottom:2px solid var(--line);padding:.3rem 0;background:var(--bg);z-index:1}
+.heads{position:sticky;top:0;font-weight:700;border-bottom:2px solid var(--line);padding:.3rem 0;background:var(--bg);z-index:3}
 .heads div{padding:0 .6rem}
 .row{border-bottom:1px solid #ececf0}
 .row.para{border-top:2px solid var(--line)}
@@ -46,13 +58,14 @@ a{color:var(--add)}
 .cid{font:600 .7rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);margin-right:.35rem;text-decoration:none}
 del{background:#f7c1c4;color:#6d1010;text-decoration:line-through;text-decoration-thickness:1px}
 ins{background:#b9e6c5;color:#0c4a1f;text-decoration:none}
+mark.cite{background:#cdebd5;color:inherit;outline:2px solid var(--kept);outline-offset:0;border-radius:2px}
 mark.fact{background:var(--fact-bg);color:inherit;outline:2px dashed var(--fact);outline-offset:0;border-radius:2px}
 .quote{text-decoration:underline;text-decoration-color:#888;text-underline-offset:3px}
 .quote.q-altered,.quote.q-from_narration,.quote.q-not_in_original,.quote.q-dropped{text-decoration:underline wavy #d84315;text-decoration-thickness:2px}
 .moved{display:inline-block;background:var(--ink);color:#fff;border-radius:3px;padding:0 .25rem;margin-top:.2rem;font-size:.7rem}
-.row-flags{grid-column:1/-1;margin:0 0 .4rem;padding:.2rem .6rem .2rem 1.6rem;font-size:.85rem;color:var(--fact)}
+.row-flags{margin:.25rem 0 0;padding:0 0 0 1.2rem;font-size:.85rem;color:var(--fact)}
 .row-flags li::marker{content:"⚠ "}
-.boilerplate .cell{color:#9a9aa0;font-size:.82rem;font-style:italic}
+.boilerplate .cell{color:#64646b;font-size:.82rem;font-style:italic}
 .boilerplate .bp-kind{font-style:normal;font-weight:600;text-transform:uppercase;font-size:.68rem;letter-spacing:.04em;margin-right:.35rem}
 .empty{color:var(--muted);font-style:italic}
 form.compare{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem}
@@ -72,7 +85,8 @@ button{margin-top:.9rem;font:600 1rem system-ui,sans-serif;padding:.55rem 1.4rem
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;background:#eee;padding:0 .2rem;border-radius:3px}
 table.matrix{border-collapse:collapse;width:100%;background:#fff;font-size:.85rem}
 .matrix th,.matrix td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top;text-align:left}
-.matrix thead th{position:sticky;top:0;background:#fff}
+.matrix thead th{position:sticky;top:0;background:#fff;z-index:2;box-shadow:inset 0 -2px 0 var(--line)}
+.matrix td[data-status=unrelated]{background:#f4f4f6;color:#505057;font-weight:400}
 .matrix td.st{text-align:center;font-weight:700;white-space:nowrap;width:7rem}
 .matrix td[data-status=kept]{background:var(--kept-bg);color:var(--kept)}
 .matrix td[data-status=paraphrased]{background:var(--para-bg);color:var(--para)}
@@ -81,9 +95,14 @@ table.matrix{border-collapse:collapse;width:100%;background:#fff;font-size:.85re
 .matrix .ctext{max-width:36rem}
 .tag{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:.75rem;font-weight:700}
 .tag.credited{background:var(--kept-bg);color:var(--kept)}.tag.uncredited{background:var(--drop);color:#fff}
+.tag.unchecked{background:#eef1f6;color:#2d3a55}
 details.outlet{margin:.8rem 0;border:1px solid var(--line);border-radius:8px;background:#fff;padding:.4rem .8rem}
 details.outlet>summary{cursor:pointer;font-weight:700}
 .problem{color:var(--drop)}
+.form-error{background:var(--drop-bg);border:2px solid var(--drop);border-radius:10px;padding:.2rem 1rem .4rem;margin:.8rem 0;color:#5c0f0a}
+.form-error h2{margin:.6rem 0 .3rem;color:var(--drop)}
+.form-error .hint{color:#5c0f0a}
+.matrix td.num{text-align:center}
 @media (max-width:760px){.sides{grid-template-columns:1fr}.heads,.row{grid-template-columns:minmax(0,1fr) 2rem minmax(0,1fr)}body{font-size:14px}}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -1,7 +1,9 @@
 import type { CompareResult, DiffPart } from '../core/types.js';
 import { stripControls } from './escape.js';
+import { findings } from './findings.js';
 import { buildRows, type Row } from './rows.js';
-import { VERDICT_LABELS, countsLine, creditLine, findingsLine, percent, type RenderOptions } from './summary.js';
+import { VERDICT_LABELS, countsLine, creditLine, creditState, percent, type RenderOptions } from './summary.js';
+import { clampWidth, words, wrap, type Word } from './wrap.js';
 
 export interface TextOptions extends RenderOptions {
   /** ANSI colours (the CLI turns them on for a TTY); off for HTTP answers. */
@@ -15,38 +17,62 @@ const ANSI = {
   reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m',
   cyan: '\x1b[36m', redBg: '\x1b[41;97m', strike: '\x1b[9m',
 };
-const STATUS_COLOR = { kept: ANSI.green, paraphrased: ANSI.yellow, dropped: ANSI.red, added: ANSI.cyan } as const;
+/** Styles of the words of a text report, by name. */
+const STYLES: Record<string, string> = {
+  kept: ANSI.green, paraphrased: ANSI.yellow, dropped: ANSI.red, added: ANSI.cyan,
+  removedWord: ANSI.red + ANSI.strike, addedWord: ANSI.green, bold: ANSI.bold, alarm: ANSI.redBg, problem: ANSI.red,
+};
+
+/** Row ids wider than this start their text on the next line instead of widening every row's id column. */
+const MAX_ID_COLUMN = 18;
 
 /**
- * The compact terminal report (issue #5, "text for curl"): one summary line, then one line per row of the
- * side-by-side view: status marker, claim ids, and the claim text (the word diff for paraphrases, in
- * `git diff --word-diff` notation `[-removed-]{+added+}`). Findings (changed facts, quote problems) follow
- * their row on indented `!` lines. Article text is stripped of control characters.
+ * The compact terminal report: the summary (verdict, coverage, containment, credit, counts), the findings (credit,
+ * quotation problems, changed facts, each with the claim it sits in), then one entry per row of the side-by-side
+ * view: status marker, claim ids and the claim text (the word diff for paraphrases, in `git diff --word-diff`
+ * notation `[-removed-]{+added+}`), with the row's notes on `!` lines under it. Every line fits `width` columns;
+ * continuation lines hang under the text. Article text is stripped of control characters.
  */
 export function renderText(result: CompareResult, opts: TextOptions = {}): string {
-  const c = (code: string, s: string) => (opts.color ? `${code}${s}${ANSI.reset}` : s);
+  const width = clampWidth(opts.width);
+  const paint = (style: string | undefined, s: string) => (opts.color && style && STYLES[style] ? `${STYLES[style]}${s}${ANSI.reset}` : s);
   const s = result.summary;
   const counts = countsLine(result);
-  const credit = creditLine(result, opts);
-  const head = [
-    c(ANSI.bold, VERDICT_LABELS[s.verdict].toUpperCase()),
-    `coverage ${percent(s.coverage)}`,
-    `containment ${percent(s.containment)}`,
-    s.attribution.credited || s.verdict === 'independent' ? credit : c(ANSI.redBg, credit),
-    `original: ${counts.original}`,
-    `rewrite: ${counts.rewrite}`,
-    ...findingsLine(result),
+  const credit = creditState(result);
+  const head: Word[][] = [
+    words(VERDICT_LABELS[s.verdict].toUpperCase(), 'bold'),
+    words(`coverage ${percent(s.coverage)}`), words(`containment ${percent(s.containment)}`),
+    words(creditLine(result, opts), credit === 'uncredited' ? 'alarm' : undefined),
+    words(`original: ${counts.original}`), words(`rewrite: ${counts.rewrite}`),
   ];
-  const lines = [head.join(' | ')];
-  for (const flag of s.flags) lines.push(`! ${clean(flag)}`);
+  const lines = wrap(head.flatMap((w, i) => (i ? [{ text: '|' }, ...w] : w)), width, '', 2, paint);
+  const found = findings(result, opts);
+  if (found.length) {
+    lines.push('', 'Findings:');
+    for (const f of found) {
+      const label = words(`${f.label}${f.claim ? ` (${f.claim})` : ''}:`, f.problem ? 'problem' : 'bold');
+      lines.push(...wrap([...label, ...words(clean(f.detail))], width, `${f.problem ? '!' : '*'} `, 2, paint));
+    }
+  }
+  lines.push('');
   const rows = buildRows(result).filter((r) => r.kind !== 'boilerplate');
-  const width = Math.max(0, ...rows.map((r) => ids(r).length));
+  // A quarter of the width at most: narrow terminals keep room for the words.
+  const idWidth = Math.min(MAX_ID_COLUMN, Math.floor(width / 4), Math.max(0, ...rows.map((r) => ids(r).length)));
+  const indent = idWidth + 4;
   for (const row of rows) {
     const status = row.status as keyof typeof MARKERS;
-    const marker = c(STATUS_COLOR[status] ?? '', MARKERS[status] ?? '?');
-    const moved = row.moved ? ' (moved)' : '';
-    lines.push(`${marker} ${ids(row).padEnd(width)}  ${body(row, c)}${moved}`);
-    for (const f of row.flags) lines.push(`${' '.repeat(width + 4)}${c(ANSI.red, '!')} ${f.side}: ${clean(f.note)}`);
+    const marker = paint(status, MARKERS[status] ?? '?');
+    const id = ids(row);
+    const text = [...body(row), ...(row.moved ? words('(moved)') : [])];
+    if (id.length > idWidth) {
+      lines.push(`${marker} ${id}`);
+      lines.push(...wrap(text, width, ' '.repeat(indent), indent, paint));
+    } else {
+      lines.push(...wrap(text, width, `${marker} ${id.padEnd(idWidth)}  `, indent, paint));
+    }
+    for (const f of row.flags) {
+      lines.push(...wrap(words(`${f.side}: ${clean(f.note)}`), width, `${' '.repeat(indent)}${paint('problem', '!')} `, indent + 2, paint));
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -56,25 +82,40 @@ function ids(row: Row): string {
   return row.kind === 'aligned' ? `${o}>${r}` : o || r;
 }
 
-function body(row: Row, c: (code: string, s: string) => string): string {
-  if (row.kind === 'dropped') return clean(row.original.map((x) => x.claim.text).join(' '));
-  if (row.kind === 'added') return clean(row.rewrite.map((x) => x.claim.text).join(' '));
+function body(row: Row): Word[] {
+  if (row.kind === 'dropped') return words(clean(row.original.map((x) => x.claim.text).join(' ')));
+  if (row.kind === 'added') return words(clean(row.rewrite.map((x) => x.claim.text).join(' ')));
   if (row.status === 'kept' && row.alignments.every((a) => a.diff.every((p) => p.op === 'equal'))) {
-    return clean(row.rewrite.map((x) => x.claim.text).join(' '));
+    return words(clean(row.rewrite.map((x) => x.claim.text).join(' ')));
   }
-  return row.alignments.map((a) => wordDiff(a.diff, c)).join(' ');
+  return row.alignments.flatMap((a) => diffWords(a.diff));
+}
+
+/** A word diff as words: removed ones `[-…-]`, added ones `{+…+}`, the brackets around each changed run. */
+export function diffWords(parts: DiffPart[]): Word[] {
+  const out: Word[] = [];
+  let spaceBefore = true;
+  for (const p of parts) {
+    const text = stripControls(p.text);
+    const list = words(text, p.op === 'removed' ? 'removedWord' : p.op === 'added' ? 'addedWord' : undefined);
+    if (list.length) list[0]!.glued = !spaceBefore && !/^\s/.test(text) && out.length > 0;
+    if (p.op !== 'equal' && list.length) {
+      const [open, close] = p.op === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
+      list[0]!.text = open + list[0]!.text;
+      list[list.length - 1]!.text += close;
+    }
+    out.push(...list);
+    if (text) spaceBefore = /\s$/.test(text);
+  }
+  return out;
 }
 
 /** A diff in word-diff notation on one line. */
-export function wordDiff(parts: DiffPart[], c: (code: string, s: string) => string = (_, s) => s): string {
-  return parts.map((p) => {
-    const t = clean(p.text);
-    if (p.op === 'equal') return t;
-    if (!t.trim()) return t;
-    return p.op === 'removed' ? c(ANSI.red + ANSI.strike, `[-${t}-]`) : c(ANSI.green, `{+${t}+}`);
-  }).join('');
+export function wordDiff(parts: DiffPart[]): string {
+  return diffWords(parts).map((w, i) => (i && !w.glued ? ` ${w.text}` : w.text)).join('');
 }
 
 function clean(text: string): string {
-  return stripControls(text).replace(/\s+/g, ' ');
+  return stripControls(text).replace(/\s+/g, ' ').trim();
 }
+

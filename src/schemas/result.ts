@@ -153,9 +153,13 @@ export const QuoteSchema = Type.Object({
 });
 
 export const AttributionSchema = Type.Object({
-  credited: Type.Boolean(),
+  credited: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'true: the rewrite credits the original’s outlet; false: it does not; null: credit not checked '
+      + '(the original’s outlet is unknown: give `outlet`, `aliases` or `url`, or send the page as `html`).',
+  }),
   evidence: Type.Array(TextSpanSchema, { description: 'Spans in the rewrite that credit the original’s outlet.' }),
   names: Type.Array(Type.String(), { description: 'The names looked for (outlet, aliases, URL domain).' }),
+  cited: Type.Array(TextSpanSchema, { description: 'Sources the rewrite credits in its own words ("citing Atlantic").' }),
 });
 
 const counts = <K extends readonly string[]>(keys: K) =>

@@ -7,7 +7,7 @@ import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAn
 const data = (workerData ?? {}) as CompareWorkerData;
 const started = performance.now();
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
-const { compare } = await import('../core/compare.js');
+const { defaultComparer } = await import('../default-comparer.js');
 const { performTask } = await import('./tasks.js');
 
 /**
@@ -15,7 +15,7 @@ const { performTask } = await import('./tasks.js');
  * at start-up, not per request. One tiny compare here also runs any lazily loaded resource and JIT-warms the
  * hot paths, so the first real request does not pay for it.
  */
-compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' });
+defaultComparer().compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' });
 parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() - started } satisfies WorkerLoaded);
 
 /**

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { compare } from '../core/compare.js';
+import { defaultComparer } from '../default-comparer.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
 import { DEFAULTS } from '../config.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
@@ -249,7 +249,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
 
 /** Runs one tiny compare on this thread, so that inline compares find the core's resources loaded. */
 export function warmInline(): void {
-  compare(WARMUP.original, WARMUP.rewrite);
+  defaultComparer().compare(WARMUP.original, WARMUP.rewrite);
 }
 
 const WARMUP = {

@@ -1,4 +1,4 @@
-import { compare } from '../core/compare.js';
+import { defaultComparer } from '../default-comparer.js';
 import type { CompareResult } from '../core/types.js';
 import { ExtractError, extractArticle } from '../extract/html.js';
 import { renderResult } from '../render/format.js';
@@ -17,7 +17,7 @@ export function performTask(task: WorkerTask): CompareResult | string | ExtractA
 
 /** A compare, answered as the result object or, when `format` is set, as the serialised/rendered body. */
 export function performCompare(task: CompareTask): CompareResult | string {
-  const result = task.limits ? compare(task.original, task.rewrite, task.limits) : compare(task.original, task.rewrite);
+  const result = defaultComparer().compare(task.original, task.rewrite, task.limits);
   // Extracted text goes into the answer: the offsets refer to it, and the caller never saw it.
   if (task.withText?.original) result.original.text = task.original.text;
   if (task.withText?.rewrite) result.rewrite.text = task.rewrite.text;

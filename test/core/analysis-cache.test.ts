@@ -1,6 +1,8 @@
 import t from 'tap';
 import { AnalysisCache } from '../../src/core/analysis-cache.js';
-import { compare, textAnalyses } from '../../src/core/compare.js';
+import { compare, comparer } from '../fixtures/comparer.js';
+import { createComparer } from '../../src/core/compare.js';
+import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -24,7 +26,7 @@ t.test('the cache keeps the most recently used texts within its character budget
 });
 
 t.test('cached analyses change no answer, whatever was compared before and whatever callers did to results', async (t) => {
-  textAnalyses.clear();
+  comparer.analyses.clear();
   const fresh = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
   const other = compare({ text: seeds.atlantic }, { text: seeds.independent004 });
   // A caller scribbling over an answer must not reach the cached analysis of the original.
@@ -39,16 +41,16 @@ t.test('cached analyses change no answer, whatever was compared before and whate
     q.nested.push({ start: 0, end: 0, text: 'x' });
   }
   for (const a of other.alignments) for (const c of a.changes) if (c.original) c.original.start = -1;
-  t.ok(textAnalyses.size >= 2, 'the texts were cached');
-  const hitsBefore = textAnalyses.hits;
+  t.ok(comparer.analyses.size >= 2, 'the texts were cached');
+  const hitsBefore = comparer.analyses.hits;
   const again = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
-  t.equal(textAnalyses.hits - hitsBefore, 2, 'both sides came from the cache');
+  t.equal(comparer.analyses.hits - hitsBefore, 2, 'both sides came from the cache');
   t.equal(again, fresh, 'same answer, byte for byte');
 });
 
 t.test('a text cut at maxChars gets the same answer from the cache as fresh (its journalism memo is not the cut text\'s)', async (t) => {
   const limits = { ...DEFAULT_LIMITS, maxChars: 4000 };
-  textAnalyses.clear();
+  comparer.analyses.clear();
   const fresh = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }, limits));
   compare({ text: seeds.atlantic }, { text: seeds.caliber }); // the uncut texts, cached beside the cut ones
   const again = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }, limits));
@@ -56,8 +58,18 @@ t.test('a text cut at maxChars gets the same answer from the cache as fresh (its
 });
 
 t.test('comparing a text with itself shares one memo between the sides and still answers as fresh', async (t) => {
-  textAnalyses.clear();
+  comparer.analyses.clear();
   const fresh = JSON.stringify(compare({ text: seeds.report002 }, { text: seeds.report002 }));
   const again = JSON.stringify(compare({ text: seeds.report002 }, { text: seeds.report002 }));
   t.equal(again, fresh);
+});
+
+t.test('each comparer owns its cache: another one reads the texts afresh and answers the same', async (t) => {
+  const answer = JSON.stringify(compare({ text: seeds.atlantic }, { text: seeds.caliber }));
+  const other = createComparer({ lexicon: defaultLexicon() });
+  t.equal(JSON.stringify(other.compare({ text: seeds.atlantic }, { text: seeds.caliber })), answer);
+  t.same({ hits: other.analyses.hits, misses: other.analyses.misses }, { hits: 0, misses: 2 }, 'nothing came from the shared one');
+  const uncached = createComparer({ lexicon: defaultLexicon(), analysisCacheChars: 0 });
+  uncached.compare({ text: seeds.atlantic }, { text: seeds.caliber });
+  t.equal(uncached.analyses.size, 0, 'a budget of 0 keeps no text');
 });

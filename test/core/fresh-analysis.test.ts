@@ -8,6 +8,7 @@ import { claimShingles, COPY_RUN, COPY_RUN_CONTENT, distinctContent, shingleClai
 import { ALNUM_ASCII, LETTER_ASCII, hasLetterOrDigit, isSpaceUnit } from '../../src/core/segment/chars.js';
 import { normalizeForNlp } from '../../src/core/segment/normalize.js';
 import { extractItems } from '../../src/core/checks/fact-items.js';
+import { keyOf, nlp } from '../fixtures/reader.js';
 
 /**
  * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.
@@ -153,12 +154,12 @@ t.test('TextTermsBuilder: terms interned as they are read give the TextTerms of 
   const dir = new URL('../../seeds/', import.meta.url);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
     const text = readFileSync(new URL(f, dir), 'utf8');
-    const { paragraphs, tokens } = segmentArticle(text);
+    const { paragraphs, tokens } = segmentArticle(text, nlp);
     const b = new TextTermsBuilder(), objects: ClaimTerms[] = [];
     for (const p of paragraphs) {
       for (const s of p.sentences) {
-        const words = spanTermsInto(tokens!, s.start, s.end, b);
-        const whole = spanTerms(tokens!, s.start, s.end);
+        const words = spanTermsInto(tokens!, s.start, s.end, b, keyOf);
+        const whole = spanTerms(tokens!, s.start, s.end, keyOf);
         t.ok(words && whole, `${f}: every seed sentence is read in context`);
         t.same(words, { words: whole!.words, wordKinds: whole!.wordKinds });
         b.endClaim(words!.words);

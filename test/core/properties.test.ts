@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare, textAnalyses } from '../../src/core/compare.js';
+import { compare, comparer } from '../fixtures/comparer.js';
 import type { CompareResult } from '../../src/core/types.js';
 import { violations, uncovered } from '../fixtures/invariants.js';
 
@@ -94,11 +94,11 @@ t.test('swapping original and rewrite swaps dropped and added', async (t) => {
 
 t.test('the answer is deterministic', async (t) => {
   fc.assert(fc.property(pairs, ({ original, rewrite }) => {
-    textAnalyses.clear();
+    comparer.analyses.clear();
     const first = JSON.stringify(run(original, rewrite));
     run(rewrite, original); // interleave other work: no state may leak between calls
     if (JSON.stringify(run(original, rewrite)) !== first) throw new Error('a run with cached analyses differs');
-    textAnalyses.clear();
+    comparer.analyses.clear();
     if (JSON.stringify(run(original, rewrite)) !== first) throw new Error('a fresh run after other reads differs');
   }), { ...RUNS, numRuns: 60 });
   t.pass('deterministic');

@@ -51,3 +51,17 @@ t.test('pages nested far past the depth limit are refused from the source, befor
   t.equal(sourceNesting('<div>'.repeat(10_000), 20), 21, 'stops counting past the limit');
   t.throws(() => extractArticle(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`), { name: 'ExtractError', message: /nested deeper than the limit of 150/ });
 });
+
+t.test('the outlet of a page without og:site_name comes from its JSON-LD publisher', async (t) => {
+  const ld = (data: unknown) => `<html><head><script type="application/ld+json">${JSON.stringify(data)}</script></head>`
+    + `<body><article><h1>Talks stall</h1>${paragraphs.slice(0, 4).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const cases: [unknown, string | undefined][] = [
+    [{ '@context': 'https://schema.org', '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'The Atlantic' } }, 'The Atlantic'],
+    [{ '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': ['Article'], publisher: [{ name: ' Caliber.Az ' }] }] }, 'Caliber.Az'],
+    [{ '@type': 'NewsMediaOrganization', name: 'Reuters' }, 'Reuters'],
+    [{ '@type': 'Person', name: 'Jake Sullivan' }, undefined],
+  ];
+  for (const [data, outlet] of cases) t.equal(extractArticle(ld(data)).siteName, outlet, JSON.stringify(data));
+  const broken = `<html><head><script type="application/ld+json">{not json</script></head><body><p>${paragraphs[0]}</p></body></html>`;
+  t.equal(extractArticle(broken).siteName, undefined, 'a malformed block is skipped');
+});

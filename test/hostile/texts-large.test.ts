@@ -1,5 +1,5 @@
 import t from 'tap';
-import { compare } from '../../src/core/compare.js';
+import { compare } from '../fixtures/comparer.js';
 import { testApp } from '../fixtures/app.js';
 import { runTextCases, type TextCase, junk, ARTICLE } from '../fixtures/hostile-texts.js';
 import { uncovered, violations } from '../fixtures/invariants.js';

@@ -69,8 +69,10 @@ t.test('attribution through the API: credited with evidence; uncredited derived 
   t.ok(other.summary.flags.some((f: string) => /^derived_uncredited: .*The New Yorker/.test(f)), other.summary.flags.join(' | '));
 
   const unknown = (await app.inject(post({ original: { text: seeds.atlantic }, rewrite: { text: seeds.caliber } }))).json();
-  t.same(unknown.summary.attribution, { credited: false, evidence: [], names: [] });
-  t.ok(unknown.summary.flags.some((f: string) => /^derived_uncredited: .*no original outlet/.test(f)));
+  t.same(unknown.summary.attribution, { credited: null, evidence: [], names: [], cited: [{ start: 582, end: 590, text: 'Atlantic' }] },
+    'without the original’s outlet credit is not checked, and the source the rewrite cites is named');
+  t.notOk(unknown.summary.flags.some((f: string) => f.startsWith('derived_uncredited')), 'no false alarm');
+  t.ok(unknown.summary.flags.some((f: string) => /^credit_not_checked: .*cites Atlantic/.test(f)));
 });
 
 t.test('an independent article on the same topic raises no attribution flag', async (t) => {

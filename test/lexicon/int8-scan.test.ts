@@ -2,6 +2,7 @@ import t from 'tap';
 import { SHARED_SCAN_BYTES, int8Block, int8Norm, int8Rows, int8Scanner } from '../../src/lexicon/int8-scan.js';
 import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { VECTOR_MIN_COSINE, PREFILTER_MARGIN, Vocabulary } from '../../src/core/terms/vocabulary.js';
+import { lexiconLookups } from '../../src/core/terms/lexicon-lookups.js';
 
 /**
  * The int8 prefilter decides which word pairs get the exact cosine in `prepareCross`: a pair it drops is a
@@ -41,7 +42,7 @@ t.test('on the lexicon: no pair at or above the floor is missed, and WebAssembly
   // The float cosines exactly as the similarity computes them (Vocabulary's normalised float32 vectors).
   const words: string[] = [];
   for (const [w, rank] of lexicon.rank) if (rank < 60_000 && words[rank] === undefined) words[rank] = w;
-  const vocab = new Vocabulary(lexicon);
+  const vocab = new Vocabulary(lexiconLookups(lexicon));
   const idOf = (rank: number) => vocab.intern(words[rank]!, words[rank]!, false, false);
   const rowIds = rowRanks.map(idOf), queryIds = queryRanks.map(idOf);
   vocab.setDocumentFrequencies(new Array<number>(vocab.keys.length).fill(1), 2);
@@ -101,7 +102,7 @@ t.test('any dimension, extreme components and degenerate blocks: WebAssembly = J
 
 t.test('exact cosines of the hits: WebAssembly = JavaScript = the float dot of the unit vectors, bit for bit', async (t) => {
   const { dims } = lexicon;
-  const vocab = new Vocabulary(lexicon);
+  const vocab = new Vocabulary(lexiconLookups(lexicon));
   const words: string[] = [];
   for (const [w, rank] of lexicon.rank) if (rank < 4000 && words[rank] === undefined) words[rank] = w;
   // Unit vectors exactly as the similarity computes them (Vocabulary's normalised float32 vectors).

@@ -89,3 +89,66 @@ t.test('ids stay unique when several reports share a page', async (t) => {
 t.test('escapeHtml covers the five significant characters', async (t) => {
   t.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
 });
+
+t.test('credit not checked: a calm badge, no alarm anywhere, when the original’s outlet is unknown', async (t) => {
+  const d = doc(renderHtml(sampleResult({ credited: null }).result));
+  const credit = d.querySelector('.credit')!;
+  t.equal(credit.getAttribute('class'), 'credit unchecked');
+  t.equal(credit.getAttribute('role'), 'status');
+  t.match(credit.textContent, /credit not checked/);
+  t.equal(d.querySelector('.summary')!.getAttribute('data-credited'), 'null');
+  t.notMatch(d.querySelector('main')!.textContent, /UNCREDITED|Derived but uncredited/i);
+});
+
+t.test('findings come first, with human labels and links to the claims they sit in', async (t) => {
+  const d = doc(renderHtml(sampleResult().result, { originalOutlet: 'Example Times' }));
+  const sections = els(d, '.report > *').map((e) => e.getAttribute('class')?.split(' ')[0]);
+  t.ok(sections.indexOf('findings') < sections.indexOf('rows'), 'the findings before the rows');
+  const items = els(d, 'section.findings li');
+  t.same(items.map((li) => li.getAttribute('data-kind')), ['uncredited', 'altered_quote', 'changed_fact']);
+  t.same(items.map((li) => li.querySelector('b')!.textContent.replace(/\s*\(.*/, '')), ['Derived but uncredited', 'Altered quotation', 'Changed fact']);
+  const links = els(d, 'section.findings a').map((a) => a.getAttribute('href')!);
+  t.same(links, ['#r2', '#r1']);
+  for (const href of links) t.ok(d.querySelector(`.claim${href}`), `${href} is a claim of the report`);
+  t.notMatch(d.querySelector('main')!.textContent, /derived_uncredited|altered_quote:|changed_facts/, 'no raw codes shown');
+});
+
+t.test('switches: problems only, hide dropped, hide boilerplate; rows carry what they read', async (t) => {
+  const d = doc(renderHtml(sampleResult().result));
+  t.same(els(d, '.switches input[type=checkbox]').map((i) => i.getAttribute('class')), ['only-problems', 'hide-dropped', 'hide-boilerplate']);
+  for (const i of els(d, '.switches input')) t.ok(d.querySelector(`label[for="${i.getAttribute('id')}"]`), 'each switch is labelled');
+  t.same(els(d, '.row[data-problem]').map((r) => r.querySelector('.claim')!.getAttribute('data-id')), ['o1', 'o2']);
+  t.equal(els(d, '.row[data-status="dropped"]').length, 1);
+});
+
+t.test('each note once, under the column it is about; the credit’s words highlighted', async (t) => {
+  const { result, rewrite } = sampleResult({ credited: true });
+  const at = rewrite.indexOf('Delta is new');
+  result.summary.attribution.evidence = [{ start: at, end: at + 5, text: 'Delta' }];
+  const d = doc(renderHtml(result));
+  t.same(els(d, '.row-flags li').map((li) => [li.closest('.cell')!.getAttribute('class'), li.textContent]),
+    [['cell r', 'quotation altered'], ['cell r', '“5%” became “7%”']]);
+  t.equal(d.querySelector('.claim[data-id="r4"] mark.cite')!.textContent, 'Delta');
+});
+
+t.test('the form page after an error: the message above the form that was sent, the form filled', async (t) => {
+  const page = renderFormPage({ error: {
+    form: 'one', title: 'Invalid request', detail: 'x', code: 'INVALID_REQUEST', status: 400,
+    errors: [{ field: 'Rewrite', message: 'the text is empty' }],
+    values: { original: { text: 'Original <b>text</b>.', html: true, outlet: 'The "Atlantic"' }, rewrite: { text: '' } },
+  } });
+  const d = doc(page);
+  t.match(d.querySelector('.form-error')!.textContent, /Could not compare: Invalid request[\s\S]*Rewrite: the text is empty/);
+  t.equal(d.querySelector('.form-error')!.nextElementSibling!.getAttribute('class'), 'compare', 'above the single form');
+  // (linkedom does not parse a textarea's content: read the markup.)
+  t.match(page, /<textarea id="one-original"[^>]*>Original &lt;b&gt;text&lt;\/b&gt;\.<\/textarea>/, 'the text kept, escaped');
+  t.equal(d.querySelector('#one-original_outlet')!.getAttribute('value'), 'The "Atlantic"');
+  t.equal(d.querySelector('form:not(.batch) input[name=original_type][value=html]')!.hasAttribute('checked'), true);
+  t.match(page, /<textarea id="many-original"[^>]*><\/textarea>/, 'the other form stays empty');
+  const batchPage = renderFormPage({ error: {
+    form: 'many', title: 'Invalid request', detail: 'x', code: 'INVALID_REQUEST', status: 400,
+    values: { original: { text: 'O' }, rewrite_4: { text: 'Four', outlet: 'D' } },
+  } });
+  t.equal(doc(batchPage).querySelectorAll('.rewrites fieldset').length, 4, 'as many rewrite slots as were sent');
+  t.match(batchPage, /<textarea id="many-rewrite_4"[^>]*>Four<\/textarea>/);
+});

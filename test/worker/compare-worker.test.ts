@@ -2,7 +2,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
 import runCompare from '../../src/worker/compare-worker.js';
-import { compare } from '../../src/core/compare.js';
+import { compare } from '../fixtures/comparer.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
 import type { CompareResult } from '../../src/core/types.js';

@@ -1,4 +1,5 @@
 import type { ArticleInput, Attribution, TextSpan } from '../types.js';
+import { sameOutlet } from './outlet-names.js';
 
 /**
  * Does the rewrite credit the original's outlet (issue #4)? A credit is the outlet's name next to a citation cue
@@ -39,11 +40,59 @@ function domainOf(url: string | undefined): string | null {
   }
 }
 
+/**
+ * Cues after which a rewrite names the source it relies on ("citing Atlantic", "as reported by Reuters"). Narrower
+ * than BEFORE_CUES: "told", "said" or "according to" are followed by people at least as often as by outlets.
+ */
+const SOURCE_CUES = String.raw`citing|cited\s+by|(?:first\s+|as\s+)?reported\s+(?:by|in)|(?:an?\s+)?report\s+(?:by|in|from)|according\s+to\s+(?:an?\s+)?(?:report|article|story|investigation)\s+(?:by|in|from)|via|courtesy\s+of`;
+/** Up to five words on the cue's line after a source cue; `citedSources` keeps the leading capitalised ones. */
+const SOURCE_WORDS = String.raw`[\p{L}\p{N}][^\s]*(?:[ \t\u00a0]+[^\s]+){0,4}`;
+
+/**
+ * The sources a rewrite credits in its own words: the capitalised name after a source cue ("Caliber.Az reports,
+ * citing Atlantic" → "Atlantic"), as spans of the rewrite with the whole credit (`credit`) beside the name.
+ */
+export function citedSources(rewriteText: string): { name: TextSpan; credit: TextSpan }[] {
+  const out: { name: TextSpan; credit: TextSpan }[] = [];
+  const re = new RegExp(String.raw`(?<![\p{L}])(?:${SOURCE_CUES})\s+(?:the\s+)?(${SOURCE_WORDS})`, 'giu');
+  for (const m of rewriteText.matchAll(re)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const length = nameLength(m[1]!);
+    if (!length) continue;
+    const end = start + length;
+    out.push({
+      name: { start, end, text: rewriteText.slice(start, end) },
+      credit: { start: m.index, end, text: rewriteText.slice(m.index, end) },
+    });
+  }
+  return out;
+}
+
+/**
+ * Length of the name that opens `words`: capitalised words, joined by "of" or "&" ("Council of Europe");
+ * punctuation after a word ends the name ("citing Atlantic." / "citing Reuters, the paper said"), a possessive too.
+ */
+function nameLength(words: string): number {
+  let end = 0;
+  const re = /([^ \t\u00a0]+)([ \t\u00a0]*)/gu;
+  for (let m = re.exec(words); m; m = re.exec(words)) {
+    const word = m[1]!;
+    if (/^(?:of|&)$/.test(word) && end) continue;
+    if (!/^\p{Lu}/u.test(word)) break;
+    const core = /^(?:[\p{L}\p{N}&-]+(?:\.[\p{L}\p{N}]+)*)/u.exec(word)![0];
+    end = m.index + core.length;
+    if (core.length < word.length) break;
+  }
+  return end;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 /**
  * Finds the credits to the original's outlet in the rewrite. `credited` is true when at least one citation of a
- * name (or a link to the domain) is found; with no outlet known, nothing is looked for and `credited` is false.
+ * name (or a link to the domain) is found, false when none is; with no outlet known nothing can be looked for, and
+ * `credited` is null ("not checked"), never false: a missing outlet is not a missing credit. The sources the rewrite
+ * cites are listed either way; one spelled like a name of the outlet ("Atlantic" for "theatlantic.com") is a credit.
  */
 export function findAttribution(original: ArticleInput, rewriteText: string): Attribution {
   const names = outletNames(original);
@@ -85,6 +134,8 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     const paren = new RegExp(String.raw`[(\[]\s*${nameRe}\s*[)\]]`, 'giu');
     for (const m of rewriteText.matchAll(paren)) push(m.index, m.index + m[0].length);
   }
+  const cited = citedSources(rewriteText);
+  for (const c of cited) if (sameOutlet(c.name.text, names)) push(c.credit.start, c.credit.end);
   evidence.sort((a, b) => a.start - b.start);
-  return { credited: evidence.length > 0, evidence, names };
+  return { credited: names.length ? evidence.length > 0 : null, evidence, names, cited: cited.map((c) => c.name) };
 }

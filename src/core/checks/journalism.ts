@@ -4,6 +4,7 @@ import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece 
 import { findAttribution } from './attribution.js';
 import { annotateFacts, type FactsMemo } from './fact-changes.js';
 import { wordDiff } from '../classify/word-diff.js';
+import { Workspace } from '../workspace.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
 const FLAG_EXAMPLES = 3;
@@ -35,14 +36,14 @@ export function textMemo(): TextMemo {
  * before (`TextMemo`; each must belong to that side's text).
  */
 export function annotateJournalism(result: CompareResult, original: ArticleInput, rewrite: ArticleInput, limits: CompareLimits,
-  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }): void {
+  memos: { original: TextMemo; rewrite: TextMemo } = { original: textMemo(), rewrite: textMemo() }, workspace = new Workspace()): void {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
   // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
   const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
   const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
-  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits);
+  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits, workspace);
   result.quotes = quotes;
   result.droppedQuotes = dropped;
   const counts = { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0 };
@@ -70,7 +71,7 @@ function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullab
 const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
 
 function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
-  limits: CompareLimits) {
+  limits: CompareLimits, workspace: Workspace) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
     id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
     source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
@@ -78,7 +79,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
   const carried = new Set<number>();
   let n = 0;
   rQuotes.forEach((rq, k) => {
-    const pieces = checkQuote(rText, rq, idx(), rPieces[k]);
+    const pieces = checkQuote(rText, rq, idx(), rPieces[k], workspace.quotes);
     const group = pieces.length > 1 ? `rg${k + 1}` : null;
     for (const p of pieces) {
       if (p.sourceQuote !== null) carried.add(p.sourceQuote);
@@ -87,7 +88,7 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
       quotes.push({
         id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: copySpan(rq.speaker),
         status: p.status, source: p.source, speakerChanged, edits: p.edits,
-        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits) : [],
+        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits, workspace.diff) : [],
         group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
       });
     }
@@ -98,25 +99,33 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
 
 const short = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
 
+/** Up to FLAG_EXAMPLES examples joined by `sep`, with an ellipsis when there are more. */
+function examples(items: string[], sep: string): string {
+  return items.slice(0, FLAG_EXAMPLES).join(sep) + (items.length > FLAG_EXAMPLES ? `${sep}…` : '');
+}
+
 function flags(result: CompareResult): string[] {
   const out: string[] = [];
   const { verdict, attribution } = result.summary;
-  if (verdict !== 'independent' && !attribution.credited) {
-    out.push(attribution.names.length
-      ? `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original but does not credit ${attribution.names.join(' / ')}`
-      : `derived_uncredited: the rewrite is ${verdict.replace('_', ' ')} from the original; no original outlet was given, so attribution could not be checked`);
+  const derived = `the rewrite is ${verdict.replace('_', ' ')} from the original`;
+  if (verdict !== 'independent' && attribution.credited === false) {
+    out.push(`derived_uncredited: ${derived} but does not credit ${attribution.names.join(' / ')}`);
+  }
+  if (verdict !== 'independent' && attribution.credited === null) {
+    const cites = attribution.cited.length ? ` (it cites ${[...new Set(attribution.cited.map((c) => c.text))].join(', ')})` : '';
+    out.push(`credit_not_checked: ${derived}; the original's outlet is unknown, so credit was not checked${cites}`);
   }
   const rq = result.quotes.filter((q) => q.side === 'rewrite');
   const byStatus = (s: QuoteStatus, label: string) => {
     const qs = rq.filter((q) => q.status === s);
-    if (qs.length) out.push(`${label}: ${qs.length} — ${qs.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+    if (qs.length) out.push(`${label}: ${qs.length} — ${examples(qs.map((q) => short(q.text)), ', ')}`);
   };
   byStatus('altered', 'altered_quote');
   byStatus('from_narration', 'quote_from_narration');
   byStatus('not_in_original', 'quote_not_in_original');
   const changed = rq.filter((q) => q.speakerChanged);
-  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${changed.slice(0, FLAG_EXAMPLES).map((q) => short(q.text)).join(', ')}`);
+  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${examples(changed.map((q) => short(q.text)), ', ')}`);
   const facts = result.alignments.flatMap((a) => a.changes);
-  if (facts.length) out.push(`changed_facts: ${facts.length} — ${facts.slice(0, FLAG_EXAMPLES).map((f) => f.note).join('; ')}`);
+  if (facts.length) out.push(`changed_facts: ${facts.length} — ${examples(facts.map((f) => f.note), '; ')}`);
   return out;
 }

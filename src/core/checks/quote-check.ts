@@ -239,16 +239,20 @@ interface Located {
   quoted: number | null;
 }
 
-/** The LCS table, reused across calls and grown as needed: not one allocation per candidate diagonal (#6). Pieces
- *  are cut at `MAX_PIECE_WORDS` (400) and a window spans at most twice a piece's words plus one, so it never
- *  passes 401 × 802 cells (~640 KB). */
-let dpTable = new Uint16Array(1 << 14);
+/** What locating a piece reuses from piece to piece, grown as needed (not one allocation per candidate diagonal). */
+export class QuoteBuffers {
+  /** The LCS table. Pieces are cut at `MAX_PIECE_WORDS` (400) and a window spans at most twice a piece's words plus
+   *  one, so it never passes 401 × 802 cells (~640 KB). */
+  dp = new Uint16Array(1 << 14);
+  /** Votes per diagonal (offset by the piece length), reset after each piece: no Map per piece. */
+  votes = new Int32Array(1 << 12);
+}
 
 /** Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
-function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number): [number, number][] {
+function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number, buffers: QuoteBuffers): [number, number][] {
   const n = a.length, m = hi - lo, w = m + 1;
-  if (dpTable.length < (n + 1) * w) dpTable = new Uint16Array((n + 1) * w);
-  const dp = dpTable;
+  if (buffers.dp.length < (n + 1) * w) buffers.dp = new Uint16Array((n + 1) * w);
+  const dp = buffers.dp;
   // The last row and column are the only cells read before the loop writes them: they start at 0.
   dp.fill(0, n * w, n * w + w);
   for (let i = 0; i < n; i++) dp[i * w + m] = 0;
@@ -268,17 +272,16 @@ function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number): [number, num
   return matched;
 }
 
-/** Votes per diagonal (offset by the piece length), reused across pieces and reset after each: no Map per piece (#6). */
-let votes = new Int32Array(1 << 12);
-
 /**
  * The `MAX_DIAGONALS` diagonals (offsets j − k of original word j against piece word k) with most votes, ties to the
  * smaller offset, best first. `lists[k]` are the original positions of piece word k (words with more than
  * `MAX_VOTING_POSITIONS` do not vote). The order is total, so inserting into a short list gives what sorting every
- * voted diagonal and keeping the head gave, without the sort (#6).
+ * voted diagonal and keeping the head gave, without the sort.
  */
-export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | undefined)[], originalWords: number): number[] {
-  if (votes.length < originalWords + wordCount) votes = new Int32Array(originalWords + wordCount);
+export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | undefined)[], originalWords: number,
+  buffers = new QuoteBuffers()): number[] {
+  if (buffers.votes.length < originalWords + wordCount) buffers.votes = new Int32Array(originalWords + wordCount);
+  const votes = buffers.votes;
   const touched: number[] = [];
   lists.forEach((at, k) => {
     // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
@@ -301,7 +304,7 @@ export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | unde
  * Finds where a piece's words come from: diagonal voting over shared words picks a few candidate offsets, an LCS
  * around each measures the share found in order. Returns the best quoted and the best overall candidate.
  */
-function locate(piece: string[], idx: OriginalIndex): { best: Located | null; bestQuoted: Located | null } {
+function locate(piece: string[], idx: OriginalIndex, buffers: QuoteBuffers): { best: Located | null; bestQuoted: Located | null } {
   const words = piece.slice(0, MAX_PIECE_WORDS), n = words.length;
   // Each word's id in the original (-1: not there) and its positions there, looked up once.
   const ids = new Int32Array(n), lists: (Int32Array | undefined)[] = [];
@@ -312,9 +315,9 @@ function locate(piece: string[], idx: OriginalIndex): { best: Located | null; be
   const contentTotal = content.filter(Boolean).length;
   const margin = Math.max(4, Math.ceil(n / 2));
   let best: Located | null = null, bestQuoted: Located | null = null;
-  for (const d of topDiagonals(n, lists, idx.count)) {
+  for (const d of topDiagonals(n, lists, idx.count, buffers)) {
     const lo = Math.max(0, d - margin), hi = Math.min(idx.count, d + n + margin);
-    const pairs = lcs(ids, idx.ids, lo, hi);
+    const pairs = lcs(ids, idx.ids, lo, hi, buffers);
     if (!pairs.length) continue;
     const matched = pairs.map((p) => p[1]);
     let first = matched[0]!, last = matched[matched.length - 1]!;
@@ -393,8 +396,9 @@ function better(a: Located, b: Located): boolean {
  * different sources (a real quotation stitched to narration or to invented words). `pieces` are the quotation's
  * `splitPieces`, when the caller kept them from an earlier compare.
  */
-export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex, pieces = splitPieces(rewriteText, quote)): CheckedPiece[] {
-  const checked = pieces.map((p) => checkPiece(p, idx));
+export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex, pieces = splitPieces(rewriteText, quote),
+  buffers = new QuoteBuffers()): CheckedPiece[] {
+  const checked = pieces.map((p) => checkPiece(p, idx, buffers));
   // Merge runs of pieces with the same kind of source (one original passage, or all from narration nearby).
   const merged: CheckedPiece[] = [];
   for (const c of checked) {
@@ -423,9 +427,9 @@ function samePassage(a: CheckedPiece, b: CheckedPiece): boolean {
   return b.source.start >= a.source.start && b.source.start - a.source.end <= SAME_PASSAGE_CHARS;
 }
 
-function checkPiece(p: Piece, idx: OriginalIndex): CheckedPiece {
+function checkPiece(p: Piece, idx: OriginalIndex, buffers: QuoteBuffers): CheckedPiece {
   const edits = p.edits.map((e) => ({ ...e }));
-  const { best, bestQuoted } = locate(p.norms, idx);
+  const { best, bestQuoted } = locate(p.norms, idx, buffers);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
   const short = p.norms.length < 3;
   const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);

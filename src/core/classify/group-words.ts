@@ -1,8 +1,8 @@
-import { diffTokens, diffTexts, joinDiffTexts, wordDiff, type DiffText } from './word-diff.js';
+import { DiffBuffers, diffTokens, diffTexts, joinDiffTexts, wordDiff, type DiffText } from './word-diff.js';
 import type { DiffPart } from '../types.js';
 
 /**
- * What the groups phase of a compare needs from one analysed text, memoised with its analysis (issue #6): each
+ * What the groups phase of a compare needs from one analysed text, memoised with its analysis: each
  * sentence's word-diff tokens and words, interned to ids of the text's own dictionary. A cached original compared
  * with many rewrites is then neither re-tokenised nor re-interned; only the ids of the original are mapped into
  * the rewrite's (`PairWords`). Filled lazily, sentence by sentence, by the compares that align it. Ids are names:
@@ -28,8 +28,8 @@ export class TextWords {
   keyOf(id: number): string { return this.keys[id]!; }
 
   /** Sentence `i`'s word-diff tokens (`text` must be that sentence's text: the memo is by index). */
-  diffText(i: number, text: string): DiffText {
-    return this.tokens[i] ??= diffTokens(text, this.intern);
+  diffText(i: number, text: string, buffers: DiffBuffers): DiffText {
+    return this.tokens[i] ??= diffTokens(text, this.intern, buffers);
   }
 
   /** Sentence `i`'s words (its `ClaimTerms.words`) as ids. */
@@ -53,7 +53,8 @@ export class PairWords {
    *  rewrite had `size` strings". Typed: ids are first met out of order, which turned an array into a dictionary. */
   private mapped = new Int32Array(0);
 
-  constructor(readonly original: TextWords, readonly rewrite: TextWords) {}
+  /** `buffers`: the diff's scratch, reused by every group (default: its own). */
+  constructor(readonly original: TextWords, readonly rewrite: TextWords, private readonly buffers = new DiffBuffers()) {}
 
   /**
    * The words of a group's claims (`ClaimTerms.words` of sentences `oIdx` and `rIdx`) as ids in the shared space. The
@@ -70,10 +71,10 @@ export class PairWords {
    * `oTexts`/`rTexts` their texts).
    */
   diff(oIdx: readonly number[], oTexts: string[], rIdx: readonly number[], rTexts: string[], maxEdits: number): DiffPart[] {
-    const r = joinDiffTexts(rIdx.map((i, k) => this.rewrite.diffText(i, rTexts[k]!)));
-    const o = joinDiffTexts(oIdx.map((i, k) => this.original.diffText(i, oTexts[k]!)));
-    if (!o || !r) return wordDiff(oTexts.join(' '), rTexts.join(' '), maxEdits);
-    return diffTexts(o.text === r.text ? o : { ...o, ids: this.originalIds(o.ids) }, r, maxEdits);
+    const r = joinDiffTexts(rIdx.map((i, k) => this.rewrite.diffText(i, rTexts[k]!, this.buffers)));
+    const o = joinDiffTexts(oIdx.map((i, k) => this.original.diffText(i, oTexts[k]!, this.buffers)));
+    if (!o || !r) return wordDiff(oTexts.join(' '), rTexts.join(' '), maxEdits, this.buffers);
+    return diffTexts(o.text === r.text ? o : { ...o, ids: this.originalIds(o.ids) }, r, maxEdits, this.buffers);
   }
 
   private originalIds(ids: Int32Array): Int32Array {

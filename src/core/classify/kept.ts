@@ -1,4 +1,4 @@
-import { lcsLength } from './lcs.js';
+import { LcsBuffers, lcsLength } from './lcs.js';
 import type { AlignedStatus } from '../types.js';
 
 /**
@@ -23,9 +23,9 @@ const MAX_DIFF_WORDS = 2000;
  * when either is longer than MAX_DIFF_WORDS or more than `maxEdits` insertions and deletions separate them (far
  * from near-verbatim). Symmetric, so one call serves both claims of a one-to-one group.
  */
-export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): number {
+export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number, buffers = new LcsBuffers()): number {
   if (a.length > MAX_DIFF_WORDS || b.length > MAX_DIFF_WORDS) return -1;
-  return lcsLength(a, b, maxEdits);
+  return lcsLength(a, b, maxEdits, buffers);
 }
 
 /** A word sequence as ids of `dict` (words new to it are added): LCS then compares integers. */

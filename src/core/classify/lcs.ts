@@ -4,7 +4,7 @@
  * shorter sequence, and each token of the longer one updates it with an addition and a few bitwise operations, so
  * the cost is |longer| · ⌈|shorter| / 32⌉ word steps whatever the edit distance. The kept-vs-paraphrased test asks
  * the LCS of every aligned group, and paraphrases (most groups) are the costliest case for a Myers search, whose
- * work grows with the edit distance: ~0.8 ms of a compare's ~4 ms groups phase (issue #6).
+ * work grows with the edit distance.
  */
 
 /**
@@ -13,26 +13,30 @@
  * package's `diffArrays` (a minimal edit script keeps a longest common subsequence). A common prefix and suffix
  * belong to some longest common subsequence, so they are counted directly and only the middle is searched.
  */
-export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): number {
+export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number, buffers = new LcsBuffers()): number {
   let lo = 0, aEnd = a.length, bEnd = b.length;
   while (lo < aEnd && lo < bEnd && a[lo] === b[lo]) lo++;
   while (aEnd > lo && bEnd > lo && a[aEnd - 1] === b[bEnd - 1]) { aEnd--; bEnd--; }
   const n = aEnd - lo, m = bEnd - lo;
   // At least |n − m| edits whatever the LCS: a long, lopsided pair is refused before any work.
   if (Math.abs(n - m) > maxEdits) return -1;
-  const common = a.length - n + (n && m ? (n <= m ? middle(a, b, lo, n, m) : middle(b, a, lo, m, n)) : 0);
+  const common = a.length - n + (n && m ? (n <= m ? middle(a, b, lo, n, m, buffers) : middle(b, a, lo, m, n, buffers)) : 0);
   return a.length + b.length - 2 * common <= maxEdits ? common : -1;
 }
 
-// Scratch reused across calls (the function runs to completion without calling out): the match masks, one row of
-// ⌈n/32⌉ words per distinct token of the shorter sequence, and the bit vector.
-let masks = new Int32Array(64), row = new Int32Array(2);
+/** What `lcsLength` reuses from call to call (it runs to completion without calling out), grown as needed: the match
+ *  masks, one row of ⌈n/32⌉ words per distinct token of the shorter sequence, and the bit vector. */
+export class LcsBuffers {
+  masks = new Int32Array(64);
+  row = new Int32Array(2);
+}
 
 /** LCS length of x[lo, lo + n) and y[lo, lo + m), n ≤ m, n ≥ 1. */
-function middle(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, n: number, m: number): number {
+function middle(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, n: number, m: number, buffers: LcsBuffers): number {
   const words = (n + 31) >>> 5;
-  if (masks.length < n * words) masks = new Int32Array(n * words);
-  if (row.length < words) row = new Int32Array(words);
+  if (buffers.masks.length < n * words) buffers.masks = new Int32Array(n * words);
+  if (buffers.row.length < words) buffers.row = new Int32Array(words);
+  const masks = buffers.masks, row = buffers.row;
   // Bit i of a token's mask is set when x[lo + i] is that token.
   const slot = new Map<number, number>();
   for (let i = 0; i < n; i++) {

@@ -25,7 +25,7 @@ export function summarise(o: SideResult, r: SideResult): Summary {
       original: count<OriginalStatus>(o.claims, ['kept', 'paraphrased', 'dropped']),
       rewrite: count<RewriteStatus>(r.claims, ['kept', 'paraphrased', 'added']),
     },
-    attribution: { credited: false, evidence: [], names: [] },
+    attribution: { credited: null, evidence: [], names: [], cited: [] },
     quotes: { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: 0, speakerChanged: 0 },
     changedFacts: 0,
     flags: [],

@@ -1,5 +1,6 @@
 import { wordDiff as words, type ChangeObject } from 'diff';
-import { editScript } from './myers.js';
+import { EditBuffers, editScript } from './myers.js';
+import { isSpaceUnit } from '../segment/chars.js';
 import type { DiffPart } from '../types.js';
 
 /**
@@ -24,10 +25,10 @@ export interface DiffText {
  * by the library's regex and whitespace stitching (tokens and interning of an aligned claim, on the fresh path,
  * in less than half the time; tested against `wordDiff.tokenize`, which stays the reference, on every UTF-16 unit).
  */
-export function diffTokens(text: string, intern: (core: string) => number): DiffText {
+export function diffTokens(text: string, intern: (core: string) => number, buffers = new DiffBuffers()): DiffText {
   const len = text.length;
-  if (spanScratch.length < 2 * len) spanScratch = new Int32Array(2 * len);
-  const spans = spanScratch;
+  if (buffers.spans.length < 2 * len) buffers.spans = new Int32Array(2 * len);
+  const spans = buffers.spans;
   let n = 0;
   for (let p = 0; p < len;) {
     const c = text.charCodeAt(p), k = classOf(c);
@@ -50,30 +51,35 @@ export function diffTokens(text: string, intern: (core: string) => number): Diff
 }
 
 /** Three arrays of `n` as views of one buffer: a text's tokens are kept with its cached analysis, and one backing
- *  store per claim instead of three is two fewer allocations outside the heap for each (issue #6). */
+ *  store per claim instead of three is two fewer allocations outside the heap for each. */
 function int32Triple(n: number): [Int32Array, Int32Array, Int32Array] {
   const all = new Int32Array(3 * n);
   return [all.subarray(0, n), all.subarray(n, 2 * n), all.subarray(2 * n)];
 }
 
+/** What the tokenizer and the diff reuse from call to call (each runs to completion), grown as needed. */
+export class DiffBuffers {
+  /** The cores' spans of the text being tokenised, two numbers a core. */
+  spans = new Int32Array(0);
+  readonly edits = new EditBuffers();
+}
+
 /**
- * The library tokenizer's classes (`libesm/diff/word.js`): its extended word characters (Latin letters with
- * diacritics, the soft hyphen, spacing modifiers except a few accents) and `\s`, both BMP-only. Decided by the
- * same regular expressions on first sight of each UTF-16 unit and kept in a table.
+ * The library tokenizer's classes (`libesm/diff/word.js`) of each UTF-16 unit: its extended word characters
+ * (`[a-zA-Z0-9_\u{AD}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C6}\u{2C8}-\u{2D7}\u{2DE}-\u{2FF}\u{1E00}-\u{1EFF}]`: Latin
+ * letters with diacritics, the soft hyphen, spacing modifiers except a few accents) and `\s`, both BMP-only.
  */
 const WORD = 1, SPACE = 2, OTHER = 3;
-const WORD_RE = /[a-zA-Z0-9_\u{AD}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C6}\u{2C8}-\u{2D7}\u{2DE}-\u{2FF}\u{1E00}-\u{1EFF}]/u, SPACE_RE = /\s/u;
-const classes = new Uint8Array(0x10000);
-let spanScratch = new Int32Array(0);
+const WORD_RANGES = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a], [0xad, 0xad], [0xc0, 0xd6], [0xd8, 0xf6],
+  [0xf8, 0x2c6], [0x2c8, 0x2d7], [0x2de, 0x2ff], [0x1e00, 0x1eff]] as const;
+const CLASSES = (() => {
+  const classes = new Uint8Array(0x10000);
+  for (let c = 0; c < classes.length; c++) classes[c] = isSpaceUnit(c) ? SPACE : OTHER;
+  for (const [from, to] of WORD_RANGES) classes.fill(WORD, from, to + 1);
+  return classes;
+})();
 
-function classOf(c: number): number {
-  let k = classes[c]!;
-  if (!k) {
-    const ch = String.fromCharCode(c);
-    classes[c] = k = WORD_RE.test(ch) ? WORD : SPACE_RE.test(ch) ? SPACE : OTHER;
-  }
-  return k;
-}
+const classOf = (c: number): number => CLASSES[c]!;
 
 /**
  * The tokens of `parts`' texts joined by single spaces, from the parts' tokens (the cores of the joined text are the
@@ -99,22 +105,22 @@ export function joinDiffTexts(parts: DiffText[]): DiffText | null {
 /**
  * Word-level diff of two short texts (an aligned group), as equal/removed/added parts: exactly `diffWords` of the
  * `diff` package (its tokens carry their surrounding whitespace, and it tidies the whitespace of changes), with
- * its inner Myers loop replaced by `editScript` on interned tokens (allocation-free; issue #6).
+ * its inner Myers loop replaced by `editScript` on interned tokens (allocation-free).
  * Myers is quadratic on long dissimilar inputs, so it only ever runs inside aligned groups and with
  * `maxEditLength` (deterministic, unlike a timeout); past it the group is reported as one removal plus one addition.
  */
-export function wordDiff(a: string, b: string, maxEdits: number): DiffPart[] {
+export function wordDiff(a: string, b: string, maxEdits: number, buffers = new DiffBuffers()): DiffPart[] {
   if (a === b) return a ? [{ op: 'equal', text: a }] : [];
   const ids = new Map<string, number>();
   const intern = (core: string) => { let id = ids.get(core); if (id === undefined) ids.set(core, id = ids.size); return id; };
-  return diffTexts(diffTokens(a, intern), diffTokens(b, intern), maxEdits);
+  return diffTexts(diffTokens(a, intern, buffers), diffTokens(b, intern, buffers), maxEdits, buffers);
 }
 
 /** `wordDiff` of two tokenised texts whose ids share one space (equal cores, equal ids on both sides). */
-export function diffTexts(a: DiffText, b: DiffText, maxEdits: number): DiffPart[] {
+export function diffTexts(a: DiffText, b: DiffText, maxEdits: number, buffers = new DiffBuffers()): DiffPart[] {
   // Identical texts are one equal part (what `diffWords` returns: its tokens join back to the text).
   if (a.text === b.text) return a.text ? [{ op: 'equal', text: a.text }] : [];
-  const runs = editScript(a.ids, b.ids, maxEdits);
+  const runs = editScript(a.ids, b.ids, maxEdits, buffers.edits);
   if (!runs) return coarse(a.text, b.text);
   // The library's change objects (values as its buildValues: kept and added text from the new side).
   let oldPos = 0, newPos = 0;
@@ -128,7 +134,7 @@ export function diffTexts(a: DiffText, b: DiffText, maxEdits: number): DiffPart[
 }
 
 /** `postProcess` reads only `oneChangePerToken` and `intlSegmenter`, neither of which diffWords is given here. */
-const POST = {};
+const POST = Object.freeze({});
 
 /** The library's `join` of tokens [from, to) of `t`: from the end of the core before to the start of the core after. */
 function between(t: DiffText, from: number, to: number): string {

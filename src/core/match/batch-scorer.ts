@@ -1,8 +1,8 @@
 import { SHORT_CLAIM_PRIOR, type ClaimVector, type Vocabulary } from '../terms/vocabulary.js';
-import { scorePair, type PairScore } from './pair-score.js';
+import { PairBuffers, scorePair, type PairScore } from './pair-score.js';
 
 /**
- * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare), issue #6. What depends on
+ * `scorePair` for many pairs of two fixed claim lists (the candidate pairs of a compare). What depends on
  * one claim alone — its terms' table rows and columns, weights, and weight totals — is computed once per claim
  * instead of once per pair. A term's best similarity in a claim depends on the term and that claim only: for a
  * rewrite claim, the best of every original term (row) is taken once from the claim's sparse columns, and for an
@@ -38,6 +38,8 @@ export class PairScorer {
   private qj: Int32Array;
   private qat: Int32Array;
   private queuedCount = 0;
+  /** `scorePair`'s buffers for the pairs the table cannot score. */
+  private readonly buffers = new PairBuffers();
 
   /** @param capacity how many pairs will be queued before a `flush` (more are accepted; the queue then grows) */
   constructor(private readonly vocab: Vocabulary, private readonly av: ClaimVector[], private readonly bv: ClaimVector[], capacity = 64) {
@@ -95,7 +97,7 @@ export class PairScorer {
   /** True when the table scores the pair; else writes `scorePair`'s answer to store[at..] and returns false. */
   private tableScores(i: number, j: number, store: Float64Array, at: number): boolean {
     if (this.vocab.cross && this.a.ok[i] && this.b.ok[j]) return true;
-    const p = scorePair(this.vocab, this.av[i]!, this.bv[j]!);
+    const p = scorePair(this.vocab, this.av[i]!, this.bv[j]!, this.buffers);
     store[at] = p.sim; store[at + 1] = p.aInB; store[at + 2] = p.bInA; store[at + 3] = p.contentA; store[at + 4] = p.contentB;
     store[at + 5] = p.carriedA; store[at + 6] = p.carriedB;
     return false;

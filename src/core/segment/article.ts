@@ -1,5 +1,5 @@
 import { classifyParagraphs } from './boilerplate.js';
-import { nlpView, readTokens, type TokenTable } from './nlp.js';
+import { nlpView, readTokens, type Nlp, type TokenTable } from './nlp.js';
 import { paragraphSpans } from './paragraphs.js';
 import {
   capLength, plainSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan,
@@ -22,12 +22,12 @@ export interface SegmentedText {
 
 export { MAX_TOKEN_RUN } from './nlp.js';
 
-/** The one wink read of a text (issue #6) and the sentence starts taken from it; the plain punctuation rule's
+/** The one wink read of a text and the sentence starts taken from it; the plain punctuation rule's
  * starts if wink's tokens cannot be placed on the text, and no tokens at all if wink fails on this input. */
-function readText(text: string, paragraphs: Span[]): { tokens: TokenTable | null; starts: number[] } {
+function readText(text: string, paragraphs: Span[], nlp: Nlp): { tokens: TokenTable | null; starts: number[] } {
   const view = nlpView(text, paragraphs);
   try {
-    const tokens = readTokens(view);
+    const tokens = readTokens(view, nlp);
     return { tokens, starts: tokens.sentenceStarts ?? plainSentenceStarts(view) };
   } catch {
     // wink-nlp is not meant to throw, but the core must not: fall through to the plain rule.
@@ -58,9 +58,9 @@ function sentencesOf(text: string, paragraphs: Span[], starts: number[]): Span[]
 }
 
 /** Paragraphs with their sentences, and the read of the text they were cut from. */
-function segmentRead(text: string): { segments: Segment[]; tokens: TokenTable | null } {
+function segmentRead(text: string, nlp: Nlp): { segments: Segment[]; tokens: TokenTable | null } {
   const paragraphs = paragraphSpans(text);
-  const { tokens, starts } = readText(text, paragraphs);
+  const { tokens, starts } = readText(text, paragraphs, nlp);
   const sentences = sentencesOf(text, paragraphs, starts);
   return { segments: paragraphs.map((p, i) => ({ start: p.start, end: p.end, sentences: sentences[i] ?? [] })), tokens };
 }
@@ -69,8 +69,8 @@ function segmentRead(text: string): { segments: Segment[]; tokens: TokenTable | 
  * Splits a text into paragraphs and sentences (spans trimmed of surrounding whitespace), boilerplate included.
  * Never copies substrings: callers slice the submitted text. Never throws; linear in the text length.
  */
-export function segment(text: string): Segment[] {
-  return segmentRead(text).segments;
+export function segment(text: string, nlp: Nlp): Segment[] {
+  return segmentRead(text, nlp).segments;
 }
 
 /**
@@ -79,9 +79,9 @@ export function segment(text: string): Segment[] {
  * (bylines, credits, "Read:" links, comment forms, teaser lists…), in text order; `tokens` is the one wink read
  * of the text, from which the claims' terms are taken (`spanTerms`).
  */
-export function segmentArticle(text: string): SegmentedText {
-  const { segments: all, tokens } = segmentRead(text);
-  const kinds = classifyParagraphs(text, all);
+export function segmentArticle(text: string, nlp: Nlp): SegmentedText {
+  const { segments: all, tokens } = segmentRead(text, nlp);
+  const kinds = classifyParagraphs(text, all, nlp);
   const paragraphs: Segment[] = [];
   const boilerplate: Boilerplate[] = [];
   all.forEach((p, i) => {

@@ -1,5 +1,5 @@
 import { lineKind, isNameWord, RELATIVE_TIME, TEASER_HEADING, wordCount } from './boilerplate-patterns.js';
-import { POSSESSIVE, textNlp } from './nlp.js';
+import { POSSESSIVE, type Nlp } from './nlp.js';
 import type { BoilerplateKind, Span } from '../types.js';
 
 /**
@@ -63,7 +63,7 @@ function describe(text: string, p: Span): Para {
  * but once cached the whole form comes back as one proper noun, which made the answer depend on what was read
  * before (a "Name Moscow’s Name: …" sentence went to boilerplate only after the text had been read once).
  */
-function allProperNouns(phrase: string): boolean {
+function allProperNouns(phrase: string, textNlp: Nlp): boolean {
   const nlp = textNlp(phrase.length);
   const tokens = nlp.readDoc(phrase).tokens();
   const tags = tokens.out(nlp.its.pos) as string[];
@@ -83,7 +83,7 @@ function isTeaserItem(p: Para, kind: BoilerplateKind | null): boolean {
  * POS check, which only runs on short candidate lines. If every paragraph would be boilerplate, none is: a text
  * made only of a byline is still what the caller asked to compare.
  */
-export function classifyParagraphs(text: string, paragraphs: Span[]): (BoilerplateKind | null)[] {
+export function classifyParagraphs(text: string, paragraphs: Span[], nlp: Nlp): (BoilerplateKind | null)[] {
   const paras = paragraphs.map((p) => describe(text, p));
   const kinds: (BoilerplateKind | null)[] = paras.map((p) =>
     // (A finite count is the line's own: `describe` counted it; a long paragraph's line is a prefix, counted here.)
@@ -130,7 +130,7 @@ export function classifyParagraphs(text: string, paragraphs: Span[]): (Boilerpla
   for (let i = 0; i < paras.length; i++) if (isProse(i)) { if (firstProse < 0) firstProse = i; lastProse = i; }
 
   let budget = MAX_POS_CHECKS;
-  const properNouns = (phrase: string) => budget-- > 0 && allProperNouns(phrase);
+  const properNouns = (phrase: string) => budget-- > 0 && allProperNouns(phrase, nlp);
   paras.forEach((p, i) => {
     if (kinds[i] !== null || i === title) return;
     const outside = firstProse < 0 || i < firstProse || i > lastProse;

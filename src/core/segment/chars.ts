@@ -1,20 +1,12 @@
 /**
- * Character classes for hand-written scanners (issue #6). V8 runs regexes with Unicode property classes
- * (`\p{L}`, `\p{Lu}`) several times slower than a scan that tests ASCII by range and asks the regex engine only
- * about the rare other code points (cached). Code points follow the `u` flag: a surrogate pair is one character,
- * a lone surrogate (or a pair cut by the end of the scanned range) is its own, in no letter class.
+ * Character classes for hand-written scanners. V8 runs regexes with Unicode property classes (`\p{L}`, `\p{Lu}`)
+ * several times slower than a scan that tests ASCII by range, so the regex engine is asked only about the other code
+ * points (in English news, a few quotation marks and dashes per sentence). Code points follow the `u` flag: a
+ * surrogate pair is one character, a lone surrogate (or a pair cut by the end of the scanned range) is its own, in
+ * no letter class.
  */
-
-const MAX_CACHED = 4096;
-const make = (re: RegExp, ascii: (c: number) => boolean) => {
-  const cache = new Map<number, boolean>();
-  return (cp: number): boolean => {
-    if (cp < 128) return ascii(cp);
-    let v = cache.get(cp);
-    if (v === undefined) { v = re.test(String.fromCodePoint(cp)); if (cache.size < MAX_CACHED) cache.set(cp, v); }
-    return v;
-  };
-};
+const make = (re: RegExp, ascii: (c: number) => boolean) =>
+  (cp: number): boolean => (cp < 128 ? ascii(cp) : re.test(String.fromCodePoint(cp)));
 const lower = (c: number) => c >= 97 && c <= 122, upper = (c: number) => c >= 65 && c <= 90, digit = (c: number) => c >= 48 && c <= 57;
 
 /** `\p{L}` or `\p{N}`. */

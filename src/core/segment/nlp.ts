@@ -23,11 +23,14 @@ type Pipe = Parameters<typeof winkNLP>[1];
 const cerMeta = (model.metaCER as () => unknown)();
 const stableModel: typeof model = { ...model, metaCER: () => cerMeta };
 
+/** A wink-nlp instance by need: takes the length of the text about to be read (it counts towards the recycle budget). */
+export type Nlp = (chars?: number) => ReturnType<typeof winkNLP>;
+
 /**
  * A wink-nlp instance with only the given pipes, created on first use and replaced after `NLP_RECYCLE_CHARS`.
  * The returned function takes the length of the text about to be read (it counts towards the recycle budget).
  */
-export function recyclingNlp(pipes: Pipe): (chars?: number) => ReturnType<typeof winkNLP> {
+export function recyclingNlp(pipes: Pipe): Nlp {
   let instance: ReturnType<typeof winkNLP> | undefined;
   let read = 0;
   return (chars = 0) => {
@@ -41,13 +44,15 @@ export function recyclingNlp(pipes: Pipe): (chars?: number) => ReturnType<typeof
 }
 
 /**
- * The instance every text is read with, once (issue #6): sentence boundaries and POS/lemmas come from the same
+ * The instance a comparer reads every text with, once: sentence boundaries and POS/lemmas come from the same
  * read. Only the pipes used: NER, negation, sentiment and custom entities cost time and change nothing here
  * (sbd + pos is ~3× faster than the full pipeline; POS tags are computed over the whole token sequence and do not
  * depend on the other pipes). Measured on the seed pair: one sbd+pos read of each text 7 ms, against 4 ms (sbd,
  * whole text) + 8 ms (sbd+pos, claim by claim) before; tokenising is most of wink's cost and is now done once.
  */
-export const textNlp = recyclingNlp(['sbd', 'pos']);
+export function textNlp(): Nlp {
+  return recyclingNlp(['sbd', 'pos']);
+}
 
 /**
  * A word with a possessive clitic attached ("Biden’s", "Russia's"); group 1 the word, group 2 the clitic.
@@ -179,12 +184,12 @@ function primePossessives(nlp: ReturnType<typeof winkNLP>, forms: string[]): Map
 }
 
 /**
- * Reads a text (an `nlpView`) once with `textNlp`: tokens with offsets, lemmas, POS, stop flags and the sentence
+ * Reads a text (an `nlpView`) once with `nlp` (a `textNlp`): tokens with offsets, lemmas, POS, stop flags and the sentence
  * starts. Linear in the text length (measured: 640,000 characters, 121,000 tokens in ~0.5 s and +50 MB RSS).
  * Possessives are primed first (`primePossessives`), so the read does not depend on what the instance read before;
  * a possessive token takes the stop flag of its bare word ("something’s" is a function word like "something").
  */
-export function readTokens(view: string): TokenTable {
+export function readTokens(view: string, textNlp: Nlp): TokenTable {
   const forms = possessiveForms(view);
   const nlp = textNlp(view.length + forms.join(' ').length * 2);
   const bareStop = primePossessives(nlp, forms);

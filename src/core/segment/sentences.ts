@@ -1,4 +1,4 @@
-import { readTokens } from './nlp.js';
+import { readTokens, type Nlp } from './nlp.js';
 import { isCombiningAt, isLowSurrogateAt, isSpaceChar } from './normalize.js';
 import type { Span } from '../types.js';
 
@@ -22,8 +22,8 @@ const SPACE_LOOKBACK = 200;
  * text), ascending. Returns `null` when wink's tokens cannot be mapped onto the text (then the caller falls back).
  * (`segment` takes them from its one read of the text; this is the same for a text alone.)
  */
-export function winkSentenceStarts(nlpText: string): number[] | null {
-  return readTokens(nlpText).sentenceStarts;
+export function winkSentenceStarts(nlpText: string, nlp: Nlp): number[] | null {
+  return readTokens(nlpText, nlp).sentenceStarts;
 }
 
 /** Words that start a real sentence even when a typo glued it to the last one ("the end.The next day"). */

@@ -1,5 +1,5 @@
 import { hasLetterOrDigit } from '../segment/chars.js';
-import { mayBePossessive, nlpView, POSSESSIVE, readTokens, type TokenTable } from '../segment/nlp.js';
+import { mayBePossessive, nlpView, POSSESSIVE, readTokens, textNlp, type Nlp, type TokenTable } from '../segment/nlp.js';
 
 /** One content word of a claim, reduced to what similarity compares. */
 export interface Term {
@@ -44,17 +44,35 @@ export function canonicalKey(word: string): string {
     .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
 }
 
-/** Keys of recent lemmas: `canonicalKey` is a pure function of the lemma, a text repeats its lemmas, and the NFKD
+/** `canonicalKey` of a lemma. */
+export type KeyOf = (lemma: string) => string;
+
+/** Keys of recent lemmas: `canonicalKey` is a pure function of the lemma, texts repeat their lemmas, and the NFKD
  *  and regex folding was the largest part of building terms from a read. Bounded: cleared when full. */
 const KEY_MEMO_MAX = 50_000;
-const keyMemo = new Map<string, string>();
-function keyOf(lemma: string): string {
-  let key = keyMemo.get(lemma);
-  if (key === undefined) {
-    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear();
-    keyMemo.set(lemma, key = canonicalKey(lemma));
-  }
-  return key;
+
+/** `canonicalKey` with its own memo of recent lemmas (same keys, computed once per lemma). */
+export function keyFolder(): KeyOf {
+  const memo = new Map<string, string>();
+  return (lemma) => {
+    let key = memo.get(lemma);
+    if (key === undefined) {
+      if (memo.size >= KEY_MEMO_MAX) memo.clear();
+      memo.set(lemma, key = canonicalKey(lemma));
+    }
+    return key;
+  };
+}
+
+/** What reading terms needs besides the text, kept across texts: the wink-nlp instance and the key memo. */
+export interface TermReader {
+  nlp: Nlp;
+  keyOf: KeyOf;
+}
+
+/** A fresh `TermReader` (its own wink instance and memo): a comparer owns one. */
+export function termReader(): TermReader {
+  return { nlp: textNlp(), keyOf: keyFolder() };
 }
 
 const POSSESSIVE_TAIL = /[’']s$/i;
@@ -69,10 +87,10 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 
  * takes each claim's terms from that read (`spanTerms`); this is for a sentence without its text (tests, tools)
  * and for a claim whose edge cuts a token.
  */
-export function claimTerms(text: string): ClaimTerms {
-  const table = readTokens(nlpView(text));
+export function claimTerms(text: string, reader: TermReader): ClaimTerms {
+  const table = readTokens(nlpView(text), reader.nlp);
   const terms: Term[] = [];
-  return { terms, ...tableWords(table, 0, table.length, collectInto(terms)) };
+  return { terms, ...tableWords(table, 0, table.length, collectInto(terms), reader.keyOf) };
 }
 
 /** A sink that collects the terms handed to it as `Term` objects into `terms`. */
@@ -91,15 +109,14 @@ function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
 }
 
 /**
- * The terms of the claim `[start, end)` from the one read of its whole text (issue #6: each text is read by
- * wink once). The claim's tokens are found by offset, not by sentence index: claims are wink's sentences after
+ * The terms of the claim `[start, end)` from the one read of its whole text (each text is read by wink once). The claim's tokens are found by offset, not by sentence index: claims are wink's sentences after
  * repairs (quotes reattached, speech tags joined, long sentences cut). Returns `null` when a token crosses an edge
  * of the span (a cut inside a token): the caller then reads the claim on its own with `claimTerms`.
  * POS tags are those of the words in context, which may differ from a read of the sentence alone at its edges.
  */
-export function spanTerms(table: TokenTable, start: number, end: number): ClaimTerms | null {
+export function spanTerms(table: TokenTable, start: number, end: number, keyOf: KeyOf): ClaimTerms | null {
   const terms: Term[] = [];
-  const words = spanTermsInto(table, start, end, collectInto(terms));
+  const words = spanTermsInto(table, start, end, collectInto(terms), keyOf);
   return words && { terms, ...words };
 }
 
@@ -107,11 +124,11 @@ export function spanTerms(table: TokenTable, start: number, end: number): ClaimT
  * `spanTerms` with the terms handed to `sink` as they are found: the claim's words, or `null` (and nothing handed
  * to `sink`) when a token crosses an edge of the span.
  */
-export function spanTermsInto(table: TokenTable, start: number, end: number, sink: TermSink): ClaimWords | null {
+export function spanTermsInto(table: TokenTable, start: number, end: number, sink: TermSink, keyOf: KeyOf): ClaimWords | null {
   const from = firstTokenAt(table, start), to = firstTokenAt(table, end, from);
   if (from > 0 && (table.end[from - 1] as number) > start) return null;
   if (to > from && (table.end[to - 1] as number) > end) return null;
-  return tableWords(table, from, to, sink);
+  return tableWords(table, from, to, sink, keyOf);
 }
 
 /**
@@ -120,7 +137,7 @@ export function spanTermsInto(table: TokenTable, start: number, end: number, sin
  * spelling.
  * Deterministic and bounded: linear in the number of tokens.
  */
-function tableWords(table: TokenTable, from: number, to: number, sink: TermSink): ClaimWords {
+function tableWords(table: TokenTable, from: number, to: number, sink: TermSink, keyOf: KeyOf): ClaimWords {
   const { value: values, lemma: lemmas, type: types, stop, start, end } = table;
   const n = to - from;
   // A possessive ("Biden’s") is one token: `readTokens` primes every possessive so that wink never splits one on

@@ -1,9 +1,11 @@
 import type { Lexicon } from '../../lexicon/vectors.js';
-import { int8Rows, type Int8Rows } from '../../lexicon/int8-scan.js';
-import { unitDot, unitVectorOf } from '../../lexicon/unit-vectors.js';
+import { unitDot } from '../../lexicon/unit-vectors.js';
+import type { LexiconLookups } from './lexicon-lookups.js';
 import type { ClaimTerms, TermSink } from './tokens.js';
-import { crossSim, crossTable, finishTable, type CrossTable } from '../match/kernels/cross-table.js';
-import { PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide } from '../match/kernels/cross-side.js';
+import { LogBuffers, crossSim, crossTable, finishTable, type CrossTable } from '../match/kernels/cross-table.js';
+import {
+  FillBuffers, PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide,
+} from '../match/kernels/cross-side.js';
 import { stringSim } from './word-forms.js';
 
 export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../match/kernels/cross-side.js';
@@ -45,7 +47,15 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private base: Map<string, number> | null = null;
 
-  constructor(private readonly lexicon: Lexicon | null) {}
+  private readonly lexicon: Lexicon | null;
+
+  /**
+   * @param lookups the comparer's memoised look-ups of its lexicon; null: similarity without vectors
+   * @param buffers what making the cross table reuses (the comparer's, kept from compare to compare)
+   */
+  constructor(private readonly lookups: LexiconLookups | null, private readonly buffers = new CrossBuffers()) {
+    this.lexicon = lookups?.lexicon ?? null;
+  }
 
   /**
    * The id of a key, interning it on first sight. Attributes are merged order-independently (the same answer
@@ -81,15 +91,15 @@ export class Vocabulary {
    * with it, read-only).
    */
   internText(tt: TextTerms): ClaimVector[] {
-    const lex = this.lexicon;
-    if (lex && tt.ranks?.lexicon !== lex) {
+    const lex = this.lexicon, lookups = this.lookups;
+    if (lex && lookups && tt.ranks?.lexicon !== lex) {
       // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
       // (Loops: `Int32Array.from` with a map function walks an iterator, a result object per term.)
       const lemma = new Int32Array(tt.lemmas.length), key = new Int32Array(tt.keys.length);
-      for (let k = 0; k < lemma.length; k++) lemma[k] = rankOf(lex, tt.lemmas[k]!);
+      for (let k = 0; k < lemma.length; k++) lemma[k] = lookups.rankOf(tt.lemmas[k]!);
       for (let k = 0; k < key.length; k++) {
         const w = tt.keys[k]!;
-        key[k] = lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : rankOf(lex, w);
+        key[k] = lemma[k]! >= 0 ? -2 : w === tt.lemmas[k] ? -1 : lookups.rankOf(w);
       }
       tt.ranks = { lexicon: lex, lemma, key };
     }
@@ -133,7 +143,7 @@ export class Vocabulary {
       this.bg[id] = Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE);
       let v: Float32Array | null = null;
       if (lex && rank !== undefined && rank < lex.vectorCount && !this.isNumber[id]) {
-        v = unitVector(lex, rank);
+        v = this.lookups!.unitVector(rank);
         this.vecRow[id] = rank;
       }
       this.vec[id] = v;
@@ -176,7 +186,7 @@ export class Vocabulary {
     const va = this.vec[a], vb = this.vec[b];
     if (!va || !vb) return 0;
     // The exact int8 prefilter of `prepareCross`, pair by pair: ~98% of pairs stop here.
-    const rows = lexiconRows(this.lexicon!), ia = this.vecRow[a]!, ib = this.vecRow[b]!;
+    const rows = this.lookups!.rows(), ia = this.vecRow[a]!, ib = this.vecRow[b]!;
     if (rows.dot(ia, ib) < (VECTOR_MIN_COSINE - PREFILTER_MARGIN) * rows.norm(ia) * rows.norm(ib)) return 0;
     return cosineCredit(unitDot(va, vb));
   }
@@ -254,13 +264,13 @@ export class Vocabulary {
 
   private side(keys: string[], rows: Int32Array): CrossSide {
     const lex = this.lexicon;
-    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => unitVector(lex!, row), lex?.neighbours ?? null);
+    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => this.lookups!.unitVector(row), lex?.neighbours ?? null);
   }
 
   private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
-    const table = crossTable(this.keys.length, oAll, rAll, o, r);
-    fillCross(table, this.keys, o, os, r, rs);
-    finishTable(table);
+    const table = crossTable(this.keys.length, oAll, rAll, o, r, this.buffers.log);
+    fillCross(table, this.keys, o, os, r, rs, this.buffers.fill);
+    finishTable(table, this.buffers.log);
     this.cross = table;
     return true;
   }
@@ -269,58 +279,10 @@ export class Vocabulary {
   private readonly interned = new Map<TextTerms, Int32Array>();
 }
 
-/**
- * Frequency ranks of recently seen words, per lexicon (-1: not in it), issue #6: looking a fresh text's words
- * up in the lexicon's 200,000-word Map cost ~0.7 µs a word (cache misses: a compare pushes the large table out
- * of the cache), ~0.4 ms of a fresh seed-pair compare; news texts share most of their vocabulary, and this small
- * table stays in the cache (~0.1 µs). A pure memo of an immutable table: no answer changes. Bounded: at most
- * RANK_MEMO_MAX words per lexicon, the oldest seen dropped first.
- */
-export const RANK_MEMO_MAX = 20_000;
-const rankMemo = lexiconMemo<string, number>(RANK_MEMO_MAX);
-
-/** The frequency rank of `w` in `lex`, -1 when not in it. */
-function rankOf(lex: Lexicon, w: string): number {
-  return rankMemo(lex, w, () => lex.rank.get(w) ?? -1);
-}
-
-/**
- * Unit vectors already computed, per lexicon and frequency rank (issue #6): every compare used to rebuild and
- * normalise the vector of each of its terms (~5% of a warm compare, and garbage). The values are a pure function
- * of the lexicon row and are only ever read (Vocabulary copies them into its own buffers), so sharing them
- * changes no answer. Bounded: at most UNIT_VECTORS_MAX vectors per lexicon (400 bytes each, ~8 MB), the oldest
- * computed dropped first.
- */
-export const UNIT_VECTORS_MAX = 20_000;
-const unitVectorMemo = lexiconMemo<number, Float32Array>(UNIT_VECTORS_MAX);
-
-/** The lexicon row `rank` as a float unit vector (the int8 components times their scale, normalised). */
-function unitVector(lex: Lexicon, rank: number): Float32Array {
-  return unitVectorMemo(lex, rank, () => unitVectorOf(lex.data, lex.scales, lex.dims, rank));
-}
-
-/** A bounded memo per lexicon of a pure function of (lexicon, key): at most `max` entries, the oldest dropped first. */
-function lexiconMemo<K, V>(max: number): (lex: Lexicon, key: K, compute: () => V) => V {
-  const memos = new WeakMap<Lexicon, Map<K, V>>();
-  return (lex, key, compute) => {
-    let memo = memos.get(lex);
-    if (!memo) memos.set(lex, memo = new Map());
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = compute();
-      if (memo.size >= max) memo.delete(memo.keys().next().value!);
-      memo.set(key, v);
-    }
-    return v;
-  };
-}
-
-/** Random access to the lexicon's int8 rows (one WebAssembly copy per lexicon, made on first use). */
-const rowsOf = new WeakMap<Lexicon, Int8Rows>();
-function lexiconRows(lex: Lexicon): Int8Rows {
-  let rows = rowsOf.get(lex);
-  if (!rows) rowsOf.set(lex, rows = int8Rows(lex.data, lex.dims, lex.vectorCount));
-  return rows;
+/** What making a cross table reuses from table to table: the write log and the fill's buffers. */
+export class CrossBuffers {
+  readonly log = new LogBuffers();
+  readonly fill = new FillBuffers();
 }
 
 /** Above this many distinct cross-side term pairs, similarities are computed lazily per scored claim pair. */

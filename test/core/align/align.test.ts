@@ -5,8 +5,10 @@ import { candidatePairs, EXHAUSTIVE_PAIRS } from '../../../src/core/match/candid
 import { copiedPairs, textShingles } from '../../../src/core/match/copied-runs.js';
 import { Vocabulary, toClaimVector } from '../../../src/core/terms/vocabulary.js';
 import { claimTerms } from '../../../src/core/terms/tokens.js';
-import { compare, VERBATIM_RANK_WINDOW } from '../../../src/core/compare.js';
+import { compare } from '../../fixtures/comparer.js';
+import { VERBATIM_RANK_WINDOW } from '../../../src/core/compare.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { reader } from '../../fixtures/reader.js';
 
 const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair =>
   ({ oi, ri, sim, aInB: sim, bInA: sim, contentA: sim, contentB: sim, carriedA: sim, carriedB: sim, ...extra });
@@ -87,7 +89,7 @@ t.test('compare: a rewrite sentence merging adjacent original sentences matches 
 });
 
 t.test('copiedPairs: shared runs of six words with real content, not stock phrases of names', async (t) => {
-  const terms = (ss: string[]) => ss.map((x) => claimTerms(x));
+  const terms = (ss: string[]) => ss.map((x) => claimTerms(x, reader));
   const original = terms([
     '“He thinks that terrorizing cities will weaken their morale, and he thinks eventually their lines will crack.”',
     'Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy met in Istanbul.',
@@ -133,7 +135,7 @@ t.test('movedGroups: the minimal set of moves (outside a longest increasing subs
 });
 
 t.test('classification: kept when the words survive near-verbatim, else paraphrased', async (t) => {
-  const w = (s: string) => claimTerms(s).words;
+  const w = (s: string) => claimTerms(s, reader).words;
   const cases: [string, string, 'kept' | 'paraphrased'][] = [
     ['This was a European situation.', 'This was a European situation.', 'kept'],
     ['But, he added, “if it doesn’t, I just back away, and they’re going to have to keep going.', '“If it doesn’t [happen], I just back away, and they’re going to have to keep going.', 'kept'],
@@ -153,7 +155,7 @@ t.test('classification: kept when the words survive near-verbatim, else paraphra
 
 t.test('candidatePairs: every pair on short texts, an index capped per claim on long ones', async (t) => {
   const vocab = new Vocabulary(null);
-  const mk = (s: string) => toClaimVector(vocab, claimTerms(s));
+  const mk = (s: string) => toClaimVector(vocab, claimTerms(s, reader));
   const small = candidatePairs(vocab, [mk('A cat sat.'), mk('A dog ran.')], [mk('The cat sat.')], 40);
   t.same(small, [[0, 1]], 'short texts: exhaustive');
   const n = Math.ceil(Math.sqrt(EXHAUSTIVE_PAIRS)) + 20;

@@ -2,7 +2,7 @@ import t from 'tap';
 import { alignClaims, ALIGN_THRESHOLDS, type GroupCoverage, type ScoredPair } from '../../../src/core/align/align.js';
 import { mergeAnchors } from '../../../src/core/align/merges.js';
 import { CONTEXT_WINDOW } from '../../../src/core/align/context.js';
-import { compare } from '../../../src/core/compare.js';
+import { compare } from '../../fixtures/comparer.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair =>

@@ -1,16 +1,17 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare, textAnalyses } from '../../../src/core/compare.js';
+import { compare, comparer } from '../../fixtures/comparer.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { seeds } from '../../fixtures/seeds.js';
 import { unrelatedSentences } from '../../fixtures/eval/unrelated.js';
+import { nlp } from '../../fixtures/reader.js';
 
 /**
  * Alignment invariants over generated articles (fast-check, bounded runs): self-comparison keeps every claim,
  * an unrelated text aligns nothing, offsets slice to the claim text, and the answer is deterministic.
  * Articles are drawn from real seed sentences so that the properties hold on realistic news text.
  */
-const sentencesOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+const sentencesOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
 const news = [...sentencesOf(seeds.atlantic), ...sentencesOf(seeds.report002), ...sentencesOf(seeds.independent004)]
   .filter((s) => /\p{L}{3}/u.test(s));
 
@@ -60,7 +61,7 @@ t.test('offsets always slice to the claim text, and claims are in text order wit
 t.test('the same input gives the same answer', async (t) => {
   fc.assert(fc.property(article(news), article(news), (a, b) => {
     const first = JSON.stringify(compare({ text: a }, { text: b }));
-    textAnalyses.clear(); // the second run analyses the texts afresh rather than reusing the first's analyses
+    comparer.analyses.clear(); // the second run analyses the texts afresh rather than reusing the first's analyses
     return JSON.stringify(compare({ text: a }, { text: b })) === first;
   }), { ...RUNS, numRuns: 10 });
 });

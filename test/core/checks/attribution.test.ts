@@ -1,5 +1,5 @@
 import t from 'tap';
-import { findAttribution, outletNames } from '../../../src/core/checks/attribution.js';
+import { citedSources, findAttribution, outletNames } from '../../../src/core/checks/attribution.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 const atlantic = { text: 'x', outlet: 'The Atlantic' };
@@ -59,8 +59,42 @@ t.test('an outlet whose name looks like a domain is found by name and by link', 
 t.test('names: outlet, aliases, domain, and the name without “The”', async (t) => {
   t.same(outletNames({ text: 'x', outlet: 'The Atlantic', aliases: ['Atlantic Monthly'], url: 'theatlantic.com/x' }),
     ['The Atlantic', 'Atlantic Monthly', 'theatlantic.com', 'Atlantic']);
-  const none = findAttribution({ text: 'x' }, 'according to The Atlantic');
-  t.same(none, { credited: false, evidence: [], names: [] }, 'no outlet known: nothing looked for, not credited');
+});
+
+t.test('no outlet known: credit not checked (null), never "not credited"; the sources cited are still listed', async (t) => {
+  const none = findAttribution({ text: 'x' }, 'The summit is off, Caliber.Az reports, citing Atlantic.');
+  t.equal(none.credited, null);
+  t.strictSame(none.evidence, []);
+  t.strictSame(none.names, []);
+  t.strictSame(none.cited.map((c) => c.text), ['Atlantic']);
+  t.equal(findAttribution({ text: 'x' }, 'No source is named here.').credited, null);
+  const seed = findAttribution({ text: seeds.atlantic }, seeds.caliber);
+  t.equal(seed.credited, null, 'the seed pair without an outlet');
+  t.strictSame(seed.cited.map((c) => seeds.caliber.slice(c.start, c.end)), ['Atlantic']);
+});
+
+t.test('the sources a rewrite cites: the capitalised name after a source cue, not people or common words', async (t) => {
+  const cases: [string, string[]][] = [
+    ['Caliber.Az reports, citing Atlantic.\nThough Trump said so.', ['Atlantic']],
+    ['The plan, as reported by the New York Times on Monday, changed.', ['New York Times']],
+    ['Citing the Council of Europe and others, he left.', ['Council of Europe']],
+    ['Officials left, citing officials familiar with the talks.', []],
+    ['The photo came via Reuters, the agency said.', ['Reuters']],
+    ['According to a report by the Atlantic’s Tom Nichols, talks stalled.', ['Atlantic']],
+    ['According to Jake Sullivan, talks stalled.', []],
+  ];
+  for (const [text, names] of cases) t.strictSame(citedSources(text).map((c) => c.name.text), names, text);
+  for (const c of citedSources('Caliber.Az reports, citing TheAtlantic.com.')) t.equal(c.name.text, 'TheAtlantic.com');
+});
+
+t.test('a cited source spelled like the outlet is a credit (Dice on character bigrams); a different outlet is not', async (t) => {
+  const byUrl = { text: 'x', url: 'https://www.theatlantic.com/politics/' };
+  const a = findAttribution(byUrl, 'Caliber.Az reports, citing Atlantic.');
+  t.equal(a.credited, true, 'theatlantic.com is credited by "citing Atlantic"');
+  t.strictSame(a.evidence.map((e) => e.text), ['citing Atlantic']);
+  t.equal(findAttribution({ text: 'x', outlet: 'Caliber.Az' }, 'He said so, citing Caliber Az.').credited, true);
+  t.equal(findAttribution({ text: 'x', outlet: 'Washington Post' }, 'as reported by the Washington Times.').credited, false);
+  t.equal(findAttribution({ text: 'x', outlet: 'New York Times' }, 'citing the New York Post.').credited, false);
 });
 
 t.test('the seeds: 000 credits The Atlantic; 001 does not credit Caliber.Az; 003 does not credit Reuters', async (t) => {

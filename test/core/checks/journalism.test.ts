@@ -7,7 +7,7 @@ const result = (rewriteBoilerplate: SideResult['boilerplate'] = []): CompareResu
   summary: {
     verdict: 'partially_derived', coverage: 0.5, containment: 0.5,
     counts: { original: { kept: 0, paraphrased: 0, dropped: 0 }, rewrite: { kept: 0, paraphrased: 0, added: 0 } },
-    attribution: { credited: false, evidence: [], names: [] },
+    attribution: { credited: false, evidence: [], names: [], cited: [] },
     quotes: { verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: 0, speakerChanged: 0 },
     changedFacts: 0, flags: [],
   },

@@ -6,21 +6,23 @@ import { PairScorer, SCORE_FIELDS, StoredPair } from '../../../src/core/match/ba
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { defaultLexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp, reader } from '../../fixtures/reader.js';
+import { lexiconLookups } from '../../../src/core/terms/lexicon-lookups.js';
 
 /**
  * The compare's fast scoring paths (issue #6) must give exactly the answers of the plain ones: `internText` (a
  * text's terms interned once, cached with its analysis) the ids and attributes of `toClaimVector` claim by claim,
  * and `PairScorer` (per-claim work done once, sparse table rows) every field of `scorePair`, bit for bit.
  */
-const claimsOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end))));
+const claimsOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end), reader)));
 
 function vocabularies(a: string, b: string, lexicon = defaultLexicon()) {
   const ta = claimsOf(a), tb = claimsOf(b);
-  const plain = new Vocabulary(lexicon), fast = new Vocabulary(lexicon);
+  const plain = new Vocabulary(lexiconLookups(lexicon)), fast = new Vocabulary(lexiconLookups(lexicon));
   const ov = ta.map((x) => toClaimVector(plain, x)), rv = tb.map((x) => toClaimVector(plain, x));
   // The second text's TextTerms is used twice (as a cached analysis is): its look-ups filled by the first use.
   const tt = textTerms(tb);
-  new Vocabulary(lexicon).internText(tt);
+  new Vocabulary(lexiconLookups(lexicon)).internText(tt);
   const fo = fast.internText(textTerms(ta)), fr = fast.internText(tt);
   for (const [v, o, r] of [[plain, ov, rv], [fast, fo, fr]] as const) {
     const df = new Array<number>(v.keys.length).fill(0);
@@ -75,7 +77,7 @@ for (const [name, a, b] of [
 }
 
 t.test('without a cross table (texts too long for it) PairScorer falls back to scorePair', async (t) => {
-  const vocab = new Vocabulary(defaultLexicon());
+  const vocab = new Vocabulary(lexiconLookups(defaultLexicon()));
   const ov = claimsOf(seeds.atlantic).slice(0, 5).map((x) => toClaimVector(vocab, x));
   const rv = claimsOf(seeds.caliber).slice(0, 5).map((x) => toClaimVector(vocab, x));
   vocab.setDocumentFrequencies(vocab.keys.map(() => 1), 10);

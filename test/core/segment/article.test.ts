@@ -5,10 +5,11 @@ import { segment, segmentArticle, MAX_TOKEN_RUN } from '../../../src/core/segmen
 import { paragraphSpans } from '../../../src/core/segment/paragraphs.js';
 import { capLength, plainSentenceStarts, MAX_SENTENCE_CHARS, reattachQuotes, splitCjk, winkSentenceStarts } from '../../../src/core/segment/sentences.js';
 import type { Span } from '../../../src/core/types.js';
-import { NLP_RECYCLE_CHARS, textNlp } from '../../../src/core/segment/nlp.js';
+import { NLP_RECYCLE_CHARS } from '../../../src/core/segment/nlp.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp } from '../../fixtures/reader.js';
 
-const sentencesOf = (text: string) => segment(text).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+const sentencesOf = (text: string) => segment(text, nlp).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
 const paragraphsOf = (text: string) => paragraphSpans(text).map((p) => text.slice(p.start, p.end));
 
 /** Every span of a segmentation is inside the text, non-empty, trimmed, sorted and disjoint. */
@@ -117,20 +118,20 @@ t.test('book-style wrapping (plagiarism corpora): a wrap never cuts a sentence, 
 t.test('overlong input is capped and stays linear', async (t) => {
   const noPunct = Array.from({ length: 100_000 }, (_, i) => `word${i % 13}`).join(' ');
   let t0 = performance.now();
-  const s1 = segment(noPunct).flatMap((p) => p.sentences);
+  const s1 = segment(noPunct, nlp).flatMap((p) => p.sentences);
   t.ok(performance.now() - t0 < 5000, '100k words without punctuation in < 5 s');
   t.ok(s1.length > 1 && s1.every((s) => s.end - s.start <= MAX_SENTENCE_CHARS), 'sentences capped at MAX_SENTENCE_CHARS');
   t.same(spanProblems(noPunct, s1), []);
 
   const same = 'word '.repeat(100_000);
   t0 = performance.now();
-  const s2 = segment(same).flatMap((p) => p.sentences);
+  const s2 = segment(same, nlp).flatMap((p) => p.sentences);
   t.ok(performance.now() - t0 < 5000, '100,000 repetitions of one word in < 5 s');
   t.ok(s2.every((s) => same.slice(s.start, s.end).startsWith('word')));
 
   const noSpace = 'x'.repeat(1_000_000);
   t0 = performance.now();
-  const s3 = segment(noSpace).flatMap((p) => p.sentences);
+  const s3 = segment(noSpace, nlp).flatMap((p) => p.sentences);
   t.ok(performance.now() - t0 < 5000, `1 MB without a space in < 5 s (runs broken at ${MAX_TOKEN_RUN} for wink)`);
   t.equal(s3.reduce((n, s) => n + s.end - s.start, 0), 1_000_000, 'every character is in a sentence');
 });
@@ -154,7 +155,7 @@ t.test('quote repair and CJK helpers keep spans inside their sentence', async (t
 
 t.test('sentence start finders: wink offsets are verified; the plain fallback is linear', async (t) => {
   const text = 'He met J. D. Vance. Then he left.';
-  t.same(winkSentenceStarts(text), [0, 20]);
+  t.same(winkSentenceStarts(text, nlp), [0, 20]);
   t.same(plainSentenceStarts('One. “Two!” 3 is a number. and lower. End'), [0, 5, 12, 38]);
   const big = 'The cat sat on the mat. '.repeat(50_000);
   const t0 = performance.now();
@@ -163,16 +164,16 @@ t.test('sentence start finders: wink offsets are verified; the plain fallback is
 });
 
 t.test('the reading instance is recycled after NLP_RECYCLE_CHARS (wink caches unseen tokens forever)', async (t) => {
-  const first = textNlp(0);
-  t.equal(textNlp(10), first, 'reused below the budget');
-  const fresh = textNlp(NLP_RECYCLE_CHARS);
+  const first = nlp(0);
+  t.equal(nlp(10), first, 'reused below the budget');
+  const fresh = nlp(NLP_RECYCLE_CHARS);
   t.not(fresh, first, 'replaced once the budget is spent');
-  t.same(winkSentenceStarts('One. Two.'), [0, 5], 'the fresh instance works');
+  t.same(winkSentenceStarts('One. Two.', nlp), [0, 5], 'the fresh instance works');
 });
 
 t.test('seed articles: spans slice exactly, headline and standfirst are content', async (t) => {
   for (const [name, text] of Object.entries(seeds)) {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     const sentences = seg.paragraphs.flatMap((p) => p.sentences);
     t.same(spanProblems(text, sentences), [], `${name}: sentence spans`);
     t.same(spanProblems(text, seg.paragraphs), [], `${name}: paragraph spans`);
@@ -191,7 +192,7 @@ t.test('dev gold units: sentences coincide with gold units, boilerplate removed,
   const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as Record<'source' | 'rewrite', { text: string; units: GoldUnit[] }>;
   for (const side of ['source', 'rewrite'] as const) {
     const { text, units } = gold[side];
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     const sentences = seg.paragraphs.flatMap((p) => p.sentences);
     const exact = new Set(sentences.map((s) => `${s.start}:${s.end}`));
     const covered = (u: GoldUnit) => sentences.some((s) => Math.min(s.end, u.end) - Math.max(s.start, u.start) >= 0.3 * (u.end - u.start));
@@ -216,7 +217,7 @@ const messy = fc.oneof(
 
 t.test('property: spans are sorted, disjoint, trimmed, inside the text, and segmentation never throws', async (t) => {
   fc.assert(fc.property(messy, (text) => {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     const sentences = seg.paragraphs.flatMap((p) => p.sentences);
     const problems = [...spanProblems(text, sentences), ...spanProblems(text, seg.paragraphs)];
     for (const p of seg.paragraphs) for (const s of p.sentences) if (s.start < p.start || s.end > p.end) problems.push('sentence outside paragraph');
@@ -230,7 +231,7 @@ t.test('property: spans are sorted, disjoint, trimmed, inside the text, and segm
 
 t.test('property: every word of the text is in a sentence or in boilerplate', async (t) => {
   fc.assert(fc.property(messy, (text) => {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     const spans = [...seg.paragraphs.flatMap((p) => p.sentences), ...seg.boilerplate];
     const inside = new Uint8Array(text.length);
     for (const s of spans) inside.fill(1, s.start, s.end);

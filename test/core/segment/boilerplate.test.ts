@@ -6,11 +6,12 @@ import { segmentArticle } from '../../../src/core/segment/article.js';
 import { paragraphSpans } from '../../../src/core/segment/paragraphs.js';
 import type { BoilerplateKind } from '../../../src/core/types.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp } from '../../fixtures/reader.js';
 
 /** Kinds per paragraph of a text whose paragraphs are separated by blank lines. */
 function kindsOf(paragraphs: string[]): (BoilerplateKind | null)[] {
   const text = paragraphs.join('\n\n');
-  return classifyParagraphs(text, paragraphSpans(text));
+  return classifyParagraphs(text, paragraphSpans(text), nlp);
 }
 
 const PROSE = 'The council approved the budget on Monday after a debate that ran late into the night.';
@@ -115,14 +116,14 @@ t.test('a whole synthetic page: furniture out, headline, dek, subheadings and bo
     'Transit fares to rise next year', 'Fares on buses and trains will rise by…', '2 days ago', 'Mayor faces recall vote',
     '5 days ago', 'Leave a Reply', 'Your email address will not be published. Required fields are marked *',
   ].join('\n');
-  const seg = segmentArticle(page);
+  const seg = segmentArticle(page, nlp);
   t.same(seg.paragraphs.map((p) => page.slice(p.start, p.end)), content);
   t.same(seg.boilerplate.map((b) => b.kind), ['widget', 'byline', 'timestamp', 'photo_credit', 'widget', 'read_more', 'byline',
     'category', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'teaser_list', 'comment_form', 'comment_form']);
 });
 
 t.test('seeds: the listed furniture is removed and the headline kept', async (t) => {
-  const removed = (text: string) => segmentArticle(text).boilerplate.map((b) => `${b.kind}: ${b.text}`);
+  const removed = (text: string) => segmentArticle(text, nlp).boilerplate.map((b) => `${b.kind}: ${b.text}`);
   const blog = removed(seeds.blog003);
   t.same(blog, [
     'widget: Header Ads Widget',
@@ -130,13 +131,13 @@ t.test('seeds: the listed furniture is removed and the headline kept', async (t)
     'comment_form: Post a Comment',
     'comment_form: 0 Comments',
   ]);
-  const report = segmentArticle(seeds.report002);
+  const report = segmentArticle(seeds.report002, nlp);
   t.same(report.boilerplate.slice(0, 3).map((b) => b.kind), ['category', 'byline', 'teaser_list']);
   t.ok(report.boilerplate.slice(2).every((b) => b.kind === 'teaser_list'), 'Recent Posts and everything after it');
   t.equal(report.boilerplate.length, 21);
   const first = report.paragraphs[0];
   t.equal(first && seeds.report002.slice(first.start, first.end), 'US President steps back from Russia-Ukraine peace deal for now: Report');
-  const independent = segmentArticle(seeds.independent004);
+  const independent = segmentArticle(seeds.independent004, nlp);
   t.same(independent.boilerplate.map((b) => b.kind), ['read_more', 'read_more'], '"Read also:" and its teaser');
   t.equal(independent.paragraphs.length, 22, 'section headings stay content');
 });
@@ -144,7 +145,7 @@ t.test('seeds: the listed furniture is removed and the headline kept', async (t)
 t.test('no content sentence of any seed, taken alone, matches a furniture pattern', async (t) => {
   const hits: string[] = [];
   for (const text of Object.values(seeds)) {
-    for (const p of segmentArticle(text).paragraphs) {
+    for (const p of segmentArticle(text, nlp).paragraphs) {
       for (const s of p.sentences) {
         const line = text.slice(s.start, s.end).replace(/\s+/g, ' ');
         const kind = lineKind(line);
@@ -161,7 +162,7 @@ t.test('property: classification never throws and returns one kind per paragraph
   fc.assert(fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
     const text = lines.join('\n');
     const spans = paragraphSpans(text);
-    return classifyParagraphs(text, spans).length === spans.length;
+    return classifyParagraphs(text, spans, nlp).length === spans.length;
   }), { numRuns: 200, seed: 42 });
   t.pass('200 arbitrary line lists');
 });

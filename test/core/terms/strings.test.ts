@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { FAMILY_CREDIT, VARIANT_CREDIT, isVariant, sameFamily, stringSim } from '../../../src/core/terms/word-forms.js';
 import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { reader } from '../../fixtures/reader.js';
 
 /**
  * `stringSim` runs cheap necessary tests (first letter, lengths, 6-letter prefix) before the full variant and
@@ -29,7 +30,7 @@ t.test('equals the full definition on generated words (small alphabet: many vari
 });
 
 t.test('equals the full definition on every pair of seed words, and finds the known pairs', async (t) => {
-  const words = [...new Set([seeds.atlantic, seeds.caliber].flatMap((s) => claimTerms(s).terms.map((x) => x.key)))].slice(0, 900);
+  const words = [...new Set([seeds.atlantic, seeds.caliber].flatMap((s) => claimTerms(s, reader).terms.map((x) => x.key)))].slice(0, 900);
   let differing = 0, credited = 0;
   for (const a of words) for (const b of words) {
     if (a === b) continue;

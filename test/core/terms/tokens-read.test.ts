@@ -1,30 +1,34 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { compare, textAnalyses } from '../../../src/core/compare.js';
-import { MAX_TOKEN_RUN, NLP_RECYCLE_CHARS, hasRun, nlpView, readTokens, textNlp, tokenOffsets } from '../../../src/core/segment/nlp.js';
+import { createComparer } from '../../../src/core/compare.js';
+import { defaultLexicon } from '../../../src/lexicon/vectors.js';
+import { compare as sharedCompare } from '../../fixtures/comparer.js';
+import { MAX_TOKEN_RUN, NLP_RECYCLE_CHARS, hasRun, nlpView, readTokens, tokenOffsets } from '../../../src/core/segment/nlp.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { paragraphSpans } from '../../../src/core/segment/paragraphs.js';
 import { claimTerms, spanTerms } from '../../../src/core/terms/tokens.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { keyOf, nlp, reader } from '../../fixtures/reader.js';
 
 /**
- * Issue #6: each text is read by wink-nlp once. Segmentation and the claims' terms come from the same read
- * (a token table with offsets into the submitted text); claim terms are cut out of it by offset.
+ * Each text is read by wink-nlp once. Segmentation and the claims' terms come from the same read (a token table
+ * with offsets into the submitted text); claim terms are cut out of it by offset.
  */
 
 /** The texts wink reads while `fn` runs. */
 function readsDuring(fn: () => void): string[] {
-  const nlp = textNlp(0);
-  const readDoc = nlp.readDoc;
+  const instance = nlp(0);
+  const readDoc = instance.readDoc;
   const reads: string[] = [];
-  nlp.readDoc = (text: string) => { reads.push(text); return readDoc(text); };
-  try { fn(); } finally { nlp.readDoc = readDoc; }
+  instance.readDoc = (text: string) => { reads.push(text); return readDoc(text); };
+  try { fn(); } finally { instance.readDoc = readDoc; }
   return reads;
 }
 
 t.test('a compare reads each text with wink exactly once', async (t) => {
-  textNlp(0); // the instance is created on first use; make sure the watched one is the one compare uses
-  textAnalyses.clear(); // texts analysed by an earlier test would not be read at all
+  // A comparer of its own (its analysis cache empty) reading with the watched instance.
+  const { compare } = createComparer({ lexicon: defaultLexicon(), reader });
+  nlp(0); // the instance is created on first use; make sure the watched one is the one compare uses
   const o = seeds.atlantic, r = seeds.caliber;
   let result: ReturnType<typeof compare> | undefined;
   const reads = readsDuring(() => { result = compare({ text: o }, { text: r }); });
@@ -41,12 +45,12 @@ t.test('claim terms from the one read equal a read of the claim alone (seeds)', 
   let claims = 0;
   const differing: string[] = [];
   for (const text of Object.values(seeds)) {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     t.ok(seg.tokens, 'wink read the text');
     for (const p of seg.paragraphs) for (const s of p.sentences) {
       claims++;
-      const inContext = spanTerms(seg.tokens!, s.start, s.end);
-      const alone = claimTerms(text.slice(s.start, s.end));
+      const inContext = spanTerms(seg.tokens!, s.start, s.end, keyOf);
+      const alone = claimTerms(text.slice(s.start, s.end), reader);
       if (JSON.stringify(inContext) !== JSON.stringify(alone)) differing.push(text.slice(s.start, s.end));
     }
   }
@@ -56,7 +60,7 @@ t.test('claim terms from the one read equal a read of the claim alone (seeds)', 
 
 t.test('token spans are offsets into the submitted text, never shifted by normalisation', async (t) => {
   const text = 'Kylie\u00a0Newbold said\r\nno. The cease-fire held; Biden’s aide left.\u200b Fine.';
-  const table = readTokens(nlpView(text));
+  const table = readTokens(nlpView(text), nlp);
   for (let i = 0; i < table.length; i++) {
     const raw = text.slice(table.start[i], table.end[i]);
     t.equal(raw.length, table.value[i]!.length, `token ${i} has its value's length`);
@@ -68,12 +72,12 @@ t.test('token spans are offsets into the submitted text, never shifted by normal
 
 t.test('a span that cuts a token is not taken from the read (the caller reads the claim alone)', async (t) => {
   const text = 'Officials expect wonderful talks. Nothing else.';
-  const table = readTokens(nlpView(text));
-  t.equal(spanTerms(table, 0, 20), null, 'end inside "wonderful"');
-  t.equal(spanTerms(table, 19, 33), null, 'start inside "wonderful"');
-  t.same(spanTerms(table, 0, 33), claimTerms(text.slice(0, 33)), 'whole tokens: the terms of the sentence');
-  t.same(spanTerms(table, 34, text.length)?.words, ['nothing', 'else']);
-  t.same(spanTerms(table, 33, 34)?.words, [], 'a span holding no token has no words');
+  const table = readTokens(nlpView(text), nlp);
+  t.equal(spanTerms(table, 0, 20, keyOf), null, 'end inside "wonderful"');
+  t.equal(spanTerms(table, 19, 33, keyOf), null, 'start inside "wonderful"');
+  t.same(spanTerms(table, 0, 33, keyOf), claimTerms(text.slice(0, 33), reader), 'whole tokens: the terms of the sentence');
+  t.same(spanTerms(table, 34, text.length, keyOf)?.words, ['nothing', 'else']);
+  t.same(spanTerms(table, 33, 34, keyOf)?.words, [], 'a span holding no token has no words');
 });
 
 t.test('tokenOffsets: exact placement, and a safe placement when a value is not where the spaces put it', async (t) => {
@@ -93,16 +97,16 @@ t.test('terms, sentences and boilerplate do not depend on what the process read 
     + 'The administration’s envoy met Russia’s negotiators in Riyadh on Monday, officials said. The cease-fire held. '
     + 'Russia’s advanced weapons arrived. “I think something’s going to happen,” Trump said.';
   const snapshot = (text: string) => {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     return JSON.stringify({
       boilerplate: seg.boilerplate.map((b) => b.text),
-      claims: seg.paragraphs.flatMap((p) => p.sentences.map((s) => [text.slice(s.start, s.end), spanTerms(seg.tokens!, s.start, s.end)])),
+      claims: seg.paragraphs.flatMap((p) => p.sentences.map((s) => [text.slice(s.start, s.end), spanTerms(seg.tokens!, s.start, s.end, keyOf)])),
     });
   };
-  textNlp(NLP_RECYCLE_CHARS); // a fresh instance: nothing cached
+  nlp(NLP_RECYCLE_CHARS); // a fresh instance: nothing cached
   const fresh = snapshot(probe);
-  segmentArticle(seeds.atlantic);
-  segmentArticle('Officials blamed Moscow’s, not Kyiv’s, envoy. The administration’s, too. Biden’s. Russia’s, something’s.');
+  segmentArticle(seeds.atlantic, nlp);
+  segmentArticle('Officials blamed Moscow’s, not Kyiv’s, envoy. The administration’s, too. Biden’s. Russia’s, something’s.', nlp);
   const afterOthers = snapshot(probe);
   const again = snapshot(probe);
   t.equal(afterOthers, fresh, 'same after reading other texts');
@@ -118,7 +122,7 @@ t.test('property: tokens lie on the text, ascending; a claim has the words it ha
       '\u0000', '\ud800', '😀', '\u0301', '。', 'x'.repeat(250), 'U.S.', 'cease-fire', 'Biden’s'), maxLength: 120 }),
   );
   fc.assert(fc.property(messy, (text) => {
-    const seg = segmentArticle(text);
+    const seg = segmentArticle(text, nlp);
     const table = seg.tokens;
     if (!table) return false;
     const view = nlpView(text, paragraphSpans(text));
@@ -128,8 +132,8 @@ t.test('property: tokens lie on the text, ascending; a claim has the words it ha
     }
     // A claim's words from the one read are those of the claim read alone (when no token crosses its edges).
     return seg.paragraphs.every((p) => p.sentences.every((s) => {
-      const inContext = spanTerms(table, s.start, s.end);
-      return !inContext || JSON.stringify(inContext.words) === JSON.stringify(claimTerms(text.slice(s.start, s.end)).words);
+      const inContext = spanTerms(table, s.start, s.end, keyOf);
+      return !inContext || JSON.stringify(inContext.words) === JSON.stringify(claimTerms(text.slice(s.start, s.end), reader).words);
     }));
   }), { numRuns: 200, seed: 6 });
   t.pass('200 arbitrary strings');
@@ -141,20 +145,20 @@ t.test('the reading instance can be recycled again and again (the model is not r
   const times: number[] = [];
   for (let i = 0; i < 22; i++) {
     const t0 = performance.now();
-    textNlp(NLP_RECYCLE_CHARS + 1);
+    nlp(NLP_RECYCLE_CHARS + 1);
     times.push(performance.now() - t0);
   }
-  t.same(readTokens('One. Two.').sentenceStarts, [0, 5], 'the 22nd fresh instance reads');
+  t.same(readTokens('One. Two.', nlp).sentenceStarts, [0, 5], 'the 22nd fresh instance reads');
   const sorted = [...times].sort((a, b) => a - b);
   t.ok(sorted[sorted.length - 1]! < 10 * Math.max(sorted[sorted.length >> 1]!, 50), `no instance far slower than the median (${times.map(Math.round).join(' ')} ms)`);
 });
 
 t.test('a claim cut inside a token (a hard cut in a long run without spaces) is read on its own', async (t) => {
   const text = 'It began so: ' + 'x'.repeat(3000) + ' and it ended.';
-  const seg = segmentArticle(text);
+  const seg = segmentArticle(text, nlp);
   const claims = seg.paragraphs.flatMap((p) => p.sentences);
-  t.ok(claims.some((s) => spanTerms(seg.tokens!, s.start, s.end) === null), 'some claim edge cuts a token of the read');
-  const result = compare({ text }, { text });
+  t.ok(claims.some((s) => spanTerms(seg.tokens!, s.start, s.end, keyOf) === null), 'some claim edge cuts a token of the read');
+  const result = sharedCompare({ text }, { text });
   t.ok(result.original.claims.length > 2, `${result.original.claims.length} claims`);
   t.same(result.original.claims.filter((c) => c.status !== 'kept').map((c) => c.id), [], 'the same text: every claim kept');
 });

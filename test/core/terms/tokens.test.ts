@@ -2,6 +2,7 @@ import t from 'tap';
 import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { syntheticPair } from '../../../bench/synthetic.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
+import { nlp, reader } from '../../fixtures/reader.js';
 
 // wink-nlp caches every token form it has seen, and a cached possessive ("Biden’s") is no longer split the way an
 // unseen one is: terms must not depend on what the process read before.
@@ -10,9 +11,9 @@ t.test('terms of a claim do not depend on what was read before', async (t) => {
   // sentences gave different terms on a second read.
   const pair = syntheticPair(6000, 'shared');
   const sentences = [pair.original, pair.rewrite].flatMap((text) =>
-    segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end))));
-  const first = sentences.map((s) => JSON.stringify(claimTerms(s)));
-  const again = sentences.map((s) => JSON.stringify(claimTerms(s)));
+    segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end))));
+  const first = sentences.map((s) => JSON.stringify(claimTerms(s, reader)));
+  const again = sentences.map((s) => JSON.stringify(claimTerms(s, reader)));
   const differing = sentences.filter((_, i) => first[i] !== again[i]);
   t.same(differing, [], 'every sentence gives the same terms on a second read');
 });
@@ -24,7 +25,7 @@ const cases = [
 ];
 for (const c of cases) {
   t.test(`possessives split off: ${c.text}`, async (t) => {
-    const out = claimTerms(c.text);
+    const out = claimTerms(c.text, reader);
     const keys = out.terms.map((x) => x.key);
     for (const k of c.keys) t.ok(keys.includes(k), `term ${k} in ${keys.join(' ')}`);
     t.notOk(keys.some((k) => /s$/.test(k) && c.keys.includes(k.slice(0, -1))), 'no possessive-glued key');
@@ -34,7 +35,7 @@ for (const c of cases) {
 }
 
 t.test('a lower-case noun with a clitic is not a name', async (t) => {
-  claimTerms('The administration’s plan.');
-  const out = claimTerms('The administration’s plan.');
+  claimTerms('The administration’s plan.', reader);
+  const out = claimTerms('The administration’s plan.', reader);
   t.equal(out.terms.find((x) => x.key === 'administration')?.name, false);
 });

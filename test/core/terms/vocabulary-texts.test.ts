@@ -1,10 +1,12 @@
 import t, { type Test } from 'tap';
 import { claimTerms, type ClaimTerms } from '../../../src/core/terms/tokens.js';
-import { RANK_MEMO_MAX, Vocabulary, textTerms, toClaimVector, type ClaimVector, type TextTerms } from '../../../src/core/terms/vocabulary.js';
+import { Vocabulary, textTerms, toClaimVector, type ClaimVector, type TextTerms } from '../../../src/core/terms/vocabulary.js';
 import { scorePair } from '../../../src/core/match/pair-score.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
 import { defaultLexicon, type Lexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp, reader } from '../../fixtures/reader.js';
+import { RANK_MEMO_MAX, lexiconLookups } from '../../../src/core/terms/lexicon-lookups.js';
 
 /**
  * `Vocabulary.prepareTexts` fills the cross table from each text's `CrossSide`, built once and kept in the text's
@@ -13,11 +15,11 @@ import { seeds } from '../../fixtures/seeds.js';
  * similarity `termSim` computes pair by pair without a table, and every claim pair exactly its pairwise score.
  */
 const lexicon = defaultLexicon();
-const claimsOf = (text: string) => segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end))));
+const claimsOf = (text: string) => segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => claimTerms(text.slice(s.start, s.end), reader)));
 
 /** Interns two texts into a fresh vocabulary with document frequencies set, as compare does. */
 function interned(ta: TextTerms, tb: TextTerms, lex: Lexicon | null) {
-  const vocab = new Vocabulary(lex);
+  const vocab = new Vocabulary(lexiconLookups(lex));
   const ov = vocab.internText(ta), rv = vocab.internText(tb);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const c of [...ov, ...rv]) for (const id of c.ids) df[id]!++;
@@ -85,8 +87,8 @@ t.test('terms whose merged attributes differ from a text\'s own: the table is bu
 });
 
 t.test('without a lexicon: sides of keys only (word forms), same answers', async (t) => {
-  const ta = textTerms([claimTerms('Zelenskiy criticised the negotiation over the ceasefire.')]);
-  const tb = textTerms([claimTerms('Zelensky criticized the negotiators over the truce.')]);
+  const ta = textTerms([claimTerms('Zelenskiy criticised the negotiation over the ceasefire.', reader)]);
+  const tb = textTerms([claimTerms('Zelensky criticized the negotiators over the truce.', reader)]);
   const want = check(t, 'no lexicon', ta, tb, null);
   t.ok(want.terms.includes('0.9') && want.terms.includes('0.8'), 'a variant and a family pair');
   t.equal(ta.cross?.lexicon, null, 'the side is kept for no lexicon');
@@ -96,7 +98,7 @@ t.test('without a lexicon: sides of keys only (word forms), same answers', async
 
 t.test('internText: the first text keeps its indexes as ids; later interning finds its keys', async (t) => {
   const ta = textTerms(claimsOf(seeds.atlantic)), tb = textTerms(claimsOf(seeds.caliber));
-  const v1 = new Vocabulary(lexicon), v2 = new Vocabulary(lexicon);
+  const v1 = new Vocabulary(lexiconLookups(lexicon)), v2 = new Vocabulary(lexiconLookups(lexicon));
   const o1 = v1.internText(ta), o2 = v2.internText(ta);
   t.equal(o2, o1, 'the claim vectors of a first text are cached with it');
   t.same(v1.keys, ta.keys, 'ids are the text\'s indexes');
@@ -106,7 +108,7 @@ t.test('internText: the first text keeps its indexes as ids; later interning fin
   t.equal(fresh, ta.keys.length, 'a new key gets the next id');
   t.equal(v1.intern('zzzz-not-a-word', 'zzzz-not-a-word', false, false), fresh);
   v2.internText(tb);
-  t.throws(() => new Vocabulary(lexicon).prepareTexts(ta, tb), /intern both texts first/);
+  t.throws(() => new Vocabulary(lexiconLookups(lexicon)).prepareTexts(ta, tb), /intern both texts first/);
 });
 
 t.test('lexicon ranks through the bounded memo: the same weights and vectors past RANK_MEMO_MAX words', async (t) => {
@@ -119,8 +121,9 @@ t.test('lexicon ranks through the bounded memo: the same weights and vectors pas
     const ws = words.slice(k, k + 500);
     claims.push({ terms: ws.map(term), words: ws, wordKinds: ws.map(() => 1) });
   }
+  const lookups = lexiconLookups(lex); // one memo over both passes, as a comparer keeps it
   for (const pass of ['memo filled', 'memo full, oldest dropped']) {
-    const fast = new Vocabulary(lex), plain = new Vocabulary(lex);
+    const fast = new Vocabulary(lookups), plain = new Vocabulary(lexiconLookups(lex));
     fast.internText(textTerms(claims));
     claims.forEach((c) => toClaimVector(plain, c));
     for (const v of [fast, plain]) v.setDocumentFrequencies(v.keys.map(() => 1), claims.length);

@@ -2,13 +2,17 @@ import t from 'tap';
 import { canonicalKey, claimTerms } from '../../../src/core/terms/tokens.js';
 import { isVariant } from '../../../src/core/terms/word-forms.js';
 import { sentenceSimilarity } from '../../../src/core/match/pair-score.js';
+import { lexiconLookups } from '../../../src/core/terms/lexicon-lookups.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
+import { createComparer } from '../../../src/core/compare.js';
 import { defaultLexicon, findLexiconDir, readLexicon } from '../../../src/lexicon/vectors.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { nlp, reader } from '../../fixtures/reader.js';
 
 const lexicon = defaultLexicon();
-const sim = (a: string, b: string) => sentenceSimilarity(a, b, lexicon, claimTerms).sim;
-const keys = (s: string) => claimTerms(s).terms.map((x) => x.key);
+const lookups = lexiconLookups(lexicon);
+const sim = (a: string, b: string) => sentenceSimilarity(a, b, lookups, (x) => claimTerms(x, reader)).sim;
+const keys = (s: string) => claimTerms(s, reader).terms.map((x) => x.key);
 
 t.test('the built lexicon is found from the sources and loads as int8 vectors with a frequency rank', async (t) => {
   const dir = findLexiconDir();
@@ -40,7 +44,7 @@ t.test('spelling variants fold to one key or count as variants', async (t) => {
 });
 
 t.test('content terms: lemmas, names and numbers; function words dropped', async (t) => {
-  const { terms, words } = claimTerms('Trump spent two hours on the phone with Putin in 40-minute calls.');
+  const { terms, words } = claimTerms('Trump spent two hours on the phone with Putin in 40-minute calls.', reader);
   const by = Object.fromEntries(terms.map((x) => [x.key, x]));
   t.ok(by['trump']?.name && by['putin']?.name, 'names are flagged');
   t.ok(by['two']?.number && by['40']?.number, 'numbers are flagged, "40-minute" is not closed up');
@@ -61,7 +65,7 @@ const paraphrases: [string, string][] = [
   ['The measure now has the support of a bipartisan group of nearly 80 senators—a veto-proof majority.', 'The measure has drawn support from nearly 80 senators, a veto-proof majority.'],
 ];
 const text4 = seeds.independent004;
-const distractors = segmentArticle(text4).paragraphs.flatMap((p) => p.sentences.map((s) => text4.slice(s.start, s.end)));
+const distractors = segmentArticle(text4, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text4.slice(s.start, s.end)));
 
 t.test('paraphrases score above same-topic sentences of an independent article', async (t) => {
   t.ok(distractors.length > 15, 'seed 004 has sentences');
@@ -78,21 +82,15 @@ t.test('similarity is symmetric, 1 for identical text, and low for unrelated tex
   t.ok(sim(a, a) > 0.7, 'identical text scores high (short-claim prior keeps it below 1)');
   t.equal(sim(a, b), sim(b, a), 'symmetric');
   t.ok(sim(a, b) < 0.1, `unrelated ${sim(a, b).toFixed(3)}`);
-  const noVectors = sentenceSimilarity('Officials expect talks to resume.', 'Officials anticipate negotiations to restart.', null, claimTerms).sim;
+  const noVectors = sentenceSimilarity('Officials expect talks to resume.', 'Officials anticipate negotiations to restart.', null, (x) => claimTerms(x, reader)).sim;
   const withVectors = sim('Officials expect talks to resume.', 'Officials anticipate negotiations to restart.');
   t.ok(withVectors > noVectors, `word vectors credit synonyms (${withVectors.toFixed(3)} > ${noVectors.toFixed(3)})`);
 });
 
 t.test('without a lexicon (never built) the engine degrades to lemma/IDF similarity', async (t) => {
-  const { useLexicon, lexiconForCore } = await import('../../../src/core/lexicon.js');
-  const { compare } = await import('../../../src/core/compare.js');
-  t.teardown(() => useLexicon(undefined));
-  useLexicon(null);
-  t.equal(lexiconForCore(), null);
+  const { compare } = createComparer({ lexicon: null });
   const text = 'The council approved the library budget on Tuesday. Critics said road repairs were underfunded.';
   const out = compare({ text }, { text: 'Critics said road repairs were underfunded. The council approved the library budget on Tuesday.' });
   t.ok(out.original.claims.every((c) => c.status === 'kept'), 'verbatim sentences still kept');
   t.ok(out.alignments.some((a) => a.moved), 'and the move reported');
-  useLexicon(undefined);
-  t.equal(lexiconForCore(), lexicon, 'default lexicon restored');
 });

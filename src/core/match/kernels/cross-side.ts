@@ -4,7 +4,7 @@ import { setSim, type CrossTable } from './cross-table.js';
 import { stringSim } from '../../terms/word-forms.js';
 
 /**
- * Filling the cross table of one compare (issue #6) from its two sides' terms, each prepared on its own as a
+ * Filling the cross table of one compare from its two sides' terms, each prepared on its own as a
  * `CrossSide`: what depends on one side only (its terms' lexicon rows, its first-letter buckets, and, when a
  * compare has to scan, its vectors' int8 rows, norms and unit vectors) is a pure function of that side's terms
  * and their vectors, so a text's side is built once and kept with its analysis (terms/vocabulary.ts `TextTerms`)
@@ -91,12 +91,13 @@ function sideBlock(side: CrossSide): Int8Block | null {
  * in `rawSim`.
  * @param keys every term's key, by term id (the ids in `o` and `r`)
  */
-export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide): void {
+export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide,
+  buffers = new FillBuffers()): void {
   const { cols, row, col } = t, rCount = r.length, oCount = o.length;
   // With the lexicon's neighbour lists, a word's similar words and their cosines are looked up (no vectors needed);
   // else the prefilter scans the other side's block.
   const nb = os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
-  const lookup = nb ? rowLookup(rs, nb.start.length - 1) : null;
+  const lookup = nb ? rowLookup(rs, nb.start.length - 1, buffers) : null;
   const qb = nb ? null : sideBlock(os), rb = nb ? null : sideBlock(rs);
   const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
   const n = scanner ? rs.withVec.length : 0;
@@ -122,7 +123,7 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
       // Its own row (another term with the same vector), then its listed neighbours on the other side.
       const { first, next } = lookup, listCos = nb!.cosines;
       for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(nb!.self[rx]!));
-      const found = listedOnSide(nb!, rx, lookup);
+      const found = listedOnSide(nb!, rx, lookup, buffers), foundAt = buffers.foundAt;
       for (let h = 0; h < found; h += 2) {
         const j = rs.withVec[foundAt[h]!]!;
         if (skipKey[j]! > limit) touch(j, cosineCredit(listCos[foundAt[h + 1]!]!));
@@ -148,36 +149,43 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
  * Row x's neighbours on the side of `lookup`, into `foundAt` as pairs (block row, place in the lists); returns
  * 2 × how many. Most neighbours are not on the side: its bitmap, small enough to stay in the cache, says so before
  * the lexicon-wide `first` is read. (A small function of its own: the walk is the hot loop of the fill, and V8
- * compiles it tighter alone than inside the fill with its closure; 0.53 → 0.39 ms on the seed pair.)
+ * compiles it tighter alone than inside the fill with its closure.)
  */
-function listedOnSide(nb: Neighbours, x: number, { first, next, bits }: RowLookup): number {
+function listedOnSide(nb: Neighbours, x: number, { first, next, bits }: RowLookup, buffers: FillBuffers): number {
   const list = nb.rows, end = nb.start[x + 1]!, length = end - nb.start[x]!;
   // Room for every neighbour once (one that two terms share is found twice: then it grows).
-  if (foundAt.length < 2 * length) foundAt = new Int32Array(2 * length);
-  let m = 0;
+  if (buffers.foundAt.length < 2 * length) buffers.foundAt = new Int32Array(2 * length);
+  let foundAt = buffers.foundAt, m = 0;
   for (let q = nb.start[x]!; q < end; q++) {
     const y = list[q]!;
     if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
     for (let b = first[y]!; b >= 0; b = next[b]!) {
-      if (m + 2 > foundAt.length) { const grown = new Int32Array(foundAt.length * 2); grown.set(foundAt); foundAt = grown; }
+      if (m + 2 > foundAt.length) { const grown = new Int32Array(foundAt.length * 2); grown.set(foundAt); buffers.foundAt = foundAt = grown; }
       foundAt[m++] = b; foundAt[m++] = q;
     }
   }
   return m;
 }
-let foundAt = new Int32Array(1024);
+
+/** What filling reuses from table to table, grown as needed. */
+export class FillBuffers {
+  /** A row's neighbours found on the other side, as pairs (block row, place in the lists). */
+  foundAt = new Int32Array(1024);
+  /** `RowLookup.first` over the whole lexicon, all -1 between uses. */
+  firstBlockRow: Int32Array | null = null;
+}
 
 interface RowLookup { first: Int32Array; next: Int32Array; bits: Int32Array }
 
 /**
  * Which block rows of a side hold lexicon row x: first[x], then next[b] after block row b (-1: no more; two terms
- * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is shared by
- * every compare of the thread: it is reset to all -1 after each use (by the side's own rows), so that setting it up
- * costs the side's size, not the lexicon's.
+ * can share a row); bit x of `bits` is set when there is one. `first` spans the whole lexicon and is kept in
+ * `buffers` from table to table: it is reset to all -1 after each use (by the side's own rows), so that setting it
+ * up costs the side's size, not the lexicon's.
  */
-function rowLookup(side: CrossSide, rows: number): RowLookup {
-  if (!firstBlockRow || firstBlockRow.length < rows) firstBlockRow = new Int32Array(rows).fill(-1);
-  const first = firstBlockRow, next = new Int32Array(side.withVec.length), bits = new Int32Array((rows + 31) >>> 5);
+function rowLookup(side: CrossSide, rows: number, buffers: FillBuffers): RowLookup {
+  if (!buffers.firstBlockRow || buffers.firstBlockRow.length < rows) buffers.firstBlockRow = new Int32Array(rows).fill(-1);
+  const first = buffers.firstBlockRow, next = new Int32Array(side.withVec.length), bits = new Int32Array((rows + 31) >>> 5);
   for (let b = side.withVec.length - 1; b >= 0; b--) {
     const row = side.rows[side.withVec[b]!]!;
     next[b] = first[row]!;
@@ -186,4 +194,3 @@ function rowLookup(side: CrossSide, rows: number): RowLookup {
   }
   return { first, next, bits };
 }
-let firstBlockRow: Int32Array | null = null;

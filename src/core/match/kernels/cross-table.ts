@@ -38,17 +38,19 @@ export interface CrossTable {
 interface WriteLog { at: Int32Array; sim: Float64Array; n: number }
 
 /**
- * The write log of the last finished table, handed to the next (issue #6: the log as two growing arrays was ~300 KB
- * of garbage per seed-pair compare, a seventh of what the compare allocates). Tables are filled and finished one at
- * a time (a compare is synchronous); a table made while another is unfinished gets a log of its own. A log longer
- * than REUSED_LOG_MAX entries is not kept (a long text's table must not pin megabytes for the life of the thread).
+ * The write log of the last finished table, handed to the next table made with the same `LogBuffers` (the log as
+ * two growing arrays was a seventh of what a seed-pair compare allocated). A table made while another is unfinished
+ * gets a log of its own. A log longer than REUSED_LOG_MAX entries is not kept (a long text's table must not pin
+ * megabytes for the life of the comparer).
  */
-let spareLog: WriteLog | null = null;
+export class LogBuffers {
+  spare: WriteLog | null = null;
+}
 const REUSED_LOG_MAX = 1 << 17;
 
-function takeLog(): WriteLog {
-  const log = spareLog ?? { at: new Int32Array(4096), sim: new Float64Array(4096), n: 0 };
-  spareLog = null;
+function takeLog(buffers: LogBuffers): WriteLog {
+  const log = buffers.spare ?? { at: new Int32Array(4096), sim: new Float64Array(4096), n: 0 };
+  buffers.spare = null;
   log.n = 0;
   return log;
 }
@@ -66,7 +68,7 @@ export function setSim(t: CrossTable, at: number, s: number): void {
 }
 
 /** The empty table: rows are `o` then the original side's numbers, columns `r` then the rewrite side's numbers. */
-export function crossTable(size: number, oAll: number[], rAll: number[], o: number[], r: number[]): CrossTable {
+export function crossTable(size: number, oAll: number[], rAll: number[], o: number[], r: number[], buffers = new LogBuffers()): CrossTable {
   const row = new Int32Array(size).fill(-1), col = new Int32Array(size).fill(-1);
   o.forEach((x, i) => { row[x] = i; });
   r.forEach((y, j) => { col[y] = j; });
@@ -76,20 +78,20 @@ export function crossTable(size: number, oAll: number[], rAll: number[], o: numb
   const words = Math.ceil(rows * cols / 32);
   const none = new Int32Array(0);
   const t: CrossTable = { row, col, rows, cols, nonzero: new Int32Array(words), sims: new Float64Array(0), rank: new Int32Array(words),
-    rowStart: none, colOf: none, colStart: none, rowOf: none, colSims: new Float64Array(0), log: takeLog() };
+    rowStart: none, colOf: none, colStart: none, rowOf: none, colSims: new Float64Array(0), log: takeLog(buffers) };
   for (let x = 0; x < size; x++) if (row[x]! >= 0 && col[x]! >= 0) setSim(t, row[x]! * cols + col[x]!, 1);
   return t;
 }
 
 /** Places the logged writes: after this the table is read-only. */
-export function finishTable(t: CrossTable): void {
+export function finishTable(t: CrossTable, buffers = new LogBuffers()): void {
   let n = 0;
   for (let w = 0; w < t.nonzero.length; w++) { t.rank[w] = n; n += popcount(t.nonzero[w]!); }
   t.sims = new Float64Array(n);
   const log = t.log!, { at, sim } = log;
   for (let k = 0; k < log.n; k++) t.sims[rankOf(t, at[k]!)] = sim[k]!;
   t.log = null;
-  if (log.at.length <= REUSED_LOG_MAX) spareLog = log;
+  if (log.at.length <= REUSED_LOG_MAX) buffers.spare = log;
   const { rows, cols, nonzero } = t;
   // Sparse rows: the set bits of each row, a 32-bit word at a time (zero words skipped, then to the lowest set bit).
   t.rowStart = new Int32Array(rows + 1); t.colOf = new Int32Array(n);

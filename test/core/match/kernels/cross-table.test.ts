@@ -1,9 +1,9 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { cellSim, crossSim, crossTable, finishTable, setSim } from '../../../../src/core/match/kernels/cross-table.js';
+import { LogBuffers, cellSim, crossSim, crossTable, finishTable, setSim } from '../../../../src/core/match/kernels/cross-table.js';
 
 /**
- * The cross table is sparse (issue #6): a bit per cell and the non-zero similarities in cell order, found by
+ * The cross table is sparse: a bit per cell and the non-zero similarities in cell order, found by
  * rank. Whatever the writes (any cells, any order, a cell written twice), every cell must read back as the last
  * value written to it, 0 when never written, and the values must lie in cell order (pair scoring reads them so).
  */
@@ -41,15 +41,18 @@ t.test('a term on both sides is similar to itself; numbers get rows and columns 
 t.test('write logs: a long log, two tables filled at once, and the reused log all read back exactly', async (t) => {
   const rows = 600, cols = 600;
   const o = Array.from({ length: rows }, (_, i) => i), r = Array.from({ length: cols }, (_, j) => rows + j);
+  // Tables made with one set of buffers, as a comparer makes them.
+  const buffers = new LogBuffers();
   // Every cell written twice (720,000 writes: past the longest log kept for reuse), the second write wins.
-  const big = crossTable(rows + cols, o, r, o, r);
+  const big = crossTable(rows + cols, o, r, o, r, buffers);
   // A second table made while the first is unfinished gets a log of its own.
-  const small = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3]);
+  const small = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3], buffers);
   for (let at = 0; at < rows * cols; at++) setSim(big, at, 0.5);
   setSim(small, 1, 0.25);
   for (let at = 0; at < rows * cols; at++) setSim(big, at, ((at % 97) + 1) / 100);
-  finishTable(small);
-  finishTable(big);
+  finishTable(small, buffers);
+  t.ok(buffers.spare, 'the small log is kept for reuse');
+  finishTable(big, buffers);
   t.equal(cellSim(small, 1), 0.25);
   t.equal(cellSim(small, 0), 0);
   let wrong = 0;
@@ -57,9 +60,9 @@ t.test('write logs: a long log, two tables filled at once, and the reused log al
   t.equal(wrong, 0, 'every cell of the long log');
   // Later tables (the small table's log is reused; the long one was not kept) start with empty logs.
   for (let k = 0; k < 3; k++) {
-    const next = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3]);
+    const next = crossTable(4, [0, 1], [2, 3], [0, 1], [2, 3], buffers);
     setSim(next, 2, 0.75);
-    finishTable(next);
+    finishTable(next, buffers);
     t.same([...next.sims], [0.75], `table ${k + 1} after`);
   }
 });

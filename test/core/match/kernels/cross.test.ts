@@ -5,6 +5,8 @@ import { scorePair } from '../../../../src/core/match/pair-score.js';
 import { segmentArticle } from '../../../../src/core/segment/article.js';
 import { defaultLexicon } from '../../../../src/lexicon/vectors.js';
 import { seeds } from '../../../fixtures/seeds.js';
+import { nlp, reader } from '../../../fixtures/reader.js';
+import { lexiconLookups } from '../../../../src/core/terms/lexicon-lookups.js';
 
 /**
  * `Vocabulary.prepareCross` is a fast path (int8 prefilter, packed vectors, first-letter buckets, a dense table) for what
@@ -12,14 +14,14 @@ import { seeds } from '../../../fixtures/seeds.js';
  * may only change the speed of a compare, never its answer.
  */
 function claims(text: string): string[] {
-  return segmentArticle(text).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+  return segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
 }
 
 function scoresBothWays(a: string, b: string, lexicon = defaultLexicon()) {
   const build = () => {
-    const vocab = new Vocabulary(lexicon);
-    const ov = claims(a).map((c) => toClaimVector(vocab, claimTerms(c)));
-    const rv = claims(b).map((c) => toClaimVector(vocab, claimTerms(c)));
+    const vocab = new Vocabulary(lexiconLookups(lexicon));
+    const ov = claims(a).map((c) => toClaimVector(vocab, claimTerms(c, reader)));
+    const rv = claims(b).map((c) => toClaimVector(vocab, claimTerms(c, reader)));
     const df = new Array<number>(vocab.keys.length).fill(0);
     for (const v of [...ov, ...rv]) for (const id of v.ids) df[id]!++;
     vocab.setDocumentFrequencies(df, ov.length + rv.length);
