@@ -7,7 +7,8 @@ import { noBudget } from '../fixtures/budget.js';
  * service does not take. Each answer is a problem that names what was refused and where.
  */
 
-const app = await testApp(t, { engine: noBudget });
+// Refusals, not load: no time budget and no event-loop shedding, so a busy machine cannot turn them into 503s.
+const app = await testApp(t, { config: { maxEventLoopDelayMs: 0 }, engine: noBudget });
 const ok = { text: 'The council approved the budget on Monday.' };
 const B = '----edge-boundary';
 

@@ -9,7 +9,7 @@ import { BOILERPLATE_KINDS, CHANGE_KINDS, QUOTE_EDIT_KINDS, QUOTE_STATUSES } fro
  * receives against this document (test/fixtures/app.ts); here: what the document says, and that the check bites.
  */
 
-const app = await testApp(t, { engine: noBudget });
+const app = await testApp(t, { config: { maxEventLoopDelayMs: 0 }, engine: noBudget });
 const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
 
 type Operation = {
