@@ -56,7 +56,7 @@ export default async function batchRoutes(fastify: FastifyInstance) {
       querystring: FormatQuerySchema,
       response: {
         200: formatsResponse('The batch, in the negotiated format.', BatchResultSchema),
-        ...problemResponses([400, 406, 413, 415, 429, 500, 503]),
+        ...problemResponses([400, 401, 403, 406, 413, 415, 429, 500, 503]),
       },
     },
     preHandler: async (request) => {

@@ -30,7 +30,7 @@ export default async function compareRoutes(fastify: FastifyInstance) {
       querystring: FormatQuerySchema,
       response: {
         200: formatsResponse('The comparison, in the negotiated format.', CompareResultSchema),
-        ...problemResponses([400, 406, 413, 415, 429, 500, 503]),
+        ...problemResponses([400, 401, 403, 406, 413, 415, 429, 500, 503]),
       },
     },
     preHandler: async (request) => {

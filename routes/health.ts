@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../src/http/problem.js';
 import { problemResponses } from '../src/schemas/responses.js';
+import { StoreStatusSchema } from '../src/schemas/store.js';
 
 /** Liveness (`/health`) and readiness (`/ready`). */
 export default async function healthRoutes(app: FastifyInstance) {
@@ -32,12 +33,14 @@ export default async function healthRoutes(app: FastifyInstance) {
       tags: ['service'],
       summary: 'Readiness check',
       description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a '
-        + 'compare); 503 `NOT_READY` before, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+        + 'compare) and the article store answers (its engine and articles held); 503 `NOT_READY` before, '
+        + '`STORE_UNAVAILABLE` without the store, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
       response: {
         200: { description: 'Ready to compare.', content: { 'application/json': {
           schema: Type.Object({
             status: Type.Literal('ready'),
             workers: Type.Object({ size: Type.Integer({ minimum: 0 }), ready: Type.Integer({ minimum: 0 }) }),
+            store: StoreStatusSchema,
           }),
         } } },
         ...problemResponses([429, 500, 503]),
@@ -51,6 +54,11 @@ export default async function healthRoutes(app: FastifyInstance) {
       throw new ProblemError('NOT_READY',
         `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
     }
-    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready } };
+    // The article store answers too (STORE_UNAVAILABLE otherwise): an instance that cannot reach it cannot serve.
+    const store = await app.articleStore();
+    return {
+      status: 'ready' as const, workers: { size: stats.size, ready: stats.ready },
+      store: { engine: store.engine, articles: await store.count() },
+    };
   });
 }

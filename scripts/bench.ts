@@ -6,18 +6,21 @@ import { benchBlocking, benchHttp } from '../bench/http.js';
 import { runScale, type ScaleRow } from '../bench/scaling.js';
 import { seedsDir, syntheticPair, type PairKind } from '../bench/synthetic.js';
 import { fmt, growthExponent, table } from '../bench/stats.js';
+import { benchStore } from '../bench/store-section.js';
 
 /**
  * `npm run bench` (issue #6): in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
  * `diffWords` anchor. Prints tables with the targets and writes `bench/results.json`.
  *   --quick            short run (fewer iterations, 2 s HTTP runs, sizes up to 50k words)
- *   --only=a,b         any of: inprocess, http, blocking, scaling
+ *   --only=a,b         any of: inprocess, http, blocking, scaling, retrieval, store
+ *   --store-sizes=…    stored articles per store step (default 1000,10000,100000; quick 1000,10000)
+ *   --store-engines=…  sqlite,postgres (PostgreSQL from --database-url= or DATABASE_URL; skipped when unreachable)
  *   --port=N           port for the HTTP benchmark (default 3510)
  * Figures depend on the machine and on what else runs on it; compare runs on the same machine only.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'inprocess,http,blocking,scaling').split(','));
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'inprocess,http,blocking,scaling,retrieval,store').split(','));
 const port = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 3510);
 
 const TARGETS = { seedMedianMs: 10, startupMs: 2000, http8ReqPerSec: 200, http8P99Ms: 100, words100kMs: 5000, rss100kMb: 1024, exponent: 1.2 };
@@ -121,6 +124,10 @@ if (only.has('scaling')) {
     console.log(`  100k ${r.kind}: ${fmt(r.ms ?? NaN, 0)} ms (target <= ${TARGETS.words100kMs}: ${mark((r.ms ?? Infinity) <= TARGETS.words100kMs)}), ` +
       `peak RSS ${r.peakRssMb ?? '-'} MB (target <= ${TARGETS.rss100kMb}: ${mark((r.peakRssMb ?? Infinity) <= TARGETS.rss100kMb)})`);
   }
+}
+
+if (only.has('retrieval') || only.has('store')) {
+  results.store = await benchStore({ quick, retrieval: only.has('retrieval'), scale: only.has('store'), args });
 }
 
 const file = root + 'bench/results.json';

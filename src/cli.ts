@@ -18,6 +18,7 @@ import { renderResult } from './render/format.js';
 import { FORMATS } from './schemas/format.js';
 import { clampWidth } from './render/wrap.js';
 import { packageVersion } from './version.js';
+import { storeMain } from './cli-store.js';
 
 export const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
 
@@ -29,6 +30,7 @@ export const CONDITIONS = {
 export type Condition = keyof typeof CONDITIONS;
 
 export const USAGE = `Usage: article-diff [options] ORIGINAL REWRITE
+       article-diff store add FILE...  |  article-diff check FILE   (the article store: --help after the command)
 
 Compares an original article with a rewrite: what was kept, paraphrased, dropped or added,
 quote integrity, attribution and changed facts. ORIGINAL and REWRITE are files (plain text, or
@@ -96,6 +98,7 @@ function parseError(err: Error & { code?: string }): string {
 
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'store' || argv[0] === 'check') return storeMain(argv, io);
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({

@@ -30,6 +30,17 @@ export interface Config {
   compareQueueMax: number;
   /** Event-loop delay in ms above which requests are shed with 503 OVERLOADED (`MAX_EVENT_LOOP_DELAY_MS`; 0 = off). */
   maxEventLoopDelayMs: number;
+  /** Embedded article store directory (`DATA_DIR`); unused when `DATABASE_URL` is set. */
+  dataDir: string;
+  /** PostgreSQL article store (`DATABASE_URL`); several instances may share it. Empty = the embedded store. */
+  databaseUrl: string;
+  /** PostgreSQL schema of the store's tables (`DATABASE_SCHEMA`). */
+  databaseSchema: string;
+  /** API keys (`API_KEYS`, comma-separated); when any is set every `/v1` route needs `Authorization: Bearer KEY`. */
+  apiKeys: string[];
+  /** Most lines (`BULK_MAX_LINES`) and bytes (`BULK_MAX_BYTES`) of one bulk ingest. */
+  bulkMaxLines: number;
+  bulkMaxBytes: number;
 }
 
 export const DEFAULTS: Config = {
@@ -50,6 +61,12 @@ export const DEFAULTS: Config = {
   inlineMaxChars: 300,
   compareQueueMax: 64,
   maxEventLoopDelayMs: 1_000,
+  dataDir: './data',
+  databaseUrl: '',
+  databaseSchema: 'article_diff',
+  apiKeys: [],
+  bulkMaxLines: 100_000,
+  bulkMaxBytes: 1024 * 1024 * 1024,
 };
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -81,6 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inlineMaxChars: int('INLINE_MAX_CHARS', DEFAULTS.inlineMaxChars, 0, 1_000_000),
     compareQueueMax: int('COMPARE_QUEUE_MAX', DEFAULTS.compareQueueMax, 0, 100_000),
     maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', DEFAULTS.maxEventLoopDelayMs, 0, 600_000),
+    dataDir: env.DATA_DIR || DEFAULTS.dataDir,
+    databaseUrl: env.DATABASE_URL ?? DEFAULTS.databaseUrl,
+    databaseSchema: env.DATABASE_SCHEMA || DEFAULTS.databaseSchema,
+    apiKeys: (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    bulkMaxLines: int('BULK_MAX_LINES', DEFAULTS.bulkMaxLines, 1, 100_000_000),
+    bulkMaxBytes: int('BULK_MAX_BYTES', DEFAULTS.bulkMaxBytes, 1024, 2 ** 40),
   };
 }
 

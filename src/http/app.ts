@@ -9,6 +9,9 @@ import multipartPlugin from './multipart.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
+import apiKeysPlugin, { BEARER_SCHEME } from './api-keys.js';
+import storePlugin from './store.js';
+import type { ArticleStore } from '../store/types.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { htmlForm, sendFormError } from './form-errors.js';
 import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
@@ -18,6 +21,9 @@ import healthRoutes from '../../routes/health.js';
 import compareRoutes from '../../routes/compare.js';
 import batchRoutes from '../../routes/batch.js';
 import uiRoutes from '../../routes/ui.js';
+import articleRoutes from '../../routes/articles.js';
+import bulkRoutes from '../../routes/articles-bulk.js';
+import checkRoutes from '../../routes/check.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -25,6 +31,8 @@ export interface BuildOptions {
   logger?: false | { level?: string; stream?: DestinationStream };
   /** TEST ONLY: simulated worker faults (crash, hang, throw) and a budget timer the test expires itself. */
   engine?: Pick<EngineOptions, 'faults' | 'budgetTimer'>;
+  /** TEST ONLY: an article store opened (and closed) by the caller instead of the configured one. */
+  store?: ArticleStore;
 }
 
 /**
@@ -97,6 +105,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax } = config;
   await app.register(enginePlugin, { workers, compareTimeoutMs, inlineMaxChars, compareQueueMax, ...options.engine });
   await app.register(pressurePlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  await app.register(apiKeysPlugin, { keys: config.apiKeys });
+  const { dataDir, databaseUrl, databaseSchema } = config;
+  await app.register(storePlugin, { dataDir, databaseUrl, databaseSchema, store: options.store });
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error as Parameters<typeof toProblem>[0], request);
@@ -123,5 +134,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(compareRoutes);
   await app.register(batchRoutes);
   await app.register(uiRoutes);
+  await app.register(articleRoutes);
+  await app.register(bulkRoutes, { maxLines: config.bulkMaxLines, maxBytes: config.bulkMaxBytes, maxLineBytes: config.bodyLimit });
+  await app.register(checkRoutes);
   return app;
 }

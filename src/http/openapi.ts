@@ -1,4 +1,5 @@
 import { packageVersion } from '../version.js';
+import { BEARER_SCHEME } from './api-keys.js';
 
 /**
  * The parts of the OpenAPI document that are not routes: @fastify/swagger adds every route's schemas (requests,
@@ -16,10 +17,12 @@ export function openapiDocument() {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The instance serving this document.' }],
-    // No authentication: the service is meant to run inside a newsroom's network (CORS and rate limits apply).
+    // Comparing needs no key; the store's routes name the bearer scheme, required when `API_KEYS` is set.
     security: [],
+    components: { securitySchemes: BEARER_SCHEME },
     tags: [
       { name: 'compare', description: 'Compare an original article with one or more rewrites.' },
+      { name: 'store', description: 'Store articles, and find which stored article a new one came from.' },
       { name: 'service', description: 'Liveness, readiness and the editors’ form page.' },
     ],
   };

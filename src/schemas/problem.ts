@@ -9,10 +9,14 @@ export const PROBLEMS = {
   MALFORMED_BODY: { status: 400, title: 'Malformed request body' },
   INVALID_ENCODING: { status: 400, title: 'Text is not valid UTF-8' },
   BINARY_CONTENT: { status: 415, title: 'Binary content where text was expected' },
+  UNAUTHORIZED: { status: 401, title: 'API key required' },
+  FORBIDDEN: { status: 403, title: 'API key not accepted' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  ARTICLE_NOT_FOUND: { status: 404, title: 'No such article' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
   BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  BULK_TOO_LARGE: { status: 413, title: 'Bulk ingest past its line or byte limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
@@ -21,6 +25,7 @@ export const PROBLEMS = {
   COMPARE_FAILED: { status: 503, title: 'Compare worker failed' },
   SHUTTING_DOWN: { status: 503, title: 'Service shutting down' },
   NOT_READY: { status: 503, title: 'Service not ready' },
+  STORE_UNAVAILABLE: { status: 503, title: 'Article store unavailable' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

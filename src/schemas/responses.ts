@@ -16,7 +16,9 @@ const RetryAfter = {
 /** What each error status means, in the document. */
 const MEANING: Record<number, string> = {
   400: 'The request is invalid: `errors[]` names each field and the rule it broke.',
-  404: 'No such route.',
+  401: 'An API key is required (`Authorization: Bearer …`): the service runs with `API_KEYS` set.',
+  403: 'The API key is not one of the service’s keys.',
+  404: 'No such route, or no such stored article.',
   405: 'The path exists but not with this method; `Allow` lists the methods it has.',
   406: 'None of the formats the `Accept` header allows can be produced.',
   413: 'The body is larger than the service accepts.',
@@ -47,12 +49,17 @@ export function problemResponses(statuses: number[]): Record<number, unknown> {
   );
 }
 
+/** A JSON answer of `schema`. */
+export function jsonResponse(description: string, schema: TSchema) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
 /**
  * Shared schemas to register (`app.addSchema`) for `problemResponses`: one per error status an operation answers.
- * 404 and 405 belong to no operation (no route, or not this method), so the document has no use for them.
+ * 405 belongs to no operation (a method the path does not have), so the document has no use for it.
  */
 export const PROBLEM_STATUS_SCHEMAS = [...new Set(Object.values(PROBLEMS).map((p) => p.status))]
-  .filter((status) => status !== 404 && status !== 405)
+  .filter((status) => status !== 405)
   .sort((a, b) => a - b)
   .map((status) => problemSchemaFor(status));
 

@@ -1,0 +1,190 @@
+import pg from 'pg';
+import type {
+  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle,
+} from './types.js';
+
+/**
+ * Schema versions, applied in order at start under an advisory lock, so instances started together neither race
+ * nor apply one twice. `schema_migrations` records what is applied.
+ */
+const MIGRATIONS = [
+  `CREATE TABLE articles (
+     seq bigserial PRIMARY KEY,
+     id text NOT NULL UNIQUE,
+     text text NOT NULL,
+     outlet text, url text, title text, published text, aliases jsonb,
+     published_lo bigint, published_hi bigint,
+     keys bigint[] NOT NULL,
+     stored_at timestamptz NOT NULL
+   );
+   CREATE INDEX articles_outlet ON articles (outlet, seq);
+   CREATE TABLE postings (key bigint NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq));`,
+];
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Schema holding the tables (created if missing): instances sharing one schema share one store. */
+  schema: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  now?: () => Date;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+// int8 (sequence numbers, index keys < 2^53) as numbers, not pg's default strings.
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (v: string) => Number(v)
+    : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+interface Row {
+  seq: number; id: string; text?: string; outlet: string | null; url: string | null; title: string | null;
+  published: string | null; aliases: string[] | null; published_lo: number | null; published_hi: number | null;
+  stored_at: Date; chars: number;
+}
+
+const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
+  + 'length(text) AS chars';
+
+/** The PostgreSQL engine: a pooled `pg` client; migrations are applied before the store is handed out. */
+export async function openPostgresStore(options: PostgresOptions): Promise<ArticleStore> {
+  if (!SCHEMA_NAME.test(options.schema)) {
+    throw new Error(`DATABASE_SCHEMA must match ${SCHEMA_NAME}, got "${options.schema}"`);
+  }
+  const now = options.now ?? (() => new Date());
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 8,
+    options: `-c search_path=${options.schema}`,
+    types,
+  });
+  // An idle client losing its connection (a database restart) must not take the process down; the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool, options.schema);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+
+  return {
+    engine: 'postgres',
+    async add(articles) {
+      return transaction(pool, async (client) => {
+        const out: AddOutcome[] = [];
+        for (const a of articles) {
+          const res = await client.query<{ seq: number }>(`INSERT INTO articles (id, text, outlet, url, title,
+            published,
+            aliases, published_lo, published_hi, keys, stored_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            ON CONFLICT (id) DO NOTHING RETURNING seq`, [a.id, a.text, a.outlet ?? null, a.url ?? null, a.title ?? null,
+            a.published ?? null, a.aliases ? JSON.stringify(a.aliases) : null, a.range?.lo ?? null, a.range?.hi ?? null,
+            a.keys, now()]);
+          const seq = res.rows[0]?.seq;
+          if (seq === undefined) { out.push({ id: a.id, created: false }); continue; }
+          await client.query('INSERT INTO postings (key, seq) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING',
+            [a.keys, seq]);
+          out.push({ id: a.id, created: true });
+        }
+        return out;
+      });
+    },
+    async get(id) {
+      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE id = $1`, [id]);
+      const row = res.rows[0];
+      return row ? { ...toMeta(row), text: row.text! } : null;
+    },
+    async list(query) { return listPage(pool, query); },
+    async remove(id) {
+      return transaction(pool, async (client) => {
+        const res = await client.query<{ seq: number }>('DELETE FROM articles WHERE id = $1 RETURNING seq, keys', [id]);
+        const row = res.rows[0] as { seq: number; keys: string[] } | undefined;
+        if (!row) return false;
+        await client.query('DELETE FROM postings WHERE key = ANY($1::bigint[]) AND seq = $2', [row.keys, row.seq]);
+        return true;
+      });
+    },
+    async postings(keys, cap) {
+      const out = new Map<number, number[]>(keys.map((k) => [k, []]));
+      if (keys.length === 0) return out;
+      const res = await pool.query<{ key: number; seq: number }>(`SELECT k.key, p.seq
+        FROM unnest($1::bigint[]) AS k(key)
+        CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.key = k.key LIMIT $2) p`, [keys, cap + 1]);
+      for (const r of res.rows) out.get(r.key)?.push(r.seq);
+      return out;
+    },
+    async bySeq(seqs) {
+      if (seqs.length === 0) return [];
+      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq = ANY($1::bigint[])`,
+        [seqs]);
+      return res.rows.map(toCandidate);
+    },
+    async count() {
+      const res = await pool.query<{ n: number }>('SELECT count(*)::int8 AS n FROM articles');
+      return res.rows[0]!.n;
+    },
+    async close() { await pool.end(); },
+  };
+}
+
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function migrate(pool: pg.Pool, schema: string): Promise<void> {
+  await transaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`article-diff:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
+      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const res = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${schema}.schema_migrations`);
+    for (let v = res.rows[0]?.v ?? 0; v < MIGRATIONS.length; v++) {
+      await client.query(`SET LOCAL search_path = ${schema}`);
+      await client.query(MIGRATIONS[v]!);
+      await client.query(`INSERT INTO ${schema}.schema_migrations (version) VALUES ($1)`, [v + 1]);
+    }
+  });
+}
+
+async function listPage(pool: pg.Pool, q: ListQuery): Promise<ListPage> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (sql: string, v: string | number) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.after !== undefined) add('seq > ?', q.after);
+  if (q.outlet !== undefined) add('outlet = ?', q.outlet);
+  if (q.since !== undefined) add('published_lo >= ?', q.since);
+  if (q.until !== undefined) add('published_lo < ?', q.until);
+  params.push(q.limit + 1);
+  const res = await pool.query<Row>(`SELECT ${META_COLUMNS} FROM articles
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`, params);
+  const page = res.rows.slice(0, q.limit);
+  return { articles: page.map(toMeta), next: res.rows.length > q.limit ? page[page.length - 1]!.seq : null };
+}
+
+function toMeta(row: Row): ArticleMeta {
+  return {
+    id: row.id, outlet: row.outlet, url: row.url, title: row.title, published: row.published,
+    aliases: row.aliases, chars: Number(row.chars), storedAt: row.stored_at.toISOString(),
+  };
+}
+
+function toCandidate(row: Row): CandidateArticle {
+  const range = row.published_lo !== null && row.published_hi !== null
+    ? { lo: row.published_lo, hi: row.published_hi } : null;
+  return { ...toMeta(row), text: row.text!, seq: row.seq, range };
+}

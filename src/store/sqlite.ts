@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle, StoredArticle,
+} from './types.js';
+
+/** Schema versions, applied in order at open (`PRAGMA user_version` says how many already are). */
+const MIGRATIONS = [
+  `CREATE TABLE articles (
+     -- AUTOINCREMENT: a deleted article's seq is never reused, so a paging cursor never skips a newer article.
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     text TEXT NOT NULL,
+     outlet TEXT, url TEXT, title TEXT, published TEXT, aliases TEXT,
+     published_lo INTEGER, published_hi INTEGER,
+     keys BLOB NOT NULL,
+     stored_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_outlet ON articles (outlet, seq);
+   CREATE TABLE postings (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;`,
+];
+
+export interface SqliteOptions {
+  /** Directory of the database file (created if missing); `:memory:` for a throwaway store. */
+  dataDir: string;
+  now?: () => Date;
+}
+
+interface Row {
+  seq: number; id: string; text: string; outlet: string | null; url: string | null; title: string | null;
+  published: string | null; aliases: string | null; published_lo: number | null; published_hi: number | null;
+  stored_at: string; chars: number;
+}
+
+const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
+  + 'length(text) AS chars';
+
+/**
+ * The embedded engine: one SQLite file in `dataDir` through better-sqlite3. WAL lets reads run beside the writer;
+ * `synchronous = FULL` makes every commit durable before it returns (NORMAL would keep WAL commits only in the OS
+ * cache until a checkpoint, and an acknowledged article could be lost with the machine).
+ */
+export function openSqliteStore(options: SqliteOptions): ArticleStore {
+  const now = options.now ?? (() => new Date());
+  let file = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'articles.db');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Another process (the CLI beside a server) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insert = db.prepare(`INSERT INTO articles (id, text, outlet, url, title, published, aliases, published_lo,
+    published_hi, keys, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const insertPosting = db.prepare('INSERT OR IGNORE INTO postings (key, seq) VALUES (?, ?)');
+  const byId = db.prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE id = ?`);
+  const keysOf = db.prepare('SELECT seq, keys FROM articles WHERE id = ?');
+  const deleteArticle = db.prepare('DELETE FROM articles WHERE seq = ?');
+  const deletePosting = db.prepare('DELETE FROM postings WHERE key = ? AND seq = ?');
+  const postingsOf = db.prepare('SELECT seq FROM postings WHERE key = ? LIMIT ?').pluck();
+  const countAll = db.prepare('SELECT count(*) FROM articles').pluck();
+
+  const addAll = db.transaction((articles: NewArticle[]): AddOutcome[] => articles.map((a) => {
+    const info = insert.run(a.id, a.text, a.outlet ?? null, a.url ?? null, a.title ?? null, a.published ?? null,
+      a.aliases ? JSON.stringify(a.aliases) : null, a.range?.lo ?? null, a.range?.hi ?? null, encodeKeys(a.keys),
+      now().toISOString());
+    if (info.changes === 0) return { id: a.id, created: false };
+    const seq = Number(info.lastInsertRowid);
+    for (const key of a.keys) insertPosting.run(key, seq);
+    return { id: a.id, created: true };
+  }));
+
+  const removeOne = db.transaction((id: string): boolean => {
+    const row = keysOf.get(id) as { seq: number; keys: Buffer } | undefined;
+    if (!row) return false;
+    for (const key of decodeKeys(row.keys)) deletePosting.run(key, row.seq);
+    deleteArticle.run(row.seq);
+    return true;
+  });
+
+  return {
+    engine: 'sqlite',
+    async add(articles) { return addAll(articles); },
+    async get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? { ...toMeta(row), text: row.text } : null;
+    },
+    async list(query) { return listPage(db, query); },
+    async remove(id) { return removeOne(id); },
+    async postings(keys, cap) {
+      const out = new Map<number, number[]>();
+      for (const key of keys) out.set(key, postingsOf.all(key, cap + 1) as number[]);
+      return out;
+    },
+    async bySeq(seqs) {
+      if (seqs.length === 0) return [];
+      const marks = seqs.map(() => '?').join(',');
+      const rows = db.prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq IN (${marks})`)
+        .all(...seqs) as Row[];
+      return rows.map(toCandidate);
+    },
+    async count() { return countAll.get() as number; },
+    async close() { if (db.open) db.close(); },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function listPage(db: Database.Database, q: ListQuery): ListPage {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.after !== undefined) { where.push('seq > ?'); params.push(q.after); }
+  if (q.outlet !== undefined) { where.push('outlet = ?'); params.push(q.outlet); }
+  if (q.since !== undefined) { where.push('published_lo >= ?'); params.push(q.since); }
+  if (q.until !== undefined) { where.push('published_lo < ?'); params.push(q.until); }
+  const sql = `SELECT ${META_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY seq LIMIT ?`;
+  const rows = db.prepare(sql).all(...params, q.limit + 1) as Row[];
+  const page = rows.slice(0, q.limit);
+  return { articles: page.map(toMeta), next: rows.length > q.limit ? page[page.length - 1]!.seq : null };
+}
+
+function toMeta(row: Row): ArticleMeta {
+  return {
+    id: row.id, outlet: row.outlet, url: row.url, title: row.title, published: row.published,
+    aliases: row.aliases ? JSON.parse(row.aliases) as string[] : null, chars: row.chars, storedAt: row.stored_at,
+  };
+}
+
+function toCandidate(row: Row): CandidateArticle {
+  const range = row.published_lo !== null && row.published_hi !== null
+    ? { lo: row.published_lo, hi: row.published_hi } : null;
+  return { ...toMeta(row), text: row.text, seq: row.seq, range };
+}
+
+/** Index keys as float64s: 52-bit integers are exact in them, and a blob is one column, not a row per key. */
+function encodeKeys(keys: number[]): Buffer {
+  return Buffer.from(new Float64Array(keys).buffer);
+}
+
+function decodeKeys(blob: Buffer): Float64Array {
+  return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
