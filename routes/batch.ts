@@ -86,10 +86,16 @@ export default async function batchRoutes(fastify: FastifyInstance) {
     const labels = outletLabels(outlets);
     const matrix = buildMatrix(results.map((r) => ('summary' in r ? r : null)), labels);
     reply.header('vary', 'Accept');
-    const view: BatchView = { originalOutlet: original.input.outlet, matrix, results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })) };
-    if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
-    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view, { width: requestedWidth(request) }));
-    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view, { width: requestedWidth(request) }));
+    const view: BatchView = {
+      originalOutlet: original.input.outlet, matrix,
+      results: results.map((r) => ('summary' in r ? r : { title: r.title, detail: r.detail })),
+    };
+    const width = requestedWidth(request);
+    if (format === 'html') {
+      return reply.type('text/html; charset=utf-8').send(renderBatchHtml(view, { nonce: cspNonce(reply) }));
+    }
+    if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderBatchText(view, { width }));
+    if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderBatchMarkdown(view, { width }));
     return { results, matrix };
   });
 }

@@ -14,7 +14,9 @@ export default async function healthRoutes(app: FastifyInstance) {
       description: 'Answers as long as the event loop turns, even while every compare worker is busy or still loading.',
       response: {
         200: { description: 'The process is alive.', content: { 'application/json': {
-          schema: Type.Object({ status: Type.Literal('ok'), uptime: Type.Number({ minimum: 0, description: 'Seconds.' }) }),
+          schema: Type.Object({
+            status: Type.Literal('ok'), uptime: Type.Number({ minimum: 0, description: 'Seconds.' }),
+          }),
         } } },
         ...problemResponses([429, 500, 503]),
       },
@@ -30,7 +32,9 @@ export default async function healthRoutes(app: FastifyInstance) {
       operationId: 'ready',
       tags: ['service'],
       summary: 'Readiness check',
-      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a compare) and the article store answers (its engine and articles held); 503 `NOT_READY` before, `STORE_UNAVAILABLE` without the store, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
+      description: 'Ready once every compare worker has loaded at start-up (and while at least one can take a '
+        + 'compare) and the article store answers (its engine and articles held); 503 `NOT_READY` before, '
+        + '`STORE_UNAVAILABLE` without the store, 503 `OVERLOADED` / `SHUTTING_DOWN` when shedding or closing.',
       response: {
         200: { description: 'Ready to compare.', content: { 'application/json': {
           schema: Type.Object({
@@ -47,10 +51,14 @@ export default async function healthRoutes(app: FastifyInstance) {
     // crash or a compare past its budget) reloads for ~1 s while the others serve: still ready, not flapping.
     const stats = app.engine.stats?.() ?? { size: 0, ready: 0, loadMs: [] };
     if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
-      throw new ProblemError('NOT_READY', `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
+      throw new ProblemError('NOT_READY',
+        `${stats.ready} of ${stats.size} compare workers have loaded their resources; retry shortly.`);
     }
     // The article store answers too (STORE_UNAVAILABLE otherwise): an instance that cannot reach it cannot serve.
     const store = await app.articleStore();
-    return { status: 'ready' as const, workers: { size: stats.size, ready: stats.ready }, store: { engine: store.engine, articles: await store.count() } };
+    return {
+      status: 'ready' as const, workers: { size: stats.size, ready: stats.ready },
+      store: { engine: store.engine, articles: await store.count() },
+    };
   });
 }

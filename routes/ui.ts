@@ -23,5 +23,6 @@ export default async function uiRoutes(app: FastifyInstance) {
         ...problemResponses([429, 500, 503]),
       },
     },
-  }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderFormPage({ nonce: cspNonce(reply) })));
+  }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderFormPage({ nonce: cspNonce(reply) })));
 }

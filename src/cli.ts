@@ -14,9 +14,8 @@ import type { ArticleInput, CompareResult } from './core/types.js';
 import { ExtractError, extractArticle } from './extract/html.js';
 import { TextBytesError, decodeText } from './input/text-bytes.js';
 import { createLogger, pino } from './logger.js';
-import { renderHtml } from './render/html.js';
-import { renderMarkdown } from './render/markdown.js';
-import { renderText } from './render/text.js';
+import { renderResult } from './render/format.js';
+import { FORMATS } from './schemas/format.js';
 import { clampWidth } from './render/wrap.js';
 import { packageVersion } from './version.js';
 import { storeMain } from './cli-store.js';
@@ -123,7 +122,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (values.help) { io.stdout(USAGE); return EXIT.OK; }
   if (values.version) { io.stdout(`article-diff ${packageVersion()}\n`); return EXIT.OK; }
   try {
-    const formats = (['json', 'html', 'markdown', 'text'] as const).filter((f) => values[f]);
+    const formats = FORMATS.filter((f) => values[f]);
     if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
     if (positionals.length !== 2) throw new UsageError(`expected ORIGINAL and REWRITE, got ${positionals.length} argument(s)`);
     const [oPath, rPath] = positionals as [string, string];
@@ -145,10 +144,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const format = formats[0] ?? 'text';
     // NO_COLOR (no-color.org): any non-empty value turns colours off unless --color asks for them.
     const color = values['no-color'] ? false : values.color ?? (io.isTTY && !env.NO_COLOR);
-    io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
-      : format === 'html' ? renderHtml(result, opts)
-        : format === 'markdown' ? renderMarkdown(result, opts)
-          : renderText(result, { ...opts, color }));
+    // The renderers the routes use; JSON is indented for a terminal.
+    io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, format, { ...opts, color }));
     const met = conditionsMet(result, failOn as Condition[]);
     if (failOn.includes('uncredited') && result.summary.verdict !== 'independent' && result.summary.attribution.credited === null) {
       // Neither a pass nor a failure: the check could not run. A pipeline must not read it as either.

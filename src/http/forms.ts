@@ -10,6 +10,8 @@ export function validateReshaped(request: FastifyRequest, schema: TSchema, body:
   const validate = request.compileValidationSchema(schema as object);
   if (validate(body)) return body;
   throw Object.assign(new Error('The form does not describe a valid request.'), {
-    statusCode: 400, validation: validate.errors ?? [], validationContext: 'body',
+    statusCode: 400,
+    validation: validate.errors ?? [],
+    validationContext: 'body',
   });
 }

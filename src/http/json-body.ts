@@ -24,8 +24,9 @@ export function parseJsonBody(bytes: Buffer): unknown {
   if (bad >= 0) {
     const field = ['body', ...jsonPathAt(bytes.subarray(0, bad).toString('utf8'))].join('.');
     const why = describeInvalidByte(bytes, bad);
-    throw new ProblemError('INVALID_ENCODING', `${field}: ${why} (byte ${bad} of the body).`,
-      [{ field, rule: 'utf8', message: `${why} (byte ${bad} of the body)` }]);
+    throw new ProblemError('INVALID_ENCODING', `${field}: ${why} (byte ${bad} of the body).`, [
+      { field, rule: 'utf8', message: `${why} (byte ${bad} of the body)` },
+    ]);
   }
   const text = bytes.toString('utf8');
   let value: unknown;
@@ -50,11 +51,13 @@ function refusePrototypeKeys(root: unknown): void {
     if (typeof value !== 'object' || value === null) continue;
     for (const [key, child] of Object.entries(value)) {
       const field = `${path}.${key}`;
-      const proto = key === '__proto__'
-        || (key === 'constructor' && typeof child === 'object' && child !== null && Object.hasOwn(child, 'prototype'));
+      const proto =
+        key === '__proto__' ||
+        (key === 'constructor' && typeof child === 'object' && child !== null && Object.hasOwn(child, 'prototype'));
       if (proto) {
-        const message = `the key "${key === '__proto__' ? '__proto__' : 'constructor.prototype'}" is refused: it could `
-          + 'change object prototypes in whatever copies this body; remove or rename it';
+        const message =
+          `the key "${key === '__proto__' ? '__proto__' : 'constructor.prototype'}" is refused: it could ` +
+          'change object prototypes in whatever copies this body; remove or rename it';
         throw new ProblemError('INVALID_REQUEST', `${field}: ${message}.`, [{ field, rule: 'prototypeKey', message }]);
       }
       stack.push({ value: child, path: field });
@@ -73,9 +76,14 @@ export function jsonPathAt(prefix: string): string[] {
       while (j < prefix.length && prefix[j] !== '"') j += prefix[j] === '\\' ? 2 : 1;
       const top = stack.at(-1);
       // Inside this string: a value belongs to its key; a key being written belongs to the object that holds it.
-      if (j >= prefix.length) return (top?.object && top.expectKey ? stack.slice(0, -1) : stack).map((s) => String(s.key));
+      if (j >= prefix.length)
+        return (top?.object && top.expectKey ? stack.slice(0, -1) : stack).map((s) => String(s.key));
       if (top?.object && top.expectKey) {
-        try { top.key = JSON.parse(prefix.slice(i, j + 1)) as string; } catch { top.key = prefix.slice(i + 1, j); }
+        try {
+          top.key = JSON.parse(prefix.slice(i, j + 1)) as string;
+        } catch {
+          top.key = prefix.slice(i + 1, j);
+        }
         top.expectKey = false;
       }
       i = j + 1;

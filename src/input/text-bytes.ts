@@ -25,10 +25,24 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const [length, min, max] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
-      : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
-        : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
-          : [0, 0, 0];
+    const [length, min, max] =
+      b < 0x80
+        ? [1, 0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : b === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : b === 0xed
+              ? [3, 0x80, 0x9f]
+              : b >= 0xe1 && b <= 0xef
+                ? [3, 0x80, 0xbf]
+                : b === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : b === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : b >= 0xf1 && b <= 0xf3
+                      ? [4, 0x80, 0xbf]
+                      : [0, 0, 0];
     if (length === 0) return i;
     // The second byte has a narrower range for some lead bytes (overlongs, surrogates, past U+10FFFF).
     for (let k = 1; k < length; k++) {
@@ -45,8 +59,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 export function describeInvalidByte(bytes: Uint8Array, offset: number): string {
   const hex = `0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}`;
   return looksLatin1(bytes)
-    ? `byte ${hex} is not UTF-8; the text looks like Latin-1/Windows-1252: convert it to UTF-8 `
-      + '(e.g. `iconv -f windows-1252 -t utf-8`)'
+    ? `byte ${hex} is not UTF-8; the text looks like Latin-1/Windows-1252: convert it to UTF-8 ` +
+        '(e.g. `iconv -f windows-1252 -t utf-8`)'
     : `byte ${hex} is not UTF-8; send the text as UTF-8`;
 }
 

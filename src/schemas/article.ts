@@ -4,11 +4,16 @@ import { DEFAULT_LIMITS } from './limits.js';
 /** What an article says about itself besides its text: the same fields in a request and in the core's input. */
 const ArticleMetaFields = {
   outlet: Type.Optional(Type.String({ maxLength: 200, description: 'Publishing outlet, e.g. "The Atlantic".' })),
-  aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
-    maxItems: 20, description: 'Other names of the outlet ("Atlantic", "theatlantic.com").',
-  })),
+  aliases: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+      maxItems: 20,
+      description: 'Other names of the outlet ("Atlantic", "theatlantic.com").',
+    }),
+  ),
   title: Type.Optional(Type.String({ maxLength: 1000 })),
-  url: Type.Optional(Type.String({ maxLength: 2000, description: 'Where the article was published; its domain counts as credit.' })),
+  url: Type.Optional(
+    Type.String({ maxLength: 2000, description: 'Where the article was published; its domain counts as credit.' }),
+  ),
   published: Type.Optional(Type.String({ maxLength: 100 })),
 };
 
@@ -17,13 +22,17 @@ export const ARTICLE_META_FIELDS = ['outlet', 'title', 'url', 'published'] as co
 
 // maxLength: the core analyses at most `maxChars` per side; past it, a clear 400 beats a silently cut text.
 export const ArticleTextSchema = Type.String({
-  minLength: 1, maxLength: DEFAULT_LIMITS.maxChars, pattern: '\\S',
+  minLength: 1,
+  maxLength: DEFAULT_LIMITS.maxChars,
+  pattern: '\\S',
   description: 'The article as plain text (paragraphs separated by blank lines). Exactly one of `text` and `html`.',
 });
 export const ArticleHtmlSchema = Type.String({
-  minLength: 1, pattern: '\\S',
-  description: 'The article as a web page: the body is extracted with Readability and the extracted text is returned in '
-    + 'the answer’s `text` (offsets refer to it). Exactly one of `text` and `html`.',
+  minLength: 1,
+  pattern: '\\S',
+  description:
+    'The article as a web page: the body is extracted with Readability and the extracted text is returned in ' +
+    'the answer’s `text` (offsets refer to it). Exactly one of `text` and `html`.',
 });
 
 /** One article as a request gives it: plain `text` or a web page as `html`, exactly one of them. */

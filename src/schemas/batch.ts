@@ -6,12 +6,17 @@ import { ProblemSchema } from './problem.js';
 /** Largest number of rewrites one batch accepts. */
 export const BATCH_MAX_REWRITES = 10;
 
-export const BatchBodySchema = Type.Object({
-  original: ArticleSchema,
-  rewrites: Type.Array(ArticleSchema, {
-    minItems: 1, maxItems: BATCH_MAX_REWRITES, description: `1 to ${BATCH_MAX_REWRITES} rewrites, each with its \`outlet\`.`,
-  }),
-}, { additionalProperties: false });
+export const BatchBodySchema = Type.Object(
+  {
+    original: ArticleSchema,
+    rewrites: Type.Array(ArticleSchema, {
+      minItems: 1,
+      maxItems: BATCH_MAX_REWRITES,
+      description: `1 to ${BATCH_MAX_REWRITES} rewrites, each with its \`outlet\`.`,
+    }),
+  },
+  { additionalProperties: false },
+);
 
 const Ratio = Type.Number({ minimum: 0, maximum: 1 });
 
@@ -44,20 +49,28 @@ export const MatrixClaimSchema = Type.Object({
   }),
 });
 
-export const BatchMatrixSchema = Type.Object({
-  outlets: Type.Array(BatchOutletSchema),
-  claims: Type.Array(MatrixClaimSchema),
-  credited: Type.Array(Type.String(), { description: 'Outlets whose rewrite credits the original.' }),
-  derivedUncredited: Type.Array(Type.String(), {
-    description: 'Outlets whose rewrite is derived from the original but does not credit it.',
-  }),
-  failed: Type.Array(Type.String(), { description: 'Outlets whose compare failed (a problem in `results[]`).' }),
-}, { description: 'Per original claim, which outlets kept, paraphrased or dropped it; which outlets credit the source.' });
+export const BatchMatrixSchema = Type.Object(
+  {
+    outlets: Type.Array(BatchOutletSchema),
+    claims: Type.Array(MatrixClaimSchema),
+    credited: Type.Array(Type.String(), { description: 'Outlets whose rewrite credits the original.' }),
+    derivedUncredited: Type.Array(Type.String(), {
+      description: 'Outlets whose rewrite is derived from the original but does not credit it.',
+    }),
+    failed: Type.Array(Type.String(), { description: 'Outlets whose compare failed (a problem in `results[]`).' }),
+  },
+  {
+    description: 'Per original claim, which outlets kept, paraphrased or dropped it; which outlets credit the source.',
+  },
+);
 
 export const BatchResultSchema = Type.Object({
-  results: Type.Array(Type.Union([CompareResultSchema, Type.Omit(ProblemSchema, []) /* inlined: the union cannot hold a shared $id */]), {
-    description: 'In the order of `rewrites`: a compare result, or the problem of a rewrite that failed.',
-  }),
+  results: Type.Array(
+    Type.Union([CompareResultSchema, Type.Omit(ProblemSchema, []) /* inlined: the union cannot hold a shared $id */]),
+    {
+      description: 'In the order of `rewrites`: a compare result, or the problem of a rewrite that failed.',
+    },
+  ),
   matrix: BatchMatrixSchema,
 });
 

@@ -25,8 +25,9 @@ const MEANING: Record<number, string> = {
   415: 'The body’s media type is not accepted, or a text field holds binary content.',
   429: 'Too many requests from this client.',
   500: 'The service failed; the request id is logged.',
-  503: 'Temporarily unable to answer (overloaded, a compare past its time budget, a replaced worker, not ready yet, '
-    + 'shutting down); retry after `Retry-After` seconds.',
+  503:
+    'Temporarily unable to answer (overloaded, a compare past its time budget, a replaced worker, not ready yet, ' +
+    'shutting down); retry after `Retry-After` seconds.',
 };
 
 /** The form page a request that asked for HTML gets instead of problem JSON (the `GET /` forms post so). */
@@ -75,7 +76,8 @@ const RENDERED: Record<Exclude<Format, 'json'>, string> = {
 export function formatsResponse(description: string, json: TSchema) {
   return {
     description,
-    content: Object.fromEntries(FORMATS.map((f) => [MEDIA_TYPES[f],
-      { schema: f === 'json' ? json : Type.String({ description: RENDERED[f] }) }])),
+    content: Object.fromEntries(
+      FORMATS.map((f) => [MEDIA_TYPES[f], { schema: f === 'json' ? json : Type.String({ description: RENDERED[f] }) }]),
+    ),
   };
 }

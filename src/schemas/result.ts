@@ -16,8 +16,16 @@ export const REWRITE_STATUSES = ['kept', 'paraphrased', 'added'] as const;
 export const CLAIM_STATUSES = ['kept', 'paraphrased', 'dropped', 'added'] as const;
 export const ALIGNED_STATUSES = ['kept', 'paraphrased'] as const;
 export const BOILERPLATE_KINDS = [
-  'byline', 'photo_credit', 'timestamp', 'read_more', 'comment_form', 'teaser_list', 'category', 'widget',
-  'correction', 'other',
+  'byline',
+  'photo_credit',
+  'timestamp',
+  'read_more',
+  'comment_form',
+  'teaser_list',
+  'category',
+  'widget',
+  'correction',
+  'other',
 ] as const;
 export const DIFF_OPS = ['equal', 'removed', 'added'] as const;
 export const CHANGE_KINDS = [
@@ -46,9 +54,15 @@ export const ClaimSchema = Type.Object({
   ...TextSpanFields,
   status: ClaimStatusEnum,
   matches: Type.Array(Type.String(), { description: 'Ids of claims on the other side that carry the same content.' }),
-  similarity: Type.Number({ minimum: 0, maximum: 1, description: 'Best similarity to the matched claims (0 when unmatched).' }),
+  similarity: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: 'Best similarity to the matched claims (0 when unmatched).',
+  }),
   carried: Type.Number({
-    minimum: 0, maximum: 1, description: 'Share of this claim’s content words carried to (or from) the other side.',
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of this claim’s content words carried to (or from) the other side.',
   }),
   alignments: Type.Array(Type.String(), { description: 'Alignment group ids this claim belongs to.' }),
   changed: Type.Boolean({
@@ -70,9 +84,11 @@ export const ParagraphSchema = Type.Object({
 export const BoilerplateSchema = Type.Object({ ...TextSpanFields, kind: Type.Enum(BOILERPLATE_KINDS) });
 
 export const SideResultSchema = Type.Object({
-  text: Type.Optional(Type.String({
-    description: 'The text the offsets refer to, when it was extracted from submitted HTML.',
-  })),
+  text: Type.Optional(
+    Type.String({
+      description: 'The text the offsets refer to, when it was extracted from submitted HTML.',
+    }),
+  ),
   paragraphs: Type.Array(ParagraphSchema),
   claims: Type.Array(ClaimSchema),
   boilerplate: Type.Array(BoilerplateSchema),
@@ -148,15 +164,23 @@ const counts = <K extends readonly string[]>(keys: K) =>
 
 export const SummarySchema = Type.Object({
   verdict: VerdictEnum,
-  coverage: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the original’s claim text carried into the rewrite.' }),
+  coverage: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of the original’s claim text carried into the rewrite.',
+  }),
   containment: Type.Number({
-    minimum: 0, maximum: 1, description: 'Share of the rewrite’s claim text that comes from the original.',
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of the rewrite’s claim text that comes from the original.',
   }),
   counts: Type.Object({ original: counts(ORIGINAL_STATUSES), rewrite: counts(REWRITE_STATUSES) }),
   attribution: AttributionSchema,
   quotes: counts([...QUOTE_STATUSES, 'dropped', 'speakerChanged'] as const),
   changedFacts: Count,
-  flags: Type.Array(Type.String(), { description: 'Warnings a pipeline should not miss (e.g. "derived but uncredited").' }),
+  flags: Type.Array(Type.String(), {
+    description: 'Warnings a pipeline should not miss (e.g. "derived but uncredited").',
+  }),
 });
 
 export const CompareResultSchema = Type.Object({
@@ -165,7 +189,9 @@ export const CompareResultSchema = Type.Object({
   rewrite: SideResultSchema,
   alignments: Type.Array(AlignmentSchema),
   quotes: Type.Array(QuoteSchema),
-  droppedQuotes: Type.Array(Type.String(), { description: 'Quotations of the original that the rewrite does not carry.' }),
+  droppedQuotes: Type.Array(Type.String(), {
+    description: 'Quotations of the original that the rewrite does not carry.',
+  }),
 });
 
 export type Span = Static<typeof SpanSchema>;

@@ -71,8 +71,9 @@ const cases: Case[] = [
 ];
 
 // One app answers every case (each case is one request; building an app per case cost most of this file's time).
-// Its compares have no time budget: these cases are about refusals, and a busy machine must not turn them into 503s.
-const shared = await testApp(t, { engine: noBudget });
+// No time budget and no event-loop shedding: these cases are about refusals, and a busy machine must not turn them
+// into 503s.
+const shared = await testApp(t, { config: { maxEventLoopDelayMs: 0 }, engine: noBudget });
 
 for (const c of cases) {
   t.test(`${c.status} ${c.code}: ${c.name}`, async (t) => {

@@ -1,14 +1,15 @@
+import t from 'tap';
 import { runTextCases, type TextCase, ARTICLE } from '../fixtures/hostile-texts.js';
+import { testApp } from '../fixtures/app.js';
 
 /**
- * Texts a scraper may send that are valid requests but hostile to a text pipeline (issue #7). Each gets a
+ * Texts a scraper may send that are valid requests but hostile to a text pipeline. Each gets a
  * 200 whose every offset slices exactly to the claim's text in the text as submitted (UTF-16, including
  * surrogate pairs, combining marks and CR/CRLF), with no content silently lost. Large inputs are in
  * texts-large.test.ts (each file has its own time limit).
  */
 
 const cases: TextCase[] = [
-  { name: 'NUL bytes inside sentences', original: 'The council\u0000 approved the budget.\u0000\n\n\u0000Critics objected.', rewrite: 'The council approved the budget.\u0000 Critics objected.' },
   {
     name: 'lone surrogates',
     original: 'The council \ud800approved the budget. Critics \udfff objected.\n\n\udc00',
@@ -61,3 +62,14 @@ const cases: TextCase[] = [
 ];
 
 await runTextCases(cases);
+
+// A NUL is not text: such a field is refused (415, naming it) rather than compared as claims of garbage.
+t.test('415 BINARY_CONTENT: NUL bytes inside sentences', async (t) => {
+  const app = await testApp(t, { config: { inlineMaxChars: 0 } });
+  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: {
+    original: { text: 'The council\u0000 approved the budget.\u0000\n\n\u0000Critics objected.' },
+    rewrite: { text: 'The council approved the budget. Critics objected.' },
+  } });
+  t.equal(res.statusCode, 415);
+  t.match(res.json(), { code: 'BINARY_CONTENT', errors: [{ field: 'body.original.text', rule: 'text' }] });
+});

@@ -10,8 +10,11 @@ const independent = { text: 'A local bakery won a prize for its sourdough. The o
 const credited = { text: `${smallPair.rewrite.text}\n\nThe story was first reported by the Daily Planet.`, outlet: 'Fair Wire' };
 const batch = (rewrites: unknown[]) => ({ method: 'POST' as const, url: '/v1/compare/batch', payload: { original: smallPair.original, rewrites } });
 
+// One app for the tests that need no faults: each app's worker pool loads its resources once.
+const shared = await testApp(t, renderAppOptions);
+
 t.test('results in request order, each a full compare result, plus the outlet matrix', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const res = await app.inject(batch([smallPair.rewrite, independent, credited]));
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const { results, matrix } = res.json();
@@ -34,7 +37,9 @@ t.test('results in request order, each a full compare result, plus the outlet ma
 
 t.test('one failing rewrite becomes a problem in its slot and does not sink the others', async (t) => {
   const faults = (_o: ArticleInput, r: ArticleInput): Fault | undefined => (r.text.includes('SIMULATE_THROW') ? 'throw' : undefined);
-  const app = await testApp(t, { config: { ...renderAppOptions.config, inlineMaxChars: 0, workers: 1 }, engine: { faults } });
+  const app = await testApp(t, {
+    config: { ...renderAppOptions.config, inlineMaxChars: 0, workers: 1 }, engine: { faults, ...renderAppOptions.engine },
+  });
   const res = await app.inject(batch([
     smallPair.rewrite,
     { html: '<html><body><script>x()</script></body></html>', outlet: 'Empty Page' },
@@ -52,7 +57,7 @@ t.test('one failing rewrite becomes a problem in its slot and does not sink the 
 });
 
 t.test('limits and validation', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const tooMany = await app.inject(batch(Array.from({ length: 11 }, () => smallPair.rewrite)));
   t.equal(tooMany.statusCode, 400);
   t.match(tooMany.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrites', rule: 'maxItems' }] });
@@ -63,7 +68,7 @@ t.test('limits and validation', async (t) => {
 });
 
 t.test('Accept: text/html gives the batch view; text and Markdown too', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const html = await app.inject({ ...batch([smallPair.rewrite, independent]), headers: { accept: 'text/html' } });
   t.match(html.headers['content-type'], /^text\/html/);
   const { document: d } = parseHTML(html.body);
@@ -71,7 +76,7 @@ t.test('Accept: text/html gives the batch view; text and Markdown too', async (t
   t.ok(d.querySelectorAll('table.claims td[data-status="dropped"]').length > 0);
   t.equal(d.querySelectorAll('details.outlet').length, 2, 'each outlet’s report, folded');
   const text = await app.inject({ ...batch([smallPair.rewrite, independent]), url: '/v1/compare/batch?format=text' });
-  t.match(text.body, /^Copy Wire: .* \| coverage\s\d+%/);
+  t.match(text.body, /^Copy Wire: [^|]*\| coverage\s\d+%/); // \s: the report binds a figure to its label
   t.match(text.body, /\nBread Times: independent/);
   const md = await app.inject({ ...batch([smallPair.rewrite]), headers: { accept: 'text/markdown' } });
   t.match(md.body, /^# Daily Planet against 1 rewrite\(s\)/);

@@ -1,16 +1,18 @@
 import t from 'tap';
 import { testApp, multipartBody } from '../fixtures/app.js';
+import { noBudget } from '../fixtures/budget.js';
 import { buildApp } from '../../src/http/app.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // These tests check the contract, not compare budgets or load shedding (tested in test/http/engine*.test.ts):
-// the first compare of a fresh app loads the NLP models, and tap runs files in parallel on a 2-core machine.
-const generous = { config: { maxEventLoopDelayMs: 0, compareTimeoutMs: 120_000 } };
+// the first compare of a fresh app loads the NLP models, and tap runs files in parallel on a 2-core machine. One app
+// answers them all (its worker pool loads once), with no time budget and no event-loop shedding.
+const shared = await testApp(t, { config: { maxEventLoopDelayMs: 0 }, engine: noBudget });
 
 const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
 
 t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
-  const app = await testApp(t, generous);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: seedBody });
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /application\/json/);
@@ -31,7 +33,7 @@ t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
 });
 
 t.test('multipart upload gives the same answer as JSON', async (t) => {
-  const app = await testApp(t, generous);
+  const app = shared;
   const form = multipartBody({
     original: { value: seeds.atlantic, filename: 'a.txt' },
     rewrite: { value: seeds.caliber, filename: 'b.txt' },
@@ -45,7 +47,7 @@ t.test('multipart upload gives the same answer as JSON', async (t) => {
 });
 
 t.test('multipart without the rewrite names the missing field', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...multipartBody({ original: { value: 'Some text.', filename: 'a.txt' } }) });
   t.equal(res.statusCode, 400);
   t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrite', rule: 'required' }] });
@@ -61,7 +63,7 @@ const problems = [
 
 for (const p of problems) {
   t.test(`400 problem: ${p.name}`, async (t) => {
-    const app = await testApp(t);
+    const app = shared;
     const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: p.payload });
     t.equal(res.statusCode, p.status);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
@@ -74,7 +76,7 @@ for (const p of problems) {
 }
 
 t.test('400 problem on malformed JSON', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', headers: { 'content-type': 'application/json' }, payload: '{"original":' });
   t.equal(res.statusCode, 400);
   t.equal(res.json().code, 'MALFORMED_BODY');
@@ -97,7 +99,7 @@ t.test('413 problem for an uploaded file over the limit', async (t) => {
 });
 
 t.test('415 problem for an unsupported content type', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
   t.equal(res.statusCode, 415);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
@@ -105,7 +107,7 @@ t.test('415 problem for an unsupported content type', async (t) => {
 });
 
 t.test('404 problem for an unknown route', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'GET', url: '/v2/nothing?x=1' });
   t.equal(res.statusCode, 404);
   t.match(res.json(), { code: 'NOT_FOUND', status: 404, instance: '/v2/nothing?x=1' });

@@ -21,8 +21,11 @@ const cases: { name: string; accept?: string; query?: string; status: number; ty
   { name: 'unknown ?format is a 400 problem', query: '?format=pdf', status: 400, type: /^application\/problem\+json/, body: /"code":"INVALID_REQUEST".*querystring\.format/ },
 ];
 
+// One app for the file: each app's worker pool loads its resources once.
+const shared = await testApp(t, renderAppOptions);
+
 t.test('POST /v1/compare negotiates its answer format', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   for (const c of cases) {
     const res = await app.inject({ method: 'POST', url: `/v1/compare${c.query ?? ''}`, payload: smallPair, headers: c.accept ? { accept: c.accept } : {} });
     t.equal(res.statusCode, c.status, `${c.name}: status`);
@@ -33,7 +36,7 @@ t.test('POST /v1/compare negotiates its answer format', async (t) => {
 });
 
 t.test('the text report has one line per claim with markers and the word diff', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair, headers: { accept: 'text/plain' } });
   const json = (await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair })).json();
   const lines = res.body.trimEnd().split('\n').filter((l) => /^[=~+-] /.test(l));
@@ -43,7 +46,7 @@ t.test('the text report has one line per claim with markers and the word diff', 
 });
 
 t.test('the HTML answer carries the CSP nonces of its response', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair, headers: { accept: 'text/html' } });
   const csp = String(res.headers['content-security-policy'] ?? '');
   const style = /<style nonce="([^"]+)">/.exec(res.body)?.[1], script = /<script nonce="([^"]+)">/.exec(res.body)?.[1];

@@ -8,8 +8,11 @@ import { smallPair } from '../fixtures/small-pair.js';
 import { newsPage } from '../fixtures/html-page.js';
 
 
+// One app for the file: each app's worker pool loads its resources once.
+const shared = await testApp(t, renderAppOptions);
+
 t.test('GET / is the comparison form, self-contained and CSP-clean', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const res = await app.inject({ method: 'GET', url: '/' });
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
@@ -32,7 +35,7 @@ t.test('GET / is the comparison form, self-contained and CSP-clean', async (t) =
 });
 
 t.test('the form post (multipart, browser Accept) answers the HTML report', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const form = multipartBody({
     original: { value: smallPair.original.text }, original_type: { value: 'text' }, original_outlet: { value: 'Daily Planet' },
     rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' }, rewrite_outlet: { value: '' },
@@ -48,7 +51,7 @@ t.test('the form post (multipart, browser Accept) answers the HTML report', asyn
 });
 
 t.test('the form’s "HTML page" choice extracts the article from a pasted page', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const page = newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'));
   const form = multipartBody({
     original: { value: page, filename: 'page.html' }, original_type: { value: 'html' },
@@ -64,7 +67,7 @@ t.test('the form’s "HTML page" choice extracts the article from a pasted page'
 });
 
 t.test('the page has a batch form posting numbered rewrite slots; the batch route reads them', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const { document: d } = parseHTML((await app.inject({ method: 'GET', url: '/' })).body);
   const form = d.querySelector('form.batch')!;
   t.equal(form.getAttribute('action'), '/v1/compare/batch?format=html');

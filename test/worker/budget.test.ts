@@ -5,11 +5,21 @@ import { createEngine } from '../../src/worker/pool.js';
 import { manualBudget } from '../fixtures/budget.js';
 import { faults, small, withText } from '../fixtures/faults.js';
 
-const code = (p: Promise<unknown>) => p.then(() => 'answered', (err: { code?: string }) => err.code ?? String(err));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (err: { code?: string }) => err.code ?? String(err),
+  );
 
 t.test('a runaway compare ends when its budget expires, and the pool replaces the worker', async (t) => {
   const budget = manualBudget();
-  const engine = createEngine({ workers: 1, inlineMaxChars: 0, compareTimeoutMs: 1000, budgetTimer: budget.timer, faults });
+  const engine = createEngine({
+    workers: 1,
+    inlineMaxChars: 0,
+    compareTimeoutMs: 1000,
+    budgetTimer: budget.timer,
+    faults,
+  });
   t.teardown(() => engine.close());
   await engine.warmup();
   const hung = code(engine.compare(withText('SIMULATE_HANG here.').original, small.rewrite));
@@ -24,7 +34,13 @@ t.test('a runaway compare ends when its budget expires, and the pool replaces th
 
 t.test('the budget counts the wait for a worker: a queued compare past it is not run', async (t) => {
   const budget = manualBudget();
-  const engine = createEngine({ workers: 1, inlineMaxChars: 0, compareTimeoutMs: 1000, budgetTimer: budget.timer, faults });
+  const engine = createEngine({
+    workers: 1,
+    inlineMaxChars: 0,
+    compareTimeoutMs: 1000,
+    budgetTimer: budget.timer,
+    faults,
+  });
   t.teardown(() => engine.close());
   await engine.warmup();
   const hung = code(engine.compare(withText('SIMULATE_HANG here.').original, small.rewrite));
