@@ -85,8 +85,9 @@ export function decodeText(bytes: Uint8Array): string {
   return body;
 }
 
-// NUL and the C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL; C1 controls.
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+// NUL and the C0 controls other than tab, line feed, vertical tab, form feed and carriage return. Not the C1 controls:
+// U+0080–U+009F in real text are mostly Windows-1252 quotes and dashes read as Latin-1 (“ as U+0093), still text.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
 
 /** Why `text` is binary content rather than text, or undefined when it is text. */
 export function binaryReason(text: string): string | undefined {
