@@ -80,61 +80,41 @@ const JQ_PAIR = `jq -n --rawfile o ${ORIGINAL} --rawfile r ${REWRITE} \\
 export const EXAMPLES: Example[] = [
   {
     name: 'compare-summary',
-    command: `${JQ_PAIR}\n  jq .summary`,
-    lang: 'json',
-    run: async (ctx) => json(JSON.parse(await jsonPost(ctx)).summary),
-  },
-  {
-    name: 'compare-changed-fact',
-    command: `${JQ_PAIR}\n  jq '[.alignments[] | select(.changes != [])][0] | {id, original, rewrite, status, changes}'`,
+    command: `${JQ_PAIR}\n  jq '.summary | {verdict, coverage, containment, credited: .attribution.credited, changedFacts}'`,
     lang: 'json',
     run: async (ctx) => {
-      const a = JSON.parse(await jsonPost(ctx)).alignments.find((x: { changes: unknown[] }) => x.changes.length);
-      return json(a ? { id: a.id, original: a.original, rewrite: a.rewrite, status: a.status, changes: a.changes } : null);
+      const s = JSON.parse(await jsonPost(ctx)).summary;
+      return json({
+        verdict: s.verdict, coverage: s.coverage, containment: s.containment,
+        credited: s.attribution.credited, changedFacts: s.changedFacts,
+      });
     },
-  },
-  {
-    name: 'compare-altered-quote',
-    command: `${JQ_PAIR}\n  jq '[.quotes[] | select(.status == "altered")][0]'`,
-    lang: 'json',
-    run: async (ctx) => json(JSON.parse(await jsonPost(ctx)).quotes.find((q: { status: string }) => q.status === 'altered') ?? null),
   },
   {
     name: 'compare-text',
     command: `curl -s 'localhost:3000/v1/compare?width=100' -H 'Accept: text/plain' \\
-  -F original=@${ORIGINAL} -F rewrite=@${REWRITE} | head -n 20`,
+  -F original=@${ORIGINAL} -F rewrite=@${REWRITE} | head -n 7`,
     lang: 'text',
     run: async (ctx) => {
       const f = await form({ original: read(ctx, ORIGINAL), rewrite: read(ctx, REWRITE) });
-      return head(await post(ctx, '/v1/compare?width=100', { payload: f.payload, headers: { ...f.headers, accept: 'text/plain' } }), 20);
+      return head(await post(ctx, '/v1/compare?width=100', { payload: f.payload, headers: { ...f.headers, accept: 'text/plain' } }), 7);
     },
-  },
-  {
-    name: 'compare-markdown',
-    command: `curl -s 'localhost:3000/v1/compare?format=markdown&width=100' \\
-  -F original=@${ORIGINAL} -F original_outlet='The Atlantic' \\
-  -F rewrite=@${REWRITE} | head -n 24`,
-    lang: 'markdown',
-    run: async (ctx) => head(await post(ctx, '/v1/compare?format=markdown&width=100',
-      await form({ original: read(ctx, ORIGINAL), original_outlet: 'The Atlantic', rewrite: read(ctx, REWRITE) })), 24),
   },
   {
     name: 'batch',
     command: `curl -s localhost:3000/v1/compare/batch \\
   -F original=@${ORIGINAL} -F original_outlet='The Atlantic' \\
   -F rewrite_1=@${REWRITE} -F rewrite_1_outlet='Caliber.Az' \\
-  -F rewrite_2=@${INDEPENDENT} -F rewrite_2_outlet='Independent' | jq .matrix.outlets`,
+  -F rewrite_2=@${INDEPENDENT} -F rewrite_2_outlet='Independent' |
+  jq -c '.matrix.outlets[] | {outlet, verdict, coverage, credited}'`,
     lang: 'json',
-    run: async (ctx) => json(JSON.parse(await post(ctx, '/v1/compare/batch', await form({
-      original: read(ctx, ORIGINAL), original_outlet: 'The Atlantic',
-      rewrite_1: read(ctx, REWRITE), rewrite_1_outlet: 'Caliber.Az', rewrite_2: read(ctx, INDEPENDENT), rewrite_2_outlet: 'Independent',
-    }))).matrix.outlets),
-  },
-  {
-    name: 'cli-text',
-    command: `npx article-diff --original-outlet 'The Atlantic' \\\n  ${ORIGINAL} ${REWRITE} | head -n 12`,
-    lang: 'text',
-    run: async (ctx) => head((await cli(ctx, ['--original-outlet', 'The Atlantic', ORIGINAL, REWRITE])).stdout, 12),
+    run: async (ctx) => {
+      const outlets = JSON.parse(await post(ctx, '/v1/compare/batch', await form({
+        original: read(ctx, ORIGINAL), original_outlet: 'The Atlantic',
+        rewrite_1: read(ctx, REWRITE), rewrite_1_outlet: 'Caliber.Az', rewrite_2: read(ctx, INDEPENDENT), rewrite_2_outlet: 'Independent',
+      }))).matrix.outlets as { outlet: string; verdict: string; coverage: number; credited: boolean | null }[];
+      return outlets.map((o) => JSON.stringify({ outlet: o.outlet, verdict: o.verdict, coverage: o.coverage, credited: o.credited })).join('\n');
+    },
   },
   {
     name: 'cli-fail-on',

@@ -57,7 +57,7 @@ export const DEFAULTS: Config = {
   workers: 0,
   compareTimeoutMs: 10_000,
   // A sentence pair (~300 characters) compares in a few ms, less than a worker round trip; anything longer goes to
-  // the pool so the main thread is never blocked for long (measured: bench/results.json, README "Performance").
+  // the pool so the main thread is never blocked for long (measured: bench/results.json, bench/README.md).
   inlineMaxChars: 300,
   compareQueueMax: 64,
   maxEventLoopDelayMs: 1_000,
