@@ -39,7 +39,7 @@ t.test('the text report has one line per claim with markers and the word diff', 
   const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair, headers: { accept: 'text/plain' } });
   const json = (await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair })).json();
-  const lines = res.body.trimEnd().split('\n').filter((l) => /^[=~+-] /.test(l));
+  const lines = res.body.trimEnd().split('\n').filter((l) => /^(?:[=~+-]|! [or]\d)/.test(l));
   const rows = json.alignments.length + json.summary.counts.original.dropped + json.summary.counts.rewrite.added;
   t.equal(lines.length, rows, 'one line per aligned group, dropped and added claim');
   t.ok(lines.some((l) => /\[-.+?-\]\{\+.+?\+\}/.test(l)), 'a paraphrase shows its word diff');

@@ -54,7 +54,7 @@ t.test('text and Markdown reports of the seed pair fit the width asked, with han
     t.same(over(md, width), [], `Markdown at ${width} columns`);
     // Continuation lines of a claim hang under its text: they start with spaces, never at a marker's column.
     const lines = text.split('\n');
-    const start = lines.findIndex((l) => /^[=~+-] [or]\d/.test(l));
+    const start = lines.findIndex((l) => /^(?:[=~+-]|!) [or]\d/.test(l));
     for (let i = start + 1; i < lines.length; i++) {
       if (lines[i] && !/^(?:[=~+-]|! [or]\d)/.test(lines[i]!)) {
         if (!/^ {4,}/.test(lines[i]!)) { t.fail(`line ${i} at ${width} does not hang: ${lines[i]}`); break; }
