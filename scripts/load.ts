@@ -68,7 +68,7 @@ const VALID = [
   json({ original: { text: oParas[3] ?? 'x' }, rewrite: { text: rParas[2] ?? 'y' } }),
   form(oParas.slice(2, 4).join('\n\n'), rParas.slice(1, 3).join('\n\n')),
   small(4),
-  json({ original: { text: '\u0000\ud800 emoji 😀 '.repeat(100) }, rewrite: { text: 'كلمة '.repeat(300) } }),
+  json({ original: { text: '\ud800 emoji 😀 '.repeat(100) }, rewrite: { text: 'كلمة '.repeat(300) } }),
   small(8),
   json({ original: { text: atlantic, outlet: 'The Atlantic' }, rewrite: { text: caliber, outlet: 'Caliber.Az' } }),
 ];
@@ -79,6 +79,7 @@ const HOSTILE = [
   { method: 'POST', path: '/v1/compare', headers: { 'content-type': 'application/xml' }, body: '<a/>' }, // 415
   { method: 'POST', path: '/v1/compare', headers: { 'content-type': 'application/json' }, body: '{"original":{"text":"a"},"rewrite":{"text":"b"},"__proto__":{"x":1}}' }, // 400
   { method: 'GET', path: '/v1/nothing' }, // 404
+  json({ original: { text: '\u0000\u0001 binary '.repeat(100) }, rewrite: { text: 'y' } }), // 415 binary content
   { method: 'POST', path: '/v1/compare', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `--${boundary}\r\nContent-Disposition: form-data; name="original"\r\n\r\ntruncated` }, // 400
   { method: 'POST', path: '/v1/compare', headers: { 'content-type': 'application/json' }, body: `{"original":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}` }, // 400
 ];
