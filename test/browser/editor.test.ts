@@ -1,13 +1,10 @@
 import t from 'tap';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../../src/http/app.js';
+import type { Page } from 'playwright-core';
 import type { CompareResult } from '../../src/core/types.js';
-import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
+import { SHOTS, browserSession, requireChromium } from '../fixtures/browser.js';
 import { seeds } from '../fixtures/seeds.js';
 
 /**
@@ -17,7 +14,6 @@ import { seeds } from '../fixtures/seeds.js';
  */
 t.setTimeout(300_000);
 
-const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation { id: string; impact: string | null; nodes: number; targets: string[] }
@@ -35,16 +31,7 @@ const visibleCount = (page: Page, selector: string) =>
 
 t.test('the report, the form and the batch view, as an editor sees them', async (t) => {
   if (!requireChromium(t)) return;
-  const app = await buildApp({ logger: false, config: { maxEventLoopDelayMs: 0, compareTimeoutMs: 120_000 } });
-  t.teardown(() => app.close());
-  const base = await listenLoopback(app);
-  const profile = mkdtempSync(join(tmpdir(), 'article-diff-chromium-'));
-  const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 900 },
-  });
-  t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
-  mkdirSync(SHOTS, { recursive: true });
-  const page = await ctx.newPage();
+  const { base, page } = await browserSession(t);
   const missing: string[] = [];
   page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
 

@@ -1,11 +1,6 @@
 import t from 'tap';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { buildApp } from '../../src/http/app.js';
-import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
+import { SHOTS, browserSession, requireChromium } from '../fixtures/browser.js';
 import { seeds } from '../fixtures/seeds.js';
 import { newsPage } from '../fixtures/html-page.js';
 
@@ -17,23 +12,12 @@ import { newsPage } from '../fixtures/html-page.js';
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
-const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
 
 
 t.test('the report in headless Chromium', async (t) => {
   if (!requireChromium(t)) return;
-  // Generous budgets: the point here is the page, not speed (CI machines are shared and slow).
-  const app = await buildApp({ logger: false, config: { maxEventLoopDelayMs: 0, compareTimeoutMs: 120_000 } });
-  t.teardown(() => app.close());
-  const base = await listenLoopback(app);
-  const profile = mkdtempSync(join(tmpdir(), 'article-diff-chromium-'));
-  const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 900 },
-  });
-  t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
-  mkdirSync(SHOTS, { recursive: true });
-  const page = await ctx.newPage();
+  const { base, page } = await browserSession(t);
   const dialogs: string[] = [], violations: string[] = [], external: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
