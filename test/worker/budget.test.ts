@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/worker/pool.js';
@@ -11,17 +11,17 @@ const code = (p: Promise<unknown>) =>
     (err: { code?: string }) => err.code ?? String(err),
   );
 
-t.test('a runaway compare ends when its budget expires, and the pool replaces the worker', async (t) => {
+/** One pooled worker, loaded, whose compare budgets the test expires itself (`budget`). */
+async function oneWorker(t: Test) {
   const budget = manualBudget();
-  const engine = createEngine({
-    workers: 1,
-    inlineMaxChars: 0,
-    compareTimeoutMs: 1000,
-    budgetTimer: budget.timer,
-    faults,
-  });
+  const engine = createEngine({ workers: 1, inlineMaxChars: 0, compareTimeoutMs: 1000, budgetTimer: budget.timer, faults });
   t.teardown(() => engine.close());
   await engine.warmup();
+  return { budget, engine };
+}
+
+t.test('a runaway compare ends when its budget expires, and the pool replaces the worker', async (t) => {
+  const { budget, engine } = await oneWorker(t);
   const hung = code(engine.compare(withText('SIMULATE_HANG here.').original, small.rewrite));
   await budget.started(1);
   budget.expireOldest();
@@ -33,16 +33,7 @@ t.test('a runaway compare ends when its budget expires, and the pool replaces th
 });
 
 t.test('the budget counts the wait for a worker: a queued compare past it is not run', async (t) => {
-  const budget = manualBudget();
-  const engine = createEngine({
-    workers: 1,
-    inlineMaxChars: 0,
-    compareTimeoutMs: 1000,
-    budgetTimer: budget.timer,
-    faults,
-  });
-  t.teardown(() => engine.close());
-  await engine.warmup();
+  const { budget, engine } = await oneWorker(t);
   const hung = code(engine.compare(withText('SIMULATE_HANG here.').original, small.rewrite));
   const queued = code(engine.compare(small.original, small.rewrite));
   await budget.started(2);
