@@ -19,8 +19,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The embedded store's native binding, built in the build stage (the runtime install skips install scripts).
-COPY --from=build /app/node_modules/better-sqlite3/build ./node_modules/better-sqlite3/build
 COPY seeds ./seeds
 RUN mkdir -p /app/data && chown node:node /app/data
 ENV DATA_DIR=/app/data

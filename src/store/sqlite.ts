@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadSqliteDatabase } from './sqlite-driver.js';
 import type {
   AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle, StoredArticle,
 } from './types.js';
@@ -37,7 +38,8 @@ const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published
   + 'length(text) AS chars';
 
 /**
- * The embedded engine: one SQLite file in `dataDir` through better-sqlite3. WAL lets reads run beside the writer;
+ * The embedded engine: one SQLite file in `dataDir` through better-sqlite3 (the build for
+ * the running Node, see `sqlite-driver.ts`). WAL lets reads run beside the writer;
  * `synchronous = FULL` makes every commit durable before it returns (NORMAL would keep WAL commits only in the OS
  * cache until a checkpoint, and an acknowledged article could be lost with the machine).
  */
@@ -48,7 +50,8 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     mkdirSync(options.dataDir, { recursive: true });
     file = join(options.dataDir, 'articles.db');
   }
-  const db = new Database(file);
+  const SqliteDatabase = loadSqliteDatabase();
+  const db = new SqliteDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
