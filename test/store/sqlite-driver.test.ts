@@ -18,9 +18,9 @@ t.test('the build chosen for this Node opens a database and answers a query', as
   t.same(db.prepare('SELECT 6 * 7 AS answer').get(), { answer: 42 });
 });
 
-t.test('statements collected while stores open and close do not abort the process', async (t) => {
+t.test('statements the collector finalizes outside JavaScript do not abort the process', async (t) => {
   const script = fileURLToPath(new URL('../fixtures/sqlite-churn.ts', import.meta.url));
-  const run = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...process.execArgv, script], { encoding: 'utf8' });
   t.equal(run.signal, null, `no signal (stderr: ${run.stderr.slice(0, 400)})`);
   t.equal(run.status, 0);
   t.match(run.stdout, /^CHURNED \d+$/m);
