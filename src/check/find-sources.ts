@@ -1,9 +1,11 @@
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
-import { alignedClaims, sourceVerdict } from './judge.js';
+import { alignedClaims, sourceVerdict, type IndexEvidence } from './judge.js';
 import { articleId } from '../retrieve/fingerprint.js';
-import { POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
-import { queryKeys, type Rarity } from '../retrieve/signature.js';
+import { POSTINGS_CAP, rankCandidates, type Candidate } from '../retrieve/rank.js';
+import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
+import { queryKeysOfWords, termKey, type Rarity } from '../retrieve/signature.js';
+import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
 
 /**
@@ -36,6 +38,8 @@ export interface SourceFinderDeps {
   store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   rarity: Rarity;
+  /** The summary rule's threshold (`judge.ts`); given only when fitting it. */
+  minPassageTerms?: number | undefined;
 }
 
 export interface CheckOptions {
@@ -114,8 +118,7 @@ export async function findSources(
   const chainOf = async (s: Scored, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
     if (depth >= CHAIN_DEPTH) return null;
     const exclude = new Set([...path, s.article.id]);
-    const found = await compareCandidates(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
-    const first = found.find((f) => f.verdict !== 'independent');
+    const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
     if (!first) return null;
     return {
       article: sourceArticle(first.article), verdict: first.verdict,
@@ -143,9 +146,45 @@ export async function findSources(
 async function compareCandidates(
   deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
 ): Promise<Scored[]> {
-  const query = queryKeys(input.text, deps.rarity);
+  const chosen = await eligibleCandidates(deps, input, exclude, max, stored);
+  const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
+  const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
+  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
+}
+
+/**
+ * The first of the best `max` eligible candidates, in index order, that the compare finds a source: a chain link
+ * needs one, so the next candidate is compared only when the one before was not.
+ */
+async function firstDerived(
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+): Promise<Scored | null> {
+  for (const c of await eligibleCandidates(deps, input, exclude, max, stored)) {
+    const s = await judged(deps, c, input);
+    if (s.verdict !== 'independent') return s;
+  }
+  return null;
+}
+
+async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
+  const result = await deps.compare(asInput(c.article), input);
+  const verdict = sourceVerdict(result, c.evidence, deps.minPassageTerms);
+  return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
+}
+
+interface Eligible {
+  article: CandidateArticle;
+  candidate: Candidate;
+  evidence: IndexEvidence;
+}
+
+/** The best `max` eligible candidates of `input` by index score, with the stored articles read. */
+async function eligibleCandidates(
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+): Promise<Eligible[]> {
+  const ws = words(input.text);
+  const query = queryKeysOfWords(ws, deps.rarity);
   const postings = await deps.store.postings(query.map((k) => k.key), POSTINGS_CAP);
-  // Twice as many as needed are read: some fall to the date rule or the exclusions.
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
   const ranked = rankCandidates(query, postings, stored)
     .filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, max * 3);
@@ -157,11 +196,12 @@ async function compareCandidates(
   });
   const floor = RELATIVE_CUT * (eligible[0]?.candidate.score ?? 0);
   const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
-  const scored = await Promise.all(chosen.map(async ({ article, candidate }): Promise<Scored> => {
-    const result = await deps.compare(asInput(article), input);
-    const verdict = sourceVerdict(result, candidate.shingles);
-    return { article, result, verdict, aligned: alignedClaims(result), indexScore: candidate.score };
+  const checkedTerms = termSequence(ws, deps.rarity);
+  const frequency = (t: string) => postings.get(termKey(t))?.length;
+  const passages = chosen.map(({ article }) => passageScore(checkedTerms, termSet(words(article.text), deps.rarity),
+    frequency, stored));
+  const top = Math.max(0, ...passages);
+  return chosen.map((e, i) => ({
+    ...e, evidence: { shingles: e.candidate.shingles, passage: passages[i]!, bestPassage: passages[i] === top },
   }));
-  const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
-  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
