@@ -4,7 +4,7 @@ import { alignedClaims, sourceVerdict, type IndexEvidence } from './judge.js';
 import { articleId } from '../retrieve/fingerprint.js';
 import { POSTINGS_CAP, rankCandidates, type Candidate } from '../retrieve/rank.js';
 import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
-import { queryKeysOfWords, termKey, type Rarity } from '../retrieve/signature.js';
+import { QUERY_TERMS, queryKeysOfWords, termKey, type Rarity } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
 
@@ -19,6 +19,11 @@ import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types
 export const COMPARE_CANDIDATES = 6;
 /** Candidates given the full compare when looking for what a found source itself derives from. */
 export const CHAIN_CANDIDATES = 2;
+/**
+ * Terms a chain link looks up for a stored source (a check looks up QUERY_TERMS of the checked text): what a stored
+ * article derives from was itself stored with its STORED_TERMS rarest terms, so its own rarest terms find it.
+ */
+export const CHAIN_QUERY_TERMS = 64;
 /** Sources (the first ones) whose own derivation is followed: each link costs compares. */
 export const CHAIN_SOURCES = 3;
 /**
@@ -110,7 +115,7 @@ export async function findSources(
 ): Promise<CheckAnswer> {
   const stored = await deps.store.count();
   const selfId = articleId(input.text);
-  const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored);
+  const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
 
   // Each link excludes the articles already on its path, so no chain can loop (two undated copies of each other
@@ -118,7 +123,7 @@ export async function findSources(
   const chainOf = async (s: Scored, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
     if (depth >= CHAIN_DEPTH) return null;
     const exclude = new Set([...path, s.article.id]);
-    const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
+    const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored, CHAIN_QUERY_TERMS);
     if (!first) return null;
     return {
       article: sourceArticle(first.article), verdict: first.verdict,
@@ -144,9 +149,9 @@ export async function findSources(
  * checked text itself, by fingerprint; the links of a chain already followed) and not certainly published later.
  */
 async function compareCandidates(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
 ): Promise<Scored[]> {
-  const chosen = await eligibleCandidates(deps, input, exclude, max, stored);
+  const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
@@ -157,9 +162,9 @@ async function compareCandidates(
  * needs one, so the next candidate is compared only when the one before was not.
  */
 async function firstDerived(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
 ): Promise<Scored | null> {
-  for (const c of await eligibleCandidates(deps, input, exclude, max, stored)) {
+  for (const c of await eligibleCandidates(deps, input, exclude, max, stored, terms)) {
     const s = await judged(deps, c, input);
     if (s.verdict !== 'independent') return s;
   }
@@ -180,10 +185,10 @@ interface Eligible {
 
 /** The best `max` eligible candidates of `input` by index score, with the stored articles read. */
 async function eligibleCandidates(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
 ): Promise<Eligible[]> {
   const ws = words(input.text);
-  const query = queryKeysOfWords(ws, deps.rarity);
+  const query = queryKeysOfWords(ws, deps.rarity, terms);
   const postings = await deps.store.postings(query.map((k) => k.key), POSTINGS_CAP);
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
   const ranked = rankCandidates(query, postings, stored)

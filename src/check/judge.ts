@@ -21,7 +21,7 @@ export const MIN_COPIED_ALIGNED = 2;
  * shares most, with at least this passage score (distinct specific terms shared within one window). Fitted by
  * `scripts/fit-passage.ts` on the PAN 2013 dev pairs.
  */
-export const MIN_PASSAGE_TERMS = 9;
+export const MIN_PASSAGE_TERMS = 12;
 
 /** What the candidate index says of a compared candidate, besides the compare. */
 export interface IndexEvidence {

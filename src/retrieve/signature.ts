@@ -92,10 +92,10 @@ export function queryKeys(text: string, rarity: Rarity): QueryKey[] {
 }
 
 /** `queryKeys` of a text already read into words. */
-export function queryKeysOfWords(ws: readonly string[], rarity: Rarity): QueryKey[] {
+export function queryKeysOfWords(ws: readonly string[], rarity: Rarity, terms = QUERY_TERMS): QueryKey[] {
   const out: QueryKey[] = shingleKeys(ws).map((key) => ({ key, kind: 'shingle' }));
   const seen = new Set(out.map((k) => k.key));
-  for (const t of rankedTerms(ws, rarity).slice(0, QUERY_TERMS)) {
+  for (const t of rankedTerms(ws, rarity).slice(0, terms)) {
     const key = termKey(t);
     if (!seen.has(key)) { seen.add(key); out.push({ key, kind: 'term' }); }
   }
