@@ -71,7 +71,8 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
       + 'half new\n');
     const heads = ['engine', 'articles', 'ingest/s (CPU)', 'check p50/p95/p99 ms', 'check CPU p50/p95 ms',
       'index lookup p95 ms', 'bytes/article', 'RSS MB', 'source first', 'load', 'targets'];
-    const trio = (x: { p50: number; p95: number; p99: number }) => `${fmt(x.p50, 0)} / ${fmt(x.p95, 0)} / ${fmt(x.p99, 0)}`;
+    const trio = (x: { p50: number; p95: number; p99: number }) =>
+      `${fmt(x.p50, 0)} / ${fmt(x.p95, 0)} / ${fmt(x.p99, 0)}`;
     console.log(table(heads, steps.map((s) => [s.engine, s.articles,
       `${fmt(s.ingestPerSec, 0)} (${fmt(s.ingestCpuPerSec, 0)})`, trio(s.check),
       `${fmt(s.checkCpu.p50, 0)} / ${fmt(s.checkCpu.p95, 0)}`, fmt(s.lookup.p95, 1), fmt(s.bytesPerArticle, 0),

@@ -7,7 +7,8 @@ const result = (verdict: Verdict, aligned: number, coverage: number) => ({
 }) as unknown as CompareResult;
 
 t.test('the source verdict asks for the evidence of a passage', async (t) => {
-  const index = (shingles: number, passage = 0, bestPassage = true): IndexEvidence => ({ shingles, passage, bestPassage });
+  const index = (shingles: number, passage = 0, bestPassage = true): IndexEvidence =>
+    ({ shingles, passage, bestPassage });
   const table: [string, CompareResult, IndexEvidence, Verdict][] = [
     ['derived with claims aligned', result('wholly_derived', 12, 0.6), index(0), 'wholly_derived'],
     ['derived on two shared sentences', result('partially_derived', 2, 0.05), index(0), 'independent'],
