@@ -31,7 +31,8 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
   const T = STORE_TARGETS;
   if (opts.retrieval) {
     const r = await panRetrieval(rarity);
-    out.retrieval = r;
+    // Per-document outcomes are for fitting (scripts/fit-passage.ts), not for the record.
+    out.retrieval = r && { ...r, outcomes: [] };
     console.log('\n## 5. Find the source: PAN 2013 dev pairs (every source document and the seeds stored, '
       + 'every suspicious document checked)\n');
     if (!r) console.log('PAN corpus not found: skipped.');

@@ -17,7 +17,10 @@ import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types
 
 /** Candidates given the full compare per check. */
 export const COMPARE_CANDIDATES = 6;
-/** Candidates given the full compare when looking for what a found source itself derives from. */
+/**
+ * Candidates given the full compare, one after another, when looking for what a found source itself derives from:
+ * the first found a source ends the search.
+ */
 export const CHAIN_CANDIDATES = 2;
 /**
  * Terms a chain link looks up for a stored source (a check looks up QUERY_TERMS of the checked text): what a stored

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { passageScore, PASSAGE_WINDOW, termSequence, termSet } from '../../src/retrieve/passage.js';
+import { passageScore, PASSAGE_WINDOW, termSequence, termSet, type TermFrequency } from '../../src/retrieve/passage.js';
 import { words } from '../../src/retrieve/words.js';
 
 // Every word of eight letters or more is a term here; shorter ones are everyday words.
@@ -7,7 +7,7 @@ const rarity = (w: string) => (w.length >= 8 ? 5 : 1);
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 7}`).join(' ');
 const story = 'Kaliningrad Mediterranean shipyards appointed Volkswagen Bundestag ministers Lithuanian';
 const storedTerms = termSet(words(`${story} reported yesterday`), rarity);
-const score = (text: string, frequency = () => 1, total = 100) =>
+const score = (text: string, frequency: TermFrequency = () => 1, total = 100) =>
   passageScore(termSequence(words(text), rarity), storedTerms, frequency, total);
 
 t.test('a passage score counts distinct shared terms that sit together', async (t) => {
