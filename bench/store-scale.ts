@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { findSources } from '../src/check/find-sources.js';
@@ -30,15 +30,29 @@ export interface ScaleStep {
   articles: number;
   /** Articles stored per second while growing to this size (index keys computed and committed in batches of 500). */
   ingestPerSec: number;
+  /**
+   * The same rate in this process's CPU time (index keys and SQLite's work; PostgreSQL's server is not counted):
+   * on a machine shared with other work, wall time measures the load as much as the store.
+   */
+  ingestCpuPerSec: number;
   /** Whole check (index lookup, candidates read, compares) and index lookup alone, ms. */
   check: { p50: number; p95: number; p99: number };
+  /** Whole check in this process's CPU time, ms. */
+  checkCpu: { p50: number; p95: number; p99: number };
   lookup: { p50: number; p95: number; p99: number };
   /** Bytes on disk (SQLite file + WAL; PostgreSQL tables + indexes) per stored article. */
   bytesPerArticle: number;
   rssMb: number;
   /** Derived checks whose source was found first. */
   foundFirst: string;
+  /** One-minute load average when the step ended (2 cores: above 2, other work was waiting for them). */
+  load: number;
 }
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
 
 const BATCH = 500;
 
@@ -117,17 +131,19 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
     const deps = { store, rarity: opts.rarity, compare: async (o: ArticleInput, r: ArticleInput) => defaultComparer().compare(o, r) };
     for (const target of opts.sizes) {
       // Timed: index keys computed and the batch committed (building the synthetic texts is not ingest).
-      let ingestMs = 0;
+      let ingestMs = 0, ingestCpu = 0;
       while (stored < target) {
         const batch: ArticleInput[] = [];
         for (let i = 0; i < BATCH && stored + i < target; i++) batch.push(syntheticArticle(stored + i, pool, vocab));
-        const started = performance.now();
+        const started = performance.now(), cpu = process.cpuUsage();
         await store.add(batch.map((a) => prepareArticle(a, opts.rarity)));
         ingestMs += performance.now() - started;
+        ingestCpu += cpuMs(cpu);
         stored += batch.length;
       }
-      const ingestPerSec = (target - (steps.at(-1)?.articles ?? 0)) / (ingestMs / 1000);
-      const checks: number[] = [], lookups: number[] = [];
+      const added = target - (steps.at(-1)?.articles ?? 0);
+      const ingestPerSec = added / (ingestMs / 1000);
+      const checks: number[] = [], checkCpus: number[] = [], lookups: number[] = [];
       let derived = 0, found = 0;
       for (let i = 0; i < opts.checks; i++) {
         const n = Math.floor((i + 0.5) * target / opts.checks);
@@ -137,20 +153,22 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
         const q = queryKeys(input.text, opts.rarity);
         rankCandidates(q, await store.postings(q.map((k) => k.key), POSTINGS_CAP), target);
         lookups.push(performance.now() - t0);
-        const t1 = performance.now();
+        const t1 = performance.now(), cpu = process.cpuUsage();
         const answer = await findSources(deps, input, { limit: 5 });
         checks.push(performance.now() - t1);
+        checkCpus.push(cpuMs(cpu));
         if (i % 2 === 0) { derived++; if (answer.sources[0]?.article.id === articleId(source.text)) found++; }
       }
       const stat = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
       const step: ScaleStep = {
-        engine, articles: target, ingestPerSec, check: stat(checks), lookup: stat(lookups),
-        bytesPerArticle: (await size()) / target, rssMb: process.memoryUsage().rss / 2 ** 20,
-        foundFirst: `${found}/${derived}`,
+        engine, articles: target, ingestPerSec, ingestCpuPerSec: added / (ingestCpu / 1000), check: stat(checks),
+        checkCpu: stat(checkCpus), lookup: stat(lookups), bytesPerArticle: (await size()) / target,
+        rssMb: process.memoryUsage().rss / 2 ** 20, foundFirst: `${found}/${derived}`, load: loadavg()[0]!,
       };
       steps.push(step);
-      opts.onProgress?.(`${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s, `
-        + `check p50 ${step.check.p50.toFixed(0)} ms p95 ${step.check.p95.toFixed(0)} ms, `
+      opts.onProgress?.(`${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s `
+        + `(CPU ${step.ingestCpuPerSec.toFixed(0)}/s), check p50 ${step.check.p50.toFixed(0)} ms `
+        + `p95 ${step.check.p95.toFixed(0)} ms (CPU ${step.checkCpu.p95.toFixed(0)} ms), load ${step.load.toFixed(1)}, `
         + `lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`);
     }
   } finally {

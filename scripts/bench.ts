@@ -133,7 +133,9 @@ if (only.has('retrieval') || only.has('store')) {
 const file = root + 'bench/results.json';
 // A partial run (--only) updates its sections and keeps the others from the last run.
 const previous = args.some((a) => a.startsWith('--only=')) && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {};
-writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+// The store's two sections (retrieval, scale) are kept apart too: one may run without the other.
+const store = { ...(previous.store as object | undefined), ...(results.store as object | undefined) };
+writeFileSync(file, JSON.stringify({ ...previous, ...results, ...(results.store ? { store } : {}) }, null, 2) + '\n');
 console.log(`\nwrote ${file}`);
 
 function gitCommit(): string | null {

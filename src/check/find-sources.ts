@@ -1,9 +1,11 @@
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
-import { alignedClaims, sourceVerdict } from './judge.js';
+import { alignedClaims, sourceVerdict, type IndexEvidence } from './judge.js';
 import { articleId } from '../retrieve/fingerprint.js';
-import { POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
-import { queryKeys, type Rarity } from '../retrieve/signature.js';
+import { POSTINGS_CAP, rankCandidates, type Candidate } from '../retrieve/rank.js';
+import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
+import { QUERY_TERMS, queryKeysOfWords, termKey, type Rarity } from '../retrieve/signature.js';
+import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
 
 /**
@@ -15,8 +17,16 @@ import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types
 
 /** Candidates given the full compare per check. */
 export const COMPARE_CANDIDATES = 6;
-/** Candidates given the full compare when looking for what a found source itself derives from. */
+/**
+ * Candidates given the full compare, one after another, when looking for what a found source itself derives from:
+ * the first found a source ends the search.
+ */
 export const CHAIN_CANDIDATES = 2;
+/**
+ * Terms a chain link looks up for a stored source (a check looks up QUERY_TERMS of the checked text): what a stored
+ * article derives from was itself stored with its STORED_TERMS rarest terms, so its own rarest terms find it.
+ */
+export const CHAIN_QUERY_TERMS = 64;
 /** Sources (the first ones) whose own derivation is followed: each link costs compares. */
 export const CHAIN_SOURCES = 3;
 /**
@@ -36,6 +46,8 @@ export interface SourceFinderDeps {
   store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   rarity: Rarity;
+  /** The summary rule's threshold (`judge.ts`); given only when fitting it. */
+  minPassageTerms?: number | undefined;
 }
 
 export interface CheckOptions {
@@ -106,7 +118,7 @@ export async function findSources(
 ): Promise<CheckAnswer> {
   const stored = await deps.store.count();
   const selfId = articleId(input.text);
-  const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored);
+  const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
 
   // Each link excludes the articles already on its path, so no chain can loop (two undated copies of each other
@@ -114,8 +126,7 @@ export async function findSources(
   const chainOf = async (s: Scored, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
     if (depth >= CHAIN_DEPTH) return null;
     const exclude = new Set([...path, s.article.id]);
-    const found = await compareCandidates(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored);
-    const first = found.find((f) => f.verdict !== 'independent');
+    const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored, CHAIN_QUERY_TERMS);
     if (!first) return null;
     return {
       article: sourceArticle(first.article), verdict: first.verdict,
@@ -141,11 +152,47 @@ export async function findSources(
  * checked text itself, by fingerprint; the links of a chain already followed) and not certainly published later.
  */
 async function compareCandidates(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number,
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
 ): Promise<Scored[]> {
-  const query = queryKeys(input.text, deps.rarity);
+  const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
+  const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
+  const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
+  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
+}
+
+/**
+ * The first of the best `max` eligible candidates, in index order, that the compare finds a source: a chain link
+ * needs one, so the next candidate is compared only when the one before was not.
+ */
+async function firstDerived(
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
+): Promise<Scored | null> {
+  for (const c of await eligibleCandidates(deps, input, exclude, max, stored, terms)) {
+    const s = await judged(deps, c, input);
+    if (s.verdict !== 'independent') return s;
+  }
+  return null;
+}
+
+async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
+  const result = await deps.compare(asInput(c.article), input);
+  const verdict = sourceVerdict(result, c.evidence, deps.minPassageTerms);
+  return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
+}
+
+interface Eligible {
+  article: CandidateArticle;
+  candidate: Candidate;
+  evidence: IndexEvidence;
+}
+
+/** The best `max` eligible candidates of `input` by index score, with the stored articles read. */
+async function eligibleCandidates(
+  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
+): Promise<Eligible[]> {
+  const ws = words(input.text);
+  const query = queryKeysOfWords(ws, deps.rarity, terms);
   const postings = await deps.store.postings(query.map((k) => k.key), POSTINGS_CAP);
-  // Twice as many as needed are read: some fall to the date rule or the exclusions.
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
   const ranked = rankCandidates(query, postings, stored)
     .filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, max * 3);
@@ -157,11 +204,12 @@ async function compareCandidates(
   });
   const floor = RELATIVE_CUT * (eligible[0]?.candidate.score ?? 0);
   const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
-  const scored = await Promise.all(chosen.map(async ({ article, candidate }): Promise<Scored> => {
-    const result = await deps.compare(asInput(article), input);
-    const verdict = sourceVerdict(result, candidate.shingles);
-    return { article, result, verdict, aligned: alignedClaims(result), indexScore: candidate.score };
+  const checkedTerms = termSequence(ws, deps.rarity);
+  const frequency = (t: string) => postings.get(termKey(t))?.length;
+  const passages = chosen.map(({ article }) => passageScore(checkedTerms, termSet(words(article.text), deps.rarity),
+    frequency, stored));
+  const top = Math.max(0, ...passages);
+  return chosen.map((e, i) => ({
+    ...e, evidence: { shingles: e.candidate.shingles, passage: passages[i]!, bestPassage: passages[i] === top },
   }));
-  const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
-  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }

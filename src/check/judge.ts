@@ -9,12 +9,28 @@ import type { CompareResult, Verdict } from '../core/types.js';
  * - the compare finds it derived, with at least MIN_ALIGNED claims of the checked article aligned to it; or
  * - at least MIN_ALIGNED claims aligned and at least MIN_PASSAGE_COVERAGE of the source carried; or
  * - they share at least MIN_COPIED_SHINGLES sampled word runs and MIN_COPIED_ALIGNED aligned claims (copying;
- *   one aligned claim alone is a shared quotation in two reports of one story, as in seeds 000 and 003).
+ *   one aligned claim alone is a shared quotation in two reports of one story, as in seeds 000 and 003); or
+ * - one passage of the checked article is a summary of it (MIN_PASSAGE_TERMS).
  */
 export const MIN_ALIGNED = 3;
 export const MIN_PASSAGE_COVERAGE = 0.1;
 export const MIN_COPIED_SHINGLES = 2;
 export const MIN_COPIED_ALIGNED = 2;
+/**
+ * A summary (`retrieve/passage.ts`): the compared candidate whose terms the checked article's densest passage
+ * shares most, with at least this passage score (distinct specific terms shared within one window). Fitted by
+ * `scripts/fit-passage.ts` on the PAN 2013 dev pairs.
+ */
+export const MIN_PASSAGE_TERMS = 12;
+
+/** What the candidate index says of a compared candidate, besides the compare. */
+export interface IndexEvidence {
+  /** Sampled word runs shared with the checked article. */
+  shingles: number;
+  /** Its passage score, and whether no other compared candidate has a higher one. */
+  passage: number;
+  bestPassage: boolean;
+}
 
 /** Claims of the checked article (the compare's rewrite) kept or paraphrased from the candidate. */
 export function alignedClaims(result: CompareResult): number {
@@ -23,12 +39,15 @@ export function alignedClaims(result: CompareResult): number {
 }
 
 /** The source verdict: the compare's when the evidence agrees, partially derived for a carried passage. */
-export function sourceVerdict(result: CompareResult, sharedShingles: number): Verdict {
+export function sourceVerdict(
+  result: CompareResult, evidence: IndexEvidence, minPassageTerms = MIN_PASSAGE_TERMS,
+): Verdict {
   const aligned = alignedClaims(result);
   const { verdict, coverage } = result.summary;
   if (verdict !== 'independent' && aligned >= MIN_ALIGNED) return verdict;
   if ((aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE)
-    || (sharedShingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED)) {
+    || (evidence.shingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED)
+    || (evidence.bestPassage && evidence.passage >= minPassageTerms)) {
     return verdict === 'independent' ? 'partially_derived' : verdict;
   }
   return 'independent';

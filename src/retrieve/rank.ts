@@ -7,7 +7,7 @@ import type { QueryKey } from './signature.js';
  */
 
 /** Postings read per key: a key held by more articles says little about any of them and costs a long read. */
-export const POSTINGS_CAP = 2000;
+export const POSTINGS_CAP = 500;
 /** A shared shingle (a copied run of words) against a shared rare term. */
 export const SHINGLE_WEIGHT = 4;
 

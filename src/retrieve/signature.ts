@@ -34,7 +34,7 @@ export interface QueryKey {
 }
 
 /** Plural and third-person -s folded, so "sanctions" meets "sanction" (a light stem: precision comes later). */
-function stem(w: string): string {
+export function stem(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
@@ -53,7 +53,7 @@ function shingleKeys(ws: readonly string[]): number[] {
 function rankedTerms(ws: readonly string[], rarity: Rarity): string[] {
   const tf = new Map<string, number>();
   for (const w of ws) {
-    if (w.length < 3 || /^\d+$/.test(w)) continue;
+    if (!isTermWord(w)) continue;
     const s = stem(w);
     tf.set(s, (tf.get(s) ?? 0) + 1);
   }
@@ -66,7 +66,13 @@ function rankedTerms(ws: readonly string[], rarity: Rarity): string[] {
   return scored.map(([t]) => t);
 }
 
-const termKey = (t: string) => hash52(`t ${t}`);
+/** A content term: not too short, not a number, and rare enough in English to say something specific. */
+export function isTermWord(w: string): boolean {
+  return w.length >= 3 && !/^\d+$/.test(w);
+}
+
+/** The index key of a (stemmed) term. */
+export const termKey = (t: string) => hash52(`t ${t}`);
 
 /** The keys the index stores for an article. */
 export function storedKeys(text: string, rarity: Rarity): number[] {
@@ -82,10 +88,14 @@ export function storedKeysOfWords(ws: readonly string[], rarity: Rarity): number
 
 /** The keys a check looks up, each with its kind (they weigh differently when candidates are ranked). */
 export function queryKeys(text: string, rarity: Rarity): QueryKey[] {
-  const ws = words(text);
+  return queryKeysOfWords(words(text), rarity);
+}
+
+/** `queryKeys` of a text already read into words. */
+export function queryKeysOfWords(ws: readonly string[], rarity: Rarity, terms = QUERY_TERMS): QueryKey[] {
   const out: QueryKey[] = shingleKeys(ws).map((key) => ({ key, kind: 'shingle' }));
   const seen = new Set(out.map((k) => k.key));
-  for (const t of rankedTerms(ws, rarity).slice(0, QUERY_TERMS)) {
+  for (const t of rankedTerms(ws, rarity).slice(0, terms)) {
     const key = termKey(t);
     if (!seen.has(key)) { seen.add(key); out.push({ key, kind: 'term' }); }
   }

@@ -72,21 +72,36 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
   return {
     engine: 'postgres',
     async add(articles) {
+      if (articles.length === 0) return [];
       return transaction(pool, async (client) => {
-        const out: AddOutcome[] = [];
-        for (const a of articles) {
-          const res = await client.query<{ seq: number }>(`INSERT INTO articles (id, text, outlet, url, title,
-            published,
-            aliases, published_lo, published_hi, keys, stored_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (id) DO NOTHING RETURNING seq`, [a.id, a.text, a.outlet ?? null, a.url ?? null, a.title ?? null,
-            a.published ?? null, a.aliases ? JSON.stringify(a.aliases) : null, a.range?.lo ?? null, a.range?.hi ?? null,
-            a.keys, now()]);
-          const seq = res.rows[0]?.seq;
-          if (seq === undefined) { out.push({ id: a.id, created: false }); continue; }
-          await client.query('INSERT INTO postings (key, seq) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING',
-            [a.keys, seq]);
-          out.push({ id: a.id, created: true });
-        }
+        // One statement for the batch's articles and one for its postings: a round trip per article (or per
+        // posting) bounds ingest by latency, not by the server's work.
+        const col = <T>(f: (a: NewArticle) => T) => articles.map(f);
+        const res = await client.query<{ seq: number; id: string }>(`INSERT INTO articles (id, text, outlet, url,
+            title, published, aliases, published_lo, published_hi, keys, stored_at)
+          SELECT id, text, outlet, url, title, published, aliases::jsonb, lo, hi, keys::bigint[], $11
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+            $8::bigint[], $9::bigint[], $10::text[])
+            AS b(id, text, outlet, url, title, published, aliases, lo, hi, keys)
+          ON CONFLICT (id) DO NOTHING RETURNING seq, id`, [
+          col((a) => a.id), col((a) => a.text), col((a) => a.outlet ?? null), col((a) => a.url ?? null),
+          col((a) => a.title ?? null), col((a) => a.published ?? null),
+          col((a) => (a.aliases ? JSON.stringify(a.aliases) : null)), col((a) => a.range?.lo ?? null),
+          col((a) => a.range?.hi ?? null), col((a) => `{${a.keys.join(',')}}`), now(),
+        ]);
+        const seqOf = new Map(res.rows.map((r) => [r.id, r.seq]));
+        const postings: [number, number][] = [];
+        const out = articles.map((a): AddOutcome => {
+          const seq = seqOf.get(a.id);
+          // The same text twice in one batch: the first is the one stored.
+          if (seq === undefined) return { id: a.id, created: false };
+          seqOf.delete(a.id);
+          for (const key of a.keys) postings.push([key, seq]);
+          return { id: a.id, created: true };
+        });
+        postings.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        await client.query(`INSERT INTO postings (key, seq) SELECT * FROM unnest($1::bigint[], $2::bigint[])
+          ON CONFLICT DO NOTHING`, [postings.map((p) => p[0]), postings.map((p) => p[1])]);
         return out;
       });
     },

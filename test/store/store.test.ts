@@ -83,6 +83,20 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.notOk((await store.list({ limit: 10 })).articles.some((a) => a.id === article(1).id));
   });
 
+  t.test('one batch: the same text twice is stored once, every article keeps its own postings', async (t) => {
+    const store = await engine().open();
+    t.teardown(() => store.close());
+    t.same(await store.add([]), []);
+    const batch = [article(5), article(3), article(5, { title: 'Again' }), article(4, { keys: [7, 2 ** 52 - 1] })];
+    t.same((await store.add(batch)).map((o) => o.created), [true, true, false, true]);
+    t.equal(await store.count(), 3);
+    t.equal((await store.get(article(5).id))!.title, 'Title 5', 'the first of the two is the one stored');
+    const got = await store.postings([7, 1003, 1005, 2 ** 52 - 1, 2 ** 52 - 5], 10);
+    t.same([7, 1003, 1005, 2 ** 52 - 1, 2 ** 52 - 5].map((k) => got.get(k)!.length), [3, 1, 1, 1, 1]);
+    const [seq4] = got.get(2 ** 52 - 1)!;
+    t.same((await store.bySeq([seq4!])).map((a) => a.id), [article(4).id]);
+  });
+
   t.test('a restart serves every committed article', async (t) => {
     const e = engine();
     const first = await e.open();

@@ -1,0 +1,60 @@
+import { isTermWord, MIN_TERM_RARITY, stem, type Rarity } from './signature.js';
+
+/**
+ * Evidence of a summary: a short passage of the checked article that names many of a stored article's specific
+ * terms. A summary keeps a story's names, places and specific nouns but few of its word runs or sentences, so
+ * neither shingles nor the compare's aligned claims see it; the terms it keeps sit close together (a summary is
+ * one passage), while an article on the same topic spreads the topic's terms over its whole length.
+ *
+ * The score of a stored article: over every window of PASSAGE_WINDOW words of the checked article, the most
+ * weight of distinct terms it shares with the stored article; a term weighs its IDF over the store, scaled to 1
+ * for a term held by one article, so the score reads as "distinct specific terms shared" at any store size.
+ */
+export const PASSAGE_WINDOW = 60;
+/** Windows start every PASSAGE_STEP words: a summary is longer than this, so none is missed. */
+export const PASSAGE_STEP = 10;
+
+/** Document frequency of a term in the store, when the check looked it up (undefined: not looked up). */
+export type TermFrequency = (term: string) => number | undefined;
+
+/** The checked article's words as terms: the stem of each term word, null where a word is not a term. */
+export function termSequence(ws: readonly string[], rarity: Rarity): (string | null)[] {
+  return ws.map((w) => {
+    if (!isTermWord(w)) return null;
+    const t = stem(w);
+    return rarity(t) >= MIN_TERM_RARITY ? t : null;
+  });
+}
+
+/** The distinct terms of a stored article's words. */
+export function termSet(ws: readonly string[], rarity: Rarity): Set<string> {
+  return new Set(termSequence(ws, rarity).filter((t): t is string => t !== null));
+}
+
+/**
+ * The passage score of a stored article (`stored`, its terms) against the checked article's term sequence.
+ * A term whose frequency was not looked up counts as held by one article: the check looks up its rarest terms.
+ */
+export function passageScore(
+  checked: readonly (string | null)[], stored: ReadonlySet<string>, frequency: TermFrequency, total: number,
+): number {
+  const norm = Math.log(1 + Math.max(total, 1));
+  const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
+  let best = 0;
+  const last = Math.max(0, checked.length - PASSAGE_WINDOW);
+  const starts: number[] = [];
+  for (let start = 0; start < last; start += PASSAGE_STEP) starts.push(start);
+  starts.push(last);
+  for (const start of starts) {
+    const seen = new Set<string>();
+    let score = 0;
+    for (let i = start; i < Math.min(checked.length, start + PASSAGE_WINDOW); i++) {
+      const t = checked[i];
+      if (t === null || t === undefined || seen.has(t) || !stored.has(t)) continue;
+      seen.add(t);
+      score += weight(t);
+    }
+    best = Math.max(best, score);
+  }
+  return best;
+}

@@ -1,0 +1,30 @@
+import t from 'tap';
+import { passageScore, PASSAGE_WINDOW, termSequence, termSet, type TermFrequency } from '../../src/retrieve/passage.js';
+import { words } from '../../src/retrieve/words.js';
+
+// Every word of eight letters or more is a term here; shorter ones are everyday words.
+const rarity = (w: string) => (w.length >= 8 ? 5 : 1);
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 7}`).join(' ');
+const story = 'Kaliningrad Mediterranean shipyards appointed Volkswagen Bundestag ministers Lithuanian';
+const storedTerms = termSet(words(`${story} reported yesterday`), rarity);
+const score = (text: string, frequency: TermFrequency = () => 1, total = 100) =>
+  passageScore(termSequence(words(text), rarity), storedTerms, frequency, total);
+
+t.test('a passage score counts distinct shared terms that sit together', async (t) => {
+  const table: [string, string, number][] = [
+    ['the terms in one passage', `${filler(200)} ${story} ${filler(200)}`, 8],
+    ['a term repeated counts once', `${filler(50)} ${story} ${story} Kaliningrad`, 8],
+    ['the same terms spread over the article', story.split(' ')
+      .map((w) => `${w} ${filler(PASSAGE_WINDOW)}`).join(' '), 1],
+    ['no shared term', filler(300), 0],
+    ['a short text is one window', story, 8],
+  ];
+  for (const [name, text, want] of table) t.equal(score(text), want, name);
+});
+
+t.test('a term held by many stored articles weighs less', async (t) => {
+  const text = `${filler(20)} ${story}`;
+  t.ok(score(text, () => 50) < score(text, () => 1) / 4, 'common in the store');
+  t.equal(score(text, () => undefined), 8, 'a term not looked up counts as rare');
+  t.equal(score(text, () => 1, 1_000_000), score(text, () => 1, 100), 'the scale of the store does not matter');
+});
