@@ -80,6 +80,11 @@ export const ALIGN_THRESHOLDS = {
    *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
    *  its sentences follow its source's in order. 2: never (without a model). */
   beliefSeed: 2,
+  /** A pair at `support` that the model believes this much is an anchor though it misses `anchor` or
+   *  `anchorContent`: a reworded sentence sharing mostly names (a headline restated with other verbs) carries the
+   *  same content when names, word order and lengths agree, which similarity alone cannot tell from topic.
+   *  2: never (without a model). */
+  beliefSure: 2,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -141,9 +146,9 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of sorted) {
     if (p.sim < t.support) break;
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
-    // An anchor is either similar enough on its own or shares a copied run of words.
-    if (!p.copied && (p.sim < t.anchor || Math.max(p.contentA, p.contentB) < t.anchorContent)) continue;
-    if (!believed(p, t.beliefAnchor)) continue;
+    // An anchor is either similar enough on its own, or shares a copied run of words, or is believed outright.
+    const similar = p.copied || (p.sim >= t.anchor && Math.max(p.contentA, p.contentB) >= t.anchorContent);
+    if (similar ? !believed(p, t.beliefAnchor) : t.beliefSure > 1 || belief(p.oi, p.ri) < t.beliefSure) continue;
     take(p);
   }
   const shorter = Math.min(originalCount, rewriteCount);
