@@ -143,6 +143,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
   const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
+  // Anchors taken on the model's belief alone (not similar enough on their own): they stand only in derived text.
+  const sure: Link[] = [];
   for (const p of sorted) {
     if (p.sim < t.support) break;
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
@@ -150,6 +152,7 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     const similar = p.copied || (p.sim >= t.anchor && Math.max(p.contentA, p.contentB) >= t.anchorContent);
     if (similar ? !believed(p, t.beliefAnchor) : t.beliefSure > 1 || belief(p.oi, p.ri) < t.beliefSure) continue;
     take(p);
+    if (!similar) sure.push(links[links.length - 1]!);
   }
   const shorter = Math.min(originalCount, rewriteCount);
   // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
@@ -162,6 +165,11 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     anchored += merges.length;
   }
   const derived = shorter > 0 && anchored / shorter >= t.derivedGate;
+  // In text not shown to derive, a pair believed but not similar is what two articles on one story share (the
+  // same names and facts): it goes back to the pool, where it may still seed a local run.
+  if (!derived && sure.length) {
+    for (const l of sure) { oTaken[l.oi] = rTaken[l.ri] = false; links.splice(links.indexOf(l), 1); }
+  }
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.
