@@ -62,4 +62,9 @@ t.test('sure anchors: a pair the model is sure of is an anchor below the similar
       gates: { beliefSure: 0.8 }, belief: 0.99, want: [] },
   ];
   for (const c of cases) t.same(align(c.pairs, 1, c.gates, () => c.belief), c.want, c.name);
+  // In a long text a lone believed pair does not show derivation: two articles on one story share such pairs.
+  t.same(align([names], 40, { beliefSure: 0.8 }, () => 0.95), [], 'a lone sure pair in a long text stays unaligned');
+  // With anchors enough to show derivation, it stands.
+  const derived = [...anchors(8).map((p) => ({ ...p, oi: p.oi + 1, ri: p.ri + 1 })), names];
+  t.ok(align(derived, 40, { beliefSure: 0.8 }, () => 0.95).includes('0-0'), 'in derived text it is an anchor');
 });
