@@ -22,7 +22,8 @@ const ALIGNED = new Set(['kept', 'paraphrased']);
 const SPACE = /\s/;
 const total = { fpEdge: 0, fpOutside: 0, fnPartial: 0, fnUnaligned: 0, gold: 0, pred: 0 };
 const perPair = pairs.map((p, k) => {
-  const out = defaultComparer().compare({ text: p.source }, { text: p.suspicious }, DEFAULT_LIMITS, { thresholds: set });
+  const out = defaultComparer().compare({ text: p.source }, { text: p.suspicious }, DEFAULT_LIMITS,
+    { thresholds: set });
   const text = p.suspicious, gold = new Uint8Array(text.length);
   for (const [s, e] of p.cases) gold.fill(1, s, e);
   let g = 0, q = 0, both = 0;
@@ -32,7 +33,9 @@ const perPair = pairs.map((p, k) => {
     for (let i = c.start; i < c.end; i++) if (!SPACE.test(text[i]!)) { cn++; cg += gold[i]!; }
     const on = ALIGNED.has(c.status);
     g += cg; if (on) { q += cn; both += cg; }
-    if (on && cg < cn) bad.push({ kind: cg ? 'fp-edge' : 'fp-outside', chars: cn - cg, text: c.text, sim: c.similarity });
+    if (on && cg < cn) {
+      bad.push({ kind: cg ? 'fp-edge' : 'fp-outside', chars: cn - cg, text: c.text, sim: c.similarity });
+    }
     if (!on && cg) bad.push({ kind: cg < cn ? 'fn-partial' : 'fn-unaligned', chars: cg, text: c.text, sim: 0 });
   }
   for (const b of bad) {
@@ -45,7 +48,8 @@ const perPair = pairs.map((p, k) => {
 });
 const pct = (x: number) => (100 * x).toFixed(1);
 const mean = (f: (r: (typeof perPair)[number]) => number) => perPair.reduce((a, r) => a + f(r), 0) / perPair.length;
-console.log(`${pairs.length} pairs: P ${pct(mean((r) => r.precision))} R ${pct(mean((r) => r.recall))}; wrongly aligned `
+console.log(`${pairs.length} pairs: P ${pct(mean((r) => r.precision))} R ${pct(mean((r) => r.recall))}; `
+  + 'wrongly aligned '
   + `chars: edge ${total.fpEdge}, outside ${total.fpOutside} (of ${total.pred}); missed: partial ${total.fnPartial}, `
   + `unaligned ${total.fnUnaligned} (of ${total.gold})`);
 const worst = [...perPair].sort((a, b) => Math.min(a.precision, a.recall) - Math.min(b.precision, b.recall));

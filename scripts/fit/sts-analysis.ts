@@ -22,7 +22,8 @@ const rows = pairs.map((p) => {
   let seen: readonly FeaturedPair[] = [];
   const out = defaultComparer().compare({ text: p.a }, { text: p.b }, DEFAULT_LIMITS, {
     pairModel: model, observePairs: (ps) => { seen = ps; } });
-  const score = (alignedShares(p.a, out.original.claims).weighted + alignedShares(p.b, out.rewrite.claims).weighted) / 2;
+  const score = (alignedShares(p.a, out.original.claims).weighted
+    + alignedShares(p.b, out.rewrite.claims).weighted) / 2;
   const best = seen.reduce<FeaturedPair | null>((b, q) => (!b || q.features[0]! > b.features[0]! ? q : b), null);
   const aligned = out.original.claims.some((c) => c.status !== 'dropped');
   return { ...p, score, aligned, sim: best?.features[0] ?? 0, belief: best ? belief(model, best.features) : 0,
@@ -38,13 +39,16 @@ console.log(`pearson: as reported ${r3(pearson(gold, rows.map((r) => r.score)))}
   + `aligned only (0/1) ${r3(pearson(gold, rows.map((r) => (r.aligned ? 1 : 0))))}`);
 for (const lo of [0, 1, 2, 3, 4]) {
   const band = rows.filter((r) => r.gold >= lo && r.gold < lo + 1 + (lo === 4 ? 1 : 0));
-  const m = (f: (r: (typeof rows)[number]) => number) => r3(band.reduce((a, r) => a + f(r), 0) / Math.max(1, band.length));
+  const m = (f: (r: (typeof rows)[number]) => number) =>
+    r3(band.reduce((a, r) => a + f(r), 0) / Math.max(1, band.length));
   console.log(`gold ${lo}-${lo + 1}: ${band.length} pairs, aligned ${band.filter((r) => r.aligned).length}, `
     + `mean score ${m((r) => r.score)}, mean sim ${m((r) => r.sim)}, mean belief ${m((r) => r.belief)}`);
 }
 const mg = gold.reduce((a, b) => a + b, 0) / gold.length / 5;
 const ms = rows.reduce((a, r) => a + r.score, 0) / rows.length;
-const worst = [...rows].sort((a, b) => Math.abs(b.score - ms - (b.gold / 5 - mg)) - Math.abs(a.score - ms - (a.gold / 5 - mg)));
+// Farthest from the human score once both are centred.
+const off = (r: (typeof rows)[number]) => Math.abs(r.score - ms - (r.gold / 5 - mg));
+const worst = [...rows].sort((a, b) => off(b) - off(a));
 for (const r of worst.slice(0, +opt('--worst', '25'))) {
   console.log(`${r.gold.toFixed(1)} score ${r3(r.score)} sim ${r3(r.sim)} belief ${r3(r.belief)} `
     + `${r.aligned ? 'A' : '-'} | ${r.a} | ${r.b}`);

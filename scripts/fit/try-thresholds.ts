@@ -10,7 +10,8 @@ import { defaultComparer } from '../../src/default-comparer.js';
 import { DEFAULT_LIMITS, type ArticleInput } from '../../src/core/types.js';
 import type { AlignThresholds } from '../../src/core/align/align.js';
 import { casesDir, runEval } from '../eval.js';
-import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts, type CompareFn } from './corpora.js';
+import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
+import type { CompareFn } from './corpora.js';
 
 const argv = process.argv;
 const opt = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);

@@ -116,9 +116,10 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
 
 /**
  * Aligns claims from scored candidate pairs, in four passes:
- * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content; when they
- *    do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align/merges.ts`); if the text
- *    still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
+ * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content, or at
+ *    `support` and believed past `beliefSure` (these stand only if the text derives, else they may seed runs); when
+ *    they do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align/merges.ts`); if the
+ *    text still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
  *    (mutual competition: each claim takes its best remaining partner first), with context (`align/context.ts`):
  *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors;
