@@ -80,6 +80,11 @@ export const ALIGN_THRESHOLDS = {
    *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
    *  its sentences follow its source's in order. 2: never (without a model). */
   beliefSeed: 2,
+  /** A pair at `support` that the model believes this much is an anchor though it misses `anchor` or
+   *  `anchorContent`: a reworded sentence sharing mostly names (a headline restated with other verbs) carries the
+   *  same content when names, word order and lengths agree, which similarity alone cannot tell from topic.
+   *  2: never (without a model). */
+  beliefSure: 2,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -111,9 +116,10 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
 
 /**
  * Aligns claims from scored candidate pairs, in four passes:
- * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content; when they
- *    do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align/merges.ts`); if the text
- *    still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
+ * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content, or at
+ *    `support` and believed past `beliefSure` (these stand only if the text derives, else they may seed runs); when
+ *    they do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align/merges.ts`); if the
+ *    text still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
  *    (mutual competition: each claim takes its best remaining partner first), with context (`align/context.ts`):
  *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors;
@@ -138,13 +144,16 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
   const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
+  // Anchors taken on the model's belief alone (not similar enough on their own): they stand only in derived text.
+  const sure: Link[] = [];
   for (const p of sorted) {
     if (p.sim < t.support) break;
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
-    // An anchor is either similar enough on its own or shares a copied run of words.
-    if (!p.copied && (p.sim < t.anchor || Math.max(p.contentA, p.contentB) < t.anchorContent)) continue;
-    if (!believed(p, t.beliefAnchor)) continue;
+    // An anchor is either similar enough on its own, or shares a copied run of words, or is believed outright.
+    const similar = p.copied || (p.sim >= t.anchor && Math.max(p.contentA, p.contentB) >= t.anchorContent);
+    if (similar ? !believed(p, t.beliefAnchor) : t.beliefSure > 1 || belief(p.oi, p.ri) < t.beliefSure) continue;
     take(p);
+    if (!similar) sure.push(links[links.length - 1]!);
   }
   const shorter = Math.min(originalCount, rewriteCount);
   // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
@@ -157,6 +166,11 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
     anchored += merges.length;
   }
   const derived = shorter > 0 && anchored / shorter >= t.derivedGate;
+  // In text not shown to derive, a pair believed but not similar is what two articles on one story share (the
+  // same names and facts): it goes back to the pool, where it may still seed a local run.
+  if (!derived && sure.length) {
+    for (const l of sure) { oTaken[l.oi] = rTaken[l.ri] = false; links.splice(links.indexOf(l), 1); }
+  }
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.

@@ -46,3 +46,25 @@ t.test('seeds: believed pairs below anchor level make a local run, and only a ru
   // A run whose pairs the model does not believe seeds nothing.
   t.same(align(run, 40, { beliefSeed: 0.5 }, () => 0.2), [], 'an unbelieved run stays unaligned');
 });
+
+t.test('sure anchors: a pair the model is sure of is an anchor below the similarity and content bars', async (t) => {
+  // A headline restated: similar, but most of its shared weight is names (content share below anchorContent).
+  const names = { ...pair(0, 0, 0.6), contentA: 0.2, contentB: 0.2 };
+  const cases: { name: string; pairs: ScoredPair[]; gates: Gates; belief: number; want: string[] }[] = [
+    { name: 'names-heavy pair, no sure gate (no model)', pairs: [names], gates: {}, belief: 0.95, want: [] },
+    { name: 'names-heavy pair believed past the gate', pairs: [names], gates: { beliefSure: 0.8 }, belief: 0.95,
+      want: ['0-0'] },
+    { name: 'names-heavy pair believed short of the gate', pairs: [names], gates: { beliefSure: 0.8 }, belief: 0.7,
+      want: [] },
+    { name: 'below anchor similarity, believed past the gate', pairs: [pair(0, 0, 0.3)], gates: { beliefSure: 0.8 },
+      belief: 0.95, want: ['0-0'] },
+    { name: 'below support similarity: never an anchor however believed', pairs: [pair(0, 0, 0.2)],
+      gates: { beliefSure: 0.8 }, belief: 0.99, want: [] },
+  ];
+  for (const c of cases) t.same(align(c.pairs, 1, c.gates, () => c.belief), c.want, c.name);
+  // In a long text a lone believed pair does not show derivation: two articles on one story share such pairs.
+  t.same(align([names], 40, { beliefSure: 0.8 }, () => 0.95), [], 'a lone sure pair in a long text stays unaligned');
+  // With anchors enough to show derivation, it stands.
+  const derived = [...anchors(8).map((p) => ({ ...p, oi: p.oi + 1, ri: p.ri + 1 })), names];
+  t.ok(align(derived, 40, { beliefSure: 0.8 }, () => 0.95).includes('0-0'), 'in derived text it is an anchor');
+});
