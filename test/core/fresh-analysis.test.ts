@@ -103,7 +103,8 @@ t.test('normalizeForNlp: the one scan gives what the four regex replaces give', 
   const unit = fc.oneof(fc.constantFrom('\r', '\n', '\t', ' ', 'a', '\u0085', '\u00a0', '\u2028', '\u2029', '\u1680', '\u200f', '\u2010', '\u202a', '\u2030',
     '\u205e', '\u205f', '\u2064', '\u2065', '\u3000', '\ufeff', '\ud800', '\udbff', '\udc00', '\udfff', '\u007e', '\u007f', '\u00a1', '\u001f', '“'),
   fc.string({ unit: 'binary', maxLength: 1 }));
-  fc.assert(fc.property(fc.string({ unit, maxLength: 16 }), (s) => { t.equal(normalizeForNlp(s), normalizeForNlpByRegex(s), units(s)); }), { numRuns: 250, seed: 1 });
+  fc.assert(fc.property(fc.string({ unit, maxLength: 16 }),
+    (s) => { t.equal(normalizeForNlp(s), normalizeForNlpByRegex(s), units(s)); }), { numRuns: 250, seed: 1 });
 });
 
 t.test('entity runs: a single space joins capitalised words, a possessive or a wider gap ends a run, a capital keeps its dot', async (t) => {

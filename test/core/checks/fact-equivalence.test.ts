@@ -88,7 +88,8 @@ t.test('proper words are the capitalised words (regex definition) not opening a 
   };
   const piece = fc.constantFrom('𝒜', 'A', 'b', 'Ǆ', 'ǅ', '\ud835', '\udc9c', '.', '’', "'", '&', '-', ' ', '\n', '“', '(', '—', 'é', '7', 'Σ', ':', 'U.S.',
     's', 'S', '’s', "'s", "s'");
-  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 600, seed: 1 });
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')),
+    (s) => { t.same([...properWords(s)], byRegex(s)); }), { numRuns: 600, seed: 1 });
   t.same([...properWords(seeds.caliber)], byRegex(seeds.caliber), 'a whole seed article');
 });
 
@@ -146,7 +147,8 @@ t.test('a claim\'s word index holds the pieces of its lower-cased text split at 
   const bySplit = (s: string) => [...new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
   const piece = fc.constantFrom('Putin', 'ΟΔΟΣ', 'İstanbul', 'K', 'ſ', '𝒜', '\ud835', '\udc9c', '٣', 'Ⅻ', 'é', '’', "'", '-', ' ', '\n', '.', '7', 'a', 'Z',
     '\u0301', '_', '\ufeff');
-  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (s) => { t.same([...wordIndex(s).words], bySplit(s)); }), { numRuns: 600, seed: 1 });
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')),
+    (s) => { t.same([...wordIndex(s).words], bySplit(s)); }), { numRuns: 600, seed: 1 });
   t.same([...wordIndex(seeds.atlantic).words], bySplit(seeds.atlantic), 'a whole seed article');
 });
 
