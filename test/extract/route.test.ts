@@ -5,9 +5,11 @@ import { newsPage } from '../fixtures/html-page.js';
 import { smallPair } from '../fixtures/small-pair.js';
 
 const page = newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'));
+// One app answers every test: each is one request, and every app starts a worker pool of its own to extract pages.
+const shared = await testApp(t, renderAppOptions);
 
 t.test('POST /v1/compare with `html`: the answer returns the extracted text and offsets refer to it', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { html: page }, rewrite: smallPair.rewrite } });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const out = res.json();
@@ -19,7 +21,7 @@ t.test('POST /v1/compare with `html`: the answer returns the extracted text and 
 });
 
 t.test('the page’s site name stands in for a missing outlet (and is looked for as credit)', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const withCredit = { text: `${smallPair.rewrite.text} First reported by Example Media.` };
   const res = await app.inject({ method: 'POST', url: '/v1/compare?format=text', payload: { original: { html: page }, rewrite: withCredit } });
   t.equal(res.statusCode, 200);
@@ -27,7 +29,7 @@ t.test('the page’s site name stands in for a missing outlet (and is looked for
 });
 
 t.test('multipart: `original_html` carries a page', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const form = multipartBody({ original_html: { value: page, filename: 'p.html' }, rewrite: { value: smallPair.rewrite.text } });
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -42,7 +44,7 @@ const bad: { name: string; original: unknown; field: string }[] = [
 ];
 for (const b of bad) {
   t.test(`400 problem: ${b.name}`, async (t) => {
-    const app = await testApp(t, renderAppOptions);
+    const app = shared;
     const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: b.original, rewrite: smallPair.rewrite } });
     t.equal(res.statusCode, 400);
     t.equal(res.json().code, 'INVALID_REQUEST');

@@ -82,8 +82,11 @@ t.test('400 problem on malformed JSON', async (t) => {
   t.equal(res.json().code, 'MALFORMED_BODY');
 });
 
+// One app with a small body limit for both 413 cases.
+const small = await testApp(t, { config: { bodyLimit: 2048 } });
+
 t.test('413 problem over the body limit', async (t) => {
-  const app = await testApp(t, { config: { bodyLimit: 2048 } });
+  const app = small;
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'a '.repeat(2000) }, rewrite: { text: 'b' } } });
   t.equal(res.statusCode, 413);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
@@ -91,7 +94,7 @@ t.test('413 problem over the body limit', async (t) => {
 });
 
 t.test('413 problem for an uploaded file over the limit', async (t) => {
-  const app = await testApp(t, { config: { bodyLimit: 2048 } });
+  const app = small;
   const form = multipartBody({ original: { value: 'a '.repeat(2000), filename: 'a.txt' }, rewrite: { value: 'b', filename: 'b.txt' } });
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
   t.equal(res.statusCode, 413);

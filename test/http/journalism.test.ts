@@ -5,6 +5,8 @@ import { seeds } from '../fixtures/seeds.js';
 const post = (payload: unknown) => ({ method: 'POST' as const, url: '/v1/compare', payload: payload as Record<string, unknown> });
 /** In-process compares with a generous budget: these tests check answers, not latency, on a shared machine. */
 const config = { inlineMaxChars: 10_000_000, compareTimeoutMs: 120_000, maxEventLoopDelayMs: 0 };
+// One app answers every test: they read answers, and none changes the app's state.
+const shared = await testApp(t, { config });
 const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
 
 interface QuoteOut { id: string; side: string; start: number; end: number; text: string; status: string | null; group: string | null;
@@ -18,7 +20,7 @@ function quoteAt(quotes: QuoteOut[], text: string, words: string) {
 }
 
 t.test('seed 001 → 000: every quotation finding of the dev gold, through the API', async (t) => {
-  const app = await testApp(t, { config });
+  const app = shared;
   const res = await app.inject(post(seedBody));
   t.equal(res.statusCode, 200);
   const out = res.json();
@@ -58,7 +60,7 @@ t.test('seed 001 → 000: every quotation finding of the dev gold, through the A
 });
 
 t.test('attribution through the API: credited with evidence; uncredited derived rewrite is flagged', async (t) => {
-  const app = await testApp(t, { config });
+  const app = shared;
   const credited = (await app.inject(post(seedBody))).json();
   t.match(credited.summary.attribution, { credited: true, evidence: [{ text: 'citing Atlantic' }], names: ['The Atlantic', 'Atlantic'] });
   t.notOk(credited.summary.flags.some((f: string) => f.startsWith('derived_uncredited')));
@@ -78,14 +80,14 @@ t.test('attribution through the API: credited with evidence; uncredited derived 
 });
 
 t.test('an independent article on the same topic raises no attribution flag', async (t) => {
-  const app = await testApp(t, { config });
+  const app = shared;
   const out = (await app.inject(post({ original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.independent004 } }))).json();
   t.equal(out.summary.verdict, 'independent');
   t.notOk(out.summary.flags.some((f: string) => f.startsWith('derived_uncredited')));
 });
 
 t.test('a planted fact change in an aligned sentence shows up on its alignment and in the summary', async (t) => {
-  const app = await testApp(t, { config });
+  const app = shared;
   const sentence = 'Trump spent two hours on the phone with Putin in a conversation that both the White House and the Kremlin described as warm.';
   const original = `${sentence}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
   const rewrite = `${sentence.replace('two hours', '40 minutes')}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
@@ -99,7 +101,7 @@ t.test('a planted fact change in an aligned sentence shows up on its alignment a
 });
 
 t.test('same words, different speaker: speakerChanged, counted and flagged', async (t) => {
-  const app = await testApp(t, { config });
+  const app = shared;
   const rewrite = 'Graham kept up the pressure. “He’s in again and out again in his attempts to make a deal,” Senator Lindsey Graham said.';
   const out = (await app.inject(post({ original: { text: seeds.atlantic }, rewrite: { text: rewrite } }))).json();
   const q = (out.quotes as (QuoteOut & { speakerChanged: boolean })[]).find((x) => x.side === 'rewrite')!;

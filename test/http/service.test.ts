@@ -1,15 +1,17 @@
 import t from 'tap';
 import { testApp } from '../fixtures/app.js';
 
+const shared = await testApp(t);
+
 t.test('GET /health answers ok', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'GET', url: '/health' });
   t.equal(res.statusCode, 200);
   t.equal(res.json().status, 'ok');
 });
 
 t.test('OpenAPI document lists /v1/compare with its schemas', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'GET', url: '/docs/json' });
   t.equal(res.statusCode, 200);
   const doc = res.json();
@@ -23,7 +25,7 @@ t.test('OpenAPI document lists /v1/compare with its schemas', async (t) => {
 });
 
 t.test('the docs UI is served', async (t) => {
-  const app = await testApp(t);
+  const app = shared;
   const res = await app.inject({ method: 'GET', url: '/docs' });
   t.ok([200, 302].includes(res.statusCode));
 });

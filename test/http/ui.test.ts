@@ -90,7 +90,7 @@ t.test('the page has a batch form posting numbered rewrite slots; the batch rout
 });
 
 t.test('a failed form post answers the form page: message above the form, texts kept, status kept', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
   const page = '<html><body><script>x</script></body></html>';
   const form = multipartBody({
@@ -115,7 +115,7 @@ t.test('a failed form post answers the form page: message above the form, texts 
 });
 
 t.test('favicon, the API reference’s version, and ?width= for text answers', async (t) => {
-  const app = await testApp(t, renderAppOptions);
+  const app = shared;
   const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
   t.equal(icon.statusCode, 200);
   t.match(icon.headers['content-type'], /^image\/svg\+xml/);

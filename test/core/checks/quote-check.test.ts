@@ -124,7 +124,7 @@ t.test('the voted diagonals are the best by votes then offset, as a full sort gi
     withGap.forEach((at, k) => { for (const j of at ?? []) votes.set(j - k, (votes.get(j - k) ?? 0) + 1); });
     const sorted = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8).map(([d]) => d);
     t.same(topDiagonals(lists.length, withGap, 61), sorted);
-  }), { numRuns: 500 });
+  }), { numRuns: 200, seed: 1 });
 });
 
 /** The index as it was built before it went flat (#6): a `Word` per word, a quotation per word, a list per norm. */
@@ -161,7 +161,7 @@ t.test('the flat original index holds the words, quotations and positions of the
     want.positions.forEach((at, id) => t.same([...got.posList.subarray(got.posStart[id], got.posStart[id + 1])], at));
     t.equal(got.posStart[want.positions.length], want.ws.length);
   };
-  fc.assert(fc.property(text, (s) => { same(s); }), { numRuns: 400 });
+  fc.assert(fc.property(text, (s) => { same(s); }), { numRuns: 150, seed: 1 });
   same(seeds.atlantic);
 });
 
@@ -173,5 +173,5 @@ t.test('a piece keeps the normalised words of its span, cut at editorial marks a
       t.same(p.norms, words(text, p.start, p.end).map((w) => w.norm), text);
       t.ok(p.norms.length > 0);
     }
-  }), { numRuns: 1000 });
+  }), { numRuns: 250, seed: 1 });
 });

@@ -17,7 +17,7 @@ t.test('quote words are the regex words: apostrophes, hyphens, digits, astral le
   fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
     const start = Math.min(a, b) % (s.length + 1), end = start + (Math.max(a, b) % (s.length - start + 1));
     t.same(words(s, start, end), byRegex(s, start, end));
-  }), { numRuns: 5000 });
+  }), { numRuns: 1000, seed: 1 });
   t.same(words(seeds.atlantic), byRegex(seeds.atlantic, 0, seeds.atlantic.length), 'a whole seed article');
   t.same(words('cease-fire, Russia’s 2,000'), [
     { start: 0, end: 10, norm: 'ceasefire' }, { start: 12, end: 20, norm: "russia's" }, { start: 21, end: 22, norm: '2' }, { start: 23, end: 26, norm: '000' },

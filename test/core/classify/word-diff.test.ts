@@ -30,7 +30,7 @@ t.test('wordDiff gives exactly the library diffWords (same parts, same whitespac
   fc.assert(fc.property(pair, bound, ([a, b], maxEdits) => {
     const want = library(a, b, maxEdits) ?? [...(a ? [{ op: 'removed', text: a }] : []), ...(b ? [{ op: 'added', text: b }] : [])];
     t.same(wordDiff(a, b, maxEdits), want);
-  }), { numRuns: 2000 });
+  }), { numRuns: 400, seed: 1 });
 });
 
 t.test('wordDiff on seed sentences: rewrites of real news text diff like the library', async (t) => {
@@ -72,7 +72,7 @@ t.test('diffTokens cuts a text exactly as the library tokenize, and ids follow t
     t.same(cores, want.map((w) => w.trim()));
     t.same([...d.ids], cores.map(intern));
   };
-  fc.assert(fc.property(anyText, (text) => check(text)), { numRuns: 3000 });
+  fc.assert(fc.property(anyText, (text) => check(text)), { numRuns: 600, seed: 1 });
   for (const text of ['', ' ', ' \n ', 'a', ' a ', 'Trump’s “deal,” he said.', seeds.atlantic.slice(0, 3000)]) check(text);
 });
 
@@ -97,7 +97,7 @@ t.test('joined claims: tokens of texts joined by spaces are the texts\' tokens, 
     }
     t.same({ text: joined.text, starts: [...joined.starts], ends: [...joined.ends], ids: [...joined.ids], blank: joined.blank },
       { text: direct.text, starts: [...direct.starts], ends: [...direct.ends], ids: [...direct.ids], blank: direct.blank });
-  }), { numRuns: 3000 });
+  }), { numRuns: 600, seed: 1 });
 });
 
 t.test('editScript is the edit script of the library (diffArrays change objects), whatever the length and bound', async (t) => {
@@ -108,7 +108,7 @@ t.test('editScript is the edit script of the library (diffArrays change objects)
     const parts = diffArrays(a, b, { maxEditLength: maxEdits });
     const want = parts ? parts.map((p) => ({ op: p.added ? 1 : p.removed ? 2 : 0, count: p.count })) : null;
     t.same(editScript(a, b, maxEdits), want);
-  }), { numRuns: 1500 });
+  }), { numRuns: 300, seed: 1 });
 });
 
 t.test('lcsLength is the common-token count of the library diffArrays, or -1 past the edit bound', async (t) => {
@@ -117,14 +117,14 @@ t.test('lcsLength is the common-token count of the library diffArrays, or -1 pas
     const parts = diffArrays(a, b, { maxEditLength: maxEdits });
     const want = parts ? parts.reduce((n, p) => n + (p.added || p.removed ? 0 : p.count), 0) : -1;
     t.equal(lcsLength(a, b, maxEdits), want);
-  }), { numRuns: 3000 });
+  }), { numRuns: 600, seed: 1 });
   // Longer sequences: the bit vector spans several 32-bit words, so carries cross word boundaries.
   const long = (symbols: number) => fc.array(fc.integer({ min: 0, max: symbols }), { minLength: 30, maxLength: 170 });
   fc.assert(fc.property(fc.constantFrom(1, 3, 40).chain((k) => fc.tuple(long(k), long(k))), fc.constantFrom(5, 60, 400), ([a, b], maxEdits) => {
     const parts = diffArrays(a, b, { maxEditLength: maxEdits });
     const want = parts ? parts.reduce((n, p) => n + (p.added || p.removed ? 0 : p.count), 0) : -1;
     t.equal(lcsLength(a, b, maxEdits), want);
-  }), { numRuns: 600 });
+  }), { numRuns: 200, seed: 1 });
 });
 
 t.test('kept vs paraphrased: the share of a claim\'s words found in order in its partners', async (t) => {
