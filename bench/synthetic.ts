@@ -36,7 +36,7 @@ export function seedsDir(): string {
     if (existsSync(fileURLToPath(new URL('seeds/manifest.json', dir)))) return fileURLToPath(new URL('seeds/', dir));
     dir = new URL('../', dir);
   }
-  throw new Error('seeds/ not found above ' + import.meta.url);
+  throw new Error(`seeds/ not found above ${import.meta.url}`);
 }
 const SEEDS = seedsDir();
 

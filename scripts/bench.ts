@@ -25,7 +25,7 @@ const port = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 3510)
 
 const TARGETS = { seedMedianMs: 10, startupMs: 2000, http8ReqPerSec: 200, http8P99Ms: 100, words100kMs: 5000, rss100kMb: 1024, exponent: 1.2 };
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-const root = seedsDir() + '../';
+const root = `${seedsDir()}../`;
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   commit: gitCommit(),
@@ -130,10 +130,10 @@ if (only.has('retrieval') || only.has('store')) {
   results.store = await benchStore({ quick, retrieval: only.has('retrieval'), scale: only.has('store'), args });
 }
 
-const file = root + 'bench/results.json';
+const file = `${root}bench/results.json`;
 // A partial run (--only) updates its sections and keeps the others from the last run.
 const previous = args.some((a) => a.startsWith('--only=')) && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {};
-writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
 
 function gitCommit(): string | null {

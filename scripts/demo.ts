@@ -7,15 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { defaultComparer } from '../src/default-comparer.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
-const original = { text: readFileSync(seeds + '001_d2036ec9883e01fd.txt', 'utf8'), outlet: 'The Atlantic' };
-const rewrite = { text: readFileSync(seeds + '000_c90c4d7f5878e1c4.txt', 'utf8'), outlet: 'Caliber.Az' };
+const original = { text: readFileSync(`${seeds}001_d2036ec9883e01fd.txt`, 'utf8'), outlet: 'The Atlantic' };
+const rewrite = { text: readFileSync(`${seeds}000_c90c4d7f5878e1c4.txt`, 'utf8'), outlet: 'Caliber.Az' };
 
 const t0 = performance.now();
 const result = defaultComparer().compare(original, rewrite);
 const ms = performance.now() - t0;
 const { summary } = result;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const clip = (s: string, n = 90) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 console.log(`The Atlantic (seed 001) → Caliber.Az (seed 000), compared in ${ms.toFixed(0)} ms\n`);
 console.log(`Verdict      ${summary.verdict.replace('_', ' ')}`);

@@ -158,11 +158,11 @@ export function pinnedFigures(results: CaseFigures[], corpora: CorporaFigures | 
     if (r.original && r.rewrite) {
       higher['original.alignedF1'] = r3(r.original.alignedF1); higher['rewrite.alignedF1'] = r3(r.rewrite.alignedF1);
       higher['original.labelAccuracy'] = r3(r.original.labelAccuracy); higher['rewrite.labelAccuracy'] = r3(r.rewrite.labelAccuracy);
-      higher['linksF1'] = r3(r.linksF1 ?? 0);
+      higher.linksF1 = r3(r.linksF1 ?? 0);
     }
     // Independent cases: the aligned share must stay low; sibling cases (no gold): it must stay high.
     const independent = r.verdict.gold === 'independent';
-    if (r.alignedShare !== undefined && !independent) higher['alignedShare'] = r3(r.alignedShare);
+    if (r.alignedShare !== undefined && !independent) higher.alignedShare = r3(r.alignedShare);
     out[r.name] = { ...(r.verdict.gold ? { verdict: r.verdict.got } : {}), higher, ...(r.alignedShare !== undefined && independent ? { alignedShare: r3(r.alignedShare) } : {}) };
   }
   if (corpora) {

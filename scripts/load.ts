@@ -53,7 +53,7 @@ const json = (body: unknown) => ({ method: 'POST', path: '/v1/compare', headers:
 const boundary = '----load-boundary';
 const form = (o: string, r: string) => ({
   method: 'POST', path: '/v1/compare', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  body: [['original', o], ['rewrite', r]].map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.txt"\r\nContent-Type: text/plain\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`,
+  body: `${[['original', o], ['rewrite', r]].map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.txt"\r\nContent-Type: text/plain\r\n\r\n${v}\r\n`).join('')}--${boundary}--\r\n`,
 });
 
 /**

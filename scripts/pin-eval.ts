@@ -9,5 +9,5 @@ import { casesDir, pinnedFigures, runCorpora, runEval } from './eval.js';
 
 // The dev corpora (outside the repository: --corpora DIR or ARTICLE_DIFF_CORPORA) are pinned when present.
 const dir = casesDir();
-writeFileSync(join(dir, 'pinned.json'), JSON.stringify(pinnedFigures(runEval(dir), runCorpora()), null, 1) + '\n');
+writeFileSync(join(dir, 'pinned.json'), `${JSON.stringify(pinnedFigures(runEval(dir), runCorpora()), null, 1)}\n`);
 console.log(`pinned ${join(dir, 'pinned.json')}`);

@@ -102,9 +102,8 @@ function parseError(err: Error & { code?: string }): string {
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'store' || argv[0] === 'check') return storeMain(argv, io);
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -114,11 +113,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'fail-on': { type: 'string', multiple: true }, width: { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
       },
-    }));
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (err) {
     io.stderr(`article-diff: ${parseError(err as Error)}\nRun article-diff --help for the options.\n`);
     return EXIT.USAGE;
   }
+  const { values, positionals } = parsed;
   if (values.help) { io.stdout(USAGE); return EXIT.OK; }
   if (values.version) { io.stdout(`article-diff ${packageVersion()}\n`); return EXIT.OK; }
   try {

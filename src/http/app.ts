@@ -9,7 +9,7 @@ import multipartPlugin from './multipart.js';
 import enginePlugin, { type EngineOptions } from './engine.js';
 import pressurePlugin from './pressure.js';
 import securityPlugin from './security.js';
-import apiKeysPlugin, { BEARER_SCHEME } from './api-keys.js';
+import apiKeysPlugin from './api-keys.js';
 import storePlugin from './store.js';
 import type { ArticleStore } from '../store/types.js';
 import { problem, sendProblem, toProblem } from './problem.js';

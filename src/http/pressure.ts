@@ -38,7 +38,7 @@ export default fp(async function pressurePlugin(app: FastifyInstance, options: P
         const detail = `The service is overloaded (${type}: ${Math.round(Number(value) || 0)}); retry after ${retryAfter} s.`;
         reply.code(503).header('retry-after', String(retryAfter)).type('application/problem+json; charset=utf-8');
         // under-pressure sends a non-null return value as the reply (and skips the route); its typings say void.
-        return problem('OVERLOADED', detail, request) as unknown as void;
+        return problem('OVERLOADED', detail, request) as unknown as undefined;
       },
     });
   }

@@ -28,7 +28,7 @@ t.test('fragments, line breaks and the no-article fallback', async (t) => {
 
 t.test('pages without text are an ExtractError', async (t) => {
   t.throws(() => extractArticle('<html><body><script>alert(1)</script><div>   </div></body></html>'), ExtractError);
-  t.throws(() => extractArticle('<html><body><p>x</p>'.padEnd(50, ' ') + '</body></html>', { ...DEFAULT_EXTRACT_LIMITS, maxElements: 1 }), { name: 'ExtractError', message: /could not be parsed/ });
+  t.throws(() => extractArticle(`${'<html><body><p>x</p>'.padEnd(50, ' ')}</body></html>`, { ...DEFAULT_EXTRACT_LIMITS, maxElements: 1 }), { name: 'ExtractError', message: /could not be parsed/ });
 });
 
 t.test('blockText: one paragraph per block, scripts skipped', async (t) => {

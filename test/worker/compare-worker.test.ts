@@ -5,7 +5,7 @@ import runCompare from '../../src/worker/compare-worker.js';
 import { compare } from '../fixtures/comparer.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
-import { DEFAULT_LIMITS, type ArticleInput, type CompareLimits, type CompareResult } from '../../src/core/types.js';
+import type { CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 import { renderText } from '../../src/render/text.js';
 

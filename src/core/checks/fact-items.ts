@@ -185,7 +185,7 @@ export function extractItems(text: string, start: number, end: number, proper: P
     // Spelled-out "one"/"a" without a unit is usually a pronoun or article, not a quantity.
     if (!/\d/.test(m[3]!) && !unit && value <= 1) continue;
     if (next && !unit) e = start + m.index + m[0].lastIndexOf(next);
-    while (e > s && /[\s\-]/.test(text[e - 1]!)) e--;
+    while (e > s && /[\s-]/.test(text[e - 1]!)) e--;
     const perMinute = UNITS[unit];
     const magnitude = perMinute ? value * scale * perMinute : value * scale;
     add('number', s, e, `${magnitude}${m[2] ?? ''}`, perMinute ? 'min' : unit, approx);

@@ -22,7 +22,7 @@ function reference(vocab: Vocabulary, original: ClaimVector[], rewrite: ClaimVec
 /** A vocabulary of `terms` terms with the given weights (few distinct values, so ties are common). */
 function vocabulary(weights: number[]): Vocabulary {
   const v = new Vocabulary(null);
-  weights.forEach((_, i) => v.intern(`t${i}`, `t${i}`, false, false));
+  for (let i = 0; i < weights.length; i++) v.intern(`t${i}`, `t${i}`, false, false);
   v.weight = weights;
   return v;
 }

@@ -154,7 +154,7 @@ t.test('the reading instance can be recycled again and again (the model is not r
 });
 
 t.test('a claim cut inside a token (a hard cut in a long run without spaces) is read on its own', async (t) => {
-  const text = 'It began so: ' + 'x'.repeat(3000) + ' and it ended.';
+  const text = `It began so: ${'x'.repeat(3000)} and it ended.`;
   const seg = segmentArticle(text, nlp);
   const claims = seg.paragraphs.flatMap((p) => p.sentences);
   t.ok(claims.some((s) => spanTerms(seg.tokens!, s.start, s.end, keyOf) === null), 'some claim edge cuts a token of the read');
@@ -176,8 +176,8 @@ t.test('hasRun: the runs of non-whitespace exactly as the regex class \\s sees t
   }), { numRuns: 2000 });
   t.pass('hasRun = /\\S{n}/ on random strings');
   // The view is the same as breaking runs unconditionally would give.
-  for (const text of ['short words only', 'x'.repeat(MAX_TOKEN_RUN - 1) + ' y', 'x'.repeat(MAX_TOKEN_RUN), `a ${'\ud83d\ude00'.repeat(MAX_TOKEN_RUN)} b`]) {
-    const unconditional = text.replace(new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g'), (run) => run.slice(0, -1) + ' ');
+  for (const text of ['short words only', `${'x'.repeat(MAX_TOKEN_RUN - 1)} y`, 'x'.repeat(MAX_TOKEN_RUN), `a ${'\ud83d\ude00'.repeat(MAX_TOKEN_RUN)} b`]) {
+    const unconditional = text.replace(new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g'), (run) => `${run.slice(0, -1)} `);
     t.equal(nlpView(text), unconditional, `view of a ${text.length}-unit text`);
   }
 });

@@ -125,7 +125,7 @@ t.test('lexicon ranks through the bounded memo: the same weights and vectors pas
   for (const pass of ['memo filled', 'memo full, oldest dropped']) {
     const fast = new Vocabulary(lookups), plain = new Vocabulary(lexiconLookups(lex));
     fast.internText(textTerms(claims));
-    claims.forEach((c) => toClaimVector(plain, c));
+    for (const c of claims) toClaimVector(plain, c);
     for (const v of [fast, plain]) v.setDocumentFrequencies(v.keys.map(() => 1), claims.length);
     t.same(fast.weight, plain.weight, `${pass}: same weights`);
     const same = (a: Float32Array | null, b: Float32Array | null) => a === b || (!!a && !!b && a.every((x, d) => x === b[d]));

@@ -99,7 +99,7 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
   const nb = os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
   const lookup = nb ? rowLookup(rs, nb.start.length - 1, buffers) : null;
   const qb = nb ? null : sideBlock(os), rb = nb ? null : sideBlock(rs);
-  const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
+  const scanner = qb && rb?.rows && qb.rows ? int8Scanner(rb, qb) : null;
   const n = scanner ? rs.withVec.length : 0;
   const hits = new Int32Array(n), cand = new Int32Array(n), cos = new Float64Array(n);
   // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
