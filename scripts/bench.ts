@@ -9,7 +9,7 @@ import { fmt, growthExponent, table } from '../bench/stats.js';
 import { benchStore } from '../bench/store-section.js';
 
 /**
- * `npm run bench` (issue #6): in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
+ * `npm run bench`: in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
  * `diffWords` anchor. Prints tables with the targets and writes `bench/results.json`.
  *   --quick            short run (fewer iterations, 2 s HTTP runs, sizes up to 50k words)
  *   --only=a,b         any of: inprocess, http, blocking, scaling, retrieval, store

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Precomputes ONCE, at build time, each lexicon vector's near neighbours and their cosines
 // (dist/lexicon/neighbours.bin), after build-vectors.mjs: every pair of the 100k vectors through the WebAssembly
-// prefilter kernel, then the exact cosine of each hit, split over the machine's cores (~30 s of CPU). Why, and the
+// prefilter kernel, then the exact cosine of each hit, split over the machine's cores. Why, and the
 // file's layout: src/lexicon/neighbours.ts. Skipped when the file already holds the lists of the current vectors
 // at the current floor; without it the engine finds the same pairs per compare (slower, same answers).
 import { existsSync, writeFileSync } from 'node:fs';

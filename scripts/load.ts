@@ -4,7 +4,7 @@ import { startServer, seed, type ServerProcess } from './server-process.js';
 import { median, percentile } from '../bench/stats.js';
 
 /**
- * Load and fault check (issue #7): `npm run load` (60 s) or `node dist/scripts/load.js --quick` (8 s, run by
+ * Load and fault check: `npm run load` (60 s) or `node dist/scripts/load.js --quick` (8 s, run by
  * CI). Starts the service on 127.0.0.1, then drives it with autocannon at 32 connections with a mix of valid,
  * oversized and malformed requests while probing `/health` and sampling RSS; finally sends SIGTERM while the
  * load is still running. Fails (exit 1) when:

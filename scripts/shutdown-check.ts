@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startServer, seed, type LogLine } from './server-process.js';
 
 /**
- * Graceful-shutdown check (issue #7): `npm run shutdown-check` (also run by CI). On 127.0.0.1 only:
+ * Graceful-shutdown check: `npm run shutdown-check` (also run by CI). On 127.0.0.1 only:
  * 1. Sends `--inflight` (default 6) compares of the seed pair, each on its own connection, waits until the
  *    server has logged every one of them as received, then sends SIGTERM. Every one must get a complete 200
  *    answer; a new connection after SIGTERM must be refused; the process must exit 0 within its grace delay.

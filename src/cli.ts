@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `article-diff ORIGINAL REWRITE`: the compare core without a server, for publishing pipelines (issue #5).
+ * `article-diff ORIGINAL REWRITE`: the compare core without a server, for publishing pipelines.
  * Prints the text report (default), `--json`, `--html` or `--markdown`; `--fail-on` turns findings into a
  * non-zero exit status so a pipeline can gate on them.
  *

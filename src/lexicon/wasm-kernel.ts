@@ -2,7 +2,7 @@
  * The WebAssembly kernels of the word-vector similarity (`int8-scan.ts`), written out in the binary format and
  * compiled once per vector dimension: a fixed-point SIMD scan of a block of int8 rows against one query row (the
  * exact prefilter), the int8 dot product of two rows (the lazy path), and the exact float cosines of one query
- * with a list of rows (issue #6: ~3× the JavaScript loop, with the same sums bit for bit). Pure computation; null
+ * with a list of rows (faster than the JavaScript loop, with the same sums bit for bit). Pure computation; null
  * (then: JavaScript) where WebAssembly SIMD or its memory is unavailable.
  */
 

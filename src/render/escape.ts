@@ -1,6 +1,6 @@
 /**
  * Escaping for the renderers. Every piece of submitted text goes through one of these before it is written
- * into a document, so an article containing `<script>` or `"><img onerror=…>` renders as text (issue #5).
+ * into a document, so an article containing `<script>` or `"><img onerror=…>` renders as text.
  */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

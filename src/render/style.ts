@@ -1,5 +1,5 @@
 /**
- * The one stylesheet of the HTML pages, inlined (self-contained: no CDN, no web fonts; issue #5).
+ * The one stylesheet of the HTML pages, inlined (self-contained: no CDN, no web fonts).
  * System font stacks only. Colours are paired with markers and text labels so status never rests on
  * colour alone, and `@media print` keeps the colours and avoids splitting a row across pages.
  */

@@ -5,7 +5,7 @@ import { seeds } from '../fixtures/seeds.js';
 import { newsPage } from '../fixtures/html-page.js';
 
 /**
- * The HTML report in a real browser (issue #5): Debian's Chromium (installed by `.ci/run` from
+ * The HTML report in a real browser: Debian's Chromium (installed by `.ci/run` from
  * `.ci/apt-packages`; never downloaded by a tool) driven by playwright-core, against the real server with
  * its real CSP. Without Chromium this test FAILS: CI must not pass silently without a browser.
  */

@@ -11,7 +11,7 @@ import { extractItems } from '../../src/core/checks/fact-items.js';
 import { keyOf, nlp } from '../fixtures/reader.js';
 
 /**
- * Issue #6 (fresh compares): per-text helpers rewritten for speed must give what the code they replaced gave.
+ * Fresh compares: per-text helpers rewritten for speed must give what the code they replaced gave.
  * Each property checks the new function against the old expression on random inputs.
  */
 

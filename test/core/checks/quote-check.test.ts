@@ -127,7 +127,7 @@ t.test('the voted diagonals are the best by votes then offset, as a full sort gi
   }), { numRuns: 500 });
 });
 
-/** The index as it was built before it went flat (#6): a `Word` per word, a quotation per word, a list per norm. */
+/** The index as it was built before it went flat: a `Word` per word, a quotation per word, a list per norm. */
 function indexByWords(text: string) {
   const ws = words(text), quotes = findQuotes(text);
   const quoteOf = ws.map(() => -1);

@@ -140,8 +140,8 @@ t.test('property: tokens lie on the text, ascending; a claim has the words it ha
 });
 
 t.test('the reading instance can be recycled again and again (the model is not reloaded into ever larger state)', async (t) => {
-  // Before the model's custom-entity meta model was loaded once, instance 20 of a process threw
-  // "RangeError: Invalid string length" and instances 17-19 took 1-2 s and up to 950 MB.
+  // Loading the model's custom-entity meta model again for every instance grew its state until a process's
+  // twentieth instance threw "RangeError: Invalid string length"; it is loaded once.
   const times: number[] = [];
   for (let i = 0; i < 22; i++) {
     const t0 = performance.now();

@@ -10,7 +10,7 @@ import { RANK_MEMO_MAX, lexiconLookups } from '../../../src/core/terms/lexicon-l
 
 /**
  * `Vocabulary.prepareTexts` fills the cross table from each text's `CrossSide`, built once and kept in the text's
- * `TextTerms` (issue #6). Whether a side is fresh or comes from the cache, and whether the texts' merged terms
+ * `TextTerms`. Whether a side is fresh or comes from the cache, and whether the texts' merged terms
  * allow the cached sides or force the table to be built from the ids, every term pair must get exactly the
  * similarity `termSim` computes pair by pair without a table, and every claim pair exactly its pairwise score.
  */

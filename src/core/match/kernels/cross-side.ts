@@ -84,7 +84,7 @@ function sideBlock(side: CrossSide): Int8Block | null {
  * answers bit for bit. Vector similarities: with the lexicon's neighbour lists, each original word's listed
  * neighbours found among the rewrite side's words, with the cosines stored beside them (computed at build by the
  * same arithmetic as `rawSim`); without them, an exact int8 prefilter (`int8-scan.ts`: the integer dot of the
- * quantised vectors, SIMD WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the
+ * quantised vectors, SIMD WebAssembly) keeps the few percent of pairs whose cosine can reach the
  * floor, and only those get the float dot of `rawSim` (float32 components multiplied in double precision and
  * summed in the same order: `Int8Scanner.cosines`, WebAssembly too). The string checks (variant, family) run only
  * on pairs sharing a first letter, found through the buckets, and a string similarity replaces a vector one as
