@@ -39,7 +39,8 @@ if (isMainThread) {
   }
   const nb = neighboursFromPairs(lex, VECTOR_MIN_COSINE, parts);
   writeFileSync(join(dir, NEIGHBOURS_FILE), encodeNeighbours(nb));
-  console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads} threads) in ${Date.now() - t0} ms`);
+  console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads}`
+    + ` threads) in ${Date.now() - t0} ms`);
 } else {
   const lex = readLexicon(dir);
   const part = neighbourPairs(lex, VECTOR_MIN_COSINE - PREFILTER_MARGIN, VECTOR_MIN_COSINE, workerData.from, lex.vectorCount, workerData.step);

@@ -64,4 +64,5 @@ header.writeUInt32LE(words.length, 16);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outVectors, Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(data.buffer)]));
 writeFileSync(outWords, words.slice(0, RANKED_WORDS).map((w) => w.replace(/\s/g, ' ')).join('\n'));
-console.log(`build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)} ranked words in ${Date.now() - t0} ms`);
+console.log(`build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)}`
+  + ` ranked words in ${Date.now() - t0} ms`);

@@ -125,7 +125,8 @@ export function runEval(dir = casesDir(), run: CompareFn = engineCompare): CaseF
     });
 }
 
-/** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */
+/** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better
+ *  for independent cases). */
 export type Pinned = Record<string, { verdict?: string; higher: Record<string, number>; alignedShare?: number }>;
 
 /** The key of the dev corpora's figures among the pinned cases. */
@@ -180,7 +181,9 @@ export function printFigures(results: CaseFigures[], verbose: boolean): void {
     if (r.alignedShare !== undefined) { console.log(`   aligned share of rewrite claims: ${pct(r.alignedShare)}%`); continue; }
     for (const side of ['original', 'rewrite'] as const) {
       const s = r[side]!;
-      console.log(`   ${side.padEnd(8)} aligned-F1 ${pct(s.alignedF1)}  (P ${pct(s.precision)} R ${pct(s.recall)})  label-acc ${pct(s.labelAccuracy)}  boilerplate-removed ${pct(s.boilerplateRemoved)}`);
+      console.log(`   ${side.padEnd(8)} aligned-F1 ${pct(s.alignedF1)}  (P ${pct(s.precision)} R`
+        + ` ${pct(s.recall)})  label-acc ${pct(s.labelAccuracy)}  boilerplate-removed`
+        + ` ${pct(s.boilerplateRemoved)}`);
     }
     console.log(`   links    F1 ${pct(r.linksF1)}`);
     if (verbose) for (const w of [...r.original!.wrong, ...r.rewrite!.wrong]) console.log(`     - ${w}`);

@@ -1,7 +1,7 @@
 /**
  * Writes `test/fixtures/eval/pinned.json` from the current figures (run after an improvement:
- * `npm run build && node dist/scripts/pin-eval.js [--corpora DIR]`). `test/eval-regression.test.ts` fails when a figure drops
- * by more than a point below it.
+ * `npm run build && node dist/scripts/pin-eval.js [--corpora DIR]`). `test/eval-regression.test.ts` fails when a
+ * figure drops by more than a point below it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

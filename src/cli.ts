@@ -152,7 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const met = conditionsMet(result, failOn as Condition[]);
     if (failOn.includes('uncredited') && result.summary.verdict !== 'independent' && result.summary.attribution.credited === null) {
       // Neither a pass nor a failure: the check could not run. A pipeline must not read it as either.
-      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown (give --original-outlet or --original-url)\n');
+      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown'
+        + ' (give --original-outlet or --original-url)\n');
       return EXIT.USAGE;
     }
     if (met.length) {

@@ -127,7 +127,8 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
   };
 }
 
-/** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed, `<br>` kept as a line break. */
+/** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed, `<br>` kept as a line
+ *  break. */
 export function blockText(root: DomNode): string[] {
   const out: string[] = [];
   let buf = '';
@@ -173,7 +174,9 @@ function bestTitle(title: string, headline: string, siteName: string | undefined
 }
 
 /** Class or id tokens of ads, promos, comment sections, related lists and share bars. */
-const CLUTTER = /(^|[\s_-])(ads?|advert\w*|sponsor\w*|promo\w*|newsletter|related|recirc\w*|comments?|share|sharing|social|cookie\w*|paywall|outbrain|taboola)([\s_-]|$)/i;
+const CLUTTER_WORDS = 'ads?|advert\\w*|sponsor\\w*|promo\\w*|newsletter|related|recirc\\w*|comments?|share|sharing|social'
+  + '|cookie\\w*|paywall|outbrain|taboola';
+const CLUTTER = new RegExp(`(^|[\\s_-])(${CLUTTER_WORDS})([\\s_-]|$)`, 'i');
 
 /**
  * Removes ads, comment sections, related-post lists and share bars marked as such in their class or id.

@@ -19,7 +19,8 @@ import { DOTS_GROUP, grow, instance, lanes, type WasmExports } from './wasm-kern
 /** A scanner of one block of rows (the rewrite side's vectors) against the rows of a block of queries (the
  *  original side's). */
 export interface Int8Scanner {
-  /** Indices (ascending) of the rows whose cosine with query row `q` may reach `floor`, into `out`; returns how many. */
+  /** Indices (ascending) of the rows whose cosine with query row `q` may reach `floor`, into `out`; returns how
+   *  many. */
   scan(q: number, floor: number, out: Int32Array): number;
   /** The exact cosines of query row `q` with the rows `cand[0..n)`, into `out[0..n)`: the blocks' float vectors
    *  multiplied in double precision and summed in component order (both blocks need `floats`). */
