@@ -12,7 +12,8 @@ import { newsPage } from '../fixtures/html-page.js';
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
-const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
+const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x' +
+  ' onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
 
 
 t.test('the report in headless Chromium', async (t) => {

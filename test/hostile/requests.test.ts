@@ -66,7 +66,8 @@ const cases: Case[] = [
   { name: 'multipart with a 300-character boundary', contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`, payload: `--${'b'.repeat(300)}\r\n`, status: 400, code: 'MALFORMED_BODY' },
   { name: 'multipart that is not multipart', contentType: `multipart/form-data; boundary=${B}`, payload: 'garbage garbage', status: 400, code: 'MALFORMED_BODY' },
   { name: 'truncated multipart', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\n\r\nHello there`, status: 400, code: 'MALFORMED_BODY' },
-  { name: 'multipart field declared JSON but not JSON', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\nContent-Type: application/json\r\n\r\n{bad\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
+  { name: 'multipart field declared JSON but not JSON', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\nContent-Type:` +
+    ` application/json\r\n\r\n{bad\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
   { name: 'multipart __proto__ field', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
 ];
 
@@ -128,7 +129,8 @@ t.test('400 for a text longer than the core analyses, rather than a silently cut
 
 t.test('the text limit counts UTF-16 units, as the core does: astral characters cannot slip a text past it', async (t) => {
   const app = shared;
-  // 2,000,000 code points but 2,000,001 UTF-16 units: the core would cut the last unit off, so the request is refused.
+  // 2,000,000 code points but 2,000,001 UTF-16 units: the core would cut the last unit off, so the request is
+  // refused.
   const text = `${'ab '.repeat(666_666)}a😀`;
   t.equal([...text].length, DEFAULT_LIMITS.maxChars);
   t.equal(text.length, DEFAULT_LIMITS.maxChars + 1);

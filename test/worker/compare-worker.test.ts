@@ -48,7 +48,9 @@ t.test('extracted sides carry their text in the answer', async (t) => {
 });
 
 t.test('an extract task answers the article, or why there is none, without throwing across the thread', async (t) => {
-  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved the budget on Monday after a long debate about schools and roads.</p></article></body></html>' });
+  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved' +
+    ' the budget on Monday after a long debate about schools and' +
+    ' roads.</p></article></body></html>' });
   t.ok(page.ok && page.article.text.includes('The council approved the budget'));
   const none = runCompare({ kind: 'extract', html: '<html><body></body></html>' });
   t.match(none, { ok: false, message: /./ });

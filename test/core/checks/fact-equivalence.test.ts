@@ -14,7 +14,8 @@ const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', ' ')), { maxLengt
 const ranged = text.chain((s) => fc.tuple(fc.constant(s), fc.nat(s.length), fc.nat(s.length)).map(([x, a, b]) => [x, Math.min(a, b), Math.max(a, b)] as const));
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** A negator's or hedge's head by its definition: the first token of the clause after it that is not a function word. */
+/** A negator's or hedge's head by its definition: the first token of the clause after it that is not a function
+ *  word. */
 function headByRegex(s: string, from: number, limit: number): string {
   for (const m of s.slice(from, Math.min(limit, from + 80)).matchAll(/[\p{L}’']+|[,;:.!?—]/gu)) {
     if (/^[,;:.!?—]$/.test(m[0])) return '';
