@@ -36,5 +36,5 @@ if (tool === 'diff') {
 
 function report(extra: Record<string, unknown>) {
   const line = { tool, words, kind, chars: pair.original.length + pair.rewrite.length, ...extra, peakRssMb: mb(process.resourceUsage().maxRSS) };
-  process.stdout.write(JSON.stringify(line) + '\n');
+  process.stdout.write(`${JSON.stringify(line)}\n`);
 }

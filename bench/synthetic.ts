@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Deterministic synthetic article pairs of any size for the scaling benchmark (issue #6), built from the seed
+ * Deterministic synthetic article pairs of any size for the scaling benchmark, built from the seed
  * paragraphs: shuffled, perturbed (word substitutions, dropped and added sentences) and repeated. Every copy of
  * a paragraph is perturbed differently, so long texts are not runs of identical sentences (which would be an
  * unrealistically easy — or, for an inverted index, unrealistically hard — case).
@@ -36,7 +36,7 @@ export function seedsDir(): string {
     if (existsSync(fileURLToPath(new URL('seeds/manifest.json', dir)))) return fileURLToPath(new URL('seeds/', dir));
     dir = new URL('../', dir);
   }
-  throw new Error('seeds/ not found above ' + import.meta.url);
+  throw new Error(`seeds/ not found above ${import.meta.url}`);
 }
 const SEEDS = seedsDir();
 

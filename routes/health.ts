@@ -23,7 +23,7 @@ export default async function healthRoutes(app: FastifyInstance) {
     },
   }, async () => ({ status: 'ok' as const, uptime: process.uptime() }));
 
-  // The server listens before its compare workers have loaded their resources (~1 s: wink model, word vectors), so
+  // The server listens before its compare workers have loaded their resources (wink model, word vectors), so
   // that liveness probes pass during start-up; a compare sent then waits for a worker. A load balancer that routes
   // only to ready instances asks here: 503 NOT_READY (with Retry-After) until every worker has loaded, and 503 like
   // every route while overloaded or shutting down.
@@ -48,7 +48,7 @@ export default async function healthRoutes(app: FastifyInstance) {
     },
   }, async () => {
     // An engine without a pool (a test double) has nothing to wait for. After start-up a worker replaced (after a
-    // crash or a compare past its budget) reloads for ~1 s while the others serve: still ready, not flapping.
+    // crash or a compare past its budget) reloads while the others serve: still ready, not flapping.
     const stats = app.engine.stats?.() ?? { size: 0, ready: 0, loadMs: [] };
     if (stats.loadMs.length < stats.size || (stats.size > 0 && stats.ready === 0)) {
       throw new ProblemError('NOT_READY',

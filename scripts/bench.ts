@@ -9,7 +9,7 @@ import { fmt, growthExponent, table } from '../bench/stats.js';
 import { benchStore } from '../bench/store-section.js';
 
 /**
- * `npm run bench` (issue #6): in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
+ * `npm run bench`: in-process seed pair, HTTP with autocannon, scaling on synthetic pairs with the
  * `diffWords` anchor. Prints tables with the targets and writes `bench/results.json`.
  *   --quick            short run (fewer iterations, 2 s HTTP runs, sizes up to 50k words)
  *   --only=a,b         any of: inprocess, http, blocking, scaling, retrieval, store
@@ -25,7 +25,7 @@ const port = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 3510)
 
 const TARGETS = { seedMedianMs: 10, startupMs: 2000, http8ReqPerSec: 200, http8P99Ms: 100, words100kMs: 5000, rss100kMb: 1024, exponent: 1.2 };
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-const root = seedsDir() + '../';
+const root = `${seedsDir()}../`;
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   commit: gitCommit(),
@@ -58,12 +58,15 @@ if (only.has('http')) {
   const repeats = quick ? 1 : 3;
   const r = await benchHttp(port, [1, 8, 32], quick ? 2 : 5, {}, [8], quick ? 1 : 5, repeats);
   results.http = r;
-  console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${repeats} × ${quick ? 2 : 5} s per row (median window) after ${quick ? 1 : 5} s of warm-up (server start to first answer: ${fmt(r.serverStartMs, 0)} ms)\n`);
+  console.log(`\n## 2. HTTP: POST /v1/compare, seed pair, autocannon, ${repeats} × ${quick ? 2 : 5} s per`
+    + ` row (median window) after ${quick ? 1 : 5} s of warm-up (server start to first answer:`
+    + ` ${fmt(r.serverStartMs, 0)} ms)\n`);
   console.log(table(['connections', 'texts', 'req/s', 'windows', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'target'], r.rows.map((row) => [
     row.connections, row.texts, fmt(row.reqPerSec), row.windows.map((w) => fmt(w, 0)).join(' / '), row.p50Ms, row.p99Ms, row.maxMs, row.requests,
     row.non2xx, row.errors,
     // The target is the seed pair's (the same texts every time); the fresh row shows what new texts cost.
-    row.connections === 8 && row.texts === 'same' ? `>= ${TARGETS.http8ReqPerSec} req/s, p99 <= ${TARGETS.http8P99Ms} ms: ${mark(row.reqPerSec >= TARGETS.http8ReqPerSec && row.p99Ms <= TARGETS.http8P99Ms)}` : '',
+    row.connections === 8 && row.texts === 'same' ? `>= ${TARGETS.http8ReqPerSec} req/s, p99 <= ${TARGETS.http8P99Ms} ms:`
+      + ` ${mark(row.reqPerSec >= TARGETS.http8ReqPerSec && row.p99Ms <= TARGETS.http8P99Ms)}` : '',
   ])));
 }
 
@@ -117,12 +120,15 @@ if (only.has('scaling')) {
   console.log('\nGrowth exponent (least-squares slope of log time on log words, 10k words and up; 1 = linear):');
   for (const [k, v] of Object.entries(exponents)) {
     const fit = !k.includes('→');
-    console.log(`  ${k.padEnd(30)} ${fmt(v, 2)}${fit && k.startsWith('engine') ? `  (target <= ${TARGETS.exponent}: ${mark(v <= TARGETS.exponent)})` : ''}`);
+    const target = fit && k.startsWith('engine') ? `  (target <= ${TARGETS.exponent}: ${mark(v <= TARGETS.exponent)})` : '';
+    console.log(`  ${k.padEnd(30)} ${fmt(v, 2)}${target}`);
   }
   const big = rows.filter((r) => r.tool === 'engine' && r.words === 100_000);
   for (const r of big) {
-    console.log(`  100k ${r.kind}: ${fmt(r.ms ?? NaN, 0)} ms (target <= ${TARGETS.words100kMs}: ${mark((r.ms ?? Infinity) <= TARGETS.words100kMs)}), ` +
-      `peak RSS ${r.peakRssMb ?? '-'} MB (target <= ${TARGETS.rss100kMb}: ${mark((r.peakRssMb ?? Infinity) <= TARGETS.rss100kMb)})`);
+    console.log(`  100k ${r.kind}: ${fmt(r.ms ?? NaN, 0)} ms (target <= ${TARGETS.words100kMs}:`
+      + ` ${mark((r.ms ?? Infinity) <= TARGETS.words100kMs)}), ` +
+      `peak RSS ${r.peakRssMb ?? '-'} MB (target <= ${TARGETS.rss100kMb}:`
+        + ` ${mark((r.peakRssMb ?? Infinity) <= TARGETS.rss100kMb)})`);
   }
 }
 
@@ -130,12 +136,12 @@ if (only.has('retrieval') || only.has('store')) {
   results.store = await benchStore({ quick, retrieval: only.has('retrieval'), scale: only.has('store'), args });
 }
 
-const file = root + 'bench/results.json';
+const file = `${root}bench/results.json`;
 // A partial run (--only) updates its sections and keeps the others from the last run.
 const previous = args.some((a) => a.startsWith('--only=')) && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {};
 // The store's two sections (retrieval, scale) are kept apart too: one may run without the other.
 const store = { ...(previous.store as object | undefined), ...(results.store as object | undefined) };
-writeFileSync(file, JSON.stringify({ ...previous, ...results, ...(results.store ? { store } : {}) }, null, 2) + '\n');
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results, ...(results.store ? { store } : {}) }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
 
 function gitCommit(): string | null {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Precomputes ONCE, at build time, each lexicon vector's near neighbours and their cosines
 // (dist/lexicon/neighbours.bin), after build-vectors.mjs: every pair of the 100k vectors through the WebAssembly
-// prefilter kernel, then the exact cosine of each hit, split over the machine's cores (~30 s of CPU). Why, and the
+// prefilter kernel, then the exact cosine of each hit, split over the machine's cores. Why, and the
 // file's layout: src/lexicon/neighbours.ts. Skipped when the file already holds the lists of the current vectors
 // at the current floor; without it the engine finds the same pairs per compare (slower, same answers).
 import { existsSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,8 @@ if (isMainThread) {
   }
   const nb = neighboursFromPairs(lex, VECTOR_MIN_COSINE, parts);
   writeFileSync(join(dir, NEIGHBOURS_FILE), encodeNeighbours(nb));
-  console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads} threads) in ${Date.now() - t0} ms`);
+  console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads}`
+    + ` threads) in ${Date.now() - t0} ms`);
 } else {
   const lex = readLexicon(dir);
   const part = neighbourPairs(lex, VECTOR_MIN_COSINE - PREFILTER_MARGIN, VECTOR_MIN_COSINE, workerData.from, lex.vectorCount, workerData.step);

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** How many of the most frequent words get a vector: 100k covers the vocabulary of news text (~40 MB → 10 MB). */
+/** How many of the most frequent words get a vector: 100k covers the vocabulary of news text. */
 const VECTOR_WORDS = 100_000;
 /** How many words keep their frequency rank (the background IDF). Beyond ~200k the Zipf weight barely changes
  *  (log(1 + r/50) = 8.3 at 200k, 8.8 at 341k), so rarer words are treated as unknown: a smaller file to load. */
@@ -64,4 +64,5 @@ header.writeUInt32LE(words.length, 16);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outVectors, Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(data.buffer)]));
 writeFileSync(outWords, words.slice(0, RANKED_WORDS).map((w) => w.replace(/\s/g, ' ')).join('\n'));
-console.log(`build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)} ranked words in ${Date.now() - t0} ms`);
+console.log(`build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)}`
+  + ` ranked words in ${Date.now() - t0} ms`);

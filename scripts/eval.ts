@@ -125,7 +125,8 @@ export function runEval(dir = casesDir(), run: CompareFn = engineCompare): CaseF
     });
 }
 
-/** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better for independent cases). */
+/** The figures a regression test pins: per case, higher-is-better figures and the aligned share (lower is better
+ *  for independent cases). */
 export type Pinned = Record<string, { verdict?: string; higher: Record<string, number>; alignedShare?: number }>;
 
 /** The key of the dev corpora's figures among the pinned cases. */
@@ -158,11 +159,11 @@ export function pinnedFigures(results: CaseFigures[], corpora: CorporaFigures | 
     if (r.original && r.rewrite) {
       higher['original.alignedF1'] = r3(r.original.alignedF1); higher['rewrite.alignedF1'] = r3(r.rewrite.alignedF1);
       higher['original.labelAccuracy'] = r3(r.original.labelAccuracy); higher['rewrite.labelAccuracy'] = r3(r.rewrite.labelAccuracy);
-      higher['linksF1'] = r3(r.linksF1 ?? 0);
+      higher.linksF1 = r3(r.linksF1 ?? 0);
     }
     // Independent cases: the aligned share must stay low; sibling cases (no gold): it must stay high.
     const independent = r.verdict.gold === 'independent';
-    if (r.alignedShare !== undefined && !independent) higher['alignedShare'] = r3(r.alignedShare);
+    if (r.alignedShare !== undefined && !independent) higher.alignedShare = r3(r.alignedShare);
     out[r.name] = { ...(r.verdict.gold ? { verdict: r.verdict.got } : {}), higher, ...(r.alignedShare !== undefined && independent ? { alignedShare: r3(r.alignedShare) } : {}) };
   }
   if (corpora) {
@@ -180,7 +181,9 @@ export function printFigures(results: CaseFigures[], verbose: boolean): void {
     if (r.alignedShare !== undefined) { console.log(`   aligned share of rewrite claims: ${pct(r.alignedShare)}%`); continue; }
     for (const side of ['original', 'rewrite'] as const) {
       const s = r[side]!;
-      console.log(`   ${side.padEnd(8)} aligned-F1 ${pct(s.alignedF1)}  (P ${pct(s.precision)} R ${pct(s.recall)})  label-acc ${pct(s.labelAccuracy)}  boilerplate-removed ${pct(s.boilerplateRemoved)}`);
+      console.log(`   ${side.padEnd(8)} aligned-F1 ${pct(s.alignedF1)}  (P ${pct(s.precision)} R`
+        + ` ${pct(s.recall)})  label-acc ${pct(s.labelAccuracy)}  boilerplate-removed`
+        + ` ${pct(s.boilerplateRemoved)}`);
     }
     console.log(`   links    F1 ${pct(r.linksF1)}`);
     if (verbose) for (const w of [...r.original!.wrong, ...r.rewrite!.wrong]) console.log(`     - ${w}`);

@@ -56,11 +56,13 @@ for (let f = 0; f < FOLDS; f++) {
   const test = all.filter((i) => i % FOLDS === f), train = all.filter((i) => i % FOLDS !== f);
   const k = best(train), s = score(test, k);
   held.push(s.accuracy);
-  console.log(`fold ${f}: bound ${BOUNDS[k]} (train ${score(train, k).accuracy.toFixed(3)}), held-out accuracy ${s.accuracy.toFixed(3)}, paraphrases flagged ${s.wrongly.toFixed(3)}`);
+  console.log(`fold ${f}: bound ${BOUNDS[k]} (train ${score(train, k).accuracy.toFixed(3)}), held-out`
+    + ` accuracy ${s.accuracy.toFixed(3)}, paraphrases flagged ${s.wrongly.toFixed(3)}`);
 }
 console.log(`cross-validated accuracy ${(held.reduce((a, b) => a + b, 0) / FOLDS).toFixed(3)} on ${pairs.length} pairs`);
 for (const [k, b] of BOUNDS.entries()) {
   const s = score(all, k);
-  console.log(`bound ${String(b).padStart(2)}: accuracy ${s.accuracy.toFixed(3)}, meaning changes flagged ${s.flagged.toFixed(3)}, paraphrases flagged ${s.wrongly.toFixed(3)}`);
+  console.log(`bound ${String(b).padStart(2)}: accuracy ${s.accuracy.toFixed(3)}, meaning changes flagged`
+    + ` ${s.flagged.toFixed(3)}, paraphrases flagged ${s.wrongly.toFixed(3)}`);
 }
 console.log(`all pairs choose ${BOUNDS[best(all)]}; MAX_MOVED_RUN is ${MAX_MOVED_RUN}`);

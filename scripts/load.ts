@@ -4,7 +4,7 @@ import { startServer, seed, type ServerProcess } from './server-process.js';
 import { median, percentile } from '../bench/stats.js';
 
 /**
- * Load and fault check (issue #7): `npm run load` (60 s) or `node dist/scripts/load.js --quick` (8 s, run by
+ * Load and fault check: `npm run load` (60 s) or `node dist/scripts/load.js --quick` (8 s, run by
  * CI). Starts the service on 127.0.0.1, then drives it with autocannon at 32 connections with a mix of valid,
  * oversized and malformed requests while probing `/health` and sampling RSS; finally sends SIGTERM while the
  * load is still running. Fails (exit 1) when:
@@ -53,7 +53,12 @@ const json = (body: unknown) => ({ method: 'POST', path: '/v1/compare', headers:
 const boundary = '----load-boundary';
 const form = (o: string, r: string) => ({
   method: 'POST', path: '/v1/compare', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  body: [['original', o], ['rewrite', r]].map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.txt"\r\nContent-Type: text/plain\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`,
+  body: [
+    ...[['original', o], ['rewrite', r]].map(([k, v]) => `--${boundary}\r\n`
+      + `Content-Disposition: form-data; name="${k}"; filename="${k}.txt"\r\n`
+      + `Content-Type: text/plain\r\n\r\n${v}\r\n`),
+    `--${boundary}--\r\n`,
+  ].join(''),
 });
 
 /**
@@ -171,14 +176,17 @@ async function main() {
     rss.stop();
 
     const codes = Object.keys(result.statusCodeStats).map(Number);
-    console.log(`  ${result.requests.total} requests in ${elapsed.toFixed(1)} s (${result.requests.average.toFixed(0)} req/s); valid compares: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+    console.log(`  ${result.requests.total} requests in ${elapsed.toFixed(1)} s`
+      + ` (${result.requests.average.toFixed(0)} req/s); valid compares: p50 ${result.latency.p50}`
+      + ` ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     console.log(`  status codes: ${statusSummary(result)}; socket errors ${result.errors}, timeouts ${result.timeouts}`);
     check(result.requests.total > 0, 'requests were answered');
     check(codes.every((c) => c < 500 || c === 503), 'no 5xx other than 503 shedding');
     check(codes.includes(413) && codes.includes(400) && codes.includes(415), 'oversized and malformed requests got 413, 400 and 415 under load');
     // EPIPE: the client was still writing an oversized body after the 413; the server rightly stops reading.
     const unexpected = [...errorKinds].filter(([m]) => !/EPIPE/.test(m)).reduce((n, [, k]) => n + k, 0);
-    check(unexpected === 0, `no socket errors other than EPIPE after a 413 (${result.errors}${errorKinds.size ? `: ${[...errorKinds].map(([m, n]) => `${m} ×${n}`).join(', ')}` : ''}); timeouts ${result.timeouts}`);
+    const kinds = errorKinds.size ? `: ${[...errorKinds].map(([m, n]) => `${m} ×${n}`).join(', ')}` : '';
+    check(unexpected === 0, `no socket errors other than EPIPE after a 413 (${result.errors}${kinds}); timeouts ${result.timeouts}`);
 
     const probes = health.probes;
     const failed = probes.filter((p) => !p.ok);
@@ -202,13 +210,15 @@ async function main() {
     const exitMs = performance.now() - killedAt;
     wave.stop();
     const waveResult = await wave;
-    console.log(`  SIGTERM under load: exit ${exit ? `code ${exit.code}` : 'none'} after ${exitMs.toFixed(0)} ms; wave status codes: ${statusSummary(waveResult)}`);
+    console.log(`  SIGTERM under load: exit ${exit ? `code ${exit.code}` : 'none'} after`
+      + ` ${exitMs.toFixed(0)} ms; wave status codes: ${statusSummary(waveResult)}`);
     check(exit !== null && exit.code === 0, 'SIGTERM during load: exits 0 within the grace delay');
     check(Object.keys(waveResult.statusCodeStats).map(Number).every((c) => c < 500 || c === 503), 'SIGTERM during load: no 5xx other than 503');
     check(server.lines.some((l) => l.msg === 'closed'), 'SIGTERM during load: the server logged a clean close');
 
     const bad = server.lines.filter((l) => (l.level ?? 0) >= 50 || /unhandled|uncaught/i.test(l.msg ?? l.raw ?? ''));
-    check(bad.length === 0, `no error/fatal or unhandled-rejection lines in the log (${bad.length}${bad.length ? `: ${JSON.stringify(bad[0]).slice(0, 300)}` : ''})`);
+    check(bad.length === 0, `no error/fatal or unhandled-rejection lines in the log`
+      + ` (${bad.length}${bad.length ? `: ${JSON.stringify(bad[0]).slice(0, 300)}` : ''})`);
     const requestLines = server.lines.filter((l) => 'req' in l || 'res' in l);
     const withoutId = requestLines.filter((l) => typeof l.reqId !== 'string' || !l.reqId);
     check(requestLines.length > 0 && withoutId.length === 0, `every request log line has its request id (${requestLines.length} lines)`);

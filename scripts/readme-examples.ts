@@ -80,7 +80,9 @@ const JQ_PAIR = `jq -n --rawfile o ${ORIGINAL} --rawfile r ${REWRITE} \\
 export const EXAMPLES: Example[] = [
   {
     name: 'compare-summary',
-    command: `${JQ_PAIR}\n  jq '.summary | {verdict, coverage, containment, credited: .attribution.credited, changedFacts}'`,
+    command:
+      `${JQ_PAIR}\n`
+      + "  jq '.summary | {verdict, coverage, containment, credited: .attribution.credited, changedFacts}'",
     lang: 'json',
     run: async (ctx) => {
       const s = JSON.parse(await jsonPost(ctx)).summary;
@@ -180,6 +182,8 @@ if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFile
   const fresh = await runExamples(root);
   const missing = EXAMPLES.filter((e) => !readmeBlocks(readme).has(e.name)).map((e) => e.name);
   writeFileSync(path, updateReadme(readme, fresh));
-  process.stdout.write(`README.md: ${fresh.size - missing.length} example(s) regenerated`
-    + `${missing.length ? `; no markers for ${missing.join(', ')} (add <!-- example:NAME --> … <!-- /example:NAME -->)` : ''}\n`);
+  const hint = missing.length
+    ? `; no markers for ${missing.join(', ')} (add <!-- example:NAME --> … <!-- /example:NAME -->)`
+    : '';
+  process.stdout.write(`README.md: ${fresh.size - missing.length} example(s) regenerated${hint}\n`);
 }

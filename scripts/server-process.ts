@@ -52,7 +52,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
       buf += chunk;
-      let nl;
+      let nl: number;
       while ((nl = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, nl)); buf = buf.slice(nl + 1); }
     });
     stream?.on('end', () => { if (buf) onLine(buf); buf = ''; });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startServer, seed, type LogLine } from './server-process.js';
 
 /**
- * Graceful-shutdown check (issue #7): `npm run shutdown-check` (also run by CI). On 127.0.0.1 only:
+ * Graceful-shutdown check: `npm run shutdown-check` (also run by CI). On 127.0.0.1 only:
  * 1. Sends `--inflight` (default 6) compares of the seed pair, each on its own connection, waits until the
  *    server has logged every one of them as received, then sends SIGTERM. Every one must get a complete 200
  *    answer; a new connection after SIGTERM must be refused; the process must exit 0 within its grace delay.
@@ -86,7 +86,11 @@ async function inFlightFinish() {
   const complete = results.filter((r) => 'status' in r && r.status === 200 && (() => {
     try { return Array.isArray((JSON.parse(r.body) as { original?: { claims?: unknown } }).original?.claims); } catch { return false; }
   })());
-  console.log(`  ${received}/${inflight} requests received and ${unfinishedAtSignal} unfinished at SIGTERM; answers: ${results.map((r) => ('status' in r ? r.status : r.error)).join(' ')}; connect after SIGTERM: ${connect} after ${refusedMs.toFixed(0)} ms with ${unfinishedAtRefusal} still unfinished; exit ${exit ? exit.code : 'none'} after ${ms.toFixed(0)} ms`);
+  console.log(`  ${received}/${inflight} requests received and ${unfinishedAtSignal} unfinished at`
+    + ` SIGTERM; answers: ${results.map((r) => ('status' in r ? r.status : r.error)).join(' ')};`
+    + ` connect after SIGTERM: ${connect} after ${refusedMs.toFixed(0)} ms with`
+    + ` ${unfinishedAtRefusal} still unfinished; exit ${exit ? exit.code : 'none'} after`
+    + ` ${ms.toFixed(0)} ms`);
   check(received === inflight && unfinishedAtSignal > 0, `the requests were in flight when SIGTERM arrived (${unfinishedAtSignal} unfinished)`);
   check(complete.length === inflight, 'every in-flight request got a complete 200 answer');
   check(connect === 'ECONNREFUSED' && unfinishedAtRefusal > 0, 'new connections are refused while in-flight requests finish');
@@ -108,7 +112,9 @@ async function graceDelayEnforced() {
   const exit = await Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
   const ms = performance.now() - t0;
   await pending;
-  console.log(`  grace ${graceMs} ms with a long compare in flight: exit ${exit ? exit.code : 'none'} after ${ms.toFixed(0)} ms${finishedEarly ? ' (the compare finished before the signal: inconclusive)' : ''}`);
+  console.log(`  grace ${graceMs} ms with a long compare in flight: exit ${exit ? exit.code : 'none'}`
+    + ` after ${ms.toFixed(0)}`
+    + ` ms${finishedEarly ? ' (the compare finished before the signal: inconclusive)' : ''}`);
   check(finishedEarly || (exit !== null && exit.code === 1 && ms < graceMs + 3000), 'past SHUTDOWN_GRACE_MS the process exits 1 instead of hanging');
 }
 

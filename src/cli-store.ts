@@ -81,9 +81,8 @@ async function readArticle(path: string, meta: Partial<ArticleInput>): Promise<A
 /** Runs `store …` or `check …` (argv starts with the command); returns the exit code. */
 export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
   const [command, ...rest] = argv;
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: rest, allowPositionals: true,
       options: {
         outlet: { type: 'string' }, published: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' },
@@ -91,14 +90,18 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
         json: { type: 'boolean' }, markdown: { type: 'boolean' }, html: { type: 'boolean' }, text: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (err) {
     io.stderr(`article-diff: ${(err as Error).message}\n\n${STORE_USAGE}`);
     return EXIT.USAGE;
   }
+  const { values, positionals } = parsed;
   if (values.help) { io.stdout(STORE_USAGE); return EXIT.OK; }
   const meta = { outlet: values.outlet, published: values.published, title: values.title, url: values.url };
-  let store;
+  let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
     if (command === 'store') {
       if (positionals[0] !== 'add') {
@@ -113,7 +116,7 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
       store = await openStore(loadConfig(io.env ?? process.env));
       const r = rarity();
       const outcomes = await store.add(inputs.map((i) => prepareArticle(i, r)));
-      outcomes.forEach((o, i) => io.stdout(`${o.created ? 'created' : 'exists '} ${o.id} ${files[i]}\n`));
+      for (const [i, o] of outcomes.entries()) io.stdout(`${o.created ? 'created' : 'exists '} ${o.id} ${files[i]}\n`);
       return EXIT.OK;
     }
     // check

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `article-diff ORIGINAL REWRITE`: the compare core without a server, for publishing pipelines (issue #5).
+ * `article-diff ORIGINAL REWRITE`: the compare core without a server, for publishing pipelines.
  * Prints the text report (default), `--json`, `--html` or `--markdown`; `--fail-on` turns findings into a
  * non-zero exit status so a pipeline can gate on them.
  *
@@ -102,9 +102,8 @@ function parseError(err: Error & { code?: string }): string {
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'store' || argv[0] === 'check') return storeMain(argv, io);
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -114,11 +113,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'fail-on': { type: 'string', multiple: true }, width: { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
       },
-    }));
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (err) {
     io.stderr(`article-diff: ${parseError(err as Error)}\nRun article-diff --help for the options.\n`);
     return EXIT.USAGE;
   }
+  const { values, positionals } = parsed;
   if (values.help) { io.stdout(USAGE); return EXIT.OK; }
   if (values.version) { io.stdout(`article-diff ${packageVersion()}\n`); return EXIT.OK; }
   try {
@@ -149,7 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const met = conditionsMet(result, failOn as Condition[]);
     if (failOn.includes('uncredited') && result.summary.verdict !== 'independent' && result.summary.attribution.credited === null) {
       // Neither a pass nor a failure: the check could not run. A pipeline must not read it as either.
-      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown (give --original-outlet or --original-url)\n');
+      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown'
+        + ' (give --original-outlet or --original-url)\n');
       return EXIT.USAGE;
     }
     if (met.length) {

@@ -22,9 +22,11 @@ export interface Config {
   requestTimeoutMs: number;
   /** Compare worker threads (`WORKERS`); 0 = one per CPU core (`os.availableParallelism()`). */
   workers: number;
-  /** Time budget of one compare in milliseconds (`COMPARE_TIMEOUT_MS`), queueing included; past it: 503 COMPARE_TIMEOUT. */
+  /** Time budget of one compare in milliseconds (`COMPARE_TIMEOUT_MS`), queueing included; past it: 503
+   *  COMPARE_TIMEOUT. */
   compareTimeoutMs: number;
-  /** Compares whose two texts total at most this many characters run on the main thread while no compare is in the pool (`INLINE_MAX_CHARS`; 0 = never). */
+  /** Compares whose two texts total at most this many characters run on the main thread while no compare is in the
+   *  pool (`INLINE_MAX_CHARS`; 0 = never). */
   inlineMaxChars: number;
   /** Compares allowed to wait for a free worker (`COMPARE_QUEUE_MAX`); more are shed with 503 OVERLOADED. */
   compareQueueMax: number;

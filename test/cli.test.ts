@@ -107,7 +107,8 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
     { args: [orig, rewr, '--original-outlet'], stderr: /^article-diff: --original-outlet needs a value\n/ },
     { args: ['--width', 'wide', orig, rewr], stderr: /--width takes a number of columns, not "wide"/ },
     { args: [join(dir, 'missing.txt'), rewr], stderr: /^article-diff: cannot read ORIGINAL \S+missing\.txt: no such file\n$/ },
-    { args: [orig, dir], stderr: new RegExp(`^article-diff: cannot read REWRITE ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`) },
+    { args: [orig, dir], stderr: new RegExp(`^article-diff: cannot read REWRITE` +
+      ` ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`) },
     { args: [orig, '-'], stdin: '  \n ', stderr: /REWRITE \(standard input\) is empty/ },
     { args: [orig, file('empty.html', '<html><body><script>x</script></body></html>')], stderr: /^article-diff: REWRITE \S+empty\.html: No article text/ },
     { args: [orig, file('program.bin', binary)], stderr: /program\.bin: \d+ of its \d+ characters are NUL or control characters.*binary content/ },
@@ -137,7 +138,8 @@ t.test('--version prints package.json’s version', async (t) => {
 
 t.test('the text report fits the terminal: --width, else its columns, else COLUMNS, else 100', async (t) => {
   const longest = (s: string) => Math.max(...s.split('\n').map(columns));
-  const long = file('long.txt', `${smallPair.rewrite.text} ${'The council also said that the bridge would carry trams, bicycles and walkers across the river. '.repeat(6)}`);
+  const more = 'The council also said that the bridge would carry trams, bicycles and walkers across the river. ';
+  const long = file('long.txt', `${smallPair.rewrite.text} ${more.repeat(6)}`);
   const table: { args: string[]; term?: Parameters<typeof run>[2]; max: number }[] = [
     { args: ['--width', '50', orig, long], max: 50 },
     { args: [orig, long], term: { isTTY: true, columns: 60, env: { COLUMNS: '140' } }, max: 60 },

@@ -26,9 +26,9 @@ for (const r of results) {
     if (r.original && r.rewrite) {
       actual['original.alignedF1'] = r.original.alignedF1; actual['rewrite.alignedF1'] = r.rewrite.alignedF1;
       actual['original.labelAccuracy'] = r.original.labelAccuracy; actual['rewrite.labelAccuracy'] = r.rewrite.labelAccuracy;
-      actual['linksF1'] = r.linksF1 ?? 0;
+      actual.linksF1 = r.linksF1 ?? 0;
     }
-    if (r.alignedShare !== undefined && r.verdict.gold !== 'independent') actual['alignedShare'] = r.alignedShare;
+    if (r.alignedShare !== undefined && r.verdict.gold !== 'independent') actual.alignedShare = r.alignedShare;
     for (const [k, v] of Object.entries(pin.higher)) t.ok((actual[k] ?? -1) >= v - TOLERANCE, `${k} ${(100 * (actual[k] ?? -1)).toFixed(1)} >= pinned ${(100 * v).toFixed(1)} - 1`);
     if (pin.alignedShare !== undefined) {
       t.ok((r.alignedShare ?? 1) <= pin.alignedShare + TOLERANCE, `aligned share ${r.alignedShare} <= pinned ${pin.alignedShare} + 1 point`);

@@ -34,8 +34,10 @@ t.test('every README example block matches the answer its command gets from the 
 });
 
 t.test('blocks are found by their markers wherever they are, and only theirs is replaced', async (t) => {
-  const doc = '# A\n\n<!-- example:x -->\nold\n<!-- /example:x -->\n\ntext\n\n## B\n<!-- example:x -->\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n';
+  const doc = '# A\n\n<!-- example:x -->\nold\n<!-- /example:x -->\n\ntext\n\n'
+    + '## B\n<!-- example:x -->\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n';
   t.same([...readmeBlocks(doc)].map(([k, v]) => [k, v]), [['x', ['old', '']], ['y', ['keep']]]);
   const out = updateReadme(doc, new Map([['x', 'new\nlines']]));
-  t.equal(out, '# A\n\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n\ntext\n\n## B\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n');
+  t.equal(out, '# A\n\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n\ntext\n\n'
+    + '## B\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n');
 });

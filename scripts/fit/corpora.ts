@@ -13,7 +13,7 @@ export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => Compa
 export function corporaDir(argv: string[] = process.argv): string {
   const i = argv.indexOf('--corpora');
   if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
-  return process.env['ARTICLE_DIFF_CORPORA'] ?? join('..', 'shared', 'eval', 'corpora');
+  return process.env.ARTICLE_DIFF_CORPORA ?? join('..', 'shared', 'eval', 'corpora');
 }
 
 /** One PAN pair: source (sent as original), suspicious document (rewrite), reused passages on both sides. */

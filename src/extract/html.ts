@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 /**
- * Article extraction from a web page (issue #5, "HTML input"): @mozilla/readability (Firefox Reader View's
+ * Article extraction from a web page: @mozilla/readability (Firefox Reader View's
  * algorithm) over a linkedom DOM finds the article body and drops navigation, ads, comment sections and
  * related-post lists; the body is then turned into plain text with one paragraph per block element,
  * separated by blank lines, which is the text the core aligns and the text every offset refers to.
@@ -23,11 +23,11 @@ export interface ExtractLimits {
   /** Readability gives up on pages with more elements than this (it throws; we report a 4xx). */
   maxElements: number;
   /**
-   * Deepest element nesting accepted. Readability over linkedom is super-linear in depth (measured: 500 nested
-   * `<div>`s 10 s, 1,000 → 46 s, on the request thread); real article pages nest well under 100 (issue #7).
+   * Deepest element nesting accepted. Readability over linkedom is super-linear in depth, on the request thread,
+   * so a hostile page nested a thousand deep would hold it for long; real article pages nest well under 100.
    */
   maxDepth: number;
-  /** Most children of one element accepted (flat lists: 2,000 `<p>` siblings 3 s, 10,000 → over a minute). */
+  /** Most children of one element accepted (Readability's cost grows faster than linearly with a flat list). */
   maxChildren: number;
 }
 
@@ -71,8 +71,8 @@ interface DomNode {
 export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): ExtractedArticle {
   // linkedom makes the first element of a bare fragment the document element; give fragments a body.
   const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
-  // Parsing is what costs on hostile nesting (50,000 nested <div>s: ~1.2 s of linkedom before the shape check can
-  // say no), so pages certainly too deep are refused from the source first.
+  // Parsing is what costs on hostile nesting (linkedom builds the whole tree before the shape check can say no),
+  // so pages certainly too deep are refused from the source first.
   if (sourceNesting(html, PRESCAN_DEPTH_FACTOR * limits.maxDepth) > PRESCAN_DEPTH_FACTOR * limits.maxDepth) {
     throw new ExtractError(`The page could not be parsed: elements nested deeper than the limit of ${limits.maxDepth}.`);
   }
@@ -127,7 +127,8 @@ export function extractArticle(source: string, limits: ExtractLimits = DEFAULT_E
   };
 }
 
-/** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed, `<br>` kept as a line break. */
+/** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed, `<br>` kept as a line
+ *  break. */
 export function blockText(root: DomNode): string[] {
   const out: string[] = [];
   let buf = '';
@@ -173,7 +174,9 @@ function bestTitle(title: string, headline: string, siteName: string | undefined
 }
 
 /** Class or id tokens of ads, promos, comment sections, related lists and share bars. */
-const CLUTTER = /(^|[\s_-])(ads?|advert\w*|sponsor\w*|promo\w*|newsletter|related|recirc\w*|comments?|share|sharing|social|cookie\w*|paywall|outbrain|taboola)([\s_-]|$)/i;
+const CLUTTER_WORDS = 'ads?|advert\\w*|sponsor\\w*|promo\\w*|newsletter|related|recirc\\w*|comments?|share|sharing|social'
+  + '|cookie\\w*|paywall|outbrain|taboola';
+const CLUTTER = new RegExp(`(^|[\\s_-])(${CLUTTER_WORDS})([\\s_-]|$)`, 'i');
 
 /**
  * Removes ads, comment sections, related-post lists and share bars marked as such in their class or id.

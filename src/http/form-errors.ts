@@ -58,7 +58,7 @@ export function formValues(body: unknown): Record<string, SlotValues> {
   }
   put('original', slot(b.original));
   put('rewrite', slot(b.rewrite));
-  if (Array.isArray(b.rewrites)) b.rewrites.slice(0, 10).forEach((r, i) => put(`rewrite_${i + 1}`, slot(r)));
+  if (Array.isArray(b.rewrites)) for (const [i, r] of b.rewrites.slice(0, 10).entries()) put(`rewrite_${i + 1}`, slot(r));
   return values;
 }
 

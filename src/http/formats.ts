@@ -30,7 +30,7 @@ export function negotiateFormat(request: FastifyRequest): Format {
   const q = (request.query as { format?: unknown } | undefined)?.format;
   if (typeof q === 'string' && q in MEDIA_TYPES) return q as Format;
   const accept = request.headers.accept;
-  if (!accept || !accept.trim()) return 'json';
+  if (!accept?.trim()) return 'json';
   const best = new Negotiator({ headers: { accept } }).mediaType(OFFERED);
   if (!best) {
     throw new ProblemError('NOT_ACCEPTABLE', `Cannot answer with ${accept}; available: ${OFFERED.join(', ')} (or ?format=json|text|markdown|html).`);

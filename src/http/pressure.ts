@@ -35,10 +35,11 @@ export default fp(async function pressurePlugin(app: FastifyInstance, options: P
         // *now* — the request is being handled — so it is treated as "not measured" rather than shedding a
         // whole interval of traffic after a one-off stall; a loop that keeps lagging yields finite samples.
         if (!Number.isFinite(Number(value))) return undefined;
-        const detail = `The service is overloaded (${type}: ${Math.round(Number(value) || 0)}); retry after ${retryAfter} s.`;
+        const level = Math.round(Number(value) || 0);
+        const detail = `The service is overloaded (${type}: ${level}); retry after ${retryAfter} s.`;
         reply.code(503).header('retry-after', String(retryAfter)).type('application/problem+json; charset=utf-8');
         // under-pressure sends a non-null return value as the reply (and skips the route); its typings say void.
-        return problem('OVERLOADED', detail, request) as unknown as void;
+        return problem('OVERLOADED', detail, request) as unknown as undefined;
       },
     });
   }

@@ -51,7 +51,8 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
  * busboy (under @fastify/multipart) rejects a malformed form (no or overlong boundary, truncated body, oversized
  * part headers) with plain `Error`s carrying no code or status: the client's fault, so a 400, not a 500.
  */
-const MULTIPART_ERRORS = /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Overflow\.|The needle cannot )/;
+const MULTIPART_ERRORS = new RegExp('^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data'
+  + '|\\w+ terminated early due to unexpected end of multipart data|Overflow\\.|The needle cannot )');
 
 /** Turns any error into a problem body; never leaks a stack or an internal message on a 5xx. */
 export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, request: FastifyRequest): Problem {

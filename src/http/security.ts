@@ -88,7 +88,8 @@ export default fp(async function securityPlugin(app: FastifyInstance, opts: Secu
       // Load balancers and orchestrators poll liveness; limiting them would turn a busy client into an outage.
       allowList: (request) => request.routeOptions.url === '/health',
       errorResponseBuilder: (_request, ctx) => new ProblemError('RATE_LIMITED',
-        `More than ${ctx.max} requests in ${Math.round(opts.rateLimitWindowMs / 1000)} s from this client; retry in ${ctx.after}.`),
+        `More than ${ctx.max} requests in ${Math.round(opts.rateLimitWindowMs / 1000)} s from this client;`
+          + ` retry in ${ctx.after}.`),
     });
   }
 }, { name: 'security' });

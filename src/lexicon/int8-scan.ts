@@ -7,19 +7,20 @@ import { DOTS_GROUP, grow, instance, lanes, type WasmExports } from './wasm-kern
  * a row this rejects with a small margin below the floor can never pass it: a prefilter with no misses.
  *
  * The kernels are a small WebAssembly module (`wasm-kernel.ts`; fixed-point SIMD: `i32x4.dot_i16x8_s` does 8
- * multiply-adds per instruction), generated for the lexicon's dimension: a block scan at ~6 ns a row (~35×
- * the JavaScript int8 loop, ~30× the float dot), a pair dot for the lazy path, and the exact float cosines of
+ * multiply-adds per instruction), generated for the lexicon's dimension: a block scan (an order of magnitude
+ * faster than a JavaScript int8 loop or the float dot), a pair dot for the lazy path, and the exact float cosines of
  * the scan's hits. When WebAssembly SIMD (or its memory) is unavailable the same functions run in JavaScript
  * (same answers, slower). Pure computation.
  * When the lexicon was built with its neighbour lists (`neighbours.ts`: this same scan run once over every pair of
- * the vocabulary, at build time, ~6 ns a pair in this kernel), compares look the hits up there instead of
+ * the vocabulary, at build time), compares look the hits up there instead of
  * scanning; the scan remains for lexicons without them.
  */
 
 /** A scanner of one block of rows (the rewrite side's vectors) against the rows of a block of queries (the
  *  original side's). */
 export interface Int8Scanner {
-  /** Indices (ascending) of the rows whose cosine with query row `q` may reach `floor`, into `out`; returns how many. */
+  /** Indices (ascending) of the rows whose cosine with query row `q` may reach `floor`, into `out`; returns how
+   *  many. */
   scan(q: number, floor: number, out: Int32Array): number;
   /** The exact cosines of query row `q` with the rows `cand[0..n)`, into `out[0..n)`: the blocks' float vectors
    *  multiplied in double precision and summed in component order (both blocks need `floats`). */
@@ -37,7 +38,7 @@ export function int8Norm(v: Int8Array): number {
 /**
  * Rows of int8 vectors laid out for the scan, with their norms and (optionally) the float vectors whose exact
  * cosines the prefilter's hits get. A pure function of the rows, so a text's block is built once and kept with
- * its analysis (issue #6: packing the rows and their norms was redone by every compare).
+ * its analysis rather than packed again by every compare.
  */
 export interface Int8Block {
   readonly dims: number;
@@ -66,10 +67,10 @@ export function int8Block(source: Int8Array, dims: number, rowsAt: ArrayLike<num
 
 /**
  * Scanner of `block` against `queries`: WebAssembly when available. The kernel instance is shared by every
- * scanner of one dimension (instantiating one per compare was ~0.1 ms, and its memory per cached text would be
- * 64 KB at least): a scanner copies its two blocks into the shared memory when another scanner used it last
- * (their bytes, norms and floats: ~0.02 ms on the seed pair, none when the same pair of texts is compared
- * again). The core is synchronous, and each worker thread has its own instances.
+ * scanner of one dimension (instantiating one per compare costs more than the scan, and its memory per cached
+ * text would be 64 KB at least): a scanner copies its two blocks into the shared memory when another scanner used
+ * it last (their bytes, norms and floats: a small copy, and none when the same pair of texts is compared again).
+ * The core is synchronous, and each worker thread has its own instances.
  */
 export function int8Scanner(block: Int8Block, queries: Int8Block, useWasm = true): Int8Scanner {
   const { dims, rows, stride } = block;

@@ -3,16 +3,15 @@ import { int8Block } from './int8-scan.js';
 import { unitDot, unitVectorOf } from './unit-vectors.js';
 
 /**
- * Each lexicon word's near neighbours in the word-vector space and their cosines, precomputed once at build time
- * (issue #6).
+ * Each lexicon word's near neighbours in the word-vector space and their cosines, precomputed once at build time.
  *
- * Every compare used to find the cross-side word pairs similar enough to count by scanning each original word
- * against every rewrite word (`int8-scan.ts`, an int8 prefilter at ~6 ns a pair, then the exact float cosine of
- * its hits): ~1 ms of a 7 ms seed-pair compare once the texts are analysed, plus building each text's vectors.
+ * Without them a compare finds the cross-side word pairs similar enough to count by scanning each original word
+ * against every rewrite word (`int8-scan.ts`, an int8 prefilter, then the exact float cosine of its hits): a
+ * large share of a compare of analysed texts, plus building each text's vectors.
  * Both depend on the two words only, so they are computed once for the whole vocabulary: all 100,000 × 100,000 / 2
- * pairs through the same prefilter kernel, then the exact cosine of each hit (~30 s of CPU at build, split over
- * the cores). A word has ~15 neighbours on average (frequent words hundreds, rare ones a few). A compare then only
- * looks its words' neighbours up among the other side's words, and reads their cosines.
+ * pairs through the same prefilter kernel, then the exact cosine of each hit (at build, split over the cores). A
+ * word has ~15 neighbours on average (frequent words hundreds, rare ones a few). A compare then only looks its
+ * words' neighbours up among the other side's words, and reads their cosines.
  *
  * The lists hold every pair whose exact cosine reaches `floor` (the prefilter runs a little below it, so none is
  * missed), with that cosine as `unitDot` computes it: the same number the compare computed itself, bit for bit.

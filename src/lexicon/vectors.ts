@@ -26,8 +26,7 @@ export function findLexiconDir(from: string = fileURLToPath(import.meta.url), en
   return null;
 }
 
-/** Reads the binary lexicon from `dir` (~10 MB of vectors + 2 MB word list + 19 MB of neighbour lists when built;
- *  ~0.2 s). */
+/** Reads the binary lexicon from `dir` (~10 MB of vectors + 2 MB word list + 19 MB of neighbour lists when built). */
 export function readLexicon(dir: string): Lexicon {
   const buf = readFileSync(join(dir, 'vectors.bin'));
   if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2) throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);

@@ -47,9 +47,12 @@ const CELL_TEXT: Record<string, string> = { ...MARK, unrelated: 'not used', erro
 
 /**
  * Opens an outlet's folded report when a link (or the address) points at it: a link to a closed `<details>`
- * would otherwise land on a one-line summary.
+ * would otherwise land on a one-line summary. (A `\` at a template line's end continues the line: no newline goes
+ * into the script or the markup.)
  */
-const OPEN_TARGET_SCRIPT = `function openTarget(){var id=decodeURIComponent(location.hash.slice(1));var el=id&&document.getElementById(id);if(el&&el.tagName==='DETAILS'){el.open=true;el.scrollIntoView();}}window.addEventListener('hashchange',openTarget);openTarget();`;
+const OPEN_TARGET_SCRIPT = `function openTarget(){var id=decodeURIComponent(location.hash.slice(1));\
+var el=id&&document.getElementById(id);if(el&&el.tagName==='DETAILS'){el.open=true;el.scrollIntoView();}}\
+window.addEventListener('hashchange',openTarget);openTarget();`;
 
 /** The batch view: one row per outlet, the claim × outlet matrix, then each outlet's full report folded. */
 export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefined } = {}): string {
@@ -59,14 +62,18 @@ export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefin
     const r = view.results[o.index]!;
     if (!o.ok || !isResult(r)) {
       const f = r as BatchFailure;
-      return `<tr data-ok="false"><th scope="row">${e(o.outlet)}</th><td colspan="6" class="problem">failed: ${e(f.title)} — ${e(f.detail)}</td></tr>`;
+      return `<tr data-ok="false"><th scope="row">${e(o.outlet)}</th>`
+        + `<td colspan="6" class="problem">failed: ${e(f.title)} — ${e(f.detail)}</td></tr>`;
     }
     const state = creditState(r);
     const credit = state === 'none' ? CREDIT_WORDS.none : `<span class="tag ${state}">${CREDIT_WORDS[state]}</span>`;
     const quotes = quoteProblems(r), facts = r.summary.changedFacts;
-    return `<tr data-ok="true" data-verdict="${o.verdict}"><th scope="row"><a href="#outlet-${o.index}">${e(o.outlet)}</a></th>`
-      + `<td>${e(VERDICT_LABELS[o.verdict!])}</td><td>${percent(o.coverage ?? 0)}</td><td>${percent(o.containment ?? 0)}</td><td>${credit}</td>`
-      + `<td class="num" data-count="${quotes}">${quotes || '—'}</td><td class="num" data-count="${facts}">${facts || '—'}</td></tr>`;
+    return `<tr data-ok="true" data-verdict="${o.verdict}">`
+      + `<th scope="row"><a href="#outlet-${o.index}">${e(o.outlet)}</a></th>`
+      + `<td>${e(VERDICT_LABELS[o.verdict!])}</td><td>${percent(o.coverage ?? 0)}</td>`
+      + `<td>${percent(o.containment ?? 0)}</td><td>${credit}</td>`
+      + `<td class="num" data-count="${quotes}">${quotes || '—'}</td>`
+      + `<td class="num" data-count="${facts}">${facts || '—'}</td></tr>`;
   }).join('\n');
   const head = matrix.outlets.map((o) => `<th scope="col">${e(o.outlet)}</th>`).join('');
   const claimRows = matrix.claims.map((c) => `<tr><th scope="row"><code>${e(c.id)}</code></th><td class="ctext">${e(c.text)}</td>`
@@ -79,16 +86,20 @@ export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefin
   const reports = view.results.map((r, i) => {
     const o = matrix.outlets[i]!;
     if (!isResult(r)) return '';
-    return `<details class="outlet" id="outlet-${i}"><summary>${e(o.outlet)}: ${e(VERDICT_LABELS[r.summary.verdict])}, coverage ${percent(r.summary.coverage)}</summary>
+    return `<details class="outlet" id="outlet-${i}">\
+<summary>${e(o.outlet)}: ${e(VERDICT_LABELS[r.summary.verdict])}, coverage ${percent(r.summary.coverage)}</summary>
 ${reportBody(r, { originalOutlet: view.originalOutlet, rewriteOutlet: o.outlet, idPrefix: `b${i}-` })}
 </details>`;
   }).join('\n');
   const body = `<h1>${e(source)} against ${matrix.outlets.length} rewrite(s)</h1>
-<section aria-label="Outlets"><table class="matrix outlets"><thead><tr><th scope="col">Outlet</th><th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Containment</th><th scope="col">Credit</th><th scope="col">Quote problems</th><th scope="col">Changed facts</th></tr></thead>
+<section aria-label="Outlets"><table class="matrix outlets"><thead><tr><th scope="col">Outlet</th>\
+<th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Containment</th><th scope="col">Credit</th>\
+<th scope="col">Quote problems</th><th scope="col">Changed facts</th></tr></thead>
 <tbody>${outletRows}</tbody></table></section>
 <h2>Claims of the original, outlet by outlet</h2>
 <table class="matrix claims"><thead><tr><th scope="col">Claim</th><th scope="col">Original text</th>${head}</tr></thead>
-<tbody>${claimRows || `<tr><td colspan="${2 + matrix.outlets.length}" class="empty">No claims.</td></tr>`}</tbody></table>
+<tbody>${claimRows || `<tr><td colspan="${2 + matrix.outlets.length}" class="empty">No claims.</td></tr>`}</tbody>\
+</table>
 <h2>Reports</h2>
 ${reports}
 <p class="noprint"><a href="/">New comparison</a></p>`;

@@ -1,6 +1,6 @@
 /**
  * Escaping for the renderers. Every piece of submitted text goes through one of these before it is written
- * into a document, so an article containing `<script>` or `"><img onerror=…>` renders as text (issue #5).
+ * into a document, so an article containing `<script>` or `"><img onerror=…>` renders as text.
  */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -11,9 +11,9 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text for inline Markdown: backslash-escapes the punctuation that can start inline markup (text never starts a line here, so
- * block markers such as `#` or `1.` need no escaping) and
- * turns `<`/`>`/`&` into entities, so raw HTML in an article never reaches a Markdown viewer as HTML.
+ * Escapes text for inline Markdown: backslash-escapes the punctuation that can start inline markup (text never
+ * starts a line here, so block markers such as `#` or `1.` need no escaping) and turns `<`/`>`/`&` into entities,
+ * so raw HTML in an article never reaches a Markdown viewer as HTML.
  * Newlines become spaces: every claim stays on its own list item.
  */
 export function escapeMarkdown(text: string): string {

@@ -63,13 +63,15 @@ export function findings(result: CompareResult, opts: { originalOutlet?: string 
       break;
     case 'uncredited':
       out.push({ kind: 'uncredited', problem: true, label: 'Derived but uncredited',
-        detail: `the rewrite is ${result.summary.verdict.replace('_', ' ')} from the original and never credits ${source}`,
+        detail: `the rewrite is ${result.summary.verdict.replace('_', ' ')} from the original`
+          + ` and never credits ${source}`,
         side: 'rewrite', claim: null });
       break;
     case 'unchecked': {
       const cited = citedNames(result);
       out.push({ kind: 'credit_unchecked', problem: false, label: 'Credit not checked',
-        detail: `the original’s outlet is unknown (give its outlet or URL)${cited.length ? `; the rewrite cites ${cited.join(', ')}` : ''}`,
+        detail: 'the original’s outlet is unknown (give its outlet or URL)'
+          + (cited.length ? `; the rewrite cites ${cited.join(', ')}` : ''),
         side: 'rewrite', claim: at('rewrite', a.cited[0]?.start) });
       break;
     }
@@ -84,7 +86,8 @@ export function findings(result: CompareResult, opts: { originalOutlet?: string 
       if (f.kind === 'altered_quote' && q.source) detail += ` — the original has ${quoted(q.source.text)}`;
       if (f.kind === 'quote_speaker_changed') {
         const was = q.source && originalQuotes.find((o) => o.start <= q.source!.start && q.source!.end <= o.end)?.speaker;
-        detail += `${q.speaker ? ` — given to ${q.speaker.text}` : ''}${was ? `, said by ${was.text} in the original` : ''}`;
+        if (q.speaker) detail += ` — given to ${q.speaker.text}`;
+        if (was) detail += `, said by ${was.text} in the original`;
       }
       out.push({ kind: f.kind, problem: true, label: f.label, detail, side: 'rewrite', claim: at('rewrite', q.start) });
     }

@@ -70,18 +70,22 @@ export interface FormError {
   values: Record<string, SlotValues>;
 }
 
-// The newline after <textarea> is dropped by every HTML parser: a text that starts with one keeps it.
+// The newline after <textarea> is dropped by every HTML parser: a text that starts with one keeps it. A `\` at a
+// template line's end continues the line without a newline in the page.
 function side(form: string, name: string, label: string, outletHint: string, required = true, v: SlotValues = {}): string {
   const id = `${form}-${name}`;
   const checked = (html: boolean) => (Boolean(v.html) === html ? ' checked' : '');
   return `<fieldset data-slot="${name}"><legend>${label}</legend>
 <label for="${id}">Paste the article (plain text or the page’s HTML)</label>
 <textarea id="${id}" name="${name}"${required ? ' required' : ''} spellcheck="false">\n${e(v.text ?? '')}</textarea>
-<div class="kind" role="radiogroup" aria-label="${label} format"><label><input type="radio" name="${name}_type" value="text"${checked(false)}> plain text</label><label><input type="radio" name="${name}_type" value="html"${checked(true)}> HTML page (article body extracted)</label></div>
+<div class="kind" role="radiogroup" aria-label="${label} format"><label>\
+<input type="radio" name="${name}_type" value="text"${checked(false)}> plain text</label><label>\
+<input type="radio" name="${name}_type" value="html"${checked(true)}> HTML page (article body extracted)</label></div>
 <label for="${id}_file">…or load a file</label>
 <input type="file" id="${id}_file" accept=".txt,.html,.htm,.md,text/plain,text/html">
 <label for="${id}_outlet">Outlet (optional)</label>
-<input type="text" id="${id}_outlet" name="${name}_outlet" maxlength="200" placeholder="${outletHint}" value="${e(v.outlet ?? '')}">
+<input type="text" id="${id}_outlet" name="${name}_outlet" maxlength="200" placeholder="${outletHint}"\
+ value="${e(v.outlet ?? '')}">
 </fieldset>`;
 }
 
@@ -133,9 +137,12 @@ ${Array.from({ length: slots }, (_, i) => i + 1).map((n) => side('many', `rewrit
 <button type="submit">Compare all</button>
 </form>
 <h2>From a terminal or a pipeline</h2>
-<p class="hint"><code>curl -H 'Accept: text/plain' -F original=@original.txt -F rewrite=@rewrite.txt http://HOST/v1/compare</code><br>
-Formats: JSON (default), <code>Accept: text/html</code>, <code>text/plain</code>, <code>text/markdown</code> or <code>?format=…</code>.
+<p class="hint"><code>\
+curl -H 'Accept: text/plain' -F original=@original.txt -F rewrite=@rewrite.txt http://HOST/v1/compare</code><br>
+Formats: JSON (default), <code>Accept: text/html</code>, <code>text/plain</code>, <code>text/markdown</code> or \
+<code>?format=…</code>.
 One original against up to ${BATCH_MAX_REWRITES} outlets: <code>POST /v1/compare/batch</code>
-(<code>-F original=@a.txt -F rewrite_1=@b.txt -F rewrite_1_outlet=B -F rewrite_2=@c.txt</code> …). API reference: <a href="/docs">/docs</a>.</p>`;
+(<code>-F original=@a.txt -F rewrite_1=@b.txt -F rewrite_1_outlet=B -F rewrite_2=@c.txt</code> …). API reference: \
+<a href="/docs">/docs</a>.</p>`;
   return htmlPage(err ? `Could not compare — article diff` : 'Article diff', body, { nonce: opts.nonce, script: FORM_SCRIPT });
 }

@@ -9,7 +9,8 @@ export type { Format };
 /**
  * A compare result as the body of an answer in `format`. Pure, so it runs in the compare worker: a long
  * document's answer is megabytes, and serialising or rendering it on the event loop would stall every other
- * request. The routes and the CLI both render through it. JSON is `JSON.stringify` of the result, whose keys follow the contract's order.
+ * request. The routes and the CLI both render through it. JSON is `JSON.stringify` of the result, whose keys follow
+ * the contract's order.
  */
 export function renderResult(result: CompareResult, format: Format, opts: HtmlOptions & TextOptions = {}): string {
   switch (format) {

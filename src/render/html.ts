@@ -33,8 +33,15 @@ ${body}
 `;
 }
 
-/** Clicking a claim id highlights the claims it is aligned with (progressive enhancement only). */
-export const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;if(!(t instanceof Element))return;var c=t.closest('.claim');document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);if(m)m.classList.add('hl')})});`;
+/**
+ * Clicking a claim id highlights the claims it is aligned with (progressive enhancement only). In this file's
+ * templates a `\` at a line's end continues the line: no newline goes into the script or the markup.
+ */
+export const REPORT_SCRIPT = `document.addEventListener('click',function(ev){var t=ev.target;\
+if(!(t instanceof Element))return;var c=t.closest('.claim');\
+document.querySelectorAll('.claim.hl').forEach(function(x){x.classList.remove('hl')});if(!c)return;\
+(c.getAttribute('data-matches')||'').split(' ').forEach(function(id){var m=id&&document.getElementById(id);\
+if(m)m.classList.add('hl')})});`;
 
 /** The full HTML report of one compare (`Accept: text/html`, `--html`). */
 export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): string {
@@ -63,7 +70,8 @@ ${summaryBar(result, opts)}
 ${findingsSection(result, opts, p)}
 ${switches(p)}
 ${LEGEND}
-<div class="heads" role="presentation"><div>Original${opts.originalOutlet ? ` — ${e(opts.originalOutlet)}` : ''}</div><div></div><div>Rewrite${opts.rewriteOutlet ? ` — ${e(opts.rewriteOutlet)}` : ''}</div></div>
+<div class="heads" role="presentation"><div>Original${opts.originalOutlet ? ` — ${e(opts.originalOutlet)}` : ''}</div>\
+<div></div><div>Rewrite${opts.rewriteOutlet ? ` — ${e(opts.rewriteOutlet)}` : ''}</div></div>
 <div class="rows">
 ${rowHtml || '<p class="empty">No claims found in either text.</p>'}
 </div>
@@ -76,11 +84,13 @@ export function summaryBar(result: CompareResult, opts: RenderOptions = {}): str
   const counts = countsLine(result);
   const credit = creditState(result);
   const tally = findingsLine(result);
-  return `<section class="summary" aria-label="Summary" data-verdict="${s.verdict}" data-credited="${s.attribution.credited}">
+  return `<section class="summary" aria-label="Summary" data-verdict="${s.verdict}"\
+ data-credited="${s.attribution.credited}">
 <div class="verdict verdict-${s.verdict}">${e(VERDICT_LABELS[s.verdict])}</div>
 <div class="metric"><b>${percent(s.coverage)}</b><span>coverage (of the original)</span></div>
 <div class="metric"><b>${percent(s.containment)}</b><span>containment (of the rewrite)</span></div>
-<div class="credit ${credit}" role="${credit === 'uncredited' ? 'alert' : 'status'}">${e(creditLine(result, opts))}</div>
+<div class="credit ${credit}" role="${credit === 'uncredited' ? 'alert' : 'status'}">${e(creditLine(result, opts))}\
+</div>
 <div class="counts"><span>Original: ${e(counts.original)}</span><span>Rewrite: ${e(counts.rewrite)}</span></div>
 ${tally.length ? `<div class="tally">${e(tally.join(' · '))}</div>` : ''}
 </section>`;
@@ -132,7 +142,9 @@ function renderRow(row: Row, p: string, newPara: boolean): string {
   if (row.kind === 'boilerplate' && row.boilerplate) {
     const b = row.boilerplate;
     const cell = `<span class="bp-kind">${e(b.item.kind.replace(/_/g, ' '))}</span>${e(b.item.text)}`;
-    return `<div class="${cls}" data-status="boilerplate"><div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div><div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
+    return `<div class="${cls}" data-status="boilerplate">`
+      + `<div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div>`
+      + `<div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
   }
   const changed = rowChanged(row);
   const gutter = `${MARKERS[row.status] ?? ''}${changed ? '<br><b class="changed" title="a changed fact">changed</b>' : ''}`
@@ -156,7 +168,8 @@ function claimHtml(rc: RenderedClaim, p: string): string {
   const c = rc.claim;
   const matches = c.matches.map((m) => `${p}${m}`).join(' ');
   const changed = c.changed ? ' data-changed="true" title="says something else than its counterpart: see the change below"' : '';
-  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}"${changed} data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
+  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}"${changed}`
+    + ` data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
     + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${piecesHtml(rc.pieces)}</span>`;
 }
 

@@ -61,7 +61,8 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
     const status = row.status as keyof typeof LABEL;
     const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
     const label = `${LABEL[status] ?? status}${changed ? ', changed' : ''}`;
-    const head = `\`${changed ? '!' : MARKERS[status] ?? '?'}\` **${label}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}:`;
+    const marker = changed ? '!' : MARKERS[status] ?? '?';
+    const head = `\`${marker}\` **${label}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}:`;
     out.push(...markdownItem([...words(head), ...body(row)], width, '- ', 2));
     for (const f of row.flags) out.push(...markdownItem(words(`⚠ ${f.side}: ${escapeMarkdown(f.note)}`), width, '  - ', 4));
   }

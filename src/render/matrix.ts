@@ -16,7 +16,7 @@ export function outletLabels(outlets: (string | undefined)[]): string[] {
 }
 
 /**
- * The one-original-many-outlets matrix (issue #5): for every claim of the original, which outlets kept,
+ * The one-original-many-outlets matrix: for every claim of the original, which outlets kept,
  * paraphrased or dropped it, and which outlets credited the source. The original's claims are the same in
  * every result (segmentation is deterministic); a claim is matched by id and span, and a result that does
  * not have it (or failed) contributes `null`.

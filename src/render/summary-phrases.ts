@@ -19,7 +19,8 @@ export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-/** True when the rewrite is derived from the original (wholly or partially) and was checked and found not to credit it. */
+/** True when the rewrite is derived from the original (wholly or partially) and was checked and found not to credit
+ *  it. */
 export function derivedUncredited(result: CompareResult): boolean {
   return result.summary.verdict !== 'independent' && result.summary.attribution.credited === false;
 }
@@ -50,7 +51,9 @@ export function creditLine(result: CompareResult, opts: RenderOptions): string {
     case 'credited': return `credits ${source}`;
     case 'uncredited': return `DERIVED BUT UNCREDITED: no credit to ${source} found`;
     case 'none': return `no credit to ${source} found`;
-    case 'unchecked': return `credit not checked (original's outlet unknown)${cited.length ? `; the rewrite cites ${cited.join(', ')}` : ''}`;
+    case 'unchecked':
+      return "credit not checked (original's outlet unknown)"
+        + (cited.length ? `; the rewrite cites ${cited.join(', ')}` : '');
   }
 }
 

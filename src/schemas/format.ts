@@ -24,6 +24,8 @@ export const FormatQuerySchema = Type.Object({
   // A string: query values arrive as text and the validator does not coerce types.
   width: Type.Optional(Type.String({
     pattern: '^\\d{1,4}$',
-    description: `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH} (default ${DEFAULT_WIDTH}).`,
+    description:
+      `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH}`
+      + ` (default ${DEFAULT_WIDTH}).`,
   })),
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type {
-  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle,
+  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery,
 } from './types.js';
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSqliteDatabase } from './sqlite-driver.js';
 import type {
-  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle, StoredArticle,
+  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle,
 } from './types.js';
 
 /** Schema versions, applied in order at open (`PRAGMA user_version` says how many already are). */

@@ -9,7 +9,6 @@ const started = performance.now();
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
 const { defaultComparer } = await import('../default-comparer.js');
 const { performTask } = await import('./tasks.js');
-const { DEFAULT_LIMITS } = await import('../core/types.js');
 
 /**
  * Resources (wink-nlp model, lexicon/vectors) load when the core's modules are imported, i.e. once per worker

@@ -162,8 +162,8 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       // would otherwise give up first, and fail the close, while a compare with a longer budget still runs.
       closeTimeout: opts.compareTimeoutMs + 1000,
       // A compare allocates a few MB of short-lived objects; with V8's default young generation a worker under load
-      // scavenged ~17 times a second at ~4 ms each (--trace-gc, seed pair, 8 connections). A young generation of
-      // WORKER_YOUNG_GENERATION_MB halves the scavenges and cuts GC time by ~40%, for at most that much more memory.
+      // scavenges many times a second. A young generation of WORKER_YOUNG_GENERATION_MB makes the scavenges fewer
+      // and the GC time shorter, for at most that much more memory.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       workerData: { allowFaults: opts.faults !== undefined } satisfies CompareWorkerData,
     });

@@ -22,7 +22,8 @@ interface AxeViolation { id: string; impact: string | null; nodes: number; targe
 async function audit(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE);
   return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`) as Promise<AxeViolation[]>;
+    id: v.id, impact: v.impact, nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`) as Promise<AxeViolation[]>;
 }
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
@@ -136,7 +137,8 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.evaluate(`document.querySelector('table.claims tbody tr:nth-child(20)').scrollIntoView()`);
   const headBg = await page.evaluate(`getComputedStyle(document.querySelector('table.claims thead th')).backgroundColor`);
   t.equal(headBg, 'rgb(255, 255, 255)', 'opaque header cells');
-  const onTop = await page.evaluate(`(() => { const th = document.querySelector('table.claims thead th:nth-child(3)'); const r = th.getBoundingClientRect();
+  const onTop = await page.evaluate(`(() => { const th = document.querySelector('table.claims thead th:nth-child(3)');
+    const r = th.getBoundingClientRect();
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return th.contains(hit); })()`);
   t.equal(onTop, true, 'the header is drawn over the rows scrolled under it');
   await page.screenshot({ path: join(SHOTS, 'editor-batch-scrolled.png') });

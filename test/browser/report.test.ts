@@ -5,14 +5,15 @@ import { seeds } from '../fixtures/seeds.js';
 import { newsPage } from '../fixtures/html-page.js';
 
 /**
- * The HTML report in a real browser (issue #5): Debian's Chromium (installed by `.ci/run` from
+ * The HTML report in a real browser: Debian's Chromium (installed by `.ci/run` from
  * `.ci/apt-packages`; never downloaded by a tool) driven by playwright-core, against the real server with
  * its real CSP. Without Chromium this test FAILS: CI must not pass silently without a browser.
  */
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
-const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
+const PLANTED = '\n\n<script>window.__pwned = "script"</script>"><img src=x' +
+  ' onerror="window.__pwned = \'img\'"> Officials said the talks <b>failed</b>.';
 
 
 t.test('the report in headless Chromium', async (t) => {

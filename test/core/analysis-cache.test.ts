@@ -32,7 +32,7 @@ t.test('cached analyses change no answer, whatever was compared before and whate
   // A caller scribbling over an answer must not reach the cached analysis of the original.
   for (const b of other.original.boilerplate) b.start = -1;
   other.original.claims.forEach((c) => { c.status = 'kept'; c.matches.push('x'); });
-  other.original.paragraphs.forEach((p) => p.claims.push('x'));
+  for (const p of other.original.paragraphs) p.claims.push('x');
   // …nor the quotations and fact items memoised with it (checks/journalism.ts TextMemo).
   t.ok(other.quotes.some((q) => q.speaker), 'the original has attributed quotations');
   for (const q of other.quotes) {

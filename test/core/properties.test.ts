@@ -5,7 +5,7 @@ import type { CompareResult } from '../../src/core/types.js';
 import { violations, uncovered } from '../fixtures/invariants.js';
 
 /**
- * Invariants of the core over arbitrary input (issue #7), checked with fast-check. Runs are bounded (the
+ * Invariants of the core over arbitrary input, checked with fast-check. Runs are bounded (the
  * suite must stay fast on a shared 2-core machine); a failure prints the shrunk counterexample and its seed.
  */
 

@@ -28,7 +28,7 @@ t.test('fragments, line breaks and the no-article fallback', async (t) => {
 
 t.test('pages without text are an ExtractError', async (t) => {
   t.throws(() => extractArticle('<html><body><script>alert(1)</script><div>   </div></body></html>'), ExtractError);
-  t.throws(() => extractArticle('<html><body><p>x</p>'.padEnd(50, ' ') + '</body></html>', { ...DEFAULT_EXTRACT_LIMITS, maxElements: 1 }), { name: 'ExtractError', message: /could not be parsed/ });
+  t.throws(() => extractArticle(`${'<html><body><p>x</p>'.padEnd(50, ' ')}</body></html>`, { ...DEFAULT_EXTRACT_LIMITS, maxElements: 1 }), { name: 'ExtractError', message: /could not be parsed/ });
 });
 
 t.test('blockText: one paragraph per block, scripts skipped', async (t) => {
@@ -42,7 +42,8 @@ t.test('pages nested far past the depth limit are refused from the source, befor
     ['closed siblings do not add up', '<div>a</div><div>b</div><div>c</div>', 1],
     ['unclosed paragraphs and list items are flat', `<div>${'<p>para'.repeat(50)}<ul>${'<li>item'.repeat(50)}</ul></div>`, 2],
     ['void and self-closing elements are flat', `<div>${'<br><img src=x><svg/>'.repeat(20)}</div>`, 1],
-    ['markup inside scripts, styles and comments is text', `<div><script>document.write("${'<div>'.repeat(30)}")</script><!-- ${'<div>'.repeat(30)} --><style>a{}</style></div>`, 1],
+    ['markup inside scripts, styles and comments is text', `<div><script>document.write("${'<div>'.repeat(30)}")</script><!--` +
+      ` ${'<div>'.repeat(30)} --><style>a{}</style></div>`, 1],
     ['a stray closing tag does not go below zero', '</div></div><div>x</div>', 1],
     ['a raw-text element\'s closing tag closes nothing else', '<div><section><script>x</script><p>y</section></div>', 2],
     ['…and its depth is counted from where it sits', `<div><div><style>p{}</style><div>x</div></div></div>`, 3],
@@ -62,6 +63,7 @@ t.test('the outlet of a page without og:site_name comes from its JSON-LD publish
     [{ '@type': 'Person', name: 'Jake Sullivan' }, undefined],
   ];
   for (const [data, outlet] of cases) t.equal(extractArticle(ld(data)).siteName, outlet, JSON.stringify(data));
-  const broken = `<html><head><script type="application/ld+json">{not json</script></head><body><p>${paragraphs[0]}</p></body></html>`;
+  const broken = `<html><head><script type="application/ld+json">{not` +
+    ` json</script></head><body><p>${paragraphs[0]}</p></body></html>`;
   t.equal(extractArticle(broken).siteName, undefined, 'a malformed block is skipped');
 });

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { buildApp } from '../../src/http/app.js';
 
 /**
- * Request ids in every log line and every error body (issue #7): an operator holding a problem body's
+ * Request ids in every log line and every error body: an operator holding a problem body's
  * `requestId` finds every log line of that request, and a 5xx's internals are in the log, not the answer.
  */
 

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { testApp } from '../fixtures/app.js';
 
 /**
- * The service's HTML pages satisfy their own strict CSP (issue #7): every inline `<script>`/`<style>` carries
+ * The service's HTML pages satisfy their own strict CSP: every inline `<script>`/`<style>` carries
  * the response's nonce, there are no inline event handlers or `style=` attributes (CSP blocks them), and
  * markup planted in an article comes back escaped, never as live tags.
  */

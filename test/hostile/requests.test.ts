@@ -5,7 +5,7 @@ import { noBudget } from '../fixtures/budget.js';
 import { ajvLogger } from '../../src/http/app.js';
 
 /**
- * Hostile request shapes (issue #7): each gets a problem+json answer naming the field and the rule, with a
+ * Hostile request shapes: each gets a problem+json answer naming the field and the rule, with a
  * registered code and the request id, and nothing about the internals (stack frames, file paths, library
  * names). Cases already covered in test/http/compare.test.ts (empty/whitespace text, `text: 42`, an extra
  * field in `original`, truncated JSON, 413, XML) are not repeated here.
@@ -66,7 +66,8 @@ const cases: Case[] = [
   { name: 'multipart with a 300-character boundary', contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`, payload: `--${'b'.repeat(300)}\r\n`, status: 400, code: 'MALFORMED_BODY' },
   { name: 'multipart that is not multipart', contentType: `multipart/form-data; boundary=${B}`, payload: 'garbage garbage', status: 400, code: 'MALFORMED_BODY' },
   { name: 'truncated multipart', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\n\r\nHello there`, status: 400, code: 'MALFORMED_BODY' },
-  { name: 'multipart field declared JSON but not JSON', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\nContent-Type: application/json\r\n\r\n{bad\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
+  { name: 'multipart field declared JSON but not JSON', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="original"\r\nContent-Type:` +
+    ` application/json\r\n\r\n{bad\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
   { name: 'multipart __proto__ field', contentType: `multipart/form-data; boundary=${B}`, payload: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${B}--\r\n`, status: 400, code: 'MALFORMED_BODY' },
 ];
 
@@ -128,8 +129,9 @@ t.test('400 for a text longer than the core analyses, rather than a silently cut
 
 t.test('the text limit counts UTF-16 units, as the core does: astral characters cannot slip a text past it', async (t) => {
   const app = shared;
-  // 2,000,000 code points but 2,000,001 UTF-16 units: the core would cut the last unit off, so the request is refused.
-  const text = 'ab '.repeat(666_666) + 'a😀';
+  // 2,000,000 code points but 2,000,001 UTF-16 units: the core would cut the last unit off, so the request is
+  // refused.
+  const text = `${'ab '.repeat(666_666)}a😀`;
   t.equal([...text].length, DEFAULT_LIMITS.maxChars);
   t.equal(text.length, DEFAULT_LIMITS.maxChars + 1);
   const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text }, rewrite: ok } });

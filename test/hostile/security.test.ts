@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../src/http/app.js';
 import { loadConfig, DEFAULTS } from '../../src/config.js';
 
-/** Security headers, CSP nonces, CORS and rate limiting (issue #7). */
+/** Security headers, CSP nonces, CORS and rate limiting. */
 
 const body = { original: { text: 'The council approved the budget.' }, rewrite: { text: 'The council passed the budget.' } };
 

@@ -17,7 +17,8 @@ const cases: TextCase[] = [
   },
   {
     name: 'emoji, ZWJ sequences and flags',
-    original: '🔥 The council approved the budget 👩‍👩‍👧‍👦. It includes money for schools 🏫🇺🇦.\n\nCritics said the plan was rushed 😡.',
+    original: '🔥 The council approved the budget 👩‍👩‍👧‍👦. It includes money for schools' +
+      ' 🏫🇺🇦.\n\nCritics said the plan was rushed 😡.',
     rewrite: 'The council approved the budget 👩‍👩‍👧‍👦. Critics said the plan was rushed 😡. 🇺🇦🇺🇦',
   },
   {
@@ -27,12 +28,14 @@ const cases: TextCase[] = [
   },
   {
     name: 'right-to-left text with bidi controls',
-    original: 'وافق المجلس على الميزانية يوم الاثنين. وقال المنتقدون إن الخطة متسرعة.\n\n\u202eThe council approved\u202c the budget. שלום עולם.',
+    original: 'وافق المجلس على الميزانية يوم الاثنين. وقال المنتقدون إن الخطة' +
+      ' متسرعة.\n\n\u202eThe council approved\u202c the budget. שלום עולם.',
     rewrite: 'وافق المجلس على الميزانية يوم الاثنين. \u2067שלום\u2069 עולם.',
   },
   {
     name: 'combining marks and decomposed accents',
-    original: 'Zoe\u0301 met Jose\u0301 in Sa\u0303o Paulo. Z̸̡̢͖̟̤a̵̧̛̘͚l̷̰͎g̶̣̈́o̴̜͗ text followed.\n\nThe cafe\u0301 closed.',
+    original: 'Zoe\u0301 met Jose\u0301 in Sa\u0303o Paulo. Z̸̡̢͖̟̤a̵̧̛̘͚l̷̰͎g̶̣̈́o̴̜͗ text' +
+      ' followed.\n\nThe cafe\u0301 closed.',
     rewrite: 'Zoé met José in São Paulo. The cafe\u0301 closed.',
   },
   { name: 'CRLF line endings', original: ARTICLE.replace(/\n/g, '\r\n'), rewrite: `${ARTICLE.replace(/\n/g, '\r\n')}\r\n` },

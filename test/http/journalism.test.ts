@@ -88,9 +88,13 @@ t.test('an independent article on the same topic raises no attribution flag', as
 
 t.test('a planted fact change in an aligned sentence shows up on its alignment and in the summary', async (t) => {
   const app = shared;
-  const sentence = 'Trump spent two hours on the phone with Putin in a conversation that both the White House and the Kremlin described as warm.';
-  const original = `${sentence}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
-  const rewrite = `${sentence.replace('two hours', '40 minutes')}\n\nLater that day, Trump declared on Truth Social that Putin had agreed to start direct negotiations with Ukraine.`;
+  const sentence = 'Trump spent two hours on the phone with Putin in a conversation that both the' +
+    ' White House and the Kremlin described as warm.';
+  const original = `${sentence}\n\nLater that day, Trump declared on Truth Social that Putin had` +
+    ` agreed to start direct negotiations with Ukraine.`;
+  const rewrite = `${sentence.replace('two hours', '40 minutes')}\n\nLater that day, Trump declared` +
+    ` on Truth Social that Putin had agreed to start direct negotiations with` +
+    ` Ukraine.`;
   const out = (await app.inject(post({ original: { text: original }, rewrite: { text: rewrite } }))).json();
   const changes = out.alignments.flatMap((a: { changes: unknown[] }) => a.changes);
   t.match(changes, [{ kind: 'number', original: { text: 'two hours' }, rewrite: { text: '40 minutes' } }]);
@@ -102,7 +106,8 @@ t.test('a planted fact change in an aligned sentence shows up on its alignment a
 
 t.test('same words, different speaker: speakerChanged, counted and flagged', async (t) => {
   const app = shared;
-  const rewrite = 'Graham kept up the pressure. “He’s in again and out again in his attempts to make a deal,” Senator Lindsey Graham said.';
+  const rewrite = 'Graham kept up the pressure. “He’s in again and out again in his attempts to' +
+    ' make a deal,” Senator Lindsey Graham said.';
   const out = (await app.inject(post({ original: { text: seeds.atlantic }, rewrite: { text: rewrite } }))).json();
   const q = (out.quotes as (QuoteOut & { speakerChanged: boolean })[]).find((x) => x.side === 'rewrite')!;
   t.equal(q.status, 'verbatim');

@@ -122,7 +122,8 @@ t.test('favicon, the API reference’s version, and ?width= for text answers', a
   t.match(icon.body, /^<svg /);
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   t.equal((await app.inject({ method: 'GET', url: '/docs/json' })).json().info.version, version);
-  const payload = { original: { text: smallPair.original.text }, rewrite: { text: `${smallPair.rewrite.text} ${'The bridge will carry trams and bicycles across the wide river to the old town. '.repeat(4)}` } };
+  const payload = { original: { text: smallPair.original.text }, rewrite: { text: `${smallPair.rewrite.text}` +
+    ` ${'The bridge will carry trams and bicycles across the wide river to the old town. '.repeat(4)}` } };
   const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
   for (const [url, max] of [['/v1/compare?format=text&width=50', 50], ['/v1/compare?format=markdown&width=60', 60], ['/v1/compare?format=text', 100]] as const) {
     const res = await app.inject({ method: 'POST', url, payload });

@@ -15,7 +15,7 @@ const floor = VECTOR_MIN_COSINE - PREFILTER_MARGIN;
 /** A block of the given rows (each `dims` components). */
 const blockOf = (rows: Int8Array[], dims: number) => {
   const data = new Int8Array(rows.length * dims);
-  rows.forEach((r, k) => data.set(r.subarray(0, dims), k * dims));
+  for (const [k, r] of rows.entries()) data.set(r.subarray(0, dims), k * dims);
   return int8Block(data, dims, rows.map((_, k) => k));
 };
 
@@ -33,7 +33,7 @@ t.test('on the lexicon: no pair at or above the floor is missed, and WebAssembly
   const rowRanks = [...Array.from({ length: 3000 }, (_, k) => k), ...Array.from({ length: 1000 }, (_, k) => 3000 + k * 53)];
   const queryRanks = Array.from({ length: 150 }, (_, k) => (k % 2 ? k * 19 : 3000 + k * 53 * 7));
   const block = new Int8Array(rowRanks.length * dims);
-  rowRanks.forEach((rank, k) => block.set(lexicon.data.subarray(rank * dims, (rank + 1) * dims), k * dims));
+  for (const [k, rank] of rowRanks.entries()) block.set(lexicon.data.subarray(rank * dims, (rank + 1) * dims), k * dims);
   const queries = queryRanks.map((rank) => lexicon.data.subarray(rank * dims, (rank + 1) * dims));
   const wasm = scanAll(block, dims, rowRanks.length, queries, true);
   const js = scanAll(block, dims, rowRanks.length, queries, false);

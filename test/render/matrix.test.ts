@@ -47,11 +47,19 @@ t.test('batch views: HTML table with data-status cells and folded reports, text 
   t.equal(d.querySelector('style')!.getAttribute('nonce'), 's');
   t.same(els(d, 'script').map((s) => s.getAttribute('nonce')), ['x'], 'the script that opens a linked report, with the nonce');
   const text = renderBatchText(view);
-  t.match(text, /^Copy<cat>: partially\sderived \| coverage\s62% \| containment\s71% \| DERIVED\sBUT\sUNCREDITED \|\n {2}quote\sproblems\s1 \| changed\sfacts\s1$/m);
+  t.match(text, new RegExp(
+    String.raw`^Copy<cat>: partially\sderived \| coverage\s62% \| containment\s71% \| DERIVED\sBUT\sUNCREDITED \|\n`
+      + String.raw` {2}quote\sproblems\s1 \| changed\sfacts\s1$`,
+    'm',
+  ));
   t.match(text, /^Broken: FAILED\sInvalid\srequest:\sno\s<article>$/m);
   t.match(text, /^o3 +-Copy<cat> — Gamma is gone for good\.$/m);
   const md = renderBatchMarkdown(view);
-  t.match(md, /^- \*\*Copy&lt;cat&gt;:\*\* partially\sderived · coverage\s62% · containment\s71% ·\s+\*\*DERIVED\sBUT\sUNCREDITED\*\*/m);
+  t.match(md, new RegExp(
+    String.raw`^- \*\*Copy&lt;cat&gt;:\*\* partially\sderived · coverage\s62% · containment\s71% ·`
+      + String.raw`\s+\*\*DERIVED\sBUT\sUNCREDITED\*\*`,
+    'm',
+  ));
   t.match(md, /^- \*\*o3\*\* \(`-` Copy&lt;cat&gt;\): Gamma is gone for good\.$/m);
 });
 

@@ -83,7 +83,10 @@ t.test('markdown report: summary and findings as lists, one item per claim row, 
   t.match(md, /^# Copycat vs Example Times\n/);
   t.match(md, /^- \*\*Verdict:\*\* \*\*partially derived\*\*$/m);
   t.match(md, /^- \*\*Credit:\*\* \*\*DERIVED BUT UNCREDITED: no credit to Example Times found\*\*$/m);
-  t.match(md, /## Findings\n\n- ⚠ \*\*Derived but uncredited\*\*: [^]+?\n- ⚠ \*\*Altered quotation\*\* \(r2\): “we shall win” — the original has “we will win”\n/,
+  t.match(md, new RegExp(
+    String.raw`## Findings\n\n- ⚠ \*\*Derived but uncredited\*\*: [\s\S]+?\n`
+      + String.raw`- ⚠ \*\*Altered quotation\*\* \(r2\): “we shall win” — the original has “we will win”\n`,
+  ),
     'findings are separate list items');
   t.notMatch(md, /> \*\*Warning:\*\*/);
   t.match(md, /- `!` \*\*paraphrased, changed\*\* o1\u00a0→\u00a0r2 \*\(moved\)\*:/);

@@ -5,7 +5,7 @@ import runCompare from '../../src/worker/compare-worker.js';
 import { compare } from '../fixtures/comparer.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
-import { DEFAULT_LIMITS, type ArticleInput, type CompareLimits, type CompareResult } from '../../src/core/types.js';
+import type { CompareResult } from '../../src/core/types.js';
 import { seeds } from '../fixtures/seeds.js';
 import { renderText } from '../../src/render/text.js';
 
@@ -48,7 +48,9 @@ t.test('extracted sides carry their text in the answer', async (t) => {
 });
 
 t.test('an extract task answers the article, or why there is none, without throwing across the thread', async (t) => {
-  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved the budget on Monday after a long debate about schools and roads.</p></article></body></html>' });
+  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved' +
+    ' the budget on Monday after a long debate about schools and' +
+    ' roads.</p></article></body></html>' });
   t.ok(page.ok && page.article.text.includes('The council approved the budget'));
   const none = runCompare({ kind: 'extract', html: '<html><body></body></html>' });
   t.match(none, { ok: false, message: /./ });

@@ -254,7 +254,7 @@ function extendGroups(links: Link[], sim: PairSim, rewriteCount: number, t: Alig
     const sorted = [...partners].sort((a, b) => a - b);
     return coverage(side, x, [...sorted, n].sort((a, b) => a - b)) - (sorted.length ? coverage(side, x, sorted) : 0) >= t.extendGain;
   };
-  const consider = (oi: number, ri: number, side: 'o' | 'r') => {
+  const consider = (oi: number, ri: number) => {
     const k = key(oi, ri);
     if (linked.has(k) || out.has(k)) return;
     const s = sim(oi, ri);
@@ -266,8 +266,8 @@ function extendGroups(links: Link[], sim: PairSim, rewriteCount: number, t: Alig
   };
   for (const l of links) {
     // Neighbours of the original member join the rewrite claim's group, and vice versa.
-    for (const n of [l.oi - 1, l.oi + 1]) if (n >= 0) consider(n, l.ri, 'r');
-    for (const n of [l.ri - 1, l.ri + 1]) if (n >= 0 && n < rewriteCount) consider(l.oi, n, 'o');
+    for (const n of [l.oi - 1, l.oi + 1]) if (n >= 0) consider(n, l.ri);
+    for (const n of [l.ri - 1, l.ri + 1]) if (n >= 0 && n < rewriteCount) consider(l.oi, n);
   }
   return [...out.values()];
 }
@@ -281,7 +281,9 @@ export function groupLinks(links: Link[]): { original: number[]; rewrite: number
     const a = `o${l.oi}`, b = `r${l.ri}`;
     add(a); add(b);
     const ra = find(a), rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    // The smaller key becomes the root.
+    if (ra < rb) parent.set(rb, ra);
+    else if (rb < ra) parent.set(ra, rb);
   }
   const groups = new Map<string, { original: number[]; rewrite: number[]; sim: number }>();
   for (const l of links) {

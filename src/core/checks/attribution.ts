@@ -86,7 +86,7 @@ function nameLength(words: string): number {
   return end;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 /**
  * Finds the credits to the original's outlet in the rewrite. `credited` is true when at least one citation of a
@@ -104,7 +104,7 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     evidence.push({ start, end, text: rewriteText.slice(start, end) });
   };
   for (const name of names) {
-    const core = escape(name);
+    const core = escapeRegExp(name);
     // Every pattern below contains the name itself: a rewrite that never spells it has none of them (an exact
     // pre-test, cheap next to the cue alternations tried at every position; most rewrites never name the outlet).
     if (!new RegExp(core, 'iu').test(rewriteText)) continue;

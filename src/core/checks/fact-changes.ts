@@ -9,7 +9,7 @@ import { FUNCTION_WORDS, roleSwaps } from './role-swaps.js';
 import { polarityChanges, modalityChanges, type Antonyms } from './polarity.js';
 
 /**
- * Changed facts inside aligned groups (issue #4): substitutions of numbers, dates, people, organisations and places,
+ * Changed facts inside aligned groups: substitutions of numbers, dates, people, organisations and places,
  * and flips of negation and hedging — reported apart from mere rewording. Only substitutions count: an item the
  * rewrite merely leaves out is an omission, not a changed fact (except a dropped negation or hedge, which flips or
  * firms up the meaning).
@@ -21,7 +21,7 @@ const MAX_POS_GAP = 0.35;
 const MAX_CHANGES = 12;
 
 /**
- * Per-text work of the fact checks, memoised with the text's analysis (issue #6; see checks/journalism.ts `TextMemo`):
+ * Per-text work of the fact checks, memoised with the text's analysis (see checks/journalism.ts `TextMemo`):
  * the text's capitalised words and each claim's `ClaimFacts`, keyed by the claim's span (`spanKey`). All are pure
  * functions of the text; items are never mutated once extracted (comparisons mark them in their own sets; a word
  * index only gains its lazily listed long and content words).
@@ -216,7 +216,7 @@ function kinds(items: Item[]): Kinds {
 }
 
 /** The list of a kind a claim has no item of: one shared empty list, never added to (a claim's kinds are memoised
- *  with its text, and most are empty: ~100 arrays fewer kept per seed text; #6). */
+ *  with its text, and most are empty, so most kinds keep no array of their own). */
 const NONE = Object.freeze([]) as readonly Item[] as Item[];
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
@@ -229,7 +229,7 @@ export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
 
 /**
  * `compareItems` over items already sorted by kind (memoised per claim: never mutated here). The word indexes are
- * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none (#6).
+ * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none.
  */
 function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex, ctx: PairContext): FactChange[] {
   const changes: FactChange[] = [];
@@ -448,7 +448,7 @@ export interface WordIndex {
   words: Set<string>;
   /** Distinct words of five letters or more: only these can match a name as a spelling variant. One flat list (it
    *  used to be buckets by length and by prefix: ~8 objects per claim, kept in the text's memo and promoted by the
-   *  garbage collector, to spare a comparison or two in a claim's ~15 long words; #6). */
+   *  garbage collector, to spare a comparison or two among a claim's few long words). */
   long?: string[];
   /** Distinct words of three code points or more (`contentWords`). */
   content?: Set<string>;
@@ -465,7 +465,7 @@ const METONYM_WORDS: ReadonlyMap<unknown, readonly string[]> = (() => {
  * The `WordIndex` of a text, computed (exported for its property test). Its words are the pieces of
  * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` less the empty ones (which no name equals), scanned by hand: the
  * Unicode-class split was most of this function's time. ASCII units are tested by range here and only other code
- * points are read whole and asked of segment/chars.ts (the per-character calls were half of the scan; #6).
+ * points are read whole and asked of segment/chars.ts (a call per character would cost more than the scan itself).
  */
 export function wordIndex(text: string): WordIndex {
   const lower = text.toLowerCase(), words = new Set<string>(), n = lower.length;

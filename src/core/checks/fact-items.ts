@@ -2,7 +2,7 @@ import type { ChangeKind, TextSpan } from '../types.js';
 import { codePointAt, isLetter, isLetterOrDigit, isSpaceUnit, isUpper, widthOf } from '../segment/chars.js';
 
 /**
- * Extraction of meaning-bearing items from one sentence (issue #4): quantities (digits and spelled-out numbers with
+ * Extraction of meaning-bearing items from one sentence: quantities (digits and spelled-out numbers with
  * their unit and approximators like "nearly"), dates and days, named entities (proper-noun runs from wink-nlp's POS
  * tagger), negators and hedges. Every item is a span into the side's text.
  */
@@ -66,7 +66,7 @@ const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibili
  * non-ASCII character matches an ASCII one). A slice without them gets the same matches from the `i` twin.
  */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
-/** `re` without the `u` flag: 5–20× faster in V8 on the seed claims (case-insensitive Unicode matching is slow; #6). */
+/** `re` without the `u` flag: V8 matches case-insensitive patterns much faster without Unicode mode. */
 const plain = (re: RegExp) => new RegExp(re.source, re.flags.replace('u', ''));
 
 /** The patterns with ASCII atoms (exported, with their twins, for the equivalence test). */
@@ -96,7 +96,7 @@ function parseNumber(raw: string): number | null {
 
 /**
  * The matches of global `re` in `s`, as `s.matchAll(re)` yields them, by an `exec` loop on `re` itself: matchAll
- * clones the regex on every call, and these long patterns run on every claim (issue #6).
+ * clones the regex on every call, and these long patterns run on every claim.
  */
 function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -110,14 +110,14 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
 
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
 
-/** The `names` of an item that is not an entity: one shared empty list (items are never mutated; #6). */
+/** The `names` of an item that is not an entity: one shared empty list (items are never mutated). */
 const NO_NAMES = Object.freeze([]) as readonly string[] as string[];
 
 /**
  * An item whose neighbouring words (`before`, `after`) are read on first use. Only a substitution check of entities
- * asks for them (checks/fact-changes.ts `anchored`), so reading them for every item was ~15% of `extractItems` (CPU profile of
- * the seed pair) and left two arrays and up to four strings per item in the text's memo, retained with the cached
- * analysis and promoted by every scavenge (#6). The answer is the same on every read: a pure function of the text,
+ * asks for them (checks/fact-changes.ts `anchored`), so reading them for every item would be a large share of
+ * `extractItems` and leave two arrays and up to four strings per item in the text's memo, retained with the
+ * cached analysis and promoted by every scavenge. The answer is the same on every read: a pure function of the text,
  * the item's span and its range, kept in private fields (invisible to key listings and deep comparisons).
  */
 class ExtractedItem implements Item {
@@ -185,7 +185,7 @@ export function extractItems(text: string, start: number, end: number, proper: P
     // Spelled-out "one"/"a" without a unit is usually a pronoun or article, not a quantity.
     if (!/\d/.test(m[3]!) && !unit && value <= 1) continue;
     if (next && !unit) e = start + m.index + m[0].lastIndexOf(next);
-    while (e > s && /[\s\-]/.test(text[e - 1]!)) e--;
+    while (e > s && /[\s-]/.test(text[e - 1]!)) e--;
     const perMinute = UNITS[unit];
     const magnitude = perMinute ? value * scale * perMinute : value * scale;
     add('number', s, e, `${magnitude}${m[2] ?? ''}`, perMinute ? 'min' : unit, approx);
@@ -271,7 +271,7 @@ function wordsAfter(text: string, e: number, end: number): string[] {
 /**
  * The words of a run of capitalised words (`properRuns`) as compared: `raw.split(/\s+/).map(nameWord)`. A run is
  * capitalised words (which hold no whitespace) joined by single spaces, so it is split at spaces, without the
- * regex (exported for its property test; #6).
+ * regex (exported for its property test).
  */
 export function nameWords(raw: string): string[] {
   return raw.split(' ').map(nameWord);
@@ -322,7 +322,7 @@ export type ProperWords = Set<string> & { readonly capitals?: Capitals };
 function capitalisedWords(text: string, start: number, end: number): CapitalisedWord[] {
   const out: CapitalisedWord[] = [];
   // ASCII units (most of news copy) are tested by range here; only other code points are read whole and asked of
-  // segment/chars.ts (the per-character calls were most of this scan over the whole article: ~0.1 ms per fresh seed pair).
+  // segment/chars.ts (a call per character would be most of this scan, which covers the whole article).
   for (let i = start; i < end;) {
     let c = text.charCodeAt(i);
     if (c < 128 ? c < 65 || c > 90 : !isUpper(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
@@ -344,7 +344,7 @@ const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9.
 /**
  * Whether `text[from, at)` (the few characters before a capitalised word) ends as a sentence or a quotation opens:
  * the regex `/(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u` on that slice (without the dash alternative when `dash`
- * is false), read backwards by hand: the regex and its slice ran on every capitalised word of an article (#6). The
+ * is false), read backwards by hand: the regex and its slice would run on every capitalised word of an article. The
  * trailing whitespace is the regex's `\s` run (taken whole: a shorter one would follow a space, in no class); a
  * newline in it matches `\n\s*`; else the character before it decides. (Exported for its property test.)
  */
@@ -367,7 +367,7 @@ const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On'
 /**
  * Words of `text` written capitalised in the middle of a sentence, found once per text. A name is capitalised
  * wherever it stands; a common word only at a sentence start. This stands in for a POS tagger's PROPN (a tagger
- * per claim cost ~17% of a compare, measured by PERF) and also uses the whole article as evidence.
+ * per claim would be a large share of a compare) and also uses the whole article as evidence.
  */
 export function properWords(text: string): ProperWords {
   const out = new Set<string>();

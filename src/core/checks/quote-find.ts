@@ -164,7 +164,7 @@ function trim(text: string, start: number, end: number): Span {
 
 const VERBS = 'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting|arguing|claiming|telling|declaring|asserting|asserted|describing';
 const NAME = String.raw`(?:\p{Lu}[\p{L}.’'\-]*)(?:\s+(?:\p{Lu}[\p{L}.’'\-]*|de|van|von|bin|al))*`;
-const PRONOUN = String.raw`(?:he|she|they|I|we|He|She|They|We)`;
+const PRONOUN = '(?:he|she|they|I|we|He|She|They|We)';
 const SUBJECT = `(${NAME}|${PRONOUN})`;
 /** "one official", "a senior administration official", "the spokesperson": an unnamed speaker. */
 const DESCRIPTOR = String.raw`(?:a|an|one|the|another|two|three|several|some|many)(?:\s+[\p{Ll}\-]+){1,4}?`;

@@ -8,7 +8,7 @@
  *
  * The work is split by what it depends on: a text's shingles and their index (`textShingles`) depend on
  * that text alone and are kept with its analysis, so a compare only probes one index with the other side's
- * shingles (`copiedPairs`); building both per compare was ~8% of a compare of two texts seen before.
+ * shingles (`copiedPairs`) instead of building both again for texts it has seen before.
  */
 export const COPY_RUN = 6;
 export const COPY_RUN_CONTENT = 3;

@@ -82,7 +82,7 @@ export function nlpView(text: string, paragraphs: Span[] = [{ start: 0, end: tex
   // Break overlong runs in the view only (a space replaces the run's last unit, length unchanged). News text has
   // none: the regex, which tries a match at every position, runs only when there is one.
   const view = out + norm.slice(at);
-  return hasRun(view, MAX_TOKEN_RUN) ? view.replace(LONG_RUN, (run) => run.slice(0, -1) + ' ') : view;
+  return hasRun(view, MAX_TOKEN_RUN) ? view.replace(LONG_RUN, (run) => `${run.slice(0, -1)} `) : view;
 }
 
 /** True when `s` has `n` consecutive UTF-16 units that are not whitespace as the regex class `\s` defines it. */
@@ -178,7 +178,7 @@ function primePossessives(nlp: ReturnType<typeof winkNLP>, forms: string[]): Map
   const doc = nlp.readDoc(forms.map((f) => `${f}, ${f.slice(0, -2)} ;`).join(' '));
   const values = doc.tokens().out(nlp.its.value) as string[];
   const stops = doc.tokens().out(nlp.its.stopWordFlag) as unknown as boolean[];
-  values.forEach((v, i) => bare.set(v, stops[i] === true));
+  for (const [i, v] of values.entries()) bare.set(v, stops[i] === true);
   return bare;
 }
 

@@ -42,7 +42,7 @@ export function isGluedName(text: string, start: number): boolean {
 }
 
 /** End punctuation (with closing quotes/brackets), whitespace, then something that can open a sentence. */
-const PLAIN_BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+const PLAIN_BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«([]?[\p{Lu}\p{N}])/gu;
 
 /**
  * Sentence starts by a plain punctuation rule: the fallback when wink's tokens cannot be mapped onto the text.

@@ -178,7 +178,7 @@ export class Vocabulary {
 
   /**
    * Term similarity computed afresh (a ≠ b, neither a number). Not cached: with the int8 prefilter a pair costs
-   * ~30 ns, less than a lookup in a per-term Map cache did (which was most of the long-text lazy path's time).
+   * less than a lookup in a per-term Map cache would.
    */
   private rawSim(a: number, b: number): number {
     const str = stringSim(this.keys[a]!, this.keys[b]!);
@@ -295,8 +295,8 @@ export interface ClaimVector {
 }
 
 /**
- * A text's terms interned once per text (interning, sorting and the lexicon look-ups were ~7% of a
- * compare of cached texts): its distinct keys in first-occurrence order with their merged attributes (the
+ * A text's terms interned once per text (so a compare of cached texts does not intern, sort and look them up
+ * again): its distinct keys in first-occurrence order with their merged attributes (the
  * alphabetically first lemma, a name only if every occurrence is, a number if any is: as `Vocabulary.intern`
  * merges them), each claim's distinct terms as local indexes in key order, and (filled by the first
  * `Vocabulary.internText` with a lexicon) the lemmas' frequency ranks and the keys' where a lemma has none (-2:

@@ -76,8 +76,10 @@ t.test('alignClaims: a sentence split across two rewrite sentences joins both, t
 
 t.test('compare: a rewrite sentence merging adjacent original sentences matches each of them', async (t) => {
   const o = 'The city council approved a new budget on Tuesday after months of debate. The plan raises property taxes ' +
-    'by three percent to pay for road repairs. Critics said the increase would hurt retirees on fixed incomes. The mayor ' +
-    'defended the measure as overdue. Construction on the first roads will begin in the spring.\n\nThe council also voted ' +
+    'by three percent to pay for road repairs. Critics said the increase would hurt' +
+      ' retirees on fixed incomes. The mayor ' +
+    'defended the measure as overdue. Construction on the first roads will begin in' +
+      ' the spring.\n\nThe council also voted ' +
     'to extend library hours on weekends. Library staff had asked for the change for two years.';
   const r = 'After months of debate, the city council on Tuesday approved a new budget, with critics warning that retirees ' +
     'on fixed incomes would suffer from the increase. The mayor defended the measure as overdue. Construction on the ' +
@@ -139,13 +141,17 @@ t.test('classification: kept when the words survive near-verbatim, else paraphra
   const cases: [string, string, 'kept' | 'paraphrased'][] = [
     ['This was a European situation.', 'This was a European situation.', 'kept'],
     ['But, he added, “if it doesn’t, I just back away, and they’re going to have to keep going.', '“If it doesn’t [happen], I just back away, and they’re going to have to keep going.', 'kept'],
-    ['“Vladimir Putin wants to keep the war going,” Jake Sullivan, who was President Joe Biden’s national security adviser, told me.', '“Vladimir Putin wants to keep the war going,” said Jake Sullivan, President Joe Biden’s former national security adviser.', 'kept'],
+    ['“Vladimir Putin wants to keep the war going,” Jake Sullivan, who was President' +
+      ' Joe Biden’s national security adviser, told me.', '“Vladimir Putin wants to keep the war going,” said Jake Sullivan, President Joe' +
+      ' Biden’s former national security adviser.', 'kept'],
     ['Its potential is UNLIMITED,” he wrote.', 'Its potential is UNLIMITED.”', 'kept'],
     ['Europe is on its own now.', 'Europe must now fend for itself.', 'paraphrased'],
     ['A major sticking point continues to be Ukraine’s demand for security guarantees.', 'Central to any potential agreement is the question of security guarantees for Ukraine.', 'paraphrased'],
     ['The measure now has the support of a bipartisan group of nearly 80 senators.', 'The measure has drawn support from nearly 80 senators.', 'paraphrased'],
     // A short claim finds most of its words scattered through a long partner: a rewording, not a copy…
-    ['Trump pulls back from Ukraine peace push', 'US President steps back from Russia-Ukraine peace deal for now: Report. President Donald Trump is taking a step back from direct negotiations to end Russia’s war in Ukraine.', 'paraphrased'],
+    ['Trump pulls back from Ukraine peace push', 'US President steps back from Russia-Ukraine peace deal for now: Report.' +
+      ' President Donald Trump is taking a step back from direct negotiations to end' +
+      ' Russia’s war in Ukraine.', 'paraphrased'],
     // …while a claim copied whole into a longer partner is kept.
     ['Europe is on its own.', 'Trump made this clear. Europe is on its own. And Russia has been handed a win.', 'kept'],
   ];
@@ -169,7 +175,8 @@ t.test('candidatePairs: every pair on short texts, an index capped per claim on 
 
 t.test('compare: split, merge, move, kept and summary on a constructed rewrite', async (t) => {
   const original = [
-    'The city council approved a new budget for the public library on Tuesday, adding funds for evening opening hours and a mobile book van.',
+    'The city council approved a new budget for the public library on Tuesday, adding' +
+      ' funds for evening opening hours and a mobile book van.',
     'Officials said the library will hire six additional staff members before the winter.',
     'The mayor praised the decision, calling the library the heart of the community.',
     'Critics warned that the budget leaves road repairs underfunded for a second year.',
@@ -177,19 +184,21 @@ t.test('compare: split, merge, move, kept and summary on a constructed rewrite',
   ].join('\n\n');
   const rewrite = [
     'Critics warned that the budget leaves road repairs underfunded for a second year.',
-    'On Tuesday the city council approved a new library budget. The plan adds funds for evening opening hours and a mobile book van.',
-    'The mayor praised the decision, calling the library the heart of the community, and officials said six more staff members will be hired before winter.',
+    'On Tuesday the city council approved a new library budget. The plan adds funds' +
+      ' for evening opening hours and a mobile book van.',
+    'The mayor praised the decision, calling the library the heart of the community,' +
+      ' and officials said six more staff members will be hired before winter.',
     'A brass band will play at the reopening ceremony in March.',
   ].join('\n\n');
   const out = compare({ text: original }, { text: rewrite });
   const byId = Object.fromEntries([...out.original.claims, ...out.rewrite.claims].map((c) => [c.id, c]));
-  t.same(byId['o1']!.matches, ['r2', 'r3'], 'one-to-many: the first sentence was split in two');
-  t.same(byId['r4']!.matches, ['o2', 'o3'], 'many-to-one: two sentences merged into one');
-  t.equal(byId['o4']!.status, 'kept', 'verbatim sentence kept');
-  t.equal(byId['o4']!.carried, 1, 'verbatim sentence carried whole');
-  t.equal(byId['r4']!.status, 'paraphrased');
-  t.equal(byId['o5']!.status, 'dropped');
-  t.equal(byId['r5']!.status, 'added');
+  t.same(byId.o1!.matches, ['r2', 'r3'], 'one-to-many: the first sentence was split in two');
+  t.same(byId.r4!.matches, ['o2', 'o3'], 'many-to-one: two sentences merged into one');
+  t.equal(byId.o4!.status, 'kept', 'verbatim sentence kept');
+  t.equal(byId.o4!.carried, 1, 'verbatim sentence carried whole');
+  t.equal(byId.r4!.status, 'paraphrased');
+  t.equal(byId.o5!.status, 'dropped');
+  t.equal(byId.r5!.status, 'added');
   const moved = out.alignments.find((a) => a.original.includes('o4'));
   t.equal(moved?.moved, true, 'the critics sentence moved to the top');
   t.equal(out.alignments.filter((a) => a.moved).length, 1, 'only one move');

@@ -127,7 +127,9 @@ const withPassage = (inserted: string[]) => {
 t.test('compare: a rewritten passage inside an unrelated article is aligned sentence by sentence; a same-topic one is not', async (t) => {
   // Seed 002's second and third paragraphs, reworded (written for this test), inside seed 004.
   const rewritten = withPassage([
-    'The president is stepping back from direct involvement in ending Russia\'s war, and instead wants Putin and Zelenskyy to hold talks with each other before he participates.',
+    'The president is stepping back from direct involvement in ending Russia\'s war,' +
+      ' and instead wants Putin and Zelenskyy to hold talks with each other before he' +
+      ' participates.',
     'Senior officials say Trump thinks the next step toward peace is a direct encounter between the two presidents.',
     'He would only think about hosting a three-way summit after that encounter.',
   ]);

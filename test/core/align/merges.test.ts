@@ -61,7 +61,9 @@ t.test('mergeAnchors: both directions, best carried share first, each claim in o
 });
 
 /** Written for this test: three sentences summarising seed 001, each compressing several of its sentences. */
-const SUMMARY = `Trump, who promised to end the Ukraine war in 24 hours, is stepping back from peace talks after calls with Putin and Zelensky.
+// (A `\` at a line's end continues the sentence on the next line; the text's line breaks are the others.)
+const SUMMARY = `Trump, who promised to end the Ukraine war in 24 hours, is stepping back from peace talks \
+after calls with Putin and Zelensky.
 Officials say he still wants closer ties with Putin, but a summit would no longer focus on ending the fighting.
 Critics argue the shift hands Russia a win and leaves Europe on its own.`;
 
@@ -72,7 +74,8 @@ t.test('compare: an abstractive summary of seed 001 is derived from it; its merg
   const second = r.rewrite.claims[1]!;
   t.equal(second.status, 'paraphrased');
   t.same(second.matches.map(o), [
-    'Trump still wants to establish closer ties with Putin, and the White House will likely revisit the possibility of a meeting before long.',
+    'Trump still wants to establish closer ties with Putin, and the White House will' +
+      ' likely revisit the possibility of a meeting before long.',
     'But officials now expect that any such summit won’t involve negotiations to end the fighting.',
   ]);
   const back = compare({ text: SUMMARY }, { text: seeds.atlantic });

@@ -27,7 +27,7 @@ const article = (pool: string[]) => fc.uniqueArray(fc.constantFrom(...pool), { m
 
 const RUNS = { numRuns: 25, seed: 20251122 };
 
-t.test('comparing a text with itself keeps every claim', async (t) => {
+t.test('comparing a text with itself keeps every claim', async () => {
   fc.assert(fc.property(article(news), (text) => {
     const out = compare({ text }, { text });
     return out.original.claims.length > 0 &&
@@ -36,7 +36,7 @@ t.test('comparing a text with itself keeps every claim', async (t) => {
   }), RUNS);
 });
 
-t.test('against an unrelated text nothing is aligned', async (t) => {
+t.test('against an unrelated text nothing is aligned', async () => {
   fc.assert(fc.property(article(news), article(unrelatedSentences), (a, b) => {
     const out = compare({ text: a }, { text: b });
     return out.alignments.length === 0 && out.summary.verdict === 'independent' &&
@@ -44,7 +44,7 @@ t.test('against an unrelated text nothing is aligned', async (t) => {
   }), RUNS);
 });
 
-t.test('offsets always slice to the claim text, and claims are in text order without overlap', async (t) => {
+t.test('offsets always slice to the claim text, and claims are in text order without overlap', async () => {
   fc.assert(fc.property(article(news), article(news), (a, b) => {
     const out = compare({ text: a }, { text: b });
     for (const [side, text] of [[out.original, a], [out.rewrite, b]] as const) {
@@ -58,7 +58,7 @@ t.test('offsets always slice to the claim text, and claims are in text order wit
   }), RUNS);
 });
 
-t.test('the same input gives the same answer', async (t) => {
+t.test('the same input gives the same answer', async () => {
   fc.assert(fc.property(article(news), article(news), (a, b) => {
     const first = JSON.stringify(compare({ text: a }, { text: b }));
     comparer.analyses.clear(); // the second run analyses the texts afresh rather than reusing the first's analyses
@@ -66,7 +66,7 @@ t.test('the same input gives the same answer', async (t) => {
   }), { ...RUNS, numRuns: 10 });
 });
 
-t.test('matches are symmetric and carried/similarity stay in [0, 1]', async (t) => {
+t.test('matches are symmetric and carried/similarity stay in [0, 1]', async () => {
   fc.assert(fc.property(article(news), article(news), (a, b) => {
     const out = compare({ text: a }, { text: b });
     const r = new Map(out.rewrite.claims.map((c) => [c.id, c]));

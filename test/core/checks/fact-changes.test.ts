@@ -17,13 +17,19 @@ function changes(seed: string, sentence: string, rewrite: string) {
 }
 
 const A = seeds.atlantic;
-const two = 'Trump spent two hours on the phone with Putin in a conversation that both the White House and the Kremlin described as warm.';
-const graham = 'Republican Senator Lindsey Graham of South Carolina has broken with Trump by proposing tough sanctions against Russia';
+const two = 'Trump spent two hours on the phone with Putin in a conversation that both the' +
+  ' White House and the Kremlin described as warm.';
+const graham = 'Republican Senator Lindsey Graham of South Carolina has broken with Trump by' +
+  ' proposing tough sanctions against Russia';
 const summit = 'But officials now expect that any such summit won’t involve negotiations to end the fighting.';
-const monday = '“I think something’s going to happen,” Trump told reporters in the Oval Office on Monday, seemingly still hoping for an agreement.';
-const likely = 'Trump still wants to establish closer ties with Putin, and the White House will likely revisit the possibility of a meeting before long.';
+const monday = '“I think something’s going to happen,” Trump told reporters in the Oval Office' +
+  ' on Monday, seemingly still hoping for an agreement.';
+const likely = 'Trump still wants to establish closer ties with Putin, and the White House will' +
+  ' likely revisit the possibility of a meeting before long.';
 const nearly = 'The measure now has the support of a bipartisan group of nearly 80 senators—a veto-proof majority';
-const turkey = 'Zelensky traveled to Turkey, and Trump, already in the region for the first foreign trip of his new term, signaled that he would be willing to join if the Russian leader went as well.';
+const turkey = 'Zelensky traveled to Turkey, and Trump, already in the region for the first' +
+  ' foreign trip of his new term, signaled that he would be willing to join if the' +
+  ' Russian leader went as well.';
 
 t.test('planted changes in real seed sentences are found, with spans and kinds', async (t) => {
   const cases = [
@@ -55,7 +61,8 @@ t.test('pure rewording stays silent', async (t) => {
     { name: 'spelling variant Zelensky/Zelenskyy', s: turkey, r: turkey.replace('Zelensky', 'Zelenskyy') },
     { name: '“Trump” / “Donald Trump”', s: two, r: two.replace('Trump spent', 'Donald Trump spent') },
     { name: 'same duration in other units', s: two, r: two.replace('two hours', '120 minutes') },
-    { name: 'possessive and title', s: graham, r: 'Senator Graham, a Republican from South Carolina, has broken with Trump by proposing tough sanctions against Russia' },
+    { name: 'possessive and title', s: graham, r: 'Senator Graham, a Republican from South Carolina, has broken with Trump by' +
+      ' proposing tough sanctions against Russia' },
     { name: 'negation reworded (no longer / won’t)', s: summit, r: 'Officials say any such summit is no longer expected to involve negotiations to end the fighting.' },
     { name: 'hedged alike', s: 'A U.S. withdrawal would likely lead to more Russian gains.', r: 'A continued American withdrawal could lead to further Russian territorial gains.' },
     { name: 'omitted entity is not a change', s: monday, r: '“I think something’s going to happen,” Trump told reporters on Monday.' },
@@ -65,11 +72,19 @@ t.test('pure rewording stays silent', async (t) => {
 
 t.test('002/003: the same story told by two outlets keeps its facts', async (t) => {
   const pairs: [string, string][] = [
-    ['Trump has ruled out sending U.S. troops but has offered alternatives such as intelligence support or limited air operations.',
-      'While Trump has floated offering U.S. intelligence support and limited air assistance, he has ruled out sending American troops.'],
-    ['In a radio interview on Tuesday, Trump said he wanted to “see what happens” when Putin and Zelenskyy meet without him, describing the process of arranging that encounter as still underway.',
-      'Trump, in a recent radio interview, said he preferred to “see what happens” in that bilateral meeting before convening a joint session, signaling a cautious, wait-and-see approach.'],
-    ['NATO Secretary General Mark Rutte has expressed optimism that a bilateral meeting might take place within weeks, though Putin has so far resisted Zelenskyy’s repeated requests for direct talks.',
+    ['Trump has ruled out sending U.S. troops but has offered alternatives such as' +
+      ' intelligence support or limited air operations.',
+      'While Trump has floated offering U.S. intelligence support and limited air' +
+        ' assistance, he has ruled out sending American troops.'],
+    ['In a radio interview on Tuesday, Trump said he wanted to “see what happens” when' +
+      ' Putin and Zelenskyy meet without him, describing the process of arranging that' +
+      ' encounter as still underway.',
+      'Trump, in a recent radio interview, said he preferred to “see what happens” in' +
+        ' that bilateral meeting before convening a joint session, signaling a cautious,' +
+        ' wait-and-see approach.'],
+    ['NATO Secretary General Mark Rutte has expressed optimism that a bilateral' +
+      ' meeting might take place within weeks, though Putin has so far resisted' +
+      ' Zelenskyy’s repeated requests for direct talks.',
       'NATO Secretary General Mark Rutte expressed guarded optimism, but deep challenges persist.'],
   ];
   for (const [a, b] of pairs) {
@@ -78,7 +93,8 @@ t.test('002/003: the same story told by two outlets keeps its facts', async (t) 
   // "roughly 40 minutes" → "a 40-minute phone call": the same number; a mild approximator ("roughly", "about")
   // dropped says nothing new (a bound, "nearly 80" → "80", does).
   const found = factChanges(seeds.report002, at(seeds.report002, 'After his White House discussions, Trump spoke with Putin for roughly 40 minutes.'),
-    seeds.blog003, at(seeds.blog003, 'After hosting discussions in Washington with Zelenskyy and several European leaders, Trump held a 40-minute phone call with Putin.'));
+    seeds.blog003, at(seeds.blog003, 'After hosting discussions in Washington with Zelenskyy and several European' +
+      ' leaders, Trump held a 40-minute phone call with Putin.'));
   t.same(found.map((f) => [f.kind, f.original?.text, f.rewrite?.text]), []);
 });
 

@@ -4,7 +4,7 @@ import { compareItems, factChanges, mentions, sameName, wordIndex } from '../../
 import { FACT_PATTERNS, NOT_HEAD, PLAIN_FACT_PATTERNS, extractItems, nameWords, opensAfter, properWords } from '../../../src/core/checks/fact-items.js';
 import { seeds } from '../../fixtures/seeds.js';
 
-// The speed work of issue #6 replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
+// The speed work replaced whole-prefix scans, per-pair tables and item copies with windows, bands and
 // sets. These properties pin the definitions the fast code must keep meaning.
 
 /** Pieces that exercise the exact-path fallbacks: non-ASCII letters, context-dependent lower-casing (Σ, İ), BOM. */
@@ -14,7 +14,8 @@ const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', ' ')), { maxLengt
 const ranged = text.chain((s) => fc.tuple(fc.constant(s), fc.nat(s.length), fc.nat(s.length)).map(([x, a, b]) => [x, Math.min(a, b), Math.max(a, b)] as const));
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** A negator's or hedge's head by its definition: the first token of the clause after it that is not a function word. */
+/** A negator's or hedge's head by its definition: the first token of the clause after it that is not a function
+ *  word. */
 function headByRegex(s: string, from: number, limit: number): string {
   for (const m of s.slice(from, Math.min(limit, from + 80)).matchAll(/[\p{L}’']+|[,;:.!?—]/gu)) {
     if (/^[,;:.!?—]$/.test(m[0])) return '';
@@ -143,7 +144,7 @@ t.test('a claim\'s capitalised words looked up in the whole text\'s list give th
 });
 
 t.test('a claim\'s word index holds the pieces of its lower-cased text split at non-letters and non-digits', async (t) => {
-  // The definition (and the code before #6's scan): the Unicode-class split, empty pieces dropped.
+  // The definition (and the code before the hand-written scan): the Unicode-class split, empty pieces dropped.
   const bySplit = (s: string) => [...new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
   const piece = fc.constantFrom('Putin', 'ΟΔΟΣ', 'İstanbul', 'K', 'ſ', '𝒜', '\ud835', '\udc9c', '٣', 'Ⅻ', 'é', '’', "'", '-', ' ', '\n', '.', '7', 'a', 'Z',
     '\u0301', '_', '\ufeff');
@@ -168,7 +169,7 @@ t.test('a text mentions a name when one of its words is the same name (`sameName
 });
 
 t.test('a name\'s words are its run split at whitespace, lower-cased, possessive and non-letters dropped', async (t) => {
-  // The code before #6: a whitespace split and a regex test per word.
+  // The code before the hand-written scan: a whitespace split and a regex test per word.
   const bySplit = (raw: string) => raw.split(/\s+/).map((w) => {
     const lower = w.toLowerCase().replace(/['’]s$/u, '');
     return /^[a-z0-9]*$/.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
@@ -194,7 +195,7 @@ t.test('a name\'s words are its run split at whitespace, lower-cased, possessive
 });
 
 t.test('a capitalised word opens a sentence after the characters the sentence-start regex names', async (t) => {
-  // The regexes the backwards reading replaced (#6), with and without the dash alternative.
+  // The regexes the backwards reading replaced, with and without the dash alternative.
   const withDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*|[—–-]\s*)$/u, noDash = /(?:[.!?:]["”’)]?\s+|\n\s*|["“‘(]\s*)$/u;
   const ch = fc.constantFrom('.', '!', '?', ':', '"', '“', '”', '‘', '’', "'", ')', '(', '—', '–', '-', ',', ';', ' ', ' ', '\n', '\r', '\t', '\v',
     '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff', '\u200b', 'a', 'A', '𝒜', '\ud835', '\udc9c');

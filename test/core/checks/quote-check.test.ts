@@ -16,11 +16,13 @@ function check(rewrite: string) {
 
 t.test('each status, with real sentences of seed 000 against seed 001', async (t) => {
   const cases = [
-    { name: 'verbatim', text: 'Trump had insisted that only he could end the war—repeatedly saying, “I’ll have that done in 24 hours”—plans have been shelved.', status: 'verbatim' },
+    { name: 'verbatim', text: 'Trump had insisted that only he could end the war—repeatedly saying, “I’ll have' +
+      ' that done in 24 hours”—plans have been shelved.', status: 'verbatim' },
     { name: 'altered (He’s → Trump is)', text: '“Trump is being played by Putin,” said Senator Richard Blumenthal, who co-sponsored the bill.', status: 'altered' },
     { name: 'from narration', text: '“Trump still wants to establish closer ties with Putin,” one official said.', status: 'from_narration' },
     { name: 'not in original', text: '“The sanctions will start on Friday and nobody can stop them,” one official said.', status: 'not_in_original' },
-    { name: 'verbatim with an editorial insertion', text: '“If it doesn’t [happen], I just back away, and they’re going to have to keep going,” Trump told reporters.', status: 'verbatim' },
+    { name: 'verbatim with an editorial insertion', text: '“If it doesn’t [happen], I just back away, and they’re going to have to keep' +
+      ' going,” Trump told reporters.', status: 'verbatim' },
     { name: 'verbatim, case and curly/straight differences ignored', text: 'He said "i\'ll have that done in 24 hours" again.', status: 'verbatim' },
   ];
   for (const c of cases) {
@@ -44,7 +46,9 @@ t.test('the editorial insertion is listed as an edit, with its span', async (t) 
 });
 
 t.test('a quotation stitched from a real quote and the author’s narration is split into pieces (seed 000, Sullivan)', async (t) => {
-  const text = '“He thinks that terrorizing cities will weaken their morale… [and] by agreeing to talks—even in vague, toothless terms—Putin had done enough to placate Trump for now.”';
+  const text = '“He thinks that terrorizing cities will weaken their morale… [and] by agreeing' +
+    ' to talks—even in vague, toothless terms—Putin had done enough to placate Trump' +
+    ' for now.”';
   const pieces = check(text);
   t.equal(pieces.length, 2);
   t.equal(pieces[0]!.status, 'verbatim');
@@ -56,7 +60,8 @@ t.test('a quotation stitched from a real quote and the author’s narration is s
 });
 
 t.test('an omission inside one quotation stays one verbatim entry', async (t) => {
-  const pieces = check('“We need to know who we can count on, and who we can’t… As for the package from the United States—that’s a different story,” he said.');
+  const pieces = check('“We need to know who we can count on, and who we can’t… As for the package from' +
+    ' the United States—that’s a different story,” he said.');
   t.equal(pieces.length, 1);
   t.equal(pieces[0]!.status, 'verbatim');
   t.same(pieces[0]!.edits.map((e) => e.kind), ['omission']);
@@ -100,7 +105,8 @@ t.test('a quotation joined across the attribution of the original is still verba
 });
 
 t.test('style differences are not alterations: hyphenation, case, straight marks', async (t) => {
-  const pieces = check('Trump wrote: "Russia wants to do large-scale trade with the United States when this catastrophic \'bloodbath\' is over, and I agree."');
+  const pieces = check('Trump wrote: "Russia wants to do large-scale trade with the United States when' +
+    ' this catastrophic \'bloodbath\' is over, and I agree."');
   t.equal(pieces[0]!.status, 'verbatim');
 });
 
@@ -127,7 +133,7 @@ t.test('the voted diagonals are the best by votes then offset, as a full sort gi
   }), { numRuns: 200, seed: 1 });
 });
 
-/** The index as it was built before it went flat (#6): a `Word` per word, a quotation per word, a list per norm. */
+/** The index as it was built before it went flat: a `Word` per word, a quotation per word, a list per norm. */
 function indexByWords(text: string) {
   const ws = words(text), quotes = findQuotes(text);
   const quoteOf = ws.map(() => -1);
@@ -158,7 +164,7 @@ t.test('the flat original index holds the words, quotations and positions of the
     t.same([...got.quoteOf], want.quoteOf);
     t.same([...got.idOf], [...want.idOf]);
     t.same([...got.ids], want.ws.map((w) => want.idOf.get(w.norm)));
-    want.positions.forEach((at, id) => t.same([...got.posList.subarray(got.posStart[id], got.posStart[id + 1])], at));
+    for (const [id, at] of want.positions.entries()) t.same([...got.posList.subarray(got.posStart[id], got.posStart[id + 1])], at);
     t.equal(got.posStart[want.positions.length], want.ws.length);
   };
   fc.assert(fc.property(text, (s) => { same(s); }), { numRuns: 150, seed: 1 });

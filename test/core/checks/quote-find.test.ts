@@ -18,7 +18,8 @@ t.test('finds curly and straight quotations, not apostrophes', async (t) => {
 });
 
 t.test('nested single quotes are reported inside their quotation, not as their own', async (t) => {
-  const text = 'Trump wrote: “Russia wants to do largescale TRADE with the United States when this catastrophic ‘bloodbath’ is over, and I agree.”';
+  const text = 'Trump wrote: “Russia wants to do largescale TRADE with the United States when' +
+    ' this catastrophic ‘bloodbath’ is over, and I agree.”';
   const [q, ...rest] = findQuotes(text);
   t.equal(rest.length, 0);
   t.same(q!.nested.map((n) => n.text), ['bloodbath']);

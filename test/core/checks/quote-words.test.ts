@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { words } from '../../../src/core/checks/quote-check.js';
 import { seeds } from '../../fixtures/seeds.js';
 
-/** The definition `words` scans by hand (issue #6): this regex's matches, lower-cased, curly apostrophes and hyphens folded. */
+/** The definition `words` scans by hand: this regex's matches, lower-cased, curly apostrophes and hyphens folded. */
 function byRegex(text: string, start: number, end: number) {
   const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*/gu;
   return [...text.slice(start, end).matchAll(re)].map((m) => ({

@@ -74,7 +74,7 @@ t.test('seed claims: memoised group diffs and word LCS of real sentences match t
       const oi = [i, i + 1], ri = [i];
       t.same(pair.diff(oi, oi.map((k) => o[k]!), ri, [r[i]!], 400), wordDiff(`${o[i]} ${o[i + 1]}`, r[i]!, 400));
       const [oIds, rIds] = pair.groupWords([i], [lower(o[i]!)], [i], [lower(r[i]!)]);
-      const dict = new Map<string, number>(), ids = (ws: string[]) => ws.map((w) => dict.get(w) ?? (dict.set(w, dict.size), dict.size - 1));
+      const dict = new Map<string, number>(), ids = (ws: string[]) => ws.map((w) => dict.get(w) ?? dict.set(w, dict.size).size - 1);
       t.equal(lcsLength(oIds[0]!, rIds[0]!, 400), lcsLength(ids(lower(o[i]!)), ids(lower(r[i]!)), 400));
     }
   }

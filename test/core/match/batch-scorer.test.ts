@@ -10,7 +10,7 @@ import { nlp, reader } from '../../fixtures/reader.js';
 import { lexiconLookups } from '../../../src/core/terms/lexicon-lookups.js';
 
 /**
- * The compare's fast scoring paths (issue #6) must give exactly the answers of the plain ones: `internText` (a
+ * The compare's fast scoring paths must give exactly the answers of the plain ones: `internText` (a
  * text's terms interned once, cached with its analysis) the ids and attributes of `toClaimVector` claim by claim,
  * and `PairScorer` (per-claim work done once, sparse table rows) every field of `scorePair`, bit for bit.
  */

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { candidatePairs, EXHAUSTIVE_PAIRS, INDEX_CANDIDATES } from '../../../src/core/match/candidates.js';
 import { Vocabulary, type ClaimVector } from '../../../src/core/terms/vocabulary.js';
 
-/** The index's definition, written plainly: shared indexed-term weight per original claim, best first, ties by position. */
+/** The index's definition, written plainly: shared indexed-term weight per original claim, best first, ties by
+ *  position. */
 function reference(vocab: Vocabulary, original: ClaimVector[], rewrite: ClaimVector[], maxPerClaim: number): number[][] {
   const cap = Math.max(20, Math.ceil(0.05 * original.length));
   const df = new Map<number, number>();
@@ -22,7 +23,7 @@ function reference(vocab: Vocabulary, original: ClaimVector[], rewrite: ClaimVec
 /** A vocabulary of `terms` terms with the given weights (few distinct values, so ties are common). */
 function vocabulary(weights: number[]): Vocabulary {
   const v = new Vocabulary(null);
-  weights.forEach((_, i) => v.intern(`t${i}`, `t${i}`, false, false));
+  for (let i = 0; i < weights.length; i++) v.intern(`t${i}`, `t${i}`, false, false);
   v.weight = weights;
   return v;
 }

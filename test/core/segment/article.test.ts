@@ -73,11 +73,16 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
   const wrapped = [...para1, ...para2, 'Short last line.'].join('\n');
   const cases: [string, string, string[]][] = [
     ['blank-line paragraphs', 'First para.\n\nSecond para.\n\n\nThird.', ['First para.', 'Second para.', 'Third.']],
-    ['one paragraph per line (seed 000 style)', 'Headline without a stop\nFirst paragraph is long and ends with a stop, as paragraphs do in copied web pages.\nSecond one.\nThird.',
-      ['Headline without a stop', 'First paragraph is long and ends with a stop, as paragraphs do in copied web pages.', 'Second one.', 'Third.']],
+    ['one paragraph per line (seed 000 style)', 'Headline without a stop\nFirst paragraph is long and ends with a stop, as' +
+      ' paragraphs do in copied web pages.\nSecond one.\nThird.',
+      ['Headline without a stop', 'First paragraph is long and ends with a stop, as paragraphs do in copied web' +
+        ' pages.', 'Second one.', 'Third.']],
     ['hard wrap at ~70 columns joins lines; an unfilled line ends a paragraph', wrapped,
       [para1.join('\n'), para2.join('\n'), 'Short last line.']],
-    ['one unpunctuated highlight per line (summaries) is not wrapping', 'Trump steps back from direct talks on the war in Ukraine for now\nPutin and Zelenskyy are expected to meet first without the US\nEurope is asked to lead on security guarantees for Kyiv later on\nRussia rejects any deployment of European troops in Ukraine',
+    ['one unpunctuated highlight per line (summaries) is not wrapping', 'Trump steps back from direct talks on the war in Ukraine for now\nPutin and' +
+      ' Zelenskyy are expected to meet first without the US\nEurope is asked to lead on' +
+      ' security guarantees for Kyiv later on\nRussia rejects any deployment of' +
+      ' European troops in Ukraine',
       ['Trump steps back from direct talks on the war in Ukraine for now', 'Putin and Zelenskyy are expected to meet first without the US',
         'Europe is asked to lead on security guarantees for Kyiv later on', 'Russia rejects any deployment of European troops in Ukraine']],
     ['two lines are too little evidence of wrapping', 'A title over a paragraph\nThe paragraph follows here.', ['A title over a paragraph', 'The paragraph follows here.']],
@@ -91,10 +96,15 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
 });
 
 t.test('hard-wrapped text is split into sentences across the wraps', async (t) => {
-  const text = 'The council approved the budget on Monday after a long debate that\nran late into the night. Critics said the plan had been rushed\nthrough without the usual hearings or any public consultation at\nall, and the mayor disagreed with them in a statement on Tuesday.';
+  const text = 'The council approved the budget on Monday after a long debate that\nran late' +
+    ' into the night. Critics said the plan had been rushed\nthrough without the' +
+    ' usual hearings or any public consultation at\nall, and the mayor disagreed with' +
+    ' them in a statement on Tuesday.';
   t.same(sentencesOf(text).map((s) => s.replace(/\n/g, ' ')), [
     'The council approved the budget on Monday after a long debate that ran late into the night.',
-    'Critics said the plan had been rushed through without the usual hearings or any public consultation at all, and the mayor disagreed with them in a statement on Tuesday.',
+    'Critics said the plan had been rushed through without the usual hearings or any' +
+      ' public consultation at all, and the mayor disagreed with them in a statement on' +
+      ' Tuesday.',
   ]);
 });
 
@@ -109,7 +119,9 @@ t.test('book-style wrapping (plagiarism corpora): a wrap never cuts a sentence, 
     'to see it again, if it is not too much trouble for you."',
   ].join('\n');
   t.same(sentencesOf(text).map((s) => s.replace(/\n/g, ' ')), [
-    'Winston Smith, his chin nuzzled into his breast in an effort to escape the vile wind, slipped quickly through the glass doors of Victory Mansions, though not quickly enough to prevent a swirl of gritty dust from entering along with him.',
+    'Winston Smith, his chin nuzzled into his breast in an effort to escape the vile' +
+      ' wind, slipped quickly through the glass doors of Victory Mansions, though not' +
+      ' quickly enough to prevent a swirl of gritty dust from entering along with him.',
     '"Mr. Charrington," he said, "is the room still to let?',
     'I should like to see it again, if it is not too much trouble for you."',
   ]);
@@ -199,7 +211,8 @@ t.test('dev gold units: sentences coincide with gold units, boilerplate removed,
     const content = units.filter((u) => u.role !== 'boilerplate' && u.role !== 'note');
     const bp = units.filter((u) => u.role === 'boilerplate');
     const matched = content.filter((u) => exact.has(`${u.start}:${u.end}`)).length;
-    t.comment(`${side}: ${matched}/${content.length} gold units matched exactly; ${bp.filter((u) => !covered(u)).length}/${bp.length} boilerplate units removed`);
+    t.comment(`${side}: ${matched}/${content.length} gold units matched exactly;` +
+      ` ${bp.filter((u) => !covered(u)).length}/${bp.length} boilerplate units removed`);
     t.same(bp.filter(covered).map((u) => u.id), [], `${side}: every boilerplate unit removed`);
     t.same(content.filter((u) => !covered(u)).map((u) => u.id), [], `${side}: no content unit removed`);
     t.ok(matched / content.length >= 0.95, `${side}: >= 95% of content units matched exactly`);

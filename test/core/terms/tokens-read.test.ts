@@ -140,8 +140,8 @@ t.test('property: tokens lie on the text, ascending; a claim has the words it ha
 });
 
 t.test('the reading instance can be recycled again and again (the model is not reloaded into ever larger state)', async (t) => {
-  // Before the model's custom-entity meta model was loaded once, instance 20 of a process threw
-  // "RangeError: Invalid string length" and instances 17-19 took 1-2 s and up to 950 MB.
+  // Loading the model's custom-entity meta model again for every instance grew its state until a process's
+  // twentieth instance threw "RangeError: Invalid string length"; it is loaded once.
   const times: number[] = [];
   for (let i = 0; i < 22; i++) {
     const t0 = performance.now();
@@ -154,7 +154,7 @@ t.test('the reading instance can be recycled again and again (the model is not r
 });
 
 t.test('a claim cut inside a token (a hard cut in a long run without spaces) is read on its own', async (t) => {
-  const text = 'It began so: ' + 'x'.repeat(3000) + ' and it ended.';
+  const text = `It began so: ${'x'.repeat(3000)} and it ended.`;
   const seg = segmentArticle(text, nlp);
   const claims = seg.paragraphs.flatMap((p) => p.sentences);
   t.ok(claims.some((s) => spanTerms(seg.tokens!, s.start, s.end, keyOf) === null), 'some claim edge cuts a token of the read');
@@ -176,8 +176,8 @@ t.test('hasRun: the runs of non-whitespace exactly as the regex class \\s sees t
   }), { numRuns: 2000 });
   t.pass('hasRun = /\\S{n}/ on random strings');
   // The view is the same as breaking runs unconditionally would give.
-  for (const text of ['short words only', 'x'.repeat(MAX_TOKEN_RUN - 1) + ' y', 'x'.repeat(MAX_TOKEN_RUN), `a ${'\ud83d\ude00'.repeat(MAX_TOKEN_RUN)} b`]) {
-    const unconditional = text.replace(new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g'), (run) => run.slice(0, -1) + ' ');
+  for (const text of ['short words only', `${'x'.repeat(MAX_TOKEN_RUN - 1)} y`, 'x'.repeat(MAX_TOKEN_RUN), `a ${'\ud83d\ude00'.repeat(MAX_TOKEN_RUN)} b`]) {
+    const unconditional = text.replace(new RegExp(`[^\\s]{${MAX_TOKEN_RUN - 1}}[^\\s\\ud800-\\udbff]`, 'g'), (run) => `${run.slice(0, -1)} `);
     t.equal(nlpView(text), unconditional, `view of a ${text.length}-unit text`);
   }
 });

@@ -10,7 +10,7 @@ import { RANK_MEMO_MAX, lexiconLookups } from '../../../src/core/terms/lexicon-l
 
 /**
  * `Vocabulary.prepareTexts` fills the cross table from each text's `CrossSide`, built once and kept in the text's
- * `TextTerms` (issue #6). Whether a side is fresh or comes from the cache, and whether the texts' merged terms
+ * `TextTerms`. Whether a side is fresh or comes from the cache, and whether the texts' merged terms
  * allow the cached sides or force the table to be built from the ids, every term pair must get exactly the
  * similarity `termSim` computes pair by pair without a table, and every claim pair exactly its pairwise score.
  */
@@ -125,7 +125,7 @@ t.test('lexicon ranks through the bounded memo: the same weights and vectors pas
   for (const pass of ['memo filled', 'memo full, oldest dropped']) {
     const fast = new Vocabulary(lookups), plain = new Vocabulary(lexiconLookups(lex));
     fast.internText(textTerms(claims));
-    claims.forEach((c) => toClaimVector(plain, c));
+    for (const c of claims) toClaimVector(plain, c);
     for (const v of [fast, plain]) v.setDocumentFrequencies(v.keys.map(() => 1), claims.length);
     t.same(fast.weight, plain.weight, `${pass}: same weights`);
     const same = (a: Float32Array | null, b: Float32Array | null) => a === b || (!!a && !!b && a.every((x, d) => x === b[d]));

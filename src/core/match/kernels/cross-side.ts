@@ -84,7 +84,7 @@ function sideBlock(side: CrossSide): Int8Block | null {
  * answers bit for bit. Vector similarities: with the lexicon's neighbour lists, each original word's listed
  * neighbours found among the rewrite side's words, with the cosines stored beside them (computed at build by the
  * same arithmetic as `rawSim`); without them, an exact int8 prefilter (`int8-scan.ts`: the integer dot of the
- * quantised vectors, SIMD WebAssembly, ~6 ns a pair) keeps the few percent of pairs whose cosine can reach the
+ * quantised vectors, SIMD WebAssembly) keeps the few percent of pairs whose cosine can reach the
  * floor, and only those get the float dot of `rawSim` (float32 components multiplied in double precision and
  * summed in the same order: `Int8Scanner.cosines`, WebAssembly too). The string checks (variant, family) run only
  * on pairs sharing a first letter, found through the buckets, and a string similarity replaces a vector one as
@@ -99,7 +99,7 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
   const nb = os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
   const lookup = nb ? rowLookup(rs, nb.start.length - 1, buffers) : null;
   const qb = nb ? null : sideBlock(os), rb = nb ? null : sideBlock(rs);
-  const scanner = qb && rb && rb.rows && qb.rows ? int8Scanner(rb, qb) : null;
+  const scanner = qb && rb?.rows && qb.rows ? int8Scanner(rb, qb) : null;
   const n = scanner ? rs.withVec.length : 0;
   const hits = new Int32Array(n), cand = new Int32Array(n), cos = new Float64Array(n);
   // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is

@@ -7,7 +7,7 @@ import { LogBuffers, cellSim, crossSim, crossTable, finishTable, setSim } from '
  * rank. Whatever the writes (any cells, any order, a cell written twice), every cell must read back as the last
  * value written to it, 0 when never written, and the values must lie in cell order (pair scoring reads them so).
  */
-t.test('any writes read back as a dense table would hold them (last write wins, 0 elsewhere)', async (t) => {
+t.test('any writes read back as a dense table would hold them (last write wins, 0 elsewhere)', async () => {
   fc.assert(fc.property(
     fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }),
     fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.01, max: 1, noNaN: true })), { maxLength: 300 }),

@@ -9,8 +9,8 @@ import { nlp, reader } from '../../../fixtures/reader.js';
 import { lexiconLookups } from '../../../../src/core/terms/lexicon-lookups.js';
 
 /**
- * `Vocabulary.prepareCross` is a fast path (int8 prefilter, packed vectors, first-letter buckets, a dense table) for what
- * `termSim` computes pair by pair. Every claim-pair score must be exactly the same either way: the fast path
+ * `Vocabulary.prepareCross` is a fast path (int8 prefilter, packed vectors, first-letter buckets, a dense table) for
+ * what `termSim` computes pair by pair. Every claim-pair score must be exactly the same either way: the fast path
  * may only change the speed of a compare, never its answer.
  */
 function claims(text: string): string[] {
@@ -43,7 +43,8 @@ function scoresBothWays(a: string, b: string, lexicon = defaultLexicon()) {
     lazyTerms: termPairs(lazy.vocab), fastTerms: termPairs(fast.vocab) };
 }
 
-t.test('the precomputed cross-side table gives exactly the pairwise scores (seed pairs, both directions and orientations, same-side pairs)', async (t) => {
+t.test('the precomputed cross-side table gives exactly the pairwise scores (seed pairs,' +
+  ' both directions and orientations, same-side pairs)', async (t) => {
   for (const [name, a, b] of [
     ['atlantic → caliber', seeds.atlantic, seeds.caliber],
     ['caliber → atlantic', seeds.caliber, seeds.atlantic],
