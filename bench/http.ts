@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { seed } from './in-process.js';
@@ -56,7 +56,9 @@ export async function startServer(port: number, env: Record<string, string> = {}
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const keep = (d: Buffer) => { output = (output + d.toString()).slice(-4000); };
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const stop = async () => {
@@ -74,14 +76,20 @@ export async function startServer(port: number, env: Record<string, string> = {}
   return { base: `http://127.0.0.1:${port}`, startMs: performance.now() - start, stop };
 }
 
-const seedBody = (prefix = '') => JSON.stringify({
-  original: { text: prefix + seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
-  rewrite: { text: prefix + seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
-});
+const seedBody = (prefix = '') =>
+  JSON.stringify({
+    original: { text: prefix + seed('001_d2036ec9883e01fd.txt'), outlet: 'The Atlantic' },
+    rewrite: { text: prefix + seed('000_c90c4d7f5878e1c4.txt'), outlet: 'Caliber.Az' },
+  });
 
 let bulletin = 0;
 /** An autocannon request whose texts no earlier request had (defeats the per-text analysis cache). */
-const freshRequest = { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: seedBody(`Bulletin ${++bulletin} of the wire service.\n\n`) }) };
+const freshRequest = {
+  setupRequest: (req: Record<string, unknown>) => ({
+    ...req,
+    body: seedBody(`Bulletin ${++bulletin} of the wire service.\n\n`),
+  }),
+};
 
 /**
  * Benchmark 2: the seed pair through the running service (`dist/src/server.js` on 127.0.0.1) with autocannon at
@@ -89,8 +97,15 @@ const freshRequest = { setupRequest: (req: Record<string, unknown>) => ({ ...req
  * `warmupS` seconds of warm-up at that concurrency; then, at `freshConnections`, with texts that differ on every
  * request.
  */
-export async function benchHttp(port: number, connectionsList: number[], durationS: number, env: Record<string, string> = {}, freshConnections: number[] = [],
-  warmupS = 5, repeats = 1): Promise<HttpResult> {
+export async function benchHttp(
+  port: number,
+  connectionsList: number[],
+  durationS: number,
+  env: Record<string, string> = {},
+  freshConnections: number[] = [],
+  warmupS = 5,
+  repeats = 1,
+): Promise<HttpResult> {
   const body = seedBody();
   const server = await startServer(port, env);
   try {
@@ -100,9 +115,19 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const serverStartMs = server.startMs + performance.now() - t;
     const rows: HttpRow[] = [];
-    const runs = [...connectionsList.map((c) => [c, 'same'] as const), ...freshConnections.map((c) => [c, 'fresh'] as const)];
+    const runs = [
+      ...connectionsList.map((c) => [c, 'same'] as const),
+      ...freshConnections.map((c) => [c, 'fresh'] as const),
+    ];
     for (const [connections, texts] of runs) {
-      const opts = { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, ...(texts === 'fresh' ? { requests: [freshRequest] } : {}) };
+      const opts = {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections,
+        ...(texts === 'fresh' ? { requests: [freshRequest] } : {}),
+      };
       // Warm-up at this concurrency, long enough for steady state: with both cores busy, V8's optimising compiler
       // (background threads) lags, and a cold pool takes ~5 s of load to reach its steady rate (measured: 70 → 150
       // req/s over the first 5 one-second windows at 8 connections).
@@ -112,8 +137,16 @@ export async function benchHttp(port: number, connectionsList: number[], duratio
       for (let k = 0; k < repeats; k++) windows.push(await autocannon({ ...opts, duration: durationS, timeout: 30 }));
       const r = [...windows].sort((a, b) => a.requests.average - b.requests.average)[windows.length >> 1]!;
       rows.push({
-        connections, texts, durationS, windows: windows.map((w) => w.requests.average), reqPerSec: r.requests.average,
-        p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, requests: r.requests.total, non2xx: r.non2xx,
+        connections,
+        texts,
+        durationS,
+        windows: windows.map((w) => w.requests.average),
+        reqPerSec: r.requests.average,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        maxMs: r.latency.max,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
         errors: r.errors + r.timeouts,
       });
     }
@@ -139,10 +172,18 @@ export interface BlockingResult {
  * 20 ms; the probe latencies show how long the event loop was ever blocked (parsing the body, handing it to a
  * worker, serialising the answer).
  */
-export async function benchBlocking(port: number, words: number, pair: { original: string; rewrite: string }): Promise<BlockingResult> {
+export async function benchBlocking(
+  port: number,
+  words: number,
+  pair: { original: string; rewrite: string },
+): Promise<BlockingResult> {
   const server = await startServer(port, { COMPARE_TIMEOUT_MS: '600000', BODY_LIMIT: String(64 * 1024 * 1024) });
   try {
-    await fetch(`${server.base}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: seedBody() });
+    await fetch(`${server.base}/v1/compare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: seedBody(),
+    });
     const body = JSON.stringify({ original: { text: pair.original }, rewrite: { text: pair.rewrite } });
     const probes: number[] = [];
     let done = false;
@@ -155,14 +196,24 @@ export async function benchBlocking(port: number, words: number, pair: { origina
       }
     })();
     const t = performance.now();
-    const res = await fetch(`${server.base}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${server.base}/v1/compare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const text = await res.text();
     const compareMs = performance.now() - t;
     done = true;
     await prober;
     return {
-      words, compareStatus: res.status, compareMs, responseBytes: text.length, healthProbes: probes.length,
-      healthP50Ms: percentile(probes, 50), healthP99Ms: percentile(probes, 99), healthMaxMs: Math.max(...probes),
+      words,
+      compareStatus: res.status,
+      compareMs,
+      responseBytes: text.length,
+      healthProbes: probes.length,
+      healthP50Ms: percentile(probes, 50),
+      healthP99Ms: percentile(probes, 99),
+      healthMaxMs: Math.max(...probes),
     };
   } finally {
     await server.stop();
@@ -176,7 +227,9 @@ async function waitForHealth(port: number, child: ChildProcess, ms: number): Pro
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`server on port ${port} did not become healthy within ${ms} ms`);

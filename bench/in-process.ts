@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { median, percentile } from './stats.js';
 import { seedsDir } from './synthetic.js';
 
@@ -48,7 +48,9 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   const { defaultAntonyms } = await import('../src/lexicon/antonyms.js');
   const { defaultPairModel } = await import('../src/lexicon/pair-model.js');
   const { compare, analyses } = createComparer({
-    lexicon: defaultLexicon(), antonyms: defaultAntonyms(), pairModel: defaultPairModel(),
+    lexicon: defaultLexicon(),
+    antonyms: defaultAntonyms(),
+    pairModel: defaultPairModel(),
   });
   const lexiconMs = performance.now() - t;
   const startupMs = importMs + lexiconMs;
@@ -63,8 +65,14 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
     compare(original, rewrite);
     compare(original, rewrite);
   }
-  const times: number[] = [], cached: number[] = [], cpu: number[] = [], cachedCpu: number[] = [];
-  const cpuMs = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
+  const times: number[] = [],
+    cached: number[] = [],
+    cpu: number[] = [],
+    cachedCpu: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
   for (let i = 0; i < iterations; i++) {
     analyses.clear();
     let c = process.cpuUsage();
@@ -108,7 +116,21 @@ export async function benchInProcess(iterations: number, warmup: number): Promis
   const poolThreads = engine.stats().threads;
   await engine.close();
   return {
-    startupMs, importMs, lexiconMs, firstMs, iterations, medianMs: median(times), p99Ms: percentile(times, 99),
-    meanMs: times.reduce((a, b) => a + b, 0) / times.length, cpuMedianMs: median(cpu), cachedMedianMs: median(cached), cachedCpuMedianMs: median(cachedCpu), readMedianMs: median(reads), cachedP99Ms: percentile(cached, 99), poolStartupMs, poolThreads, pooledMedianMs: median(pooled),
+    startupMs,
+    importMs,
+    lexiconMs,
+    firstMs,
+    iterations,
+    medianMs: median(times),
+    p99Ms: percentile(times, 99),
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    cpuMedianMs: median(cpu),
+    cachedMedianMs: median(cached),
+    cachedCpuMedianMs: median(cachedCpu),
+    readMedianMs: median(reads),
+    cachedP99Ms: percentile(cached, 99),
+    poolStartupMs,
+    poolThreads,
+    pooledMedianMs: median(pooled),
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
 import type { ArticleInput, CompareResult } from '../src/core/types.js';
@@ -86,7 +86,10 @@ export function panShares(outcomes: readonly PanOutcome[]): { first: number; ver
 export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Promise<PanResult | null> {
   const dir = options.dir ?? PAN_DIR;
   if (!existsSync(join(dir, 'pairs_index.tsv'))) return null;
-  const pairs = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8').trim().split('\n').slice(1)
+  const pairs = readFileSync(join(dir, 'pairs_index.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
     .map((l) => l.split('\t'));
   const store = openSqliteStore({ dataDir: ':memory:' });
   try {
@@ -96,7 +99,9 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       sourceWords.set(f, words(text));
       await store.add([prepareArticle({ text, title: f }, rarity)]);
     }
-    for (const f of readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const f of readdirSync(seedsDir())
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       await store.add([prepareArticle({ text: readFileSync(join(seedsDir(), f), 'utf8'), title: f }, rarity)]);
     }
     const truth = new Map<string, { sources: Set<string>; subcorpus: string }>();
@@ -109,7 +114,9 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       truth.set(susp, entry);
     }
     const deps: SourceFinderDeps = {
-      store, rarity, compare: options.compare ?? (async (o, r) => defaultComparer().compare(o, r)),
+      store,
+      rarity,
+      compare: options.compare ?? (async (o, r) => defaultComparer().compare(o, r)),
       minPassageTerms: options.minPassageTerms,
     };
     const rows = new Map<string, PanRow>();
@@ -123,7 +130,13 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       const answer = await findSources(deps, { text }, { limit: 5 });
       times.push(performance.now() - started);
       const row = rows.get(subcorpus) ?? {
-        subcorpus, documents: 0, firstTrue: 0, anyTrue: 0, nothing: 0, firstUnlisted: 0, firstVerbatim: 0,
+        subcorpus,
+        documents: 0,
+        firstTrue: 0,
+        anyTrue: 0,
+        nothing: 0,
+        firstUnlisted: 0,
+        firstVerbatim: 0,
       };
       row.documents++;
       const titles = answer.sources.map((s) => s.article.title ?? '');

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { diffWords } from 'diff';
-import { syntheticPair, type PairKind } from './synthetic.js';
+import { type PairKind, syntheticPair } from './synthetic.js';
 
 /**
  * One scaling measurement in its own process, so peak RSS (`maxRSS`) belongs to this run alone.
@@ -30,11 +30,24 @@ if (tool === 'diff') {
   const start = performance.now();
   const result = compare({ text: pair.original }, { text: pair.rewrite });
   const ms = performance.now() - start;
-  report({ ms, timedOut: false, baseRssMb: mb(base), claims: result.original.claims.length + result.rewrite.claims.length,
-    alignments: result.alignments.length, verdict: result.summary.verdict });
+  report({
+    ms,
+    timedOut: false,
+    baseRssMb: mb(base),
+    claims: result.original.claims.length + result.rewrite.claims.length,
+    alignments: result.alignments.length,
+    verdict: result.summary.verdict,
+  });
 }
 
 function report(extra: Record<string, unknown>) {
-  const line = { tool, words, kind, chars: pair.original.length + pair.rewrite.length, ...extra, peakRssMb: mb(process.resourceUsage().maxRSS) };
+  const line = {
+    tool,
+    words,
+    kind,
+    chars: pair.original.length + pair.rewrite.length,
+    ...extra,
+    peakRssMb: mb(process.resourceUsage().maxRSS),
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

@@ -15,7 +15,9 @@ export const median = (values: number[]) => percentile(values, 50);
  * k ≈ 1 is linear, k ≈ 2 quadratic. NaN with fewer than two usable points.
  */
 export function growthExponent(points: { size: number; value: number }[]): number {
-  const pts = points.filter((p) => p.size > 0 && p.value > 0).map((p) => ({ x: Math.log(p.size), y: Math.log(p.value) }));
+  const pts = points
+    .filter((p) => p.size > 0 && p.value > 0)
+    .map((p) => ({ x: Math.log(p.size), y: Math.log(p.value) }));
   if (pts.length < 2) return NaN;
   const mx = pts.reduce((s, p) => s + p.x, 0) / pts.length;
   const my = pts.reduce((s, p) => s + p.y, 0) / pts.length;
@@ -28,7 +30,11 @@ export function growthExponent(points: { size: number; value: number }[]): numbe
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { findSources } from '../src/check/find-sources.js';
-import { defaultComparer } from '../src/default-comparer.js';
 import type { ArticleInput } from '../src/core/types.js';
+import { defaultComparer } from '../src/default-comparer.js';
 import { articleId } from '../src/retrieve/fingerprint.js';
-import { POSTINGS_CAP, rankCandidates } from '../src/retrieve/rank.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
+import { POSTINGS_CAP, rankCandidates } from '../src/retrieve/rank.js';
 import { queryKeys, type Rarity } from '../src/retrieve/signature.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -58,10 +58,16 @@ const BATCH = 500;
 
 function paragraphPool(): string[] {
   // U+0000 (in a few PAN documents) is refused by the store.
-  const lines = (text: string) => text.replace(/\u0000/g, '').split(/\r?\n/).map((l) => l.trim())
-    .filter((l) => l.split(/\s+/).length >= 12);
+  const lines = (text: string) =>
+    text
+      .replace(/\u0000/g, '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.split(/\s+/).length >= 12);
   const read = (dir: string, f: string) => lines(readFileSync(join(dir, f), 'utf8'));
-  const pool = readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).flatMap((f) => read(seedsDir(), f));
+  const pool = readdirSync(seedsDir())
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => read(seedsDir(), f));
   for (const sub of ['src', 'susp']) {
     const dir = join(PAN_DIR, sub);
     if (existsSync(dir)) for (const f of readdirSync(dir).sort()) pool.push(...read(dir, f));
@@ -77,9 +83,10 @@ export function syntheticArticle(n: number, pool: string[], vocab: string[]): Ar
   const paras = [`Dispatch ${n}: ${word()} ${word()} report.`];
   for (let i = 0; i < count; i++) {
     const p = pool[Math.floor(rand() * pool.length)]!;
-    paras.push(p.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < 0.05 ? word() ?? w : w)));
+    paras.push(p.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < 0.05 ? (word() ?? w) : w)));
   }
-  const day = 1 + (n % 28), month = 1 + (Math.floor(n / 28) % 12);
+  const day = 1 + (n % 28),
+    month = 1 + (Math.floor(n / 28) % 12);
   const published = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { text: paras.join('\n\n'), outlet: `Outlet ${n % 50}`, published };
 }
@@ -87,8 +94,11 @@ export function syntheticArticle(n: number, pool: string[], vocab: string[]): Ar
 /** A light rewrite of a stored article, dated after it: a third of its sentences reworded, one dropped. */
 function rewriteOf(a: ArticleInput, n: number, vocab: string[]): ArticleInput {
   const rand = rng(n * 104729 + 3);
-  const swap = (w: string) => (rand() < 0.08 ? vocab[Math.floor(rand() * vocab.length)] ?? w : w);
-  const paras = a.text.split('\n\n').slice(1).map((p) => p.replace(/[A-Za-z][\w'’-]*/g, swap));
+  const swap = (w: string) => (rand() < 0.08 ? (vocab[Math.floor(rand() * vocab.length)] ?? w) : w);
+  const paras = a.text
+    .split('\n\n')
+    .slice(1)
+    .map((p) => p.replace(/[A-Za-z][\w'’-]*/g, swap));
   return { text: [`Rewritten ${n}.`, ...paras.filter((_, i) => i !== 1)].join('\n\n'), published: '2025-06-01' };
 }
 
@@ -111,14 +121,25 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
     store = openSqliteStore({ dataDir: dir });
     const bytes = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
     size = async () => bytes('articles.db') + bytes('articles.db-wal');
-    cleanup = async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); };
+    cleanup = async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
   } else {
     const schema = `ad_bench_${process.pid}`;
     store = await openPostgresStore({ connectionString: opts.postgresUrl!, schema });
     const admin = new pg.Client({ connectionString: opts.postgresUrl });
     await admin.connect();
-    size = async () => Number((await admin.query(`SELECT sum(pg_total_relation_size(c.oid))::int8 AS n FROM pg_class c
-      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])).rows[0].n);
+    size = async () =>
+      Number(
+        (
+          await admin.query(
+            `SELECT sum(pg_total_relation_size(c.oid))::int8 AS n FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+            [schema],
+          )
+        ).rows[0].n,
+      );
     cleanup = async () => {
       await store.close();
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -128,14 +149,20 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
   const steps: ScaleStep[] = [];
   try {
     let stored = 0;
-    const deps = { store, rarity: opts.rarity, compare: async (o: ArticleInput, r: ArticleInput) => defaultComparer().compare(o, r) };
+    const deps = {
+      store,
+      rarity: opts.rarity,
+      compare: async (o: ArticleInput, r: ArticleInput) => defaultComparer().compare(o, r),
+    };
     for (const target of opts.sizes) {
       // Timed: index keys computed and the batch committed (building the synthetic texts is not ingest).
-      let ingestMs = 0, ingestCpu = 0;
+      let ingestMs = 0,
+        ingestCpu = 0;
       while (stored < target) {
         const batch: ArticleInput[] = [];
         for (let i = 0; i < BATCH && stored + i < target; i++) batch.push(syntheticArticle(stored + i, pool, vocab));
-        const started = performance.now(), cpu = process.cpuUsage();
+        const started = performance.now(),
+          cpu = process.cpuUsage();
         await store.add(batch.map((a) => prepareArticle(a, opts.rarity)));
         ingestMs += performance.now() - started;
         ingestCpu += cpuMs(cpu);
@@ -143,33 +170,57 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
       }
       const added = target - (steps.at(-1)?.articles ?? 0);
       const ingestPerSec = added / (ingestMs / 1000);
-      const checks: number[] = [], checkCpus: number[] = [], lookups: number[] = [];
-      let derived = 0, found = 0;
+      const checks: number[] = [],
+        checkCpus: number[] = [],
+        lookups: number[] = [];
+      let derived = 0,
+        found = 0;
       for (let i = 0; i < opts.checks; i++) {
-        const n = Math.floor((i + 0.5) * target / opts.checks);
+        const n = Math.floor(((i + 0.5) * target) / opts.checks);
         const source = syntheticArticle(n, pool, vocab);
         const input = i % 2 === 0 ? rewriteOf(source, n, vocab) : syntheticArticle(10_000_000 + i, pool, vocab);
         const t0 = performance.now();
         const q = queryKeys(input.text, opts.rarity);
-        rankCandidates(q, await store.postings(q.map((k) => k.key), POSTINGS_CAP), target);
+        rankCandidates(
+          q,
+          await store.postings(
+            q.map((k) => k.key),
+            POSTINGS_CAP,
+          ),
+          target,
+        );
         lookups.push(performance.now() - t0);
-        const t1 = performance.now(), cpu = process.cpuUsage();
+        const t1 = performance.now(),
+          cpu = process.cpuUsage();
         const answer = await findSources(deps, input, { limit: 5 });
         checks.push(performance.now() - t1);
         checkCpus.push(cpuMs(cpu));
-        if (i % 2 === 0) { derived++; if (answer.sources[0]?.article.id === articleId(source.text)) found++; }
+        if (i % 2 === 0) {
+          derived++;
+          if (answer.sources[0]?.article.id === articleId(source.text)) found++;
+        }
       }
       const stat = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
       const step: ScaleStep = {
-        engine, articles: target, ingestPerSec, ingestCpuPerSec: added / (ingestCpu / 1000), check: stat(checks),
-        checkCpu: stat(checkCpus), lookup: stat(lookups), bytesPerArticle: (await size()) / target,
-        rssMb: process.memoryUsage().rss / 2 ** 20, foundFirst: `${found}/${derived}`, load: loadavg()[0]!,
+        engine,
+        articles: target,
+        ingestPerSec,
+        ingestCpuPerSec: added / (ingestCpu / 1000),
+        check: stat(checks),
+        checkCpu: stat(checkCpus),
+        lookup: stat(lookups),
+        bytesPerArticle: (await size()) / target,
+        rssMb: process.memoryUsage().rss / 2 ** 20,
+        foundFirst: `${found}/${derived}`,
+        load: loadavg()[0]!,
       };
       steps.push(step);
-      opts.onProgress?.(`${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s `
-        + `(CPU ${step.ingestCpuPerSec.toFixed(0)}/s), check p50 ${step.check.p50.toFixed(0)} ms `
-        + `p95 ${step.check.p95.toFixed(0)} ms (CPU ${step.checkCpu.p95.toFixed(0)} ms), load ${step.load.toFixed(1)}, `
-        + `lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`);
+      opts.onProgress?.(
+        `${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s ` +
+          `(CPU ${step.ingestCpuPerSec.toFixed(0)}/s), check p50 ${step.check.p50.toFixed(0)} ms ` +
+          `p95 ${step.check.p95.toFixed(0)} ms (CPU ${step.checkCpu.p95.toFixed(0)} ms), load ${step.load.toFixed(1)}, ` +
+          `lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`,
+      );
     }
   } finally {
     await cleanup();

@@ -42,8 +42,12 @@ const SEEDS = seedsDir();
 
 /** Content paragraphs (lines of at least 8 words) of the given seed files. */
 export function seedParagraphs(files: string[], dir: string = SEEDS): string[] {
-  return files.flatMap((f) => readFileSync(dir + f, 'utf8').split(/\r?\n/).map((l) => l.trim())
-    .filter((l) => l.split(/\s+/).length >= 8));
+  return files.flatMap((f) =>
+    readFileSync(dir + f, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.split(/\s+/).length >= 8),
+  );
 }
 
 const ORIGINAL_FILES = ['001_d2036ec9883e01fd.txt'];
@@ -54,11 +58,16 @@ const countWords = (s: string) => (s.match(/\S+/g) ?? []).length;
 /** Replaces each word with a random vocabulary word with probability `p`. */
 function perturb(text: string, p: number, vocab: string[], rand: () => number): string {
   if (p <= 0) return text;
-  return text.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < p ? vocab[Math.floor(rand() * vocab.length)] ?? w : w));
+  return text.replace(/[A-Za-z][\w'’-]*/g, (w) => (rand() < p ? (vocab[Math.floor(rand() * vocab.length)] ?? w) : w));
 }
 
 function sentences(paragraph: string): string[] {
-  return paragraph.match(/[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g)?.map((s) => s.trim()).filter(Boolean) ?? [paragraph];
+  return (
+    paragraph
+      .match(/[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [paragraph]
+  );
 }
 
 /** Builds a text of about `words` words from `pool`, cycling through shuffled, perturbed copies. */
@@ -80,16 +89,19 @@ export function buildText(pool: string[], words: number, rand: () => number, voc
 
 /** A light rewrite: most sentences kept (a few words changed), some heavily reworded, some dropped, some added. */
 export function rewriteOf(text: string, rand: () => number, vocab: string[], extra: string[]): string {
-  const paragraphs = text.split('\n\n').map((para) => {
-    const kept: string[] = [];
-    for (const s of sentences(para)) {
-      const r = rand();
-      if (r < 0.1) continue; // dropped
-      kept.push(perturb(s, r < 0.2 ? 0.3 : 0.03, vocab, rand));
-      if (rand() < 0.05) kept.push(sentences(extra[Math.floor(rand() * extra.length)] ?? '')[0] ?? ''); // added
-    }
-    return kept.join(' ');
-  }).filter((p) => p.trim());
+  const paragraphs = text
+    .split('\n\n')
+    .map((para) => {
+      const kept: string[] = [];
+      for (const s of sentences(para)) {
+        const r = rand();
+        if (r < 0.1) continue; // dropped
+        kept.push(perturb(s, r < 0.2 ? 0.3 : 0.03, vocab, rand));
+        if (rand() < 0.05) kept.push(sentences(extra[Math.floor(rand() * extra.length)] ?? '')[0] ?? ''); // added
+      }
+      return kept.join(' ');
+    })
+    .filter((p) => p.trim());
   // Local reordering: swap neighbouring paragraphs now and then, as rewriters do.
   for (let i = 1; i < paragraphs.length; i++) {
     if (rand() < 0.15) [paragraphs[i - 1], paragraphs[i]] = [paragraphs[i]!, paragraphs[i - 1]!];

@@ -14,9 +14,17 @@ const files = new Map();
 let current = null;
 for (const line of readFileSync(file, 'utf8').split('\n')) {
   const start = /^# Subtest: (test\/\S+)/.exec(line);
-  if (start) { current = start[1]; files.set(current, { ms: NaN, results: 0 }); continue; }
+  if (start) {
+    current = start[1];
+    files.set(current, { ms: NaN, results: 0 });
+    continue;
+  }
   const end = /^(?:not )?ok \d+ - (test\/\S+) # time=([\d.]+)ms/.exec(line);
-  if (end && files.has(end[1])) { files.get(end[1]).ms = Number(end[2]); current = null; continue; }
+  if (end && files.has(end[1])) {
+    files.get(end[1]).ms = Number(end[2]);
+    current = null;
+    continue;
+  }
   if (current && /^\s+(?:not )?ok \d+/.test(line)) files.get(current).results++;
 }
 const rows = [...files].filter(([, f]) => Number.isFinite(f.ms)).sort((a, b) => b[1].ms - a[1].ms);

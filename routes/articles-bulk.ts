@@ -1,17 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { problemResponses } from '../src/schemas/responses.js';
 import { resolveArticle } from '../src/http/article-input.js';
-import type { ArticleBody } from '../src/schemas/article.js';
-import { PROBLEMS, ProblemError, problem, type ProblemCode } from '../src/http/problem.js';
-import type { Problem } from '../src/schemas/problem.js';
+import { PROBLEMS, type ProblemCode, ProblemError, problem } from '../src/http/problem.js';
 import { assertStorable } from '../src/http/store.js';
-import { NewArticleBodySchema } from '../src/schemas/store.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
+import type { ArticleBody } from '../src/schemas/article.js';
+import type { Problem } from '../src/schemas/problem.js';
+import { problemResponses } from '../src/schemas/responses.js';
+import { NewArticleBodySchema } from '../src/schemas/store.js';
 import type { ArticleStore, NewArticle } from '../src/store/types.js';
 
 const NDJSON = 'application/x-ndjson';
@@ -26,9 +26,7 @@ export interface BulkLimits {
   maxLineBytes: number;
 }
 
-type LineAnswer =
-  | { line: number; status: 200 | 201; id: string }
-  | { line: number; status: number; problem: Problem };
+type LineAnswer = { line: number; status: 200 | 201; id: string } | { line: number; status: number; problem: Problem };
 
 interface Pending {
   line: number;
@@ -48,29 +46,37 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
   // Hands the body over unread: the handler streams it (bodyLimit applies to buffered parsers only).
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
-  app.post('/v1/articles/bulk', {
-    schema: {
-      tags: ['store'], security: [{ bearerAuth: [] }],
-      summary: 'Store many articles (NDJSON, streamed)',
-      description: `Body: \`${NDJSON}\`, one article a line as for POST /v1/articles (blank lines skipped). `
-        + `Answer: \`${NDJSON}\`, one line per article in order — \`{"line","status","id"}\` or `
-        + '`{"line","status","problem"}` — then `{"summary":{"lines","created","existing","failed","complete"}}`. '
-        + `At most ${limits.maxLines} lines and ${limits.maxBytes} bytes; past either, a BULK_TOO_LARGE line ends `
-        + 'the ingest (`complete: false`).',
-      operationId: 'addArticles',
-      consumes: [NDJSON],
-      response: {
-        200: { description: 'One NDJSON line per article, then the summary line.',
-          content: { [NDJSON]: { schema: Type.String() } } },
-        ...problemResponses([400, 401, 403, 413, 415, 429, 500, 503]),
+  app.post(
+    '/v1/articles/bulk',
+    {
+      schema: {
+        tags: ['store'],
+        security: [{ bearerAuth: [] }],
+        summary: 'Store many articles (NDJSON, streamed)',
+        description:
+          `Body: \`${NDJSON}\`, one article a line as for POST /v1/articles (blank lines skipped). ` +
+          `Answer: \`${NDJSON}\`, one line per article in order — \`{"line","status","id"}\` or ` +
+          '`{"line","status","problem"}` — then `{"summary":{"lines","created","existing","failed","complete"}}`. ' +
+          `At most ${limits.maxLines} lines and ${limits.maxBytes} bytes; past either, a BULK_TOO_LARGE line ends ` +
+          'the ingest (`complete: false`).',
+        operationId: 'addArticles',
+        consumes: [NDJSON],
+        response: {
+          200: {
+            description: 'One NDJSON line per article, then the summary line.',
+            content: { [NDJSON]: { schema: Type.String() } },
+          },
+          ...problemResponses([400, 401, 403, 413, 415, 429, 500, 503]),
+        },
       },
     },
-  }, async (request, reply) => {
-    const store = await app.articleStore();
-    const body = Readable.from(answerLines(request, store, limits));
-    // A stream of the documented NDJSON lines: the type provider only knows the lines' schema, a string.
-    return reply.type(`${NDJSON}; charset=utf-8`).send(body as unknown as string);
-  });
+    async (request, reply) => {
+      const store = await app.articleStore();
+      const body = Readable.from(answerLines(request, store, limits));
+      // A stream of the documented NDJSON lines: the type provider only knows the lines' schema, a string.
+      return reply.type(`${NDJSON}; charset=utf-8`).send(body as unknown as string);
+    },
+  );
 
   async function* answerLines(request: FastifyRequest, store: ArticleStore, lim: BulkLimits): AsyncGenerator<string> {
     const input = request.body as Readable;
@@ -91,7 +97,8 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
       }
       for (let i = 0; i < pending.length; i += COMMIT_MAX) {
         for (const answer of await commit(store, pending.slice(i, i + COMMIT_MAX))) {
-          if ('id' in answer) counts[answer.status === 201 ? 'created' : 'existing']++; else counts.failed++;
+          if ('id' in answer) counts[answer.status === 201 ? 'created' : 'existing']++;
+          else counts.failed++;
           yield `${JSON.stringify(answer)}\n`;
         }
       }
@@ -115,9 +122,14 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
       }
       if (!stop) yield* flush([rest + decoder.end()]);
     } catch (err) {
-      stop = err instanceof ProblemError ? problem(err.code, err.message, request)
-        : problem('STORE_UNAVAILABLE', 'The ingest stopped: the article store failed. Lines answered are stored.',
-          request);
+      stop =
+        err instanceof ProblemError
+          ? problem(err.code, err.message, request)
+          : problem(
+              'STORE_UNAVAILABLE',
+              'The ingest stopped: the article store failed. Lines answered are stored.',
+              request,
+            );
       request.log.error({ err }, 'bulk ingest stopped');
     }
     if (stop) {
@@ -128,8 +140,10 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
   }
 
   async function readLine(raw: string, line: number, request: FastifyRequest): Promise<Pending> {
-    const fail = (code: ProblemCode, detail: string, errors?: Problem['errors']): Pending =>
-      ({ line, failure: { line, status: PROBLEMS[code].status, problem: problem(code, detail, request, errors) } });
+    const fail = (code: ProblemCode, detail: string, errors?: Problem['errors']): Pending => ({
+      line,
+      failure: { line, status: PROBLEMS[code].status, problem: problem(code, detail, request, errors) },
+    });
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -137,10 +151,13 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
       return fail('MALFORMED_BODY', `Line ${line} is not JSON: ${(err as Error).message}`);
     }
     if (!checkLine.Check(value)) {
-      const errors = [...checkLine.Errors(value)].filter((e) => e.keyword !== 'boolean').map((e) => ({
-        field: `line.${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}`.replace(/\.$/, ''),
-        rule: e.keyword, message: e.message,
-      }));
+      const errors = [...checkLine.Errors(value)]
+        .filter((e) => e.keyword !== 'boolean')
+        .map((e) => ({
+          field: `line.${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}`.replace(/\.$/, ''),
+          rule: e.keyword,
+          message: e.message,
+        }));
       const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
       return fail('INVALID_REQUEST', `Line ${line}: ${detail}`, errors);
     }

@@ -18,18 +18,22 @@ export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 
 export default async function uiRoutes(app: FastifyInstance) {
   for (const url of ['/favicon.ico', '/favicon.svg']) {
     app.get(url, { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+    );
   }
-  app.get('/', {
-    schema: {
-      operationId: 'formPage',
-      tags: ['service'],
-      summary: 'The comparison form (HTML)',
-      response: {
-        200: { description: 'The page.', content: { 'text/html': { schema: Type.String() } } },
-        ...problemResponses([429, 500, 503]),
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'formPage',
+        tags: ['service'],
+        summary: 'The comparison form (HTML)',
+        response: {
+          200: { description: 'The page.', content: { 'text/html': { schema: Type.String() } } },
+          ...problemResponses([429, 500, 503]),
+        },
       },
     },
-  }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderFormPage({ nonce: cspNonce(reply) })));
+    async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderFormPage({ nonce: cspNonce(reply) })),
+  );
 }

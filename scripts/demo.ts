@@ -21,23 +21,33 @@ console.log(`The Atlantic (seed 001) → Caliber.Az (seed 000), compared in ${ms
 console.log(`Verdict      ${summary.verdict.replace('_', ' ')}`);
 console.log(`Coverage     ${pct(summary.coverage)} of the original's claim text carried into the rewrite`);
 console.log(`Containment  ${pct(summary.containment)} of the rewrite's claim text comes from the original`);
-console.log(`Original     ${summary.counts.original.kept} kept, ${summary.counts.original.paraphrased}`
-  + ` paraphrased, ${summary.counts.original.dropped} dropped`);
-console.log(`Rewrite      ${summary.counts.rewrite.kept} kept, ${summary.counts.rewrite.paraphrased}`
-  + ` paraphrased, ${summary.counts.rewrite.added} added`);
+console.log(
+  `Original     ${summary.counts.original.kept} kept, ${summary.counts.original.paraphrased}` +
+    ` paraphrased, ${summary.counts.original.dropped} dropped`,
+);
+console.log(
+  `Rewrite      ${summary.counts.rewrite.kept} kept, ${summary.counts.rewrite.paraphrased}` +
+    ` paraphrased, ${summary.counts.rewrite.added} added`,
+);
 const { credited, evidence } = summary.attribution;
-const credit = credited === null ? 'not checked (no outlet given)' : credited ? `yes — “${evidence[0]?.text ?? ''}”` : 'NO';
+const credit =
+  credited === null ? 'not checked (no outlet given)' : credited ? `yes — “${evidence[0]?.text ?? ''}”` : 'NO';
 console.log(`Credited     ${credit}`);
 const q = summary.quotes;
-console.log(`Quotes       ${q.verbatim} verbatim, ${q.altered} altered, ${q.from_narration} from`
-  + ` narration, ${q.not_in_original} not in original, ${q.dropped} dropped`);
+console.log(
+  `Quotes       ${q.verbatim} verbatim, ${q.altered} altered, ${q.from_narration} from` +
+    ` narration, ${q.not_in_original} not in original, ${q.dropped} dropped`,
+);
 console.log(`Facts        ${summary.changedFacts} changed`);
 for (const flag of summary.flags) console.log(`  ! ${flag}`);
 
 const byId = new Map(result.original.claims.map((c) => [c.id, c]));
 console.log('\nA few alignments:');
 for (const a of result.alignments.slice(0, 5)) {
-  const rw = result.rewrite.claims.filter((c) => a.rewrite.includes(c.id)).map((c) => c.text).join(' ');
+  const rw = result.rewrite.claims
+    .filter((c) => a.rewrite.includes(c.id))
+    .map((c) => c.text)
+    .join(' ');
   const or = a.original.map((id) => byId.get(id)?.text ?? '').join(' ');
   console.log(`  [${a.status}${a.moved ? ', moved' : ''}] ${clip(or)}\n      → ${clip(rw)}`);
 }

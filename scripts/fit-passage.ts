@@ -9,9 +9,9 @@
  * with reuse on the other fold, among those giving a derived source to at most 2% of its documents without
  * reuse (ties: the higher threshold); the held-out figures are printed.
  */
-import { panRetrieval, panShares, PAN_DIR, type PanOutcome } from '../bench/pan-retrieval.js';
-import type { ArticleInput, CompareResult } from '../src/core/types.js';
+import { PAN_DIR, type PanOutcome, panRetrieval, panShares } from '../bench/pan-retrieval.js';
 import { MIN_PASSAGE_TERMS } from '../src/check/judge.js';
+import type { ArticleInput, CompareResult } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
 import { defaultLexicon } from '../src/lexicon/vectors.js';
 import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature.js';
@@ -26,7 +26,7 @@ const memo = new Map<string, CompareResult>();
 const compare = async (o: ArticleInput, r: ArticleInput) => {
   const key = `${o.text.length}:${o.text.slice(0, 200)}\u0000${r.text}`;
   let result = memo.get(key);
-  if (!result) memo.set(key, result = defaultComparer().compare(o, r));
+  if (!result) memo.set(key, (result = defaultComparer().compare(o, r)));
   return result;
 };
 
@@ -36,8 +36,10 @@ for (const threshold of THRESHOLDS) {
   if (!r) throw new Error(`no PAN corpus at ${dir}`);
   runs.set(threshold, r.outcomes);
   const s = panShares(r.outcomes);
-  console.log(`threshold ${threshold}: first listed ${(s.first * 100).toFixed(1)}%, listed or verbatim `
-    + `${(s.verified * 100).toFixed(1)}%, derived source without reuse ${(s.false * 100).toFixed(1)}%`);
+  console.log(
+    `threshold ${threshold}: first listed ${(s.first * 100).toFixed(1)}%, listed or verbatim ` +
+      `${(s.verified * 100).toFixed(1)}%, derived source without reuse ${(s.false * 100).toFixed(1)}%`,
+  );
 }
 
 const fold = (o: PanOutcome) => Number(/(\d+)\.txt$/.exec(o.document)?.[1] ?? 0) % 2;
@@ -55,8 +57,10 @@ const pick = (keep: (o: PanOutcome) => boolean) => {
 for (const f of [0, 1]) {
   const threshold = pick((o) => fold(o) !== f);
   const s = panShares(runs.get(threshold)!.filter((o) => fold(o) === f));
-  console.log(`fold ${f}: threshold ${threshold} fitted on the other fold; held out: first listed `
-    + `${(s.first * 100).toFixed(1)}%, listed or verbatim ${(s.verified * 100).toFixed(1)}%, `
-    + `derived source without reuse ${(s.false * 100).toFixed(1)}%`);
+  console.log(
+    `fold ${f}: threshold ${threshold} fitted on the other fold; held out: first listed ` +
+      `${(s.first * 100).toFixed(1)}%, listed or verbatim ${(s.verified * 100).toFixed(1)}%, ` +
+      `derived source without reuse ${(s.false * 100).toFixed(1)}%`,
+  );
 }
 console.log(`all documents: threshold ${pick(() => true)} (MIN_PASSAGE_TERMS is ${MIN_PASSAGE_TERMS})`);

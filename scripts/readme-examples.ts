@@ -11,8 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/http/app.js';
 import { main } from '../src/cli.js';
+import { buildApp } from '../src/http/app.js';
 import { packageRoot } from '../src/version.js';
 
 const ORIGINAL = 'seeds/001_d2036ec9883e01fd.txt';
@@ -42,10 +42,17 @@ async function form(fields: Record<string, string>): Promise<{ payload: Buffer; 
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   const encoded = new Response(data);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')! } };
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type')! },
+  };
 }
 
-async function post(ctx: ExampleContext, url: string, body: { payload: Buffer | string; headers: Record<string, string> }): Promise<string> {
+async function post(
+  ctx: ExampleContext,
+  url: string,
+  body: { payload: Buffer | string; headers: Record<string, string> },
+): Promise<string> {
   const res = await ctx.app.inject({ method: 'POST', url, payload: body.payload, headers: body.headers });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   return res.body;
@@ -55,18 +62,32 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 const head = (text: string, n: number) => text.split('\n').slice(0, n).join('\n');
 
 /** The seed pair as the JSON example sends it. */
-const seedPair = (ctx: ExampleContext) => JSON.stringify({
-  original: { text: read(ctx, ORIGINAL), outlet: 'The Atlantic' }, rewrite: { text: read(ctx, REWRITE), outlet: 'Caliber.Az' },
-});
-const jsonPost = (ctx: ExampleContext) => post(ctx, '/v1/compare', { payload: seedPair(ctx), headers: { 'content-type': 'application/json' } });
+const seedPair = (ctx: ExampleContext) =>
+  JSON.stringify({
+    original: { text: read(ctx, ORIGINAL), outlet: 'The Atlantic' },
+    rewrite: { text: read(ctx, REWRITE), outlet: 'Caliber.Az' },
+  });
+const jsonPost = (ctx: ExampleContext) =>
+  post(ctx, '/v1/compare', { payload: seedPair(ctx), headers: { 'content-type': 'application/json' } });
 
 /** Runs the CLI in-process as a pipe would (no terminal, no COLUMNS): its output and exit status. */
 async function cli(ctx: ExampleContext, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const cwd = process.cwd();
   process.chdir(fileURLToPath(ctx.root));
   try {
-    const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {} });
+    const code = await main(args, {
+      stdout: (s) => {
+        stdout += s;
+      },
+      stderr: (s) => {
+        stderr += s;
+      },
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false,
+      env: {},
+    });
     return { stdout, stderr, code };
   } finally {
     process.chdir(cwd);
@@ -81,14 +102,17 @@ export const EXAMPLES: Example[] = [
   {
     name: 'compare-summary',
     command:
-      `${JQ_PAIR}\n`
-      + "  jq '.summary | {verdict, coverage, containment, credited: .attribution.credited, changedFacts}'",
+      `${JQ_PAIR}\n` +
+      "  jq '.summary | {verdict, coverage, containment, credited: .attribution.credited, changedFacts}'",
     lang: 'json',
     run: async (ctx) => {
       const s = JSON.parse(await jsonPost(ctx)).summary;
       return json({
-        verdict: s.verdict, coverage: s.coverage, containment: s.containment,
-        credited: s.attribution.credited, changedFacts: s.changedFacts,
+        verdict: s.verdict,
+        coverage: s.coverage,
+        containment: s.containment,
+        credited: s.attribution.credited,
+        changedFacts: s.changedFacts,
       });
     },
   },
@@ -99,7 +123,13 @@ export const EXAMPLES: Example[] = [
     lang: 'text',
     run: async (ctx) => {
       const f = await form({ original: read(ctx, ORIGINAL), rewrite: read(ctx, REWRITE) });
-      return head(await post(ctx, '/v1/compare?width=100', { payload: f.payload, headers: { ...f.headers, accept: 'text/plain' } }), 7);
+      return head(
+        await post(ctx, '/v1/compare?width=100', {
+          payload: f.payload,
+          headers: { ...f.headers, accept: 'text/plain' },
+        }),
+        7,
+      );
     },
   },
   {
@@ -111,11 +141,25 @@ export const EXAMPLES: Example[] = [
   jq -c '.matrix.outlets[] | {outlet, verdict, coverage, credited}'`,
     lang: 'json',
     run: async (ctx) => {
-      const outlets = JSON.parse(await post(ctx, '/v1/compare/batch', await form({
-        original: read(ctx, ORIGINAL), original_outlet: 'The Atlantic',
-        rewrite_1: read(ctx, REWRITE), rewrite_1_outlet: 'Caliber.Az', rewrite_2: read(ctx, INDEPENDENT), rewrite_2_outlet: 'Independent',
-      }))).matrix.outlets as { outlet: string; verdict: string; coverage: number; credited: boolean | null }[];
-      return outlets.map((o) => JSON.stringify({ outlet: o.outlet, verdict: o.verdict, coverage: o.coverage, credited: o.credited })).join('\n');
+      const outlets = JSON.parse(
+        await post(
+          ctx,
+          '/v1/compare/batch',
+          await form({
+            original: read(ctx, ORIGINAL),
+            original_outlet: 'The Atlantic',
+            rewrite_1: read(ctx, REWRITE),
+            rewrite_1_outlet: 'Caliber.Az',
+            rewrite_2: read(ctx, INDEPENDENT),
+            rewrite_2_outlet: 'Independent',
+          }),
+        ),
+      ).matrix.outlets as { outlet: string; verdict: string; coverage: number; credited: boolean | null }[];
+      return outlets
+        .map((o) =>
+          JSON.stringify({ outlet: o.outlet, verdict: o.verdict, coverage: o.coverage, credited: o.credited }),
+        )
+        .join('\n');
     },
   },
   {
@@ -126,7 +170,15 @@ npx article-diff --fail-on uncredited --json \\
   ${ORIGINAL} ${REWRITE} > result.json; echo "exit $?"`,
     lang: 'text',
     run: async (ctx) => {
-      const a = await cli(ctx, ['--fail-on', 'uncredited,altered-quotes', '--original-outlet', 'The Atlantic', '--json', ORIGINAL, REWRITE]);
+      const a = await cli(ctx, [
+        '--fail-on',
+        'uncredited,altered-quotes',
+        '--original-outlet',
+        'The Atlantic',
+        '--json',
+        ORIGINAL,
+        REWRITE,
+      ]);
       const b = await cli(ctx, ['--fail-on', 'uncredited', '--json', ORIGINAL, REWRITE]);
       return `${a.stderr}exit ${a.code}\n${b.stderr}exit ${b.code}`;
     },
@@ -143,7 +195,8 @@ export async function renderExample(example: Example, ctx: ExampleContext): Prom
   return `${fence('sh', example.command)}\n\n${fence(example.lang, await example.run(ctx))}`;
 }
 
-const block = (name: string) => new RegExp(`(<!-- example:${name} -->)\\n?([\\s\\S]*?)\\n?(<!-- /example:${name} -->)`, 'g');
+const block = (name: string) =>
+  new RegExp(`(<!-- example:${name} -->)\\n?([\\s\\S]*?)\\n?(<!-- /example:${name} -->)`, 'g');
 
 /** The marked blocks of a README, by example name (each as written, between its markers). */
 export function readmeBlocks(readme: string): Map<string, string[]> {
@@ -157,7 +210,8 @@ export function readmeBlocks(readme: string): Map<string, string[]> {
 /** The README with every marked block replaced by its fresh text (`fresh`: example name → block text). */
 export function updateReadme(readme: string, fresh: Map<string, string>): string {
   let out = readme;
-  for (const [name, text] of fresh) out = out.replace(block(name), (_, open: string, _old: string, close: string) => `${open}\n${text}\n${close}`);
+  for (const [name, text] of fresh)
+    out = out.replace(block(name), (_, open: string, _old: string, close: string) => `${open}\n${text}\n${close}`);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -33,7 +33,11 @@ export interface LogLine {
 const SERVER = fileURLToPath(new URL('../src/server.js', import.meta.url));
 
 /** Starts the service with `env` on `port` and waits until `/health` answers (at most `readyMs`). */
-export async function startServer(port: number, env: Record<string, string> = {}, readyMs = 60_000): Promise<ServerProcess> {
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+  readyMs = 60_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [SERVER], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,9 +47,17 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const onLine = (text: string) => {
     if (!text.trim()) return;
     let line: LogLine;
-    try { line = JSON.parse(text) as LogLine; } catch { line = { raw: text }; }
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      line = { raw: text };
+    }
     lines.push(line);
-    for (const w of [...waiters]) if (w.predicate(line)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
+    for (const w of [...waiters])
+      if (w.predicate(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
   };
   for (const stream of [child.stdout, child.stderr]) {
     let buf = '';
@@ -53,23 +65,42 @@ export async function startServer(port: number, env: Record<string, string> = {}
     stream?.on('data', (chunk: string) => {
       buf += chunk;
       let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, nl)); buf = buf.slice(nl + 1); }
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        onLine(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+      }
     });
-    stream?.on('end', () => { if (buf) onLine(buf); buf = ''; });
+    stream?.on('end', () => {
+      if (buf) onLine(buf);
+      buf = '';
+    });
   }
   let alive = true;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => { alive = false; resolve({ code, signal }); });
+    child.on('exit', (code, signal) => {
+      alive = false;
+      resolve({ code, signal });
+    });
   });
   const url = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
-    child, port, url, lines, exited,
+    child,
+    port,
+    url,
+    lines,
+    exited,
     waitForLog(predicate, timeoutMs) {
       const found = lines.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching log line within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ predicate, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+        waiters.push({
+          predicate,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
       });
     },
     rss() {
@@ -77,7 +108,9 @@ export async function startServer(port: number, env: Record<string, string> = {}
       try {
         const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
         return kb ? Number(kb) * 1024 : NaN;
-      } catch { return NaN; }
+      } catch {
+        return NaN;
+      }
     },
     async stop(graceMs = 5000) {
       if (!alive) return;
@@ -89,12 +122,23 @@ export async function startServer(port: number, env: Record<string, string> = {}
   };
   const deadline = Date.now() + readyMs;
   for (;;) {
-    if (!alive) throw new Error(`server exited during start-up:\n${lines.slice(-10).map((l) => l.raw ?? JSON.stringify(l)).join('\n')}`);
+    if (!alive)
+      throw new Error(
+        `server exited during start-up:\n${lines
+          .slice(-10)
+          .map((l) => l.raw ?? JSON.stringify(l))
+          .join('\n')}`,
+      );
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return server;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await server.stop(); throw new Error(`server not ready within ${readyMs} ms`); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`server not ready within ${readyMs} ms`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -103,4 +147,3 @@ export async function startServer(port: number, env: Record<string, string> = {}
 export function seed(file: string): string {
   return readFileSync(fileURLToPath(new URL(`../../seeds/${file}`, import.meta.url)), 'utf8');
 }
-

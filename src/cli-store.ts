@@ -4,15 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { findSources, type CheckAnswer } from './check/find-sources.js';
+import { type CheckAnswer, findSources } from './check/find-sources.js';
 import { loadConfig } from './config.js';
-import { defaultComparer } from './default-comparer.js';
 import type { ArticleInput } from './core/types.js';
+import { defaultComparer } from './default-comparer.js';
 import { ExtractError, extractArticle } from './extract/html.js';
 import { defaultLexicon } from './lexicon/vectors.js';
 import { renderSourcesHtml, renderSourcesMarkdown, renderSourcesText } from './render/sources.js';
 import { prepareArticle } from './retrieve/prepare.js';
-import { rarityFromRanks, rarityWithoutLexicon, type Rarity } from './retrieve/signature.js';
+import { type Rarity, rarityFromRanks, rarityWithoutLexicon } from './retrieve/signature.js';
 import { openStore } from './store/open.js';
 
 const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
@@ -56,7 +56,8 @@ class UsageError extends Error {}
 export function storeConditionsMet(answer: CheckAnswer, wanted: StoreCondition[]): StoreCondition[] {
   const derived = answer.sources.filter((s) => s.verdict !== 'independent');
   const holds: Record<StoreCondition, boolean> = {
-    derived: derived.length > 0, uncredited: derived.some((s) => !s.credited),
+    derived: derived.length > 0,
+    uncredited: derived.some((s) => !s.credited),
   };
   return wanted.filter((c) => holds[c]);
 }
@@ -83,11 +84,20 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
   const [command, ...rest] = argv;
   const parse = () =>
     parseArgs({
-      args: rest, allowPositionals: true,
+      args: rest,
+      allowPositionals: true,
       options: {
-        outlet: { type: 'string' }, published: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' },
-        limit: { type: 'string' }, 'near-misses': { type: 'boolean' }, 'fail-on': { type: 'string', multiple: true },
-        json: { type: 'boolean' }, markdown: { type: 'boolean' }, html: { type: 'boolean' }, text: { type: 'boolean' },
+        outlet: { type: 'string' },
+        published: { type: 'string' },
+        title: { type: 'string' },
+        url: { type: 'string' },
+        limit: { type: 'string' },
+        'near-misses': { type: 'boolean' },
+        'fail-on': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        html: { type: 'boolean' },
+        text: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,7 +109,10 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     return EXIT.USAGE;
   }
   const { values, positionals } = parsed;
-  if (values.help) { io.stdout(STORE_USAGE); return EXIT.OK; }
+  if (values.help) {
+    io.stdout(STORE_USAGE);
+    return EXIT.OK;
+  }
   const meta = { outlet: values.outlet, published: values.published, title: values.title, url: values.url };
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
@@ -121,7 +134,10 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     }
     // check
     if (positionals.length !== 1) throw new UsageError(`check needs exactly one FILE, got ${positionals.length}`);
-    const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const failOn = (values['fail-on'] ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     for (const c of failOn) {
       if (!(c in STORE_CONDITIONS)) {
         throw new UsageError(`unknown --fail-on condition "${c}" (use derived, uncredited)`);
@@ -138,11 +154,20 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     const input = await readArticle(positionals[0]!, meta);
     store = await openStore(loadConfig(io.env ?? process.env));
     const format = formats[0] ?? 'text';
-    const answer = await findSources({ store, rarity: rarity(), compare: async (o, r) => defaultComparer().compare(o, r) }, input,
-      { limit, nearMisses: values['near-misses'], full: format === 'html' });
-    io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n`
-      : format === 'html' ? renderSourcesHtml(answer, { outlet: input.outlet })
-      : format === 'markdown' ? renderSourcesMarkdown(answer) : renderSourcesText(answer));
+    const answer = await findSources(
+      { store, rarity: rarity(), compare: async (o, r) => defaultComparer().compare(o, r) },
+      input,
+      { limit, nearMisses: values['near-misses'], full: format === 'html' },
+    );
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify(answer, null, 2)}\n`
+        : format === 'html'
+          ? renderSourcesHtml(answer, { outlet: input.outlet })
+          : format === 'markdown'
+            ? renderSourcesMarkdown(answer)
+            : renderSourcesText(answer),
+    );
     const met = storeConditionsMet(answer, failOn as StoreCondition[]);
     if (met.length) {
       io.stderr(`article-diff: ${met.map((c) => `${c}: ${STORE_CONDITIONS[c]}`).join('; ')}\n`);

@@ -9,16 +9,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { defaultComparer } from './default-comparer.js';
+import { storeMain } from './cli-store.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
+import { defaultComparer } from './default-comparer.js';
 import { ExtractError, extractArticle } from './extract/html.js';
-import { TextBytesError, decodeText } from './input/text-bytes.js';
+import { decodeText, TextBytesError } from './input/text-bytes.js';
 import { createLogger, pino } from './logger.js';
 import { renderResult } from './render/format.js';
-import { FORMATS } from './schemas/format.js';
 import { clampWidth } from './render/wrap.js';
+import { FORMATS } from './schemas/format.js';
 import { packageVersion } from './version.js';
-import { storeMain } from './cli-store.js';
 
 export const EXIT = { OK: 0, CONDITION: 1, USAGE: 2 } as const;
 
@@ -26,7 +26,8 @@ export const CONDITIONS = {
   derived: 'the rewrite is derived from the original (verdict wholly_derived or partially_derived)',
   uncredited: 'the rewrite is derived from the original and does not credit it',
   'altered-quotes': 'a quotation was altered, made from narration, or given to a different speaker',
-  'changed-facts': 'an aligned claim says something else (a name, role, number, date, negation, hedge or modal changed)',
+  'changed-facts':
+    'an aligned claim says something else (a name, role, number, date, negation, hedge or modal changed)',
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 
@@ -107,11 +108,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        json: { type: 'boolean' }, html: { type: 'boolean' }, markdown: { type: 'boolean' }, text: { type: 'boolean' },
-        color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
-        'original-outlet': { type: 'string' }, 'rewrite-outlet': { type: 'string' }, 'original-url': { type: 'string' },
-        'fail-on': { type: 'string', multiple: true }, width: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
+        json: { type: 'boolean' },
+        html: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        text: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'original-outlet': { type: 'string' },
+        'rewrite-outlet': { type: 'string' },
+        'original-url': { type: 'string' },
+        'fail-on': { type: 'string', multiple: true },
+        width: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
       },
     });
   let parsed: ReturnType<typeof parse>;
@@ -122,23 +131,40 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.USAGE;
   }
   const { values, positionals } = parsed;
-  if (values.help) { io.stdout(USAGE); return EXIT.OK; }
-  if (values.version) { io.stdout(`article-diff ${packageVersion()}\n`); return EXIT.OK; }
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.OK;
+  }
+  if (values.version) {
+    io.stdout(`article-diff ${packageVersion()}\n`);
+    return EXIT.OK;
+  }
   try {
     const formats = FORMATS.filter((f) => values[f]);
-    if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
-    if (positionals.length !== 2) throw new UsageError(`expected ORIGINAL and REWRITE, got ${positionals.length} argument(s)`);
+    if (formats.length > 1)
+      throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+    if (positionals.length !== 2)
+      throw new UsageError(`expected ORIGINAL and REWRITE, got ${positionals.length} argument(s)`);
     const [oPath, rPath] = positionals as [string, string];
-    if (oPath === '-' && rPath === '-') throw new UsageError('only one of ORIGINAL and REWRITE can be - (standard input)');
-    const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (oPath === '-' && rPath === '-')
+      throw new UsageError('only one of ORIGINAL and REWRITE can be - (standard input)');
+    const failOn = (values['fail-on'] ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     for (const c of failOn) {
-      if (!(c in CONDITIONS)) throw new UsageError(`unknown --fail-on condition "${c}" (use ${Object.keys(CONDITIONS).join(', ')})`);
+      if (!(c in CONDITIONS))
+        throw new UsageError(`unknown --fail-on condition "${c}" (use ${Object.keys(CONDITIONS).join(', ')})`);
     }
-    if (values.width !== undefined && !/^\d{1,4}$/.test(values.width)) throw new UsageError(`--width takes a number of columns, not "${values.width}"`);
+    if (values.width !== undefined && !/^\d{1,4}$/.test(values.width))
+      throw new UsageError(`--width takes a number of columns, not "${values.width}"`);
     const env = io.env ?? {};
     const columns = values.width ?? (io.isTTY && io.columns ? String(io.columns) : env.COLUMNS);
     const width = clampWidth(columns && /^\d+$/.test(columns) ? Number(columns) : undefined);
-    const original = await loadArticle('ORIGINAL', oPath, io, { outlet: values['original-outlet'], url: values['original-url'] });
+    const original = await loadArticle('ORIGINAL', oPath, io, {
+      outlet: values['original-outlet'],
+      url: values['original-url'],
+    });
     const rewrite = await loadArticle('REWRITE', rPath, io, { outlet: values['rewrite-outlet'] });
     const result = defaultComparer().compare(original.input, rewrite.input);
     if (original.extracted) result.original.text = original.input.text;
@@ -146,14 +172,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const opts = { originalOutlet: original.input.outlet, rewriteOutlet: rewrite.input.outlet, width };
     const format = formats[0] ?? 'text';
     // NO_COLOR (no-color.org): any non-empty value turns colours off unless --color asks for them.
-    const color = values['no-color'] ? false : values.color ?? (io.isTTY && !env.NO_COLOR);
+    const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !env.NO_COLOR));
     // The renderers the routes use; JSON is indented for a terminal.
-    io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, format, { ...opts, color }));
+    io.stdout(
+      format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, format, { ...opts, color }),
+    );
     const met = conditionsMet(result, failOn as Condition[]);
-    if (failOn.includes('uncredited') && result.summary.verdict !== 'independent' && result.summary.attribution.credited === null) {
+    if (
+      failOn.includes('uncredited') &&
+      result.summary.verdict !== 'independent' &&
+      result.summary.attribution.credited === null
+    ) {
       // Neither a pass nor a failure: the check could not run. A pipeline must not read it as either.
-      io.stderr('article-diff: cannot check uncredited: the original\'s outlet is unknown'
-        + ' (give --original-outlet or --original-url)\n');
+      io.stderr(
+        "article-diff: cannot check uncredited: the original's outlet is unknown" +
+          ' (give --original-outlet or --original-url)\n',
+      );
       return EXIT.USAGE;
     }
     if (met.length) {
@@ -172,11 +206,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** What a failed read says about the file, in words (the path is named by the caller). */
 const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file', EISDIR: 'is a directory, not a file', EACCES: 'permission denied', ENOTDIR: 'a part of the path is not a directory',
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
 };
 
-async function loadArticle(side: 'ORIGINAL' | 'REWRITE', path: string, io: Io,
-  extra: { outlet?: string | undefined; url?: string | undefined }): Promise<{ input: ArticleInput; extracted: boolean }> {
+async function loadArticle(
+  side: 'ORIGINAL' | 'REWRITE',
+  path: string,
+  io: Io,
+  extra: { outlet?: string | undefined; url?: string | undefined },
+): Promise<{ input: ArticleInput; extracted: boolean }> {
   const name = path === '-' ? `${side} (standard input)` : `${side} ${path}`;
   let bytes: Buffer;
   try {
@@ -222,7 +263,10 @@ async function readStdin(): Promise<Buffer> {
 const invoked = process.argv[1] ? await import('node:fs').then((fs) => fs.realpathSync(process.argv[1]!)) : '';
 if (invoked && import.meta.url === (await import('node:url')).pathToFileURL(invoked).href) {
   // `article-diff … | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    else throw err;
+  });
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -230,9 +274,14 @@ if (invoked && import.meta.url === (await import('node:url')).pathToFileURL(invo
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns,
     env: process.env,
-  }).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    // A bug, not a user's mistake: logged (JSON, to stderr) with the logger the server uses, for the bug report.
-    createLogger({ name: 'article-diff' }, pino.destination(2)).fatal({ err }, 'internal error');
-    process.exitCode = 3;
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // A bug, not a user's mistake: logged (JSON, to stderr) with the logger the server uses, for the bug report.
+      createLogger({ name: 'article-diff' }, pino.destination(2)).fatal({ err }, 'internal error');
+      process.exitCode = 3;
+    },
+  );
 }

@@ -79,11 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got "${raw}"`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`${name} must be an integer in [${min}, ${max}], got "${raw}"`);
     return n;
   };
   const logLevel = env.LOG_LEVEL || DEFAULTS.logLevel;
-  if (!LOG_LEVELS.has(logLevel)) throw new Error(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.has(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
   return {
     port: int('PORT', DEFAULTS.port, 0, 65535),
     host: env.HOST || DEFAULTS.host,
@@ -103,7 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || DEFAULTS.dataDir,
     databaseUrl: env.DATABASE_URL ?? DEFAULTS.databaseUrl,
     databaseSchema: env.DATABASE_SCHEMA || DEFAULTS.databaseSchema,
-    apiKeys: (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    apiKeys: (env.API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     bulkMaxLines: int('BULK_MAX_LINES', DEFAULTS.bulkMaxLines, 1, 100_000_000),
     bulkMaxBytes: int('BULK_MAX_BYTES', DEFAULTS.bulkMaxBytes, 1024, 2 ** 40),
   };
@@ -111,9 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** `CORS_ORIGINS`: comma-separated origins (`https://desk.example.org`) or `*`; each must be an http(s) origin. */
 function origins(raw: string | undefined): string[] {
-  const list = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const list = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const o of list) {
-    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`CORS_ORIGINS entries must be "*" or an origin like https://example.org, got "${o}"`);
+    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o))
+      throw new Error(`CORS_ORIGINS entries must be "*" or an origin like https://example.org, got "${o}"`);
   }
   return list;
 }

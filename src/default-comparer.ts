@@ -1,7 +1,7 @@
-import { createComparer, type Comparer } from './core/compare.js';
-import { defaultLexicon } from './lexicon/vectors.js';
+import { type Comparer, createComparer } from './core/compare.js';
 import { defaultAntonyms } from './lexicon/antonyms.js';
 import { defaultPairModel } from './lexicon/pair-model.js';
+import { defaultLexicon } from './lexicon/vectors.js';
 
 let comparer: Comparer | undefined;
 
@@ -11,5 +11,9 @@ let comparer: Comparer | undefined;
  * text analysed once is reused by every later compare of the process.
  */
 export function defaultComparer(): Comparer {
-  return comparer ??= createComparer({ lexicon: defaultLexicon(), antonyms: defaultAntonyms(), pairModel: defaultPairModel() });
+  return (comparer ??= createComparer({
+    lexicon: defaultLexicon(),
+    antonyms: defaultAntonyms(),
+    pairModel: defaultPairModel(),
+  }));
 }

@@ -1,5 +1,5 @@
 import closeWithGrace from 'close-with-grace';
-import { loadConfig, type Config } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
 
 /**
@@ -23,15 +23,18 @@ try {
 
 const app = await buildApp({ config });
 
-closeWithGrace({
-  delay: config.shutdownGraceMs,
-  logger: { error: (msg: unknown) => app.log.fatal({ detail: String(msg) }, 'shutdown problem') },
-}, async ({ signal, err }) => {
-  if (err) app.log.fatal({ err }, 'uncaught exception or unhandled rejection: closing');
-  else app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-  await app.close();
-  app.log.info('closed');
-});
+closeWithGrace(
+  {
+    delay: config.shutdownGraceMs,
+    logger: { error: (msg: unknown) => app.log.fatal({ detail: String(msg) }, 'shutdown problem') },
+  },
+  async ({ signal, err }) => {
+    if (err) app.log.fatal({ err }, 'uncaught exception or unhandled rejection: closing');
+    else app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    await app.close();
+    app.log.info('closed');
+  },
+);
 
 try {
   await app.listen({ port: config.port, host: config.host });

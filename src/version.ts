@@ -9,7 +9,9 @@ function findPackage(from: URL): { root: URL; version: string } | null {
     try {
       const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'article-diff' && pkg.version) return { root: dir, version: pkg.version };
-    } catch { /* no package.json here: look further up */ }
+    } catch {
+      /* no package.json here: look further up */
+    }
     if (new URL('..', dir).href === dir.href) return null;
   }
 }

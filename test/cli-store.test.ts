@@ -1,7 +1,7 @@
-import t from 'tap';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import t from 'tap';
 import { main } from '../src/cli.js';
 import { storeMain } from '../src/cli-store.js';
 import { SEED_ARTICLES } from './fixtures/store-app.js';
@@ -9,13 +9,24 @@ import { SEED_ARTICLES } from './fixtures/store-app.js';
 t.setTimeout(600_000);
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-store-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 const seed = (k: keyof typeof SEED_ARTICLES) => file(`${k}.txt`, SEED_ARTICLES[k].text);
 
 async function run(args: string[], dataDir: string) {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const code = await storeMain(args, {
-    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, env: { DATA_DIR: dataDir },
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    env: { DATA_DIR: dataDir },
   });
   return { code, stdout, stderr };
 }
@@ -50,7 +61,14 @@ t.test('the store persists between runs and is shared with main()', async (t) =>
   t.match(again.stdout, /^# Sources/);
   t.match(again.stdout, /\| 1 \| /);
   let help = '';
-  const io = { stdout: (s: string) => { help += s; }, stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false };
+  const io = {
+    stdout: (s: string) => {
+      help += s;
+    },
+    stderr: () => {},
+    readStdin: async () => Buffer.alloc(0),
+    isTTY: false,
+  };
   const code = await main(['check', '--help'], io);
   t.equal(code, 0);
   t.match(help, /article-diff check \[options\] FILE/);

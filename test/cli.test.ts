@@ -1,33 +1,53 @@
-import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main, EXIT, conditionsMet } from '../src/cli.js';
+import t from 'tap';
+import { conditionsMet, EXIT, main } from '../src/cli.js';
 import { columns } from '../src/render/wrap.js';
+import { newsPage } from './fixtures/html-page.js';
 import { sampleResult } from './fixtures/result.js';
 import { smallPair } from './fixtures/small-pair.js';
-import { newsPage } from './fixtures/html-page.js';
 
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-'));
-const file = (name: string, text: string | Buffer) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const file = (name: string, text: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 const orig = file('original.txt', smallPair.original.text);
 const rewr = file('rewrite.txt', smallPair.rewrite.text);
 const credited = file('credited.txt', `${smallPair.rewrite.text} First reported by the Daily Planet.`);
 // The original with one fact changed: a negation added to a copied sentence is not a rewording.
 const changedFact = file('changed.txt', smallPair.original.text.replace('It will cost', 'It will not cost'));
-const indep = file('independent.txt', 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.');
+const indep = file(
+  'independent.txt',
+  'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.',
+);
 
-async function run(args: string[], stdin: string | Buffer = '', term: { isTTY?: boolean; columns?: number; env?: Record<string, string> } = {}) {
-  let stdout = '', stderr = '';
+async function run(
+  args: string[],
+  stdin: string | Buffer = '',
+  term: { isTTY?: boolean; columns?: number; env?: Record<string, string> } = {},
+) {
+  let stdout = '',
+    stderr = '';
   const code = await main(args, {
-    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => Buffer.from(stdin),
-    isTTY: term.isTTY ?? false, columns: term.columns, env: term.env ?? {},
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    readStdin: async () => Buffer.from(stdin),
+    isTTY: term.isTTY ?? false,
+    columns: term.columns,
+    env: term.env ?? {},
   });
   return { code, stdout, stderr };
 }
@@ -53,13 +73,25 @@ t.test('--fail-on gates a pipeline: exit 1 when a condition holds, 0 when none d
   const table: { args: string[]; code: number; stderr?: RegExp }[] = [
     { args: ['--fail-on', 'derived', orig, rewr], code: 1, stderr: /derived: the rewrite is derived/ },
     { args: ['--fail-on', 'derived', orig, indep], code: 0 },
-    { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /uncredited/ },
+    {
+      args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, rewr],
+      code: 1,
+      stderr: /uncredited/,
+    },
     { args: ['--fail-on', 'uncredited', '--original-outlet', 'Daily Planet', orig, credited], code: 0 },
     { args: ['--fail-on', 'uncredited', orig, indep], code: 0 },
     // Without the original's outlet the check cannot run: neither a pass (0) nor a failure (1).
-    { args: ['--fail-on', 'uncredited', orig, rewr], code: 2, stderr: /cannot check uncredited: the original's outlet is unknown/ },
+    {
+      args: ['--fail-on', 'uncredited', orig, rewr],
+      code: 2,
+      stderr: /cannot check uncredited: the original's outlet is unknown/,
+    },
     { args: ['--fail-on', 'derived,uncredited', orig, credited], code: 2, stderr: /cannot check uncredited/ },
-    { args: ['--fail-on', 'altered-quotes,uncredited', '--original-outlet', 'Daily Planet', orig, rewr], code: 1, stderr: /^article-diff: uncredited/ },
+    {
+      args: ['--fail-on', 'altered-quotes,uncredited', '--original-outlet', 'Daily Planet', orig, rewr],
+      code: 1,
+      stderr: /^article-diff: uncredited/,
+    },
     { args: ['--fail-on', 'altered-quotes', '--fail-on', 'derived', orig, indep], code: 0 },
     { args: ['--fail-on', 'changed-facts', orig, orig], code: 0 },
     { args: ['--fail-on', 'changed-facts', orig, changedFact], code: 1, stderr: /changed-facts/ },
@@ -74,7 +106,11 @@ t.test('--fail-on gates a pipeline: exit 1 when a condition holds, 0 when none d
 
 t.test('conditions read the summary', async (t) => {
   const { result } = sampleResult();
-  t.same(conditionsMet(result, ['derived', 'uncredited', 'altered-quotes']), ['derived', 'uncredited', 'altered-quotes']);
+  t.same(conditionsMet(result, ['derived', 'uncredited', 'altered-quotes']), [
+    'derived',
+    'uncredited',
+    'altered-quotes',
+  ]);
   const ok = sampleResult({ credited: true }).result;
   ok.summary.quotes.altered = 0;
   t.same(conditionsMet(ok, ['derived', 'uncredited', 'altered-quotes']), ['derived']);
@@ -103,17 +139,41 @@ t.test('usage and input errors exit 2 with a message', async (t) => {
     { args: ['-', '-'], stderr: /only one of ORIGINAL and REWRITE/ },
     { args: ['--json', '--html', orig, rewr], stderr: /choose one output format/ },
     { args: ['--fail-on', 'plagiarism', orig, rewr], stderr: /unknown --fail-on condition "plagiarism"/ },
-    { args: ['--bogus', orig, rewr], stderr: /^article-diff: unknown option --bogus\nRun article-diff --help for the options\.\n$/ },
+    {
+      args: ['--bogus', orig, rewr],
+      stderr: /^article-diff: unknown option --bogus\nRun article-diff --help for the options\.\n$/,
+    },
     { args: [orig, rewr, '--original-outlet'], stderr: /^article-diff: --original-outlet needs a value\n/ },
     { args: ['--width', 'wide', orig, rewr], stderr: /--width takes a number of columns, not "wide"/ },
-    { args: [join(dir, 'missing.txt'), rewr], stderr: /^article-diff: cannot read ORIGINAL \S+missing\.txt: no such file\n$/ },
-    { args: [orig, dir], stderr: new RegExp(`^article-diff: cannot read REWRITE` +
-      ` ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`) },
+    {
+      args: [join(dir, 'missing.txt'), rewr],
+      stderr: /^article-diff: cannot read ORIGINAL \S+missing\.txt: no such file\n$/,
+    },
+    {
+      args: [orig, dir],
+      stderr: new RegExp(
+        `^article-diff: cannot read REWRITE` +
+          ` ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a directory, not a file\n$`,
+      ),
+    },
     { args: [orig, '-'], stdin: '  \n ', stderr: /REWRITE \(standard input\) is empty/ },
-    { args: [orig, file('empty.html', '<html><body><script>x</script></body></html>')], stderr: /^article-diff: REWRITE \S+empty\.html: No article text/ },
-    { args: [orig, file('program.bin', binary)], stderr: /program\.bin: \d+ of its \d+ characters are NUL or control characters.*binary content/ },
-    { args: [file('cafe.txt', latin1), rewr], stderr: /cafe\.txt: byte 0xE9 is not UTF-8; .*Latin-1\/Windows-1252.*iconv.* \(at byte 7\)/ },
-    { args: [orig, '-'], stdin: binary, stderr: /REWRITE \(standard input\): \d+ of its \d+ characters are NUL or control/ },
+    {
+      args: [orig, file('empty.html', '<html><body><script>x</script></body></html>')],
+      stderr: /^article-diff: REWRITE \S+empty\.html: No article text/,
+    },
+    {
+      args: [orig, file('program.bin', binary)],
+      stderr: /program\.bin: \d+ of its \d+ characters are NUL or control characters.*binary content/,
+    },
+    {
+      args: [file('cafe.txt', latin1), rewr],
+      stderr: /cafe\.txt: byte 0xE9 is not UTF-8; .*Latin-1\/Windows-1252.*iconv.* \(at byte 7\)/,
+    },
+    {
+      args: [orig, '-'],
+      stdin: binary,
+      stderr: /REWRITE \(standard input\): \d+ of its \d+ characters are NUL or control/,
+    },
   ];
   for (const row of table) {
     const r = await run(row.args, row.stdin);
@@ -150,14 +210,21 @@ t.test('the text report fits the terminal: --width, else its columns, else COLUM
   for (const row of table) {
     const r = await run(row.args, '', row.term);
     t.equal(r.code, EXIT.OK, r.stderr);
-    t.ok(longest(r.stdout) <= row.max && longest(r.stdout) > row.max - 15, `${row.args.join(' ')} ${JSON.stringify(row.term ?? {})}: longest line ${longest(r.stdout)}`);
+    t.ok(
+      longest(r.stdout) <= row.max && longest(r.stdout) > row.max - 15,
+      `${row.args.join(' ')} ${JSON.stringify(row.term ?? {})}: longest line ${longest(r.stdout)}`,
+    );
   }
 });
 
 t.test('NO_COLOR turns colours off on a terminal; --color still forces them', async (t) => {
   t.match((await run([orig, rewr], '', { isTTY: true })).stdout, /\x1b\[/, 'colours on a terminal');
   t.notMatch((await run([orig, rewr], '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\x1b\[/, 'NO_COLOR');
-  t.match((await run(['--color', orig, rewr], '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\x1b\[/, '--color wins');
+  t.match(
+    (await run(['--color', orig, rewr], '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout,
+    /\x1b\[/,
+    '--color wins',
+  );
 });
 
 t.test('without the original’s outlet the report says "credit not checked", with it the credit is found', async (t) => {
@@ -166,9 +233,15 @@ t.test('without the original’s outlet the report says "credit not checked", wi
   t.notMatch(none.stdout, /UNCREDITED/);
   const named = await run(['--original-outlet', 'Daily Planet', orig, credited]);
   t.match(named.stdout.split('\n')[0], /credits Daily Planet/);
-  const page = file('planet.html', newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'))
-    .replace('<head>', '<head><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Daily Planet"}}</script>')
-    .replace(/<meta property="og:site_name"[^>]*>/, ''));
+  const page = file(
+    'planet.html',
+    newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'))
+      .replace(
+        '<head>',
+        '<head><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Daily Planet"}}</script>',
+      )
+      .replace(/<meta property="og:site_name"[^>]*>/, ''),
+  );
   const fromPage = await run(['--fail-on', 'uncredited', page, credited]);
   t.equal(fromPage.code, EXIT.OK, `the outlet found in the page's JSON-LD: ${fromPage.stderr}`);
   t.match(fromPage.stdout.split('\n')[0], /credits Daily Planet/);
@@ -176,10 +249,21 @@ t.test('without the original’s outlet the report says "credit not checked", wi
 
 t.test('works as `npx article-diff` (the package’s own bin) with exit codes', async (t) => {
   const env = { ...process.env, npm_config_yes: 'false', npm_config_update_notifier: 'false' };
-  const r = spawnSync('npx', ['--no', '--', 'article-diff', '--fail-on', 'derived', orig, '-'], { cwd: root, input: smallPair.rewrite.text, encoding: 'utf8', env, timeout: 60_000 });
+  const r = spawnSync('npx', ['--no', '--', 'article-diff', '--fail-on', 'derived', orig, '-'], {
+    cwd: root,
+    input: smallPair.rewrite.text,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
   t.equal(r.status, 1, r.stderr);
   t.match(r.stdout, /DERIVED \| coverage/);
-  const ok = spawnSync('npx', ['--no', '--', 'article-diff', orig, indep], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
+  const ok = spawnSync('npx', ['--no', '--', 'article-diff', orig, indep], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
   t.equal(ok.status, 0, ok.stderr);
   t.match(ok.stdout, /^INDEPENDENT/);
 });

@@ -1,7 +1,7 @@
-import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPORA_PIN, casesDir, corporaPins, runCorpora, runEval, type Pinned } from '../scripts/eval.js';
+import t from 'tap';
+import { CORPORA_PIN, casesDir, corporaPins, type Pinned, runCorpora, runEval } from '../scripts/eval.js';
 import { corporaAvailable, corporaDir } from '../scripts/fit/corpora.js';
 
 // Pins the eval figures reached so far (test/fixtures/eval/pinned.json, written by scripts/pin-eval.ts):
@@ -13,7 +13,12 @@ const pinned = JSON.parse(readFileSync(join(dir, 'pinned.json'), 'utf8')) as Pin
 const results = runEval(dir);
 
 t.test('every eval case is pinned', async (t) => {
-  t.same(results.map((r) => r.name).sort(), Object.keys(pinned).filter((k) => k !== CORPORA_PIN).sort());
+  t.same(
+    results.map((r) => r.name).sort(),
+    Object.keys(pinned)
+      .filter((k) => k !== CORPORA_PIN)
+      .sort(),
+  );
 });
 
 for (const r of results) {
@@ -24,14 +29,23 @@ for (const r of results) {
     if (r.verdict.gold) t.equal(r.verdict.got, r.verdict.gold, 'verdict matches gold');
     const actual: Record<string, number> = {};
     if (r.original && r.rewrite) {
-      actual['original.alignedF1'] = r.original.alignedF1; actual['rewrite.alignedF1'] = r.rewrite.alignedF1;
-      actual['original.labelAccuracy'] = r.original.labelAccuracy; actual['rewrite.labelAccuracy'] = r.rewrite.labelAccuracy;
+      actual['original.alignedF1'] = r.original.alignedF1;
+      actual['rewrite.alignedF1'] = r.rewrite.alignedF1;
+      actual['original.labelAccuracy'] = r.original.labelAccuracy;
+      actual['rewrite.labelAccuracy'] = r.rewrite.labelAccuracy;
       actual.linksF1 = r.linksF1 ?? 0;
     }
     if (r.alignedShare !== undefined && r.verdict.gold !== 'independent') actual.alignedShare = r.alignedShare;
-    for (const [k, v] of Object.entries(pin.higher)) t.ok((actual[k] ?? -1) >= v - TOLERANCE, `${k} ${(100 * (actual[k] ?? -1)).toFixed(1)} >= pinned ${(100 * v).toFixed(1)} - 1`);
+    for (const [k, v] of Object.entries(pin.higher))
+      t.ok(
+        (actual[k] ?? -1) >= v - TOLERANCE,
+        `${k} ${(100 * (actual[k] ?? -1)).toFixed(1)} >= pinned ${(100 * v).toFixed(1)} - 1`,
+      );
     if (pin.alignedShare !== undefined) {
-      t.ok((r.alignedShare ?? 1) <= pin.alignedShare + TOLERANCE, `aligned share ${r.alignedShare} <= pinned ${pin.alignedShare} + 1 point`);
+      t.ok(
+        (r.alignedShare ?? 1) <= pin.alignedShare + TOLERANCE,
+        `aligned share ${r.alignedShare} <= pinned ${pin.alignedShare} + 1 point`,
+      );
       t.ok((r.alignedShare ?? 1) <= 0.05, 'at most 5% of an independent rewrite aligned');
     }
   });

@@ -1,5 +1,5 @@
-import t from 'tap';
 import { readFileSync } from 'node:fs';
+import t from 'tap';
 import { EXAMPLES, readmeBlocks, runExamples, updateReadme } from '../scripts/readme-examples.js';
 
 /**
@@ -17,8 +17,12 @@ t.test('every README example block matches the answer its command gets from the 
   const blocks = readmeBlocks(readme);
   for (const ex of EXAMPLES) {
     const written = blocks.get(ex.name);
-    t.ok(written?.length, `the README shows the ${ex.name} example (<!-- example:${ex.name} --> … <!-- /example:${ex.name} -->)`);
-    for (const text of written ?? []) t.equal(text, fresh.get(ex.name), `${ex.name}: the README block is what the service answers`);
+    t.ok(
+      written?.length,
+      `the README shows the ${ex.name} example (<!-- example:${ex.name} --> … <!-- /example:${ex.name} -->)`,
+    );
+    for (const text of written ?? [])
+      t.equal(text, fresh.get(ex.name), `${ex.name}: the README block is what the service answers`);
   }
   // The summary answer, read as JSON: the figures an editor would quote.
   const summaryBlock = blocks.get('compare-summary')?.[0] ?? '';
@@ -34,10 +38,20 @@ t.test('every README example block matches the answer its command gets from the 
 });
 
 t.test('blocks are found by their markers wherever they are, and only theirs is replaced', async (t) => {
-  const doc = '# A\n\n<!-- example:x -->\nold\n<!-- /example:x -->\n\ntext\n\n'
-    + '## B\n<!-- example:x -->\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n';
-  t.same([...readmeBlocks(doc)].map(([k, v]) => [k, v]), [['x', ['old', '']], ['y', ['keep']]]);
+  const doc =
+    '# A\n\n<!-- example:x -->\nold\n<!-- /example:x -->\n\ntext\n\n' +
+    '## B\n<!-- example:x -->\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n';
+  t.same(
+    [...readmeBlocks(doc)].map(([k, v]) => [k, v]),
+    [
+      ['x', ['old', '']],
+      ['y', ['keep']],
+    ],
+  );
   const out = updateReadme(doc, new Map([['x', 'new\nlines']]));
-  t.equal(out, '# A\n\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n\ntext\n\n'
-    + '## B\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n');
+  t.equal(
+    out,
+    '# A\n\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n\ntext\n\n' +
+      '## B\n<!-- example:x -->\nnew\nlines\n<!-- /example:x -->\n<!-- example:y -->\nkeep\n<!-- /example:y -->\n',
+  );
 });

@@ -20,21 +20,22 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultComparer } from '../../src/default-comparer.js';
 import { ALIGN_THRESHOLDS } from '../../src/core/align/align.js';
 import { PAIR_FEATURES } from '../../src/core/match/pair-features.js';
 import type { PairModel } from '../../src/core/match/pair-model.js';
-import { DEFAULT_LIMITS, type ArticleInput } from '../../src/core/types.js';
-import { casesDir, runEval, type CaseFigures } from '../eval.js';
-import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
+import { type ArticleInput, DEFAULT_LIMITS } from '../../src/core/types.js';
+import { defaultComparer } from '../../src/default-comparer.js';
+import { type CaseFigures, casesDir, runEval } from '../eval.js';
 import type { CompareFn, PanPair } from './corpora.js';
+import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
 import { auc, fitLogistic, logLoss, predict } from './logistic.js';
 import { collectRows } from './pair-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The repository root: two levels up from scripts/fit, three from dist/scripts/fit (the one with package.json).
-const root = [join(here, '..', '..'), join(here, '..', '..', '..')]
-  .find((d) => readdirSync(d).includes('package.json'))!;
+const root = [join(here, '..', '..'), join(here, '..', '..', '..')].find((d) =>
+  readdirSync(d).includes('package.json'),
+)!;
 const argv = process.argv;
 const option = (name: string, fallback: number) => (argv.includes(name) ? +argv[argv.indexOf(name) + 1]! : fallback);
 const dir = corporaDir(argv);
@@ -56,16 +57,35 @@ const fold = rows.group.map((g) => (g * 7919) % FOLDS);
 const cv = new Array<number>(rows.x.length).fill(0);
 for (let k = 0; k < FOLDS; k++) {
   const train = rows.x.map((_, i) => i).filter((i) => fold[i] !== k);
-  const m = fitLogistic(train.map((i) => rows.x[i]!), train.map((i) => rows.y[i]!), train.map((i) => weights[i]!), L2);
-  rows.x.forEach((x, i) => { if (fold[i] === k) cv[i] = predict(m, x); });
+  const m = fitLogistic(
+    train.map((i) => rows.x[i]!),
+    train.map((i) => rows.y[i]!),
+    train.map((i) => weights[i]!),
+    L2,
+  );
+  rows.x.forEach((x, i) => {
+    if (fold[i] === k) cv[i] = predict(m, x);
+  });
 }
 const cvRows = [...perCorpus.keys()].map((c) => {
   const ix = rows.corpus.map((x, i) => (x === c ? i : -1)).filter((i) => i >= 0);
   const y = ix.map((i) => rows.y[i]!);
   return {
-    corpus: c, pairs: ix.length, positive: y.filter((v) => v >= 0.5).length,
-    aucModel: auc(ix.map((i) => cv[i]!), y), aucSim: auc(ix.map((i) => rows.x[i]![0]!), y),
-    loss: logLoss(ix.map((i) => cv[i]!), y),
+    corpus: c,
+    pairs: ix.length,
+    positive: y.filter((v) => v >= 0.5).length,
+    aucModel: auc(
+      ix.map((i) => cv[i]!),
+      y,
+    ),
+    aucSim: auc(
+      ix.map((i) => rows.x[i]![0]!),
+      y,
+    ),
+    loss: logLoss(
+      ix.map((i) => cv[i]!),
+      y,
+    ),
   };
 });
 const fitted = fitLogistic(rows.x, rows.y, weights, L2);
@@ -75,34 +95,58 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const GATE_PAN = option('--gate-pan', 40);
 const allPan = readPan(join(dir, 'pan13-dev'), limit);
 const pan = [...new Set(allPan.map((p) => p.sub))].flatMap((sub) => {
-  const list = allPan.filter((p) => p.sub === sub), step = Math.max(1, list.length / GATE_PAN);
+  const list = allPan.filter((p) => p.sub === sub),
+    step = Math.max(1, list.length / GATE_PAN);
   return list.filter((_, i) => Math.floor(i / step) !== Math.floor((i - 1) / step));
 });
 const sts = readSts(join(dir, 'stsb-dev-news.tsv'), limit);
 const semeval = readSemeval(join(dir, 'semeval2022-task8-train-leads.csv'), limit);
 const half = (k: number) => pan.filter((_, i) => i % 2 === k);
 interface Figures {
-  panFit: Record<string, number>; panHeld: Record<string, number>; negatives: number; dev: CaseFigures[]; sts: number;
-  semeval: number; independentSeeds: boolean;
+  panFit: Record<string, number>;
+  panHeld: Record<string, number>;
+  negatives: number;
+  dev: CaseFigures[];
+  sts: number;
+  semeval: number;
+  independentSeeds: boolean;
 }
 function measure(gates: Record<string, number>): Figures {
   const model: PairModel = { features: [...PAIR_FEATURES], ...fitted, gates };
-  const run: CompareFn = (o: ArticleInput, r: ArticleInput) => defaultComparer().compare(o, r, DEFAULT_LIMITS, { pairModel: model });
-  const f1s = (ps: PanPair[]) => Object.fromEntries(Object.entries(scorePan(ps, run)).filter(([, v]) => v.withReuse)
-    .map(([k, v]) => [k, v.f1]));
-  const negatives = Object.values(scorePan(pan.filter((p) => !p.cases.length), run))
-    .reduce((n, v) => n + v.negatives - v.independent, 0);
+  const run: CompareFn = (o: ArticleInput, r: ArticleInput) =>
+    defaultComparer().compare(o, r, DEFAULT_LIMITS, { pairModel: model });
+  const f1s = (ps: PanPair[]) =>
+    Object.fromEntries(
+      Object.entries(scorePan(ps, run))
+        .filter(([, v]) => v.withReuse)
+        .map(([k, v]) => [k, v.f1]),
+    );
+  const negatives = Object.values(
+    scorePan(
+      pan.filter((p) => !p.cases.length),
+      run,
+    ),
+  ).reduce((n, v) => n + v.negatives - v.independent, 0);
   const dev = runEval(cases, run);
-  const independentSeeds = dev.every((r) => r.verdict.gold !== 'independent'
-    || (r.verdict.got === 'independent' && (r.alignedShare ?? 0) <= 0.05));
+  const independentSeeds = dev.every(
+    (r) => r.verdict.gold !== 'independent' || (r.verdict.got === 'independent' && (r.alignedShare ?? 0) <= 0.05),
+  );
   const sem = scoreSemeval(semeval, run);
-  return { panFit: f1s(half(1)), panHeld: f1s(half(0)), negatives, dev, sts: scoreSts(sts, run),
-    semeval: sem.far - sem.independent, independentSeeds };
+  return {
+    panFit: f1s(half(1)),
+    panHeld: f1s(half(0)),
+    negatives,
+    dev,
+    sts: scoreSts(sts, run),
+    semeval: sem.far - sem.independent,
+    independentSeeds,
+  };
 }
 const devPair = (f: Figures) => f.dev.find((r) => r.name === 'atlantic-caliber')!;
 const devScore = (f: Figures) => {
   const d = devPair(f);
-  const o = d.original!, r = d.rewrite!;
+  const o = d.original!,
+    r = d.rewrite!;
   return (o.alignedF1 + r.alignedF1 + o.labelAccuracy + r.labelAccuracy + d.linksF1!) / 5;
 };
 const mean = (r: Record<string, number>) => {
@@ -115,8 +159,16 @@ const objective = (f: Figures) => mean(f.panFit) + devScore(f) + f.sts;
 const derivedCount = (f: Figures) => f.negatives + f.semeval + (f.independentSeeds ? 0 : 1);
 
 // Each gate from "off" (0; for the seed and sure-anchor gates, 2: never) through the values tried.
-const GATES = ['beliefMoved', 'beliefPart', 'beliefSupport', 'beliefGap', 'beliefExtend', 'beliefAnchor',
-  'beliefSeed', 'beliefSure'] as const;
+const GATES = [
+  'beliefMoved',
+  'beliefPart',
+  'beliefSupport',
+  'beliefGap',
+  'beliefExtend',
+  'beliefAnchor',
+  'beliefSeed',
+  'beliefSure',
+] as const;
 const VALUES = [0.2, 0.3, 0.4, 0.5];
 const SEED_VALUES = [0.3, 0.5, 0.7];
 // An anchor on belief alone must be surer than any gate that only adds to an anchor's evidence.
@@ -132,7 +184,10 @@ for (const g of GATES) {
     const f = measure({ ...gates, [g]: v });
     trials.push({ gate: g, value: v, f });
     const safe = derivedCount(f) <= derivedCount(base) && f.independentSeeds && devScore(f) >= devScore(base) - 0.005;
-    if (safe && objective(f) > objective(best) + 0.001) { best = f; gates[g] = v; }
+    if (safe && objective(f) > objective(best) + 0.001) {
+      best = f;
+      gates[g] = v;
+    }
   }
 }
 
@@ -147,12 +202,16 @@ const RULES: [string, Record<string, number>][] = [
   ['gap filling', { beliefGap: 2 }],
   ['group extension', { beliefExtend: 2 }],
 ];
-const ablationBase = best, gatesFitted = { ...gates };
+const ablationBase = best,
+  gatesFitted = { ...gates };
 const ablation = RULES.map(([name, off]) => {
   log(`without ${name} …`);
   const f = measure({ ...gates, ...off });
   const dropped = objective(f) >= objective(best) - 0.001 && derivedCount(f) <= derivedCount(best);
-  if (dropped) { Object.assign(gates, off); best = f; }
+  if (dropped) {
+    Object.assign(gates, off);
+    best = f;
+  }
   return { name, f, dropped };
 });
 
@@ -163,16 +222,34 @@ const sha = (from: string, files: string[]) => {
   return h.digest('hex').slice(0, 16);
 };
 const fitDir = join(root, 'scripts', 'fit');
-const scriptFiles = readdirSync(fitDir).filter((f) => f.endsWith('.ts')).map((f) => join(fitDir, f));
-const caseFiles = readdirSync(cases).filter((f) => f.endsWith('.json') && !f.startsWith('pinned'))
+const scriptFiles = readdirSync(fitDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join(fitDir, f));
+const caseFiles = readdirSync(cases)
+  .filter((f) => f.endsWith('.json') && !f.startsWith('pinned'))
   .map((f) => join(cases, f));
-const dataFiles = ['pan13-dev/pairs_index.tsv', 'stsb-train-news.tsv', 'stsb-dev-news.tsv',
-  'semeval2022-task8-train-leads.csv'].map((f) => join(dir, f));
+const dataFiles = [
+  'pan13-dev/pairs_index.tsv',
+  'stsb-train-news.tsv',
+  'stsb-dev-news.tsv',
+  'semeval2022-task8-train-leads.csv',
+].map((f) => join(dir, f));
 const model = {
-  features: [...PAIR_FEATURES], mean: fitted.mean.map((x) => round(x)), scale: fitted.scale.map((x) => round(x)),
-  coef: fitted.coef.map((x) => round(x)), intercept: round(fitted.intercept), gates,
-  fitted: { script: sha(root, scriptFiles), data: sha(dir, dataFiles), cases: sha(root, caseFiles),
-    pairs: rows.x.length, l2: L2, folds: FOLDS, limit: Number.isFinite(limit) ? limit : null },
+  features: [...PAIR_FEATURES],
+  mean: fitted.mean.map((x) => round(x)),
+  scale: fitted.scale.map((x) => round(x)),
+  coef: fitted.coef.map((x) => round(x)),
+  intercept: round(fitted.intercept),
+  gates,
+  fitted: {
+    script: sha(root, scriptFiles),
+    data: sha(dir, dataFiles),
+    cases: sha(root, caseFiles),
+    pairs: rows.x.length,
+    l2: L2,
+    folds: FOLDS,
+    limit: Number.isFinite(limit) ? limit : null,
+  },
 };
 writeFileSync(join(root, 'src', 'lexicon', 'pair-model.json'), `${JSON.stringify(model, null, 1)}\n`);
 mkdirSync(join(root, 'docs'), { recursive: true });
@@ -183,20 +260,26 @@ function report(): string {
   const p = (x: number) => (Number.isNaN(x) ? '–' : (100 * x).toFixed(1));
   const n3 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(3));
   const subs = Object.keys(base.panFit);
-  const head = `| ${subs.map((s) => `PAN ${s.slice(3)} F1 fit / held-out`).join(' | ')} `
-    + '| dev pair F1 o/r, acc o/r, links '
-    + '| PAN unrelated derived | STS r | SemEval unrelated derived | seeds independent |';
+  const head =
+    `| ${subs.map((s) => `PAN ${s.slice(3)} F1 fit / held-out`).join(' | ')} ` +
+    '| dev pair F1 o/r, acc o/r, links ' +
+    '| PAN unrelated derived | STS r | SemEval unrelated derived | seeds independent |';
   const line = (label: string, f: Figures) => {
     const d = devPair(f);
-    const dev = `${p(d.original!.alignedF1)}/${p(d.rewrite!.alignedF1)}, ${p(d.original!.labelAccuracy)}/`
-      + `${p(d.rewrite!.labelAccuracy)}, ${p(d.linksF1!)}`;
+    const dev =
+      `${p(d.original!.alignedF1)}/${p(d.rewrite!.alignedF1)}, ${p(d.original!.labelAccuracy)}/` +
+      `${p(d.rewrite!.labelAccuracy)}, ${p(d.linksF1!)}`;
     const pan = subs.map((s) => `${p(f.panFit[s]!)} / ${p(f.panHeld[s]!)}`).join(' | ');
-    return `| ${label} | ${pan} | ${dev} | ${f.negatives} `
-      + `| ${f.sts.toFixed(3)} | ${f.semeval} | ${f.independentSeeds ? 'yes' : 'NO'} |`;
+    return (
+      `| ${label} | ${pan} | ${dev} | ${f.negatives} ` +
+      `| ${f.sts.toFixed(3)} | ${f.semeval} | ${f.independentSeeds ? 'yes' : 'NO'} |`
+    );
   };
-  const changed = (g: Record<string, number>) => Object.entries(g)
-    .filter(([k, v]) => v !== ALIGN_THRESHOLDS[k as keyof typeof ALIGN_THRESHOLDS])
-    .map(([k, v]) => `${k} ${v}`).join(', ');
+  const changed = (g: Record<string, number>) =>
+    Object.entries(g)
+      .filter(([k, v]) => v !== ALIGN_THRESHOLDS[k as keyof typeof ALIGN_THRESHOLDS])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   const sep = `|---|${subs.map(() => '---|').join('')}---|---|---|---|---|`;
   const t = ALIGN_THRESHOLDS;
   return [
@@ -216,8 +299,9 @@ function report(): string {
     '',
     '| corpus | pairs | positive | AUC belief | AUC similarity | log loss |',
     '|---|---|---|---|---|---|',
-    ...cvRows.map((r) => `| ${r.corpus} | ${r.pairs} | ${r.positive} | ${n3(r.aucModel)} | ${n3(r.aucSim)} `
-      + `| ${n3(r.loss)} |`),
+    ...cvRows.map(
+      (r) => `| ${r.corpus} | ${r.pairs} | ${r.positive} | ${n3(r.aucModel)} | ${n3(r.aucSim)} ` + `| ${n3(r.loss)} |`,
+    ),
     '',
     '| feature | coefficient (per standard deviation) |',
     '|---|---|',
@@ -242,7 +326,7 @@ function report(): string {
     '',
     'Each context rule switched off in turn, with the fitted model and gates and the rules dropped before it. A rule',
     'earns its place when switching it off lowers the figures; one whose absence costs nothing on any corpus (and',
-    'turns no independent pair derived) is dropped: its switch is written into the model\'s gates.',
+    "turns no independent pair derived) is dropped: its switch is written into the model's gates.",
     '',
     `| without ${head}`,
     sep,

@@ -9,7 +9,7 @@
  * - The development pair: its gold links (units' `to`).
  * Every row keeps its case (`group`) so that cross-validation never splits a compare between folds.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompareResources, FeaturedPair } from '../../src/core/match/pair-beliefs.js';
 import type { ArticleInput, Claim, CompareResult } from '../../src/core/types.js';
@@ -37,19 +37,27 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
   type Label = (out: CompareResult, p: FeaturedPair) => number;
   const add = (corpus: string, o: ArticleInput, r: ArticleInput, label: Label) => {
     let seen: readonly FeaturedPair[] = [];
-    const out = run(o, r, { observePairs: (ps) => { seen = ps; } });
+    const out = run(o, r, {
+      observePairs: (ps) => {
+        seen = ps;
+      },
+    });
     for (const p of seen) {
-      rows.corpus.push(corpus); rows.group.push(group); rows.x.push(p.features); rows.y.push(label(out, p));
+      rows.corpus.push(corpus);
+      rows.group.push(group);
+      rows.x.push(p.features);
+      rows.y.push(label(out, p));
     }
     group++;
   };
   for (const pair of readPan(join(corpora, 'pan13-dev'), limit)) {
     const summary = pair.sub.startsWith('05');
     add(`pan-${pair.sub.slice(3)}`, { text: pair.source }, { text: pair.suspicious }, (out, p) => {
-      const oc = out.original.claims[p.oi]!, rc = out.rewrite.claims[p.ri]!;
+      const oc = out.original.claims[p.oi]!,
+        rc = out.rewrite.claims[p.ri]!;
       for (const [ss, se, os, oe] of pair.cases) {
-        const inCase = overlap(rc, ss, se) >= 0.5 * (rc.end - rc.start)
-          && overlap(oc, os, oe) >= 0.5 * (oc.end - oc.start);
+        const inCase =
+          overlap(rc, ss, se) >= 0.5 * (rc.end - rc.start) && overlap(oc, os, oe) >= 0.5 * (oc.end - oc.start);
         if (!inCase) continue;
         if (summary) return 1;
         const place = Math.abs((mid(oc) - os) / Math.max(1, oe - os) - (mid(rc) - ss) / Math.max(1, se - ss));
@@ -64,7 +72,9 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
   for (const s of readSemeval(join(corpora, 'semeval2022-task8-train-leads.csv'), limit)) {
     if (s.overall >= 3.5) add('semeval-unrelated', { text: s.a }, { text: s.b }, () => 0);
   }
-  for (const f of readdirSync(casesDir).filter((n) => n.endsWith('.json') && !n.startsWith('pinned')).sort()) {
+  for (const f of readdirSync(casesDir)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('pinned'))
+    .sort()) {
     const c = JSON.parse(readFileSync(join(casesDir, f), 'utf8')) as EvalCase;
     if (c.verdict === 'independent') {
       add('seeds-independent', { text: c.source.text }, { text: c.rewrite.text }, () => 0);
@@ -83,16 +93,33 @@ export function collectRows(corpora: string, casesDir: string, run: CompareWith,
   return rows;
 }
 
-interface Unit { id: string; start: number; end: number; role?: string; to?: string[] }
-interface EvalSide { text: string; units?: Unit[] }
-interface EvalCase { verdict?: string; source: EvalSide; rewrite: EvalSide }
+interface Unit {
+  id: string;
+  start: number;
+  end: number;
+  role?: string;
+  to?: string[];
+}
+interface EvalSide {
+  text: string;
+  units?: Unit[];
+}
+interface EvalCase {
+  verdict?: string;
+  source: EvalSide;
+  rewrite: EvalSide;
+}
 
 function unitOf(c: Claim, units: Unit[]): string | null {
-  let best: string | null = null, most = 0;
+  let best: string | null = null,
+    most = 0;
   for (const u of units) {
     if (u.role === 'title' || u.role === 'note' || u.role === 'boilerplate') continue;
     const o = overlap(c, u.start, u.end);
-    if (o > most) { most = o; best = u.id; }
+    if (o > most) {
+      most = o;
+      best = u.id;
+    }
   }
   return best;
 }

@@ -6,17 +6,22 @@
  *   node dist/scripts/fit/try-thresholds.js [--corpora DIR] [--set beliefSure=0.6,anchor=0.5] [--limit N]
  */
 import { join } from 'node:path';
-import { defaultComparer } from '../../src/default-comparer.js';
-import { DEFAULT_LIMITS, type ArticleInput } from '../../src/core/types.js';
 import type { AlignThresholds } from '../../src/core/align/align.js';
+import { type ArticleInput, DEFAULT_LIMITS } from '../../src/core/types.js';
+import { defaultComparer } from '../../src/default-comparer.js';
 import { casesDir, runEval } from '../eval.js';
-import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
 import type { CompareFn } from './corpora.js';
+import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
 
 const argv = process.argv;
 const opt = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
-const set = Object.fromEntries(opt('--set', '').split(',').filter(Boolean).map((kv) => kv.split('='))
-  .map(([k, v]) => [k!, +v!])) as Partial<AlignThresholds>;
+const set = Object.fromEntries(
+  opt('--set', '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => kv.split('='))
+    .map(([k, v]) => [k!, +v!]),
+) as Partial<AlignThresholds>;
 const limit = +opt('--limit', '0') || Infinity;
 const dir = corporaDir(argv);
 const run: CompareFn = (o: ArticleInput, r: ArticleInput) =>
@@ -32,8 +37,10 @@ const sem = scoreSemeval(readSemeval(join(dir, 'semeval2022-task8-train-leads.cs
 out.push(`semeval unrelated independent ${sem.independent}/${sem.far}`);
 for (const c of runEval(casesDir(), run)) {
   if (c.original && c.rewrite) {
-    out.push(`${c.name}: aligned-F1 ${pct(c.original.alignedF1)}/${pct(c.rewrite.alignedF1)}, label acc `
-      + `${pct(c.original.labelAccuracy)}/${pct(c.rewrite.labelAccuracy)}, links F1 ${pct(c.linksF1 ?? 0)}`);
+    out.push(
+      `${c.name}: aligned-F1 ${pct(c.original.alignedF1)}/${pct(c.rewrite.alignedF1)}, label acc ` +
+        `${pct(c.original.labelAccuracy)}/${pct(c.rewrite.labelAccuracy)}, links F1 ${pct(c.linksF1 ?? 0)}`,
+    );
   } else {
     out.push(`${c.name}: ${c.verdict.got} (gold ${c.verdict.gold}), aligned ${pct(c.alignedShare ?? 0)}`);
   }

@@ -1,12 +1,12 @@
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
-import { alignedClaims, sourceVerdict, type IndexEvidence } from './judge.js';
 import { articleId } from '../retrieve/fingerprint.js';
-import { POSTINGS_CAP, rankCandidates, type Candidate } from '../retrieve/rank.js';
 import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
-import { QUERY_TERMS, queryKeysOfWords, termKey, type Rarity } from '../retrieve/signature.js';
+import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
+import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
+import { alignedClaims, type IndexEvidence, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -107,14 +107,20 @@ export function sourceArticle(a: ArticleMeta): SourceArticle {
 
 function asInput(a: CandidateArticle): ArticleInput {
   return {
-    text: a.text, outlet: a.outlet ?? undefined, url: a.url ?? undefined, title: a.title ?? undefined,
-    published: a.published ?? undefined, aliases: a.aliases ?? undefined,
+    text: a.text,
+    outlet: a.outlet ?? undefined,
+    url: a.url ?? undefined,
+    title: a.title ?? undefined,
+    published: a.published ?? undefined,
+    aliases: a.aliases ?? undefined,
   };
 }
 
 /** Checks `input` against the store: its sources, most likely first. */
 export async function findSources(
-  deps: SourceFinderDeps, input: ArticleInput, options: CheckOptions,
+  deps: SourceFinderDeps,
+  input: ArticleInput,
+  options: CheckOptions,
 ): Promise<CheckAnswer> {
   const stored = await deps.store.count();
   const selfId = articleId(input.text);
@@ -129,21 +135,29 @@ export async function findSources(
     const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored, CHAIN_QUERY_TERMS);
     if (!first) return null;
     return {
-      article: sourceArticle(first.article), verdict: first.verdict,
-      credited: first.result.summary.attribution.credited, derivedFrom: await chainOf(first, exclude, depth + 1),
+      article: sourceArticle(first.article),
+      verdict: first.verdict,
+      credited: first.result.summary.attribution.credited,
+      derivedFrom: await chainOf(first, exclude, depth + 1),
     };
   };
 
-  const sources = await Promise.all(kept.map(async (s, i): Promise<FoundSource> => {
-    const { summary } = s.result;
-    const derived = s.verdict !== 'independent';
-    return {
-      article: sourceArticle(s.article), verdict: s.verdict, coverage: summary.coverage,
-      containment: summary.containment, credited: summary.attribution.credited, score: s.aligned,
-      derivedFrom: derived && i < CHAIN_SOURCES ? await chainOf(s, new Set([selfId]), 0) : null,
-      ...(options.full ? { result: s.result } : {}),
-    };
-  }));
+  const sources = await Promise.all(
+    kept.map(async (s, i): Promise<FoundSource> => {
+      const { summary } = s.result;
+      const derived = s.verdict !== 'independent';
+      return {
+        article: sourceArticle(s.article),
+        verdict: s.verdict,
+        coverage: summary.coverage,
+        containment: summary.containment,
+        credited: summary.attribution.credited,
+        score: s.aligned,
+        derivedFrom: derived && i < CHAIN_SOURCES ? await chainOf(s, new Set([selfId]), 0) : null,
+        ...(options.full ? { result: s.result } : {}),
+      };
+    }),
+  );
   return { sources, compared: scored.length, stored };
 }
 
@@ -152,7 +166,12 @@ export async function findSources(
  * checked text itself, by fingerprint; the links of a chain already followed) and not certainly published later.
  */
 async function compareCandidates(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
+  deps: SourceFinderDeps,
+  input: ArticleInput,
+  exclude: Set<string>,
+  max: number,
+  stored: number,
+  terms: number,
 ): Promise<Scored[]> {
   const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
@@ -165,7 +184,12 @@ async function compareCandidates(
  * needs one, so the next candidate is compared only when the one before was not.
  */
 async function firstDerived(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
+  deps: SourceFinderDeps,
+  input: ArticleInput,
+  exclude: Set<string>,
+  max: number,
+  stored: number,
+  terms: number,
 ): Promise<Scored | null> {
   for (const c of await eligibleCandidates(deps, input, exclude, max, stored, terms)) {
     const s = await judged(deps, c, input);
@@ -188,14 +212,23 @@ interface Eligible {
 
 /** The best `max` eligible candidates of `input` by index score, with the stored articles read. */
 async function eligibleCandidates(
-  deps: SourceFinderDeps, input: ArticleInput, exclude: Set<string>, max: number, stored: number, terms: number,
+  deps: SourceFinderDeps,
+  input: ArticleInput,
+  exclude: Set<string>,
+  max: number,
+  stored: number,
+  terms: number,
 ): Promise<Eligible[]> {
   const ws = words(input.text);
   const query = queryKeysOfWords(ws, deps.rarity, terms);
-  const postings = await deps.store.postings(query.map((k) => k.key), POSTINGS_CAP);
+  const postings = await deps.store.postings(
+    query.map((k) => k.key),
+    POSTINGS_CAP,
+  );
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
   const ranked = rankCandidates(query, postings, stored)
-    .filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, max * 3);
+    .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
+    .slice(0, max * 3);
   const bySeq = new Map((await deps.store.bySeq(ranked.map((c) => c.seq))).map((a) => [a.seq, a]));
   const range = dateRange(input.published);
   const eligible = ranked.flatMap((c) => {
@@ -206,10 +239,12 @@ async function eligibleCandidates(
   const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
   const checkedTerms = termSequence(ws, deps.rarity);
   const frequency = (t: string) => postings.get(termKey(t))?.length;
-  const passages = chosen.map(({ article }) => passageScore(checkedTerms, termSet(words(article.text), deps.rarity),
-    frequency, stored));
+  const passages = chosen.map(({ article }) =>
+    passageScore(checkedTerms, termSet(words(article.text), deps.rarity), frequency, stored),
+  );
   const top = Math.max(0, ...passages);
   return chosen.map((e, i) => ({
-    ...e, evidence: { shingles: e.candidate.shingles, passage: passages[i]!, bestPassage: passages[i] === top },
+    ...e,
+    evidence: { shingles: e.candidate.shingles, passage: passages[i]!, bestPassage: passages[i] === top },
   }));
 }

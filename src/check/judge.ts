@@ -40,14 +40,18 @@ export function alignedClaims(result: CompareResult): number {
 
 /** The source verdict: the compare's when the evidence agrees, partially derived for a carried passage. */
 export function sourceVerdict(
-  result: CompareResult, evidence: IndexEvidence, minPassageTerms = MIN_PASSAGE_TERMS,
+  result: CompareResult,
+  evidence: IndexEvidence,
+  minPassageTerms = MIN_PASSAGE_TERMS,
 ): Verdict {
   const aligned = alignedClaims(result);
   const { verdict, coverage } = result.summary;
   if (verdict !== 'independent' && aligned >= MIN_ALIGNED) return verdict;
-  if ((aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE)
-    || (evidence.shingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED)
-    || (evidence.bestPassage && evidence.passage >= minPassageTerms)) {
+  if (
+    (aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE) ||
+    (evidence.shingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED) ||
+    (evidence.bestPassage && evidence.passage >= minPassageTerms)
+  ) {
     return verdict === 'independent' ? 'partially_derived' : verdict;
   }
   return 'independent';

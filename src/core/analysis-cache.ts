@@ -21,7 +21,10 @@ export class AnalysisCache<T> {
    * @param maxEntryChars longer texts are not cached (a report of millions of characters would evict everything
    *   else and is rarely compared twice)
    */
-  constructor(readonly maxChars: number, readonly maxEntryChars: number) {}
+  constructor(
+    readonly maxChars: number,
+    readonly maxEntryChars: number,
+  ) {}
 
   /** The cached value for `text`, or `compute(text)` (cached when the text is short enough). */
   get(text: string, compute: (text: string) => T): T {

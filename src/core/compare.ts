@@ -1,27 +1,27 @@
-import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
-import { readText, type TextAnalysis } from './text-analysis.js';
-import { termReader, type TermReader } from './terms/tokens.js';
-import { lexiconLookups, type LexiconLookups } from './terms/lexicon-lookups.js';
-import { pairTerms } from './terms/pair-terms.js';
-import { scoredPairs } from './match/scored-pairs.js';
-import { groupCoverage } from './align/group-coverage.js';
-import { claimGroups, SIMILARITY_ONLY, type AlignBeliefs } from './align/claim-groups.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { ALIGN_THRESHOLDS } from './align/align.js';
-import { pairBeliefs, type CompareResources } from './match/pair-beliefs.js';
-import type { PairModel } from './match/pair-model.js';
+import { type AlignBeliefs, claimGroups, SIMILARITY_ONLY } from './align/claim-groups.js';
+import { groupCoverage } from './align/group-coverage.js';
 import type { ScoredPair } from './align/links.js';
-import type { PairTerms } from './terms/pair-terms.js';
+import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
+import { alignmentStatus, changedClaimIds, markChanged } from './checks/changed-claims.js';
+import { NO_ANTONYMS } from './checks/fact-changes.js';
+import { checkJournalism, journalismFlags } from './checks/journalism.js';
+import type { Antonyms } from './checks/polarity.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
 import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/verdict.js';
-import { checkJournalism, journalismFlags } from './checks/journalism.js';
-import { alignmentStatus, changedClaimIds, markChanged } from './checks/changed-claims.js';
-import { Workspace } from './workspace.js';
-import type { Antonyms } from './checks/polarity.js';
-import { NO_ANTONYMS } from './checks/fact-changes.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import { type CompareResources, pairBeliefs } from './match/pair-beliefs.js';
+import type { PairModel } from './match/pair-model.js';
+import { scoredPairs } from './match/scored-pairs.js';
+import { type LexiconLookups, lexiconLookups } from './terms/lexicon-lookups.js';
+import type { PairTerms } from './terms/pair-terms.js';
+import { pairTerms } from './terms/pair-terms.js';
+import { type TermReader, termReader } from './terms/tokens.js';
+import { readText, type TextAnalysis } from './text-analysis.js';
 import type { ArticleInput, CompareLimits, CompareResult, Summary } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
+import { Workspace } from './workspace.js';
 
 export { VERBATIM_RANK_WINDOW } from './match/scored-pairs.js';
 
@@ -52,7 +52,12 @@ export interface Comparer {
    * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
    * Deterministic: the same input always gives the same answer, whatever the comparer compared before.
    */
-  compare(original: ArticleInput, rewrite: ArticleInput, limits?: CompareLimits, variation?: CompareVariation): CompareResult;
+  compare(
+    original: ArticleInput,
+    rewrite: ArticleInput,
+    limits?: CompareLimits,
+    variation?: CompareVariation,
+  ): CompareResult;
   /** Recently analysed texts: comparing one original with several rewrites reads it once. */
   readonly analyses: AnalysisCache<unknown>;
 }
@@ -62,8 +67,11 @@ export function createComparer(resources: ComparerResources): Comparer {
   const budget = resources.analysisCacheChars ?? ANALYSIS_CACHE_CHARS;
   const analyses = new AnalysisCache<TextAnalysis>(budget, ANALYSIS_CACHE_ENTRY_CHARS);
   const context: CompareContext = {
-    lookups: lexiconLookups(resources.lexicon), analyses, reader: resources.reader ?? termReader(),
-    workspace: new Workspace(), antonyms: resources.antonyms ?? NO_ANTONYMS,
+    lookups: lexiconLookups(resources.lexicon),
+    analyses,
+    reader: resources.reader ?? termReader(),
+    workspace: new Workspace(),
+    antonyms: resources.antonyms ?? NO_ANTONYMS,
   };
   return {
     compare: (original, rewrite, limits = DEFAULT_LIMITS, variation = {}) =>
@@ -85,32 +93,58 @@ interface CompareContext {
 }
 
 /** The pipeline, one stage a line: each stage takes what the ones before it returned. */
-function compare(context: CompareContext, original: ArticleInput, rewrite: ArticleInput,
-  limits: CompareLimits, model: CompareResources): CompareResult {
+function compare(
+  context: CompareContext,
+  original: ArticleInput,
+  rewrite: ArticleInput,
+  limits: CompareLimits,
+  model: CompareResources,
+): CompareResult {
   const { analyses, reader, lookups, workspace, antonyms } = context;
   const o = readText(analyses, reader, original.text, limits.maxChars);
   const r = readText(analyses, reader, rewrite.text, limits.maxChars);
   const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
   const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
-  const aligned = claimGroups(pairs, o.claims.length, r.claims.length, groupCoverage(terms, workspace.pairs),
-    alignBeliefs(terms, pairs, model));
+  const aligned = claimGroups(
+    pairs,
+    o.claims.length,
+    r.claims.length,
+    groupCoverage(terms, workspace.pairs),
+    alignBeliefs(terms, pairs, model),
+  );
   const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
   const originalSide = sideResult(o, 'o', verdicts.original, r.claims);
   const rewriteSide = sideResult(r, 'r', verdicts.rewrite, o.claims);
   const answer = { original: originalSide, rewrite: rewriteSide, alignments: verdicts.alignments };
-  const checks = checkJournalism(answer, original, rewrite, limits, { original: o.memo, rewrite: r.memo }, workspace, antonyms);
+  const checks = checkJournalism(
+    answer,
+    original,
+    rewrite,
+    limits,
+    { original: o.memo, rewrite: r.memo },
+    workspace,
+    antonyms,
+  );
   const found = verdicts.alignments.map((a, i) => ({ ...a, changes: checks.changes[i]! }));
   const changed = changedClaimIds(found, checks.quotes, originalSide, rewriteSide);
-  const originalMarked = markChanged(originalSide, changed), rewriteMarked = markChanged(rewriteSide, changed);
+  const originalMarked = markChanged(originalSide, changed),
+    rewriteMarked = markChanged(rewriteSide, changed);
   const alignments = found.map((a) => ({ ...a, status: alignmentStatus(a, changed) }));
   const derivation = summarise(originalMarked, rewriteMarked);
   const summary: Summary = {
-    ...derivation, attribution: checks.attribution, quotes: checks.quoteCounts, changedFacts: checks.changedFacts,
+    ...derivation,
+    attribution: checks.attribution,
+    quotes: checks.quoteCounts,
+    changedFacts: checks.changedFacts,
     flags: journalismFlags(derivation.verdict, checks),
   };
   return {
-    summary, original: originalMarked, rewrite: rewriteMarked, alignments,
-    quotes: checks.quotes, droppedQuotes: checks.droppedQuotes,
+    summary,
+    original: originalMarked,
+    rewrite: rewriteMarked,
+    alignments,
+    quotes: checks.quotes,
+    droppedQuotes: checks.droppedQuotes,
   };
 }
 

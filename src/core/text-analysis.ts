@@ -1,10 +1,10 @@
-import { segmentArticle, type Segment } from './segment/article.js';
 import type { AnalysisCache } from './analysis-cache.js';
+import { type TextMemo, textMemo } from './checks/journalism.js';
 import { TextWords } from './classify/group-words.js';
-import { textMemo, type TextMemo } from './checks/journalism.js';
-import { claimTerms, spanTermsInto, type ClaimWords, type TermReader } from './terms/tokens.js';
-import { TextTermsBuilder, type TextTerms } from './terms/vocabulary.js';
-import { textShingles, type TextShingles } from './match/copied-runs.js';
+import { type TextShingles, textShingles } from './match/copied-runs.js';
+import { type Segment, segmentArticle } from './segment/article.js';
+import { type ClaimWords, claimTerms, spanTermsInto, type TermReader } from './terms/tokens.js';
+import { type TextTerms, TextTermsBuilder } from './terms/vocabulary.js';
 import type { Boilerplate } from './types.js';
 
 /**
@@ -55,8 +55,12 @@ export interface ReadText {
  * claims' texts are slices of the longer submitted text, which the cached analysis (accounted by the cut text's
  * length) must not keep alive.
  */
-export function readText(analyses: AnalysisCache<TextAnalysis>, reader: TermReader, full: string,
-  maxChars: number): ReadText {
+export function readText(
+  analyses: AnalysisCache<TextAnalysis>,
+  reader: TermReader,
+  full: string,
+  maxChars: number,
+): ReadText {
   const text = full.slice(0, maxChars);
   const analysis = analyses.get(text, (t) => analyseText(t, reader));
   const { paragraphs, boilerplate, wordKeys, termIndex: terms, shingles } = analysis;
@@ -68,7 +72,7 @@ export function readText(analyses: AnalysisCache<TextAnalysis>, reader: TermRead
   });
   const whole = text.length === full.length;
   const memo = whole ? analysis.memo : textMemo();
-  const words = whole ? analysis.words ??= new TextWords() : new TextWords();
+  const words = whole ? (analysis.words ??= new TextWords()) : new TextWords();
   return { paragraphs, boilerplate, claims, wordKeys, terms, shingles, memo, words };
 }
 

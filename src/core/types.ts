@@ -4,9 +4,29 @@
  * these are the types derived from them, under the names the core uses.
  */
 export type { ArticleInput } from '../schemas/article.js';
+export { type CompareLimits, DEFAULT_LIMITS } from '../schemas/limits.js';
 export type {
-  AlignedStatus, Alignment, Attribution, Boilerplate, BoilerplateKind, ChangeKind, Claim, ClaimStatus, CompareResult,
-  DiffPart, FactChange, OriginalStatus, Paragraph, Quote, QuoteEdit, QuoteStatus, RewriteStatus, Side, SideResult,
-  Span, Summary, TextSpan, Verdict,
+  AlignedStatus,
+  Alignment,
+  Attribution,
+  Boilerplate,
+  BoilerplateKind,
+  ChangeKind,
+  Claim,
+  ClaimStatus,
+  CompareResult,
+  DiffPart,
+  FactChange,
+  OriginalStatus,
+  Paragraph,
+  Quote,
+  QuoteEdit,
+  QuoteStatus,
+  RewriteStatus,
+  Side,
+  SideResult,
+  Span,
+  Summary,
+  TextSpan,
+  Verdict,
 } from '../schemas/result.js';
-export { DEFAULT_LIMITS, type CompareLimits } from '../schemas/limits.js';

@@ -1,6 +1,6 @@
+import { QuoteBuffers } from './checks/quote-check.js';
 import { LcsBuffers } from './classify/lcs.js';
 import { DiffBuffers } from './classify/word-diff.js';
-import { QuoteBuffers } from './checks/quote-check.js';
 import { PairBuffers } from './match/pair-score.js';
 import { CrossBuffers } from './terms/vocabulary.js';
 

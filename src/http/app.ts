@@ -1,29 +1,29 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { randomUUID } from 'node:crypto';
-import { DEFAULTS, type Config } from '../config.js';
-import { createLogger, type DestinationStream } from '../logger.js';
-import multipartPlugin from './multipart.js';
-import enginePlugin, { type EngineOptions } from './engine.js';
-import pressurePlugin from './pressure.js';
-import securityPlugin from './security.js';
-import apiKeysPlugin from './api-keys.js';
-import storePlugin from './store.js';
-import type { ArticleStore } from '../store/types.js';
-import { problem, sendProblem, toProblem } from './problem.js';
-import { htmlForm, sendFormError } from './form-errors.js';
-import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
-import { registerJsonBody } from './json-body.js';
-import { openapiDocument } from './openapi.js';
-import healthRoutes from '../../routes/health.js';
-import compareRoutes from '../../routes/compare.js';
-import batchRoutes from '../../routes/batch.js';
-import uiRoutes from '../../routes/ui.js';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import articleRoutes from '../../routes/articles.js';
 import bulkRoutes from '../../routes/articles-bulk.js';
+import batchRoutes from '../../routes/batch.js';
 import checkRoutes from '../../routes/check.js';
+import compareRoutes from '../../routes/compare.js';
+import healthRoutes from '../../routes/health.js';
+import uiRoutes from '../../routes/ui.js';
+import { type Config, DEFAULTS } from '../config.js';
+import { createLogger, type DestinationStream } from '../logger.js';
+import { PROBLEM_STATUS_SCHEMAS } from '../schemas/responses.js';
+import type { ArticleStore } from '../store/types.js';
+import apiKeysPlugin from './api-keys.js';
+import enginePlugin, { type EngineOptions } from './engine.js';
+import { htmlForm, sendFormError } from './form-errors.js';
+import { registerJsonBody } from './json-body.js';
+import multipartPlugin from './multipart.js';
+import { openapiDocument } from './openapi.js';
+import pressurePlugin from './pressure.js';
+import { problem, sendProblem, toProblem } from './problem.js';
+import securityPlugin from './security.js';
+import storePlugin from './store.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -43,7 +43,9 @@ export interface BuildOptions {
  */
 export const ajvLogger = {
   log: console.log.bind(console),
-  warn: (...args: unknown[]) => { if (!String(args[0]).startsWith('DEPRECATED: option unicode.')) console.warn(...args); },
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('DEPRECATED: option unicode.')) console.warn(...args);
+  },
   error: console.error.bind(console),
 };
 
@@ -55,8 +57,10 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
  */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...DEFAULTS, ...options.config };
-  const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined
-    : createLogger({ level: options.logger?.level ?? config.logLevel }, options.logger?.stream);
+  const loggerInstance: FastifyBaseLogger | undefined =
+    options.logger === false
+      ? undefined
+      : createLogger({ level: options.logger?.level ?? config.logLevel }, options.logger?.stream);
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
@@ -71,20 +75,35 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // unicode: false: string lengths in UTF-16 units, the unit of the core's limits and offsets (with ajv's default,
     // code points, astral characters let a text past `maxChars` that the core then cut; counting code points also
     // walked every character of every text, a visible share of the event loop's busy time under load).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, unicode: false, logger: ajvLogger } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: true,
+        unicode: false,
+        logger: ajvLogger,
+      },
+    },
     // Fastify's own closing answer is a plain JSON 503; ours (below) is a registered problem like every other error.
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // During shutdown, requests still arriving on kept-alive sockets get 503 SHUTTING_DOWN with `Connection: close`
   // and `Retry-After` (a load balancer retries them on another instance), while in-flight requests finish.
-  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   let closing = false;
-  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (!closing) return;
     reply.header('connection', 'close').header('retry-after', '1');
-    return sendProblem(reply, problem('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.', request));
+    return sendProblem(
+      reply,
+      problem('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.', request),
+    );
   });
   // Fastify parses text/plain bodies by default, which made a plain-text POST a 400 about a missing field; no
   // route takes one (a compare needs two texts), so it is refused as an unsupported media type instead.
@@ -98,7 +117,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(swagger, {
     openapi: openapiDocument(),
     // Shared schemas keep their own names in the document (`Problem400`), not `def-N`.
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipartPlugin, { bodyLimit: config.bodyLimit });
@@ -124,8 +145,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     const allowed = METHODS.filter((method) => app.hasRoute({ method, url: path }));
     if (allowed.length) {
       reply.header('allow', allowed.join(', '));
-      return sendProblem(reply, problem('METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes `
-        + `${allowed.join(', ')}.`, request));
+      return sendProblem(
+        reply,
+        problem(
+          'METHOD_NOT_ALLOWED',
+          `${path} does not take ${request.method}; it takes ` + `${allowed.join(', ')}.`,
+          request,
+        ),
+      );
     }
     return sendProblem(reply, problem('NOT_FOUND', `No route for ${request.method} ${path}`, request));
   });
@@ -135,7 +162,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(batchRoutes);
   await app.register(uiRoutes);
   await app.register(articleRoutes);
-  await app.register(bulkRoutes, { maxLines: config.bulkMaxLines, maxBytes: config.bulkMaxBytes, maxLineBytes: config.bodyLimit });
+  await app.register(bulkRoutes, {
+    maxLines: config.bulkMaxLines,
+    maxBytes: config.bulkMaxBytes,
+    maxLineBytes: config.bodyLimit,
+  });
   await app.register(checkRoutes);
   return app;
 }

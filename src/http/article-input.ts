@@ -1,7 +1,7 @@
 import type { ArticleInput, CompareResult, Side } from '../core/types.js';
-import type { ArticleBody } from '../schemas/article.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
 import { binaryReason } from '../input/text-bytes.js';
+import type { ArticleBody } from '../schemas/article.js';
 import { ProblemError } from './problem.js';
 
 export interface ResolvedArticle {
@@ -17,7 +17,9 @@ export interface ResolvedArticle {
  * naming the field.
  */
 export async function resolveArticle(
-  body: ArticleBody, field: string, extract: (html: string) => Promise<ExtractedArticle>,
+  body: ArticleBody,
+  field: string,
+  extract: (html: string) => Promise<ExtractedArticle>,
 ): Promise<ResolvedArticle> {
   const { html, text, ...rest } = body;
   const binary = binaryReason(text ?? html ?? '');
@@ -28,10 +30,15 @@ export async function resolveArticle(
   if (html === undefined) return { input: { ...rest, text: text ?? '' }, extracted: false };
   try {
     const page = await extract(html);
-    return { input: { ...rest, text: page.text, outlet: rest.outlet ?? page.siteName, title: rest.title ?? page.title }, extracted: true };
+    return {
+      input: { ...rest, text: page.text, outlet: rest.outlet ?? page.siteName, title: rest.title ?? page.title },
+      extracted: true,
+    };
   } catch (err) {
     if (!(err instanceof ExtractError)) throw err;
-    throw new ProblemError('INVALID_REQUEST', `${field}.html: ${err.message}`, [{ field: `${field}.html`, rule: 'extract', message: err.message }]);
+    throw new ProblemError('INVALID_REQUEST', `${field}.html: ${err.message}`, [
+      { field: `${field}.html`, rule: 'extract', message: err.message },
+    ]);
   }
 }
 
@@ -45,7 +52,11 @@ export function attachExtractedText(result: CompareResult, side: Side, article: 
  * Reads one article of a multipart form (curl `-F`, the `GET /` page): `<side>` holds text, or
  * `<side>_html` holds a web page, or `<side>` with `<side>_type=html` (the page's "this is HTML" choice).
  */
-export function formSide(form: Record<string, unknown>, side: string, fields: readonly string[]): Record<string, unknown> | undefined {
+export function formSide(
+  form: Record<string, unknown>,
+  side: string,
+  fields: readonly string[],
+): Record<string, unknown> | undefined {
   const html = form[`${side}_html`];
   const hasText = form[side] !== undefined;
   const asHtml = html !== undefined || (hasText && form[`${side}_type`] === 'html');

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { renderFormPage, type FormError, type SlotValues } from '../render/form.js';
-import { cspNonce, negotiateFormat } from './formats.js';
+import { type FormError, renderFormPage, type SlotValues } from '../render/form.js';
 import type { Problem } from '../schemas/problem.js';
+import { cspNonce, negotiateFormat } from './formats.js';
 
 /**
  * A compare asked for as HTML (the `GET /` forms post with `?format=html`) that fails is answered with the form
@@ -48,17 +48,21 @@ export function formValues(body: unknown): Record<string, SlotValues> {
   const values: Record<string, SlotValues> = {};
   if (!body || typeof body !== 'object') return values;
   const b = body as Record<string, unknown>;
-  const put = (key: string, v: SlotValues | undefined) => { if (v) values[key] = v; };
+  const put = (key: string, v: SlotValues | undefined) => {
+    if (v) values[key] = v;
+  };
   if (Object.keys(b).some((k) => /^(?:original|rewrite(?:_\d{1,3})?)(?:_\w+)?$/.test(k) && typeof b[k] === 'string')) {
     for (const key of Object.keys(b)) {
       const slot = /^(original|rewrite(?:_\d{1,2})?)(?:_(?:html|outlet|type))?$/.exec(key)?.[1];
-      if (slot && !values[slot] && (slot === 'original' || slot === 'rewrite' || Number(slot.slice(8)) <= 10)) put(slot, flatSlot(b, slot));
+      if (slot && !values[slot] && (slot === 'original' || slot === 'rewrite' || Number(slot.slice(8)) <= 10))
+        put(slot, flatSlot(b, slot));
     }
     return values;
   }
   put('original', slot(b.original));
   put('rewrite', slot(b.rewrite));
-  if (Array.isArray(b.rewrites)) for (const [i, r] of b.rewrites.slice(0, 10).entries()) put(`rewrite_${i + 1}`, slot(r));
+  if (Array.isArray(b.rewrites))
+    for (const [i, r] of b.rewrites.slice(0, 10).entries()) put(`rewrite_${i + 1}`, slot(r));
   return values;
 }
 
@@ -72,7 +76,11 @@ export function fieldLabel(field: string): string {
 
 /** Validation rules as an editor would say them. */
 const RULE_WORDS: Record<string, string> = {
-  minLength: 'the text is empty', pattern: 'the text is empty', required: 'missing', oneOf: 'missing', minItems: 'missing',
+  minLength: 'the text is empty',
+  pattern: 'the text is empty',
+  required: 'missing',
+  oneOf: 'missing',
+  minItems: 'missing',
 };
 
 /** The validation errors in the form's words, one line per field. */
@@ -86,10 +94,23 @@ function humanErrors(errors: NonNullable<Problem['errors']>): { field: string; m
 }
 
 /** Sends the form page for a failed compare (see the module comment). */
-export function sendFormError(reply: FastifyReply, request: FastifyRequest, form: FormError['form'], problem: Problem): FastifyReply {
+export function sendFormError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  form: FormError['form'],
+  problem: Problem,
+): FastifyReply {
   const error: FormError = {
-    form, title: problem.title, detail: problem.detail, code: problem.code, status: problem.status,
-    errors: problem.errors && humanErrors(problem.errors), values: formValues(request.body),
+    form,
+    title: problem.title,
+    detail: problem.detail,
+    code: problem.code,
+    status: problem.status,
+    errors: problem.errors && humanErrors(problem.errors),
+    values: formValues(request.body),
   };
-  return reply.code(problem.status).type('text/html; charset=utf-8').send(renderFormPage({ nonce: cspNonce(reply), error }));
+  return reply
+    .code(problem.status)
+    .type('text/html; charset=utf-8')
+    .send(renderFormPage({ nonce: cspNonce(reply), error }));
 }

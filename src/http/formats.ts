@@ -1,19 +1,19 @@
-import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { CompareResult } from '../core/types.js';
 import { renderResult } from '../render/format.js';
-import { MEDIA_TYPES, type Format } from '../schemas/format.js';
 import type { Nonce } from '../render/html.js';
 import type { RenderOptions } from '../render/summary-phrases.js';
-import { ProblemError } from './problem.js';
 import { clampWidth } from '../render/wrap.js';
+import { type Format, MEDIA_TYPES } from '../schemas/format.js';
+import { ProblemError } from './problem.js';
 
 /**
  * Content negotiation for compare answers: JSON for tools, an HTML report for editors, a compact
  * text report for curl and Markdown for tickets and chat. `?format=` wins over `Accept`; no Accept and
  * `*\/*` give JSON; an Accept that allows none of them gets a 406 NOT_ACCEPTABLE problem.
  */
-export { FormatQuerySchema, MEDIA_TYPES, type Format } from '../schemas/format.js';
+export { type Format, FormatQuerySchema, MEDIA_TYPES } from '../schemas/format.js';
 
 /** In preference order for wildcards: `*\/*` → JSON, `text/*` → plain text. */
 const OFFERED = ['application/json', 'text/plain', 'text/html', 'text/markdown'];
@@ -33,7 +33,10 @@ export function negotiateFormat(request: FastifyRequest): Format {
   if (!accept?.trim()) return 'json';
   const best = new Negotiator({ headers: { accept } }).mediaType(OFFERED);
   if (!best) {
-    throw new ProblemError('NOT_ACCEPTABLE', `Cannot answer with ${accept}; available: ${OFFERED.join(', ')} (or ?format=json|text|markdown|html).`);
+    throw new ProblemError(
+      'NOT_ACCEPTABLE',
+      `Cannot answer with ${accept}; available: ${OFFERED.join(', ')} (or ?format=json|text|markdown|html).`,
+    );
   }
   return BY_MEDIA.get(best) ?? 'json';
 }
@@ -45,8 +48,15 @@ export function cspNonce(reply: FastifyReply): Nonce | undefined {
 }
 
 /** Sends a compare result in the negotiated format (JSON goes through the route's response schema). */
-export function sendResult(reply: FastifyReply, format: Format, result: CompareResult, opts: RenderOptions): FastifyReply | CompareResult {
+export function sendResult(
+  reply: FastifyReply,
+  format: Format,
+  result: CompareResult,
+  opts: RenderOptions,
+): FastifyReply | CompareResult {
   reply.header('vary', 'Accept');
   if (format === 'json') return result;
-  return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(renderResult(result, format, { ...opts, nonce: cspNonce(reply) }));
+  return reply
+    .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
+    .send(renderResult(result, format, { ...opts, nonce: cspNonce(reply) }));
 }

@@ -1,7 +1,7 @@
-import fp from 'fastify-plugin';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { TextBytesError, decodeText } from '../input/text-bytes.js';
+import fp from 'fastify-plugin';
+import { decodeText, TextBytesError } from '../input/text-bytes.js';
 import { ProblemError } from './problem.js';
 
 /**

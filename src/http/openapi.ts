@@ -11,9 +11,10 @@ export function openapiDocument() {
     info: {
       title: 'article-diff',
       version: packageVersion(),
-      description: 'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, '
-        + 'attribution and changed facts. Every error is an RFC 9457 problem (`application/problem+json`) with a '
-        + 'stable `code`.',
+      description:
+        'Aligns an original article with a rewrite: what was kept, paraphrased, dropped or added; quotes, ' +
+        'attribution and changed facts. Every error is an RFC 9457 problem (`application/problem+json`) with a ' +
+        'stable `code`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The instance serving this document.' }],

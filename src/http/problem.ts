@@ -17,10 +17,24 @@ export class ProblemError extends Error {
 }
 
 /** Builds the RFC 9457 body for a registered code. */
-export function problem(code: ProblemCode, detail: string, request?: FastifyRequest, errors?: Problem['errors']): Problem {
+export function problem(
+  code: ProblemCode,
+  detail: string,
+  request?: FastifyRequest,
+  errors?: Problem['errors'],
+): Problem {
   const { status, title } = PROBLEMS[code];
-  const body: Problem = { type: `urn:article-diff:problem:${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code };
-  if (request) { body.instance = request.url; body.requestId = String(request.id); }
+  const body: Problem = {
+    type: `urn:article-diff:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    detail,
+    code,
+  };
+  if (request) {
+    body.instance = request.url;
+    body.requestId = String(request.id);
+  }
   if (errors?.length) body.errors = errors;
   return body;
 }
@@ -51,20 +65,27 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
  * busboy (under @fastify/multipart) rejects a malformed form (no or overlong boundary, truncated body, oversized
  * part headers) with plain `Error`s carrying no code or status: the client's fault, so a 400, not a 500.
  */
-const MULTIPART_ERRORS = new RegExp('^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data'
-  + '|\\w+ terminated early due to unexpected end of multipart data|Overflow\\.|The needle cannot )');
+const MULTIPART_ERRORS = new RegExp(
+  '^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data' +
+    '|\\w+ terminated early due to unexpected end of multipart data|Overflow\\.|The needle cannot )',
+);
 
 /** Turns any error into a problem body; never leaks a stack or an internal message on a 5xx. */
 export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, request: FastifyRequest): Problem {
   if (error instanceof ProblemError) return problem(error.code, error.message, request, error.errors);
   if (error.validation) {
     const errors = error.validation.map((v) => {
-      const missing = (v.params as { missingProperty?: string; additionalProperty?: string } | undefined);
+      const missing = v.params as { missingProperty?: string; additionalProperty?: string } | undefined;
       const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
       const leaf = missing?.missingProperty ?? missing?.additionalProperty;
       const field = [error.validationContext, base, leaf].filter(Boolean).join('.');
       // ajv words these about the parent object ("must have required property 'text'"); the field is named already.
-      const message = v.keyword === 'required' ? 'is required' : v.keyword === 'additionalProperties' ? 'is not an accepted field' : v.message ?? 'is invalid';
+      const message =
+        v.keyword === 'required'
+          ? 'is required'
+          : v.keyword === 'additionalProperties'
+            ? 'is not an accepted field'
+            : (v.message ?? 'is invalid');
       return { field, rule: v.keyword, message };
     });
     const detail = errors.map((e) => `${e.field} ${e.message} (${e.rule})`).join('; ');
@@ -73,10 +94,19 @@ export function toProblem(error: FastifyError & { errors?: Problem['errors'] }, 
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return problem(mapped, error.message, request);
   if (MULTIPART_ERRORS.test(error.message ?? '')) {
-    return problem('MALFORMED_BODY', 'The multipart/form-data body is malformed: missing or invalid boundary, or truncated.', request);
+    return problem(
+      'MALFORMED_BODY',
+      'The multipart/form-data body is malformed: missing or invalid boundary, or truncated.',
+      request,
+    );
   }
-  if (error instanceof SyntaxError || (error.statusCode === 400)) return problem('MALFORMED_BODY', error.message, request);
+  if (error instanceof SyntaxError || error.statusCode === 400)
+    return problem('MALFORMED_BODY', error.message, request);
   if (error.statusCode === 413) return problem('BODY_TOO_LARGE', error.message, request);
   if (error.statusCode === 415) return problem('UNSUPPORTED_MEDIA_TYPE', error.message, request);
-  return problem('INTERNAL_ERROR', 'The service failed to answer this request. It has been logged with the request id.', request);
+  return problem(
+    'INTERNAL_ERROR',
+    'The service failed to answer this request. It has been logged with the request id.',
+    request,
+  );
 }

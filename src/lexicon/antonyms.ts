@@ -16,8 +16,22 @@ const FILES = { v: 'data.verb', a: 'data.adj', r: 'data.adv' } as const;
 
 /** WordNet's morphy detachment rules by part of speech: [suffix, replacement]. */
 const RULES: Record<keyof typeof FILES, [string, string][]> = {
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   r: [],
 };
 
@@ -37,14 +51,15 @@ export function wordnetDir(): string {
 export function antonymPairs(data: Buffer): [string, string][] {
   const out: [string, string][] = [];
   const seen = new Set<number>();
-  for (let i = data.indexOf(' ! '); i >= 0;) {
+  for (let i = data.indexOf(' ! '); i >= 0; ) {
     const start = data.lastIndexOf(10, i) + 1;
     const end = data.indexOf(10, i);
     if (!seen.has(start)) {
       seen.add(start);
       const line = parseLine(data, start);
       for (const [s, target, t] of line.antonyms) {
-        const a = line.words[s - 1], b = parseLine(data, target).words[t - 1];
+        const a = line.words[s - 1],
+          b = parseLine(data, target).words[t - 1];
         // Single words only: the core compares words, not multi-word expressions ("go_up"),
         // (and never a word against itself: WordNet has a few such pointers between senses, "kern" / "kern").
         if (a && b && a !== b && !a.includes('_') && !b.includes('_')) out.push([a, b]);
@@ -61,7 +76,8 @@ function parseLine(data: Buffer, start: number): { words: string[]; antonyms: [n
   const end = data.indexOf(10, start);
   const text = data.toString('latin1', start, end < 0 ? data.length : end);
   const f = text.slice(0, text.indexOf(' | ') >>> 0).split(' ');
-  const count = parseInt(f[3]!, 16), words: string[] = [];
+  const count = parseInt(f[3]!, 16),
+    words: string[] = [];
   for (let k = 0; k < count; k++) words.push(f[4 + 2 * k]!.toLowerCase().replace(/\(.*\)$/, ''));
   const antonyms: [number, number, number][] = [];
   let at = 4 + 2 * count;
@@ -90,7 +106,8 @@ export function loadAntonymTable(dir = wordnetDir()): AntonymTable {
 /** The base forms WordNet's rules give for a word form of a part of speech (the form itself included). */
 function baseForms(word: string, pos: keyof typeof FILES): string[] {
   const out = [word];
-  for (const [suffix, by] of RULES[pos]) if (word.endsWith(suffix) && word.length > suffix.length + 2) out.push(word.slice(0, -suffix.length) + by);
+  for (const [suffix, by] of RULES[pos])
+    if (word.endsWith(suffix) && word.length > suffix.length + 2) out.push(word.slice(0, -suffix.length) + by);
   return out;
 }
 
@@ -103,12 +120,13 @@ const MAX_REMEMBERED = 50_000;
  */
 export function antonymsOf(table: AntonymTable): Antonyms {
   const poses = Object.keys(FILES) as (keyof typeof FILES)[];
-  const opposites = new Map<string, Set<string> | null>(), bases = new Map<string, string[]>();
+  const opposites = new Map<string, Set<string> | null>(),
+    bases = new Map<string, string[]>();
   const basesOf = (w: string) => {
     let b = bases.get(w);
     if (!b) {
       if (bases.size >= MAX_REMEMBERED) bases.clear();
-      bases.set(w, b = poses.flatMap((pos) => baseForms(w, pos).map((x) => `${pos}:${x}`)));
+      bases.set(w, (b = poses.flatMap((pos) => baseForms(w, pos).map((x) => `${pos}:${x}`))));
     }
     return b;
   };
@@ -121,7 +139,7 @@ export function antonymsOf(table: AntonymTable): Antonyms {
         for (const x of table[pos].get(pb.slice(2)) ?? []) found.add(`${pos}:${x}`);
       }
       if (opposites.size >= MAX_REMEMBERED) opposites.clear();
-      opposites.set(w, o = found.size ? found : null);
+      opposites.set(w, (o = found.size ? found : null));
     }
     return o;
   };
@@ -138,7 +156,8 @@ export const ANTONYMS_FILE = 'antonyms.json';
 
 /** Writes the table's pairs to `dir` (at build time: reading them back is far cheaper than parsing WordNet). */
 export function writeAntonymTable(dir: string, table: AntonymTable): void {
-  const pairs = (m: Map<string, Set<string>>) => [...m].flatMap(([a, bs]) => [...bs].filter((b) => a < b).map((b) => [a, b]));
+  const pairs = (m: Map<string, Set<string>>) =>
+    [...m].flatMap(([a, bs]) => [...bs].filter((b) => a < b).map((b) => [a, b]));
   writeFileSync(join(dir, ANTONYMS_FILE), JSON.stringify({ v: pairs(table.v), a: pairs(table.a), r: pairs(table.r) }));
 }
 

@@ -53,9 +53,17 @@ export interface Int8Block {
 
 /** The block of rows `rowsAt[k]` of `source` (row r's `dims` components at r × dims), with float vectors
  *  `floats(k)` when given. */
-export function int8Block(source: Int8Array, dims: number, rowsAt: ArrayLike<number>, floats?: (k: number) => Float32Array): Int8Block {
-  const rows = rowsAt.length, stride = lanes(dims);
-  const data = new Int8Array(rows * stride), norms = new Float64Array(rows), f = floats ? new Float32Array(rows * dims) : null;
+export function int8Block(
+  source: Int8Array,
+  dims: number,
+  rowsAt: ArrayLike<number>,
+  floats?: (k: number) => Float32Array,
+): Int8Block {
+  const rows = rowsAt.length,
+    stride = lanes(dims);
+  const data = new Int8Array(rows * stride),
+    norms = new Float64Array(rows),
+    f = floats ? new Float32Array(rows * dims) : null;
   for (let k = 0; k < rows; k++) {
     const row = source.subarray(rowsAt[k]! * dims, (rowsAt[k]! + 1) * dims);
     data.set(row, k * stride);
@@ -77,9 +85,14 @@ export function int8Scanner(block: Int8Block, queries: Int8Block, useWasm = true
   // Memory layout: the rows, their norms (f64), the query rows, the scan's output indices (i32), the float rows
   // and queries (float32 components stored as f64: no conversion in the kernel's loop), the candidates (i32,
   // padded to a whole group) and their cosines (f64).
-  const normsAt = align8(rows * stride), queryAt = normsAt + rows * 8, outAt = align8(queryAt + queries.rows * stride);
-  const floatsAt = align8(outAt + rows * 4), qFloatsAt = floatsAt + rows * dims * 8, candAt = qFloatsAt + queries.rows * dims * 8;
-  const cosAt = align8(candAt + (rows + DOTS_GROUP) * 4), end = cosAt + (rows + DOTS_GROUP) * 8;
+  const normsAt = align8(rows * stride),
+    queryAt = normsAt + rows * 8,
+    outAt = align8(queryAt + queries.rows * stride);
+  const floatsAt = align8(outAt + rows * 4),
+    qFloatsAt = floatsAt + rows * dims * 8,
+    candAt = qFloatsAt + queries.rows * dims * 8;
+  const cosAt = align8(candAt + (rows + DOTS_GROUP) * 4),
+    end = cosAt + (rows + DOTS_GROUP) * 8;
   const slot = useWasm && block.dims === queries.dims ? sharedInstance(dims, end) : null;
   if (!slot) return jsScanner(block, queries);
   const load = () => {
@@ -88,13 +101,15 @@ export function int8Scanner(block: Int8Block, queries: Int8Block, useWasm = true
     slot.i8.set(queries.data, queryAt);
     if (block.floats) slot.f64.set(block.floats, floatsAt >> 3);
     if (queries.floats) slot.f64.set(queries.floats, qFloatsAt >> 3);
-    slot.owner = block; slot.queries = queries;
+    slot.owner = block;
+    slot.queries = queries;
   };
   return {
     rows,
     scan(q, floor, out) {
       if (slot.owner !== block || slot.queries !== queries) load();
-      const n = slot.e.scan(rows, floor * queries.norms[q]!, 0, normsAt, outAt, queryAt + q * stride), i32 = slot.i32;
+      const n = slot.e.scan(rows, floor * queries.norms[q]!, 0, normsAt, outAt, queryAt + q * stride),
+        i32 = slot.i32;
       for (let k = 0, at = outAt >> 2; k < n; k++) out[k] = i32[at + k]!;
       return n;
     },
@@ -145,11 +160,13 @@ export function int8Rows(data: Int8Array, dims: number, rows: number, useWasm = 
 }
 
 function jsScanner(block: Int8Block, queries: Int8Block): Int8Scanner {
-  const { dims, rows, stride, data, norms } = block, query = queries.data;
+  const { dims, rows, stride, data, norms } = block,
+    query = queries.data;
   return {
     rows,
     scan(q, floor, out) {
-      const t = floor * queries.norms[q]!, at = q * queries.stride;
+      const t = floor * queries.norms[q]!,
+        at = q * queries.stride;
       let n = 0;
       for (let k = 0, off = 0; k < rows; k++, off += stride) {
         let dot = 0;
@@ -159,18 +176,31 @@ function jsScanner(block: Int8Block, queries: Int8Block): Int8Scanner {
       return n;
     },
     cosines(k, cand, n, out) {
-      const a = queries.floats, f = block.floats;
+      const a = queries.floats,
+        f = block.floats;
       if (!a || !f) throw new Error('cosines: blocks without float vectors');
       // Four sums at a time, each in component order (one sum's additions do not wait for another's).
       let h = 0;
       for (const q = k * dims; h + 3 < n; h += 4) {
-        const b0 = cand[h]! * dims, b1 = cand[h + 1]! * dims, b2 = cand[h + 2]! * dims, b3 = cand[h + 3]! * dims;
-        let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        const b0 = cand[h]! * dims,
+          b1 = cand[h + 1]! * dims,
+          b2 = cand[h + 2]! * dims,
+          b3 = cand[h + 3]! * dims;
+        let d0 = 0,
+          d1 = 0,
+          d2 = 0,
+          d3 = 0;
         for (let d = 0; d < dims; d++) {
           const v = a[q + d]!;
-          d0 += v * f[b0 + d]!; d1 += v * f[b1 + d]!; d2 += v * f[b2 + d]!; d3 += v * f[b3 + d]!;
+          d0 += v * f[b0 + d]!;
+          d1 += v * f[b1 + d]!;
+          d2 += v * f[b2 + d]!;
+          d3 += v * f[b3 + d]!;
         }
-        out[h] = d0; out[h + 1] = d1; out[h + 2] = d2; out[h + 3] = d3;
+        out[h] = d0;
+        out[h + 1] = d1;
+        out[h + 2] = d2;
+        out[h + 3] = d3;
       }
       for (; h < n; h++) {
         let dot = 0;
@@ -181,11 +211,21 @@ function jsScanner(block: Int8Block, queries: Int8Block): Int8Scanner {
   };
 }
 
-const views = (e: WasmExports) => ({ i8: new Int8Array(e.mem.buffer), i32: new Int32Array(e.mem.buffer),
-  f64: new Float64Array(e.mem.buffer) });
+const views = (e: WasmExports) => ({
+  i8: new Int8Array(e.mem.buffer),
+  i32: new Int32Array(e.mem.buffer),
+  f64: new Float64Array(e.mem.buffer),
+});
 
 /** The instance scanners of one dimension share, views of its memory, and the block its memory holds. */
-interface Slot { e: WasmExports; i8: Int8Array; i32: Int32Array; f64: Float64Array; owner: Int8Block | null; queries: Int8Block | null }
+interface Slot {
+  e: WasmExports;
+  i8: Int8Array;
+  i32: Int32Array;
+  f64: Float64Array;
+  owner: Int8Block | null;
+  queries: Int8Block | null;
+}
 const slots = new Map<number, Slot | null>();
 
 /** Scanners needing more memory than this get an instance of their own (a WebAssembly memory never shrinks:
@@ -201,11 +241,10 @@ function sharedInstance(dims: number, bytes: number): Slot | null {
   let slot = slots.get(dims);
   if (slot === undefined) {
     const e = instance(dims, bytes);
-    slots.set(dims, slot = e && { e, ...views(e), owner: null, queries: null });
+    slots.set(dims, (slot = e && { e, ...views(e), owner: null, queries: null }));
   }
   if (!slot || !grow(slot.e, bytes)) return null;
   // Growing replaces the memory's buffer (the old views are detached, and the block is kept by the new one).
   if (slot.i8.buffer !== slot.e.mem.buffer) Object.assign(slot, views(slot.e));
   return slot;
 }
-

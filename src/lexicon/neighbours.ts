@@ -1,6 +1,6 @@
-import { instance } from './wasm-kernel.js';
 import { int8Block } from './int8-scan.js';
 import { unitDot, unitVectorOf } from './unit-vectors.js';
+import { instance } from './wasm-kernel.js';
 
 /**
  * Each lexicon word's near neighbours in the word-vector space and their cosines, precomputed once at build time.
@@ -49,62 +49,108 @@ export interface VectorRows {
  * the int8 rounding (< 1e-6). Null without WebAssembly SIMD (in JavaScript the pass would take tens of minutes;
  * the compare then scans).
  */
-export function neighbourPairs(lex: VectorRows, scanFloor: number, floor: number, from: number, to: number, step = 1):
-  { pairs: Uint32Array; cosines: Float64Array } | null {
-  const { data, dims } = lex, count = lex.scales.length;
+export function neighbourPairs(
+  lex: VectorRows,
+  scanFloor: number,
+  floor: number,
+  from: number,
+  to: number,
+  step = 1,
+): { pairs: Uint32Array; cosines: Float64Array } | null {
+  const { data, dims } = lex,
+    count = lex.scales.length;
   // The scan's layout (`int8-scan.ts`): every row padded to the kernel's stride, then the rows' norms.
-  const block = int8Block(data, dims, Int32Array.from({ length: count }, (_, k) => k));
-  const stride = block.stride, normsAt = count * stride, outAt = normsAt + count * 8;
+  const block = int8Block(
+    data,
+    dims,
+    Int32Array.from({ length: count }, (_, k) => k),
+  );
+  const stride = block.stride,
+    normsAt = count * stride,
+    outAt = normsAt + count * 8;
   const e = instance(dims, outAt + count * 4);
   if (!e) return null;
-  const f64 = new Float64Array(e.mem.buffer), i32 = new Int32Array(e.mem.buffer);
+  const f64 = new Float64Array(e.mem.buffer),
+    i32 = new Int32Array(e.mem.buffer);
   new Int8Array(e.mem.buffer).set(block.data, 0);
   f64.set(block.norms, normsAt >> 3);
   const units = new Float32Array(count * dims);
   for (let k = 0; k < count; k++) units.set(unitVectorOf(data, lex.scales, dims, k), k * dims);
   const unit = (row: number) => units.subarray(row * dims, (row + 1) * dims);
-  let pairs = new Uint32Array(1 << 16), cosines = new Float64Array(1 << 15), n = 0;
+  let pairs = new Uint32Array(1 << 16),
+    cosines = new Float64Array(1 << 15),
+    n = 0;
   for (let q = from; q < to; q += step) {
     const rest = count - q - 1;
     if (rest <= 0) continue;
-    const hits = e.scan(rest, scanFloor * f64[(normsAt >> 3) + q]!, (q + 1) * stride, normsAt + (q + 1) * 8, outAt, q * stride);
+    const hits = e.scan(
+      rest,
+      scanFloor * f64[(normsAt >> 3) + q]!,
+      (q + 1) * stride,
+      normsAt + (q + 1) * 8,
+      outAt,
+      q * stride,
+    );
     if (n + hits > cosines.length) {
       const size = Math.max(cosines.length * 2, n + hits);
-      const p = new Uint32Array(size * 2); p.set(pairs); pairs = p;
-      const c = new Float64Array(size); c.set(cosines); cosines = c;
+      const p = new Uint32Array(size * 2);
+      p.set(pairs);
+      pairs = p;
+      const c = new Float64Array(size);
+      c.set(cosines);
+      cosines = c;
     }
     const uq = unit(q);
     for (let h = 0, at = outAt >> 2; h < hits; h++) {
-      const j = q + 1 + i32[at + h]!, cos = unitDot(uq, unit(j));
+      const j = q + 1 + i32[at + h]!,
+        cos = unitDot(uq, unit(j));
       if (cos < floor) continue;
-      pairs[2 * n] = q; pairs[2 * n + 1] = j; cosines[n++] = cos;
+      pairs[2 * n] = q;
+      pairs[2 * n + 1] = j;
+      cosines[n++] = cos;
     }
   }
   return { pairs: pairs.slice(0, 2 * n), cosines: cosines.slice(0, n) };
 }
 
 /** The symmetric neighbour lists of the vectors `lex` from pair lists (each pair once, either order). */
-export function neighboursFromPairs(lex: VectorRows, floor: number, parts: { pairs: Uint32Array; cosines: Float64Array }[]): Neighbours {
-  const count = lex.scales.length, start = new Uint32Array(count + 1);
+export function neighboursFromPairs(
+  lex: VectorRows,
+  floor: number,
+  parts: { pairs: Uint32Array; cosines: Float64Array }[],
+): Neighbours {
+  const count = lex.scales.length,
+    start = new Uint32Array(count + 1);
   for (const { pairs } of parts) for (let k = 0; k < pairs.length; k++) start[pairs[k]! + 1]!++;
   for (let x = 0; x < count; x++) start[x + 1]! += start[x]!;
-  const rows = new Uint32Array(start[count]!), cosines = new Float64Array(start[count]!), next = start.slice(0, count);
+  const rows = new Uint32Array(start[count]!),
+    cosines = new Float64Array(start[count]!),
+    next = start.slice(0, count);
   for (const { pairs, cosines: cos } of parts) {
     for (let k = 0; k < cos.length; k++) {
-      const x = pairs[2 * k]!, y = pairs[2 * k + 1]!;
-      rows[next[x]!] = y; cosines[next[x]!++] = cos[k]!;
-      rows[next[y]!] = x; cosines[next[y]!++] = cos[k]!;
+      const x = pairs[2 * k]!,
+        y = pairs[2 * k + 1]!;
+      rows[next[x]!] = y;
+      cosines[next[x]!++] = cos[k]!;
+      rows[next[y]!] = x;
+      cosines[next[y]!++] = cos[k]!;
     }
   }
   for (let x = 0; x < count; x++) {
-    const a = start[x]!, b = start[x + 1]!;
+    const a = start[x]!,
+      b = start[x + 1]!;
     if (b - a < 2) continue;
     const order = Array.from({ length: b - a }, (_, k) => a + k).sort((p, q) => rows[p]! - rows[q]!);
-    const r = order.map((p) => rows[p]!), c = order.map((p) => cosines[p]!);
-    rows.set(r, a); cosines.set(c, a);
+    const r = order.map((p) => rows[p]!),
+      c = order.map((p) => cosines[p]!);
+    rows.set(r, a);
+    cosines.set(c, a);
   }
   const self = new Float64Array(count);
-  for (let x = 0; x < count; x++) { const v = unitVectorOf(lex.data, lex.scales, lex.dims, x); self[x] = unitDot(v, v); }
+  for (let x = 0; x < count; x++) {
+    const v = unitVectorOf(lex.data, lex.scales, lex.dims, x);
+    self[x] = unitDot(v, v);
+  }
   return { fingerprint: vectorsFingerprint(lex.scales), floor, start, rows, cosines, self };
 }
 
@@ -121,20 +167,26 @@ export function vectorsFingerprint(scales: Float32Array): number {
 
 /** File layout: "WNBR", u32 version, u32 row count, u32 fingerprint, f64 floor, then the f64 cosines of the rows
  *  with themselves, the f64 cosines of the listed pairs, the (count + 1) u32 starts and the u32 rows. */
-const MAGIC = 'WNBR', VERSION = 2, HEADER = 24;
+const MAGIC = 'WNBR',
+  VERSION = 2,
+  HEADER = 24;
 
 /** The lists as the bytes of `NEIGHBOURS_FILE`. */
 export function encodeNeighbours(nb: Neighbours): Uint8Array {
-  const count = nb.start.length - 1, pairs = nb.rows.length;
+  const count = nb.start.length - 1,
+    pairs = nb.rows.length;
   const out = new Uint8Array(HEADER + (count + pairs) * 8 + (count + 1 + pairs) * 4);
   const view = new DataView(out.buffer);
   for (let k = 0; k < 4; k++) out[k] = MAGIC.charCodeAt(k);
-  view.setUint32(4, VERSION, true); view.setUint32(8, count, true);
-  view.setUint32(12, nb.fingerprint, true); view.setFloat64(16, nb.floor, true);
+  view.setUint32(4, VERSION, true);
+  view.setUint32(8, count, true);
+  view.setUint32(12, nb.fingerprint, true);
+  view.setFloat64(16, nb.floor, true);
   new Float64Array(out.buffer, HEADER, count).set(nb.self);
   new Float64Array(out.buffer, HEADER + count * 8, pairs).set(nb.cosines);
   const words = new Uint32Array(out.buffer, HEADER + (count + pairs) * 8);
-  words.set(nb.start); words.set(nb.rows, count + 1);
+  words.set(nb.start);
+  words.set(nb.rows, count + 1);
   return out;
 }
 
@@ -160,7 +212,8 @@ export function decodeNeighbours(bytes: Uint8Array, scales: Float32Array): Neigh
   const self = new Float64Array(copy(HEADER, count * 8));
   const cosines = new Float64Array(copy(HEADER + count * 8, pairs * 8));
   const words = new Uint32Array(copy(HEADER + (count + pairs) * 8, (count + 1 + pairs) * 4));
-  const start = words.subarray(0, count + 1), rows = words.subarray(count + 1);
+  const start = words.subarray(0, count + 1),
+    rows = words.subarray(count + 1);
   if (start[0] !== 0 || start[count] !== pairs) return null;
   return { fingerprint, floor: view.getFloat64(16, true), start, rows, cosines, self };
 }

@@ -1,5 +1,5 @@
-import weights from './pair-model.json' with { type: 'json' };
 import { checkPairModel, type PairModel } from '../core/match/pair-model.js';
+import weights from './pair-model.json' with { type: 'json' };
 
 /**
  * The pair model fitted by `scripts/fit/fit.ts` (weights, gates and the fingerprints of the script and data that

@@ -9,7 +9,11 @@ export function unitVectorOf(data: Int8Array, scales: Float32Array, dims: number
   const v = new Float32Array(dims);
   const sc = scales[row]!;
   let norm = 0;
-  for (let d = 0; d < dims; d++) { const x = data[row * dims + d]! * sc; v[d] = x; norm += x * x; }
+  for (let d = 0; d < dims; d++) {
+    const x = data[row * dims + d]! * sc;
+    v[d] = x;
+    norm += x * x;
+  }
   norm = Math.sqrt(norm) || 1;
   for (let d = 0; d < dims; d++) v[d]! /= norm;
   return v;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEIGHBOURS_FILE, decodeNeighbours } from './neighbours.js';
 import type { Lexicon } from './lexicon.js';
+import { decodeNeighbours, NEIGHBOURS_FILE } from './neighbours.js';
 
 /** Reading the lexicon (`lexicon.ts`) from `dist/lexicon`: the only place with file I/O for it. */
 export type { Lexicon } from './lexicon.js';
@@ -12,7 +12,10 @@ export type { Lexicon } from './lexicon.js';
  * `src/` (tap runs the TypeScript sources), from `dist/src/` (`npm start`, CLI, worker threads) and in a
  * Docker image that copies only `dist/` (+ package.json). `LEXICON_DIR` overrides it.
  */
-export function findLexiconDir(from: string = fileURLToPath(import.meta.url), env: NodeJS.ProcessEnv = process.env): string | null {
+export function findLexiconDir(
+  from: string = fileURLToPath(import.meta.url),
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (env.LEXICON_DIR) return existsSync(join(env.LEXICON_DIR, 'vectors.bin')) ? env.LEXICON_DIR : null;
   let dir = dirname(from);
   for (let i = 0; i < 8; i++) {
@@ -29,8 +32,11 @@ export function findLexiconDir(from: string = fileURLToPath(import.meta.url), en
 /** Reads the binary lexicon from `dir` (~10 MB of vectors + 2 MB word list + 19 MB of neighbour lists when built). */
 export function readLexicon(dir: string): Lexicon {
   const buf = readFileSync(join(dir, 'vectors.bin'));
-  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2) throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
-  const count = buf.readUInt32LE(8), dims = buf.readUInt32LE(12), vocabulary = buf.readUInt32LE(16);
+  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2)
+    throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
+  const count = buf.readUInt32LE(8),
+    dims = buf.readUInt32LE(12),
+    vocabulary = buf.readUInt32LE(16);
   const H = 20;
   if (buf.length !== H + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
   // Copy into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4).
@@ -40,7 +46,9 @@ export function readLexicon(dir: string): Lexicon {
   new Uint8Array(data.buffer).set(buf.subarray(H + count * 4));
   const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
   const rank = new Map<string, number>();
-  words.forEach((w, i) => { if (!rank.has(w)) rank.set(w, i); });
+  words.forEach((w, i) => {
+    if (!rank.has(w)) rank.set(w, i);
+  });
   const nbFile = join(dir, NEIGHBOURS_FILE);
   const neighbours = existsSync(nbFile) ? decodeNeighbours(readFileSync(nbFile), scales) : null;
   return { rank, size: Math.max(vocabulary, words.length), dims, vectorCount: count, scales, data, neighbours };

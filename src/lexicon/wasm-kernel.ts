@@ -15,15 +15,25 @@ export const lanes = (dims: number) => Math.ceil(dims / 8) * 8;
 type WasmScan = (n: number, t: number, rows: number, norms: number, out: number, query: number) => number;
 type WasmDots = (n: number, cand: number, query: number, rows: number, out: number) => void;
 /** The kernel instance's exports: see `kernelModule`. */
-export interface WasmExports { mem: WasmMemory; scan: WasmScan; dot: (a: number, b: number) => number; dots: WasmDots }
-interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
+export interface WasmExports {
+  mem: WasmMemory;
+  scan: WasmScan;
+  dot: (a: number, b: number) => number;
+  dots: WasmDots;
+}
+interface WasmMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
 /** The parts of the WebAssembly API used here (the project's `lib` has no DOM/WebAssembly typings). */
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule) => { exports: unknown };
 }
-interface WasmModule { readonly __brand?: 'WasmModule' }
+interface WasmModule {
+  readonly __brand?: 'WasmModule';
+}
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 const kernels = new Map<number, WasmModule | null>();
@@ -57,7 +67,9 @@ function wasmKernel(dims: number): WasmModule | null {
   try {
     const bytes = kernelModule(dims);
     if (wasm?.validate(bytes)) kernel = new wasm.Module(bytes);
-  } catch { kernel = null; }
+  } catch {
+    kernel = null;
+  }
   kernels.set(dims, kernel);
   return kernel;
 }
@@ -65,7 +77,12 @@ function wasmKernel(dims: number): WasmModule | null {
 /** Unsigned LEB128. */
 function uleb(n: number): number[] {
   const out: number[] = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
   return out;
 }
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
@@ -92,14 +109,24 @@ const name = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeA
  * operations), so its cosines are bit-identical to the similarity's.
  */
 function kernelModule(dims: number): Uint8Array {
-  const C = lanes(dims) / 8, stride = C * 8;
-  const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
+  const C = lanes(dims) / 8,
+    stride = C * 8;
+  const I32 = 0x7f,
+    F64 = 0x7c,
+    V128 = 0x7b;
   const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
   const load8x8 = (offset: number) => simd(0x01, 0, ...uleb(offset));
-  const get = (i: number) => [0x20, ...uleb(i)], set = (i: number) => [0x21, ...uleb(i)], tee = (i: number) => [0x22, ...uleb(i)];
+  const get = (i: number) => [0x20, ...uleb(i)],
+    set = (i: number) => [0x21, ...uleb(i)],
+    tee = (i: number) => [0x22, ...uleb(i)];
   const i32c = (v: number) => [0x41, ...sleb(v)];
   // Params 0..5 ($n, $t, $rows, $norms, $out, $q); locals: 6 = j, 7 = p (row pointer), 8 = count, 9 = acc, 10.. = q_c.
-  const QP = 5, J = 6, P = 7, COUNT = 8, ACC = 9, Q = 10;
+  const QP = 5,
+    J = 6,
+    P = 7,
+    COUNT = 8,
+    ACC = 9,
+    Q = 10;
   const body: number[] = [];
   for (let c = 0; c < C; c++) body.push(...get(QP), ...load8x8(8 * c), ...set(Q + c));
   body.push(...get(2), ...set(P));
@@ -110,16 +137,49 @@ function kernelModule(dims: number): Uint8Array {
     if (c > 0) body.push(...simd(0xae)); // i32x4.add
   }
   body.push(...set(ACC));
-  body.push(...get(ACC), ...simd(0x1b, 0), ...get(ACC), ...simd(0x1b, 1), 0x6a, ...get(ACC), ...simd(0x1b, 2), 0x6a,
-    ...get(ACC), ...simd(0x1b, 3), 0x6a);
+  body.push(
+    ...get(ACC),
+    ...simd(0x1b, 0),
+    ...get(ACC),
+    ...simd(0x1b, 1),
+    0x6a,
+    ...get(ACC),
+    ...simd(0x1b, 2),
+    0x6a,
+    ...get(ACC),
+    ...simd(0x1b, 3),
+    0x6a,
+  );
   body.push(0xb7); // f64.convert_i32_s
   body.push(...get(1), ...get(3), ...get(J), ...i32c(3), 0x74, 0x6a, 0x2b, 3, 0, 0xa2, 0x66); // $t * norms[j]; f64.ge
-  body.push(0x04, 0x40, ...get(4), ...get(COUNT), ...i32c(2), 0x74, 0x6a, ...get(J), 0x36, 2, 0,
-    ...get(COUNT), ...i32c(1), 0x6a, ...set(COUNT), 0x0b); // if: out[count++] = j
+  body.push(
+    0x04,
+    0x40,
+    ...get(4),
+    ...get(COUNT),
+    ...i32c(2),
+    0x74,
+    0x6a,
+    ...get(J),
+    0x36,
+    2,
+    0,
+    ...get(COUNT),
+    ...i32c(1),
+    0x6a,
+    ...set(COUNT),
+    0x0b,
+  ); // if: out[count++] = j
   body.push(...get(P), ...i32c(stride), 0x6a, ...set(P));
   body.push(...get(J), ...i32c(1), 0x6a, ...tee(J), ...get(0), 0x48, 0x0d, 0); // j++ < n: continue
   body.push(0x0b, 0x0b, ...get(COUNT), 0x0b); // end loop, end block, return count, end func
-  const locals = vec([[3, I32], [1, V128], [C, V128]].map(([n, t]) => [...uleb(n!), t!]));
+  const locals = vec(
+    [
+      [3, I32],
+      [1, V128],
+      [C, V128],
+    ].map(([n, t]) => [...uleb(n!), t!]),
+  );
   const func = [...locals, ...body];
   // dot: params 0, 1 (row addresses); local 2 = acc.
   const dot: number[] = [];
@@ -127,21 +187,55 @@ function kernelModule(dims: number): Uint8Array {
     dot.push(...get(0), ...load8x8(8 * c), ...get(1), ...load8x8(8 * c), ...simd(0xba));
     if (c > 0) dot.push(...simd(0xae));
   }
-  dot.push(...set(2), ...get(2), ...simd(0x1b, 0), ...get(2), ...simd(0x1b, 1), 0x6a, ...get(2), ...simd(0x1b, 2), 0x6a,
-    ...get(2), ...simd(0x1b, 3), 0x6a, 0x0b);
+  dot.push(
+    ...set(2),
+    ...get(2),
+    ...simd(0x1b, 0),
+    ...get(2),
+    ...simd(0x1b, 1),
+    0x6a,
+    ...get(2),
+    ...simd(0x1b, 2),
+    0x6a,
+    ...get(2),
+    ...simd(0x1b, 3),
+    0x6a,
+    0x0b,
+  );
   const dotFunc = [...vec([[1, V128]]), ...dot];
   // dots: params 0..4 ($n, $cand, $q, $rows, $out); locals 5 = g, 6..9 = p_i, 10 = a (f64), 11..14 = s_i (f64).
-  const CH = DOTS_GROUP, G = 5, PI = 6, A = PI + CH, S = A + 1;
-  const f64load = (offset: number) => [0x2b, 3, ...uleb(offset)], f64add = 0xa0, f64mul = 0xa2;
+  const CH = DOTS_GROUP,
+    G = 5,
+    PI = 6,
+    A = PI + CH,
+    S = A + 1;
+  const f64load = (offset: number) => [0x2b, 3, ...uleb(offset)],
+    f64add = 0xa0,
+    f64mul = 0xa2;
   const dots: number[] = [0x02, 0x40, ...get(0), 0x45, 0x0d, 0, 0x03, 0x40]; // block; if n == 0 break; loop
   for (let i = 0; i < CH; i++) {
     // p_i = rows + cand[g + i] · 4·dims (cand at $cand + 4g + 4i)
-    dots.push(...get(3), ...get(1), ...get(G), ...i32c(2), 0x74, 0x6a, 0x28, 2, ...uleb(4 * i), ...i32c(8 * dims), 0x6c, 0x6a, ...set(PI + i));
+    dots.push(
+      ...get(3),
+      ...get(1),
+      ...get(G),
+      ...i32c(2),
+      0x74,
+      0x6a,
+      0x28,
+      2,
+      ...uleb(4 * i),
+      ...i32c(8 * dims),
+      0x6c,
+      0x6a,
+      ...set(PI + i),
+    );
     dots.push(0x44, 0, 0, 0, 0, 0, 0, 0, 0, ...set(S + i)); // s_i = 0.0
   }
   for (let d = 0; d < dims; d++) {
     dots.push(...get(2), ...f64load(8 * d), ...set(A));
-    for (let i = 0; i < CH; i++) dots.push(...get(S + i), ...get(A), ...get(PI + i), ...f64load(8 * d), f64mul, f64add, ...set(S + i));
+    for (let i = 0; i < CH; i++)
+      dots.push(...get(S + i), ...get(A), ...get(PI + i), ...f64load(8 * d), f64mul, f64add, ...set(S + i));
   }
   for (let i = 0; i < CH; i++) {
     // out[g + i] = s_i (at $out + 8g + 8i)
@@ -149,15 +243,49 @@ function kernelModule(dims: number): Uint8Array {
   }
   // g += 4 < n: continue
   dots.push(...get(G), ...i32c(CH), 0x6a, ...tee(G), ...get(0), 0x48, 0x0d, 0, 0x0b, 0x0b, 0x0b);
-  const dotsFunc = [...vec([[1 + CH, I32], [1 + CH, F64]]), ...dots];
+  const dotsFunc = [
+    ...vec([
+      [1 + CH, I32],
+      [1 + CH, F64],
+    ]),
+    ...dots,
+  ];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [F64], [I32], [I32], [I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])],
-      [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...section(
+      1,
+      vec([
+        [0x60, ...vec([[I32], [F64], [I32], [I32], [I32], [I32]]), ...vec([[I32]])],
+        [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])],
+        [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])],
+      ]),
+    ),
     ...section(3, vec([[0], [1], [2]])),
     ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('scan'), 0x00, 0], [...name('mem'), 0x02, 0], [...name('dot'), 0x00, 1], [...name('dots'), 0x00, 2]])),
-    ...section(10, vec([[...uleb(func.length), ...func], [...uleb(dotFunc.length), ...dotFunc], [...uleb(dotsFunc.length), ...dotsFunc]])),
+    ...section(
+      7,
+      vec([
+        [...name('scan'), 0x00, 0],
+        [...name('mem'), 0x02, 0],
+        [...name('dot'), 0x00, 1],
+        [...name('dots'), 0x00, 2],
+      ]),
+    ),
+    ...section(
+      10,
+      vec([
+        [...uleb(func.length), ...func],
+        [...uleb(dotFunc.length), ...dotFunc],
+        [...uleb(dotsFunc.length), ...dotsFunc],
+      ]),
+    ),
   ]);
 }
 
@@ -167,7 +295,10 @@ function sleb(v: number): number[] {
   for (;;) {
     const b = v & 0x7f;
     v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) { out.push(b); return out; }
+    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 }

@@ -1,10 +1,10 @@
 import type { CompareResult } from '../core/types.js';
 import { escapeHtml as e, escapeMarkdown, stripControls } from './escape.js';
-import { REPORT_SCRIPT, htmlPage, reportBody, type Nonce } from './html.js';
-import type { BatchMatrix, BatchOutlet, MatrixClaim } from './matrix.js';
+import { htmlPage, type Nonce, REPORT_SCRIPT, reportBody } from './html.js';
 import { markdownItem } from './markdown.js';
-import { VERDICT_LABELS, creditState, percent, type CreditState } from './summary-phrases.js';
-import { clampWidth, words, wrap, type Word } from './wrap.js';
+import type { BatchMatrix, BatchOutlet, MatrixClaim } from './matrix.js';
+import { type CreditState, creditState, percent, VERDICT_LABELS } from './summary-phrases.js';
+import { clampWidth, type Word, words, wrap } from './wrap.js';
 
 /** A failed rewrite of a batch: its problem's title and detail. */
 export interface BatchFailure {
@@ -22,7 +22,10 @@ export interface BatchView {
 const MARK: Record<string, string> = { kept: '= kept', paraphrased: '~ paraphrased', dropped: '- dropped' };
 
 const CREDIT_WORDS: Record<CreditState, string> = {
-  credited: 'credits source', uncredited: 'DERIVED BUT UNCREDITED', none: 'no credit (independent)', unchecked: 'credit not checked',
+  credited: 'credits source',
+  uncredited: 'DERIVED BUT UNCREDITED',
+  none: 'no credit (independent)',
+  unchecked: 'credit not checked',
 };
 
 function isResult(r: CompareResult | BatchFailure): r is CompareResult {
@@ -58,39 +61,58 @@ window.addEventListener('hashchange',openTarget);openTarget();`;
 export function renderBatchHtml(view: BatchView, opts: { nonce?: Nonce | undefined } = {}): string {
   const { matrix } = view;
   const source = view.originalOutlet ?? 'the original';
-  const outletRows = matrix.outlets.map((o) => {
-    const r = view.results[o.index]!;
-    if (!o.ok || !isResult(r)) {
-      const f = r as BatchFailure;
-      return `<tr data-ok="false"><th scope="row">${e(o.outlet)}</th>`
-        + `<td colspan="6" class="problem">failed: ${e(f.title)} — ${e(f.detail)}</td></tr>`;
-    }
-    const state = creditState(r);
-    const credit = state === 'none' ? CREDIT_WORDS.none : `<span class="tag ${state}">${CREDIT_WORDS[state]}</span>`;
-    const quotes = quoteProblems(r), facts = r.summary.changedFacts;
-    return `<tr data-ok="true" data-verdict="${o.verdict}">`
-      + `<th scope="row"><a href="#outlet-${o.index}">${e(o.outlet)}</a></th>`
-      + `<td>${e(VERDICT_LABELS[o.verdict!])}</td><td>${percent(o.coverage ?? 0)}</td>`
-      + `<td>${percent(o.containment ?? 0)}</td><td>${credit}</td>`
-      + `<td class="num" data-count="${quotes}">${quotes || '—'}</td>`
-      + `<td class="num" data-count="${facts}">${facts || '—'}</td></tr>`;
-  }).join('\n');
+  const outletRows = matrix.outlets
+    .map((o) => {
+      const r = view.results[o.index]!;
+      if (!o.ok || !isResult(r)) {
+        const f = r as BatchFailure;
+        return (
+          `<tr data-ok="false"><th scope="row">${e(o.outlet)}</th>` +
+          `<td colspan="6" class="problem">failed: ${e(f.title)} — ${e(f.detail)}</td></tr>`
+        );
+      }
+      const state = creditState(r);
+      const credit = state === 'none' ? CREDIT_WORDS.none : `<span class="tag ${state}">${CREDIT_WORDS[state]}</span>`;
+      const quotes = quoteProblems(r),
+        facts = r.summary.changedFacts;
+      return (
+        `<tr data-ok="true" data-verdict="${o.verdict}">` +
+        `<th scope="row"><a href="#outlet-${o.index}">${e(o.outlet)}</a></th>` +
+        `<td>${e(VERDICT_LABELS[o.verdict!])}</td><td>${percent(o.coverage ?? 0)}</td>` +
+        `<td>${percent(o.containment ?? 0)}</td><td>${credit}</td>` +
+        `<td class="num" data-count="${quotes}">${quotes || '—'}</td>` +
+        `<td class="num" data-count="${facts}">${facts || '—'}</td></tr>`
+      );
+    })
+    .join('\n');
   const head = matrix.outlets.map((o) => `<th scope="col">${e(o.outlet)}</th>`).join('');
-  const claimRows = matrix.claims.map((c) => `<tr><th scope="row"><code>${e(c.id)}</code></th><td class="ctext">${e(c.text)}</td>`
-    + c.statuses.map((s, i) => {
-      const st = cellStatus(s, matrix.outlets[i]!);
-      const changed = c.changed.includes(matrix.outlets[i]!.outlet);
-      return `<td class="st" data-status="${st}"${changed ? ' data-changed="true"' : ''}>${e(CELL_TEXT[st] ?? st)}`
-        + `${changed ? ' ! changed' : ''}</td>`;
-    }).join('') + '</tr>').join('\n');
-  const reports = view.results.map((r, i) => {
-    const o = matrix.outlets[i]!;
-    if (!isResult(r)) return '';
-    return `<details class="outlet" id="outlet-${i}">\
+  const claimRows = matrix.claims
+    .map(
+      (c) =>
+        `<tr><th scope="row"><code>${e(c.id)}</code></th><td class="ctext">${e(c.text)}</td>` +
+        c.statuses
+          .map((s, i) => {
+            const st = cellStatus(s, matrix.outlets[i]!);
+            const changed = c.changed.includes(matrix.outlets[i]!.outlet);
+            return (
+              `<td class="st" data-status="${st}"${changed ? ' data-changed="true"' : ''}>${e(CELL_TEXT[st] ?? st)}` +
+              `${changed ? ' ! changed' : ''}</td>`
+            );
+          })
+          .join('') +
+        '</tr>',
+    )
+    .join('\n');
+  const reports = view.results
+    .map((r, i) => {
+      const o = matrix.outlets[i]!;
+      if (!isResult(r)) return '';
+      return `<details class="outlet" id="outlet-${i}">\
 <summary>${e(o.outlet)}: ${e(VERDICT_LABELS[r.summary.verdict])}, coverage ${percent(r.summary.coverage)}</summary>
 ${reportBody(r, { originalOutlet: view.originalOutlet, rewriteOutlet: o.outlet, idPrefix: `b${i}-` })}
 </details>`;
-  }).join('\n');
+    })
+    .join('\n');
   const body = `<h1>${e(source)} against ${matrix.outlets.length} rewrite(s)</h1>
 <section aria-label="Outlets"><table class="matrix outlets"><thead><tr><th scope="col">Outlet</th>\
 <th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Containment</th><th scope="col">Credit</th>\
@@ -103,22 +125,38 @@ ${reportBody(r, { originalOutlet: view.originalOutlet, rewriteOutlet: o.outlet, 
 <h2>Reports</h2>
 ${reports}
 <p class="noprint"><a href="/">New comparison</a></p>`;
-  return htmlPage(`${source} against ${matrix.outlets.length} rewrite(s) — article diff`, body,
-    { nonce: opts.nonce, script: `${OPEN_TARGET_SCRIPT}\n${REPORT_SCRIPT}` });
+  return htmlPage(`${source} against ${matrix.outlets.length} rewrite(s) — article diff`, body, {
+    nonce: opts.nonce,
+    script: `${OPEN_TARGET_SCRIPT}\n${REPORT_SCRIPT}`,
+  });
 }
 
 /** One line of an outlet: verdict, coverage, containment, credit, quotation problems and changed facts. */
 function outletLine(o: BatchOutlet, r: CompareResult | BatchFailure): string[] {
   if (!o.ok || !isResult(r)) return [`FAILED ${(r as BatchFailure).title}: ${(r as BatchFailure).detail}`];
-  return [VERDICT_LABELS[o.verdict!], `coverage ${percent(o.coverage ?? 0)}`, `containment ${percent(o.containment ?? 0)}`,
-    CREDIT_WORDS[creditState(r)], `quote problems ${quoteProblems(r)}`, `changed facts ${r.summary.changedFacts}`];
+  return [
+    VERDICT_LABELS[o.verdict!],
+    `coverage ${percent(o.coverage ?? 0)}`,
+    `containment ${percent(o.containment ?? 0)}`,
+    CREDIT_WORDS[creditState(r)],
+    `quote problems ${quoteProblems(r)}`,
+    `changed facts ${r.summary.changedFacts}`,
+  ];
 }
 
 /** Which outlets kept, paraphrased or dropped a claim; an independent outlet's drops are left out (see cellStatus). */
 function claimOutlets(c: MatrixClaim, outlets: BatchOutlet[]): [string, string[]][] {
-  const dropped = outlets.filter((o, i) => c.statuses[i] === 'dropped' && o.verdict !== 'independent').map((o) => o.outlet);
-  return ([['=', c.kept], ['~', c.paraphrased], ['-', dropped], ['!', c.changed]] as [string, string[]][])
-    .filter(([, l]) => l.length);
+  const dropped = outlets
+    .filter((o, i) => c.statuses[i] === 'dropped' && o.verdict !== 'independent')
+    .map((o) => o.outlet);
+  return (
+    [
+      ['=', c.kept],
+      ['~', c.paraphrased],
+      ['-', dropped],
+      ['!', c.changed],
+    ] as [string, string[]][]
+  ).filter(([, l]) => l.length);
 }
 
 /**
@@ -130,13 +168,27 @@ export function renderBatchText(view: BatchView, opts: { width?: number | undefi
   const lines: string[] = [];
   for (const o of view.matrix.outlets) {
     const parts = outletLine(o, view.results[o.index]!).map(field);
-    lines.push(...wrap(parts.flatMap((p, i): Word[] => (i ? [{ text: '|' }, ...p] : p)), width, `${clean(o.outlet)}: `, 2));
+    lines.push(
+      ...wrap(
+        parts.flatMap((p, i): Word[] => (i ? [{ text: '|' }, ...p] : p)),
+        width,
+        `${clean(o.outlet)}: `,
+        2,
+      ),
+    );
   }
   lines.push('');
   const idWidth = Math.max(3, ...view.matrix.claims.map((c) => c.id.length)) + 2;
   for (const c of view.matrix.claims) {
     const who = claimOutlets(c, view.matrix.outlets).flatMap(([m, l]) => words(`${m}${l.map(clean).join(', ')}`));
-    lines.push(...wrap([...who, ...(who.length ? [{ text: '—' }] : []), ...words(clean(c.text))], width, c.id.padEnd(idWidth), idWidth));
+    lines.push(
+      ...wrap(
+        [...who, ...(who.length ? [{ text: '—' }] : []), ...words(clean(c.text))],
+        width,
+        c.id.padEnd(idWidth),
+        idWidth,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -145,7 +197,12 @@ export function renderBatchText(view: BatchView, opts: { width?: number | undefi
 export function renderBatchMarkdown(view: BatchView, opts: { width?: number | undefined } = {}): string {
   const width = clampWidth(opts.width);
   const m = view.matrix;
-  const out = [`# ${escapeMarkdown(view.originalOutlet ?? 'Original')} against ${m.outlets.length} rewrite(s)`, '', '## Outlets', ''];
+  const out = [
+    `# ${escapeMarkdown(view.originalOutlet ?? 'Original')} against ${m.outlets.length} rewrite(s)`,
+    '',
+    '## Outlets',
+    '',
+  ];
   for (const o of m.outlets) {
     const r = view.results[o.index]!;
     const parts = outletLine(o, r).map(escapeMarkdown);
@@ -153,9 +210,17 @@ export function renderBatchMarkdown(view: BatchView, opts: { width?: number | un
     const list = parts.map(field).flatMap((p, i): Word[] => (i ? [{ text: '·' }, ...p] : p));
     out.push(...markdownItem([...words(`**${escapeMarkdown(o.outlet)}:**`), ...list], width, '- ', 2));
   }
-  out.push('', '## Claims', '', ...wrap(words('Outlets that `=` kept, `~` paraphrased or `-` dropped each claim of the original.'), width, '', 0), '');
+  out.push(
+    '',
+    '## Claims',
+    '',
+    ...wrap(words('Outlets that `=` kept, `~` paraphrased or `-` dropped each claim of the original.'), width, '', 0),
+    '',
+  );
   for (const c of m.claims) {
-    const who = claimOutlets(c, m.outlets).map(([mk, l]) => `\`${mk}\` ${l.map(escapeMarkdown).join(', ')}`).join(' · ');
+    const who = claimOutlets(c, m.outlets)
+      .map(([mk, l]) => `\`${mk}\` ${l.map(escapeMarkdown).join(', ')}`)
+      .join(' · ');
     out.push(...markdownItem(words(`**${c.id}**${who ? ` (${who})` : ''}: ${escapeMarkdown(c.text)}`), width, '- ', 2));
   }
   return `${out.join('\n')}\n`;

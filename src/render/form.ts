@@ -72,7 +72,14 @@ export interface FormError {
 
 // The newline after <textarea> is dropped by every HTML parser: a text that starts with one keeps it. A `\` at a
 // template line's end continues the line without a newline in the page.
-function side(form: string, name: string, label: string, outletHint: string, required = true, v: SlotValues = {}): string {
+function side(
+  form: string,
+  name: string,
+  label: string,
+  outletHint: string,
+  required = true,
+  v: SlotValues = {},
+): string {
   const id = `${form}-${name}`;
   const checked = (html: boolean) => (Boolean(v.html) === html ? ' checked' : '');
   return `<fieldset data-slot="${name}"><legend>${label}</legend>
@@ -92,7 +99,8 @@ function side(form: string, name: string, label: string, outletHint: string, req
 /** The error of a failed submission, above the form it came from. */
 function errorBox(err: FormError): string {
   const fields = err.errors?.length
-    ? `<ul>${err.errors.map((f) => `<li><b>${e(f.field)}</b>: ${e(f.message)}</li>`).join('')}</ul>` : `<p>${e(err.detail)}</p>`;
+    ? `<ul>${err.errors.map((f) => `<li><b>${e(f.field)}</b>: ${e(f.message)}</li>`).join('')}</ul>`
+    : `<p>${e(err.detail)}</p>`;
   return `<div class="form-error" role="alert" id="${err.form}-error">
 <h2>Could not compare: ${e(err.title)}</h2>
 ${fields}
@@ -107,9 +115,13 @@ ${fields}
  */
 export function renderFormPage(opts: { nonce?: Nonce | undefined; error?: FormError | undefined } = {}): string {
   const err = opts.error;
-  const one = err?.form === 'one' ? err.values : {}, many = err?.form === 'many' ? err.values : {};
+  const one = err?.form === 'one' ? err.values : {},
+    many = err?.form === 'many' ? err.values : {};
   // Every filled rewrite slot comes back, and at least the three empty ones.
-  const slots = Math.min(BATCH_MAX_REWRITES, Math.max(3, ...Object.keys(many).map((k) => Number(/^rewrite_(\d+)$/.exec(k)?.[1] ?? 0))));
+  const slots = Math.min(
+    BATCH_MAX_REWRITES,
+    Math.max(3, ...Object.keys(many).map((k) => Number(/^rewrite_(\d+)$/.exec(k)?.[1] ?? 0))),
+  );
   const body = `<h1>Article diff: what did the rewrite keep, change, drop or add?</h1>
 <p class="hint">Paste an original article and a rewrite of it (another outlet’s version, an aggregator’s copy).
 The report aligns them claim by claim: kept near-verbatim, paraphrased, dropped or added; quote integrity,
@@ -130,7 +142,9 @@ ${err?.form === 'many' ? errorBox(err) : ''}
 <div class="sides">
 ${side('many', 'original', 'Original', 'e.g. The Atlantic', true, many.original)}
 <div class="rewrites">
-${Array.from({ length: slots }, (_, i) => i + 1).map((n) => side('many', `rewrite_${n}`, `Rewrite ${n}`, 'outlet name', n === 1, many[`rewrite_${n}`])).join('\n')}
+${Array.from({ length: slots }, (_, i) => i + 1)
+  .map((n) => side('many', `rewrite_${n}`, `Rewrite ${n}`, 'outlet name', n === 1, many[`rewrite_${n}`]))
+  .join('\n')}
 </div>
 </div>
 <button type="button" class="add-rewrite" hidden>Add a rewrite</button>
@@ -144,5 +158,8 @@ Formats: JSON (default), <code>Accept: text/html</code>, <code>text/plain</code>
 One original against up to ${BATCH_MAX_REWRITES} outlets: <code>POST /v1/compare/batch</code>
 (<code>-F original=@a.txt -F rewrite_1=@b.txt -F rewrite_1_outlet=B -F rewrite_2=@c.txt</code> …). API reference: \
 <a href="/docs">/docs</a>.</p>`;
-  return htmlPage(err ? `Could not compare — article diff` : 'Article diff', body, { nonce: opts.nonce, script: FORM_SCRIPT });
+  return htmlPage(err ? `Could not compare — article diff` : 'Article diff', body, {
+    nonce: opts.nonce,
+    script: FORM_SCRIPT,
+  });
 }

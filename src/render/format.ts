@@ -1,8 +1,8 @@
 import type { CompareResult } from '../core/types.js';
-import { renderHtml, type HtmlOptions } from './html.js';
+import type { Format } from '../schemas/format.js';
+import { type HtmlOptions, renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText, type TextOptions } from './text.js';
-import type { Format } from '../schemas/format.js';
 
 export type { Format };
 
@@ -14,9 +14,13 @@ export type { Format };
  */
 export function renderResult(result: CompareResult, format: Format, opts: HtmlOptions & TextOptions = {}): string {
   switch (format) {
-    case 'json': return JSON.stringify(result);
-    case 'text': return renderText(result, opts);
-    case 'markdown': return renderMarkdown(result, opts);
-    case 'html': return renderHtml(result, opts);
+    case 'json':
+      return JSON.stringify(result);
+    case 'text':
+      return renderText(result, opts);
+    case 'markdown':
+      return renderMarkdown(result, opts);
+    case 'html':
+      return renderHtml(result, opts);
   }
 }

@@ -3,7 +3,15 @@ import { escapeHtml as e } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Mark, type Piece, type RenderedClaim, type Row } from './rows.js';
 import { CSS } from './style.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary-phrases.js';
+import {
+  countsLine,
+  creditLine,
+  creditState,
+  findingsLine,
+  percent,
+  type RenderOptions,
+  VERDICT_LABELS,
+} from './summary-phrases.js';
 
 /** CSP nonces of the response (`reply.cspNonce` from @fastify/helmet); omitted outside HTTP (the CLI). */
 export interface Nonce {
@@ -20,7 +28,11 @@ export interface HtmlOptions extends RenderOptions {
  * nonce when one is given. No external resources of any kind, no inline event handlers, no `style=`
  * attributes (a nonce-based CSP blocks both).
  */
-export function htmlPage(title: string, body: string, opts: { nonce?: Nonce | undefined; script?: string | undefined } = {}): string {
+export function htmlPage(
+  title: string,
+  body: string,
+  opts: { nonce?: Nonce | undefined; script?: string | undefined } = {},
+): string {
   const n = (kind: keyof Nonce) => (opts.nonce ? ` nonce="${e(opts.nonce[kind])}"` : '');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -45,10 +57,15 @@ if(m)m.classList.add('hl')})});`;
 
 /** The full HTML report of one compare (`Accept: text/html`, `--html`). */
 export function renderHtml(result: CompareResult, opts: HtmlOptions = {}): string {
-  const title = opts.originalOutlet || opts.rewriteOutlet
-    ? `${opts.rewriteOutlet ?? 'Rewrite'} vs ${opts.originalOutlet ?? 'original'} — article diff`
-    : 'Article diff report';
-  return htmlPage(title, `<h1>${e(title)}</h1>\n${reportBody(result, opts)}\n<p class="noprint"><a href="/">New comparison</a></p>`, { nonce: opts.nonce, script: REPORT_SCRIPT });
+  const title =
+    opts.originalOutlet || opts.rewriteOutlet
+      ? `${opts.rewriteOutlet ?? 'Rewrite'} vs ${opts.originalOutlet ?? 'original'} — article diff`
+      : 'Article diff report';
+  return htmlPage(
+    title,
+    `<h1>${e(title)}</h1>\n${reportBody(result, opts)}\n<p class="noprint"><a href="/">New comparison</a></p>`,
+    { nonce: opts.nonce, script: REPORT_SCRIPT },
+  );
 }
 
 /**
@@ -60,11 +77,13 @@ export function reportBody(result: CompareResult, opts: RenderOptions & { idPref
   const p = opts.idPrefix ?? '';
   const rows = buildRows(result);
   let lastPara: number | null = null;
-  const rowHtml = rows.map((row) => {
-    const newPara = row.paragraph !== null && lastPara !== null && row.paragraph !== lastPara;
-    if (row.paragraph !== null) lastPara = row.paragraph;
-    return renderRow(row, p, newPara);
-  }).join('\n');
+  const rowHtml = rows
+    .map((row) => {
+      const newPara = row.paragraph !== null && lastPara !== null && row.paragraph !== lastPara;
+      if (row.paragraph !== null) lastPara = row.paragraph;
+      return renderRow(row, p, newPara);
+    })
+    .join('\n');
   return `<div class="report">
 ${summaryBar(result, opts)}
 ${findingsSection(result, opts, p)}
@@ -99,10 +118,14 @@ ${tally.length ? `<div class="tally">${e(tally.join(' · '))}</div>` : ''}
 /** The findings first, each linking to the claim it sits in. */
 function findingsSection(result: CompareResult, opts: RenderOptions, p: string): string {
   const list = findings(result, opts);
-  const items = list.map((f) => {
-    const label = f.claim ? `<a href="#${e(p + f.claim)}">${e(f.label)}</a> <span class="where">(${e(f.claim)})</span>` : e(f.label);
-    return `<li data-kind="${f.kind}"${f.problem ? ' data-problem="true"' : ''}><b>${label}</b>: ${e(f.detail)}</li>`;
-  }).join('\n');
+  const items = list
+    .map((f) => {
+      const label = f.claim
+        ? `<a href="#${e(p + f.claim)}">${e(f.label)}</a> <span class="where">(${e(f.claim)})</span>`
+        : e(f.label);
+      return `<li data-kind="${f.kind}"${f.problem ? ' data-problem="true"' : ''}><b>${label}</b>: ${e(f.detail)}</li>`;
+    })
+    .join('\n');
   const problems = list.filter((f) => f.problem).length;
   return `<section class="findings" aria-labelledby="${p}findings-h">
 <h2 id="${p}findings-h">Findings: ${problems ? `${problems} to check` : 'no credit, quotation or fact problems'}</h2>
@@ -142,23 +165,30 @@ function renderRow(row: Row, p: string, newPara: boolean): string {
   if (row.kind === 'boilerplate' && row.boilerplate) {
     const b = row.boilerplate;
     const cell = `<span class="bp-kind">${e(b.item.kind.replace(/_/g, ' '))}</span>${e(b.item.text)}`;
-    return `<div class="${cls}" data-status="boilerplate">`
-      + `<div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div>`
-      + `<div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`;
+    return (
+      `<div class="${cls}" data-status="boilerplate">` +
+      `<div class="cell o">${b.side === 'original' ? cell : ''}</div><div class="gutter"></div>` +
+      `<div class="cell r">${b.side === 'rewrite' ? cell : ''}</div></div>`
+    );
   }
   const changed = rowChanged(row);
-  const gutter = `${MARKERS[row.status] ?? ''}${changed ? '<br><b class="changed" title="a changed fact">changed</b>' : ''}`
-    + `${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
+  const gutter =
+    `${MARKERS[row.status] ?? ''}${changed ? '<br><b class="changed" title="a changed fact">changed</b>' : ''}` +
+    `${row.moved ? '<br><b class="moved" title="appears in a different order in the rewrite">moved</b>' : ''}`;
   // Each note under the column of the side it is about.
   const flags = (side: 'original' | 'rewrite') => {
     const own = row.flags.filter((f) => f.side === side);
-    return own.length ? `<ul class="row-flags">${own.map((f) => `<li data-kind="${e(f.kind)}">${e(f.note)}</li>`).join('')}</ul>` : '';
+    return own.length
+      ? `<ul class="row-flags">${own.map((f) => `<li data-kind="${e(f.kind)}">${e(f.note)}</li>`).join('')}</ul>`
+      : '';
   };
-  return `<div class="${cls}" data-status="${e(row.status)}"${changed ? ' data-changed="true"' : ''}`
-    + `${row.moved ? ' data-moved="true"' : ''}${row.problem ? ' data-problem="true"' : ''}>`
-    + `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}${flags('original')}</div>`
-    + `<div class="gutter" aria-label="${e(row.status)}">${gutter}</div>`
-    + `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}${flags('rewrite')}</div></div>`;
+  return (
+    `<div class="${cls}" data-status="${e(row.status)}"${changed ? ' data-changed="true"' : ''}` +
+    `${row.moved ? ' data-moved="true"' : ''}${row.problem ? ' data-problem="true"' : ''}>` +
+    `<div class="cell o">${row.original.map((c) => claimHtml(c, p)).join('')}${flags('original')}</div>` +
+    `<div class="gutter" aria-label="${e(row.status)}">${gutter}</div>` +
+    `<div class="cell r">${row.rewrite.map((c) => claimHtml(c, p)).join('')}${flags('rewrite')}</div></div>`
+  );
 }
 
 /** A row holding a changed claim: a finding, shown apart from plain kept and paraphrased rows. */
@@ -167,10 +197,14 @@ export const rowChanged = (row: Row) => [...row.original, ...row.rewrite].some((
 function claimHtml(rc: RenderedClaim, p: string): string {
   const c = rc.claim;
   const matches = c.matches.map((m) => `${p}${m}`).join(' ');
-  const changed = c.changed ? ' data-changed="true" title="says something else than its counterpart: see the change below"' : '';
-  return `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}"${changed}`
-    + ` data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">`
-    + `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${piecesHtml(rc.pieces)}</span>`;
+  const changed = c.changed
+    ? ' data-changed="true" title="says something else than its counterpart: see the change below"'
+    : '';
+  return (
+    `<span class="claim" id="${e(p + c.id)}" data-id="${e(c.id)}" data-status="${e(c.status)}"${changed}` +
+    ` data-matches="${e(matches)}" data-start="${c.start}" data-end="${c.end}">` +
+    `<a class="cid" href="#${e(p + c.id)}">${e(c.id)}</a>${piecesHtml(rc.pieces)}</span>`
+  );
 }
 
 /** Outermost first: a quote or a changed fact wraps the word-level changes inside it. */
@@ -184,7 +218,7 @@ function piecesHtml(pieces: Piece[], depth = 0): string {
   const kind = NESTING[depth];
   if (!kind) return pieces.map((p) => e(p.text)).join('');
   let html = '';
-  for (let i = 0; i < pieces.length;) {
+  for (let i = 0; i < pieces.length; ) {
     const mark = pieces[i]!.marks.find((m) => m.kind === kind);
     let j = i + 1;
     while (j < pieces.length && pieces[j]!.marks.find((m) => m.kind === kind) === mark) j++;

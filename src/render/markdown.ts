@@ -2,9 +2,17 @@ import type { CompareResult, DiffPart } from '../core/types.js';
 import { escapeMarkdown } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Row } from './rows.js';
+import {
+  countsLine,
+  creditLine,
+  creditState,
+  findingsLine,
+  percent,
+  type RenderOptions,
+  VERDICT_LABELS,
+} from './summary-phrases.js';
 import { MARKERS } from './text.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, findingsLine, percent, type RenderOptions } from './summary-phrases.js';
-import { clampWidth, words, wrap, type Word } from './wrap.js';
+import { clampWidth, type Word, words, wrap } from './wrap.js';
 
 const LABEL = { kept: 'kept', paraphrased: 'paraphrased', dropped: 'dropped', added: 'added' } as const;
 
@@ -17,7 +25,9 @@ const BLOCK_START = /^(?:[-+*]|#{1,6}|=+|-+|\d{1,9}[.)]|>.*)$/;
 /** Wraps Markdown words under a list marker; never breaks before a word that would start a block. */
 export function markdownItem(list: Word[], width: number, first: string, indent: number): string[] {
   // Such a word is kept with the previous one, its space included.
-  const fixed = list.map((w, i) => (i && !w.glued && BLOCK_START.test(w.text) ? { ...w, text: ` ${w.text}`, glued: true } : w));
+  const fixed = list.map((w, i) =>
+    i && !w.glued && BLOCK_START.test(w.text) ? { ...w, text: ` ${w.text}`, glued: true } : w,
+  );
   return wrap(fixed, width, first, indent);
 }
 
@@ -32,9 +42,10 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
   const s = result.summary;
   const counts = countsLine(result);
   const tally = findingsLine(result);
-  const title = opts.originalOutlet || opts.rewriteOutlet
-    ? `# ${escapeMarkdown(opts.rewriteOutlet ?? 'Rewrite')} vs ${escapeMarkdown(opts.originalOutlet ?? 'original')}`
-    : '# Article diff';
+  const title =
+    opts.originalOutlet || opts.rewriteOutlet
+      ? `# ${escapeMarkdown(opts.rewriteOutlet ?? 'Rewrite')} vs ${escapeMarkdown(opts.originalOutlet ?? 'original')}`
+      : '# Article diff';
   const credit = escapeMarkdown(creditLine(result, opts));
   const summary: [string, string][] = [
     ['Verdict', `**${VERDICT_LABELS[s.verdict]}**`],
@@ -55,22 +66,35 @@ export function renderMarkdown(result: CompareResult, opts: RenderOptions = {}):
       out.push(...markdownItem(words(`${f.problem ? '⚠ ' : ''}${label} ${escapeMarkdown(f.detail)}`), width, '- ', 2));
     }
   }
-  out.push('', '## Claims', '', ...wrap(words('Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added · `!` changed (says something else).'), width, '', 0), '');
+  out.push(
+    '',
+    '## Claims',
+    '',
+    ...wrap(
+      words('Markers: `=` kept · `~` paraphrased · `-` dropped · `+` added · `!` changed (says something else).'),
+      width,
+      '',
+      0,
+    ),
+    '',
+  );
   for (const row of buildRows(result)) {
     if (row.kind === 'boilerplate') continue;
     const status = row.status as keyof typeof LABEL;
     const changed = [...row.original, ...row.rewrite].some((x) => x.claim.changed);
     const label = `${LABEL[status] ?? status}${changed ? ', changed' : ''}`;
-    const marker = changed ? '!' : MARKERS[status] ?? '?';
+    const marker = changed ? '!' : (MARKERS[status] ?? '?');
     const head = `\`${marker}\` **${label}** ${ids(row)}${row.moved ? ' *(moved)*' : ''}:`;
     out.push(...markdownItem([...words(head), ...body(row)], width, '- ', 2));
-    for (const f of row.flags) out.push(...markdownItem(words(`⚠ ${f.side}: ${escapeMarkdown(f.note)}`), width, '  - ', 4));
+    for (const f of row.flags)
+      out.push(...markdownItem(words(`⚠ ${f.side}: ${escapeMarkdown(f.note)}`), width, '  - ', 4));
   }
   return `${out.join('\n')}\n`;
 }
 
 function ids(row: Row): string {
-  const o = row.original.map((x) => x.claim.id).join('+'), r = row.rewrite.map((x) => x.claim.id).join('+');
+  const o = row.original.map((x) => x.claim.id).join('+'),
+    r = row.rewrite.map((x) => x.claim.id).join('+');
   // No-break spaces: the ids stay on one line.
   return row.kind === 'aligned' ? `${o}\u00a0→\u00a0${r}` : o || r;
 }

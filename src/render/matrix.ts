@@ -23,8 +23,12 @@ export function outletLabels(outlets: (string | undefined)[]): string[] {
  */
 export function buildMatrix(results: (CompareResult | null)[], labels: string[]): BatchMatrix {
   const outlets: BatchOutlet[] = results.map((r, index) => ({
-    index, outlet: labels[index] ?? `rewrite ${index + 1}`, ok: r !== null,
-    verdict: r?.summary.verdict ?? null, coverage: r?.summary.coverage ?? null, containment: r?.summary.containment ?? null,
+    index,
+    outlet: labels[index] ?? `rewrite ${index + 1}`,
+    ok: r !== null,
+    verdict: r?.summary.verdict ?? null,
+    coverage: r?.summary.coverage ?? null,
+    containment: r?.summary.containment ?? null,
     credited: r ? r.summary.attribution.credited : null,
   }));
   const base = results.find((r): r is CompareResult => r !== null);
@@ -36,14 +40,26 @@ export function buildMatrix(results: (CompareResult | null)[], labels: string[])
     });
     const statuses = own.map((x) => (x ? (x.status as OriginalStatus) : null));
     const who = (s: OriginalStatus) => outlets.filter((_, i) => statuses[i] === s).map((o) => o.outlet);
-    return { id: c.id, start: c.start, end: c.end, text: c.text, paragraph: c.paragraph, statuses,
-      kept: who('kept'), paraphrased: who('paraphrased'), dropped: who('dropped'),
-      changed: outlets.filter((_, i) => own[i]?.changed).map((o) => o.outlet) };
+    return {
+      id: c.id,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      paragraph: c.paragraph,
+      statuses,
+      kept: who('kept'),
+      paraphrased: who('paraphrased'),
+      dropped: who('dropped'),
+      changed: outlets.filter((_, i) => own[i]?.changed).map((o) => o.outlet),
+    };
   });
   return {
-    outlets, claims,
+    outlets,
+    claims,
     credited: outlets.filter((o) => o.credited === true).map((o) => o.outlet),
-    derivedUncredited: outlets.filter((o) => o.ok && o.credited === false && o.verdict !== 'independent').map((o) => o.outlet),
+    derivedUncredited: outlets
+      .filter((o) => o.ok && o.credited === false && o.verdict !== 'independent')
+      .map((o) => o.outlet),
     failed: outlets.filter((o) => !o.ok).map((o) => o.outlet),
   };
 }

@@ -76,12 +76,29 @@ export function collectMarks(result: CompareResult): Mark[] {
     });
   }
   for (const e of result.summary.attribution.evidence) {
-    marks.push({ side: 'rewrite', start: e.start, end: e.end, kind: 'credit', detail: 'credit', note: '', key: `credit${e.start}` });
+    marks.push({
+      side: 'rewrite',
+      start: e.start,
+      end: e.end,
+      kind: 'credit',
+      detail: 'credit',
+      note: '',
+      key: `credit${e.start}`,
+    });
   }
   const dropped = new Set(result.droppedQuotes);
   for (const q of result.quotes) {
     if (q.side === 'original') {
-      if (dropped.has(q.id)) marks.push({ side: 'original', start: q.start, end: q.end, kind: 'quote', detail: 'dropped', note: 'quotation dropped by the rewrite', key: q.id });
+      if (dropped.has(q.id))
+        marks.push({
+          side: 'original',
+          start: q.start,
+          end: q.end,
+          kind: 'quote',
+          detail: 'dropped',
+          note: 'quotation dropped by the rewrite',
+          key: q.id,
+        });
       continue;
     }
     const status = q.status ?? 'verbatim';
@@ -89,8 +106,16 @@ export function collectMarks(result: CompareResult): Mark[] {
     if (QUOTE_NOTES[status]) notes.push(QUOTE_NOTES[status]!);
     if (q.edits.length) notes.push(q.edits.map((e) => `${e.kind} ${JSON.stringify(e.text)}`).join(', '));
     if (q.speakerChanged) notes.push('attributed to a different speaker');
-    marks.push({ side: 'rewrite', start: q.start, end: q.end, kind: 'quote', detail: status, note: notes.join('; '), key: q.id,
-      problem: status !== 'verbatim' || q.speakerChanged });
+    marks.push({
+      side: 'rewrite',
+      start: q.start,
+      end: q.end,
+      kind: 'quote',
+      detail: status,
+      note: notes.join('; '),
+      key: q.id,
+      problem: status !== 'verbatim' || q.speakerChanged,
+    });
   }
   return marks;
 }
@@ -106,9 +131,14 @@ export function collectMarks(result: CompareResult): Mark[] {
 export function diffMarks(a: Alignment, side: Side, claims: Claim[]): Mark[] {
   const skip = side === 'original' ? 'added' : 'removed';
   const sorted = [...claims].sort((x, y) => x.start - y.start);
-  const at: number[] = [], owner: number[] = [];
+  const at: number[] = [],
+    owner: number[] = [];
   sorted.forEach((c, k) => {
-    for (let i = 0; i < c.text.length; i++) if (!/\s/.test(c.text[i]!)) { at.push(c.start + i); owner.push(k); }
+    for (let i = 0; i < c.text.length; i++)
+      if (!/\s/.test(c.text[i]!)) {
+        at.push(c.start + i);
+        owner.push(k);
+      }
   });
   const text = sorted.map((c) => c.text);
   const charAt = (n: number) => text[owner[n]!]![at[n]! - sorted[owner[n]!]!.start];
@@ -127,11 +157,17 @@ export function diffMarks(a: Alignment, side: Side, claims: Claim[]): Mark[] {
     }
     if (p.op === 'equal' || n === first) continue;
     // One mark per claim the part covers (a removed clause never spills into the joining space of two claims).
-    for (let i = first; i < n;) {
+    for (let i = first; i < n; ) {
       let j = i;
       while (j + 1 < n && owner[j + 1] === owner[i]) j++;
-      marks.push({ side, start: at[i]!, end: at[j]! + 1, kind: 'changed', detail: p.op,
-        note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original' });
+      marks.push({
+        side,
+        start: at[i]!,
+        end: at[j]! + 1,
+        kind: 'changed',
+        detail: p.op,
+        note: p.op === 'removed' ? 'not in the rewrite' : 'not in the original',
+      });
       i = j + 1;
     }
   }
@@ -149,8 +185,12 @@ export function piecesOf(claim: Claim, marks: Mark[]): Piece[] {
   const points = [...cuts].sort((x, y) => x - y);
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const s = points[i]!, e = points[i + 1]!;
-    pieces.push({ text: claim.text.slice(s - claim.start, e - claim.start), marks: inside.filter((m) => m.start <= s && m.end >= e) });
+    const s = points[i]!,
+      e = points[i + 1]!;
+    pieces.push({
+      text: claim.text.slice(s - claim.start, e - claim.start),
+      marks: inside.filter((m) => m.start <= s && m.end >= e),
+    });
   }
   return pieces;
 }
@@ -158,9 +198,15 @@ export function piecesOf(claim: Claim, marks: Mark[]): Piece[] {
 /** Builds the rows of the side-by-side view (see the module comment). */
 export function buildRows(result: CompareResult): Row[] {
   const marks = collectMarks(result);
-  const sideMarks = { original: marks.filter((m) => m.side === 'original'), rewrite: marks.filter((m) => m.side === 'rewrite') };
-  const render = (side: Side) => (c: Claim): RenderedClaim => ({ claim: c, pieces: piecesOf(c, sideMarks[side]) });
-  const oById = byId(result.original.claims), rById = byId(result.rewrite.claims);
+  const sideMarks = {
+    original: marks.filter((m) => m.side === 'original'),
+    rewrite: marks.filter((m) => m.side === 'rewrite'),
+  };
+  const render =
+    (side: Side) =>
+    (c: Claim): RenderedClaim => ({ claim: c, pieces: piecesOf(c, sideMarks[side]) });
+  const oById = byId(result.original.claims),
+    rById = byId(result.rewrite.claims);
 
   // Alignments sharing a claim belong to one row (an n:m group), found with a small union-find.
   const groupOf = new Map<string, number>();
@@ -181,8 +227,18 @@ export function buildRows(result: CompareResult): Row[] {
 
   const rows: Row[] = [];
   const rowOfClaim = new Map<string, Row>();
-  const emptyRow = (kind: RowKind, status: Row['status']): Row =>
-    ({ kind, status, alignments: [], moved: false, original: [], rewrite: [], boilerplate: null, flags: [], problem: false, paragraph: null });
+  const emptyRow = (kind: RowKind, status: Row['status']): Row => ({
+    kind,
+    status,
+    alignments: [],
+    moved: false,
+    original: [],
+    rewrite: [],
+    boilerplate: null,
+    flags: [],
+    problem: false,
+    paragraph: null,
+  });
 
   // Original-anchored items, in original text order: aligned groups (at their first original claim),
   // dropped claims and the original's boilerplate.
@@ -199,9 +255,18 @@ export function buildRows(result: CompareResult): Row[] {
       const row = emptyRow('aligned', group.some((a) => a.status === 'paraphrased') ? 'paraphrased' : 'kept');
       row.alignments = group;
       row.moved = group.some((a) => a.moved);
-      const oIds = new Set(group.flatMap((a) => a.original)), rIds = new Set(group.flatMap((a) => a.rewrite));
-      row.original = [...oIds].map((id) => oById.get(id)).filter(isClaim).sort(byStart).map(render('original'));
-      row.rewrite = [...rIds].map((id) => rById.get(id)).filter(isClaim).sort(byStart).map(render('rewrite'));
+      const oIds = new Set(group.flatMap((a) => a.original)),
+        rIds = new Set(group.flatMap((a) => a.rewrite));
+      row.original = [...oIds]
+        .map((id) => oById.get(id))
+        .filter(isClaim)
+        .sort(byStart)
+        .map(render('original'));
+      row.rewrite = [...rIds]
+        .map((id) => rById.get(id))
+        .filter(isClaim)
+        .sort(byStart)
+        .map(render('rewrite'));
       anchored.push({ at: c.start, row });
     } else {
       const row = emptyRow('dropped', c.status === 'dropped' ? 'dropped' : c.status);
@@ -229,7 +294,10 @@ export function buildRows(result: CompareResult): Row[] {
   let anchor = -1;
   for (const item of rewriteItems) {
     const placedRow = item.claim ? rowOfClaim.get(item.claim.id) : undefined;
-    if (placedRow) { anchor = rows.indexOf(placedRow); continue; }
+    if (placedRow) {
+      anchor = rows.indexOf(placedRow);
+      continue;
+    }
     let row: Row;
     if (item.claim) {
       row = emptyRow('added', item.claim.status === 'added' ? 'added' : item.claim.status);
@@ -247,7 +315,8 @@ export function buildRows(result: CompareResult): Row[] {
   for (const row of rows) {
     row.paragraph = row.original[0]?.claim.paragraph ?? null;
     const begins = (m: Mark) => row[m.side].some((rc) => rc.claim.start <= m.start && m.start < rc.claim.end);
-    const candidates = [...row.rewrite, ...row.original].flatMap((rc) => rc.pieces.flatMap((p) => p.marks))
+    const candidates = [...row.rewrite, ...row.original]
+      .flatMap((rc) => rc.pieces.flatMap((p) => p.marks))
       .filter((m) => m.kind !== 'changed' && m.note && begins(m));
     for (const m of candidates) {
       const key = m.key ?? `${m.side}:${m.start}:${m.kind}:${m.note}`;

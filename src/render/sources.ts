@@ -1,7 +1,7 @@
 import type { CheckAnswer, DerivedLink, FoundSource, SourceArticle } from '../check/find-sources.js';
 import { escapeHtml as e, escapeMarkdown, stripControls } from './escape.js';
-import { htmlPage, reportBody, type Nonce } from './html.js';
-import { VERDICT_LABELS, percent } from './summary-phrases.js';
+import { htmlPage, type Nonce, reportBody } from './html.js';
+import { percent, VERDICT_LABELS } from './summary-phrases.js';
 
 /** The answer of `POST /v1/check` / `article-diff check` as a report: the sources found, most likely first. */
 
@@ -41,8 +41,10 @@ export function renderSourcesText(answer: CheckAnswer): string {
   const lines = [headline(answer)];
   answer.sources.forEach((s, i) => {
     lines.push(`${i + 1}. ${named(s.article, stripControls)} [${s.article.id}]`);
-    lines.push(`   ${VERDICT_LABELS[s.verdict]} | coverage ${percent(s.coverage)} | `
-      + `containment ${percent(s.containment)} | ${credit(s)}`);
+    lines.push(
+      `   ${VERDICT_LABELS[s.verdict]} | coverage ${percent(s.coverage)} | ` +
+        `containment ${percent(s.containment)} | ${credit(s)}`,
+    );
     const back = chain(s.derivedFrom);
     if (back.length) lines.push(`   itself derived from: ${back.map(stripControls).join(' <- ')}`);
   });
@@ -52,14 +54,18 @@ export function renderSourcesText(answer: CheckAnswer): string {
 export function renderSourcesMarkdown(answer: CheckAnswer): string {
   const out = ['# Sources', '', escapeMarkdown(headline(answer)), ''];
   if (answer.sources.length) {
-    out.push('| # | Source | Verdict | Coverage | Containment | Credit | Itself derived from |',
-      '|---|---|---|---|---|---|---|');
+    out.push(
+      '| # | Source | Verdict | Coverage | Containment | Credit | Itself derived from |',
+      '|---|---|---|---|---|---|---|',
+    );
     answer.sources.forEach((s, i) => {
       const c = credit(s);
       const back = chain(s.derivedFrom).map(escapeMarkdown).join(' ← ') || '—';
-      out.push(`| ${i + 1} | ${named(s.article, escapeMarkdown)} | `
-        + `${VERDICT_LABELS[s.verdict]} | ${percent(s.coverage)} | ${percent(s.containment)} | `
-        + `${s.credited || s.verdict === 'independent' ? c : `**${c}**`} | ${back} |`);
+      out.push(
+        `| ${i + 1} | ${named(s.article, escapeMarkdown)} | ` +
+          `${VERDICT_LABELS[s.verdict]} | ${percent(s.coverage)} | ${percent(s.containment)} | ` +
+          `${s.credited || s.verdict === 'independent' ? c : `**${c}**`} | ${back} |`,
+      );
     });
   }
   return `${out.join('\n')}\n`;
@@ -67,35 +73,49 @@ export function renderSourcesMarkdown(answer: CheckAnswer): string {
 
 /** The sources as a table, then each source's side-by-side report (source left, checked article right), folded. */
 export function renderSourcesHtml(
-  answer: CheckAnswer, opts: { outlet?: string | undefined; nonce?: Nonce | undefined } = {},
+  answer: CheckAnswer,
+  opts: { outlet?: string | undefined; nonce?: Nonce | undefined } = {},
 ): string {
-  const rows = answer.sources.map((s, i) => {
-    const uncredited = !s.credited && s.verdict !== 'independent';
-    const tag = s.credited ? '<span class="tag credited">credits source</span>'
-      : uncredited ? '<span class="tag uncredited">DERIVED BUT UNCREDITED</span>' : 'no credit (independent)';
-    return `<tr data-verdict="${s.verdict}"><th scope="row"><a href="#source-${i}">${e(name(s.article))}</a>`
-      + `${label(s.article) ? ` <small>${e(label(s.article))}</small>` : ''}</th>`
-      + `<td>${e(VERDICT_LABELS[s.verdict])}</td>`
-      + `<td>${percent(s.coverage)}</td><td>${percent(s.containment)}</td><td>${tag}</td>`
-      + `<td>${e(chain(s.derivedFrom).join(' ← ')) || '—'}</td></tr>`;
-  }).join('\n');
-  const reports = answer.sources.map((s, i) => {
-    if (!s.result) return '';
-    const outlets = { originalOutlet: s.article.outlet ?? undefined, rewriteOutlet: opts.outlet };
-    const body = reportBody(s.result, { ...outlets, idPrefix: `s${i}-` });
-    return `<details class="outlet" id="source-${i}"${i === 0 ? ' open' : ''}>
+  const rows = answer.sources
+    .map((s, i) => {
+      const uncredited = !s.credited && s.verdict !== 'independent';
+      const tag = s.credited
+        ? '<span class="tag credited">credits source</span>'
+        : uncredited
+          ? '<span class="tag uncredited">DERIVED BUT UNCREDITED</span>'
+          : 'no credit (independent)';
+      return (
+        `<tr data-verdict="${s.verdict}"><th scope="row"><a href="#source-${i}">${e(name(s.article))}</a>` +
+        `${label(s.article) ? ` <small>${e(label(s.article))}</small>` : ''}</th>` +
+        `<td>${e(VERDICT_LABELS[s.verdict])}</td>` +
+        `<td>${percent(s.coverage)}</td><td>${percent(s.containment)}</td><td>${tag}</td>` +
+        `<td>${e(chain(s.derivedFrom).join(' ← ')) || '—'}</td></tr>`
+      );
+    })
+    .join('\n');
+  const reports = answer.sources
+    .map((s, i) => {
+      if (!s.result) return '';
+      const outlets = { originalOutlet: s.article.outlet ?? undefined, rewriteOutlet: opts.outlet };
+      const body = reportBody(s.result, { ...outlets, idPrefix: `s${i}-` });
+      return `<details class="outlet" id="source-${i}"${i === 0 ? ' open' : ''}>
 <summary>${e(name(s.article))}: ${e(VERDICT_LABELS[s.verdict])}, containment ${percent(s.containment)}</summary>
 ${body}
 </details>`;
-  }).join('\n');
+    })
+    .join('\n');
   const body = `<h1>Sources of ${e(opts.outlet ?? 'the checked article')}</h1>
 <p class="headline">${e(headline(answer))}</p>
-${answer.sources.length ? `<section aria-label="Sources"><table class="matrix outlets"><thead><tr>
+${
+  answer.sources.length
+    ? `<section aria-label="Sources"><table class="matrix outlets"><thead><tr>
 <th>Source</th><th>Verdict</th><th>Coverage</th><th>Containment</th><th>Credit</th><th>Itself derived from</th>
 </tr></thead>
 <tbody>${rows}</tbody></table></section>
 <h2>Side by side</h2>
-${reports}` : ''}
+${reports}`
+    : ''
+}
 <p class="noprint"><a href="/">New comparison</a></p>`;
   return htmlPage(`Sources of ${opts.outlet ?? 'the checked article'} — article diff`, body, { nonce: opts.nonce });
 }

@@ -48,18 +48,24 @@ export function creditLine(result: CompareResult, opts: RenderOptions): string {
   const source = opts.originalOutlet ?? result.summary.attribution.names[0] ?? 'the original';
   const cited = citedNames(result);
   switch (creditState(result)) {
-    case 'credited': return `credits ${source}`;
-    case 'uncredited': return `DERIVED BUT UNCREDITED: no credit to ${source} found`;
-    case 'none': return `no credit to ${source} found`;
+    case 'credited':
+      return `credits ${source}`;
+    case 'uncredited':
+      return `DERIVED BUT UNCREDITED: no credit to ${source} found`;
+    case 'none':
+      return `no credit to ${source} found`;
     case 'unchecked':
-      return "credit not checked (original's outlet unknown)"
-        + (cited.length ? `; the rewrite cites ${cited.join(', ')}` : '');
+      return (
+        "credit not checked (original's outlet unknown)" +
+        (cited.length ? `; the rewrite cites ${cited.join(', ')}` : '')
+      );
   }
 }
 
 /** Counts as a short phrase: "original 12 kept · 5 paraphrased · 3 dropped". */
 export function countsLine(result: CompareResult): { original: string; rewrite: string } {
-  const o = result.summary.counts.original, r = result.summary.counts.rewrite;
+  const o = result.summary.counts.original,
+    r = result.summary.counts.rewrite;
   return {
     original: `${o.kept} kept · ${o.paraphrased} paraphrased · ${o.dropped} dropped`,
     rewrite: `${r.kept} kept · ${r.paraphrased} paraphrased · ${r.added} added`,
@@ -70,7 +76,9 @@ export function countsLine(result: CompareResult): { original: string; rewrite: 
 export function findingsLine(result: CompareResult): string[] {
   const q = result.summary.quotes;
   const out: string[] = [];
-  const add = (n: number, what: string) => { if (n) out.push(`${n} ${what}`); };
+  const add = (n: number, what: string) => {
+    if (n) out.push(`${n} ${what}`);
+  };
   add(q.altered, q.altered === 1 ? 'altered quote' : 'altered quotes');
   add(q.from_narration, 'quote(s) made from narration');
   add(q.not_in_original, 'quote(s) not in the original');

@@ -2,8 +2,8 @@ import type { CompareResult, DiffPart } from '../core/types.js';
 import { stripControls } from './escape.js';
 import { findings } from './findings.js';
 import { buildRows, type Row } from './rows.js';
-import { VERDICT_LABELS, countsLine, creditLine, creditState, percent, type RenderOptions } from './summary-phrases.js';
-import { clampWidth, words, wrap, type Word } from './wrap.js';
+import { countsLine, creditLine, creditState, percent, type RenderOptions, VERDICT_LABELS } from './summary-phrases.js';
+import { clampWidth, type Word, words, wrap } from './wrap.js';
 
 export interface TextOptions extends RenderOptions {
   /** ANSI colours (the CLI turns them on for a TTY); off for HTTP answers. */
@@ -14,13 +14,27 @@ export interface TextOptions extends RenderOptions {
 export const MARKERS = { kept: '=', paraphrased: '~', dropped: '-', added: '+' } as const;
 
 const ANSI = {
-  reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m',
-  cyan: '\x1b[36m', redBg: '\x1b[41;97m', strike: '\x1b[9m',
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  redBg: '\x1b[41;97m',
+  strike: '\x1b[9m',
 };
 /** Styles of the words of a text report, by name. */
 const STYLES: Record<string, string> = {
-  kept: ANSI.green, paraphrased: ANSI.yellow, dropped: ANSI.red, added: ANSI.cyan,
-  removedWord: ANSI.red + ANSI.strike, addedWord: ANSI.green, bold: ANSI.bold, alarm: ANSI.redBg, problem: ANSI.red,
+  kept: ANSI.green,
+  paraphrased: ANSI.yellow,
+  dropped: ANSI.red,
+  added: ANSI.cyan,
+  removedWord: ANSI.red + ANSI.strike,
+  addedWord: ANSI.green,
+  bold: ANSI.bold,
+  alarm: ANSI.redBg,
+  problem: ANSI.red,
 };
 
 /** Row ids wider than this start their text on the next line instead of widening every row's id column. */
@@ -35,20 +49,34 @@ const MAX_ID_COLUMN = 18;
  */
 export function renderText(result: CompareResult, opts: TextOptions = {}): string {
   const width = clampWidth(opts.width);
-  const paint = (style: string | undefined, s: string) => (opts.color && style && STYLES[style] ? `${STYLES[style]}${s}${ANSI.reset}` : s);
+  const paint = (style: string | undefined, s: string) =>
+    opts.color && style && STYLES[style] ? `${STYLES[style]}${s}${ANSI.reset}` : s;
   const s = result.summary;
   const counts = countsLine(result);
   const credit = creditState(result);
   // A figure stays with its word ("coverage 60%", "29 paraphrased") when the line wraps.
-  const tie = (t: string): Word[] => t.split(' · ').flatMap((part, i) =>
-    [...(i ? [{ text: '·' }] : []), ...words(part).map((w, k) => (k ? { ...w, tight: true } : w))]);
+  const tie = (t: string): Word[] =>
+    t
+      .split(' · ')
+      .flatMap((part, i) => [
+        ...(i ? [{ text: '·' }] : []),
+        ...words(part).map((w, k) => (k ? { ...w, tight: true } : w)),
+      ]);
   const head: Word[][] = [
     words(VERDICT_LABELS[s.verdict].toUpperCase(), 'bold'),
-    tie(`coverage ${percent(s.coverage)}`), tie(`containment ${percent(s.containment)}`),
+    tie(`coverage ${percent(s.coverage)}`),
+    tie(`containment ${percent(s.containment)}`),
     words(creditLine(result, opts), credit === 'uncredited' ? 'alarm' : undefined),
-    tie(`original: ${counts.original}`), tie(`rewrite: ${counts.rewrite}`),
+    tie(`original: ${counts.original}`),
+    tie(`rewrite: ${counts.rewrite}`),
   ];
-  const lines = wrap(head.flatMap((w, i) => (i ? [{ text: '|' }, ...w] : w)), width, '', 2, paint);
+  const lines = wrap(
+    head.flatMap((w, i) => (i ? [{ text: '|' }, ...w] : w)),
+    width,
+    '',
+    2,
+    paint,
+  );
   const found = findings(result, opts);
   if (found.length) {
     lines.push('', 'Findings:');
@@ -76,14 +104,23 @@ export function renderText(result: CompareResult, opts: TextOptions = {}): strin
       lines.push(...wrap(text, width, `${marker} ${id.padEnd(idWidth)}  `, indent, paint));
     }
     for (const f of row.flags) {
-      lines.push(...wrap(words(`${f.side}: ${clean(f.note)}`), width, `${' '.repeat(indent)}${paint('problem', '!')} `, indent + 2, paint));
+      lines.push(
+        ...wrap(
+          words(`${f.side}: ${clean(f.note)}`),
+          width,
+          `${' '.repeat(indent)}${paint('problem', '!')} `,
+          indent + 2,
+          paint,
+        ),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function ids(row: Row): string {
-  const o = row.original.map((x) => x.claim.id).join('+'), r = row.rewrite.map((x) => x.claim.id).join('+');
+  const o = row.original.map((x) => x.claim.id).join('+'),
+    r = row.rewrite.map((x) => x.claim.id).join('+');
   return row.kind === 'aligned' ? `${o}>${r}` : o || r;
 }
 
@@ -117,10 +154,11 @@ export function diffWords(parts: DiffPart[]): Word[] {
 
 /** A diff in word-diff notation on one line. */
 export function diffNotation(parts: DiffPart[]): string {
-  return diffWords(parts).map((w, i) => (i && !w.glued ? ` ${w.text}` : w.text)).join('');
+  return diffWords(parts)
+    .map((w, i) => (i && !w.glued ? ` ${w.text}` : w.text))
+    .join('');
 }
 
 function clean(text: string): string {
   return stripControls(text).replace(/\s+/g, ' ').trim();
 }
-

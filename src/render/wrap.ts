@@ -5,6 +5,7 @@
  */
 
 export { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../schemas/format.js';
+
 import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../schemas/format.js';
 
 /** A word of a report line. `glued` words follow the previous one without a space (no line break there). */
@@ -36,8 +37,13 @@ export function words(text: string, style?: string, glueFirst = false): Word[] {
  * cut. `paint` styles a piece of a word (identity without colours). Columns are UTF-16 code units minus
  * surrogates: near enough for the Latin, Cyrillic and punctuation of news text.
  */
-export function wrap(list: Word[], widthAsked: number, first: string, indent: number,
-  paint: (style: string | undefined, s: string) => string = (_, s) => s): string[] {
+export function wrap(
+  list: Word[],
+  widthAsked: number,
+  first: string,
+  indent: number,
+  paint: (style: string | undefined, s: string) => string = (_, s) => s,
+): string[] {
   // Some room for words however deep the indent.
   const width = Math.max(widthAsked, indent + 20);
   const pad = ' '.repeat(indent);
@@ -48,24 +54,44 @@ export function wrap(list: Word[], widthAsked: number, first: string, indent: nu
     else units.push([w]);
   }
   const lines: string[] = [];
-  let line = first, used = columns(first), empty = true;
-  const flush = () => { lines.push(line.replace(/\s+$/, '')); line = pad; used = indent; empty = true; };
+  let line = first,
+    used = columns(first),
+    empty = true;
+  const flush = () => {
+    lines.push(line.replace(/\s+$/, ''));
+    line = pad;
+    used = indent;
+    empty = true;
+  };
   for (const unit of units) {
     const size = unit.reduce((n, w) => n + columns(w.text) + (w.tight ? 1 : 0), 0);
     if (!empty && used + 1 + size > width) flush();
-    if (!empty) { line += ' '; used += 1; }
+    if (!empty) {
+      line += ' ';
+      used += 1;
+    }
     for (const w of unit) {
-      if (w.tight && !empty) { line += ' '; used += 1; }
+      if (w.tight && !empty) {
+        line += ' ';
+        used += 1;
+      }
       let rest = w.text;
       // Only a unit longer than a whole line gets here without room: cut it at the line's end.
       while (used + columns(rest) > width) {
-        if (used >= width) { flush(); continue; }
+        if (used >= width) {
+          flush();
+          continue;
+        }
         const head = sliceColumns(rest, width - used);
         line += paint(w.style, head);
         rest = rest.slice(head.length);
         flush();
       }
-      if (rest) { line += paint(w.style, rest); used += columns(rest); empty = false; }
+      if (rest) {
+        line += paint(w.style, rest);
+        used += columns(rest);
+        empty = false;
+      }
     }
   }
   if (!empty || !lines.length) lines.push(line.replace(/\s+$/, ''));
@@ -86,7 +112,8 @@ export function columns(s: string): number {
 
 /** The longest prefix of `s` of at most `n` columns, never splitting a surrogate pair. */
 function sliceColumns(s: string, n: number): string {
-  let i = 0, cols = 0;
+  let i = 0,
+    cols = 0;
   while (i < s.length && cols < n) {
     const c = s.charCodeAt(i);
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;

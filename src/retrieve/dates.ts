@@ -18,7 +18,9 @@ export function dateRange(published: string | null | undefined): DateRange | nul
   if (!s) return null;
   const m = PARTIAL.exec(s);
   if (m) {
-    const y = Number(m[1]), mo = m[2] ? Number(m[2]) - 1 : null, d = m[3] ? Number(m[3]) : null;
+    const y = Number(m[1]),
+      mo = m[2] ? Number(m[2]) - 1 : null,
+      d = m[3] ? Number(m[3]) : null;
     if (mo !== null && (mo < 0 || mo > 11)) return null;
     if (d !== null && (d < 1 || d > 31)) return null;
     if (mo === null) return { lo: Date.UTC(y, 0, 1), hi: Date.UTC(y + 1, 0, 1) };

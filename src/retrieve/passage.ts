@@ -1,4 +1,4 @@
-import { isTermWord, MIN_TERM_RARITY, stem, type Rarity } from './signature.js';
+import { isTermWord, MIN_TERM_RARITY, type Rarity, stem } from './signature.js';
 
 /**
  * Evidence of a summary: a short passage of the checked article that names many of a stored article's specific
@@ -36,7 +36,10 @@ export function termSet(ws: readonly string[], rarity: Rarity): Set<string> {
  * A term whose frequency was not looked up counts as held by one article: the check looks up its rarest terms.
  */
 export function passageScore(
-  checked: readonly (string | null)[], stored: ReadonlySet<string>, frequency: TermFrequency, total: number,
+  checked: readonly (string | null)[],
+  stored: ReadonlySet<string>,
+  frequency: TermFrequency,
+  total: number,
 ): number {
   const norm = Math.log(1 + Math.max(total, 1));
   const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;

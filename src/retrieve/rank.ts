@@ -25,7 +25,10 @@ export interface Candidate {
  * `total` is the number of stored articles.
  */
 export function rankCandidates(
-  query: readonly QueryKey[], postings: ReadonlyMap<number, readonly number[]>, total: number, cap = POSTINGS_CAP,
+  query: readonly QueryKey[],
+  postings: ReadonlyMap<number, readonly number[]>,
+  total: number,
+  cap = POSTINGS_CAP,
 ): Candidate[] {
   const bySeq = new Map<number, Candidate>();
   for (const { key, kind } of query) {
@@ -35,9 +38,10 @@ export function rankCandidates(
     const weight = kind === 'shingle' ? SHINGLE_WEIGHT * idf : idf;
     for (const seq of list) {
       let c = bySeq.get(seq);
-      if (!c) bySeq.set(seq, c = { seq, score: 0, shingles: 0, terms: 0 });
+      if (!c) bySeq.set(seq, (c = { seq, score: 0, shingles: 0, terms: 0 }));
       c.score += weight;
-      if (kind === 'shingle') c.shingles++; else c.terms++;
+      if (kind === 'shingle') c.shingles++;
+      else c.terms++;
     }
   }
   return [...bySeq.values()].sort((a, b) => b.score - a.score || a.seq - b.seq);

@@ -97,7 +97,10 @@ export function queryKeysOfWords(ws: readonly string[], rarity: Rarity, terms = 
   const seen = new Set(out.map((k) => k.key));
   for (const t of rankedTerms(ws, rarity).slice(0, terms)) {
     const key = termKey(t);
-    if (!seen.has(key)) { seen.add(key); out.push({ key, kind: 'term' }); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ key, kind: 'term' });
+    }
   }
   return out;
 }

@@ -7,7 +7,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const POSSESSIVE = /['’]s$/;
 
 export function words(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const out: string[] = [];
   for (const m of folded.matchAll(WORD)) out.push(m[0].replace(POSSESSIVE, '').replace(/['’]/g, ''));
   return out;

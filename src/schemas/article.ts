@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DEFAULT_LIMITS } from './limits.js';
 
 /** What an article says about itself besides its text: the same fields in a request and in the core's input. */

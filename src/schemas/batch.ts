@@ -1,7 +1,7 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ArticleSchema } from './article.js';
-import { CompareResultSchema, OriginalStatusEnum, VerdictEnum } from './result.js';
 import { ProblemSchema } from './problem.js';
+import { CompareResultSchema, OriginalStatusEnum, VerdictEnum } from './result.js';
 
 /** Largest number of rewrites one batch accepts. */
 export const BATCH_MAX_REWRITES = 10;

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { ARTICLE_META_FIELDS, ArticleHtmlSchema, ArticleInputSchema } from './article.js';
 import { BATCH_MAX_REWRITES } from './batch.js';
 

@@ -22,10 +22,11 @@ export const MAX_WIDTH = 1000;
 export const FormatQuerySchema = Type.Object({
   format: Type.Optional(Type.Enum(FORMATS, { description: 'Answer format; overrides the Accept header.' })),
   // A string: query values arrive as text and the validator does not coerce types.
-  width: Type.Optional(Type.String({
-    pattern: '^\\d{1,4}$',
-    description:
-      `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH}`
-      + ` (default ${DEFAULT_WIDTH}).`,
-  })),
+  width: Type.Optional(
+    Type.String({
+      pattern: '^\\d{1,4}$',
+      description:
+        `Columns the text and Markdown reports wrap to, ${MIN_WIDTH} to ${MAX_WIDTH}` + ` (default ${DEFAULT_WIDTH}).`,
+    }),
+  ),
 });

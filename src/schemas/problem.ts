@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 /**
  * Every error the service answers with has a stable `code` registered here, an HTTP status and a title.

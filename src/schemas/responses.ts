@@ -1,6 +1,6 @@
-import { Type, type TSchema } from 'typebox';
-import { FORMATS, MEDIA_TYPES, type Format } from './format.js';
-import { PROBLEMS, codesOf, problemSchemaFor } from './problem.js';
+import { type TSchema, Type } from 'typebox';
+import { FORMATS, type Format, MEDIA_TYPES } from './format.js';
+import { codesOf, PROBLEMS, problemSchemaFor } from './problem.js';
 
 /**
  * Route response declarations: every status a route answers, with its media types, so that the serialiser and the
@@ -32,8 +32,9 @@ const MEANING: Record<number, string> = {
 
 /** The form page a request that asked for HTML gets instead of problem JSON (the `GET /` forms post so). */
 const FORM_PAGE = Type.String({
-  description: 'When the request asked for HTML (`?format=html` or `Accept: text/html`): the form page, the message '
-    + 'above the form the request came from and that form filled with what was sent.',
+  description:
+    'When the request asked for HTML (`?format=html` or `Accept: text/html`): the form page, the message ' +
+    'above the form the request came from and that form filled with what was sent.',
 });
 
 /**
@@ -41,15 +42,22 @@ const FORM_PAGE = Type.String({
  * HTML is answered with the form page (every status but 406, whose request accepts no HTML).
  */
 export function problemResponses(statuses: number[], opts: { formPage?: boolean } = {}): Record<number, unknown> {
-  return Object.fromEntries(statuses.map((status) => {
-    const codes = codesOf(status).map((c) => `\`${c}\` (${PROBLEMS[c].title.toLowerCase()})`).join(', ');
-    const page = opts.formPage && status !== 406 ? { 'text/html': { schema: FORM_PAGE } } : {};
-    return [status, {
-      description: `${MEANING[status] ?? 'Error.'} Codes: ${codes}.`,
-      ...(status === 503 ? { headers: RetryAfter } : {}),
-      content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) }, ...page },
-    }];
-  }));
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const codes = codesOf(status)
+        .map((c) => `\`${c}\` (${PROBLEMS[c].title.toLowerCase()})`)
+        .join(', ');
+      const page = opts.formPage && status !== 406 ? { 'text/html': { schema: FORM_PAGE } } : {};
+      return [
+        status,
+        {
+          description: `${MEANING[status] ?? 'Error.'} Codes: ${codes}.`,
+          ...(status === 503 ? { headers: RetryAfter } : {}),
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: Type.Ref(`Problem${status}`) }, ...page },
+        },
+      ];
+    }),
+  );
 }
 
 /** A JSON answer of `schema`. */

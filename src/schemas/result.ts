@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 /**
  * The answer of a compare. Every position is a UTF-16 `[start, end)` span into the text exactly as submitted
@@ -29,7 +29,16 @@ export const BOILERPLATE_KINDS = [
 ] as const;
 export const DIFF_OPS = ['equal', 'removed', 'added'] as const;
 export const CHANGE_KINDS = [
-  'number', 'date', 'person', 'organization', 'place', 'entity', 'role', 'negation', 'hedging', 'modality',
+  'number',
+  'date',
+  'person',
+  'organization',
+  'place',
+  'entity',
+  'role',
+  'negation',
+  'hedging',
+  'modality',
 ] as const;
 export const QUOTE_STATUSES = ['verbatim', 'altered', 'from_narration', 'not_in_original'] as const;
 export const QUOTE_EDIT_KINDS = ['insertion', 'omission'] as const;
@@ -66,8 +75,9 @@ export const ClaimSchema = Type.Object({
   }),
   alignments: Type.Array(Type.String(), { description: 'Alignment group ids this claim belongs to.' }),
   changed: Type.Boolean({
-    description: 'An alignment of this claim reports a changed fact, or it holds an altered quotation: a finding, '
-      + 'never `kept`.',
+    description:
+      'An alignment of this claim reports a changed fact, or it holds an altered quotation: a finding, ' +
+      'never `kept`.',
   }),
 });
 
@@ -151,12 +161,15 @@ export const QuoteSchema = Type.Object({
 
 export const AttributionSchema = Type.Object({
   credited: Type.Union([Type.Boolean(), Type.Null()], {
-    description: 'true: the rewrite credits the original’s outlet; false: it does not; null: credit not checked '
-      + '(the original’s outlet is unknown: give `outlet`, `aliases` or `url`, or send the page as `html`).',
+    description:
+      'true: the rewrite credits the original’s outlet; false: it does not; null: credit not checked ' +
+      '(the original’s outlet is unknown: give `outlet`, `aliases` or `url`, or send the page as `html`).',
   }),
   evidence: Type.Array(TextSpanSchema, { description: 'Spans in the rewrite that credit the original’s outlet.' }),
   names: Type.Array(Type.String(), { description: 'The names looked for (outlet, aliases, URL domain).' }),
-  cited: Type.Array(TextSpanSchema, { description: 'Sources the rewrite credits in its own words ("citing Atlantic").' }),
+  cited: Type.Array(TextSpanSchema, {
+    description: 'Sources the rewrite credits in its own words ("citing Atlantic").',
+  }),
 });
 
 const counts = <K extends readonly string[]>(keys: K) =>

@@ -1,6 +1,12 @@
 import pg from 'pg';
 import type {
-  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery,
+  AddOutcome,
+  ArticleMeta,
+  ArticleStore,
+  CandidateArticle,
+  ListPage,
+  ListQuery,
+  NewArticle,
 } from './types.js';
 
 /**
@@ -35,18 +41,29 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 // int8 (sequence numbers, index keys < 2^53) as numbers, not pg's default strings.
 const INT8 = 20;
 const types = {
-  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (v: string) => Number(v)
-    : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8
+      ? (v: string) => Number(v)
+      : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 interface Row {
-  seq: number; id: string; text?: string; outlet: string | null; url: string | null; title: string | null;
-  published: string | null; aliases: string[] | null; published_lo: number | null; published_hi: number | null;
-  stored_at: Date; chars: number;
+  seq: number;
+  id: string;
+  text?: string;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  aliases: string[] | null;
+  published_lo: number | null;
+  published_hi: number | null;
+  stored_at: Date;
+  chars: number;
 }
 
-const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
-  + 'length(text) AS chars';
+const META_COLUMNS =
+  'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, ' + 'length(text) AS chars';
 
 /** The PostgreSQL engine: a pooled `pg` client; migrations are applied before the store is handed out. */
 export async function openPostgresStore(options: PostgresOptions): Promise<ArticleStore> {
@@ -77,18 +94,28 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
         // One statement for the batch's articles and one for its postings: a round trip per article (or per
         // posting) bounds ingest by latency, not by the server's work.
         const col = <T>(f: (a: NewArticle) => T) => articles.map(f);
-        const res = await client.query<{ seq: number; id: string }>(`INSERT INTO articles (id, text, outlet, url,
+        const res = await client.query<{ seq: number; id: string }>(
+          `INSERT INTO articles (id, text, outlet, url,
             title, published, aliases, published_lo, published_hi, keys, stored_at)
           SELECT id, text, outlet, url, title, published, aliases::jsonb, lo, hi, keys::bigint[], $11
           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
             $8::bigint[], $9::bigint[], $10::text[])
             AS b(id, text, outlet, url, title, published, aliases, lo, hi, keys)
-          ON CONFLICT (id) DO NOTHING RETURNING seq, id`, [
-          col((a) => a.id), col((a) => a.text), col((a) => a.outlet ?? null), col((a) => a.url ?? null),
-          col((a) => a.title ?? null), col((a) => a.published ?? null),
-          col((a) => (a.aliases ? JSON.stringify(a.aliases) : null)), col((a) => a.range?.lo ?? null),
-          col((a) => a.range?.hi ?? null), col((a) => `{${a.keys.join(',')}}`), now(),
-        ]);
+          ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
+          [
+            col((a) => a.id),
+            col((a) => a.text),
+            col((a) => a.outlet ?? null),
+            col((a) => a.url ?? null),
+            col((a) => a.title ?? null),
+            col((a) => a.published ?? null),
+            col((a) => (a.aliases ? JSON.stringify(a.aliases) : null)),
+            col((a) => a.range?.lo ?? null),
+            col((a) => a.range?.hi ?? null),
+            col((a) => `{${a.keys.join(',')}}`),
+            now(),
+          ],
+        );
         const seqOf = new Map(res.rows.map((r) => [r.id, r.seq]));
         const postings: [number, number][] = [];
         const out = articles.map((a): AddOutcome => {
@@ -100,8 +127,11 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
           return { id: a.id, created: true };
         });
         postings.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        await client.query(`INSERT INTO postings (key, seq) SELECT * FROM unnest($1::bigint[], $2::bigint[])
-          ON CONFLICT DO NOTHING`, [postings.map((p) => p[0]), postings.map((p) => p[1])]);
+        await client.query(
+          `INSERT INTO postings (key, seq) SELECT * FROM unnest($1::bigint[], $2::bigint[])
+          ON CONFLICT DO NOTHING`,
+          [postings.map((p) => p[0]), postings.map((p) => p[1])],
+        );
         return out;
       });
     },
@@ -110,7 +140,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
       const row = res.rows[0];
       return row ? { ...toMeta(row), text: row.text! } : null;
     },
-    async list(query) { return listPage(pool, query); },
+    async list(query) {
+      return listPage(pool, query);
+    },
     async remove(id) {
       return transaction(pool, async (client) => {
         const res = await client.query<{ seq: number }>('DELETE FROM articles WHERE id = $1 RETURNING seq, keys', [id]);
@@ -123,23 +155,29 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
     async postings(keys, cap) {
       const out = new Map<number, number[]>(keys.map((k) => [k, []]));
       if (keys.length === 0) return out;
-      const res = await pool.query<{ key: number; seq: number }>(`SELECT k.key, p.seq
+      const res = await pool.query<{ key: number; seq: number }>(
+        `SELECT k.key, p.seq
         FROM unnest($1::bigint[]) AS k(key)
-        CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.key = k.key LIMIT $2) p`, [keys, cap + 1]);
+        CROSS JOIN LATERAL (SELECT seq FROM postings WHERE postings.key = k.key LIMIT $2) p`,
+        [keys, cap + 1],
+      );
       for (const r of res.rows) out.get(r.key)?.push(r.seq);
       return out;
     },
     async bySeq(seqs) {
       if (seqs.length === 0) return [];
-      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq = ANY($1::bigint[])`,
-        [seqs]);
+      const res = await pool.query<Row>(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq = ANY($1::bigint[])`, [
+        seqs,
+      ]);
       return res.rows.map(toCandidate);
     },
     async count() {
       const res = await pool.query<{ n: number }>('SELECT count(*)::int8 AS n FROM articles');
       return res.rows[0]!.n;
     },
-    async close() { await pool.end(); },
+    async close() {
+      await pool.end();
+    },
   };
 }
 
@@ -185,21 +223,30 @@ async function listPage(pool: pg.Pool, q: ListQuery): Promise<ListPage> {
   if (q.since !== undefined) add('published_lo >= ?', q.since);
   if (q.until !== undefined) add('published_lo < ?', q.until);
   params.push(q.limit + 1);
-  const res = await pool.query<Row>(`SELECT ${META_COLUMNS} FROM articles
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`, params);
+  const res = await pool.query<Row>(
+    `SELECT ${META_COLUMNS} FROM articles
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`,
+    params,
+  );
   const page = res.rows.slice(0, q.limit);
   return { articles: page.map(toMeta), next: res.rows.length > q.limit ? page[page.length - 1]!.seq : null };
 }
 
 function toMeta(row: Row): ArticleMeta {
   return {
-    id: row.id, outlet: row.outlet, url: row.url, title: row.title, published: row.published,
-    aliases: row.aliases, chars: Number(row.chars), storedAt: row.stored_at.toISOString(),
+    id: row.id,
+    outlet: row.outlet,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    aliases: row.aliases,
+    chars: Number(row.chars),
+    storedAt: row.stored_at.toISOString(),
   };
 }
 
 function toCandidate(row: Row): CandidateArticle {
-  const range = row.published_lo !== null && row.published_hi !== null
-    ? { lo: row.published_lo, hi: row.published_hi } : null;
+  const range =
+    row.published_lo !== null && row.published_hi !== null ? { lo: row.published_lo, hi: row.published_hi } : null;
   return { ...toMeta(row), text: row.text!, seq: row.seq, range };
 }

@@ -27,8 +27,10 @@ export function loadSqliteDatabase(
   try {
     return load(name) as SqliteDatabaseClass;
   } catch (error) {
-    throw new Error(`The embedded store needs the package ${name} for Node ${nodeMajor}, and it could not be loaded `
-      + '(was it compiled at install?). Run on Node 22 or newer, or set DATABASE_URL to use PostgreSQL.',
-    { cause: error });
+    throw new Error(
+      `The embedded store needs the package ${name} for Node ${nodeMajor}, and it could not be loaded ` +
+        '(was it compiled at install?). Run on Node 22 or newer, or set DATABASE_URL to use PostgreSQL.',
+      { cause: error },
+    );
   }
 }

@@ -1,9 +1,15 @@
-import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { loadSqliteDatabase } from './sqlite-driver.js';
 import type {
-  AddOutcome, ArticleMeta, ArticleStore, CandidateArticle, ListPage, ListQuery, NewArticle,
+  AddOutcome,
+  ArticleMeta,
+  ArticleStore,
+  CandidateArticle,
+  ListPage,
+  ListQuery,
+  NewArticle,
 } from './types.js';
 
 /** Schema versions, applied in order at open (`PRAGMA user_version` says how many already are). */
@@ -29,16 +35,25 @@ export interface SqliteOptions {
 }
 
 interface Row {
-  seq: number; id: string; text: string; outlet: string | null; url: string | null; title: string | null;
-  published: string | null; aliases: string | null; published_lo: number | null; published_hi: number | null;
-  stored_at: string; chars: number;
+  seq: number;
+  id: string;
+  text: string;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  aliases: string | null;
+  published_lo: number | null;
+  published_hi: number | null;
+  stored_at: string;
+  chars: number;
 }
 
 /** Page cache of the connection, KiB. */
 const CACHE_KIB = 128 * 1024;
 
-const META_COLUMNS = 'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, '
-  + 'length(text) AS chars';
+const META_COLUMNS =
+  'seq, id, outlet, url, title, published, aliases, published_lo, published_hi, stored_at, ' + 'length(text) AS chars';
 
 /**
  * The embedded engine: one SQLite file in `dataDir` through better-sqlite3 (the build for
@@ -78,9 +93,19 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
   const addAll = db.transaction((articles: NewArticle[]): AddOutcome[] => {
     const postings: [number, number][] = [];
     const outcomes = articles.map((a) => {
-      const info = insert.run(a.id, a.text, a.outlet ?? null, a.url ?? null, a.title ?? null, a.published ?? null,
-        a.aliases ? JSON.stringify(a.aliases) : null, a.range?.lo ?? null, a.range?.hi ?? null, encodeKeys(a.keys),
-        now().toISOString());
+      const info = insert.run(
+        a.id,
+        a.text,
+        a.outlet ?? null,
+        a.url ?? null,
+        a.title ?? null,
+        a.published ?? null,
+        a.aliases ? JSON.stringify(a.aliases) : null,
+        a.range?.lo ?? null,
+        a.range?.hi ?? null,
+        encodeKeys(a.keys),
+        now().toISOString(),
+      );
       if (info.changes === 0) return { id: a.id, created: false };
       const seq = Number(info.lastInsertRowid);
       for (const key of a.keys) postings.push([key, seq]);
@@ -103,13 +128,19 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
 
   return {
     engine: 'sqlite',
-    async add(articles) { return addAll(articles); },
+    async add(articles) {
+      return addAll(articles);
+    },
     async get(id) {
       const row = byId.get(id) as Row | undefined;
       return row ? { ...toMeta(row), text: row.text } : null;
     },
-    async list(query) { return listPage(db, query); },
-    async remove(id) { return removeOne(id); },
+    async list(query) {
+      return listPage(db, query);
+    },
+    async remove(id) {
+      return removeOne(id);
+    },
     async postings(keys, cap) {
       const out = new Map<number, number[]>();
       for (const key of keys) out.set(key, postingsOf.all(key, cap + 1) as number[]);
@@ -118,12 +149,17 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     async bySeq(seqs) {
       if (seqs.length === 0) return [];
       const marks = seqs.map(() => '?').join(',');
-      const rows = db.prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq IN (${marks})`)
+      const rows = db
+        .prepare(`SELECT ${META_COLUMNS}, text FROM articles WHERE seq IN (${marks})`)
         .all(...seqs) as Row[];
       return rows.map(toCandidate);
     },
-    async count() { return countAll.get() as number; },
-    async close() { if (db.open) db.close(); },
+    async count() {
+      return countAll.get() as number;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
   };
 }
 
@@ -138,10 +174,22 @@ function migrate(db: Database.Database): void {
 function listPage(db: Database.Database, q: ListQuery): ListPage {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (q.after !== undefined) { where.push('seq > ?'); params.push(q.after); }
-  if (q.outlet !== undefined) { where.push('outlet = ?'); params.push(q.outlet); }
-  if (q.since !== undefined) { where.push('published_lo >= ?'); params.push(q.since); }
-  if (q.until !== undefined) { where.push('published_lo < ?'); params.push(q.until); }
+  if (q.after !== undefined) {
+    where.push('seq > ?');
+    params.push(q.after);
+  }
+  if (q.outlet !== undefined) {
+    where.push('outlet = ?');
+    params.push(q.outlet);
+  }
+  if (q.since !== undefined) {
+    where.push('published_lo >= ?');
+    params.push(q.since);
+  }
+  if (q.until !== undefined) {
+    where.push('published_lo < ?');
+    params.push(q.until);
+  }
   const sql = `SELECT ${META_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY seq LIMIT ?`;
   const rows = db.prepare(sql).all(...params, q.limit + 1) as Row[];
@@ -151,14 +199,20 @@ function listPage(db: Database.Database, q: ListQuery): ListPage {
 
 function toMeta(row: Row): ArticleMeta {
   return {
-    id: row.id, outlet: row.outlet, url: row.url, title: row.title, published: row.published,
-    aliases: row.aliases ? JSON.parse(row.aliases) as string[] : null, chars: row.chars, storedAt: row.stored_at,
+    id: row.id,
+    outlet: row.outlet,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : null,
+    chars: row.chars,
+    storedAt: row.stored_at,
   };
 }
 
 function toCandidate(row: Row): CandidateArticle {
-  const range = row.published_lo !== null && row.published_hi !== null
-    ? { lo: row.published_lo, hi: row.published_hi } : null;
+  const range =
+    row.published_lo !== null && row.published_hi !== null ? { lo: row.published_lo, hi: row.published_hi } : null;
   return { ...toMeta(row), text: row.text, seq: row.seq, range };
 }
 

@@ -1,8 +1,17 @@
+import { performance } from 'node:perf_hooks';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { move } from 'piscina';
-import { performance } from 'node:perf_hooks';
 import type { CompareResult } from '../core/types.js';
-import { WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAnswer, type ExtractTask, type Fault, type WorkerLoaded, type WorkerTask } from './messages.js';
+import {
+  type CompareTask,
+  type CompareWorkerData,
+  type ExtractAnswer,
+  type ExtractTask,
+  type Fault,
+  WORKER_LOADED,
+  type WorkerLoaded,
+  type WorkerTask,
+} from './messages.js';
 
 const data = (workerData ?? {}) as CompareWorkerData;
 const started = performance.now();
@@ -15,7 +24,10 @@ const { performTask } = await import('./tasks.js');
  * at start-up, not per request. One tiny compare here also runs any lazily loaded resource and JIT-warms the
  * hot paths, so the first real request does not pay for it.
  */
-defaultComparer().compare({ text: 'The minister said on Monday that talks would resume.' }, { text: 'Talks will resume, the minister said.' });
+defaultComparer().compare(
+  { text: 'The minister said on Monday that talks would resume.' },
+  { text: 'Talks will resume, the minister said.' },
+);
 parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() - started } satisfies WorkerLoaded);
 
 /**
@@ -32,7 +44,7 @@ export default function runTask(task: WorkerTask): CompareResult | Uint8Array | 
   // A serialised or rendered answer crosses as its UTF-8 bytes, moved rather than copied: the main thread then
   // writes them to the socket as they are. Handed over as a string, it would be encoded on the event loop, the
   // largest cost of the main thread under load (bench/README.md).
-  return typeof answer === 'string' ? move(encoder.encode(answer)) as unknown as Uint8Array : answer;
+  return typeof answer === 'string' ? (move(encoder.encode(answer)) as unknown as Uint8Array) : answer;
 }
 
 const encoder = new TextEncoder();
@@ -42,5 +54,7 @@ function simulate(fault: Fault): void {
   if (fault === 'crash') process.exit(70);
   if (fault === 'throw') throw new Error('simulated failure inside the compare worker');
   // 'hang': a runaway synchronous loop, as a pathological input would cause; only termination ends it.
-  for (;;) { /* spin */ }
+  for (;;) {
+    /* spin */
+  }
 }

@@ -1,20 +1,25 @@
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { defaultComparer } from '../default-comparer.js';
-import type { ArticleInput, CompareResult } from '../core/types.js';
 import { DEFAULTS } from '../config.js';
+import type { ArticleInput, CompareResult } from '../core/types.js';
+import { defaultComparer } from '../default-comparer.js';
 import { ExtractError, type ExtractedArticle } from '../extract/html.js';
-import type { Logger } from '../logger.js';
 import { ProblemError } from '../http/problem.js';
+import type { Logger } from '../logger.js';
 import type { HtmlOptions } from '../render/html.js';
 import type { Format } from '../schemas/format.js';
-import { performTask } from './tasks.js';
 import {
-  WORKER_LOADED, type CompareTask, type CompareWorkerData, type ExtractAnswer, type Fault, type WorkerLoaded,
+  type CompareTask,
+  type CompareWorkerData,
+  type ExtractAnswer,
+  type Fault,
+  WORKER_LOADED,
+  type WorkerLoaded,
   type WorkerTask,
 } from './messages.js';
+import { performTask } from './tasks.js';
 
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
@@ -182,16 +187,29 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       return run({ original, rewrite }) as Promise<CompareResult>;
     },
     async compareAs(original, rewrite, answer) {
-      const body = await run({ original, rewrite, format: answer.format, render: answer.render, withText: answer.withText }) as string | Uint8Array;
+      const body = (await run({
+        original,
+        rewrite,
+        format: answer.format,
+        render: answer.render,
+        withText: answer.withText,
+      })) as string | Uint8Array;
       // Inline compares answer the string itself; pooled ones its bytes (moved from the worker, not copied here).
       return typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     },
     async extract(html) {
-      const answer = await runTask({ kind: 'extract', html }, html.length, undefined) as ExtractAnswer;
+      const answer = (await runTask({ kind: 'extract', html }, html.length, undefined)) as ExtractAnswer;
       if (!answer.ok) throw new ExtractError(answer.message);
       return answer.article;
     },
-    stats: () => ({ threads: pool?.threads.length ?? 0, ready: readyCount(), queued: Math.max(0, inFlight - threads), ...counts, size: threads, loadMs: [...loadTimes] }),
+    stats: () => ({
+      threads: pool?.threads.length ?? 0,
+      ready: readyCount(),
+      queued: Math.max(0, inFlight - threads),
+      ...counts,
+      size: threads,
+      loadMs: [...loadTimes],
+    }),
     async warmup(timeoutMs = 60_000) {
       getPool();
       const deadline = Date.now() + timeoutMs;
@@ -210,10 +228,16 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
 
   function run(task: CompareTask): Promise<CompareResult | string | Uint8Array> {
     const fault = opts.faults?.(task.original, task.rewrite);
-    return runTask({ ...task, fault }, task.original.text.length + task.rewrite.text.length, fault) as Promise<CompareResult | string | Uint8Array>;
+    return runTask({ ...task, fault }, task.original.text.length + task.rewrite.text.length, fault) as Promise<
+      CompareResult | string | Uint8Array
+    >;
   }
 
-  async function runTask(task: WorkerTask, chars: number, fault: Fault | undefined): Promise<CompareResult | string | Uint8Array | ExtractAnswer> {
+  async function runTask(
+    task: WorkerTask,
+    chars: number,
+    fault: Fault | undefined,
+  ): Promise<CompareResult | string | Uint8Array | ExtractAnswer> {
     // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
     // (and the CPU for the workers), so then even tiny compares queue for a worker.
     if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {
@@ -230,7 +254,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     inFlight++;
     const stop = new AbortController();
     let expired = false;
-    const cancelBudget = startBudget(opts.compareTimeoutMs, () => { expired = true; stop.abort(); });
+    const cancelBudget = startBudget(opts.compareTimeoutMs, () => {
+      expired = true;
+      stop.abort();
+    });
     running.add(stop);
     try {
       return await p.run(task, { signal: stop.signal });
@@ -264,16 +291,23 @@ function isLoaded(m: unknown): m is WorkerLoaded {
 /** Young generation of each compare worker (V8 splits it into two semi-spaces and a large-object space). */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 
-const shuttingDown = () => new ProblemError('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.');
+const shuttingDown = () =>
+  new ProblemError('SHUTTING_DOWN', 'The service is shutting down; retry on another instance.');
 
-const budgetExpired = (ms: number) => new ProblemError('COMPARE_TIMEOUT',
-  `The compare did not finish within ${ms} ms; its worker was stopped. Retry later or send shorter texts.`);
+const budgetExpired = (ms: number) =>
+  new ProblemError(
+    'COMPARE_TIMEOUT',
+    `The compare did not finish within ${ms} ms; its worker was stopped. Retry later or send shorter texts.`,
+  );
 
 /** Maps a pool failure onto a registered problem: a crashed worker, or a core bug (kept as it is, a 500). */
 function poolError(err: unknown): Error {
   const e = err as Error;
   if (/worker exited/i.test(e?.message ?? '')) {
-    return new ProblemError('COMPARE_FAILED', 'The worker running this compare stopped unexpectedly; it has been replaced. Retry the request.');
+    return new ProblemError(
+      'COMPARE_FAILED',
+      'The worker running this compare stopped unexpectedly; it has been replaced. Retry the request.',
+    );
   }
   return e instanceof Error ? e : new Error(String(err));
 }

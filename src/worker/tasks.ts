@@ -1,5 +1,5 @@
-import { defaultComparer } from '../default-comparer.js';
 import type { CompareResult } from '../core/types.js';
+import { defaultComparer } from '../default-comparer.js';
 import { ExtractError, extractArticle } from '../extract/html.js';
 import { renderResult } from '../render/format.js';
 import type { CompareTask, ExtractAnswer, ExtractTask, WorkerTask } from './messages.js';

@@ -1,10 +1,17 @@
 import t from 'tap';
-import { growthExponent, percentile, median, table } from '../../bench/stats.js';
-import { syntheticPair, rng } from '../../bench/synthetic.js';
+import { growthExponent, median, percentile, table } from '../../bench/stats.js';
+import { rng, syntheticPair } from '../../bench/synthetic.js';
 
 t.test('percentiles by nearest rank', async (t) => {
   const v = [5, 1, 4, 2, 3, 6, 7, 8, 9, 10];
-  const cases: [number, number][] = [[0, 1], [10, 1], [50, 5], [90, 9], [99, 10], [100, 10]];
+  const cases: [number, number][] = [
+    [0, 1],
+    [10, 1],
+    [50, 5],
+    [90, 9],
+    [99, 10],
+    [100, 10],
+  ];
   for (const [p, want] of cases) t.equal(percentile(v, p), want, `p${p}`);
   t.equal(median([3, 1, 2]), 2);
   t.ok(Number.isNaN(percentile([], 50)));
@@ -26,9 +33,15 @@ t.test('synthetic pairs are deterministic and reach the requested size', async (
     t.ok(p.words.rewrite > 4000 && p.words.rewrite < 6000, `${kind}: rewrite ~5000 words (${p.words.rewrite})`);
   }
   // A shared pair's rewrite reuses most of the original's sentences; an unrelated pair's reuses none verbatim.
-  const shared = syntheticPair(3000, 'shared'), unrelated = syntheticPair(3000, 'unrelated');
+  const shared = syntheticPair(3000, 'shared'),
+    unrelated = syntheticPair(3000, 'unrelated');
   const sentences = (s: string) => new Set(s.split(/(?<=[.!?])\s+/).filter((x) => x.length > 40));
-  const overlap = (a: string, b: string) => { const sa = sentences(a); let n = 0; for (const x of sentences(b)) if (sa.has(x)) n++; return n / sentences(b).size; };
+  const overlap = (a: string, b: string) => {
+    const sa = sentences(a);
+    let n = 0;
+    for (const x of sentences(b)) if (sa.has(x)) n++;
+    return n / sentences(b).size;
+  };
   t.ok(overlap(shared.original, shared.rewrite) > 0.3, 'shared: many verbatim sentences');
   t.ok(overlap(unrelated.original, unrelated.rewrite) < 0.02, 'unrelated: no verbatim sentences');
   const r = rng(1);
@@ -36,7 +49,16 @@ t.test('synthetic pairs are deterministic and reach the requested size', async (
 });
 
 t.test('tables line up', async (t) => {
-  t.equal(table(['a', 'bb'], [[1, 'x'], ['long', 2]]), 'a     bb\n----  --\n1     x\nlong  2');
+  t.equal(
+    table(
+      ['a', 'bb'],
+      [
+        [1, 'x'],
+        ['long', 2],
+      ],
+    ),
+    'a     bb\n----  --\n1     x\nlong  2',
+  );
 });
 
 t.test('percentiles leave out values that are not finite numbers', async (t) => {

@@ -1,10 +1,10 @@
-import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import t from 'tap';
 import type { CompareResult } from '../../src/core/types.js';
-import { SHOTS, browserSession, requireChromium } from '../fixtures/browser.js';
+import { browserSession, requireChromium, SHOTS } from '../fixtures/browser.js';
 import { seeds } from '../fixtures/seeds.js';
 
 /**
@@ -16,7 +16,12 @@ t.setTimeout(300_000);
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeViolation { id: string; impact: string | null; nodes: number; targets: string[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+  targets: string[];
+}
 
 /** axe-core run inside the page (evaluated over the CDP, so the page's CSP does not block it). */
 async function audit(page: Page): Promise<AxeViolation[]> {
@@ -28,13 +33,17 @@ async function audit(page: Page): Promise<AxeViolation[]> {
 
 const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 const visibleCount = (page: Page, selector: string) =>
-  page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => e.offsetParent !== null).length`) as Promise<number>;
+  page.evaluate(
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => e.offsetParent !== null).length`,
+  ) as Promise<number>;
 
 t.test('the report, the form and the batch view, as an editor sees them', async (t) => {
   if (!requireChromium(t)) return;
   const { base, page } = await browserSession(t);
   const missing: string[] = [];
-  page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
 
   // The form, audited.
   await page.goto(`${base}/`);
@@ -43,18 +52,31 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   // The seed pair without outlets, through the form.
   await page.fill('#one-original', seeds.atlantic);
   await page.fill('#one-rewrite', seeds.caliber);
-  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('form:not(.batch) button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
+    page.click('form:not(.batch) button[type=submit]'),
+  ]);
   await page.screenshot({ path: join(SHOTS, 'editor-report.png') });
   await page.screenshot({ path: join(SHOTS, 'editor-report-full.png'), fullPage: true });
 
   // The same compare as JSON: which groups reworded which words.
-  const res = await fetch(`${base}/v1/compare`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ original: { text: seeds.atlantic }, rewrite: { text: seeds.caliber } }) });
-  const result = await res.json() as CompareResult;
+  const res = await fetch(`${base}/v1/compare`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ original: { text: seeds.atlantic }, rewrite: { text: seeds.caliber } }),
+  });
+  const result = (await res.json()) as CompareResult;
   let checked = 0;
   for (const a of result.alignments) {
-    for (const [side, op, tag] of [['original', 'removed', 'del'], ['rewrite', 'added', 'ins']] as const) {
-      const changed = a.diff.filter((p) => p.op === op).map((p) => p.text).join('').replace(/\s+/g, '');
+    for (const [side, op, tag] of [
+      ['original', 'removed', 'del'],
+      ['rewrite', 'added', 'ins'],
+    ] as const) {
+      const changed = a.diff
+        .filter((p) => p.op === op)
+        .map((p) => p.text)
+        .join('')
+        .replace(/\s+/g, '');
       if (!changed) continue;
       checked++;
       const selector = a[side].map((id) => `.claim#${id} ${tag}`).join(', ');
@@ -69,20 +91,34 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   t.equal(await credit.getAttribute('class'), 'credit unchecked');
   t.match(await credit.innerText(), /credit not checked.*cites Atlantic/i);
   t.notMatch(await page.locator('main').innerText(), /UNCREDITED/);
-  t.equal(await page.evaluate(`getComputedStyle(document.querySelector('.summary .credit')).backgroundColor`), 'rgb(238, 241, 246)');
+  t.equal(
+    await page.evaluate(`getComputedStyle(document.querySelector('.summary .credit')).backgroundColor`),
+    'rgb(238, 241, 246)',
+  );
 
   // Findings first, each link jumping to its claim.
   const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!.y;
-  t.ok(await box('section.findings') < await box('.rows'), 'findings above the rows');
+  t.ok((await box('section.findings')) < (await box('.rows')), 'findings above the rows');
   const labels = await page.locator('section.findings li b a').allInnerTexts();
-  t.ok(labels.includes('Altered quotation') && labels.includes('Narration turned into a quotation') && labels.includes('Changed fact'), labels.join(', '));
+  t.ok(
+    labels.includes('Altered quotation') &&
+      labels.includes('Narration turned into a quotation') &&
+      labels.includes('Changed fact'),
+    labels.join(', '),
+  );
   const link = page.locator('section.findings li[data-kind="altered_quote"] a').first();
   const target = (await link.getAttribute('href'))!;
   await link.click();
   t.equal(new URL(page.url()).hash, target);
   t.ok(await page.locator(`.claim${target}`).isVisible(), 'the linked claim is shown');
-  t.equal(await page.evaluate(`document.querySelector(${JSON.stringify(`.claim${target}`)}).matches(':target')`), true, 'and targeted');
-  const top = await page.evaluate(`document.querySelector(${JSON.stringify(`.claim${target}`)}).getBoundingClientRect().top`) as number;
+  t.equal(
+    await page.evaluate(`document.querySelector(${JSON.stringify(`.claim${target}`)}).matches(':target')`),
+    true,
+    'and targeted',
+  );
+  const top = (await page.evaluate(
+    `document.querySelector(${JSON.stringify(`.claim${target}`)}).getBoundingClientRect().top`,
+  )) as number;
   t.ok(top >= 0 && top < 900, `scrolled into view (top ${top})`);
   await page.screenshot({ path: join(SHOTS, 'editor-finding-link.png') });
 
@@ -98,7 +134,10 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.uncheck('.switches .hide-boilerplate');
   await page.check('.switches .only-problems');
   const shown = await visibleCount(page, '.row');
-  t.ok(shown > 0 && shown === await visibleCount(page, '.row[data-problem]'), `problems only: ${shown} rows, all with a problem`);
+  t.ok(
+    shown > 0 && shown === (await visibleCount(page, '.row[data-problem]')),
+    `problems only: ${shown} rows, all with a problem`,
+  );
   await page.screenshot({ path: join(SHOTS, 'editor-problems-only.png'), fullPage: true });
   await page.uncheck('.switches .only-problems');
   t.same(serious(await audit(page)), [], 'report: no serious or critical accessibility violation');
@@ -109,7 +148,10 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.check('form:not(.batch) input[name=original_type][value=html]');
   await page.fill('#one-original_outlet', 'The Atlantic');
   await page.fill('#one-rewrite', seeds.caliber);
-  await Promise.all([page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }), page.click('form:not(.batch) button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
+    page.click('form:not(.batch) button[type=submit]'),
+  ]);
   t.match(await page.locator('#one-error').innerText(), /Could not compare[\s\S]*Original: No article text was found/);
   t.equal(await page.inputValue('#one-rewrite'), seeds.caliber.replace(/\r\n/g, '\n'), 'the rewrite kept');
   t.equal(await page.inputValue('#one-original_outlet'), 'The Atlantic', 'the outlet kept');
@@ -125,17 +167,40 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.fill('#many-rewrite_1_outlet', 'Caliber.Az');
   await page.fill('#many-rewrite_2', seeds.independent004);
   await page.fill('#many-rewrite_2_outlet', 'Independent');
-  await Promise.all([page.waitForURL(/\/v1\/compare\/batch/, { timeout: 90_000 }), page.click('form.batch button[type=submit]')]);
-  t.same(await page.locator('table.outlets thead th').allInnerTexts(),
-    ['Outlet', 'Verdict', 'Coverage', 'Containment', 'Credit', 'Quote problems', 'Changed facts']);
-  t.same(await page.locator('table.outlets tbody tr').first().locator('td.num').allInnerTexts(), ['3', '1'], 'Caliber.Az: 3 quote problems, 1 changed fact');
+  await Promise.all([
+    page.waitForURL(/\/v1\/compare\/batch/, { timeout: 90_000 }),
+    page.click('form.batch button[type=submit]'),
+  ]);
+  t.same(await page.locator('table.outlets thead th').allInnerTexts(), [
+    'Outlet',
+    'Verdict',
+    'Coverage',
+    'Containment',
+    'Credit',
+    'Quote problems',
+    'Changed facts',
+  ]);
+  t.same(
+    await page.locator('table.outlets tbody tr').first().locator('td.num').allInnerTexts(),
+    ['3', '1'],
+    'Caliber.Az: 3 quote problems, 1 changed fact',
+  );
   const independentCells = page.locator('table.claims tbody td.st:nth-child(4)');
-  t.equal(await page.locator('table.claims tbody td.st:nth-child(4)[data-status="dropped"]').count(), 0, 'no red "dropped" wall for the independent outlet');
-  t.ok(await page.locator('table.claims tbody td.st:nth-child(4)[data-status="unrelated"]').count() > 40, 'its unused claims read "not used"');
+  t.equal(
+    await page.locator('table.claims tbody td.st:nth-child(4)[data-status="dropped"]').count(),
+    0,
+    'no red "dropped" wall for the independent outlet',
+  );
+  t.ok(
+    (await page.locator('table.claims tbody td.st:nth-child(4)[data-status="unrelated"]').count()) > 40,
+    'its unused claims read "not used"',
+  );
   t.not(await independentCells.first().evaluate('(e) => getComputedStyle(e).backgroundColor'), 'rgb(253, 231, 233)');
   // The sticky header is opaque: nothing shows through it while the table scrolls under it.
   await page.evaluate(`document.querySelector('table.claims tbody tr:nth-child(20)').scrollIntoView()`);
-  const headBg = await page.evaluate(`getComputedStyle(document.querySelector('table.claims thead th')).backgroundColor`);
+  const headBg = await page.evaluate(
+    `getComputedStyle(document.querySelector('table.claims thead th')).backgroundColor`,
+  );
   t.equal(headBg, 'rgb(255, 255, 255)', 'opaque header cells');
   const onTop = await page.evaluate(`(() => { const th = document.querySelector('table.claims thead th:nth-child(3)');
     const r = th.getBoundingClientRect();

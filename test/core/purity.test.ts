@@ -1,19 +1,21 @@
-import t from 'tap';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import t from 'tap';
 
 /**
  * The core is pure: resources come in through `createComparer`, so no file of it reads files, talks to the server
  * or threads, logs, or keeps state in a module-level variable (every cache and scratch buffer belongs to an object).
  */
 const core = fileURLToPath(new URL('../../src/core/', import.meta.url));
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 
 const IMPURE = new RegExp(
-  '^(node:|fs$|path$|fastify|@fastify/|pino|piscina|worker_threads)'
-    + String.raw`|/(http|worker|render|extract)/|lexicon/vectors\.js$`,
+  '^(node:|fs$|path$|fastify|@fastify/|pino|piscina|worker_threads)' +
+    String.raw`|/(http|worker|render|extract)/|lexicon/vectors\.js$`,
 );
 
 t.test('no file of the core imports I/O, the server, workers or a logger', async (t) => {
@@ -28,7 +30,7 @@ t.test('no file of the core imports I/O, the server, workers or a logger', async
   }
 });
 
-t.test('at most 8 files directly in src/core: the rest are the pipeline stages\' folders', async (t) => {
+t.test("at most 8 files directly in src/core: the rest are the pipeline stages' folders", async (t) => {
   const top = readdirSync(core, { withFileTypes: true }).filter((e) => e.isFile());
   t.ok(top.length <= 8, top.map((e) => e.name).join(', '));
 });

@@ -1,8 +1,8 @@
-import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import t from 'tap';
 import { buildApp } from '../../src/http/app.js';
 import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
 
@@ -12,7 +12,6 @@ import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fix
  * `.ci/run` from `.ci/apt-packages`); without it this test FAILS rather than skip.
  */
 
-
 t.test('swagger-ui at /docs works under its CSP', async (t) => {
   if (!requireChromium(t)) return;
   // The page compares nothing: one worker and no inline warm-up compare, so start-up costs the least.
@@ -20,21 +19,40 @@ t.test('swagger-ui at /docs works under its CSP', async (t) => {
   t.teardown(() => app.close());
   const base = await listenLoopback(app);
   const profile = mkdtempSync(join(tmpdir(), 'article-diff-docs-'));
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  t.teardown(async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); });
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  t.teardown(async () => {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
   const page = await ctx.newPage();
-  const violations: string[] = [], external: string[] = [];
-  await page.exposeFunction('__cspViolation', (v: string) => { violations.push(v); });
+  const violations: string[] = [],
+    external: string[] = [];
+  await page.exposeFunction('__cspViolation', (v: string) => {
+    violations.push(v);
+  });
   // A string, not a function: the test is compiled without the DOM library.
-  await page.addInitScript({ content: `document.addEventListener('securitypolicyviolation',
-    (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));` });
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url()); });
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation',
+    (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+  });
 
   const res = await page.goto(`${base}/docs/`);
   t.equal(res?.status(), 200);
   await page.waitForSelector('.opblock', { timeout: 30_000 });
-  t.ok(await page.locator('.opblock-summary-path', { hasText: '/v1/compare' }).count() > 0, 'the compare operation is listed');
+  t.ok(
+    (await page.locator('.opblock-summary-path', { hasText: '/v1/compare' }).count()) > 0,
+    'the compare operation is listed',
+  );
   await page.locator('.opblock-summary', { hasText: '/v1/compare' }).first().click();
   await page.waitForSelector('.opblock-body', { timeout: 10_000 });
   t.same(violations, [], 'no CSP violations');

@@ -9,17 +9,28 @@ import { testApp } from '../fixtures/app.js';
 
 const PLANTED = '"><script>alert("pwned")</script><img src=x onerror="alert(1)"><style>body{display:none}</style>';
 const body = {
-  original: { text: `The council approved the budget on Monday. ${PLANTED}\n\nCritics said the plan was rushed.`, outlet: `Evil ${PLANTED}` },
-  rewrite: { text: `Critics said the plan was rushed. ${PLANTED} The council approved the budget on Monday.`, outlet: 'Other' },
+  original: {
+    text: `The council approved the budget on Monday. ${PLANTED}\n\nCritics said the plan was rushed.`,
+    outlet: `Evil ${PLANTED}`,
+  },
+  rewrite: {
+    text: `Critics said the plan was rushed. ${PLANTED} The council approved the budget on Monday.`,
+    outlet: 'Other',
+  },
 };
 
 function nonces(csp: string, directive: string): string[] {
-  const d = csp.split(';').map((x) => x.trim()).find((x) => x.startsWith(`${directive} `)) ?? '';
+  const d =
+    csp
+      .split(';')
+      .map((x) => x.trim())
+      .find((x) => x.startsWith(`${directive} `)) ?? '';
   return [...d.matchAll(/'nonce-([^']+)'/g)].map((m) => m[1]!);
 }
 
 function checkPage(t: Test, html: string, csp: string) {
-  const scriptNonces = nonces(csp, 'script-src'), styleNonces = nonces(csp, 'style-src');
+  const scriptNonces = nonces(csp, 'script-src'),
+    styleNonces = nonces(csp, 'style-src');
   t.equal(scriptNonces.length, 1, 'script-src has one nonce');
   t.equal(styleNonces.length, 1, 'style-src has one nonce');
   for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
@@ -48,7 +59,11 @@ t.test('the HTML report satisfies the strict CSP and escapes planted markup', as
   const csp = String(res.headers['content-security-policy']);
   t.match(csp, /default-src 'none'/);
   checkPage(t, res.body, csp);
-  t.match(res.body, /&lt;script&gt;alert\(&quot;pwned&quot;\)|&lt;script&gt;alert\("pwned"\)/, 'planted script shown as text');
+  t.match(
+    res.body,
+    /&lt;script&gt;alert\(&quot;pwned&quot;\)|&lt;script&gt;alert\("pwned"\)/,
+    'planted script shown as text',
+  );
 });
 
 t.test('the upload form satisfies the strict CSP', async (t) => {

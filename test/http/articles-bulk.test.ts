@@ -5,7 +5,11 @@ import { SEED_ARTICLES, storeApp } from '../fixtures/store-app.js';
 t.setTimeout(600_000);
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
-const lines = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l));
+const lines = (body: string) =>
+  body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 t.test('each line is answered in order, bad lines with their problem, then a summary', async (t) => {
   const { app } = await storeApp(t);
@@ -23,8 +27,13 @@ t.test('each line is answered in order, bad lines with their problem, then a sum
   const [a, b, c, d, e, summary] = lines(res.body);
   t.match(a, { line: 1, status: 201, id: /^[0-9a-f]{24}$/ });
   t.match(b, { line: 2, status: 400, problem: { code: 'MALFORMED_BODY' } });
-  t.match(c, { line: 3, status: 400, problem: {
-     code: 'INVALID_REQUEST', errors: [{ rule: 'additionalProperties' }] },
+  t.match(c, {
+    line: 3,
+    status: 400,
+    problem: {
+      code: 'INVALID_REQUEST',
+      errors: [{ rule: 'additionalProperties' }],
+    },
   });
   t.match(d, { line: 4, status: 201 });
   t.same(e, { line: 5, status: 200, id: a.id }, 'the same text again: the stored id');
@@ -36,7 +45,10 @@ t.test('past BULK_MAX_LINES or BULK_MAX_BYTES the ingest ends with a BULK_TOO_LA
   const { app } = await storeApp(t, { bulkMaxLines: 2 });
   const payload = ['000', '001', '003', '004'].map((k) => JSON.stringify(SEED_ARTICLES[k as '000'])).join('\n');
   const res = lines((await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers: NDJSON, payload })).body);
-  t.same(res.map((l) => l.status), [201, 201, 413, undefined]);
+  t.same(
+    res.map((l) => l.status),
+    [201, 201, 413, undefined],
+  );
   t.equal(res[2].problem.code, 'BULK_TOO_LARGE');
   t.same(res[3], { summary: { lines: 2, created: 2, existing: 0, failed: 0, complete: false } });
   t.equal((await app.inject({ url: '/v1/articles' })).json().articles.length, 2);

@@ -67,9 +67,15 @@ t.test('GET /v1/articles pages by cursor and filters by outlet and date', async 
   }
   t.same(seen, ids);
   const atlantic = (await app.inject({ url: '/v1/articles?outlet=The%20Atlantic' })).json();
-  t.same(atlantic.articles.map((a: { id: string }) => a.id), [ids[1]]);
+  t.same(
+    atlantic.articles.map((a: { id: string }) => a.id),
+    [ids[1]],
+  );
   const may = (await app.inject({ url: '/v1/articles?since=2025-05&until=2025-05-22' })).json();
-  t.same(may.articles.map((a: { published: string }) => a.published), ['2025-05-22']);
+  t.same(
+    may.articles.map((a: { published: string }) => a.published),
+    ['2025-05-22'],
+  );
   t.equal((await app.inject({ url: '/v1/articles?limit=0' })).json().code, 'INVALID_REQUEST');
   t.equal((await app.inject({ url: '/v1/articles?since=2025-13' })).json().code, 'INVALID_REQUEST');
 });
@@ -104,9 +110,16 @@ t.test('a text the store cannot hold (U+0000) is a 400 on both routes, whatever 
   t.equal(res.statusCode, 400);
   t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.text', rule: 'storable' }] });
   const headers = { 'content-type': 'application/x-ndjson' };
-  const bulk = await app.inject({ method: 'POST', url: '/v1/articles/bulk', headers,
-    payload: `${JSON.stringify({ text: stray })}\n${JSON.stringify({ text: 'Harbour reopens.' })}\n` });
-  const [first, second] = bulk.body.trim().split('\n').map((l) => JSON.parse(l));
+  const bulk = await app.inject({
+    method: 'POST',
+    url: '/v1/articles/bulk',
+    headers,
+    payload: `${JSON.stringify({ text: stray })}\n${JSON.stringify({ text: 'Harbour reopens.' })}\n`,
+  });
+  const [first, second] = bulk.body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   t.match(first, { line: 1, status: 400, problem: { errors: [{ field: 'line 1.text' }] } });
   t.match(second, { line: 2, status: 201 });
 });

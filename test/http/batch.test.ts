@@ -1,14 +1,24 @@
-import t from 'tap';
 import { parseHTML } from 'linkedom';
-import { renderAppOptions } from '../fixtures/render-app.js';
-import { testApp } from '../fixtures/app.js';
-import { smallPair } from '../fixtures/small-pair.js';
+import t from 'tap';
 import type { ArticleInput } from '../../src/core/types.js';
 import type { Fault } from '../../src/worker/messages.js';
+import { testApp } from '../fixtures/app.js';
+import { renderAppOptions } from '../fixtures/render-app.js';
+import { smallPair } from '../fixtures/small-pair.js';
 
-const independent = { text: 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.', outlet: 'Bread Times' };
-const credited = { text: `${smallPair.rewrite.text}\n\nThe story was first reported by the Daily Planet.`, outlet: 'Fair Wire' };
-const batch = (rewrites: unknown[]) => ({ method: 'POST' as const, url: '/v1/compare/batch', payload: { original: smallPair.original, rewrites } });
+const independent = {
+  text: 'A local bakery won a prize for its sourdough. The owner thanked her staff.\n\nThe shop opens at seven.',
+  outlet: 'Bread Times',
+};
+const credited = {
+  text: `${smallPair.rewrite.text}\n\nThe story was first reported by the Daily Planet.`,
+  outlet: 'Fair Wire',
+};
+const batch = (rewrites: unknown[]) => ({
+  method: 'POST' as const,
+  url: '/v1/compare/batch',
+  payload: { original: smallPair.original, rewrites },
+});
 
 // One app for the tests that need no faults: each app's worker pool loads its resources once.
 const shared = await testApp(t, renderAppOptions);
@@ -22,7 +32,10 @@ t.test('results in request order, each a full compare result, plus the outlet ma
   const single = (await app.inject({ method: 'POST', url: '/v1/compare', payload: smallPair })).json();
   t.same(results[0], single, 'the first result is exactly the single compare of that pair');
   t.equal(results[1].summary.verdict, 'independent');
-  t.same(matrix.outlets.map((o: { outlet: string }) => o.outlet), ['Copy Wire', 'Bread Times', 'Fair Wire']);
+  t.same(
+    matrix.outlets.map((o: { outlet: string }) => o.outlet),
+    ['Copy Wire', 'Bread Times', 'Fair Wire'],
+  );
   t.equal(matrix.claims.length, single.original.claims.length, 'one matrix row per original claim');
   for (const [i, c] of matrix.claims.entries()) {
     const own = single.original.claims[i];
@@ -36,16 +49,20 @@ t.test('results in request order, each a full compare result, plus the outlet ma
 });
 
 t.test('one failing rewrite becomes a problem in its slot and does not sink the others', async (t) => {
-  const faults = (_o: ArticleInput, r: ArticleInput): Fault | undefined => (r.text.includes('SIMULATE_THROW') ? 'throw' : undefined);
+  const faults = (_o: ArticleInput, r: ArticleInput): Fault | undefined =>
+    r.text.includes('SIMULATE_THROW') ? 'throw' : undefined;
   const app = await testApp(t, {
-    config: { ...renderAppOptions.config, inlineMaxChars: 0, workers: 1 }, engine: { faults, ...renderAppOptions.engine },
+    config: { ...renderAppOptions.config, inlineMaxChars: 0, workers: 1 },
+    engine: { faults, ...renderAppOptions.engine },
   });
-  const res = await app.inject(batch([
-    smallPair.rewrite,
-    { html: '<html><body><script>x()</script></body></html>', outlet: 'Empty Page' },
-    { text: 'SIMULATE_THROW in this one.', outlet: 'Crashy' },
-    independent,
-  ]));
+  const res = await app.inject(
+    batch([
+      smallPair.rewrite,
+      { html: '<html><body><script>x()</script></body></html>', outlet: 'Empty Page' },
+      { text: 'SIMULATE_THROW in this one.', outlet: 'Crashy' },
+      independent,
+    ]),
+  );
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const { results, matrix } = res.json();
   t.equal(results[0].summary.verdict !== undefined, true);

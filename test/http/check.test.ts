@@ -43,7 +43,9 @@ t.test('only earlier articles are sources, and never the article itself', async 
 t.test('a chain of copies points back to the first article (derivedFrom)', async (t) => {
   const { app, ids } = await seeded(t);
   // A later rewrite of 000 (itself a rewrite of 001): every other paragraph of 000, lightly edited.
-  const paras = SEED_ARTICLES['000'].text.split(/\n\s*\n/).filter((_, i) => i % 2 === 0)
+  const paras = SEED_ARTICLES['000'].text
+    .split(/\n\s*\n/)
+    .filter((_, i) => i % 2 === 0)
     .map((p) => p.replace(/\bsaid\b/g, 'stated').replace(/\bTrump\b/g, 'the US president'));
   const text = `${paras.join('\n\n')}\n\nAccording to Caliber.Az.`;
   const third = { text, outlet: 'Copy Desk', published: '2025-06-01' };

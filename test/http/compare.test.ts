@@ -1,7 +1,7 @@
 import t from 'tap';
-import { testApp, multipartBody } from '../fixtures/app.js';
-import { noBudget } from '../fixtures/budget.js';
 import { buildApp } from '../../src/http/app.js';
+import { multipartBody, testApp } from '../fixtures/app.js';
+import { noBudget } from '../fixtures/budget.js';
 import { seeds } from '../fixtures/seeds.js';
 
 // These tests check the contract, not compare budgets or load shedding (tested in test/http/engine*.test.ts):
@@ -9,7 +9,10 @@ import { seeds } from '../fixtures/seeds.js';
 // answers them all (its worker pool loads once), with no time budget and no event-loop shedding.
 const shared = await testApp(t, { config: { maxEventLoopDelayMs: 0 }, engine: noBudget });
 
-const seedBody = { original: { text: seeds.atlantic, outlet: 'The Atlantic' }, rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' } };
+const seedBody = {
+  original: { text: seeds.atlantic, outlet: 'The Atlantic' },
+  rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' },
+};
 
 t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
   const app = shared;
@@ -22,7 +25,10 @@ t.test('JSON compare answers the v1 contract on the seed pair', async (t) => {
   t.type(out.summary.containment, 'number');
   t.type(out.summary.attribution.credited, 'boolean');
   t.ok(out.original.claims.length > 10, 'original has claims');
-  for (const [side, text] of [['original', seeds.atlantic], ['rewrite', seeds.caliber]] as const) {
+  for (const [side, text] of [
+    ['original', seeds.atlantic],
+    ['rewrite', seeds.caliber],
+  ] as const) {
     for (const c of out[side].claims) t.equal(text.slice(c.start, c.end), c.text, `${side} ${c.id} slices to its text`);
   }
   const rewriteIds = new Set(out.rewrite.claims.map((c: { id: string }) => c.id));
@@ -48,17 +54,51 @@ t.test('multipart upload gives the same answer as JSON', async (t) => {
 
 t.test('multipart without the rewrite names the missing field', async (t) => {
   const app = shared;
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', ...multipartBody({ original: { value: 'Some text.', filename: 'a.txt' } }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    ...multipartBody({ original: { value: 'Some text.', filename: 'a.txt' } }),
+  });
   t.equal(res.statusCode, 400);
   t.match(res.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrite', rule: 'required' }] });
 });
 
 const problems = [
-  { name: 'missing rewrite', payload: { original: { text: 'x' } }, status: 400, code: 'INVALID_REQUEST', field: 'body.rewrite' },
-  { name: 'empty text', payload: { original: { text: '' }, rewrite: { text: 'x' } }, status: 400, code: 'INVALID_REQUEST', field: 'body.original.text' },
-  { name: 'whitespace-only text', payload: { original: { text: ' \n\t ' }, rewrite: { text: 'x' } }, status: 400, code: 'INVALID_REQUEST', field: 'body.original.text' },
-  { name: 'wrong type', payload: { original: { text: 42 }, rewrite: { text: 'x' } }, status: 400, code: 'INVALID_REQUEST', field: 'body.original.text' },
-  { name: 'extra field', payload: { original: { text: 'x', colour: 'red' }, rewrite: { text: 'x' } }, status: 400, code: 'INVALID_REQUEST', field: 'body.original.colour' },
+  {
+    name: 'missing rewrite',
+    payload: { original: { text: 'x' } },
+    status: 400,
+    code: 'INVALID_REQUEST',
+    field: 'body.rewrite',
+  },
+  {
+    name: 'empty text',
+    payload: { original: { text: '' }, rewrite: { text: 'x' } },
+    status: 400,
+    code: 'INVALID_REQUEST',
+    field: 'body.original.text',
+  },
+  {
+    name: 'whitespace-only text',
+    payload: { original: { text: ' \n\t ' }, rewrite: { text: 'x' } },
+    status: 400,
+    code: 'INVALID_REQUEST',
+    field: 'body.original.text',
+  },
+  {
+    name: 'wrong type',
+    payload: { original: { text: 42 }, rewrite: { text: 'x' } },
+    status: 400,
+    code: 'INVALID_REQUEST',
+    field: 'body.original.text',
+  },
+  {
+    name: 'extra field',
+    payload: { original: { text: 'x', colour: 'red' }, rewrite: { text: 'x' } },
+    status: 400,
+    code: 'INVALID_REQUEST',
+    field: 'body.original.colour',
+  },
 ];
 
 for (const p of problems) {
@@ -70,14 +110,22 @@ for (const p of problems) {
     const body = res.json();
     t.equal(body.code, p.code);
     t.equal(body.status, p.status);
-    t.ok(body.errors.some((e: { field: string }) => e.field === p.field), `names ${p.field}: ${JSON.stringify(body.errors)}`);
+    t.ok(
+      body.errors.some((e: { field: string }) => e.field === p.field),
+      `names ${p.field}: ${JSON.stringify(body.errors)}`,
+    );
     t.ok(body.requestId);
   });
 }
 
 t.test('400 problem on malformed JSON', async (t) => {
   const app = shared;
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', headers: { 'content-type': 'application/json' }, payload: '{"original":' });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"original":',
+  });
   t.equal(res.statusCode, 400);
   t.equal(res.json().code, 'MALFORMED_BODY');
 });
@@ -87,7 +135,11 @@ const small = await testApp(t, { config: { bodyLimit: 2048 } });
 
 t.test('413 problem over the body limit', async (t) => {
   const app = small;
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', payload: { original: { text: 'a '.repeat(2000) }, rewrite: { text: 'b' } } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    payload: { original: { text: 'a '.repeat(2000) }, rewrite: { text: 'b' } },
+  });
   t.equal(res.statusCode, 413);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
   t.equal(res.json().code, 'BODY_TOO_LARGE');
@@ -95,7 +147,10 @@ t.test('413 problem over the body limit', async (t) => {
 
 t.test('413 problem for an uploaded file over the limit', async (t) => {
   const app = small;
-  const form = multipartBody({ original: { value: 'a '.repeat(2000), filename: 'a.txt' }, rewrite: { value: 'b', filename: 'b.txt' } });
+  const form = multipartBody({
+    original: { value: 'a '.repeat(2000), filename: 'a.txt' },
+    rewrite: { value: 'b', filename: 'b.txt' },
+  });
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
   t.equal(res.statusCode, 413);
   t.equal(res.json().code, 'BODY_TOO_LARGE');
@@ -103,7 +158,12 @@ t.test('413 problem for an uploaded file over the limit', async (t) => {
 
 t.test('415 problem for an unsupported content type', async (t) => {
   const app = shared;
-  const res = await app.inject({ method: 'POST', url: '/v1/compare', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare',
+    headers: { 'content-type': 'application/xml' },
+    payload: '<a/>',
+  });
   t.equal(res.statusCode, 415);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
   t.equal(res.json().code, 'UNSUPPORTED_MEDIA_TYPE');
@@ -119,7 +179,9 @@ t.test('404 problem for an unknown route', async (t) => {
 t.test('a 5xx never leaks the internal message or stack', async (t) => {
   const app = await buildApp({ logger: false });
   t.teardown(() => app.close());
-  app.get('/boom', async () => { throw new Error('secret database password in /etc/passwd'); });
+  app.get('/boom', async () => {
+    throw new Error('secret database password in /etc/passwd');
+  });
   const res = await app.inject({ method: 'GET', url: '/boom' });
   t.equal(res.statusCode, 500);
   const body = res.json();

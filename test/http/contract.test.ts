@@ -1,8 +1,8 @@
 import t from 'tap';
+import { BOILERPLATE_KINDS, CHANGE_KINDS, QUOTE_EDIT_KINDS, QUOTE_STATUSES } from '../../src/schemas/result.js';
 import { testApp } from '../fixtures/app.js';
 import { noBudget } from '../fixtures/budget.js';
 import { contractViolations } from '../fixtures/contract.js';
-import { BOILERPLATE_KINDS, CHANGE_KINDS, QUOTE_EDIT_KINDS, QUOTE_STATUSES } from '../../src/schemas/result.js';
 
 /**
  * The served OpenAPI document describes the server as it is. Every route test already checks each response it
@@ -32,8 +32,17 @@ t.test(
     t.ok(doc.servers.length > 0);
     for (const tag of doc.tags) t.ok(tag.description, `tag ${tag.name} is described`);
     t.same(operations.map((o) => o.op.operationId).sort(), [
-      'addArticle', 'addArticles', 'check', 'compare', 'compareBatch', 'deleteArticle', 'formPage', 'getArticle',
-      'health', 'listArticles', 'ready',
+      'addArticle',
+      'addArticles',
+      'check',
+      'compare',
+      'compareBatch',
+      'deleteArticle',
+      'formPage',
+      'getArticle',
+      'health',
+      'listArticles',
+      'ready',
     ]);
     for (const { op } of operations)
       t.ok(op.tags?.every((name) => doc.tags.some((tag: { name: string }) => tag.name === name)));
@@ -46,15 +55,23 @@ t.test('every error is application/problem+json with the codes of its status; ev
       if (Number(status) < 400) continue;
       // The forms' targets answer a request for HTML with the form page (406: the request accepts no HTML).
       const formPage = ['/v1/compare', '/v1/compare/batch'].includes(path) && status !== '406';
-      t.same(Object.keys(response.content ?? {}), formPage ? ['application/problem+json', 'text/html'] : ['application/problem+json'],
-        `${method} ${path} ${status}`);
+      t.same(
+        Object.keys(response.content ?? {}),
+        formPage ? ['application/problem+json', 'text/html'] : ['application/problem+json'],
+        `${method} ${path} ${status}`,
+      );
       const schema = doc.components.schemas[`Problem${status}`];
       t.ok(schema.properties.code.enum.length > 0, `Problem${status} lists its codes`);
       if (status === '503') t.ok(response.headers?.['Retry-After'], `${method} ${path} 503 documents Retry-After`);
     }
   }
   t.same(doc.components.schemas.Problem503.properties.code.enum, [
-    'OVERLOADED', 'COMPARE_TIMEOUT', 'COMPARE_FAILED', 'SHUTTING_DOWN', 'NOT_READY', 'STORE_UNAVAILABLE',
+    'OVERLOADED',
+    'COMPARE_TIMEOUT',
+    'COMPARE_FAILED',
+    'SHUTTING_DOWN',
+    'NOT_READY',
+    'STORE_UNAVAILABLE',
   ]);
 });
 

@@ -1,12 +1,13 @@
 import t from 'tap';
 import { testApp } from '../fixtures/app.js';
 import { manualBudget } from '../fixtures/budget.js';
-import { faults, small, post, withText } from '../fixtures/faults.js';
+import { faults, post, small, withText } from '../fixtures/faults.js';
 
 t.test('a runaway compare ends at the time budget with 503 COMPARE_TIMEOUT, and the pool recovers', async (t) => {
   const budget = manualBudget();
   const app = await testApp(t, {
-    config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 3000 }, engine: { faults, budgetTimer: budget.timer },
+    config: { inlineMaxChars: 0, workers: 1, compareTimeoutMs: 3000 },
+    engine: { faults, budgetTimer: budget.timer },
   });
   await app.engine.warmup?.();
   const pending = app.inject(post(withText('SIMULATE_HANG in a long report.')));
@@ -36,7 +37,8 @@ t.test('a crashed worker answers 503 COMPARE_FAILED, is replaced, and the next r
   t.notMatch(res.body, /exited with code/, 'no internal message leaks');
   await app.engine.warmup?.(); // the replacement loads its resources (seconds on a busy machine)
   t.match(app.engine.stats?.(), { threads: 1, ready: 1 });
-  for (let i = 0; i < 3; i++) t.equal((await app.inject(post(small))).statusCode, 200, `request ${i + 1} after the crash`);
+  for (let i = 0; i < 3; i++)
+    t.equal((await app.inject(post(small))).statusCode, 200, `request ${i + 1} after the crash`);
 });
 
 t.test('an error thrown inside the core is a 500 that leaks nothing', async (t) => {

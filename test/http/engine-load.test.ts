@@ -1,12 +1,13 @@
 import t from 'tap';
 import { testApp } from '../fixtures/app.js';
 import { manualBudget } from '../fixtures/budget.js';
-import { faults, small, post, withText } from '../fixtures/faults.js';
+import { faults, post, small, withText } from '../fixtures/faults.js';
 
 t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async (t) => {
   const budget = manualBudget();
   const app = await testApp(t, {
-    config: { inlineMaxChars: 0, workers: 1, compareQueueMax: 1 }, engine: { faults, budgetTimer: budget.timer },
+    config: { inlineMaxChars: 0, workers: 1, compareQueueMax: 1 },
+    engine: { faults, budgetTimer: budget.timer },
   });
   await app.engine.warmup?.();
   const running = app.inject(post(withText('SIMULATE_HANG one.')));
@@ -26,7 +27,10 @@ t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async
 
 t.test('/health answers while every worker is busy and a compare waits for one', async (t) => {
   const budget = manualBudget();
-  const app = await testApp(t, { config: { inlineMaxChars: 0, workers: 1 }, engine: { faults, budgetTimer: budget.timer } });
+  const app = await testApp(t, {
+    config: { inlineMaxChars: 0, workers: 1 },
+    engine: { faults, budgetTimer: budget.timer },
+  });
   await app.engine.warmup?.();
   const busy = [app.inject(post(withText('SIMULATE_HANG a.'))), app.inject(post(withText('SIMULATE_HANG b.')))];
   await waitFor(() => app.engine.stats?.().queued === 1);

@@ -1,12 +1,11 @@
-import t from 'tap';
-import { els } from '../fixtures/dom.js';
-import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
-import { renderAppOptions } from '../fixtures/render-app.js';
-import { testApp, multipartBody } from '../fixtures/app.js';
-import { smallPair } from '../fixtures/small-pair.js';
+import { parseHTML } from 'linkedom';
+import t from 'tap';
+import { multipartBody, testApp } from '../fixtures/app.js';
+import { els } from '../fixtures/dom.js';
 import { newsPage } from '../fixtures/html-page.js';
-
+import { renderAppOptions } from '../fixtures/render-app.js';
+import { smallPair } from '../fixtures/small-pair.js';
 
 // One app for the file: each app's worker pool loads its resources once.
 const shared = await testApp(t, renderAppOptions);
@@ -37,11 +36,19 @@ t.test('GET / is the comparison form, self-contained and CSP-clean', async (t) =
 t.test('the form post (multipart, browser Accept) answers the HTML report', async (t) => {
   const app = shared;
   const form = multipartBody({
-    original: { value: smallPair.original.text }, original_type: { value: 'text' }, original_outlet: { value: 'Daily Planet' },
-    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' }, rewrite_outlet: { value: '' },
+    original: { value: smallPair.original.text },
+    original_type: { value: 'text' },
+    original_outlet: { value: 'Daily Planet' },
+    rewrite: { value: smallPair.rewrite.text },
+    rewrite_type: { value: 'text' },
+    rewrite_outlet: { value: '' },
   });
-  const res = await app.inject({ method: 'POST', url: '/v1/compare?format=html', payload: form.payload,
-    headers: { ...form.headers, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare?format=html',
+    payload: form.payload,
+    headers: { ...form.headers, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+  });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const { document: d } = parseHTML(res.body);
   t.ok(d.querySelector('.summary .verdict'), 'summary bar');
@@ -54,15 +61,18 @@ t.test('the form’s "HTML page" choice extracts the article from a pasted page'
   const app = shared;
   const page = newsPage('Bridge plan unveiled', smallPair.original.text.split('\n\n'));
   const form = multipartBody({
-    original: { value: page, filename: 'page.html' }, original_type: { value: 'html' },
-    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' },
+    original: { value: page, filename: 'page.html' },
+    original_type: { value: 'html' },
+    rewrite: { value: smallPair.rewrite.text },
+    rewrite_type: { value: 'text' },
   });
   const res = await app.inject({ method: 'POST', url: '/v1/compare', ...form });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
   const out = res.json();
   t.match(out.original.text, /^Bridge plan unveiled\n\nThe mayor announced/);
   t.notMatch(out.original.text, /Subscribe|Great article|Related posts/);
-  for (const c of out.original.claims) t.equal(out.original.text.slice(c.start, c.end), c.text, `${c.id} offsets refer to the extracted text`);
+  for (const c of out.original.claims)
+    t.equal(out.original.text.slice(c.start, c.end), c.text, `${c.id} offsets refer to the extracted text`);
   t.equal(out.rewrite.text, undefined, 'plain text sides are not echoed');
 });
 
@@ -71,21 +81,37 @@ t.test('the page has a batch form posting numbered rewrite slots; the batch rout
   const { document: d } = parseHTML((await app.inject({ method: 'GET', url: '/' })).body);
   const form = d.querySelector('form.batch')!;
   t.equal(form.getAttribute('action'), '/v1/compare/batch?format=html');
-  t.same(els(form, 'textarea').map((x) => x.getAttribute('name')), ['original', 'rewrite_1', 'rewrite_2', 'rewrite_3']);
+  t.same(
+    els(form, 'textarea').map((x) => x.getAttribute('name')),
+    ['original', 'rewrite_1', 'rewrite_2', 'rewrite_3'],
+  );
   const ids = els(d, '[id]').map((x) => x.getAttribute('id'));
   t.equal(new Set(ids).size, ids.length, 'element ids are unique across both forms');
   const multipart = multipartBody({
-    original: { value: smallPair.original.text }, original_outlet: { value: 'Daily Planet' },
-    rewrite_1: { value: smallPair.rewrite.text }, rewrite_1_outlet: { value: 'Copy Wire' },
-    rewrite_2: { value: '   ' }, rewrite_2_outlet: { value: 'Blank slot' },
-    rewrite_3: { value: 'A local bakery won a prize for its sourdough.' }, rewrite_3_outlet: { value: 'Bread Times' }, rewrite_3_type: { value: 'text' },
+    original: { value: smallPair.original.text },
+    original_outlet: { value: 'Daily Planet' },
+    rewrite_1: { value: smallPair.rewrite.text },
+    rewrite_1_outlet: { value: 'Copy Wire' },
+    rewrite_2: { value: '   ' },
+    rewrite_2_outlet: { value: 'Blank slot' },
+    rewrite_3: { value: 'A local bakery won a prize for its sourdough.' },
+    rewrite_3_outlet: { value: 'Bread Times' },
+    rewrite_3_type: { value: 'text' },
   });
   const res = await app.inject({ method: 'POST', url: '/v1/compare/batch', ...multipart });
   t.equal(res.statusCode, 200, res.body.slice(0, 300));
-  t.same(res.json().matrix.outlets.map((o: { outlet: string }) => o.outlet), ['Copy Wire', 'Bread Times'], 'blank slots skipped, order kept');
+  t.same(
+    res.json().matrix.outlets.map((o: { outlet: string }) => o.outlet),
+    ['Copy Wire', 'Bread Times'],
+    'blank slots skipped, order kept',
+  );
   const html = await app.inject({ method: 'POST', url: '/v1/compare/batch?format=html', ...multipart });
   t.match(html.headers['content-type'], /^text\/html/);
-  const none = await app.inject({ method: 'POST', url: '/v1/compare/batch', ...multipartBody({ original: { value: 'x y z.' }, rewrite_1: { value: ' ' } }) });
+  const none = await app.inject({
+    method: 'POST',
+    url: '/v1/compare/batch',
+    ...multipartBody({ original: { value: 'x y z.' }, rewrite_1: { value: ' ' } }),
+  });
   t.match(none.json(), { code: 'INVALID_REQUEST', errors: [{ field: 'body.rewrites', rule: 'minItems' }] });
 });
 
@@ -94,19 +120,39 @@ t.test('a failed form post answers the form page: message above the form, texts 
   const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
   const page = '<html><body><script>x</script></body></html>';
   const form = multipartBody({
-    original: { value: page }, original_type: { value: 'html' }, original_outlet: { value: 'Daily "Planet"' },
-    rewrite: { value: smallPair.rewrite.text }, rewrite_type: { value: 'text' },
+    original: { value: page },
+    original_type: { value: 'html' },
+    original_outlet: { value: 'Daily "Planet"' },
+    rewrite: { value: smallPair.rewrite.text },
+    rewrite_type: { value: 'text' },
   });
-  const res = await app.inject({ method: 'POST', url: '/v1/compare?format=html', payload: form.payload, headers: { ...form.headers, ...browser } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/compare?format=html',
+    payload: form.payload,
+    headers: { ...form.headers, ...browser },
+  });
   t.equal(res.statusCode, 400);
   t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
   const { document: d } = parseHTML(res.body);
-  t.match(d.querySelector('#one-error')!.textContent, /Could not compare: Invalid request[\s\S]*Original: No article text was found/);
+  t.match(
+    d.querySelector('#one-error')!.textContent,
+    /Could not compare: Invalid request[\s\S]*Original: No article text was found/,
+  );
   t.match(res.body, /<textarea id="one-rewrite"[^>]*>\nThe mayor unveiled/, 'the rewrite comes back in its text area');
   t.equal(d.querySelector('#one-original_outlet')!.getAttribute('value'), 'Daily "Planet"');
   t.ok(d.querySelector('form:not(.batch) input[name=original_type][value=html][checked]'), 'the HTML choice kept');
-  const batch = multipartBody({ original: { value: 'x y z.' }, original_outlet: { value: 'O' }, rewrite_1: { value: ' ' } });
-  const many = await app.inject({ method: 'POST', url: '/v1/compare/batch?format=html', payload: batch.payload, headers: { ...batch.headers, ...browser } });
+  const batch = multipartBody({
+    original: { value: 'x y z.' },
+    original_outlet: { value: 'O' },
+    rewrite_1: { value: ' ' },
+  });
+  const many = await app.inject({
+    method: 'POST',
+    url: '/v1/compare/batch?format=html',
+    payload: batch.payload,
+    headers: { ...batch.headers, ...browser },
+  });
   t.equal(many.statusCode, 400);
   t.match(parseHTML(many.body).document.querySelector('#many-error')!.textContent, /Rewrite|rewrites/);
   t.match(many.body, /<textarea id="many-original"[^>]*>\nx y z\.<\/textarea>/);
@@ -120,12 +166,24 @@ t.test('favicon, the API reference’s version, and ?width= for text answers', a
   t.equal(icon.statusCode, 200);
   t.match(icon.headers['content-type'], /^image\/svg\+xml/);
   t.match(icon.body, /^<svg /);
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   t.equal((await app.inject({ method: 'GET', url: '/docs/json' })).json().info.version, version);
-  const payload = { original: { text: smallPair.original.text }, rewrite: { text: `${smallPair.rewrite.text}` +
-    ` ${'The bridge will carry trams and bicycles across the wide river to the old town. '.repeat(4)}` } };
+  const payload = {
+    original: { text: smallPair.original.text },
+    rewrite: {
+      text:
+        `${smallPair.rewrite.text}` +
+        ` ${'The bridge will carry trams and bicycles across the wide river to the old town. '.repeat(4)}`,
+    },
+  };
   const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
-  for (const [url, max] of [['/v1/compare?format=text&width=50', 50], ['/v1/compare?format=markdown&width=60', 60], ['/v1/compare?format=text', 100]] as const) {
+  for (const [url, max] of [
+    ['/v1/compare?format=text&width=50', 50],
+    ['/v1/compare?format=markdown&width=60', 60],
+    ['/v1/compare?format=text', 100],
+  ] as const) {
     const res = await app.inject({ method: 'POST', url, payload });
     t.equal(res.statusCode, 200, url);
     t.ok(longest(res.body) <= max && longest(res.body) > max - 20, `${url}: longest line ${longest(res.body)}`);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { passageScore, PASSAGE_WINDOW, termSequence, termSet, type TermFrequency } from '../../src/retrieve/passage.js';
+import { PASSAGE_WINDOW, passageScore, type TermFrequency, termSequence, termSet } from '../../src/retrieve/passage.js';
 import { words } from '../../src/retrieve/words.js';
 
 // Every word of eight letters or more is a term here; shorter ones are everyday words.
@@ -14,8 +14,14 @@ t.test('a passage score counts distinct shared terms that sit together', async (
   const table: [string, string, number][] = [
     ['the terms in one passage', `${filler(200)} ${story} ${filler(200)}`, 8],
     ['a term repeated counts once', `${filler(50)} ${story} ${story} Kaliningrad`, 8],
-    ['the same terms spread over the article', story.split(' ')
-      .map((w) => `${w} ${filler(PASSAGE_WINDOW)}`).join(' '), 1],
+    [
+      'the same terms spread over the article',
+      story
+        .split(' ')
+        .map((w) => `${w} ${filler(PASSAGE_WINDOW)}`)
+        .join(' '),
+      1,
+    ],
     ['no shared term', filler(300), 0],
     ['a short text is one window', story, 8],
   ];
@@ -25,6 +31,14 @@ t.test('a passage score counts distinct shared terms that sit together', async (
 t.test('a term held by many stored articles weighs less', async (t) => {
   const text = `${filler(20)} ${story}`;
   t.ok(score(text, () => 50) < score(text, () => 1) / 4, 'common in the store');
-  t.equal(score(text, () => undefined), 8, 'a term not looked up counts as rare');
-  t.equal(score(text, () => 1, 1_000_000), score(text, () => 1, 100), 'the scale of the store does not matter');
+  t.equal(
+    score(text, () => undefined),
+    8,
+    'a term not looked up counts as rare',
+  );
+  t.equal(
+    score(text, () => 1, 1_000_000),
+    score(text, () => 1, 100),
+    'the scale of the store does not matter',
+  );
 });

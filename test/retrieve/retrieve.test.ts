@@ -1,5 +1,5 @@
-import t from 'tap';
 import fc from 'fast-check';
+import t from 'tap';
 import { dateRange, mayPrecede } from '../../src/retrieve/dates.js';
 import { articleId } from '../../src/retrieve/fingerprint.js';
 import { hash52 } from '../../src/retrieve/hash.js';
@@ -14,7 +14,11 @@ t.test('publication dates as the interval they name', async (t) => {
     ['2025-08', { lo: Date.UTC(2025, 7, 1), hi: Date.UTC(2025, 8, 1) }],
     ['2025-05-22', { lo: Date.UTC(2025, 4, 22), hi: Date.UTC(2025, 4, 22) + day }],
     ['2025-05-22T10:00:00Z', { lo: Date.UTC(2025, 4, 22, 10), hi: Date.UTC(2025, 4, 22, 10) + 1 }],
-    ['2025-02-30', null], ['2025-13', null], ['yesterday', null], ['', null], [undefined, null],
+    ['2025-02-30', null],
+    ['2025-13', null],
+    ['yesterday', null],
+    ['', null],
+    [undefined, null],
   ];
   for (const [input, want] of table) t.same(dateRange(input), want, String(input));
   const r = (s: string) => dateRange(s);
@@ -35,10 +39,12 @@ t.test('ids are content fingerprints: spacing, case and quote style do not chang
 
 t.test('hash52 gives exact integers below 2^52, stable across runs', async (t) => {
   t.equal(hash52('t kremlin'), hash52('t kremlin'));
-  fc.assert(fc.property(fc.string(), (s) => {
-    const h = hash52(s);
-    return Number.isSafeInteger(h) && h >= 0 && h < 2 ** 52;
-  }));
+  fc.assert(
+    fc.property(fc.string(), (s) => {
+      const h = hash52(s);
+      return Number.isSafeInteger(h) && h >= 0 && h < 2 ** 52;
+    }),
+  );
 });
 
 t.test('a copied passage shares its sampled shingles whatever surrounds it (property)', async (t) => {
@@ -46,21 +52,37 @@ t.test('a copied passage shares its sampled shingles whatever surrounds it (prop
   const passageKeys = queryKeys(passage, rarityWithoutLexicon);
   const passageShingles = new Set(passageKeys.filter((k) => k.kind === 'shingle').map((k) => k.key));
   t.ok(passageShingles.size >= 5, 'a passage of ~300 words has sampled shingles');
-  fc.assert(fc.property(fc.lorem({ maxCount: 60 }), fc.lorem({ maxCount: 60 }), (before, after) => {
-    const keys = new Set(storedKeys(`${before}\n\n${passage}\n\n${after}`, rarityWithoutLexicon));
-    return [...passageShingles].every((k) => keys.has(k));
-  }), { numRuns: 50 });
+  fc.assert(
+    fc.property(fc.lorem({ maxCount: 60 }), fc.lorem({ maxCount: 60 }), (before, after) => {
+      const keys = new Set(storedKeys(`${before}\n\n${passage}\n\n${after}`, rarityWithoutLexicon));
+      return [...passageShingles].every((k) => keys.has(k));
+    }),
+    { numRuns: 50 },
+  );
 });
 
 t.test('candidates: shared keys weighted by rarity in the store, too-common keys ignored', async (t) => {
   const query = [
-    { key: 1, kind: 'shingle' as const }, { key: 2, kind: 'term' as const }, { key: 3, kind: 'term' as const },
+    { key: 1, kind: 'shingle' as const },
+    { key: 2, kind: 'term' as const },
+    { key: 3, kind: 'term' as const },
   ];
-  const postings = new Map([[1, [10]], [2, [10, 11]], [3, [11, 12, 13]]]);
+  const postings = new Map([
+    [1, [10]],
+    [2, [10, 11]],
+    [3, [11, 12, 13]],
+  ]);
   const ranked = rankCandidates(query, postings, 100);
-  t.same(ranked.map((c) => c.seq), [10, 11, 12, 13]);
+  t.same(
+    ranked.map((c) => c.seq),
+    [10, 11, 12, 13],
+  );
   t.match(ranked[0], { shingles: 1, terms: 1 });
   t.ok(ranked[1]!.score > ranked[2]!.score, 'a rarer shared term weighs more');
-  t.same(rankCandidates(query, postings, 100, 2).map((c) => c.seq), [10, 11], 'key 3 is held by more than cap');
+  t.same(
+    rankCandidates(query, postings, 100, 2).map((c) => c.seq),
+    [10, 11],
+    'key 3 is held by more than cap',
+  );
   t.same(rankCandidates(query, new Map(), 100), []);
 });

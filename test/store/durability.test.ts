@@ -1,4 +1,3 @@
-import t from 'tap';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import t from 'tap';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 
 // A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
@@ -14,28 +14,38 @@ t.setTimeout(600_000);
 const SERVER = fileURLToPath(new URL('../fixtures/bulk-server.ts', import.meta.url));
 
 /** A distinct short news-like article per n. */
-const articleLine = (n: number) => JSON.stringify({
-  text: `Council vote ${n}. The council voted ${n} times on the harbour plan, the mayor said on Monday.\n\n`
-    + `Residents of district ${n} asked for a second hearing before the works begin.`,
-  outlet: `Outlet ${n % 7}`,
-});
+const articleLine = (n: number) =>
+  JSON.stringify({
+    text:
+      `Council vote ${n}. The council voted ${n} times on the harbour plan, the mayor said on Monday.\n\n` +
+      `Residents of district ${n} asked for a second hearing before the works begin.`,
+    outlet: `Outlet ${n % 7}`,
+  });
 
 t.test('kill -9 during a bulk ingest: every line answered before the kill is there after a restart', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'article-diff-crash-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const socket = join(dir, 'server.sock');
-  const child = spawn(process.execPath, [...process.execArgv, SERVER, join(dir, 'data'), socket],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  const child = spawn(process.execPath, [...process.execArgv, SERVER, join(dir, 'data'), socket], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('listening')) resolve(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('listening')) resolve();
+    });
     child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
 
   const acknowledged: string[] = [];
   const killed = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const req = request({
-    socketPath: socket, method: 'POST', path: '/v1/articles/bulk', headers: { 'content-type': 'application/x-ndjson' },
+    socketPath: socket,
+    method: 'POST',
+    path: '/v1/articles/bulk',
+    headers: { 'content-type': 'application/x-ndjson' },
   });
   req.on('error', () => {});
   req.on('response', (res) => {
@@ -53,7 +63,10 @@ t.test('kill -9 during a bulk ingest: every line answered before the kill is the
   // Written in small groups, so the server commits (and answers) group by group while more arrive.
   let n = 0;
   const writer = setInterval(() => {
-    if (child.exitCode !== null || n >= 5000) { clearInterval(writer); return; }
+    if (child.exitCode !== null || n >= 5000) {
+      clearInterval(writer);
+      return;
+    }
     const group: string[] = [];
     for (let i = 0; i < 5; i++) group.push(articleLine(n++));
     req.write(`${group.join('\n')}\n`);
@@ -68,7 +81,7 @@ t.test('kill -9 during a bulk ingest: every line answered before the kill is the
   const store = openSqliteStore({ dataDir: join(dir, 'data') });
   t.teardown(() => store.close());
   const missing: string[] = [];
-  for (const id of acknowledged) if (!await store.get(id)) missing.push(id);
+  for (const id of acknowledged) if (!(await store.get(id))) missing.push(id);
   t.same(missing, [], 'no acknowledged article is lost');
-  t.ok(await store.count() >= acknowledged.length);
+  t.ok((await store.count()) >= acknowledged.length);
 });

@@ -1,6 +1,6 @@
-import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import t from 'tap';
 import { loadSqliteDatabase, sqlitePackageFor } from '../../src/store/sqlite-driver.js';
 
 t.test('each Node major gets the better-sqlite3 build that runs on it', async (t) => {
@@ -9,7 +9,8 @@ t.test('each Node major gets the better-sqlite3 build that runs on it', async (t
     [22, 'better-sqlite3'],
     [24, 'better-sqlite3'],
     [26, 'better-sqlite3'],
-  ] as const) t.equal(sqlitePackageFor(major), expected, `Node ${major}`);
+  ] as const)
+    t.equal(sqlitePackageFor(major), expected, `Node ${major}`);
 });
 
 t.test('the build chosen for this Node opens a database and answers a query', async (t) => {
@@ -30,6 +31,8 @@ t.test('a missing build is reported with what to do, not a bare module error', a
   const absent = (name: string) => {
     throw Object.assign(new Error(`Cannot find module '${name}'`), { code: 'MODULE_NOT_FOUND' });
   };
-  t.throws(() => loadSqliteDatabase(20, absent),
-    /better-sqlite3-node20 for Node 20.*Run on Node 22 or newer, or set DATABASE_URL/);
+  t.throws(
+    () => loadSqliteDatabase(20, absent),
+    /better-sqlite3-node20 for Node 20.*Run on Node 22 or newer, or set DATABASE_URL/,
+  );
 });

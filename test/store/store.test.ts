@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import type { NewArticle } from '../../src/store/types.js';
-import { postgresEngine, postgresUnavailable, sqliteEngine, type EngineUnderTest } from '../fixtures/stores.js';
+import { type EngineUnderTest, postgresEngine, postgresUnavailable, sqliteEngine } from '../fixtures/stores.js';
 
 /**
  * One storage suite, run for real against both engines: the embedded SQLite file and PostgreSQL (skipped, with the
@@ -22,14 +22,23 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
   t.test('an added article is served with its text and metadata; the same id again changes nothing', async (t) => {
     const store = await engine().open();
     t.teardown(() => store.close());
-    t.same(await store.add([article(1), article(2)]),
-      [{ id: article(1).id, created: true }, { id: article(2).id, created: true }]);
-    t.same(await store.add([article(2, { title: 'Other' }), article(3)]),
-      [{ id: article(2).id, created: false }, { id: article(3).id, created: true }]);
+    t.same(await store.add([article(1), article(2)]), [
+      { id: article(1).id, created: true },
+      { id: article(2).id, created: true },
+    ]);
+    t.same(await store.add([article(2, { title: 'Other' }), article(3)]), [
+      { id: article(2).id, created: false },
+      { id: article(3).id, created: true },
+    ]);
     const got = await store.get(article(2).id);
     t.match(got, {
-      id: article(2).id, text: article(2).text, outlet: 'Even Post', title: 'Title 2', published: '2025-01-02',
-      aliases: null, chars: article(2).text.length,
+      id: article(2).id,
+      text: article(2).text,
+      outlet: 'Even Post',
+      title: 'Title 2',
+      published: '2025-01-02',
+      aliases: null,
+      chars: article(2).text.length,
     });
     t.ok(!Number.isNaN(Date.parse(got!.storedAt)), 'storedAt is a timestamp');
     t.equal(await store.get('f'.repeat(24)), null);
@@ -52,12 +61,22 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
       if (page.next === null) break;
       after = page.next;
     }
-    t.same(seen, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => article(n).id));
+    t.same(
+      seen,
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => article(n).id),
+    );
     const odd = await store.list({ outlet: 'Odd Times', limit: 10 });
-    t.same(odd.articles.map((a) => a.title), ['Title 1', 'Title 3', 'Title 5', 'Title 7']);
+    t.same(
+      odd.articles.map((a) => a.title),
+      ['Title 1', 'Title 3', 'Title 5', 'Title 7'],
+    );
     t.equal(odd.next, null);
     const dated = await store.list({ since: Date.UTC(2025, 0, 3), until: Date.UTC(2025, 0, 6), limit: 10 });
-    t.same(dated.articles.map((a) => a.title), ['Title 3', 'Title 4', 'Title 5'], 'undated articles are left out');
+    t.same(
+      dated.articles.map((a) => a.title),
+      ['Title 3', 'Title 4', 'Title 5'],
+      'undated articles are left out',
+    );
   });
 
   t.test('postings: each key lists its articles, at most cap + 1; a deleted article leaves no trace', async (t) => {
@@ -70,7 +89,10 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.same(all.get(999), []);
     t.equal((await store.postings([7], 2)).get(7)!.length, 3, 'cap + 1 tells "too common" from "exactly cap"');
     const [seq1] = all.get(1001)!;
-    t.same((await store.bySeq([seq1!])).map((a) => a.id), [article(1).id]);
+    t.same(
+      (await store.bySeq([seq1!])).map((a) => a.id),
+      [article(1).id],
+    );
     t.same((await store.bySeq([seq1!]))[0]!.range, article(1).range);
 
     t.equal(await store.remove(article(1).id), true);
@@ -88,13 +110,22 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.teardown(() => store.close());
     t.same(await store.add([]), []);
     const batch = [article(5), article(3), article(5, { title: 'Again' }), article(4, { keys: [7, 2 ** 52 - 1] })];
-    t.same((await store.add(batch)).map((o) => o.created), [true, true, false, true]);
+    t.same(
+      (await store.add(batch)).map((o) => o.created),
+      [true, true, false, true],
+    );
     t.equal(await store.count(), 3);
     t.equal((await store.get(article(5).id))!.title, 'Title 5', 'the first of the two is the one stored');
     const got = await store.postings([7, 1003, 1005, 2 ** 52 - 1, 2 ** 52 - 5], 10);
-    t.same([7, 1003, 1005, 2 ** 52 - 1, 2 ** 52 - 5].map((k) => got.get(k)!.length), [3, 1, 1, 1, 1]);
+    t.same(
+      [7, 1003, 1005, 2 ** 52 - 1, 2 ** 52 - 5].map((k) => got.get(k)!.length),
+      [3, 1, 1, 1, 1],
+    );
     const [seq4] = got.get(2 ** 52 - 1)!;
-    t.same((await store.bySeq([seq4!])).map((a) => a.id), [article(4).id]);
+    t.same(
+      (await store.bySeq([seq4!])).map((a) => a.id),
+      [article(4).id],
+    );
   });
 
   t.test('a restart serves every committed article', async (t) => {
@@ -113,7 +144,10 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
   t.test('two instances on one store: the same article added at once is created exactly once', async (t) => {
     const e = engine();
     const [a, b] = [await e.open(), await e.open()];
-    t.teardown(async () => { await a.close(); await b.close(); });
+    t.teardown(async () => {
+      await a.close();
+      await b.close();
+    });
     const outcomes = await Promise.all([a.add([article(9)]), b.add([article(9)])]);
     t.same(outcomes.map((o) => o[0]!.created).sort(), [false, true]);
     t.equal(await b.count(), 1);

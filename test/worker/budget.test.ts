@@ -1,6 +1,6 @@
-import t, { type Test } from 'tap';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import t, { type Test } from 'tap';
 import { createEngine } from '../../src/worker/pool.js';
 import { manualBudget } from '../fixtures/budget.js';
 import { faults, small, withText } from '../fixtures/faults.js';
@@ -14,7 +14,13 @@ const code = (p: Promise<unknown>) =>
 /** One pooled worker, loaded, whose compare budgets the test expires itself (`budget`). */
 async function oneWorker(t: Test) {
   const budget = manualBudget();
-  const engine = createEngine({ workers: 1, inlineMaxChars: 0, compareTimeoutMs: 1000, budgetTimer: budget.timer, faults });
+  const engine = createEngine({
+    workers: 1,
+    inlineMaxChars: 0,
+    compareTimeoutMs: 1000,
+    budgetTimer: budget.timer,
+    faults,
+  });
   t.teardown(() => engine.close());
   await engine.warmup();
   return { budget, engine };

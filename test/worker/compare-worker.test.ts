@@ -1,14 +1,13 @@
-import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
-import runCompare from '../../src/worker/compare-worker.js';
-import { compare } from '../fixtures/comparer.js';
-import { workerFile } from '../../src/worker/pool.js';
-import { WORKER_LOADED, type CompareTask, type WorkerLoaded } from '../../src/worker/messages.js';
+import t from 'tap';
 import type { CompareResult } from '../../src/core/types.js';
-import { seeds } from '../fixtures/seeds.js';
 import { renderText } from '../../src/render/text.js';
-
+import runCompare from '../../src/worker/compare-worker.js';
+import { type CompareTask, WORKER_LOADED, type WorkerLoaded } from '../../src/worker/messages.js';
+import { workerFile } from '../../src/worker/pool.js';
+import { compare } from '../fixtures/comparer.js';
+import { seeds } from '../fixtures/seeds.js';
 
 const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
 
@@ -21,7 +20,11 @@ t.test('the worker entry answers exactly what the core answers', async (t) => {
 t.test('fault requests are ignored unless the pool was created with allowFaults', async (t) => {
   // Here (main thread, no workerData) faults are not allowed: a task asking for a crash just compares.
   for (const fault of ['crash', 'throw', 'hang'] as const) {
-    t.same((runCompare({ ...pair, fault }) as CompareResult).summary, compare(pair.original, pair.rewrite).summary, fault);
+    t.same(
+      (runCompare({ ...pair, fault }) as CompareResult).summary,
+      compare(pair.original, pair.rewrite).summary,
+      fault,
+    );
   }
 });
 
@@ -35,7 +38,9 @@ const body = (answer: unknown): string => {
 t.test('asked for a format, the worker answers the serialised or rendered result as UTF-8 bytes to move', async (t) => {
   const json = body(runCompare({ ...pair, format: 'json' }));
   t.equal(json, JSON.stringify(compare(pair.original, pair.rewrite)));
-  const text = body(runCompare({ ...pair, format: 'text', render: { originalOutlet: 'Report', rewriteOutlet: 'Blog' } }));
+  const text = body(
+    runCompare({ ...pair, format: 'text', render: { originalOutlet: 'Report', rewriteOutlet: 'Blog' } }),
+  );
   t.equal(text, renderText(compare(pair.original, pair.rewrite), { originalOutlet: 'Report', rewriteOutlet: 'Blog' }));
   const html = body(runCompare({ ...pair, format: 'html', render: { nonce: { script: 'n0nce1', style: 'n0nce2' } } }));
   t.match(html, /<style nonce="n0nce2">/, 'the response nonce reaches the report rendered in the worker');
@@ -48,9 +53,13 @@ t.test('extracted sides carry their text in the answer', async (t) => {
 });
 
 t.test('an extract task answers the article, or why there is none, without throwing across the thread', async (t) => {
-  const page = runCompare({ kind: 'extract', html: '<html><head><title>Budget</title></head><body><article><p>The council approved' +
-    ' the budget on Monday after a long debate about schools and' +
-    ' roads.</p></article></body></html>' });
+  const page = runCompare({
+    kind: 'extract',
+    html:
+      '<html><head><title>Budget</title></head><body><article><p>The council approved' +
+      ' the budget on Monday after a long debate about schools and' +
+      ' roads.</p></article></body></html>',
+  });
   t.ok(page.ok && page.article.text.includes('The council approved the budget'));
   const none = runCompare({ kind: 'extract', html: '<html><body></body></html>' });
   t.match(none, { ok: false, message: /./ });
@@ -59,14 +68,22 @@ t.test('an extract task answers the article, or why there is none, without throw
 t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {
   const compiled = fileURLToPath(new URL('../../dist/src/worker/compare-worker.js', import.meta.url));
   t.equal(workerFile(new URL('../../src/worker/pool.ts', import.meta.url).href), compiled, 'from src/*.ts (tap)');
-  t.equal(workerFile(new URL('../../dist/src/worker/pool.js', import.meta.url).href), compiled, 'from dist/*.js (npm start)');
+  t.equal(
+    workerFile(new URL('../../dist/src/worker/pool.js', import.meta.url).href),
+    compiled,
+    'from dist/*.js (npm start)',
+  );
   t.throws(() => workerFile('file:///nonexistent/dist/src/worker/pool.js'), /npm run build/);
 });
 
 t.test('a real worker thread loads once, says so, and compares', async (t) => {
   const pool = new Piscina<CompareTask, CompareResult>({ filename: workerFile(), minThreads: 1, maxThreads: 1 });
   t.teardown(() => pool.close({ force: true }));
-  const loaded = new Promise<WorkerLoaded>((resolve) => pool.on('message', (m: WorkerLoaded) => { if (m.type === WORKER_LOADED) resolve(m); }));
+  const loaded = new Promise<WorkerLoaded>((resolve) =>
+    pool.on('message', (m: WorkerLoaded) => {
+      if (m.type === WORKER_LOADED) resolve(m);
+    }),
+  );
   const result = await pool.run({ ...pair, fault: 'crash' });
   t.same(result, compare(pair.original, pair.rewrite), 'the crash request was ignored: allowFaults was not set');
   const msg = await loaded;

@@ -1,5 +1,5 @@
-import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 import { fillGaps, growInContext, localRuns } from './context.js';
+import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 import { mergeAnchors } from './merges.js';
 
 export type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
@@ -111,8 +111,11 @@ export function pairSims(pairs: ScoredPair[], originalCount: number, rewriteCoun
 
 /** Descending similarity; ties broken by position in a way that does not depend on which text is the original
  *  (swapping the texts must swap dropped and added, nothing else). */
-const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
-  Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) || Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) || a.oi - b.oi;
+const order = (a: ScoredPair, b: ScoredPair) =>
+  b.sim - a.sim ||
+  Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) ||
+  Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) ||
+  a.oi - b.oi;
 
 /**
  * Aligns claims from scored candidate pairs, in four passes:
@@ -132,18 +135,28 @@ const order = (a: ScoredPair, b: ScoredPair) => b.sim - a.sim ||
  *    each carry only a fraction of a long claim.
  * Deterministic: ties break by claim order.
  */
-export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteCount: number, t: AlignThresholds = ALIGN_THRESHOLDS,
-  groupCoverage?: GroupCoverage, sim: PairSim = pairSims(pairs, originalCount, rewriteCount),
-  belief: PairSim = () => 1): Link[] {
+export function alignClaims(
+  pairs: ScoredPair[],
+  originalCount: number,
+  rewriteCount: number,
+  t: AlignThresholds = ALIGN_THRESHOLDS,
+  groupCoverage?: GroupCoverage,
+  sim: PairSim = pairSims(pairs, originalCount, rewriteCount),
+  belief: PairSim = () => 1,
+): Link[] {
   const believed = (p: ScoredPair, gate: number) => gate <= 0 || belief(p.oi, p.ri) >= gate;
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
   // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
   // prefix is in the order a sort of every pair gives it.
   const floor = Math.min(t.support, t.anchor);
   const sorted = pairs.filter((p) => p.sim >= floor).sort(order);
-  const oTaken = new Array<boolean>(originalCount).fill(false), rTaken = new Array<boolean>(rewriteCount).fill(false);
+  const oTaken = new Array<boolean>(originalCount).fill(false),
+    rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
-  const take = (p: ScoredPair) => { oTaken[p.oi] = rTaken[p.ri] = true; links.push({ oi: p.oi, ri: p.ri, sim: p.sim }); };
+  const take = (p: ScoredPair) => {
+    oTaken[p.oi] = rTaken[p.ri] = true;
+    links.push({ oi: p.oi, ri: p.ri, sim: p.sim });
+  };
   // Anchors taken on the model's belief alone (not similar enough on their own): they stand only in derived text.
   const sure: Link[] = [];
   for (const p of sorted) {
@@ -159,8 +172,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   // Claims anchored: one per one-to-one anchor, one per merge anchor (the claim that compresses two).
   let anchored = links.length;
   if (groupCoverage && shorter > 0 && anchored / shorter < t.derivedGate) {
-    const members = t.beliefAnchor > 0
-      ? pairs.filter((p) => p.sim >= t.mergeMember && believed(p, t.beliefAnchor)) : pairs;
+    const members =
+      t.beliefAnchor > 0 ? pairs.filter((p) => p.sim >= t.mergeMember && believed(p, t.beliefAnchor)) : pairs;
     const merges = mergeAnchors(members, oTaken, rTaken, t.mergeMember, t.anchorContent, t.mergeCarried, groupCoverage);
     for (const m of merges) links.push(...m.links);
     anchored += merges.length;
@@ -169,28 +182,44 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   // In text not shown to derive, a pair believed but not similar is what two articles on one story share (the
   // same names and facts): it goes back to the pool, where it may still seed a local run.
   if (!derived && sure.length) {
-    for (const l of sure) { oTaken[l.oi] = rTaken[l.ri] = false; links.splice(links.indexOf(l), 1); }
+    for (const l of sure) {
+      oTaken[l.oi] = rTaken[l.ri] = false;
+      links.splice(links.indexOf(l), 1);
+    }
   }
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.
   // (Only text with a link grows any: independent text, the bulk of a large unrelated compare's pairs, skips it.)
-  const oBest = new Array<number>(originalCount).fill(0), rBest = new Array<number>(rewriteCount).fill(0);
-  if (links.length) for (const p of pairs) { oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim); rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim); }
-  const free = (p: ScoredPair) => !oTaken[p.oi] && !rTaken[p.ri] &&
-    p.sim >= t.bestRatio * oBest[p.oi]! && p.sim >= t.bestRatio * rBest[p.ri]! && believed(p, t.beliefSupport);
-  const end = sorted.findIndex((p) => p.sim < t.support), n = end < 0 ? sorted.length : end;
+  const oBest = new Array<number>(originalCount).fill(0),
+    rBest = new Array<number>(rewriteCount).fill(0);
+  if (links.length)
+    for (const p of pairs) {
+      oBest[p.oi] = Math.max(oBest[p.oi]!, p.sim);
+      rBest[p.ri] = Math.max(rBest[p.ri]!, p.sim);
+    }
+  const free = (p: ScoredPair) =>
+    !oTaken[p.oi] &&
+    !rTaken[p.ri] &&
+    p.sim >= t.bestRatio * oBest[p.oi]! &&
+    p.sim >= t.bestRatio * rBest[p.ri]! &&
+    believed(p, t.beliefSupport);
+  const end = sorted.findIndex((p) => p.sim < t.support),
+    n = end < 0 ? sorted.length : end;
   // A text not shown to derive as a whole may still hold a derived passage (a few paragraphs rewritten into an
   // unrelated article): supported matches are believed there only where they run on from an anchor.
   if (!derived) {
     const seeds: ScoredPair[] = [];
     if (t.beliefSeed <= 1) {
-      const oSeed = new Set<number>(), rSeed = new Set<number>();
+      const oSeed = new Set<number>(),
+        rSeed = new Set<number>();
       for (let k = 0; k < n; k++) {
         const p = sorted[k]!;
         if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri)) continue;
         if (belief(p.oi, p.ri) < t.beliefSeed) continue;
-        oSeed.add(p.oi); rSeed.add(p.ri); seeds.push(p);
+        oSeed.add(p.oi);
+        rSeed.add(p.ri);
+        seeds.push(p);
       }
     }
     if (links.length || seeds.length) for (const p of localRuns(sorted, n, links, free, t.localRun, seeds)) take(p);
@@ -198,11 +227,16 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   if (derived) {
     // 2a. Supported matches in the context of links first (`align/context.ts`): among competing weak candidates
     // the one next to other links wins, best first, each new link extending the context (region growing).
-    growInContext(sorted, n, links, (p) => { if (!free(p)) return false; take(p); return true; });
+    growInContext(sorted, n, links, (p) => {
+      if (!free(p)) return false;
+      take(p);
+      return true;
+    });
     // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.
     const gapSim: PairSim = t.beliefGap > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefGap ? sim(oi, ri) : -1) : sim;
     for (const l of fillGaps(links, gapSim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
-      oTaken[l.oi] = rTaken[l.ri] = true; links.push(l);
+      oTaken[l.oi] = rTaken[l.ri] = true;
+      links.push(l);
     }
     // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
     for (let k = 0; k < n; k++) if (free(sorted[k]!) && believed(sorted[k]!, t.beliefMoved)) take(sorted[k]!);
@@ -224,8 +258,8 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
   if (!groupCoverage || minSim !== t.support) return all;
-  const extendSim: PairSim = t.beliefExtend > 0
-    ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
+  const extendSim: PairSim =
+    t.beliefExtend > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
   return [...all, ...extendGroups(all, extendSim, rewriteCount, t, groupCoverage)];
 }
 
@@ -241,18 +275,37 @@ export function alignClaims(pairs: ScoredPair[], originalCount: number, rewriteC
  * the group already explains stays out. Decided against the links before the pass (not incrementally), so the
  * result does not depend on visiting order and swapping the texts swaps it.
  */
-function extendGroups(links: Link[], sim: PairSim, rewriteCount: number, t: AlignThresholds, coverage: GroupCoverage): Link[] {
+function extendGroups(
+  links: Link[],
+  sim: PairSim,
+  rewriteCount: number,
+  t: AlignThresholds,
+  coverage: GroupCoverage,
+): Link[] {
   const key = (oi: number, ri: number) => oi * rewriteCount + ri;
   const linked = new Set(links.map((l) => key(l.oi, l.ri)));
-  const partnersO = new Map<number, number[]>(), partnersR = new Map<number, number[]>();
+  const partnersO = new Map<number, number[]>(),
+    partnersR = new Map<number, number[]>();
   for (const l of links) {
-    let a = partnersO.get(l.oi); if (!a) partnersO.set(l.oi, a = []); if (!a.includes(l.ri)) a.push(l.ri);
-    let b = partnersR.get(l.ri); if (!b) partnersR.set(l.ri, b = []); if (!b.includes(l.oi)) b.push(l.oi);
+    let a = partnersO.get(l.oi);
+    if (!a) partnersO.set(l.oi, (a = []));
+    if (!a.includes(l.ri)) a.push(l.ri);
+    let b = partnersR.get(l.ri);
+    if (!b) partnersR.set(l.ri, (b = []));
+    if (!b.includes(l.oi)) b.push(l.oi);
   }
   const out = new Map<number, Link>();
   const gains = (side: 'o' | 'r', x: number, partners: number[], n: number) => {
     const sorted = [...partners].sort((a, b) => a - b);
-    return coverage(side, x, [...sorted, n].sort((a, b) => a - b)) - (sorted.length ? coverage(side, x, sorted) : 0) >= t.extendGain;
+    return (
+      coverage(
+        side,
+        x,
+        [...sorted, n].sort((a, b) => a - b),
+      ) -
+        (sorted.length ? coverage(side, x, sorted) : 0) >=
+      t.extendGain
+    );
   };
   const consider = (oi: number, ri: number) => {
     const k = key(oi, ri);
@@ -275,12 +328,22 @@ function extendGroups(links: Link[], sim: PairSim, rewriteCount: number, t: Alig
 /** Groups of linked claims (connected components), each as sorted original and rewrite indexes. */
 export function groupLinks(links: Link[]): { original: number[]; rewrite: number[]; sim: number }[] {
   const parent = new Map<string, string>();
-  const find = (x: string): string => { let r = x; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(x, r); return r; };
-  const add = (x: string) => { if (!parent.has(x)) parent.set(x, x); };
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const add = (x: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
   for (const l of links) {
-    const a = `o${l.oi}`, b = `r${l.ri}`;
-    add(a); add(b);
-    const ra = find(a), rb = find(b);
+    const a = `o${l.oi}`,
+      b = `r${l.ri}`;
+    add(a);
+    add(b);
+    const ra = find(a),
+      rb = find(b);
     // The smaller key becomes the root.
     if (ra < rb) parent.set(rb, ra);
     else if (rb < ra) parent.set(ra, rb);
@@ -289,13 +352,16 @@ export function groupLinks(links: Link[]): { original: number[]; rewrite: number
   for (const l of links) {
     const root = find(`o${l.oi}`);
     let g = groups.get(root);
-    if (!g) groups.set(root, g = { original: [], rewrite: [], sim: 0 });
+    if (!g) groups.set(root, (g = { original: [], rewrite: [], sim: 0 }));
     if (!g.original.includes(l.oi)) g.original.push(l.oi);
     if (!g.rewrite.includes(l.ri)) g.rewrite.push(l.ri);
     g.sim = Math.max(g.sim, l.sim);
   }
   const out = [...groups.values()];
-  for (const g of out) { g.original.sort((a, b) => a - b); g.rewrite.sort((a, b) => a - b); }
+  for (const g of out) {
+    g.original.sort((a, b) => a - b);
+    g.rewrite.sort((a, b) => a - b);
+  }
   return out.sort((a, b) => a.original[0]! - b.original[0]! || a.rewrite[0]! - b.rewrite[0]!);
 }
 
@@ -306,11 +372,19 @@ export function groupLinks(links: Link[]): { original: number[]; rewrite: number
  */
 export function movedGroups(groups: { original: number[]; rewrite: number[] }[]): boolean[] {
   const pos = groups.map((g) => g.rewrite[0]!);
-  const tails: number[] = [], tailIdx: number[] = [], prev = new Array<number>(pos.length).fill(-1);
+  const tails: number[] = [],
+    tailIdx: number[] = [],
+    prev = new Array<number>(pos.length).fill(-1);
   pos.forEach((p, i) => {
-    let lo = 0, hi = tails.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (tails[mid]! < p) lo = mid + 1; else hi = mid; }
-    tails[lo] = p; tailIdx[lo] = i;
+    let lo = 0,
+      hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = p;
+    tailIdx[lo] = i;
     prev[i] = lo > 0 ? tailIdx[lo - 1]! : -1;
   });
   const moved = new Array<boolean>(pos.length).fill(true);

@@ -1,4 +1,4 @@
-import { ALIGN_THRESHOLDS, alignClaims, groupLinks, movedGroups, pairSims, type AlignThresholds } from './align.js';
+import { ALIGN_THRESHOLDS, type AlignThresholds, alignClaims, groupLinks, movedGroups, pairSims } from './align.js';
 import type { GroupCoverage, PairSim, ScoredPair } from './links.js';
 
 /** A group of aligned claims: sorted original and rewrite claim indexes, its best link, and whether it moved. */
@@ -32,15 +32,30 @@ export const SIMILARITY_ONLY: AlignBeliefs = {
 };
 
 /** Aligns the claims of two texts from their scored pairs and groups the links. */
-export function claimGroups(pairs: ScoredPair[], originalCount: number, rewriteCount: number,
-  coverage: GroupCoverage, belief: AlignBeliefs = SIMILARITY_ONLY): ClaimGroups {
+export function claimGroups(
+  pairs: ScoredPair[],
+  originalCount: number,
+  rewriteCount: number,
+  coverage: GroupCoverage,
+  belief: AlignBeliefs = SIMILARITY_ONLY,
+): ClaimGroups {
   const pairSim = pairSims(pairs, originalCount, rewriteCount);
-  const links = alignClaims(pairs, originalCount, rewriteCount, belief.thresholds, coverage, pairSim,
-    belief.beliefs(pairSim));
+  const links = alignClaims(
+    pairs,
+    originalCount,
+    rewriteCount,
+    belief.thresholds,
+    coverage,
+    pairSim,
+    belief.beliefs(pairSim),
+  );
   const linked = groupLinks(links);
   const moved = movedGroups(linked);
   const originalLinks: number[][] = Array.from({ length: originalCount }, () => []);
   const rewriteLinks: number[][] = Array.from({ length: rewriteCount }, () => []);
-  for (const l of links) { originalLinks[l.oi]!.push(l.ri); rewriteLinks[l.ri]!.push(l.oi); }
+  for (const l of links) {
+    originalLinks[l.oi]!.push(l.ri);
+    rewriteLinks[l.ri]!.push(l.oi);
+  }
   return { groups: linked.map((g, i) => ({ ...g, moved: moved[i]! })), originalLinks, rewriteLinks, pairSim };
 }

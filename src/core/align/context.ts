@@ -24,20 +24,39 @@ export const CONTEXT_WINDOW = 2;
  * Pairs are indexed per original claim in rewrite order, so a neighbourhood costs a binary search per row:
  * O(n log n) overall, however many candidates one claim has.
  */
-export function growInContext(sorted: ScoredPair[], n: number, links: Link[], tryTake: (p: ScoredPair) => boolean): void {
+export function growInContext(
+  sorted: ScoredPair[],
+  n: number,
+  links: Link[],
+  tryTake: (p: ScoredPair) => boolean,
+): void {
   const byOriginal = new Map<number, number[]>();
-  for (let k = 0; k < n; k++) { const oi = sorted[k]!.oi; let l = byOriginal.get(oi); if (!l) byOriginal.set(oi, l = []); l.push(k); }
+  for (let k = 0; k < n; k++) {
+    const oi = sorted[k]!.oi;
+    let l = byOriginal.get(oi);
+    if (!l) byOriginal.set(oi, (l = []));
+    l.push(k);
+  }
   for (const row of byOriginal.values()) row.sort((x, y) => sorted[x]!.ri - sorted[y]!.ri);
-  const queue = new MinHeap(), queued = new Uint8Array(n);
+  const queue = new MinHeap(),
+    queued = new Uint8Array(n);
   const enqueueNear = (oi: number, ri: number) => {
     for (let a = oi - CONTEXT_WINDOW; a <= oi + CONTEXT_WINDOW; a++) {
       const row = byOriginal.get(a);
       if (!row) continue;
-      let lo = 0, hi = row.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[row[mid]!]!.ri < ri - CONTEXT_WINDOW) lo = mid + 1; else hi = mid; }
+      let lo = 0,
+        hi = row.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[row[mid]!]!.ri < ri - CONTEXT_WINDOW) lo = mid + 1;
+        else hi = mid;
+      }
       for (let i = lo; i < row.length && sorted[row[i]!]!.ri <= ri + CONTEXT_WINDOW; i++) {
         const k = row[i]!;
-        if (!queued[k]) { queued[k] = 1; queue.push(k); }
+        if (!queued[k]) {
+          queued[k] = 1;
+          queue.push(k);
+        }
       }
     }
   };
@@ -64,34 +83,60 @@ export function growInContext(sorted: ScoredPair[], n: number, links: Link[], tr
  * Each step is decided against the links before it (not incrementally), the same way for both sides, so
  * swapping the texts swaps the result.
  */
-export function fillGaps(links: Link[], sim: PairSim, originalCount: number, rewriteCount: number,
-  floor: number, minGain: number, coverage?: GroupCoverage, window: number = CONTEXT_WINDOW): Link[] {
+export function fillGaps(
+  links: Link[],
+  sim: PairSim,
+  originalCount: number,
+  rewriteCount: number,
+  floor: number,
+  minGain: number,
+  coverage?: GroupCoverage,
+  window: number = CONTEXT_WINDOW,
+): Link[] {
   const pO: number[][] = Array.from({ length: originalCount }, () => []);
   const pR: number[][] = Array.from({ length: rewriteCount }, () => []);
-  const join = (oi: number, ri: number) => { pO[oi]!.push(ri); pR[ri]!.push(oi); };
+  const join = (oi: number, ri: number) => {
+    pO[oi]!.push(ri);
+    pR[ri]!.push(oi);
+  };
   for (const l of links) join(l.oi, l.ri);
 
   /** The stretch of the other side between the links of claim i's nearest linked neighbours, or null. */
   const stretch = (own: number[][], i: number): [number, number] | null => {
-    let before = -1, after = -1;
-    for (let k = i - 1; k >= Math.max(0, i - window); k--) if (own[k]!.length) { before = k; break; }
-    for (let k = i + 1; k <= Math.min(own.length - 1, i + window); k++) if (own[k]!.length) { after = k; break; }
+    let before = -1,
+      after = -1;
+    for (let k = i - 1; k >= Math.max(0, i - window); k--)
+      if (own[k]!.length) {
+        before = k;
+        break;
+      }
+    for (let k = i + 1; k <= Math.min(own.length - 1, i + window); k++)
+      if (own[k]!.length) {
+        after = k;
+        break;
+      }
     if (before < 0 || after < 0) return null;
     const ends = [...own[before]!, ...own[after]!];
-    const lo = Math.min(...ends), hi = Math.max(...ends);
+    const lo = Math.min(...ends),
+      hi = Math.max(...ends);
     return hi - lo > 2 * window ? null : [lo, hi];
   };
   /** Claim i's most similar claim of its stretch (lowest index on ties), at least `floor`; -1 if none. */
   const propose = (side: 'o' | 'r', i: number, unalignedOnly: boolean): number => {
-    const own = side === 'o' ? pO : pR, other = side === 'o' ? pR : pO;
+    const own = side === 'o' ? pO : pR,
+      other = side === 'o' ? pR : pO;
     if (own[i]!.length) return -1;
     const s = stretch(own, i);
     if (!s) return -1;
-    let best = -1, bestSim = 0;
+    let best = -1,
+      bestSim = 0;
     for (let j = s[0]; j <= s[1]; j++) {
       if (unalignedOnly && other[j]!.length) continue;
       const x = side === 'o' ? sim(i, j) : sim(j, i);
-      if (x >= floor && x > bestSim) { best = j; bestSim = x; }
+      if (x >= floor && x > bestSim) {
+        best = j;
+        bestSim = x;
+      }
     }
     return best;
   };
@@ -104,15 +149,30 @@ export function fillGaps(links: Link[], sim: PairSim, originalCount: number, rew
   if (!coverage) return out;
   // Proposals per claim X of the other side; each must add to X what X's group AND the other proposals do not
   // (leave-one-out gain), so that of two candidates carrying the same words only a needed one joins.
-  const toR = new Map<number, number[]>(), toO = new Map<number, number[]>();
-  const propose2 = (m: Map<number, number[]>, x: number, n: number) => { let l = m.get(x); if (!l) m.set(x, l = []); l.push(n); };
-  for (let oi = 0; oi < originalCount; oi++) { const ri = propose('o', oi, false); if (ri >= 0) propose2(toR, ri, oi); }
-  for (let ri = 0; ri < rewriteCount; ri++) { const oi = propose('r', ri, false); if (oi >= 0) propose2(toO, oi, ri); }
+  const toR = new Map<number, number[]>(),
+    toO = new Map<number, number[]>();
+  const propose2 = (m: Map<number, number[]>, x: number, n: number) => {
+    let l = m.get(x);
+    if (!l) m.set(x, (l = []));
+    l.push(n);
+  };
+  for (let oi = 0; oi < originalCount; oi++) {
+    const ri = propose('o', oi, false);
+    if (ri >= 0) propose2(toR, ri, oi);
+  }
+  for (let ri = 0; ri < rewriteCount; ri++) {
+    const oi = propose('r', ri, false);
+    if (oi >= 0) propose2(toO, oi, ri);
+  }
   const merged: Link[] = [];
   const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
-  for (const [side, proposals, partners] of [['r', toR, pR], ['o', toO, pO]] as const) {
+  for (const [side, proposals, partners] of [
+    ['r', toR, pR],
+    ['o', toO, pO],
+  ] as const) {
     for (const [x, ns] of proposals) {
-      const all = sorted([...partners[x]!, ...ns]), full = coverage(side, x, all);
+      const all = sorted([...partners[x]!, ...ns]),
+        full = coverage(side, x, all);
       for (const n of ns) {
         const rest = all.filter((k) => k !== n);
         if (full - (rest.length ? coverage(side, x, rest) : 0) < minGain) continue;
@@ -130,23 +190,35 @@ class MinHeap {
     const a = this.a;
     let i = a.length;
     a.push(x);
-    while (i > 0) { const up = (i - 1) >> 1; if (a[up]! <= x) break; a[i] = a[up]!; i = up; }
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (a[up]! <= x) break;
+      a[i] = a[up]!;
+      i = up;
+    }
     a[i] = x;
   }
   /** The smallest element, removed; -1 when empty. */
   pop(): number {
     const a = this.a;
     if (!a.length) return -1;
-    const top = a[0]!, last = a.pop()!;
+    const top = a[0]!,
+      last = a.pop()!;
     if (a.length) {
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i, v = last;
-        if (l < a.length && a[l]! < v) { m = l; v = a[l]!; }
+        const l = 2 * i + 1,
+          r = l + 1;
+        let m = i,
+          v = last;
+        if (l < a.length && a[l]! < v) {
+          m = l;
+          v = a[l]!;
+        }
         if (r < a.length && a[r]! < v) m = r;
         if (m === i) break;
-        a[i] = a[m]!; i = m;
+        a[i] = a[m]!;
+        i = m;
       }
       a[i] = last;
     }
@@ -163,16 +235,28 @@ class MinHeap {
  * model believes, below anchor level) grow as anchors do but count as grown: they and their growth are returned
  * only in a run long enough.
  */
-export function localRuns(sorted: ScoredPair[], n: number, certain: Link[], free: (p: ScoredPair) => boolean,
-  minRun: number, seeds: ScoredPair[] = []): ScoredPair[] {
-  const oUsed = new Set<number>(), rUsed = new Set<number>();
+export function localRuns(
+  sorted: ScoredPair[],
+  n: number,
+  certain: Link[],
+  free: (p: ScoredPair) => boolean,
+  minRun: number,
+  seeds: ScoredPair[] = [],
+): ScoredPair[] {
+  const oUsed = new Set<number>(),
+    rUsed = new Set<number>();
   // Seeds grow like anchors but, unlike them, are returned (to be taken) only when their run is long enough.
   const grown: ScoredPair[] = [...seeds];
-  for (const s of seeds) { oUsed.add(s.oi); rUsed.add(s.ri); }
+  for (const s of seeds) {
+    oUsed.add(s.oi);
+    rUsed.add(s.ri);
+  }
   const anchors = [...certain, ...seeds.map((s) => ({ oi: s.oi, ri: s.ri, sim: s.sim }))];
   growInContext(sorted, n, anchors, (p) => {
     if (!free(p) || oUsed.has(p.oi) || rUsed.has(p.ri)) return false;
-    oUsed.add(p.oi); rUsed.add(p.ri); grown.push(p);
+    oUsed.add(p.oi);
+    rUsed.add(p.ri);
+    grown.push(p);
     return true;
   });
   if (!grown.length) return grown;
@@ -181,11 +265,15 @@ export function localRuns(sorted: ScoredPair[], n: number, certain: Link[], free
   const all: Link[] = [...certain, ...grown];
   const byOriginal = all.map((_, i) => i).sort((a, b) => all[a]!.oi - all[b]!.oi);
   const parent = all.map((_, i) => i);
-  const root = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   for (let x = 0; x < byOriginal.length; x++) {
     const a = all[byOriginal[x]!]!;
     for (let y = x + 1; y < byOriginal.length && all[byOriginal[y]!]!.oi - a.oi <= CONTEXT_WINDOW; y++) {
-      if (Math.abs(all[byOriginal[y]!]!.ri - a.ri) <= CONTEXT_WINDOW) parent[root(byOriginal[x]!)] = root(byOriginal[y]!);
+      if (Math.abs(all[byOriginal[y]!]!.ri - a.ri) <= CONTEXT_WINDOW)
+        parent[root(byOriginal[x]!)] = root(byOriginal[y]!);
     }
   }
   const size = new Map<number, number>();

@@ -1,6 +1,6 @@
-import { scorePair, type PairBuffers } from '../match/pair-score.js';
+import { type PairBuffers, scorePair } from '../match/pair-score.js';
 import { isReportingFrame } from '../terms/frame-words.js';
-import { unionOf, type PairTerms } from '../terms/pair-terms.js';
+import { type PairTerms, unionOf } from '../terms/pair-terms.js';
 import type { ClaimVector } from '../terms/vocabulary.js';
 import type { GroupCoverage } from './links.js';
 
@@ -18,7 +18,8 @@ export function groupCoverage(terms: PairTerms, buffers: PairBuffers): GroupCove
   const isFrame = (id: number) =>
     (frame[id] === -1 ? (frame[id] = isReportingFrame(vocab.lemmas[id]!, vocab.keys[id]!) ? 1 : 0) : frame[id]) === 1;
   const content = (v: ClaimVector): ClaimVector => ({ ids: v.ids.filter((id) => !isFrame(id)), words: v.words });
-  const originalContent: ClaimVector[] = [], rewriteContent: ClaimVector[] = [];
+  const originalContent: ClaimVector[] = [],
+    rewriteContent: ClaimVector[] = [];
   const oContent = (i: number) => (originalContent[i] ??= content(original[i]!));
   const rContent = (i: number) => (rewriteContent[i] ??= content(rewrite[i]!));
   const scored = new Map<string, number>();
@@ -26,8 +27,10 @@ export function groupCoverage(terms: PairTerms, buffers: PairBuffers): GroupCove
     const key = `${side}${i}:${partners.join(',')}`;
     let c = scored.get(key);
     if (c === undefined) {
-      c = side === 'o' ? scorePair(vocab, oContent(i), unionOf(vocab, partners.map(rContent)), buffers).carriedA
-        : scorePair(vocab, unionOf(vocab, partners.map(oContent)), rContent(i), buffers).carriedB;
+      c =
+        side === 'o'
+          ? scorePair(vocab, oContent(i), unionOf(vocab, partners.map(rContent)), buffers).carriedA
+          : scorePair(vocab, unionOf(vocab, partners.map(oContent)), rContent(i), buffers).carriedB;
       scored.set(key, c);
     }
     return c;

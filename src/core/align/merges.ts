@@ -30,17 +30,26 @@ export interface MergeAnchor {
  *   as anchors do)
  * @param carried the least share of the claim's content the two members carry together (`coverage`)
  */
-export function mergeAnchors(pairs: readonly ScoredPair[], oTaken: boolean[], rTaken: boolean[], memberSim: number,
-  memberContent: number, carried: number, coverage: GroupCoverage): MergeAnchor[] {
-  const strong = pairs.filter((p) => p.sim >= memberSim && Math.max(p.contentA, p.contentB) >= memberContent
-    && !oTaken[p.oi] && !rTaken[p.ri]);
+export function mergeAnchors(
+  pairs: readonly ScoredPair[],
+  oTaken: boolean[],
+  rTaken: boolean[],
+  memberSim: number,
+  memberContent: number,
+  carried: number,
+  coverage: GroupCoverage,
+): MergeAnchor[] {
+  const strong = pairs.filter(
+    (p) => p.sim >= memberSim && Math.max(p.contentA, p.contentB) >= memberContent && !oTaken[p.oi] && !rTaken[p.ri],
+  );
   const proposals: MergeAnchor[] = [];
   for (const side of ['o', 'r'] as const) {
     const bySide = new Map<number, ScoredPair[]>();
     for (const p of strong) {
       const x = side === 'o' ? p.oi : p.ri;
       const list = bySide.get(x);
-      if (list) list.push(p); else bySide.set(x, [p]);
+      if (list) list.push(p);
+      else bySide.set(x, [p]);
     }
     for (const [x, list] of bySide) {
       if (list.length < 2) continue;
@@ -49,10 +58,19 @@ export function mergeAnchors(pairs: readonly ScoredPair[], oTaken: boolean[], rT
       let best: MergeAnchor | undefined;
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length && at(list[j]!) - at(list[i]!) <= CONTEXT_WINDOW; j++) {
-          const a = list[i]!, b = list[j]!;
+          const a = list[i]!,
+            b = list[j]!;
           const share = coverage(side, x, [at(a), at(b)]);
           if (share >= carried && (!best || share > best.carried)) {
-            best = { side, claim: x, carried: share, links: [{ oi: a.oi, ri: a.ri, sim: a.sim }, { oi: b.oi, ri: b.ri, sim: b.sim }] };
+            best = {
+              side,
+              claim: x,
+              carried: share,
+              links: [
+                { oi: a.oi, ri: a.ri, sim: a.sim },
+                { oi: b.oi, ri: b.ri, sim: b.sim },
+              ],
+            };
           }
         }
       }

@@ -123,14 +123,27 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     // also match lower case.)
     const nameRe = String.raw`(?<![\p{L}\p{N}\-.])(?:the\s+)?${core}(?:['’]s)?(?![\p{L}\p{N}]|-\p{L})`;
     const longerName = (end: number) => /^\s+\p{Lu}\p{Ll}/u.test(rewriteText.slice(end, end + 3));
-    const before = new RegExp(String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by|from)\s+)?${nameRe}`, 'giu');
+    const before = new RegExp(
+      String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by|from)\s+)?${nameRe}`,
+      'giu',
+    );
     // After a possessive the next capitalised word is a person ("told CNN’s Jake Tapper"), not a longer name.
-    for (const m of rewriteText.matchAll(before)) if (/['’]s$/u.test(m[0]) || !longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
-    const after = new RegExp(String.raw`${nameRe}(?:\s+(?:${KIND}))?(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`, 'giu');
+    for (const m of rewriteText.matchAll(before))
+      if (/['’]s$/u.test(m[0]) || !longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
+    const after = new RegExp(
+      String.raw`${nameRe}(?:\s+(?:${KIND}))?(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`,
+      'giu',
+    );
     for (const m of rewriteText.matchAll(after)) push(m.index, m.index + m[0].length);
     // A byline naming the outlet ("By The Associated Press", "By Reuters staff") on a line of its own.
-    const byline = new RegExp(String.raw`(?:^|\n)[ \t]*by\s+${nameRe}(?:\s+(?:staff|reporters?|wire))?[ \t]*(?=\n|$)`, 'giu');
-    for (const m of rewriteText.matchAll(byline)) { const lead = m[0].length - m[0].trimStart().length; push(m.index + lead, m.index + m[0].length); }
+    const byline = new RegExp(
+      String.raw`(?:^|\n)[ \t]*by\s+${nameRe}(?:\s+(?:staff|reporters?|wire))?[ \t]*(?=\n|$)`,
+      'giu',
+    );
+    for (const m of rewriteText.matchAll(byline)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      push(m.index + lead, m.index + m[0].length);
+    }
     const paren = new RegExp(String.raw`[(\[]\s*${nameRe}\s*[)\]]`, 'giu');
     for (const m of rewriteText.matchAll(paren)) push(m.index, m.index + m[0].length);
   }

@@ -5,8 +5,12 @@ import type { Alignment, Claim, DiffPart, Quote, SideResult } from '../types.js'
  * reports a changed fact, or when it holds an altered quotation (the rewrite's quotation, or the original's words
  * it was altered from).
  */
-export function changedClaimIds(alignments: Alignment[], quotes: Quote[], original: SideResult,
-  rewrite: SideResult): Set<string> {
+export function changedClaimIds(
+  alignments: Alignment[],
+  quotes: Quote[],
+  original: SideResult,
+  rewrite: SideResult,
+): Set<string> {
   const changed = new Set<string>();
   for (const a of alignments) if (a.changes.length) for (const id of [...a.original, ...a.rewrite]) changed.add(id);
   const holds = (claims: Claim[], start: number, end: number) => {
@@ -27,7 +31,7 @@ export function changedClaimIds(alignments: Alignment[], quotes: Quote[], origin
 export function markChanged(side: SideResult, changed: Set<string>): SideResult {
   const claims = side.claims.map((c) => {
     const isChanged = changed.has(c.id);
-    return { ...c, changed: isChanged, status: isChanged && c.status === 'kept' ? 'paraphrased' as const : c.status };
+    return { ...c, changed: isChanged, status: isChanged && c.status === 'kept' ? ('paraphrased' as const) : c.status };
   });
   return { ...side, claims };
 }
@@ -45,7 +49,10 @@ export function wordsChanged(diff: DiffPart[]): boolean {
   const count = new Map<string, number>();
   for (const p of diff) {
     if (p.op === 'equal') continue;
-    for (const w of p.text.replace(/\[[^\]]*\]/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    for (const w of p.text
+      .replace(/\[[^\]]*\]/g, ' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []) {
       count.set(w, (count.get(w) ?? 0) + (p.op === 'added' ? 1 : -1));
     }
   }

@@ -1,12 +1,13 @@
-import type { Claim, ChangeKind, CompareResult, FactChange, Span } from '../types.js';
+import type { ChangeKind, Claim, CompareResult, FactChange, Span } from '../types.js';
 
 /** What the fact checks read of a compare's answer: its claims and alignments. */
 export type AlignedClaims = Pick<CompareResult, 'original' | 'rewrite' | 'alignments'>;
-import { extractItems, properWords, type Item, type ProperWords } from './fact-items.js';
+
 import { ALNUM_ASCII, codePointAt, isLetterOrDigit, widthOf } from '../segment/chars.js';
-import { alignWords, sentenceWords, wordAt, type Word, type WordAlignment } from './word-align.js';
+import { extractItems, type Item, type ProperWords, properWords } from './fact-items.js';
+import { type Antonyms, modalityChanges, polarityChanges } from './polarity.js';
 import { FUNCTION_WORDS, roleSwaps } from './role-swaps.js';
-import { polarityChanges, modalityChanges, type Antonyms } from './polarity.js';
+import { alignWords, sentenceWords, type Word, type WordAlignment, wordAt } from './word-align.js';
 
 /**
  * Changed facts inside aligned groups: substitutions of numbers, dates, people, organisations and places,
@@ -46,8 +47,14 @@ interface ClaimFacts {
  * Items are extracted once per claim and kept in the side's memo, so a claim in several groups (or in another
  * compare of the same text, when the memo is cached) costs one analysis.
  */
-export function alignmentFacts(result: AlignedClaims, originalText: string, rewriteText: string,
-  originalMemo: FactsMemo = {}, rewriteMemo: FactsMemo = {}, antonyms: Antonyms = NO_ANTONYMS): FactChange[][] {
+export function alignmentFacts(
+  result: AlignedClaims,
+  originalText: string,
+  rewriteText: string,
+  originalMemo: FactsMemo = {},
+  rewriteMemo: FactsMemo = {},
+  antonyms: Antonyms = NO_ANTONYMS,
+): FactChange[][] {
   const sides: [Side, Side] = [
     { claims: result.original.claims, memo: originalMemo, text: originalText, byId: new Map() },
     { claims: result.rewrite.claims, memo: rewriteMemo, text: rewriteText, byId: new Map() },
@@ -64,36 +71,56 @@ export function alignmentFacts(result: AlignedClaims, originalText: string, rewr
   const factsOf = (side: Side, c: Claim): Facts => {
     let f = seenFacts.get(c);
     if (f) return f;
-    const m = side.memo.claims ??= new Map(), key = spanKey(c);
+    const m = (side.memo.claims ??= new Map()),
+      key = spanKey(c);
     let memo = m.get(key);
-    if (!memo) m.set(key, memo = {});
-    seenFacts.set(c, f = { claim: c, memo, side });
+    if (!memo) m.set(key, (memo = {}));
+    seenFacts.set(c, (f = { claim: c, memo, side }));
     return f;
   };
   const resolve = (side: Side, ids: string[]) => {
     const out: Facts[] = [];
-    for (const id of ids) { const c = claimOf(side, id); if (c) out.push(factsOf(side, c)); }
+    for (const id of ids) {
+      const c = claimOf(side, id);
+      if (c) out.push(factsOf(side, c));
+    }
     return out;
   };
   return result.alignments.map((a) => {
-    const os = resolve(sides[0], a.original), rs = resolve(sides[1], a.rewrite);
+    const os = resolve(sides[0], a.original),
+      rs = resolve(sides[1], a.rewrite);
     const seen = new Set<string>();
     const changes: FactChange[] = [];
     for (const [oc, rc] of claimPairs(os, rs)) {
       // The same sentence on both sides says the same thing.
       if (oc.claim.text === rc.claim.text) continue;
-      const against = rc.memo.against ??= new WeakMap();
+      const against = (rc.memo.against ??= new WeakMap());
       let known = against.get(oc.memo);
       if (known?.antonyms !== antonyms) {
-        known = { antonyms, changes: compareKinds(itemsOf(oc), itemsOf(rc), () => indexOfClaim(oc), () => indexOfClaim(rc),
-          { oText: originalText, rText: rewriteText, words: () => alignWords(wordsOf(oc), wordsOf(rc)), antonyms }) };
+        known = {
+          antonyms,
+          changes: compareKinds(
+            itemsOf(oc),
+            itemsOf(rc),
+            () => indexOfClaim(oc),
+            () => indexOfClaim(rc),
+            { oText: originalText, rText: rewriteText, words: () => alignWords(wordsOf(oc), wordsOf(rc)), antonyms },
+          ),
+        };
         against.set(oc.memo, known);
       }
       // Copies: the memoised changes outlive this result.
-      const found = known.changes.map((ch) => ({ ...ch, original: ch.original && { ...ch.original }, rewrite: ch.rewrite && { ...ch.rewrite } }));
+      const found = known.changes.map((ch) => ({
+        ...ch,
+        original: ch.original && { ...ch.original },
+        rewrite: ch.rewrite && { ...ch.rewrite },
+      }));
       for (const ch of found) {
         const key = `${ch.kind}:${ch.original?.start}:${ch.rewrite?.start}`;
-        if (!seen.has(key) && changes.length < MAX_CHANGES) { seen.add(key); changes.push(ch); }
+        if (!seen.has(key) && changes.length < MAX_CHANGES) {
+          seen.add(key);
+          changes.push(ch);
+        }
       }
     }
     return changes;
@@ -118,10 +145,12 @@ interface Facts {
 /** A claim's key in its text's memo: its span, as one number while offsets stay below 2^26 (no string per look-up). */
 const spanKey = (c: Span): number | string => (c.end < 0x4000000 ? c.start * 0x4000000 + c.end : `${c.start}:${c.end}`);
 
-const itemsOf = (f: Facts): Kinds => f.memo.items ??=
-  kinds(extractItems(f.side.text, f.claim.start, f.claim.end, f.side.memo.proper ??= properWords(f.side.text)));
-const indexOfClaim = (f: Facts): WordIndex => f.memo.index ??= wordIndex(f.claim.text);
-const wordsOf = (f: Facts): Word[] => f.memo.words ??= sentenceWords(f.side.text, f.claim.start, f.claim.end);
+const itemsOf = (f: Facts): Kinds =>
+  (f.memo.items ??= kinds(
+    extractItems(f.side.text, f.claim.start, f.claim.end, (f.side.memo.proper ??= properWords(f.side.text))),
+  ));
+const indexOfClaim = (f: Facts): WordIndex => (f.memo.index ??= wordIndex(f.claim.text));
+const wordsOf = (f: Facts): Word[] => (f.memo.words ??= sentenceWords(f.side.text, f.claim.start, f.claim.end));
 
 /** What the alignment-based checks of a sentence pair read: both texts, the pair's word alignment (made on first
  *  use) and the antonym pairs of the lexicon. */
@@ -145,7 +174,7 @@ function contentWords(idx: WordIndex): Set<string> {
   const out = new Set<string>();
   // At least six UTF-16 units are at least three code points; shorter words are counted.
   for (const w of idx.words) if (w.length >= 6 || (w.length >= 3 && [...w].length >= 3)) out.add(w);
-  return idx.content = out;
+  return (idx.content = out);
 }
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -168,21 +197,26 @@ const MIN_PAIR_DICE = 0.35;
 function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
   if (!os.length || !rs.length) return [];
   if (os.length === 1 && rs.length === 1) return [[os[0]!, rs[0]!]];
-  const ow = os.map((f) => contentWords(indexOfClaim(f))), rw = rs.map((f) => contentWords(indexOfClaim(f)));
+  const ow = os.map((f) => contentWords(indexOfClaim(f))),
+    rw = rs.map((f) => contentWords(indexOfClaim(f)));
   // Each overlap once (it used to be recomputed for the best so far at every step).
   const d = ow.map((w) => rw.map((v) => dice(w, v)));
   const pairs: [Facts, Facts][] = [];
   const used = new Set<number>();
   rs.forEach((rc, j) => {
     let best = 0;
-    ow.forEach((_, i) => { if (d[i]![j]! > d[best]![j]!) best = i; });
+    ow.forEach((_, i) => {
+      if (d[i]![j]! > d[best]![j]!) best = i;
+    });
     used.add(best);
     pairs.push([os[best]!, rc]);
   });
   os.forEach((oc, i) => {
     if (used.has(i)) return;
     let best = 0;
-    rw.forEach((_, j) => { if (d[i]![j]! > d[i]![best]!) best = j; });
+    rw.forEach((_, j) => {
+      if (d[i]![j]! > d[i]![best]!) best = j;
+    });
     if (d[i]![best]! >= MIN_PAIR_DICE) pairs.push([oc, rs[best]!]);
   });
   return pairs;
@@ -192,14 +226,28 @@ function claimPairs(os: Facts[], rs: Facts[]): [Facts, Facts][] {
  * Changed facts between two spans of text that say the same thing (e.g. one aligned sentence pair).
  * A convenience over `compareItems` for callers and tests that have spans, not alignments.
  */
-export function factChanges(originalText: string, o: Span, rewriteText: string, r: Span,
-  antonyms: Antonyms = NO_ANTONYMS): FactChange[] {
+export function factChanges(
+  originalText: string,
+  o: Span,
+  rewriteText: string,
+  r: Span,
+  antonyms: Antonyms = NO_ANTONYMS,
+): FactChange[] {
   const oi = extractItems(originalText, o.start, o.end, properWords(originalText));
   const ri = extractItems(rewriteText, r.start, r.end, properWords(rewriteText));
-  const ctx: PairContext = { oText: originalText, rText: rewriteText, antonyms, words: () => alignWords(
-    sentenceWords(originalText, o.start, o.end), sentenceWords(rewriteText, r.start, r.end)) };
-  const changes = compareKinds(kinds(oi), kinds(ri), () => wordIndex(originalText.slice(o.start, o.end)),
-    () => wordIndex(rewriteText.slice(r.start, r.end)), ctx);
+  const ctx: PairContext = {
+    oText: originalText,
+    rText: rewriteText,
+    antonyms,
+    words: () => alignWords(sentenceWords(originalText, o.start, o.end), sentenceWords(rewriteText, r.start, r.end)),
+  };
+  const changes = compareKinds(
+    kinds(oi),
+    kinds(ri),
+    () => wordIndex(originalText.slice(o.start, o.end)),
+    () => wordIndex(rewriteText.slice(r.start, r.end)),
+    ctx,
+  );
   return changes;
 }
 
@@ -210,7 +258,8 @@ function kinds(items: Item[]): Kinds {
   const out: Kinds = { number: NONE, date: NONE, entity: NONE, negation: NONE, hedge: NONE };
   for (const x of items) {
     const l = out[x.kind];
-    if (l === NONE) out[x.kind] = [x]; else l.push(x);
+    if (l === NONE) out[x.kind] = [x];
+    else l.push(x);
   }
   return out;
 }
@@ -220,18 +269,40 @@ function kinds(items: Item[]): Kinds {
 const NONE = Object.freeze([]) as readonly Item[] as Item[];
 
 /** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
-export function compareItems(o: Item[], r: Item[], oText: string, rText: string,
-  oIndex?: WordIndex, rIndex?: WordIndex): FactChange[] {
-  const ctx: PairContext = { oText, rText, antonyms: NO_ANTONYMS,
-    words: () => alignWords(sentenceWords(oText, 0, oText.length), sentenceWords(rText, 0, rText.length)) };
-  return compareKinds(kinds(o), kinds(r), () => oIndex ??= wordIndex(oText), () => rIndex ??= wordIndex(rText), ctx);
+export function compareItems(
+  o: Item[],
+  r: Item[],
+  oText: string,
+  rText: string,
+  oIndex?: WordIndex,
+  rIndex?: WordIndex,
+): FactChange[] {
+  const ctx: PairContext = {
+    oText,
+    rText,
+    antonyms: NO_ANTONYMS,
+    words: () => alignWords(sentenceWords(oText, 0, oText.length), sentenceWords(rText, 0, rText.length)),
+  };
+  return compareKinds(
+    kinds(o),
+    kinds(r),
+    () => (oIndex ??= wordIndex(oText)),
+    () => (rIndex ??= wordIndex(rText)),
+    ctx,
+  );
 }
 
 /**
  * `compareItems` over items already sorted by kind (memoised per claim: never mutated here). The word indexes are
  * asked for only when a leftover name, negation or hedge needs them: a claim pair without any builds none.
  */
-function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () => WordIndex, ctx: PairContext): FactChange[] {
+function compareKinds(
+  o: Kinds,
+  r: Kinds,
+  oIndex: () => WordIndex,
+  rIndex: () => WordIndex,
+  ctx: PairContext,
+): FactChange[] {
   const changes: FactChange[] = [];
   // Items paired so far in this comparison (a set, not a mark on the items: they are cached and shared).
   const matched = new Set<Item>();
@@ -243,16 +314,25 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   const [onum, rnum] = [o.number, r.number];
   for (const [a, b] of matchEqual(matched, onum, rnum, (x, y) => x.key === y.key && x.group === y.group)) {
     if (boundOf(a.approx) !== boundOf(b.approx)) {
-      changes.push(change('hedging', a, b, a.approx && !b.approx
-        ? `“${a.span.text}” became the exact “${b.span.text}”`
-        : `“${a.span.text}” became “${b.span.text}”`));
+      changes.push(
+        change(
+          'hedging',
+          a,
+          b,
+          a.approx && !b.approx
+            ? `“${a.span.text}” became the exact “${b.span.text}”`
+            : `“${a.span.text}” became “${b.span.text}”`,
+        ),
+      );
     }
   }
-  for (const [a, b] of pairLeftovers(matched, onum, rnum, (x, y) => x.group === y.group)) changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  for (const [a, b] of pairLeftovers(matched, onum, rnum, (x, y) => x.group === y.group))
+    changes.push(change('number', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Dates and days: leftovers of the same category (weekday for weekday, year for year).
   const [od, rd] = [o.date, r.date];
   matchEqual(matched, od, rd, (x, y) => x.key === y.key);
-  for (const [a, b] of pairLeftovers(matched, od, rd, (x, y) => x.group === y.group)) changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
+  for (const [a, b] of pairLeftovers(matched, od, rd, (x, y) => x.group === y.group))
+    changes.push(change('date', a, b, `“${a.span.text}” became “${b.span.text}”`));
   // Named entities: spelling variants and partial names match; a leftover is only a substitution when the other
   // group does not mention it at all and an entity of a compatible kind stands in the same place (the same words
   // around it, or the same gap of the word alignment).
@@ -262,8 +342,10 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   // unless each side mentions the other's name (two names that moved, seen by the role check).
   // (Any two kinds: a title joined to a name can make a person look like an organisation, "NATO Secretary General
   // Mark Rutte".)
-  const replaced = (x: Item, y: Item) => !sameName(x.names, y.names) && sameGap(words(), x, y)
-    && !(mentions(rIndex(), x.names) && mentions(oIndex(), y.names));
+  const replaced = (x: Item, y: Item) =>
+    !sameName(x.names, y.names) &&
+    sameGap(words(), x, y) &&
+    !(mentions(rIndex(), x.names) && mentions(oIndex(), y.names));
   for (const [a, b] of pairLeftovers(matched, oe, re, replaced)) {
     changes.push(change(entityKindOf(a, b), a, b, `“${a.span.text}” became “${b.span.text}”`));
   }
@@ -276,26 +358,47 @@ function compareKinds(o: Kinds, r: Kinds, oIndex: () => WordIndex, rIndex: () =>
   }
   // Roles: the same names exchanged around the words that relate them.
   const al = words();
-  if (al) for (const s of roleSwaps(al, ctx.oText, ctx.rText)) changes.push({ kind: 'role', original: s.original, rewrite: s.rewrite, note: s.note });
+  if (al)
+    for (const s of roleSwaps(al, ctx.oText, ctx.rText))
+      changes.push({ kind: 'role', original: s.original, rewrite: s.rewrite, note: s.note });
   // Negation and hedging only count where the other side carries the words they modify ("won’t involve" vs
   // "will involve"): a paraphrase that says it otherwise ("does not commit" → "fails to engage") is rewording,
   // and a modal of ability ("only he could end the war") next to unrelated words is not a hedge dropped.
   const carried = (x: Item, other: () => WordIndex) => x.head !== '' && mentions(other(), [x.head]);
-  changes.push(...polarityChanges(o.negation, r.negation, al, (x) => carried(x, rIndex), (x) => carried(x, oIndex),
-    ctx.antonyms, ctx.oText, ctx.rText));
+  changes.push(
+    ...polarityChanges(
+      o.negation,
+      r.negation,
+      al,
+      (x) => carried(x, rIndex),
+      (x) => carried(x, oIndex),
+      ctx.antonyms,
+      ctx.oText,
+      ctx.rText,
+    ),
+  );
   // Hedging: a hedge on one side with no counterpart hedge on the other ("will likely revisit" → "will revisit",
   // "may" added); the same hedge word on both sides matches, and any two different hedges count as hedged alike
   // ("would likely lead" / "could lead").
-  const oh = o.hedge, rh = r.hedge;
+  const oh = o.hedge,
+    rh = r.hedge;
   matchEqual(matched, oh, rh, (x, y) => x.key === y.key);
-  const ohl = oh.filter((x) => !matched.has(x)), rhl = rh.filter((x) => !matched.has(x));
-  const ohc = ohl.filter((x) => carried(x, rIndex)), rhc = rhl.filter((x) => carried(x, oIndex));
-  if (ohc.length && !rhl.length) changes.push(change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`));
-  else if (!ohl.length && rhc.length) changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
+  const ohl = oh.filter((x) => !matched.has(x)),
+    rhl = rh.filter((x) => !matched.has(x));
+  const ohc = ohl.filter((x) => carried(x, rIndex)),
+    rhc = rhl.filter((x) => carried(x, oIndex));
+  if (ohc.length && !rhl.length)
+    changes.push(
+      change('hedging', ohc[0]!, null, `hedge “${ohc[0]!.span.text}” dropped: the rewrite states it as certain`),
+    );
+  else if (!ohl.length && rhc.length)
+    changes.push(change('hedging', null, rhc[0]!, `the rewrite adds the hedge “${rhc[0]!.span.text}”`));
   // Modality: a modal of another kind in the same place ("must" / "may", "will" / "can"), unless a hedge was
   // already reported there.
   if (al) {
-    const hedged = new Set(changes.filter((c) => c.kind === 'hedging').flatMap((c) => [c.original?.start, c.rewrite?.start]));
+    const hedged = new Set(
+      changes.filter((c) => c.kind === 'hedging').flatMap((c) => [c.original?.start, c.rewrite?.start]),
+    );
     for (const m of modalityChanges(al, ctx.oText, ctx.rText)) {
       if (!hedged.has(m.original?.start) && !hedged.has(m.rewrite?.start)) changes.push(m);
     }
@@ -323,17 +426,20 @@ function boundOf(approx: string): string {
  */
 function sameGap(al: WordAlignment | null, x: Item, y: Item): boolean {
   if (!al) return false;
-  const o = nameWords(al.o, al.oPartner, x), r = nameWords(al.r, al.rPartner, y);
+  const o = nameWords(al.o, al.oPartner, x),
+    r = nameWords(al.r, al.rPartner, y);
   if (!o || !r || al.oGap[o[0]] !== al.rGap[r[0]]) return false;
   const held = (i: number, j: number) => i >= 0 && j >= 0 && i < al.o.length && j < al.r.length && al.oPartner[i] === j;
   const content = (i: number) => !FUNCTION_WORDS.has(al.o[i]!.key);
-  const before = held(o[0] - 1, r[0] - 1), after = held(o[1] + 1, r[1] + 1);
+  const before = held(o[0] - 1, r[0] - 1),
+    after = held(o[1] + 1, r[1] + 1);
   return (before && (after || content(o[0] - 1))) || (after && content(o[1] + 1));
 }
 
 /** The first and last unaligned words of a name's span (aligned titles before it skipped), or null. */
 function nameWords(words: WordAlignment['o'], partner: Int32Array, x: Item): [number, number] | null {
-  let s = wordAt(words, x.span.start), e = wordAt(words, x.span.end - 1);
+  let s = wordAt(words, x.span.start),
+    e = wordAt(words, x.span.end - 1);
   if (s < 0 || e < 0) return null;
   while (s <= e && partner[s]! >= 0) s++;
   if (s > e || partner[e]! >= 0) return null;
@@ -345,7 +451,11 @@ function matchEqual(matched: Set<Item>, a: Item[], b: Item[], eq: (x: Item, y: I
   const pairs: [Item, Item][] = [];
   for (const x of a) {
     const y = b.find((c) => !matched.has(c) && eq(x, c));
-    if (y) { matched.add(x); matched.add(y); pairs.push([x, y]); }
+    if (y) {
+      matched.add(x);
+      matched.add(y);
+      pairs.push([x, y]);
+    }
   }
   return pairs;
 }
@@ -360,7 +470,11 @@ function pairLeftovers(matched: Set<Item>, a: Item[], b: Item[], ok: (x: Item, y
       if (matched.has(y) || !ok(x, y) || Math.abs(x.pos - y.pos) > MAX_POS_GAP) continue;
       if (!best || Math.abs(x.pos - y.pos) < Math.abs(x.pos - best.pos)) best = y;
     }
-    if (best) { matched.add(x); matched.add(best); pairs.push([x, best]); }
+    if (best) {
+      matched.add(x);
+      matched.add(best);
+      pairs.push([x, best]);
+    }
   }
   return pairs;
 }
@@ -392,9 +506,31 @@ export function sameName(a: string[], b: string[]): boolean {
 
 /** Capitals and institutions that stand for their country in news copy (metonymy, not a different actor). */
 const METONYMS: Record<string, string> = {
-  washington: 'us', america: 'us', american: 'us', us: 'us', usa: 'us', moscow: 'russia', kremlin: 'russia', kyiv: 'ukraine', kiev: 'ukraine',
-  beijing: 'china', chinese: 'china', london: 'uk', britain: 'uk', british: 'uk', paris: 'france', french: 'france', berlin: 'germany',
-  german: 'germany', brussels: 'eu', european: 'eu', europe: 'eu', tehran: 'iran', iranian: 'iran', jerusalem: 'israel', israeli: 'israel',
+  washington: 'us',
+  america: 'us',
+  american: 'us',
+  us: 'us',
+  usa: 'us',
+  moscow: 'russia',
+  kremlin: 'russia',
+  kyiv: 'ukraine',
+  kiev: 'ukraine',
+  beijing: 'china',
+  chinese: 'china',
+  london: 'uk',
+  britain: 'uk',
+  british: 'uk',
+  paris: 'france',
+  french: 'france',
+  berlin: 'germany',
+  german: 'germany',
+  brussels: 'eu',
+  european: 'eu',
+  europe: 'eu',
+  tehran: 'iran',
+  iranian: 'iran',
+  jerusalem: 'israel',
+  israeli: 'israel',
 };
 
 function similarWord(x: string, y: string): boolean {
@@ -421,14 +557,18 @@ function spellingVariant(x: string, y: string): boolean {
  * names are compared with every long word of a sentence, and a full table per pair was most of that cost.
  */
 function withinEdits(a: string, b: string, k: number): boolean {
-  const n = a.length, m = b.length, big = k + 1;
+  const n = a.length,
+    m = b.length,
+    big = k + 1;
   if (Math.abs(n - m) > k) return false;
   // Two rows of one small buffer (words are short): the band is computed row by row.
   const rows = new Int32Array(2 * (m + 2));
-  let prev = rows.subarray(0, m + 2), cur = rows.subarray(m + 2);
+  let prev = rows.subarray(0, m + 2),
+    cur = rows.subarray(m + 2);
   for (let j = 0; j <= m; j++) prev[j] = Math.min(j, big);
   for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - k), hi = Math.min(m, i + k);
+    const lo = Math.max(1, i - k),
+      hi = Math.min(m, i + k);
     cur[lo - 1] = lo === 1 ? Math.min(i, big) : big;
     let rowMin = cur[lo - 1]!;
     for (let j = lo; j <= hi; j++) {
@@ -438,7 +578,9 @@ function withinEdits(a: string, b: string, k: number): boolean {
     }
     if (hi < m) cur[hi + 1] = big;
     if (rowMin > k) return false;
-    const t = prev; prev = cur; cur = t;
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m]! <= k;
 }
@@ -457,7 +599,11 @@ export interface WordIndex {
 /** The words standing for each metonym class ("us" ← washington, america, american, us, usa). */
 const METONYM_WORDS: ReadonlyMap<unknown, readonly string[]> = (() => {
   const classes = new Map<unknown, string[]>();
-  for (const [w, c] of Object.entries(METONYMS)) { const l = classes.get(c); if (l) l.push(w); else classes.set(c, [w]); }
+  for (const [w, c] of Object.entries(METONYMS)) {
+    const l = classes.get(c);
+    if (l) l.push(w);
+    else classes.set(c, [w]);
+  }
   return classes;
 })();
 
@@ -468,16 +614,21 @@ const METONYM_WORDS: ReadonlyMap<unknown, readonly string[]> = (() => {
  * points are read whole and asked of segment/chars.ts (a call per character would cost more than the scan itself).
  */
 export function wordIndex(text: string): WordIndex {
-  const lower = text.toLowerCase(), words = new Set<string>(), n = lower.length;
-  for (let i = 0; i < n;) {
+  const lower = text.toLowerCase(),
+    words = new Set<string>(),
+    n = lower.length;
+  for (let i = 0; i < n; ) {
     let c = lower.charCodeAt(i);
-    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit(c = codePointAt(lower, i, n))) { i += widthOf(c); continue; }
+    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit((c = codePointAt(lower, i, n)))) {
+      i += widthOf(c);
+      continue;
+    }
     const s = i;
     do {
       i += widthOf(c);
       if (i >= n) break;
       c = lower.charCodeAt(i);
-    } while (c < 128 ? ALNUM_ASCII[c] : isLetterOrDigit(c = codePointAt(lower, i, n)));
+    } while (c < 128 ? ALNUM_ASCII[c] : isLetterOrDigit((c = codePointAt(lower, i, n))));
     words.add(lower.slice(s, i));
   }
   return { words };
@@ -494,14 +645,19 @@ export function mentions(idx: WordIndex, names: string[]): boolean {
   return names.some((n) => {
     if (idx.words.has(n)) return true;
     const cls = METONYMS[n];
-    if (cls && (METONYM_WORDS.get(cls)?.some(has) || (typeof cls === 'string' && METONYMS[cls] == null && idx.words.has(cls)))) return true;
+    if (
+      cls &&
+      (METONYM_WORDS.get(cls)?.some(has) || (typeof cls === 'string' && METONYMS[cls] == null && idx.words.has(cls)))
+    )
+      return true;
     if (METONYM_WORDS.get(n)?.some(has)) return true;
     if (n.length < 5) return false;
-    const long = idx.long ??= longWords(idx.words);
+    const long = (idx.long ??= longWords(idx.words));
     // `spellingVariant` holds only for words within two letters of the name's length or sharing its first five: the
     // rest are skipped before its comparison.
     const prefix = n.slice(0, 5);
-    for (const w of long) if ((Math.abs(w.length - n.length) <= 2 || w.startsWith(prefix)) && spellingVariant(n, w)) return true;
+    for (const w of long)
+      if ((Math.abs(w.length - n.length) <= 2 || w.startsWith(prefix)) && spellingVariant(n, w)) return true;
     return false;
   });
 }

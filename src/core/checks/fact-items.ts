@@ -1,5 +1,5 @@
-import type { ChangeKind, TextSpan } from '../types.js';
 import { codePointAt, isLetter, isLetterOrDigit, isSpaceUnit, isUpper, widthOf } from '../segment/chars.js';
+import type { ChangeKind, TextSpan } from '../types.js';
 
 /**
  * Extraction of meaning-bearing items from one sentence: quantities (digits and spelled-out numbers with
@@ -29,21 +29,69 @@ export interface Item {
   pos: number;
 }
 
-const UNITS: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43800, year: 525600 };
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12, half: 0.5, a: 1, an: 1,
+const UNITS: Record<string, number> = {
+  second: 1 / 60,
+  minute: 1,
+  hour: 60,
+  day: 1440,
+  week: 10080,
+  month: 43800,
+  year: 525600,
 };
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, percent: 1, '%': 1 };
-const NUMBER_WORD = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'half').join('|');
+const SMALL: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  half: 0.5,
+  a: 1,
+  an: 1,
+};
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  percent: 1,
+  '%': 1,
+};
+const NUMBER_WORD = Object.keys(SMALL)
+  .filter((w) => w !== 'a' && w !== 'an' && w !== 'half')
+  .join('|');
 const APPROX = String.raw`nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|under|close\s+to|just\s+over|just\s+under|upwards\s+of`;
 const NUMBER_RE = new RegExp(
   String.raw`(?:\b(${APPROX})\s+)?(?:(\$|€|£)\s?)?\b(\d[\d,]*(?:\.\d+)?|(?:${NUMBER_WORD})(?:[\s-](?:${NUMBER_WORD}))?)\b(?:\s*(%|percent|hundred|thousand|million|billion|trillion)\b)?(?:[\s-]+([\p{L}]+))?`,
   'giu',
 );
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
   String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\s*,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTHS})\.?(?:\s*,?\s+(\d{4}))?)\b`,
   'giu',
@@ -56,8 +104,10 @@ const DATE_RE = new RegExp(
 const NUMBER_HINT = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'iu');
 /** Negating words; "no longer" counts as its "no" (the alternation tries `no` first, so a `no\s+longer` branch could
  *  never match). */
-const NEGATORS = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b|n['’]t\b/giu;
-const HEDGES = /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
+const NEGATORS =
+  /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b|n['’]t\b/giu;
+const HEDGES =
+  /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
 
 /**
  * The two characters that Unicode case folding maps to ASCII letters: ſ (long s) → s and K (Kelvin sign) → k. For a
@@ -73,14 +123,147 @@ const plain = (re: RegExp) => new RegExp(re.source, re.flags.replace('u', ''));
 export const FACT_PATTERNS = { DATE_RE, NUMBER_HINT, NEGATORS, HEDGES };
 /** The `i` twins of `FACT_PATTERNS`: for slices without `FOLDS_TO_ASCII` characters only. */
 export const PLAIN_FACT_PATTERNS: typeof FACT_PATTERNS = {
-  DATE_RE: plain(DATE_RE), NUMBER_HINT: plain(NUMBER_HINT), NEGATORS: plain(NEGATORS), HEDGES: plain(HEDGES),
+  DATE_RE: plain(DATE_RE),
+  NUMBER_HINT: plain(NUMBER_HINT),
+  NEGATORS: plain(NEGATORS),
+  HEDGES: plain(HEDGES),
 };
 /** Words of a name that are titles or roles, not identity ("President Donald Trump" is "Donald Trump"). */
-const TITLES = new Set(['president', 'senator', 'sen', 'secretary', 'minister', 'prime', 'vice', 'general', 'gen', 'press', 'mr', 'mrs', 'ms', 'dr', 'foreign', 'defense', 'defence', 'state', 'republican', 'democratic', 'democrat', 'former', 'chancellor', 'governor', 'gov', 'rep', 'representative', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'aide', 'envoy', 'special', 'senior', 'deputy', 'chief', 'the']);
-const ORG_WORDS = /\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission|office|organization|organisation|administration|government|army|forces|network|group|institute|university|reuters|ap|afp|bbc|cnn)\b/i;
-const PLACES = new Set(['russia', 'ukraine', 'us', 'usa', 'america', 'united', 'states', 'europe', 'kyiv', 'kiev', 'moscow', 'washington', 'istanbul', 'turkey', 'china', 'beijing', 'vatican', 'london', 'paris', 'berlin', 'germany', 'france', 'britain', 'uk', 'poland', 'israel', 'gaza', 'iran', 'india', 'japan', 'korea', 'taiwan', 'syria', 'crimea', 'donbas', 'texas', 'california', 'york', 'carolina', 'brussels', 'nepal', 'azerbaijan', 'baku', 'armenia', 'georgia', 'belarus', 'canada', 'mexico']);
+const TITLES = new Set([
+  'president',
+  'senator',
+  'sen',
+  'secretary',
+  'minister',
+  'prime',
+  'vice',
+  'general',
+  'gen',
+  'press',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'foreign',
+  'defense',
+  'defence',
+  'state',
+  'republican',
+  'democratic',
+  'democrat',
+  'former',
+  'chancellor',
+  'governor',
+  'gov',
+  'rep',
+  'representative',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'leader',
+  'aide',
+  'envoy',
+  'special',
+  'senior',
+  'deputy',
+  'chief',
+  'the',
+]);
+const ORG_WORDS =
+  /\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission|office|organization|organisation|administration|government|army|forces|network|group|institute|university|reuters|ap|afp|bbc|cnn)\b/i;
+const PLACES = new Set([
+  'russia',
+  'ukraine',
+  'us',
+  'usa',
+  'america',
+  'united',
+  'states',
+  'europe',
+  'kyiv',
+  'kiev',
+  'moscow',
+  'washington',
+  'istanbul',
+  'turkey',
+  'china',
+  'beijing',
+  'vatican',
+  'london',
+  'paris',
+  'berlin',
+  'germany',
+  'france',
+  'britain',
+  'uk',
+  'poland',
+  'israel',
+  'gaza',
+  'iran',
+  'india',
+  'japan',
+  'korea',
+  'taiwan',
+  'syria',
+  'crimea',
+  'donbas',
+  'texas',
+  'california',
+  'york',
+  'carolina',
+  'brussels',
+  'nepal',
+  'azerbaijan',
+  'baku',
+  'armenia',
+  'georgia',
+  'belarus',
+  'canada',
+  'mexico',
+]);
 
-const STOP = new Set(['in', 'of', 'and', 'or', 'to', 'the', 'a', 'an', 'for', 'on', 'at', 'by', 'with', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'that', 'this', 'it', 'but', 'than', 'more', 'less', 'after', 'before', 'since', 'ago', 'times', 'per', 'who', 'which', 'had', 'have', 'has', 'will', 'would']);
+const STOP = new Set([
+  'in',
+  'of',
+  'and',
+  'or',
+  'to',
+  'the',
+  'a',
+  'an',
+  'for',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'that',
+  'this',
+  'it',
+  'but',
+  'than',
+  'more',
+  'less',
+  'after',
+  'before',
+  'since',
+  'ago',
+  'times',
+  'per',
+  'who',
+  'which',
+  'had',
+  'have',
+  'has',
+  'will',
+  'would',
+]);
 
 function parseNumber(raw: string): number | null {
   const s = raw.toLowerCase().replace(/,/g, '');
@@ -126,29 +309,49 @@ class ExtractedItem implements Item {
   readonly #to: number;
   #before: string[] | undefined;
   #after: string[] | undefined;
-  constructor(readonly kind: ItemKind, readonly span: TextSpan, readonly key: string, readonly group: string, readonly approx: string,
-    readonly names: string[], readonly head: string, readonly pos: number, text: string, from: number, to: number) {
+  constructor(
+    readonly kind: ItemKind,
+    readonly span: TextSpan,
+    readonly key: string,
+    readonly group: string,
+    readonly approx: string,
+    readonly names: string[],
+    readonly head: string,
+    readonly pos: number,
+    text: string,
+    from: number,
+    to: number,
+  ) {
     this.#text = text;
     this.#from = from;
     this.#to = to;
   }
 
   get before(): string[] {
-    return this.#before ??= wordsBefore(this.#text, this.#from, this.span.start);
+    return (this.#before ??= wordsBefore(this.#text, this.#from, this.span.start));
   }
 
   get after(): string[] {
-    return this.#after ??= wordsAfter(this.#text, this.span.end, this.#to);
+    return (this.#after ??= wordsAfter(this.#text, this.span.end, this.#to));
   }
 }
 
-const singular = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+const singular = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/ies$/, 'y')
+    .replace(/(?<!s)s$/, '');
 
 /**
  * All items of `text[start, end)` (one claim, or one aligned group's span on one side). Dates are taken before
  * numbers so that "May 22, 2025" is one date, not two numbers.
  */
-export function extractItems(text: string, start: number, end: number, proper: ProperWords = properWords(text)): Item[] {
+export function extractItems(
+  text: string,
+  start: number,
+  end: number,
+  proper: ProperWords = properWords(text),
+): Item[] {
   const items: Item[] = [];
   const slice = text.slice(start, end);
   const len = Math.max(1, end - start);
@@ -157,17 +360,21 @@ export function extractItems(text: string, start: number, end: number, proper: P
   const add = (kind: ItemKind, s: number, e: number, key: string, group: string, approx = '', names = NO_NAMES) => {
     taken.push([s, e]);
     const head = kind === 'negation' || kind === 'hedge' ? headAfter(text, e, end) : '';
-    items.push(new ExtractedItem(kind, span(text, s, e), key, group, approx, names, head, (s - start) / len, text, start, end));
+    items.push(
+      new ExtractedItem(kind, span(text, s, e), key, group, approx, names, head, (s - start) / len, text, start, end),
+    );
   };
   const re = FOLDS_TO_ASCII.test(slice) ? FACT_PATTERNS : PLAIN_FACT_PATTERNS;
   for (const m of allMatches(re.DATE_RE, slice)) {
-    const s = start + m.index, e = s + m[0].length;
+    const s = start + m.index,
+      e = s + m[0].length;
     // "may" is a hedge, "May" a month: only a capitalised month name counts.
     const month = m[2] ?? m[9];
     if (month && !/^\p{Lu}/u.test(month)) continue;
     const cat = m[1] ? 'weekday' : month ? 'month' : m[5] || m[6] ? 'relative' : 'year';
     // A month date is keyed by its parts, however written ("25 July 1970", "July 25, 1970", "Jul. 25 1970").
-    const key = month ? `${month.slice(0, 3).toLowerCase()} ${m[3] ?? m[8] ?? ''} ${m[4] ?? m[10] ?? ''}`
+    const key = month
+      ? `${month.slice(0, 3).toLowerCase()} ${m[3] ?? m[8] ?? ''} ${m[4] ?? m[10] ?? ''}`
       : m[0].toLowerCase().replace(/\s+/g, ' ').replace(/,/g, '');
     add('date', s, e, key, cat);
   }
@@ -190,11 +397,21 @@ export function extractItems(text: string, start: number, end: number, proper: P
     const magnitude = perMinute ? value * scale * perMinute : value * scale;
     add('number', s, e, `${magnitude}${m[2] ?? ''}`, perMinute ? 'min' : unit, approx);
   }
-  for (const m of allMatches(re.NEGATORS, slice)) add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
+  for (const m of allMatches(re.NEGATORS, slice))
+    add('negation', start + m.index, start + m.index + m[0].length, m[0].toLowerCase(), 'neg');
   for (const m of allMatches(re.HEDGES, slice)) {
     if (/^May$/.test(m[0]) && m.index > 0) continue; // a month mid-sentence
     // Keyed by stem so that "expect" and "expected", "seems" and "seemed" are the same hedge.
-    add('hedge', start + m.index, start + m.index + m[0].length, m[0].toLowerCase().replace(/(?:ed|s)$/, '').replace(/^possib.*/, 'possib'), 'hedge');
+    add(
+      'hedge',
+      start + m.index,
+      start + m.index + m[0].length,
+      m[0]
+        .toLowerCase()
+        .replace(/(?:ed|s)$/, '')
+        .replace(/^possib.*/, 'possib'),
+      'hedge',
+    );
   }
   for (const run of properRuns(text, start, end, proper)) {
     if (!free(run.start, run.end)) continue;
@@ -208,7 +425,8 @@ export function extractItems(text: string, start: number, end: number, proper: P
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 /** Plain whitespace: lower-casing never looks across it (it is neither cased nor case-ignorable, unlike U+FEFF). */
-const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0';
+const isSpace = (c: string | undefined) =>
+  c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0';
 /** Characters looked at first around an item for its neighbouring words (widened until two words are found). */
 const NEIGHBOUR_WINDOW = 48;
 
@@ -219,7 +437,8 @@ const NEIGHBOUR_WINDOW = 48;
  */
 function nearWordsAscii(text: string, from: number, limit: number, step: 1 | -1): string[] | null {
   const words: string[] = [];
-  let i = from, wordEnd = -1;
+  let i = from,
+    wordEnd = -1;
   for (; i !== limit; i += step) {
     const c = text.charCodeAt(step < 0 ? i - 1 : i);
     const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -250,7 +469,9 @@ function wordsBefore(text: string, start: number, s: number): string[] {
   if (fast) return fast;
   for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
     let p = Math.max(start, s - w);
-    if (p > start) { while (p < s && !isSpace(text[p - 1])) p++; }
+    if (p > start) {
+      while (p < s && !isSpace(text[p - 1])) p++;
+    }
     const found = text.slice(p, s).toLowerCase().match(WORD_RUN) ?? [];
     if (found.length >= 2 || s - w <= start) return found.slice(-2);
   }
@@ -262,7 +483,9 @@ function wordsAfter(text: string, e: number, end: number): string[] {
   if (fast) return fast;
   for (let w = NEIGHBOUR_WINDOW; ; w *= 4) {
     let q = Math.min(end, e + w);
-    if (q < end) { while (q > e && !isSpace(text[q])) q--; }
+    if (q < end) {
+      while (q > e && !isSpace(text[q])) q--;
+    }
     const found = text.slice(e, q).toLowerCase().match(WORD_RUN) ?? [];
     if (found.length >= 2 || e + w >= end) return found.slice(0, 2);
   }
@@ -289,7 +512,47 @@ function nameWord(w: string): string {
 }
 
 /** Function words skipped when looking for the word a negator or hedge modifies. */
-export const NOT_HEAD = new Set([...STOP, 'be', 'been', 'being', 'not', 'no', 'never', 'also', 'even', 'still', 'yet', 'just', 'only', 'really', 'likely', 'probably', 'possibly', 'perhaps', 'to', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'any', 'longer', 'ever', 'do', 'does', 'did', 'can', 'could', 'may', 'might', 'must', 'should', 'so']);
+export const NOT_HEAD = new Set([
+  ...STOP,
+  'be',
+  'been',
+  'being',
+  'not',
+  'no',
+  'never',
+  'also',
+  'even',
+  'still',
+  'yet',
+  'just',
+  'only',
+  'really',
+  'likely',
+  'probably',
+  'possibly',
+  'perhaps',
+  'to',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'there',
+  'any',
+  'longer',
+  'ever',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'so',
+]);
 
 /** A character of a word for `headAfter`: a letter or an apostrophe. */
 const headChar = (c: number) => c === 0x2019 || c === 0x27 || isLetter(c);
@@ -298,12 +561,16 @@ const headChar = (c: number) => c === 0x2019 || c === 0x27 || isLetter(c);
 function headAfter(text: string, from: number, limit: number): string {
   // The tokens of /[\p{L}’']+|[,;:.!?—]/gu over text[from, end), scanned by hand (a Unicode-class regex per item).
   const end = Math.min(limit, from + 80);
-  for (let i = from; i < end;) {
+  for (let i = from; i < end; ) {
     let cp = codePointAt(text, i, end);
-    if (cp === 0x2c || cp === 0x3b || cp === 0x3a || cp === 0x2e || cp === 0x21 || cp === 0x3f || cp === 0x2014) return '';
-    if (!headChar(cp)) { i += widthOf(cp); continue; }
+    if (cp === 0x2c || cp === 0x3b || cp === 0x3a || cp === 0x2e || cp === 0x21 || cp === 0x3f || cp === 0x2014)
+      return '';
+    if (!headChar(cp)) {
+      i += widthOf(cp);
+      continue;
+    }
     const s = i;
-    while (i < end && headChar(cp = codePointAt(text, i, end))) i += widthOf(cp);
+    while (i < end && headChar((cp = codePointAt(text, i, end)))) i += widthOf(cp);
     const w = text.slice(s, i).toLowerCase().replace(/’/g, "'");
     if (!NOT_HEAD.has(w) && w !== "n't") return w;
   }
@@ -323,14 +590,17 @@ function capitalisedWords(text: string, start: number, end: number): Capitalised
   const out: CapitalisedWord[] = [];
   // ASCII units (most of news copy) are tested by range here; only other code points are read whole and asked of
   // segment/chars.ts (a call per character would be most of this scan, which covers the whole article).
-  for (let i = start; i < end;) {
+  for (let i = start; i < end; ) {
     let c = text.charCodeAt(i);
-    if (c < 128 ? c < 65 || c > 90 : !isUpper(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
+    if (c < 128 ? c < 65 || c > 90 : !isUpper((c = codePointAt(text, i, end)))) {
+      i += widthOf(c);
+      continue;
+    }
     const s = i;
     i += widthOf(c);
     while (i < end) {
       c = text.charCodeAt(i);
-      if (c < 128 ? !WORD_TAIL_ASCII[c] : !(isLetterOrDigit(c = codePointAt(text, i, end)) || c === 0x2019)) break;
+      if (c < 128 ? !WORD_TAIL_ASCII[c] : !(isLetterOrDigit((c = codePointAt(text, i, end))) || c === 0x2019)) break;
       i += widthOf(c);
     }
     out.push({ index: s, word: text.slice(s, i) });
@@ -339,7 +609,9 @@ function capitalisedWords(text: string, start: number, end: number): Capitalised
 }
 
 /** The ASCII characters that continue a capitalised word: letters, digits and . ' & -. */
-const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9.'&-]/.test(String.fromCharCode(c)) ? 1 : 0));
+const WORD_TAIL_ASCII = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9.'&-]/.test(String.fromCharCode(c)) ? 1 : 0,
+);
 
 /**
  * Whether `text[from, at)` (the few characters before a capitalised word) ends as a sentence or a quotation opens:
@@ -362,7 +634,52 @@ export function opensAfter(text: string, from: number, at: number, dash: boolean
 }
 
 /** Capitalised function words: not names even when capitalised mid-sentence (titles, headings). */
-const NOT_NAMES = new Set(['I', 'The', 'A', 'An', 'And', 'But', 'Or', 'In', 'On', 'At', 'Of', 'For', 'To', 'With', 'By', 'From', 'As', 'It', 'He', 'She', 'They', 'We', 'You', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'If', 'When', 'While', 'After', 'Before', 'Now', 'Then', 'So', 'Yet', 'Still', 'Read']);
+const NOT_NAMES = new Set([
+  'I',
+  'The',
+  'A',
+  'An',
+  'And',
+  'But',
+  'Or',
+  'In',
+  'On',
+  'At',
+  'Of',
+  'For',
+  'To',
+  'With',
+  'By',
+  'From',
+  'As',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'You',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'My',
+  'Its',
+  'If',
+  'When',
+  'While',
+  'After',
+  'Before',
+  'Now',
+  'Then',
+  'So',
+  'Yet',
+  'Still',
+  'Read',
+]);
 
 /**
  * Words of `text` written capitalised in the middle of a sentence, found once per text. A name is capitalised
@@ -376,16 +693,27 @@ export function properWords(text: string): ProperWords {
     if (m.index === 0 || opensAfter(text, Math.max(0, m.index - 3), m.index, true)) continue;
     out.add(bare(m.word));
   }
-  const starts = new Int32Array(all.length), ends = new Int32Array(all.length);
-  all.forEach((m, k) => { starts[k] = m.index; ends[k] = m.index + m.word.length; });
+  const starts = new Int32Array(all.length),
+    ends = new Int32Array(all.length);
+  all.forEach((m, k) => {
+    starts[k] = m.index;
+    ends[k] = m.index + m.word.length;
+  });
   return Object.assign(out, { capitals: { text, starts, ends } });
 }
 
-interface CapitalisedWord { index: number; word: string }
+interface CapitalisedWord {
+  index: number;
+  word: string;
+}
 
 /** A text's capitalised words as offsets: word k is `text.slice(starts[k], ends[k])`. Kept as long as the proper
  *  words (memoised with the text's analysis), so flat: not an object and a string per word. */
-interface Capitals { text: string; starts: Int32Array; ends: Int32Array }
+interface Capitals {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
 
 /**
  * `capitalisedWords(text, start, end)`, taken from the whole text's list when `proper` came from `properWords(text)`.
@@ -396,8 +724,13 @@ function capitalisedIn(text: string, start: number, end: number, proper: ProperW
   const all = proper.capitals;
   if (all?.text !== text) return capitalisedWords(text, start, end);
   const { starts, ends } = all;
-  let lo = 0, hi = starts.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= start) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: CapitalisedWord[] = [];
   for (let k = lo; k < starts.length && starts[k]! < end; k++) {
     if (starts[k]! < start || ends[k]! > end) return capitalisedWords(text, start, end);
@@ -409,7 +742,9 @@ function capitalisedIn(text: string, start: number, end: number, proper: ProperW
 /** `w` without a final possessive 's or ’s (what `w.replace(/['’]s$/u, '')` gives, without the regex). */
 function dropPossessive(w: string): string {
   const n = w.length;
-  return n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019) ? w.slice(0, n - 2) : w;
+  return n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019)
+    ? w.slice(0, n - 2)
+    : w;
 }
 
 /** A capitalised word as a proper word: possessive and trailing dots and apostrophes dropped
@@ -430,18 +765,33 @@ function properRuns(text: string, start: number, end: number, proper: ProperWord
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;
   for (const m of capitalisedIn(text, start, end, proper)) {
-    const s = m.index, e = s + m.word.length;
+    const s = m.index,
+      e = s + m.word.length;
     const word = bare(m.word);
     const initial = s === start || opensAfter(text, Math.max(start, s - 3), s, false);
     const name = !NOT_NAMES.has(word) && (!initial || proper.has(word));
     // (The tests of the gap and the possessive read units: they were a slice and a regex per capitalised word.)
-    if (name && cur && s === cur.end + 1 && text.charCodeAt(cur.end) === 0x20 && !endsPossessive(text, cur.start, cur.end)) cur.end = e;
-    else if (name) { if (cur) runs.push(cur); cur = { start: s, end: e }; }
-    else if (cur) { runs.push(cur); cur = null; }
+    if (
+      name &&
+      cur &&
+      s === cur.end + 1 &&
+      text.charCodeAt(cur.end) === 0x20 &&
+      !endsPossessive(text, cur.start, cur.end)
+    )
+      cur.end = e;
+    else if (name) {
+      if (cur) runs.push(cur);
+      cur = { start: s, end: e };
+    } else if (cur) {
+      runs.push(cur);
+      cur = null;
+    }
   }
   if (cur) runs.push(cur);
   // Trailing sentence punctuation is not part of a name ("… with Putin."), but "U.S." keeps its dots.
-  for (const r of runs) if (!(r.end >= 2 && text.charCodeAt(r.end - 1) === 0x2e && isUpper(text.charCodeAt(r.end - 2)))) r.end = trimDots(text, r.start, r.end);
+  for (const r of runs)
+    if (!(r.end >= 2 && text.charCodeAt(r.end - 1) === 0x2e && isUpper(text.charCodeAt(r.end - 2))))
+      r.end = trimDots(text, r.start, r.end);
   return runs;
 }
 
@@ -459,6 +809,7 @@ function trimDots(text: string, start: number, end: number): number {
 function entityKind(raw: string, names: string[]): ChangeKind {
   if (ORG_WORDS.test(raw)) return 'organization';
   if (names.some((n) => PLACES.has(n))) return 'place';
-  if (names.length >= 2 || /^(?:President|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Secretary|Minister|Prime)\b/.test(raw)) return 'person';
+  if (names.length >= 2 || /^(?:President|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Secretary|Minister|Prime)\b/.test(raw))
+    return 'person';
   return 'entity';
 }

@@ -1,13 +1,21 @@
-import type {
-  ArticleInput, Attribution, CompareLimits, FactChange, Quote, QuoteStatus, Span, Summary, Verdict,
-} from '../types.js';
-import { findQuotes, type FoundQuote } from './quote-find.js';
-import { checkQuote, indexOriginal, splitPieces, type OriginalIndex, type Piece } from './quote-check.js';
-import { findAttribution } from './attribution.js';
-import { NO_ANTONYMS, alignmentFacts, type AlignedClaims, type FactsMemo } from './fact-changes.js';
-import type { Antonyms } from './polarity.js';
 import { wordDiff } from '../classify/word-diff.js';
+import type {
+  ArticleInput,
+  Attribution,
+  CompareLimits,
+  FactChange,
+  Quote,
+  QuoteStatus,
+  Span,
+  Summary,
+  Verdict,
+} from '../types.js';
 import { Workspace } from '../workspace.js';
+import { findAttribution } from './attribution.js';
+import { type AlignedClaims, alignmentFacts, type FactsMemo, NO_ANTONYMS } from './fact-changes.js';
+import type { Antonyms } from './polarity.js';
+import { checkQuote, indexOriginal, type OriginalIndex, type Piece, splitPieces } from './quote-check.js';
+import { type FoundQuote, findQuotes } from './quote-find.js';
 
 /** At most this many examples are named in one flag; the counts are in `summary.quotes`. */
 const FLAG_EXAMPLES = 3;
@@ -53,18 +61,37 @@ export interface JournalismFindings {
  * Journalism checks over a finished alignment: quote integrity, attribution and changed facts. `memos` hold the
  * per-text work of texts seen before (`TextMemo`; each must belong to that side's text).
  */
-export function checkJournalism(result: AlignedClaims, original: ArticleInput, rewrite: ArticleInput,
-  limits: CompareLimits, memos: TextMemos = { original: textMemo(), rewrite: textMemo() },
-  workspace = new Workspace(), antonyms: Antonyms = NO_ANTONYMS): JournalismFindings {
+export function checkJournalism(
+  result: AlignedClaims,
+  original: ArticleInput,
+  rewrite: ArticleInput,
+  limits: CompareLimits,
+  memos: TextMemos = { original: textMemo(), rewrite: textMemo() },
+  workspace = new Workspace(),
+  antonyms: Antonyms = NO_ANTONYMS,
+): JournalismFindings {
   // Quotations inside boilerplate (teaser headlines, "Read:" links, comment forms) are not the article's.
   const oQuotes = outsideOf(memos.original, original.text, result.original.boilerplate);
   const rQuotes = outsideOf(memos.rewrite, rewrite.text, result.rewrite.boilerplate);
   // The original's word index only serves to locate the rewrite's quotations: a rewrite without any needs none.
-  const oIndex = () => oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes);
-  const rPieces = rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q));
-  const { quotes, dropped } = checkQuotes(rewrite.text, oQuotes.quotes, rQuotes.quotes, rPieces, oIndex, limits, workspace);
+  const oIndex = () => (oQuotes.index ??= indexOriginal(original.text, oQuotes.quotes));
+  const rPieces = (rQuotes.pieces ??= rQuotes.quotes.map((q) => splitPieces(rewrite.text, q)));
+  const { quotes, dropped } = checkQuotes(
+    rewrite.text,
+    oQuotes.quotes,
+    rQuotes.quotes,
+    rPieces,
+    oIndex,
+    limits,
+    workspace,
+  );
   const quoteCounts = {
-    verbatim: 0, altered: 0, from_narration: 0, not_in_original: 0, dropped: dropped.length, speakerChanged: 0,
+    verbatim: 0,
+    altered: 0,
+    from_narration: 0,
+    not_in_original: 0,
+    dropped: dropped.length,
+    speakerChanged: 0,
   };
   for (const q of quotes) {
     if (q.side !== 'rewrite' || !q.status) continue;
@@ -81,19 +108,39 @@ export function checkJournalism(result: AlignedClaims, original: ArticleInput, r
 function outsideOf(memo: TextMemo, text: string, boilerplate: Span[]): NonNullable<TextMemo['outside']> {
   const key = boilerplate.map((b) => `${b.start}:${b.end}`).join(',');
   if (memo.outside?.key === key) return memo.outside;
-  const all = memo.quotes ??= findQuotes(text);
-  const quotes = boilerplate.length ? all.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end)) : all;
-  return memo.outside = { key, quotes };
+  const all = (memo.quotes ??= findQuotes(text));
+  const quotes = boilerplate.length
+    ? all.filter((q) => !boilerplate.some((b) => q.start >= b.start && q.end <= b.end))
+    : all;
+  return (memo.outside = { key, quotes });
 }
 
 /** Fresh copies of a found quotation's spans for a result (found quotations are memoised and shared). */
-const copySpan = <T extends Span | null>(s: T): T => (s && { ...s });
+const copySpan = <T extends Span | null>(s: T): T => s && { ...s };
 
-function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[], rPieces: Piece[][], idx: () => OriginalIndex,
-  limits: CompareLimits, workspace: Workspace) {
+function checkQuotes(
+  rText: string,
+  oQuotes: FoundQuote[],
+  rQuotes: FoundQuote[],
+  rPieces: Piece[][],
+  idx: () => OriginalIndex,
+  limits: CompareLimits,
+  workspace: Workspace,
+) {
   const quotes: Quote[] = oQuotes.map((q, i) => ({
-    id: `oq${i + 1}`, side: 'original', start: q.start, end: q.end, text: q.text, speaker: copySpan(q.speaker), status: null,
-    source: null, speakerChanged: false, edits: [], diff: [], group: null, nested: q.nested.map(copySpan),
+    id: `oq${i + 1}`,
+    side: 'original',
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    speaker: copySpan(q.speaker),
+    status: null,
+    source: null,
+    speakerChanged: false,
+    edits: [],
+    diff: [],
+    group: null,
+    nested: q.nested.map(copySpan),
   }));
   const carried = new Set<number>();
   let n = 0;
@@ -105,10 +152,22 @@ function checkQuotes(rText: string, oQuotes: FoundQuote[], rQuotes: FoundQuote[]
       const src = p.sourceQuote !== null ? oQuotes[p.sourceQuote] : undefined;
       const speakerChanged = !!src && !!src.speakerKey && !!rq.speakerKey && src.speakerKey !== rq.speakerKey;
       quotes.push({
-        id: `rq${++n}`, side: 'rewrite', start: p.start, end: p.end, text: rText.slice(p.start, p.end), speaker: copySpan(rq.speaker),
-        status: p.status, source: p.source, speakerChanged, edits: p.edits,
-        diff: p.status === 'altered' && p.source ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits, workspace.diff) : [],
-        group, nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
+        id: `rq${++n}`,
+        side: 'rewrite',
+        start: p.start,
+        end: p.end,
+        text: rText.slice(p.start, p.end),
+        speaker: copySpan(rq.speaker),
+        status: p.status,
+        source: p.source,
+        speakerChanged,
+        edits: p.edits,
+        diff:
+          p.status === 'altered' && p.source
+            ? wordDiff(p.source.text, rText.slice(p.start, p.end), limits.maxDiffEdits, workspace.diff)
+            : [],
+        group,
+        nested: rq.nested.filter((x) => x.start >= p.start && x.end <= p.end).map(copySpan),
       });
     }
   });
@@ -132,20 +191,40 @@ export function journalismFlags(verdict: Verdict, findings: JournalismFindings):
     out.push(`derived_uncredited: ${derived} but does not credit ${attribution.names.join(' / ')}`);
   }
   if (verdict !== 'independent' && attribution.credited === null) {
-    const cites = attribution.cited.length ? ` (it cites ${[...new Set(attribution.cited.map((c) => c.text))].join(', ')})` : '';
+    const cites = attribution.cited.length
+      ? ` (it cites ${[...new Set(attribution.cited.map((c) => c.text))].join(', ')})`
+      : '';
     out.push(`credit_not_checked: ${derived}; the original's outlet is unknown, so credit was not checked${cites}`);
   }
   const rq = findings.quotes.filter((q) => q.side === 'rewrite');
   const byStatus = (s: QuoteStatus, label: string) => {
     const qs = rq.filter((q) => q.status === s);
-    if (qs.length) out.push(`${label}: ${qs.length} — ${examples(qs.map((q) => short(q.text)), ', ')}`);
+    if (qs.length)
+      out.push(
+        `${label}: ${qs.length} — ${examples(
+          qs.map((q) => short(q.text)),
+          ', ',
+        )}`,
+      );
   };
   byStatus('altered', 'altered_quote');
   byStatus('from_narration', 'quote_from_narration');
   byStatus('not_in_original', 'quote_not_in_original');
   const changed = rq.filter((q) => q.speakerChanged);
-  if (changed.length) out.push(`quote_speaker_changed: ${changed.length} — ${examples(changed.map((q) => short(q.text)), ', ')}`);
+  if (changed.length)
+    out.push(
+      `quote_speaker_changed: ${changed.length} — ${examples(
+        changed.map((q) => short(q.text)),
+        ', ',
+      )}`,
+    );
   const facts = findings.changes.flat();
-  if (facts.length) out.push(`changed_facts: ${facts.length} — ${examples(facts.map((f) => f.note), '; ')}`);
+  if (facts.length)
+    out.push(
+      `changed_facts: ${facts.length} — ${examples(
+        facts.map((f) => f.note),
+        '; ',
+      )}`,
+    );
   return out;
 }

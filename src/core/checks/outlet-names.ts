@@ -25,7 +25,11 @@ export function reducedNames(name: string): string[] {
   const domain = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\/?$/u.test(n);
   if (domain) {
     // Its registrable label: "theatlantic" of www.theatlantic.com, "caliber" of caliber.az.
-    const labels = n.replace(/^https?:\/\//, '').replace(/\/$/, '').replace(/^www\./, '').split('.');
+    const labels = n
+      .replace(/^https?:\/\//, '')
+      .replace(/\/$/, '')
+      .replace(/^www\./, '')
+      .split('.');
     n = labels.slice(0, -1).join('');
   }
   const reduced = n.replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');

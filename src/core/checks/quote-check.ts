@@ -1,6 +1,6 @@
+import { ALNUM_ASCII, codePointAt, isLetter, isLetterOrDigit, LETTER_ASCII, widthOf } from '../segment/chars.js';
 import type { QuoteEdit, QuoteStatus, Span, TextSpan } from '../types.js';
 import type { FoundQuote } from './quote-find.js';
-import { ALNUM_ASCII, LETTER_ASCII, codePointAt, isLetter, isLetterOrDigit, widthOf } from '../segment/chars.js';
 
 /**
  * Checks a rewrite's quotations against the original: verbatim, altered, put into someone's mouth
@@ -51,19 +51,30 @@ const SAME_PASSAGE_CHARS = 400;
 /** Words of `text[start, end)` with offsets, normalised for matching: case, curly apostrophes, hyphens. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  scanWords(text, start, end, (s, e, norm) => { out.push({ start: s, end: e, norm }); });
+  scanWords(text, start, end, (s, e, norm) => {
+    out.push({ start: s, end: e, norm });
+  });
   return out;
 }
 
 /** The words of `words(text, start, end)` handed to `emit` in order, without a `Word` object each (`indexOriginal`
  *  keeps only their offsets and ids). */
-function scanWords(text: string, start: number, end: number, emit: (start: number, end: number, norm: string) => void): void {
+function scanWords(
+  text: string,
+  start: number,
+  end: number,
+  emit: (start: number, end: number, norm: string) => void,
+): void {
   // Past the run of code points `ok` accepts from `i`; ASCII units (most of the text) are looked up in `ascii`, the
   // same class as a table, without reading a code point or calling `ok`.
   const run = (i: number, ok: (cp: number) => boolean, ascii: Uint8Array): number => {
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c < 128) { if (!ascii[c]) break; i++; continue; }
+      if (c < 128) {
+        if (!ascii[c]) break;
+        i++;
+        continue;
+      }
       const cp = codePointAt(text, i, end);
       if (!ok(cp)) break;
       i += widthOf(cp);
@@ -71,10 +82,15 @@ function scanWords(text: string, start: number, end: number, emit: (start: numbe
     return i;
   };
   // Whether the word being read took a curly apostrophe or a hyphen: only then has its norm one to replace.
-  let curly = false, hyphen = false;
+  let curly = false,
+    hyphen = false;
   // (['’]\p{L}+)*
   const apostrophes = (i: number): number => {
-    for (let c = text.charCodeAt(i); i + 1 < end && (c === 39 || c === 0x2019) && isLetter(codePointAt(text, i + 1, end)); c = text.charCodeAt(i)) {
+    for (
+      let c = text.charCodeAt(i);
+      i + 1 < end && (c === 39 || c === 0x2019) && isLetter(codePointAt(text, i + 1, end));
+      c = text.charCodeAt(i)
+    ) {
       if (c === 0x2019) curly = true;
       i = run(i + 1, isLetter, LETTER_ASCII);
     }
@@ -82,12 +98,16 @@ function scanWords(text: string, start: number, end: number, emit: (start: numbe
   };
   // Lower-cased once for the range: the same as per word unless lower-casing changes a length (İ) or looks at
   // the neighbours (final sigma), and per-word lower-casing of two-byte text was half of this function's time.
-  const range = text.slice(start, end), lowered = range.toLowerCase();
+  const range = text.slice(start, end),
+    lowered = range.toLowerCase();
   const once = lowered.length === range.length && !range.includes('Σ');
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit(c = codePointAt(text, i, end))) { i += widthOf(c); continue; }
+    if (c < 128 ? !ALNUM_ASCII[c] : !isLetterOrDigit((c = codePointAt(text, i, end)))) {
+      i += widthOf(c);
+      continue;
+    }
     const s = i;
     curly = hyphen = false;
     i = apostrophes(run(i, isLetterOrDigit, ALNUM_ASCII));
@@ -127,15 +147,21 @@ export interface OriginalIndex {
 export function indexOriginal(text: string, quotes: FoundQuote[]): OriginalIndex {
   // Words are at least one unit apart, so there are at most ⌈length / 2⌉ (the arrays are cut to the count below).
   const cap = (text.length + 1) >> 1;
-  let starts = new Int32Array(cap), ends = new Int32Array(cap), ids = new Int32Array(cap);
+  let starts = new Int32Array(cap),
+    ends = new Int32Array(cap),
+    ids = new Int32Array(cap);
   const idOf = new Map<string, number>();
   let n = 0;
   scanWords(text, 0, text.length, (s, e, norm) => {
     let id = idOf.get(norm);
-    if (id === undefined) idOf.set(norm, id = idOf.size);
-    starts[n] = s; ends[n] = e; ids[n++] = id;
+    if (id === undefined) idOf.set(norm, (id = idOf.size));
+    starts[n] = s;
+    ends[n] = e;
+    ids[n++] = id;
   });
-  starts = starts.slice(0, n); ends = ends.slice(0, n); ids = ids.slice(0, n);
+  starts = starts.slice(0, n);
+  ends = ends.slice(0, n);
+  ids = ids.slice(0, n);
   const quoteOf = new Int32Array(n).fill(-1);
   let q = 0;
   for (let i = 0; i < n; i++) {
@@ -144,15 +170,21 @@ export function indexOriginal(text: string, quotes: FoundQuote[]): OriginalIndex
     if (cur && cur.start <= starts[i]! && ends[i]! <= cur.end) quoteOf[i] = q;
   }
   // Positions grouped by id (a counting sort: each id's positions stay in text order).
-  const posStart = new Int32Array(idOf.size + 1), posList = new Int32Array(n), fill = new Int32Array(idOf.size);
+  const posStart = new Int32Array(idOf.size + 1),
+    posList = new Int32Array(n),
+    fill = new Int32Array(idOf.size);
   for (let i = 0; i < n; i++) posStart[ids[i]! + 1]!++;
   for (let k = 0; k < idOf.size; k++) posStart[k + 1]! += posStart[k]!;
-  for (let i = 0; i < n; i++) { const id = ids[i]!; posList[posStart[id]! + fill[id]!++] = i; }
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    posList[posStart[id]! + fill[id]!++] = i;
+  }
   return { text, count: n, starts, ends, quoteOf, ids, idOf, posStart, posList };
 }
 
 /** The positions of id `id`'s words in the original (a view, no copy). */
-const positionsOf = (idx: OriginalIndex, id: number): Int32Array => idx.posList.subarray(idx.posStart[id]!, idx.posStart[id + 1]!);
+const positionsOf = (idx: OriginalIndex, id: number): Int32Array =>
+  idx.posList.subarray(idx.posStart[id]!, idx.posStart[id + 1]!);
 
 /** A piece of a rewrite quotation: a pure function of the rewrite text and the quotation's span, so memoised with the
  *  text (checks/journalism.ts `TextMemo`) and never mutated once made (checked pieces copy its edits). */
@@ -186,11 +218,17 @@ export function splitPieces(text: string, quote: Span): Piece[] {
   };
   for (let m = MARK.exec(body); m; m = MARK.exec(body)) {
     const at = quote.start + m.index;
-    const edit: QuoteEdit = { kind: m[0].startsWith('[') ? 'insertion' : 'omission', start: at, end: at + m[0].length, text: m[0] };
+    const edit: QuoteEdit = {
+      kind: m[0].startsWith('[') ? 'insertion' : 'omission',
+      start: at,
+      end: at + m[0].length,
+      text: m[0],
+    };
     if (edit.kind === 'omission') {
       flush(at);
       const last = pieces[pieces.length - 1];
-      if (last) last.edits.push(edit); else pendingEdits.push(edit);
+      if (last) last.edits.push(edit);
+      else pendingEdits.push(edit);
     } else {
       // An insertion: the words before it end a piece (they may come from elsewhere than the words after it).
       flush(at);
@@ -201,7 +239,9 @@ export function splitPieces(text: string, quote: Span): Piece[] {
   flush(quote.end);
   // Trailing edits with no piece after them stay on the last piece.
   if (pendingEdits.length && pieces.length) pieces[pieces.length - 1]!.edits.push(...pendingEdits);
-  return pieces.flatMap((p) => splitSentences(text, p)).map((p) => ({ start: p.start, end: p.end, norms: p.words.map((w) => w.norm), edits: p.edits }));
+  return pieces
+    .flatMap((p) => splitSentences(text, p))
+    .map((p) => ({ start: p.start, end: p.end, norms: p.words.map((w) => w.norm), edits: p.edits }));
 }
 
 /** Fewest words on each side of a sentence boundary for a piece to be cut there. */
@@ -219,13 +259,23 @@ function splitSentences(text: string, p: Draft): Draft[] {
     const boundary = /[.!?]/.test(gap) && /^\p{Lu}/u.test(text[p.words[i + 1]!.start] ?? '');
     if (boundary && i + 1 - from >= MIN_SENTENCE_WORDS && p.words.length - (i + 1) >= MIN_SENTENCE_WORDS) {
       const ws = p.words.slice(from, i + 1);
-      out.push({ start: ws[0]!.start, end: ws[ws.length - 1]!.end, words: ws, edits: out.length ? [] : p.edits.filter((e) => e.start < p.words[i]!.end) });
+      out.push({
+        start: ws[0]!.start,
+        end: ws[ws.length - 1]!.end,
+        words: ws,
+        edits: out.length ? [] : p.edits.filter((e) => e.start < p.words[i]!.end),
+      });
       from = i + 1;
     }
   }
   if (!out.length) return [p];
   const ws = p.words.slice(from);
-  out.push({ start: ws[0]!.start, end: p.end, words: ws, edits: p.edits.filter((e) => e.start >= ws[0]!.start - 1 || e.start >= out[out.length - 1]!.end) });
+  out.push({
+    start: ws[0]!.start,
+    end: p.end,
+    words: ws,
+    edits: p.edits.filter((e) => e.start >= ws[0]!.start - 1 || e.start >= out[out.length - 1]!.end),
+  });
   return out;
 }
 
@@ -250,23 +300,31 @@ export class QuoteBuffers {
 
 /** Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
 function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number, buffers: QuoteBuffers): [number, number][] {
-  const n = a.length, m = hi - lo, w = m + 1;
+  const n = a.length,
+    m = hi - lo,
+    w = m + 1;
   if (buffers.dp.length < (n + 1) * w) buffers.dp = new Uint16Array((n + 1) * w);
   const dp = buffers.dp;
   // The last row and column are the only cells read before the loop writes them: they start at 0.
   dp.fill(0, n * w, n * w + w);
   for (let i = 0; i < n; i++) dp[i * w + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const ai = a[i]!, row = i * w, next = row + w;
+    const ai = a[i]!,
+      row = i * w,
+      next = row + w;
     for (let j = m - 1; j >= 0; j--) {
       dp[row + j] = ai === b[lo + j] ? dp[next + j + 1]! + 1 : Math.max(dp[next + j]!, dp[row + j + 1]!);
     }
   }
   const matched: [number, number][] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[lo + j]) { matched.push([i, lo + j]); i++; j++; }
-    else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
+    if (a[i] === b[lo + j]) {
+      matched.push([i, lo + j]);
+      i++;
+      j++;
+    } else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
     else j++;
   }
   return matched;
@@ -278,15 +336,22 @@ function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number, buffers: Quot
  * `MAX_VOTING_POSITIONS` do not vote). The order is total, so inserting into a short list gives what sorting every
  * voted diagonal and keeping the head gave, without the sort.
  */
-export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | undefined)[], originalWords: number,
-  buffers = new QuoteBuffers()): number[] {
+export function topDiagonals(
+  wordCount: number,
+  lists: (ArrayLike<number> | undefined)[],
+  originalWords: number,
+  buffers = new QuoteBuffers(),
+): number[] {
   if (buffers.votes.length < originalWords + wordCount) buffers.votes = new Int32Array(originalWords + wordCount);
   const votes = buffers.votes;
   const touched: number[] = [];
   lists.forEach((at, k) => {
     // Very frequent words carry no evidence of where a piece comes from and would make voting quadratic.
     if (!at || at.length > MAX_VOTING_POSITIONS) return;
-    for (let x = 0; x < at.length; x++) { const v = at[x]! - k + wordCount; if (votes[v]!++ === 0) touched.push(v); }
+    for (let x = 0; x < at.length; x++) {
+      const v = at[x]! - k + wordCount;
+      if (votes[v]!++ === 0) touched.push(v);
+    }
   });
   const top: number[] = [];
   const before = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b);
@@ -304,23 +369,36 @@ export function topDiagonals(wordCount: number, lists: (ArrayLike<number> | unde
  * Finds where a piece's words come from: diagonal voting over shared words picks a few candidate offsets, an LCS
  * around each measures the share found in order. Returns the best quoted and the best overall candidate.
  */
-function locate(piece: string[], idx: OriginalIndex, buffers: QuoteBuffers): { best: Located | null; bestQuoted: Located | null } {
-  const words = piece.slice(0, MAX_PIECE_WORDS), n = words.length;
+function locate(
+  piece: string[],
+  idx: OriginalIndex,
+  buffers: QuoteBuffers,
+): { best: Located | null; bestQuoted: Located | null } {
+  const words = piece.slice(0, MAX_PIECE_WORDS),
+    n = words.length;
   // Each word's id in the original (-1: not there) and its positions there, looked up once.
-  const ids = new Int32Array(n), lists: (Int32Array | undefined)[] = [];
-  words.forEach((w, k) => { const id = idx.idOf.get(w); ids[k] = id ?? -1; lists.push(id === undefined ? undefined : positionsOf(idx, id)); });
+  const ids = new Int32Array(n),
+    lists: (Int32Array | undefined)[] = [];
+  words.forEach((w, k) => {
+    const id = idx.idOf.get(w);
+    ids[k] = id ?? -1;
+    lists.push(id === undefined ? undefined : positionsOf(idx, id));
+  });
   const exact = exactRuns(ids, lists, idx);
   if (exact.length) return { best: exact[0]!, bestQuoted: exact.find((l) => l.quoted !== null) ?? null };
   const content = words.map((w) => !FUNCTION_WORDS.has(w));
   const contentTotal = content.filter(Boolean).length;
   const margin = Math.max(4, Math.ceil(n / 2));
-  let best: Located | null = null, bestQuoted: Located | null = null;
+  let best: Located | null = null,
+    bestQuoted: Located | null = null;
   for (const d of topDiagonals(n, lists, idx.count, buffers)) {
-    const lo = Math.max(0, d - margin), hi = Math.min(idx.count, d + n + margin);
+    const lo = Math.max(0, d - margin),
+      hi = Math.min(idx.count, d + n + margin);
     const pairs = lcs(ids, idx.ids, lo, hi, buffers);
     if (!pairs.length) continue;
     const matched = pairs.map((p) => p[1]);
-    let first = matched[0]!, last = matched[matched.length - 1]!;
+    let first = matched[0]!,
+      last = matched[matched.length - 1]!;
     const counts = new Map<number, number>();
     for (const j of matched) counts.set(idx.quoteOf[j]!, (counts.get(idx.quoteOf[j]!) ?? 0) + 1);
     const inQuotes = matched.length - (counts.get(-1) ?? 0);
@@ -339,12 +417,22 @@ function locate(piece: string[], idx: OriginalIndex, buffers: QuoteBuffers): { b
     // The source also covers the original words that the piece's unmatched first/last words replaced
     // ("He’s being played" for "Trump is being played"), within the same quotation or narration.
     const zone = idx.quoteOf[first]!;
-    const joined = (j: number) => idx.quoteOf[j] === zone && idx.quoteOf[j + 1] === zone && !/[.!?;:]/.test(idx.text.slice(idx.ends[j]!, idx.starts[j + 1]!));
+    const joined = (j: number) =>
+      idx.quoteOf[j] === zone &&
+      idx.quoteOf[j + 1] === zone &&
+      !/[.!?;:]/.test(idx.text.slice(idx.ends[j]!, idx.starts[j + 1]!));
     for (let k = pairs[0]![0]; k > 0 && first > 0 && joined(first - 1); k--) first--;
     for (let k = n - 1 - pairs[pairs.length - 1]![0]; k > 0 && last + 1 < idx.count && joined(last); k--) last++;
     let contentFound = 0;
     for (const [i] of pairs) if (content[i]) contentFound++;
-    const cand: Located = { score: matched.length / n, content: contentTotal ? contentFound / contentTotal : 1, exact, first, last, quoted };
+    const cand: Located = {
+      score: matched.length / n,
+      content: contentTotal ? contentFound / contentTotal : 1,
+      exact,
+      first,
+      last,
+      quoted,
+    };
     if (!best || better(cand, best)) best = cand;
     if (quoted !== null && (!bestQuoted || better(cand, bestQuoted))) bestQuoted = cand;
   }
@@ -371,8 +459,12 @@ function exactRuns(ids: Int32Array, lists: (Int32Array | undefined)[], idx: Orig
     let k = 0;
     while (k < n && idx.ids[j + k] === ids[k]) k++;
     if (k < n) continue;
-    let inQuote = 0, firstQuote = -1;
-    for (let x = j; x < j + n; x++) if (idx.quoteOf[x]! >= 0) { if (!inQuote++) firstQuote = idx.quoteOf[x]!; }
+    let inQuote = 0,
+      firstQuote = -1;
+    for (let x = j; x < j + n; x++)
+      if (idx.quoteOf[x]! >= 0) {
+        if (!inQuote++) firstQuote = idx.quoteOf[x]!;
+      }
     const quoted = inQuote * 2 > n ? firstQuote : null;
     out.push({ score: 1, content: 1, exact: true, first: j, last: j + n - 1, quoted });
   }
@@ -383,9 +475,13 @@ function exactRuns(ids: Int32Array, lists: (Int32Array | undefined)[], idx: Orig
  * English function words: a source must share the piece's content, not just "to the" ("want to stop the war"
  * is not "wants to keep the war going").
  */
-const FUNCTION_WORDS = new Set(('a an the and or but if of to in on at by for with from as is are was were be been being it its this that '
-  + 'these those he she they we i you his her their our my your him them us me not no so than then there here what who which will would '
-  + 'can could may might must should do does did has have had just also very all any some').split(' '));
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that ' +
+    'these those he she they we i you his her their our my your him them us me not no so than then there here what who which will would ' +
+    'can could may might must should do does did has have had just also very all any some'
+  ).split(' '),
+);
 
 function better(a: Located, b: Located): boolean {
   return a.score > b.score || (a.score === b.score && a.last - a.first < b.last - b.first);
@@ -396,8 +492,13 @@ function better(a: Located, b: Located): boolean {
  * different sources (a real quotation stitched to narration or to invented words). `pieces` are the quotation's
  * `splitPieces`, when the caller kept them from an earlier compare.
  */
-export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex, pieces = splitPieces(rewriteText, quote),
-  buffers = new QuoteBuffers()): CheckedPiece[] {
+export function checkQuote(
+  rewriteText: string,
+  quote: Span,
+  idx: OriginalIndex,
+  pieces = splitPieces(rewriteText, quote),
+  buffers = new QuoteBuffers(),
+): CheckedPiece[] {
   const checked = pieces.map((p) => checkPiece(p, idx, buffers));
   // Merge runs of pieces with the same kind of source (one original passage, or all from narration nearby).
   const merged: CheckedPiece[] = [];
@@ -409,13 +510,17 @@ export function checkQuote(rewriteText: string, quote: Span, idx: OriginalIndex,
       prev.score = Math.min(prev.score, c.score);
       if (c.status === 'altered') prev.status = 'altered';
       if (prev.source && c.source) {
-        const start = Math.min(prev.source.start, c.source.start), end = Math.max(prev.source.end, c.source.end);
+        const start = Math.min(prev.source.start, c.source.start),
+          end = Math.max(prev.source.end, c.source.end);
         prev.source = { start, end, text: idx.text.slice(start, end) };
       }
     } else merged.push(c);
   }
   // A quotation that is one passage keeps its whole span (leading/trailing marks included).
-  if (merged.length === 1) { merged[0]!.start = quote.start; merged[0]!.end = quote.end; }
+  if (merged.length === 1) {
+    merged[0]!.start = quote.start;
+    merged[0]!.end = quote.end;
+  }
   return merged;
 }
 
@@ -432,12 +537,23 @@ function checkPiece(p: Piece, idx: OriginalIndex, buffers: QuoteBuffers): Checke
   const { best, bestQuoted } = locate(p.norms, idx, buffers);
   // Very short pieces ("immediately") must match exactly: a shared common word is no evidence of a source.
   const short = p.norms.length < 3;
-  const ok = (l: Located | null): l is Located => !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);
+  const ok = (l: Located | null): l is Located =>
+    !!l && (short ? l.exact : l.score >= MIN_SOURCE_SHARE && l.content >= MIN_SOURCE_SHARE);
   let pick: Located | null = null;
   if (ok(bestQuoted) && (!best || bestQuoted.score >= best.score - QUOTED_PREFERENCE)) pick = bestQuoted;
   else if (ok(best)) pick = best;
-  if (!pick) return { start: p.start, end: p.end, edits, status: 'not_in_original', source: null, sourceQuote: null, score: best?.score ?? 0 };
-  const s = idx.starts[pick.first]!, e = idx.ends[pick.last]!;
+  if (!pick)
+    return {
+      start: p.start,
+      end: p.end,
+      edits,
+      status: 'not_in_original',
+      source: null,
+      sourceQuote: null,
+      score: best?.score ?? 0,
+    };
+  const s = idx.starts[pick.first]!,
+    e = idx.ends[pick.last]!;
   const source = { start: s, end: e, text: idx.text.slice(s, e) };
   const status: QuoteStatus = pick.quoted === null ? 'from_narration' : pick.exact ? 'verbatim' : 'altered';
   return { start: p.start, end: p.end, edits, status, source, sourceQuote: pick.quoted, score: pick.score };

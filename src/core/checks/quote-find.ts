@@ -1,5 +1,5 @@
-import type { Span, TextSpan } from '../types.js';
 import { paragraphSpans } from '../segment/paragraphs.js';
+import type { Span, TextSpan } from '../types.js';
 
 /**
  * Finding quotations and their speakers in news text. Pure string scanning: no NLP model is
@@ -41,7 +41,8 @@ export function findQuotes(text: string): FoundQuote[] {
   const paragraphs = paragraphSpans(text);
   // The scan below acts only on these characters (opening marks when no quotation is open, closing ones inside
   // one): it jumps from one to the next instead of stepping through every character.
-  const nextOpener = seeker(text, /[“"`‘]/g), nextCloser = seeker(text, /[”"']/g);
+  const nextOpener = seeker(text, /[“"`‘]/g),
+    nextCloser = seeker(text, /[”"']/g);
   let pending: { start: number; paragraph: number } | null = null; // an unclosed quote carried to the next paragraph
   for (let p = 0; p < paragraphs.length && out.length < MAX_QUOTES; p++) {
     const para = paragraphs[p]!;
@@ -49,7 +50,10 @@ export function findQuotes(text: string): FoundQuote[] {
     let i = para.start;
     if (pending) {
       // News style: the continuation paragraph must itself open with a quotation mark.
-      if (text[i] === '“' || text[i] === '"') { open = { mark: text[i]!, at: i, continued: true }; i++; }
+      if (text[i] === '“' || text[i] === '"') {
+        open = { mark: text[i]!, at: i, continued: true };
+        i++;
+      }
       pending = null;
     }
     for (; i < para.end && out.length < MAX_QUOTES; i++) {
@@ -57,17 +61,27 @@ export function findQuotes(text: string): FoundQuote[] {
       if (i >= para.end) break;
       const ch = text[i]!;
       if (!open) {
-        if (ch === '“' || (ch === '"' && (isOpening(text, i) || spaced(text, i)))) open = { mark: ch, at: i, continued: false };
-        else if (ch === '`' && text[i + 1] === '`') { open = { mark: '``', at: i + 1, continued: false }; i++; }
-        else if (ch === '‘' && isOpening(text, i) && LETTER.test(text[i + 1] ?? '')) {
+        if (ch === '“' || (ch === '"' && (isOpening(text, i) || spaced(text, i))))
+          open = { mark: ch, at: i, continued: false };
+        else if (ch === '`' && text[i + 1] === '`') {
+          open = { mark: '``', at: i + 1, continued: false };
+          i++;
+        } else if (ch === '‘' && isOpening(text, i) && LETTER.test(text[i + 1] ?? '')) {
           const close = findSingleClose(text, i + 1, para.end);
-          if (close > 0) { push(out, text, i, close + 1, i + 1, close, p, false); i = close; }
+          if (close > 0) {
+            push(out, text, i, close + 1, i + 1, close, p, false);
+            i = close;
+          }
         }
         continue;
       }
       // Tokenised corpora write quotes as ``…'' and put spaces inside straight marks (" We won , " he said).
-      const closes = open.mark === '``' ? ch === "'" && text[i + 1] === "'"
-        : open.mark === '“' ? ch === '”' || (ch === '"' && !isOpening(text, i)) : ch === '"' || ch === '”';
+      const closes =
+        open.mark === '``'
+          ? ch === "'" && text[i + 1] === "'"
+          : open.mark === '“'
+            ? ch === '”' || (ch === '"' && !isOpening(text, i))
+            : ch === '"' || ch === '”';
       if (closes) {
         const closeEnd = open.mark === '``' ? i + 2 : i + 1;
         if (i - open.at <= MAX_QUOTE_CHARS) push(out, text, open.at, closeEnd, open.at + 1, i, p, open.continued);
@@ -94,21 +108,44 @@ export function findQuotes(text: string): FoundQuote[] {
 function seeker(text: string, re: RegExp): (i: number) => number {
   let at = -1;
   return (i) => {
-    if (at < i) { re.lastIndex = i; at = re.exec(text)?.index ?? text.length; }
+    if (at < i) {
+      re.lastIndex = i;
+      at = re.exec(text)?.index ?? text.length;
+    }
     return at;
   };
 }
 
-function push(out: FoundQuote[], text: string, oStart: number, oEnd: number, start: number, end: number, paragraph: number, continued: boolean) {
+function push(
+  out: FoundQuote[],
+  text: string,
+  oStart: number,
+  oEnd: number,
+  start: number,
+  end: number,
+  paragraph: number,
+  continued: boolean,
+) {
   const s = trim(text, start, end);
   if (s.end <= s.start || !LETTER.test(text.slice(s.start, s.end))) return;
-  out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), outer: { start: oStart, end: oEnd }, paragraph,
-    speaker: null, speakerKey: null, nested: nestedSingles(text, s.start, s.end), continued });
+  out.push({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    outer: { start: oStart, end: oEnd },
+    paragraph,
+    speaker: null,
+    speakerKey: null,
+    nested: nestedSingles(text, s.start, s.end),
+    continued,
+  });
 }
 
 /** A straight mark standing alone between spaces (tokenised text) opens a quotation when none is open. */
 function spaced(text: string, i: number): boolean {
-  return (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
+  return (
+    (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '')
+  );
 }
 
 /** A straight or single mark opens a quotation when it starts a word: after whitespace, an opening bracket or a dash. */
@@ -128,7 +165,8 @@ function findSingleClose(text: string, from: number, limit: number): number {
     const c = text[j];
     if (c === '‘') return -1; // a new single quote before this one closed: not a quotation
     if ((c === '’' || c === "'") && !LETTER.test(text[j + 1] ?? '') && LETTER.test(text[j - 1] ?? '')) {
-      if (text[j - 1] === 's' && /^\s+[a-z]/.test(text.slice(j + 1, j + 4)) && !/[,.!?]/.test(text[j - 1] ?? '')) continue;
+      if (text[j - 1] === 's' && /^\s+[a-z]/.test(text.slice(j + 1, j + 4)) && !/[,.!?]/.test(text[j - 1] ?? ''))
+        continue;
       return j;
     }
   }
@@ -162,7 +200,8 @@ function trim(text: string, start: number, end: number): Span {
 
 // ---- speakers --------------------------------------------------------------------------------------
 
-const VERBS = 'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting|arguing|claiming|telling|declaring|asserting|asserted|describing';
+const VERBS =
+  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting|arguing|claiming|telling|declaring|asserting|asserted|describing';
 const NAME = String.raw`(?:\p{Lu}[\p{L}.’'\-]*)(?:\s+(?:\p{Lu}[\p{L}.’'\-]*|de|van|von|bin|al))*`;
 const PRONOUN = '(?:he|she|they|I|we|He|She|They|We)';
 const SUBJECT = `(${NAME}|${PRONOUN})`;
@@ -174,15 +213,45 @@ const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,140},)?`;
 /** `,” said Jake Sullivan` */
 const AFTER_VERB_NAME = new RegExp(String.raw`^[\s,.!?—–-]*(?:${VERBS})\s+(${NAME}|${PRONOUN})`, 'u');
 /** `,” Trump told reporters` / `,” Jake Sullivan, who was …, told me` / `,” he added` */
-const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.!?—–-]*(${NAME}|${PRONOUN}|${DESCRIPTOR})${APPOSITIVE}\s+${AUX}(?:${VERBS})\b`, 'u');
+const AFTER_NAME_VERB = new RegExp(
+  String.raw`^[\s,.!?—–-]*(${NAME}|${PRONOUN}|${DESCRIPTOR})${APPOSITIVE}\s+${AUX}(?:${VERBS})\b`,
+  'u',
+);
 /** `Trump wrote: “` / `But, he added, “` / `Kylie Newbold, …, told me in a statement: “` */
-const BEFORE_NAME_VERB = new RegExp(String.raw`${SUBJECT}${APPOSITIVE}\s+${AUX}(?:${VERBS})\b[^“”".!?]{0,140}[:,]?\s*$`, 'u');
+const BEFORE_NAME_VERB = new RegExp(
+  String.raw`${SUBJECT}${APPOSITIVE}\s+${AUX}(?:${VERBS})\b[^“”".!?]{0,140}[:,]?\s*$`,
+  'u',
+);
 /** `said Sullivan: “` */
 const BEFORE_VERB_NAME = new RegExp(String.raw`(?:${VERBS})\s+(${NAME})[:,]\s*$`, 'u');
 const HAS_VERB = new RegExp(String.raw`\b(?:${VERBS})\b`, 'u');
 const NAME_G = new RegExp(NAME, 'gu');
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'u');
-const STOP_NAMES = new Set(['But', 'And', 'The', 'A', 'In', 'On', 'As', 'Still', 'Meanwhile', 'However', 'Though', 'Although', 'After', 'When', 'While', 'Yet', 'So', 'Despite', 'For', 'It', 'This', 'That', 'Now']);
+const STOP_NAMES = new Set([
+  'But',
+  'And',
+  'The',
+  'A',
+  'In',
+  'On',
+  'As',
+  'Still',
+  'Meanwhile',
+  'However',
+  'Though',
+  'Although',
+  'After',
+  'When',
+  'While',
+  'Yet',
+  'So',
+  'Despite',
+  'For',
+  'It',
+  'This',
+  'That',
+  'Now',
+]);
 
 function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   const afterStart = q.outer.end;
@@ -205,10 +274,16 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   // Exact pre-tests: BEFORE_VERB_NAME ends in a colon or comma, and BEFORE_NAME_VERB holds a whole-word
   // verb; without them the unanchored patterns would be tried at every position of the sentence for nothing.
   const bv = /[:,]\s*$/u.test(before) ? BEFORE_VERB_NAME.exec(before) : null;
-  if (bv?.[1]) { setSpeaker(text, q, sentenceStart + bv.index + bv[0].lastIndexOf(bv[1]), bv[1]); return; }
+  if (bv?.[1]) {
+    setSpeaker(text, q, sentenceStart + bv.index + bv[0].lastIndexOf(bv[1]), bv[1]);
+    return;
+  }
   const hasVerb = HAS_VERB.test(before);
   const bn = hasVerb ? BEFORE_NAME_VERB.exec(before) : null;
-  if (bn?.[1] && !STOP_NAMES.has(firstWord(bn[1]))) { setSpeaker(text, q, sentenceStart + bn.index, bn[1]); return; }
+  if (bn?.[1] && !STOP_NAMES.has(firstWord(bn[1]))) {
+    setSpeaker(text, q, sentenceStart + bn.index, bn[1]);
+    return;
+  }
   if (hasVerb || before.trimEnd().endsWith(':')) {
     // A verb with no subject of its own ("repeatedly saying, “…”") or a colon introduction ("… sought to pin
     // responsibility on the previous administration: “…”"): the speaker is the subject of the sentence.
@@ -217,7 +292,8 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   }
 }
 
-const DATE_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const DATE_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * The name a sentence opens with, skipping openers ("Though", "On Thursday, August 21,"): the subject who speaks
@@ -238,13 +314,20 @@ function stripStop(name: string): string | null {
   return words.length ? words.join(' ') : null;
 }
 
-function firstWord(s: string): string { return s.split(/\s+/)[0] ?? ''; }
+function firstWord(s: string): string {
+  return s.split(/\s+/)[0] ?? '';
+}
 
 /** Start of the sentence holding `pos`, not crossing into quoted text or past the paragraph. */
 function lastBoundary(text: string, paraStart: number, pos: number): number {
   for (let i = pos - 1; i > paraStart; i--) {
     const c = text[i]!;
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '') && !/\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|U\.S)$/u.test(text.slice(Math.max(paraStart, i - 4), i))) return i + 1;
+    if (
+      (c === '.' || c === '!' || c === '?') &&
+      /\s/.test(text[i + 1] ?? '') &&
+      !/\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|U\.S)$/u.test(text.slice(Math.max(paraStart, i - 4), i))
+    )
+      return i + 1;
     if (c === '”' || c === '"') return i + 1;
   }
   return paraStart;
@@ -263,7 +346,12 @@ export function speakerKey(name: string): string | null {
   if (PRONOUN_ONLY.test(name) || /^\p{Ll}/u.test(name)) return null;
   const words = name.replace(/[’']s$/u, '').split(/\s+/);
   const last = words[words.length - 1];
-  return last ? last.toLowerCase().replace(/[^\p{L}]/gu, '').replace(/y+$/u, 'y') : null;
+  return last
+    ? last
+        .toLowerCase()
+        .replace(/[^\p{L}]/gu, '')
+        .replace(/y+$/u, 'y')
+    : null;
 }
 
 /**
@@ -276,7 +364,8 @@ function inheritSpeakers(quotes: FoundQuote[], text: string, paragraphs: Span[])
     const q = quotes[k]!;
     const prev = quotes[k - 1];
     if (!q.speaker && prev && (prev.paragraph === q.paragraph || (q.continued && prev.paragraph === q.paragraph - 1))) {
-      q.speaker = prev.speaker; q.speakerKey = prev.speakerKey;
+      q.speaker = prev.speaker;
+      q.speakerKey = prev.speakerKey;
     }
     if (q.speaker && !q.speakerKey) q.speakerKey = resolvePronoun(text, paragraphs, quotes, k);
   }
@@ -301,7 +390,8 @@ function resolvePronoun(text: string, paragraphs: Span[], quotes: FoundQuote[], 
     for (let j = k; j >= 0; j--) {
       const o = quotes[j]!;
       if (o.outer.end <= from) break;
-      if (o.outer.start < end) blanks.unshift({ start: Math.max(from, o.outer.start), end: Math.min(end, o.outer.end) });
+      if (o.outer.start < end)
+        blanks.unshift({ start: Math.max(from, o.outer.start), end: Math.min(end, o.outer.end) });
     }
     let region = '';
     let at = from;

@@ -11,15 +11,134 @@ import type { Word, WordAlignment } from './word-align.js';
 
 /** Function words: they carry no role of their own (a moved "the" is not a swapped fact). */
 export const FUNCTION_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'and', 'or', 'but', 'nor', 'that',
-  'this', 'these', 'those', 'it', 'its', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had',
-  'do', 'does', 'did', 'which', 'who', 'whom', 'whose', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their',
-  'our', 'my', 'your', 'him', 'them', 'us', 'me', "'s", 'there', 'then', 'than', 'also', 'into', 'onto', 'upon',
-  'about', 'after', 'before', 'during', 'while', 'when', 'where', 'since', 'until', 'through', 'over', 'under',
-  'between', 'among', 'against', 'not', 'no', 'so', 'such', 'both', 'either', 'neither', 'all', 'any', 'each',
-  'other', 'some', 'one', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'just', 'only',
-  'very', 'well', 'still', 'even', 'what', 'how', 'why', 'if', 'because', 'although', 'though', 'later', 'now',
-  'further', 'most', 'more', 'many', 'much', 'several', 'known', 'called', 'named', 'once', 'twice', 'indeed',
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+  'as',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'that',
+  'this',
+  'these',
+  'those',
+  'it',
+  'its',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+  'him',
+  'them',
+  'us',
+  'me',
+  "'s",
+  'there',
+  'then',
+  'than',
+  'also',
+  'into',
+  'onto',
+  'upon',
+  'about',
+  'after',
+  'before',
+  'during',
+  'while',
+  'when',
+  'where',
+  'since',
+  'until',
+  'through',
+  'over',
+  'under',
+  'between',
+  'among',
+  'against',
+  'not',
+  'no',
+  'so',
+  'such',
+  'both',
+  'either',
+  'neither',
+  'all',
+  'any',
+  'each',
+  'other',
+  'some',
+  'one',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'just',
+  'only',
+  'very',
+  'well',
+  'still',
+  'even',
+  'what',
+  'how',
+  'why',
+  'if',
+  'because',
+  'although',
+  'though',
+  'later',
+  'now',
+  'further',
+  'most',
+  'more',
+  'many',
+  'much',
+  'several',
+  'known',
+  'called',
+  'named',
+  'once',
+  'twice',
+  'indeed',
 ]);
 
 /** A moved word must sit in a run of at most this many unaligned words: a longer run is a clause moved whole
@@ -46,7 +165,8 @@ export function roleSwaps(al: WordAlignment, oText: string, rText: string, maxRu
   r.forEach((w, j) => {
     if (rPartner[j]! >= 0 || FUNCTION_WORDS.has(w.key)) return;
     const l = free.get(w.key);
-    if (l) l.push(j); else free.set(w.key, [j]);
+    if (l) l.push(j);
+    else free.set(w.key, [j]);
   });
   const moved: [number, number][] = [];
   o.forEach((w, i) => {
@@ -59,17 +179,21 @@ export function roleSwaps(al: WordAlignment, oText: string, rText: string, maxRu
   for (const [i, j] of moved) {
     if (used.has(i)) continue;
     for (const [i2, j2] of moved) {
-      if (i2 === i || used.has(i2) || used.has(i) || o[i2]!.key === o[i]!.key || kindOf(o[i2]!) !== kindOf(o[i]!)) continue;
+      if (i2 === i || used.has(i2) || used.has(i) || o[i2]!.key === o[i]!.key || kindOf(o[i2]!) !== kindOf(o[i]!))
+        continue;
       // u stood in the gap t moved into, and left it (for another gap: a swap, or a longer cycle of moves).
       if (oGap[i2] !== rGap[j] || rGap[j2] === oGap[i2]) continue;
       if (runLength(oPartner, i) > maxRun || runLength(oPartner, i2) > maxRun) continue;
-      if (voiceChanged(o, r, i, i2, j, j2) || coordinated(o, Math.min(i, i2), Math.max(i, i2), oPartner, oText)) continue;
+      if (voiceChanged(o, r, i, i2, j, j2) || coordinated(o, Math.min(i, i2), Math.max(i, i2), oPartner, oText))
+        continue;
       const [a, b] = [nameAround(o, oPartner, i), nameAround(o, oPartner, i2)];
       if (sameEntity(oText.slice(a[0], a[1]), oText.slice(b[0], b[1]))) continue;
       // The other words of both names are part of this swap ("Aaren Russell" / "Alex Davison" is one).
-      for (const [k] of moved) if ((o[k]!.start >= a[0] && o[k]!.end <= a[1]) || (o[k]!.start >= b[0] && o[k]!.end <= b[1])) used.add(k);
+      for (const [k] of moved)
+        if ((o[k]!.start >= a[0] && o[k]!.end <= a[1]) || (o[k]!.start >= b[0] && o[k]!.end <= b[1])) used.add(k);
       out.push({
-        original: span(oText, a), rewrite: span(rText, nameAround(r, rPartner, j)),
+        original: span(oText, a),
+        rewrite: span(rText, nameAround(r, rPartner, j)),
         note: `“${oText.slice(a[0], a[1])}” and “${oText.slice(b[0], b[1])}” changed places: their roles are swapped`,
       });
       break;
@@ -82,7 +206,8 @@ const span = (text: string, [start, end]: [number, number]): TextSpan => ({ star
 
 /** The number of consecutive unaligned words around word `i`. */
 function runLength(partner: Int32Array, i: number): number {
-  let s = i, e = i;
+  let s = i,
+    e = i;
   while (s > 0 && partner[s - 1]! < 0) s--;
   while (e + 1 < partner.length && partner[e + 1]! < 0) e++;
   return e - s + 1;
@@ -90,8 +215,10 @@ function runLength(partner: Int32Array, i: number): number {
 
 /** The span of the unaligned content words around word `i` (a name's other words move with it). */
 function nameAround(words: Word[], partner: Int32Array, i: number): [number, number] {
-  let s = i, e = i;
-  const part = (k: number) => partner[k]! < 0 && !FUNCTION_WORDS.has(words[k]!.key) && words[k]!.named === words[i]!.named;
+  let s = i,
+    e = i;
+  const part = (k: number) =>
+    partner[k]! < 0 && !FUNCTION_WORDS.has(words[k]!.key) && words[k]!.named === words[i]!.named;
   while (s > 0 && part(s - 1)) s--;
   while (e + 1 < words.length && part(e + 1)) e++;
   return [words[s]!.start, words[e]!.end];
@@ -138,6 +265,7 @@ const kindOf = (w: Word) => (/^\d/.test(w.key) ? 'number' : w.named ? 'name' : '
 function sameEntity(a: string, b: string): boolean {
   const initials = (s: string) => (s.match(/\p{L}+/gu) ?? []).map((w) => w[0]!.toLowerCase()).join('');
   const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').toLowerCase();
-  const ia = initials(a), ib = initials(b);
+  const ia = initials(a),
+    ib = initials(b);
   return (ia.length > 1 && ia === letters(b)) || (ib.length > 1 && ib === letters(a));
 }

@@ -52,14 +52,18 @@ export function sentenceWords(text: string, start: number, end: number): Word[] 
     const c = codePointAt(text, i, end);
     return isLetterOrDigit(c) ? widthOf(c) : 0;
   };
-  for (let i = start; i < end;) {
+  for (let i = start; i < end; ) {
     let k = wordUnit(i);
-    if (!k) { i += widthOf(codePointAt(text, i, end)); continue; }
+    if (!k) {
+      i += widthOf(codePointAt(text, i, end));
+      continue;
+    }
     const s = i;
     while (i < end && (k = wordUnit(i))) i += k;
     let c: number;
     const first = text.charCodeAt(s);
-    const named = first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : isUpper(codePointAt(text, s, end));
+    const named =
+      first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : isUpper(codePointAt(text, s, end));
     let word = text.slice(s, i).toLowerCase();
     // A clitic after an apostrophe: "n't" is read back from the word's end ("doesn" + "t").
     if (i + 1 < end && isApostrophe(text.charCodeAt(i)) && wordUnit(i + 1)) {
@@ -102,41 +106,61 @@ const weight = (w: Word) => (w.named ? 1 : 5);
 
 /** The word alignment of two sentences (null when one is longer than `MAX_ALIGNED_WORDS`). */
 export function alignWords(o: Word[], r: Word[]): WordAlignment | null {
-  const n = o.length, m = r.length;
+  const n = o.length,
+    m = r.length;
   if (n > MAX_ALIGNED_WORDS || m > MAX_ALIGNED_WORDS) return null;
-  const oPartner = new Int32Array(n).fill(-1), rPartner = new Int32Array(m).fill(-1);
+  const oPartner = new Int32Array(n).fill(-1),
+    rPartner = new Int32Array(m).fill(-1);
   // A common head and tail are aligned as they stand (a weighted LCS with weights that depend on the word alone
   // can always take them), and the table covers only what lies between.
-  let lo = 0, hi = 0;
-  while (lo < n && lo < m && o[lo]!.key === r[lo]!.key) { oPartner[lo] = lo; rPartner[lo] = lo; lo++; }
-  while (hi < n - lo && hi < m - lo && o[n - 1 - hi]!.key === r[m - 1 - hi]!.key) {
-    oPartner[n - 1 - hi] = m - 1 - hi; rPartner[m - 1 - hi] = n - 1 - hi; hi++;
+  let lo = 0,
+    hi = 0;
+  while (lo < n && lo < m && o[lo]!.key === r[lo]!.key) {
+    oPartner[lo] = lo;
+    rPartner[lo] = lo;
+    lo++;
   }
-  const N = n - lo - hi, M = m - lo - hi;
+  while (hi < n - lo && hi < m - lo && o[n - 1 - hi]!.key === r[m - 1 - hi]!.key) {
+    oPartner[n - 1 - hi] = m - 1 - hi;
+    rPartner[m - 1 - hi] = n - 1 - hi;
+    hi++;
+  }
+  const N = n - lo - hi,
+    M = m - lo - hi;
   if (N > 0 && M > 0) {
     // The middles' words as numbers (a word of the rewrite not in the original: −1), their weights beside them.
-    const ids = new Map<string, number>(), oi = new Int32Array(N), ri = new Int32Array(M), ow = new Int32Array(N);
+    const ids = new Map<string, number>(),
+      oi = new Int32Array(N),
+      ri = new Int32Array(M),
+      ow = new Int32Array(N);
     for (let i = 0; i < N; i++) {
       const k = o[lo + i]!.key;
       let id = ids.get(k);
-      if (id === undefined) ids.set(k, id = ids.size);
+      if (id === undefined) ids.set(k, (id = ids.size));
       oi[i] = id;
       ow[i] = weight(o[lo + i]!);
     }
     for (let j = 0; j < M; j++) ri[j] = ids.get(r[lo + j]!.key) ?? -1;
     // Weighted LCS table of the middles, row-major (N + 1) × (M + 1).
-    const w = M + 1, t = new Int32Array((N + 1) * w);
+    const w = M + 1,
+      t = new Int32Array((N + 1) * w);
     for (let i = N - 1; i >= 0; i--) {
-      const row = i * w, next = row + w, id = oi[i]!, wt = ow[i]!;
+      const row = i * w,
+        next = row + w,
+        id = oi[i]!,
+        wt = ow[i]!;
       for (let j = M - 1; j >= 0; j--) {
         const skip = Math.max(t[next + j]!, t[row + j + 1]!);
         t[row + j] = ri[j] === id ? Math.max(skip, t[next + j + 1]! + wt) : skip;
       }
     }
-    for (let i = 0, j = 0; i < N && j < M;) {
+    for (let i = 0, j = 0; i < N && j < M; ) {
       const here = t[i * w + j]!;
       if (oi[i] === ri[j] && here === t[(i + 1) * w + j + 1]! + ow[i]!) {
-        oPartner[lo + i] = lo + j; rPartner[lo + j] = lo + i; i++; j++;
+        oPartner[lo + i] = lo + j;
+        rPartner[lo + j] = lo + i;
+        i++;
+        j++;
       } else if (here === t[(i + 1) * w + j]!) i++;
       else j++;
     }
@@ -147,13 +171,21 @@ export function alignWords(o: Word[], r: Word[]): WordAlignment | null {
 function gaps(partner: Int32Array): Int32Array {
   const out = new Int32Array(partner.length);
   let g = 0;
-  for (let i = 0; i < partner.length; i++) { if (partner[i]! >= 0) g++; out[i] = g; }
+  for (let i = 0; i < partner.length; i++) {
+    if (partner[i]! >= 0) g++;
+    out[i] = g;
+  }
   return out;
 }
 
 /** The index of the word covering `offset` (or the first word after it), or −1. */
 export function wordAt(words: Word[], offset: number): number {
-  let lo = 0, hi = words.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid]!.end <= offset) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
   return lo < words.length ? lo : -1;
 }

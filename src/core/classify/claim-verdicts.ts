@@ -1,12 +1,12 @@
+import type { ClaimGroups } from '../align/claim-groups.js';
+import { type PairBuffers, scorePair } from '../match/pair-score.js';
+import { type PairTerms, unionOf } from '../terms/pair-terms.js';
+import type { ClaimVector } from '../terms/vocabulary.js';
+import type { AlignedStatus, Alignment, ClaimStatus } from '../types.js';
 import { PairWords, type TextWords } from './group-words.js';
 import { commonWords, concatIds, keptStatus, shareOf } from './kept.js';
 import type { LcsBuffers } from './lcs.js';
 import type { DiffBuffers } from './word-diff.js';
-import { scorePair, type PairBuffers } from '../match/pair-score.js';
-import { unionOf, type PairTerms } from '../terms/pair-terms.js';
-import type { ClaimVector } from '../terms/vocabulary.js';
-import type { ClaimGroups } from '../align/claim-groups.js';
-import type { Alignment, AlignedStatus, ClaimStatus } from '../types.js';
 
 /** What a compare says of one claim. */
 export interface ClaimVerdict {
@@ -45,29 +45,54 @@ export interface ClassifyBuffers {
  * words (LCS on interned ids); in a one-to-one group one LCS serves both claims (it is symmetric, as is the edit
  * bound).
  */
-export function classifyGroups(terms: PairTerms, aligned: ClaimGroups, original: ClassifiedText,
-  rewrite: ClassifiedText, maxDiffEdits: number, buffers: ClassifyBuffers): Classification {
+export function classifyGroups(
+  terms: PairTerms,
+  aligned: ClaimGroups,
+  original: ClassifiedText,
+  rewrite: ClassifiedText,
+  maxDiffEdits: number,
+  buffers: ClassifyBuffers,
+): Classification {
   const verdicts = (n: number, status: ClaimStatus): ClaimVerdict[] =>
     Array.from({ length: n }, () => ({ status, matches: [], similarity: 0, carried: 0, alignments: [] }));
-  const oVerdicts = verdicts(original.claims.length, 'dropped'), rVerdicts = verdicts(rewrite.claims.length, 'added');
+  const oVerdicts = verdicts(original.claims.length, 'dropped'),
+    rVerdicts = verdicts(rewrite.claims.length, 'added');
   const oSide: ClassifiedSide = {
-    prefix: 'o', vectors: terms.original, text: original, verdicts: oVerdicts, links: aligned.originalLinks,
+    prefix: 'o',
+    vectors: terms.original,
+    text: original,
+    verdicts: oVerdicts,
+    links: aligned.originalLinks,
   };
   const rSide: ClassifiedSide = {
-    prefix: 'r', vectors: terms.rewrite, text: rewrite, verdicts: rVerdicts, links: aligned.rewriteLinks,
+    prefix: 'r',
+    vectors: terms.rewrite,
+    text: rewrite,
+    verdicts: rVerdicts,
+    links: aligned.rewriteLinks,
   };
   const pairWords = new PairWords(original.words, rewrite.words, buffers.diff);
   const alignments = aligned.groups.map((g, gi): Alignment => {
     const id = `a${gi + 1}`;
-    const [oIds, rIds] = pairWords.groupWords(g.original, g.original.map((i) => terms.original[i]!.words),
-      g.rewrite, g.rewrite.map((i) => terms.rewrite[i]!.words));
-    const oAll = concatIds(oIds), rAll = concatIds(rIds);
+    const [oIds, rIds] = pairWords.groupWords(
+      g.original,
+      g.original.map((i) => terms.original[i]!.words),
+      g.rewrite,
+      g.rewrite.map((i) => terms.rewrite[i]!.words),
+    );
+    const oAll = concatIds(oIds),
+      rAll = concatIds(rIds);
     const oneToOne = oIds.length === 1 && rIds.length === 1 ? commonWords(oAll, rAll, maxDiffEdits, buffers.lcs) : null;
     const judge = (side: GroupSide, other: GroupSide, sim: (own: number, partner: number) => number) => {
       // All the partners' words joined by spaces: their joined keys (a partner without words adds nothing).
-      const partnerText = other.members.filter((j) => other.side.vectors[j]!.words.length)
-        .map((j) => other.side.text.wordKeys[j]!).join(' ');
-      const partner = unionOf(terms.vocab, other.members.map((j) => other.side.vectors[j]!));
+      const partnerText = other.members
+        .filter((j) => other.side.vectors[j]!.words.length)
+        .map((j) => other.side.text.wordKeys[j]!)
+        .join(' ');
+      const partner = unionOf(
+        terms.vocab,
+        other.members.map((j) => other.side.vectors[j]!),
+      );
       side.members.forEach((ci, k) => {
         const v = side.side.vectors[ci]!;
         const s = scorePair(terms.vocab, v, partner, buffers.pairs);
@@ -90,10 +115,23 @@ export function classifyGroups(terms: PairTerms, aligned: ClaimGroups, original:
     judge(rGroup, oGroup, (ri, oi) => aligned.pairSim(oi, ri));
     const members = [...g.original.map((i) => oVerdicts[i]!), ...g.rewrite.map((i) => rVerdicts[i]!)];
     const status: AlignedStatus = members.every((c) => c.status === 'kept') ? 'kept' : 'paraphrased';
-    const diff = pairWords.diff(g.original, g.original.map((i) => original.claims[i]!.text),
-      g.rewrite, g.rewrite.map((i) => rewrite.claims[i]!.text), maxDiffEdits);
-    return { id, original: g.original.map((i) => `o${i + 1}`), rewrite: g.rewrite.map((i) => `r${i + 1}`), status,
-      similarity: round(g.sim), moved: g.moved, diff, changes: [] };
+    const diff = pairWords.diff(
+      g.original,
+      g.original.map((i) => original.claims[i]!.text),
+      g.rewrite,
+      g.rewrite.map((i) => rewrite.claims[i]!.text),
+      maxDiffEdits,
+    );
+    return {
+      id,
+      original: g.original.map((i) => `o${i + 1}`),
+      rewrite: g.rewrite.map((i) => `r${i + 1}`),
+      status,
+      similarity: round(g.sim),
+      moved: g.moved,
+      diff,
+      changes: [],
+    };
   });
   return { alignments, original: oVerdicts, rewrite: rVerdicts };
 }

@@ -1,5 +1,5 @@
-import { DiffBuffers, diffTokens, diffTexts, joinDiffTexts, wordDiff, type DiffText } from './word-diff.js';
 import type { DiffPart } from '../types.js';
+import { DiffBuffers, type DiffText, diffTexts, diffTokens, joinDiffTexts, wordDiff } from './word-diff.js';
 
 /**
  * What the groups phase of a compare needs from one analysed text, memoised with its analysis: each
@@ -16,20 +16,29 @@ export class TextWords {
   private readonly words: Int32Array[] = [];
   private readonly intern = (s: string): number => {
     let id = this.dict.get(s);
-    if (id === undefined) { this.dict.set(s, id = this.keys.length); this.keys.push(s); }
+    if (id === undefined) {
+      this.dict.set(s, (id = this.keys.length));
+      this.keys.push(s);
+    }
     return id;
   };
 
   /** Number of distinct strings interned so far. */
-  get size(): number { return this.keys.length; }
+  get size(): number {
+    return this.keys.length;
+  }
   /** The id of `s`, if interned. */
-  idOf(s: string): number | undefined { return this.dict.get(s); }
+  idOf(s: string): number | undefined {
+    return this.dict.get(s);
+  }
   /** The string of an id. */
-  keyOf(id: number): string { return this.keys[id]!; }
+  keyOf(id: number): string {
+    return this.keys[id]!;
+  }
 
   /** Sentence `i`'s word-diff tokens (`text` must be that sentence's text: the memo is by index). */
   diffText(i: number, text: string, buffers: DiffBuffers): DiffText {
-    return this.tokens[i] ??= diffTokens(text, this.intern, buffers);
+    return (this.tokens[i] ??= diffTokens(text, this.intern, buffers));
   }
 
   /** Sentence `i`'s words (its `ClaimTerms.words`) as ids. */
@@ -54,13 +63,22 @@ export class PairWords {
   private mapped = new Int32Array(0);
 
   /** `buffers`: the diff's scratch, reused by every group (default: its own). */
-  constructor(readonly original: TextWords, readonly rewrite: TextWords, private readonly buffers = new DiffBuffers()) {}
+  constructor(
+    readonly original: TextWords,
+    readonly rewrite: TextWords,
+    private readonly buffers = new DiffBuffers(),
+  ) {}
 
   /**
    * The words of a group's claims (`ClaimTerms.words` of sentences `oIdx` and `rIdx`) as ids in the shared space. The
    * rewrite's are interned first: an original word is looked up in the rewrite's dictionary once that holds them.
    */
-  groupWords(oIdx: readonly number[], oWords: string[][], rIdx: readonly number[], rWords: string[][]): [Int32Array[], Int32Array[]] {
+  groupWords(
+    oIdx: readonly number[],
+    oWords: string[][],
+    rIdx: readonly number[],
+    rWords: string[][],
+  ): [Int32Array[], Int32Array[]] {
     const r = rIdx.map((i, k) => this.rewrite.wordIds(i, rWords[k]!));
     return [oIdx.map((i, k) => this.originalIds(this.original.wordIds(i, oWords[k]!))), r];
   }
@@ -70,7 +88,13 @@ export class PairWords {
    * claims' texts joined by spaces, from the claims' memoised tokens (`oIdx`/`rIdx` are the claims' sentence indices,
    * `oTexts`/`rTexts` their texts).
    */
-  diff(oIdx: readonly number[], oTexts: string[], rIdx: readonly number[], rTexts: string[], maxEdits: number): DiffPart[] {
+  diff(
+    oIdx: readonly number[],
+    oTexts: string[],
+    rIdx: readonly number[],
+    rTexts: string[],
+    maxEdits: number,
+  ): DiffPart[] {
     const r = joinDiffTexts(rIdx.map((i, k) => this.rewrite.diffText(i, rTexts[k]!, this.buffers)));
     const o = joinDiffTexts(oIdx.map((i, k) => this.original.diffText(i, oTexts[k]!, this.buffers)));
     if (!o || !r) return wordDiff(oTexts.join(' '), rTexts.join(' '), maxEdits, this.buffers);

@@ -1,5 +1,5 @@
-import { LcsBuffers, lcsLength } from './lcs.js';
 import type { AlignedStatus } from '../types.js';
+import { LcsBuffers, lcsLength } from './lcs.js';
 
 /**
  * Near-verbatim test. Gold "kept" means the words are largely identical with small edits; "paraphrased" means
@@ -23,7 +23,12 @@ const MAX_DIFF_WORDS = 2000;
  * when either is longer than MAX_DIFF_WORDS or more than `maxEdits` insertions and deletions separate them (far
  * from near-verbatim). Symmetric, so one call serves both claims of a one-to-one group.
  */
-export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number, buffers = new LcsBuffers()): number {
+export function commonWords(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  maxEdits: number,
+  buffers = new LcsBuffers(),
+): number {
   if (a.length > MAX_DIFF_WORDS || b.length > MAX_DIFF_WORDS) return -1;
   return lcsLength(a, b, maxEdits, buffers);
 }
@@ -33,7 +38,7 @@ export function wordIds(words: string[], dict: Map<string, number>): Int32Array 
   const ids = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     let x = dict.get(words[i]!);
-    if (x === undefined) dict.set(words[i]!, x = dict.size);
+    if (x === undefined) dict.set(words[i]!, (x = dict.size));
     ids[i] = x;
   }
   return ids;
@@ -44,7 +49,10 @@ export function concatIds(parts: Int32Array[]): Int32Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -68,8 +76,12 @@ export function sharedWordShare(words: string[], partner: string[], maxEdits: nu
  * changed on either side), else paraphrased.
  */
 export function keptStatus(share: number, words: number, partnerWords: number): AlignedStatus {
-  const common = Math.round(share * words), changed = words - common, added = partnerWords - common;
-  return share >= KEPT_WORD_SHARE || (words > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS && added <= KEPT_EDIT_WORDS) ? 'kept' : 'paraphrased';
+  const common = Math.round(share * words),
+    changed = words - common,
+    added = partnerWords - common;
+  return share >= KEPT_WORD_SHARE || (words > KEPT_EDIT_WORDS && changed <= KEPT_EDIT_WORDS && added <= KEPT_EDIT_WORDS)
+    ? 'kept'
+    : 'paraphrased';
 }
 
 /** Kept when the claim's words largely survive verbatim in its partners, else paraphrased. */

@@ -13,14 +13,26 @@
  * package's `diffArrays` (a minimal edit script keeps a longest common subsequence). A common prefix and suffix
  * belong to some longest common subsequence, so they are counted directly and only the middle is searched.
  */
-export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number, buffers = new LcsBuffers()): number {
-  let lo = 0, aEnd = a.length, bEnd = b.length;
+export function lcsLength(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  maxEdits: number,
+  buffers = new LcsBuffers(),
+): number {
+  let lo = 0,
+    aEnd = a.length,
+    bEnd = b.length;
   while (lo < aEnd && lo < bEnd && a[lo] === b[lo]) lo++;
-  while (aEnd > lo && bEnd > lo && a[aEnd - 1] === b[bEnd - 1]) { aEnd--; bEnd--; }
-  const n = aEnd - lo, m = bEnd - lo;
+  while (aEnd > lo && bEnd > lo && a[aEnd - 1] === b[bEnd - 1]) {
+    aEnd--;
+    bEnd--;
+  }
+  const n = aEnd - lo,
+    m = bEnd - lo;
   // At least |n − m| edits whatever the LCS: a long, lopsided pair is refused before any work.
   if (Math.abs(n - m) > maxEdits) return -1;
-  const common = a.length - n + (n && m ? (n <= m ? middle(a, b, lo, n, m, buffers) : middle(b, a, lo, m, n, buffers)) : 0);
+  const common =
+    a.length - n + (n && m ? (n <= m ? middle(a, b, lo, n, m, buffers) : middle(b, a, lo, m, n, buffers)) : 0);
   return a.length + b.length - 2 * common <= maxEdits ? common : -1;
 }
 
@@ -32,17 +44,28 @@ export class LcsBuffers {
 }
 
 /** LCS length of x[lo, lo + n) and y[lo, lo + m), n ≤ m, n ≥ 1. */
-function middle(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, n: number, m: number, buffers: LcsBuffers): number {
+function middle(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  lo: number,
+  n: number,
+  m: number,
+  buffers: LcsBuffers,
+): number {
   const words = (n + 31) >>> 5;
   if (buffers.masks.length < n * words) buffers.masks = new Int32Array(n * words);
   if (buffers.row.length < words) buffers.row = new Int32Array(words);
-  const masks = buffers.masks, row = buffers.row;
+  const masks = buffers.masks,
+    row = buffers.row;
   // Bit i of a token's mask is set when x[lo + i] is that token.
   const slot = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const token = x[lo + i]!;
     let s = slot.get(token);
-    if (s === undefined) { slot.set(token, s = slot.size * words); masks.fill(0, s, s + words); }
+    if (s === undefined) {
+      slot.set(token, (s = slot.size * words));
+      masks.fill(0, s, s + words);
+    }
     masks[s + (i >>> 5)]! |= 1 << (i & 31);
   }
   // V' = (V + (V & M)) | (V & ~M); a zero bit of V marks a position of x in the LCS (Hyyrö 2004). Bits above n in
@@ -53,7 +76,8 @@ function middle(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, n: numbe
     if (s === undefined) continue; // V & M = 0: the row does not change
     let carry = 0;
     for (let w = 0; w < words; w++) {
-      const vw = v[w]!, mw = masks[s + w]!;
+      const vw = v[w]!,
+        mw = masks[s + w]!;
       const sum = (vw >>> 0) + ((vw & mw) >>> 0) + carry;
       carry = sum > 0xffffffff ? 1 : 0;
       v[w] = sum | (vw & ~mw);

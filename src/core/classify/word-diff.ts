@@ -1,7 +1,7 @@
-import { wordDiff as words, type ChangeObject } from 'diff';
-import { EditBuffers, editScript } from './myers.js';
+import { type ChangeObject, wordDiff as words } from 'diff';
 import { isSpaceUnit } from '../segment/chars.js';
 import type { DiffPart } from '../types.js';
+import { EditBuffers, editScript } from './myers.js';
 
 /**
  * A text cut into the tokens of the `diff` package's `diffWords` (`wordDiff.tokenize`). Each token is one core — a
@@ -30,21 +30,29 @@ export function diffTokens(text: string, intern: (core: string) => number, buffe
   if (buffers.spans.length < 2 * len) buffers.spans = new Int32Array(2 * len);
   const spans = buffers.spans;
   let n = 0;
-  for (let p = 0; p < len;) {
-    const c = text.charCodeAt(p), k = classOf(c);
-    if (k === SPACE) { p++; continue; }
+  for (let p = 0; p < len; ) {
+    const c = text.charCodeAt(p),
+      k = classOf(c);
+    if (k === SPACE) {
+      p++;
+      continue;
+    }
     let e = p + 1;
     // A run of word characters; otherwise one code point (a surrogate pair is one, a lone surrogate too).
     if (k === WORD) while (e < len && classOf(text.charCodeAt(e)) === WORD) e++;
     else if (c >= 0xd800 && c <= 0xdbff && e < len && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++;
-    spans[2 * n] = p; spans[2 * n + 1] = e; n++;
+    spans[2 * n] = p;
+    spans[2 * n + 1] = e;
+    n++;
     p = e;
   }
   // Whitespace only: one token of its own, compared as ''.
-  if (!n && len) return { text, starts: Int32Array.of(0), ends: Int32Array.of(len), ids: Int32Array.of(intern('')), blank: true };
+  if (!n && len)
+    return { text, starts: Int32Array.of(0), ends: Int32Array.of(len), ids: Int32Array.of(intern('')), blank: true };
   const [starts, ends, ids] = int32Triple(n);
   for (let i = 0; i < n; i++) {
-    starts[i] = spans[2 * i]!; ends[i] = spans[2 * i + 1]!;
+    starts[i] = spans[2 * i]!;
+    ends[i] = spans[2 * i + 1]!;
     ids[i] = intern(text.slice(starts[i], ends[i]));
   }
   return { text, starts, ends, ids, blank: false };
@@ -69,9 +77,22 @@ export class DiffBuffers {
  * (`[a-zA-Z0-9_\u{AD}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C6}\u{2C8}-\u{2D7}\u{2DE}-\u{2FF}\u{1E00}-\u{1EFF}]`: Latin
  * letters with diacritics, the soft hyphen, spacing modifiers except a few accents) and `\s`, both BMP-only.
  */
-const WORD = 1, SPACE = 2, OTHER = 3;
-const WORD_RANGES = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a], [0xad, 0xad], [0xc0, 0xd6], [0xd8, 0xf6],
-  [0xf8, 0x2c6], [0x2c8, 0x2d7], [0x2de, 0x2ff], [0x1e00, 0x1eff]] as const;
+const WORD = 1,
+  SPACE = 2,
+  OTHER = 3;
+const WORD_RANGES = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+  [0xad, 0xad],
+  [0xc0, 0xd6],
+  [0xd8, 0xf6],
+  [0xf8, 0x2c6],
+  [0x2c8, 0x2d7],
+  [0x2de, 0x2ff],
+  [0x1e00, 0x1eff],
+] as const;
 const CLASSES = (() => {
   const classes = new Uint8Array(0x10000);
   for (let c = 0; c < classes.length; c++) classes[c] = isSpaceUnit(c) ? SPACE : OTHER;
@@ -92,10 +113,15 @@ export function joinDiffTexts(parts: DiffText[]): DiffText | null {
   for (const p of parts) if (!p.blank) n += p.ids.length;
   if (!n) return null;
   const [starts, ends, ids] = int32Triple(n);
-  let at = 0, shift = 0;
+  let at = 0,
+    shift = 0;
   for (const p of parts) {
     if (!p.blank) {
-      for (let i = 0; i < p.ids.length; i++, at++) { starts[at] = p.starts[i]! + shift; ends[at] = p.ends[i]! + shift; ids[at] = p.ids[i]!; }
+      for (let i = 0; i < p.ids.length; i++, at++) {
+        starts[at] = p.starts[i]! + shift;
+        ends[at] = p.ends[i]! + shift;
+        ids[at] = p.ids[i]!;
+      }
     }
     shift += p.text.length + 1;
   }
@@ -112,7 +138,11 @@ export function joinDiffTexts(parts: DiffText[]): DiffText | null {
 export function wordDiff(a: string, b: string, maxEdits: number, buffers = new DiffBuffers()): DiffPart[] {
   if (a === b) return a ? [{ op: 'equal', text: a }] : [];
   const ids = new Map<string, number>();
-  const intern = (core: string) => { let id = ids.get(core); if (id === undefined) ids.set(core, id = ids.size); return id; };
+  const intern = (core: string) => {
+    let id = ids.get(core);
+    if (id === undefined) ids.set(core, (id = ids.size));
+    return id;
+  };
   return diffTexts(diffTokens(a, intern, buffers), diffTokens(b, intern, buffers), maxEdits, buffers);
 }
 
@@ -123,14 +153,17 @@ export function diffTexts(a: DiffText, b: DiffText, maxEdits: number, buffers = 
   const runs = editScript(a.ids, b.ids, maxEdits, buffers.edits);
   if (!runs) return coarse(a.text, b.text);
   // The library's change objects (values as its buildValues: kept and added text from the new side).
-  let oldPos = 0, newPos = 0;
+  let oldPos = 0,
+    newPos = 0;
   const changes: ChangeObject<string>[] = runs.map(({ op, count }) => {
-    if (op === 2) return { count, added: false, removed: true, value: between(a, oldPos, oldPos += count) };
-    const value = between(b, newPos, newPos += count);
+    if (op === 2) return { count, added: false, removed: true, value: between(a, oldPos, (oldPos += count)) };
+    const value = between(b, newPos, (newPos += count));
     if (op === 0) oldPos += count;
     return { count, added: op === 1, removed: false, value };
   });
-  return words.postProcess(changes, POST).map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: c.value }));
+  return words
+    .postProcess(changes, POST)
+    .map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: c.value }));
 }
 
 /** `postProcess` reads only `oneChangePerToken` and `intlSegmenter`, neither of which diffWords is given here. */

@@ -16,17 +16,30 @@ export const COMMON_TERM_SHARE = 0.05;
  * indexed: they are what every sentence of the topic shares. Cost O(Σ postings) ≈ linear in text length.
  * Short texts (≤ EXHAUSTIVE_PAIRS pairs) get every pair, so a paraphrase that shares no word is still scored.
  */
-export function candidatePairs(vocab: Vocabulary, original: ClaimVector[], rewrite: ClaimVector[], maxPerClaim: number): number[][] {
+export function candidatePairs(
+  vocab: Vocabulary,
+  original: ClaimVector[],
+  rewrite: ClaimVector[],
+  maxPerClaim: number,
+): number[][] {
   if (original.length * rewrite.length <= EXHAUSTIVE_PAIRS) return rewrite.map(() => original.map((_, i) => i));
   const postings = new Map<number, number[]>();
-  original.forEach((c, oi) => { for (const id of c.ids) { let p = postings.get(id); if (!p) postings.set(id, p = []); p.push(oi); } });
+  original.forEach((c, oi) => {
+    for (const id of c.ids) {
+      let p = postings.get(id);
+      if (!p) postings.set(id, (p = []));
+      p.push(oi);
+    }
+  });
   const cap = Math.max(20, Math.ceil(COMMON_TERM_SHARE * original.length));
   const k = Math.min(maxPerClaim, INDEX_CANDIDATES);
   // Accumulators reused across rewrite claims (stamped rather than cleared): a Map per claim and a sort of every
   // touched claim were most of the index's cost on long texts (each common term touches up to `cap` claims).
-  const score = new Float64Array(original.length), seen = new Int32Array(original.length).fill(-1);
+  const score = new Float64Array(original.length),
+    seen = new Int32Array(original.length).fill(-1);
   const touched: number[] = [];
-  const topIdx: number[] = [], topScore: number[] = [];
+  const topIdx: number[] = [],
+    topScore: number[] = [];
   return rewrite.map((c, ri) => {
     touched.length = 0;
     for (const id of c.ids) {
@@ -34,20 +47,29 @@ export function candidatePairs(vocab: Vocabulary, original: ClaimVector[], rewri
       if (!p || p.length > cap) continue;
       const w = vocab.weight[id] ?? 0;
       for (const oi of p) {
-        if (seen[oi] !== ri) { seen[oi] = ri; score[oi] = 0; touched.push(oi); }
+        if (seen[oi] !== ri) {
+          seen[oi] = ri;
+          score[oi] = 0;
+          touched.push(oi);
+        }
         score[oi]! += w;
       }
     }
     // The k best by (score descending, index ascending): the same set a full sort would keep, by insertion
     // into a short sorted list.
-    topIdx.length = 0; topScore.length = 0;
+    topIdx.length = 0;
+    topScore.length = 0;
     for (const oi of touched) {
       const s = score[oi]!;
       let pos = topIdx.length;
       while (pos > 0 && (topScore[pos - 1]! < s || (topScore[pos - 1] === s && topIdx[pos - 1]! > oi))) pos--;
       if (pos >= k) continue;
-      topIdx.splice(pos, 0, oi); topScore.splice(pos, 0, s);
-      if (topIdx.length > k) { topIdx.pop(); topScore.pop(); }
+      topIdx.splice(pos, 0, oi);
+      topScore.splice(pos, 0, s);
+      if (topIdx.length > k) {
+        topIdx.pop();
+        topScore.pop();
+      }
     }
     return topIdx.slice().sort((a, b) => a - b);
   });

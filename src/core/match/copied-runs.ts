@@ -15,7 +15,10 @@ export const COPY_RUN_CONTENT = 3;
 /** A shingle shared by more than this many claims of one side is boilerplate-like and ignored. */
 const MAX_POSTINGS = 8;
 
-interface Words { words: string[]; wordKinds: number[] }
+interface Words {
+  words: string[];
+  wordKinds: number[];
+}
 
 /**
  * One text's shingles in flat arrays (a cached analysis keeps them: two arrays per claim and one per distinct
@@ -48,10 +51,14 @@ function shingles(c: Words, key: string): string[] {
   const out: string[] = [];
   const words = c.words;
   // [s, e): the window's span in `key`.
-  let s = 0, e = -1;
+  let s = 0,
+    e = -1;
   for (let k = 0; k < COPY_RUN && k < words.length; k++) e += words[k]!.length + 1;
   for (let i = 0; i + COPY_RUN <= words.length; i++) {
-    if (i > 0) { s += words[i - 1]!.length + 1; e += words[i + COPY_RUN - 1]!.length + 1; }
+    if (i > 0) {
+      s += words[i - 1]!.length + 1;
+      e += words[i + COPY_RUN - 1]!.length + 1;
+    }
     if (distinctContent(c, i, i + COPY_RUN) >= COPY_RUN_CONTENT) out.push(key.slice(s, e));
   }
   return out;
@@ -75,26 +82,42 @@ export function distinctContent(c: Words, from: number, to: number): number {
 export function textShingles(claims: Words[], keys: string[] = claims.map((c) => c.words.join(' '))): TextShingles {
   const list: string[] = [];
   const start = new Int32Array(claims.length + 1);
-  claims.forEach((c, i) => { for (const x of shingles(c, keys[i]!)) list.push(x); start[i + 1] = list.length; });
+  claims.forEach((c, i) => {
+    for (const x of shingles(c, keys[i]!)) list.push(x);
+    start[i + 1] = list.length;
+  });
   // Distinct shingles and how many claims hold each (a claim repeating a run counts once), then the claims.
   const index = new Map<string, number>();
-  const entry = new Int32Array(list.length), count: number[] = [], last: number[] = [];
+  const entry = new Int32Array(list.length),
+    count: number[] = [],
+    last: number[] = [];
   for (let i = 0; i < claims.length; i++) {
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       let e = index.get(list[k]!);
-      if (e === undefined) { index.set(list[k]!, e = count.length); count.push(0); last.push(-1); }
+      if (e === undefined) {
+        index.set(list[k]!, (e = count.length));
+        count.push(0);
+        last.push(-1);
+      }
       entry[k] = e;
-      if (last[e] !== i) { last[e] = i; count[e]!++; }
+      if (last[e] !== i) {
+        last[e] = i;
+        count[e]!++;
+      }
     }
   }
   const from = new Int32Array(count.length + 1);
   for (let e = 0; e < count.length; e++) from[e + 1] = from[e]! + count[e]!;
-  const fill = from.slice(0, count.length), held = new Int32Array(from[count.length]!);
+  const fill = from.slice(0, count.length),
+    held = new Int32Array(from[count.length]!);
   last.fill(-1);
   for (let i = 0; i < claims.length; i++) {
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const e = entry[k]!;
-      if (last[e] !== i) { last[e] = i; held[fill[e]!++] = i; }
+      if (last[e] !== i) {
+        last[e] = i;
+        held[fill[e]!++] = i;
+      }
     }
   }
   return { list, start, index, from, claims: held };
@@ -102,12 +125,14 @@ export function textShingles(claims: Words[], keys: string[] = claims.map((c) =>
 
 /** Keys `oi * rewrite.claims.length + ri` of the claim pairs that share a copied run. Linear in the rewrite's words. */
 export function copiedPairs(original: TextShingles, rewrite: TextShingles): Set<number> {
-  const out = new Set<number>(), n = rewrite.start.length - 1;
+  const out = new Set<number>(),
+    n = rewrite.start.length - 1;
   for (let ri = 0; ri < n; ri++) {
     for (let k = rewrite.start[ri]!; k < rewrite.start[ri + 1]!; k++) {
       const e = original.index.get(rewrite.list[k]!);
       if (e === undefined) continue;
-      const a = original.from[e]!, b = original.from[e + 1]!;
+      const a = original.from[e]!,
+        b = original.from[e + 1]!;
       if (b - a <= MAX_POSTINGS) for (let j = a; j < b; j++) out.add(original.claims[j]! * n + ri);
     }
   }

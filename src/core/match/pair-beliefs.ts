@@ -1,6 +1,6 @@
-import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
-import type { PairSim, ScoredPair } from '../align/links.js';
 import type { AlignThresholds } from '../align/align.js';
+import type { PairSim, ScoredPair } from '../align/links.js';
+import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import { PAIR_FEATURES, PairFeaturizer } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';
 
@@ -33,8 +33,14 @@ const DENSE_BELIEFS_MAX = 1 << 20;
  * aligner asks about the few pairs its rules consider, not every candidate); with `observePairs`, for every pair
  * at once.
  */
-export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: Vocabulary, ov: ClaimVector[],
-  rv: ClaimVector[], resources: CompareResources): PairSim {
+export function pairBeliefs(
+  pairs: readonly ScoredPair[],
+  sim: PairSim,
+  vocab: Vocabulary,
+  ov: ClaimVector[],
+  rv: ClaimVector[],
+  resources: CompareResources,
+): PairSim {
   const { pairModel, observePairs } = resources;
   if (!pairModel && !observePairs) return (oi, ri) => (sim(oi, ri) < 0 ? -1 : 1);
   const key = (oi: number, ri: number) => oi * rv.length + ri;
@@ -42,9 +48,14 @@ export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: V
   // pairs, as `pairSims`, else Maps.
   const dense = ov.length * rv.length <= DENSE_BELIEFS_MAX;
   const cells = ov.length * rv.length;
-  const at = dense ? new Int32Array(cells).fill(-1) : null, atMap = dense ? null : new Map<number, number>();
-  const memo = dense ? new Float64Array(cells).fill(NaN) : null, memoMap = dense ? null : new Map<number, number>();
-  pairs.forEach((p, k) => { if (at) at[key(p.oi, p.ri)] = k; else atMap!.set(key(p.oi, p.ri), k); });
+  const at = dense ? new Int32Array(cells).fill(-1) : null,
+    atMap = dense ? null : new Map<number, number>();
+  const memo = dense ? new Float64Array(cells).fill(NaN) : null,
+    memoMap = dense ? null : new Map<number, number>();
+  pairs.forEach((p, k) => {
+    if (at) at[key(p.oi, p.ri)] = k;
+    else atMap!.set(key(p.oi, p.ri), k);
+  });
   const near = (oi: number, ri: number) => (oi < 0 || ri < 0 || oi >= ov.length || ri >= rv.length ? 0 : sim(oi, ri));
   const x = new Float64Array(PAIR_FEATURES.length);
   const featurizer = new PairFeaturizer(vocab);
@@ -61,14 +72,16 @@ export function pairBeliefs(pairs: readonly ScoredPair[], sim: PairSim, vocab: V
   }
   return (oi, ri) => {
     if (oi < 0 || ri < 0 || oi >= ov.length || ri >= rv.length) return -1;
-    const k = key(oi, ri), i = at ? at[k]! : atMap!.get(k) ?? -1;
+    const k = key(oi, ri),
+      i = at ? at[k]! : (atMap!.get(k) ?? -1);
     if (i < 0) return -1;
     const p = pairs[i]!;
     if (p.sim < FEATURE_FLOOR) return 0;
-    let b = memo ? memo[k]! : memoMap!.get(k) ?? NaN;
+    let b = memo ? memo[k]! : (memoMap!.get(k) ?? NaN);
     if (Number.isNaN(b)) {
       b = pairModel ? belief(pairModel, featuresOf(p)) : 1;
-      if (memo) memo[k] = b; else memoMap!.set(k, b);
+      if (memo) memo[k] = b;
+      else memoMap!.set(k, b);
     }
     return b;
   };

@@ -9,8 +9,20 @@ import type { PairScore } from './pair-score.js';
  * (derived text aligns in runs; two articles on one subject share words sentence by sentence, not in runs).
  */
 export const PAIR_FEATURES = [
-  'sim', 'minShare', 'maxShare', 'minContent', 'exactShare', 'bigramShare', 'copied',
-  'nameShared', 'nameConflict', 'numberShared', 'numberConflict', 'lengthRatio', 'shortLength', 'diagonal',
+  'sim',
+  'minShare',
+  'maxShare',
+  'minContent',
+  'exactShare',
+  'bigramShare',
+  'copied',
+  'nameShared',
+  'nameConflict',
+  'numberShared',
+  'numberConflict',
+  'lengthRatio',
+  'shortLength',
+  'diagonal',
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
@@ -33,13 +45,23 @@ export class PairFeaturizer {
    * @param diagonal best similarity of the pairs before and after this one on the diagonal ((oi−1, ri−1),
    *   (oi+1, ri+1)), 0 if none
    */
-  features(a: ClaimVector, b: ClaimVector, score: PairScore, copied: boolean, diagonal: number,
-    out: Float64Array): Float64Array {
+  features(
+    a: ClaimVector,
+    b: ClaimVector,
+    score: PairScore,
+    copied: boolean,
+    diagonal: number,
+    out: Float64Array,
+  ): Float64Array {
     const { vocab, stamp } = this;
-    const w = vocab.weight, sa = this.statsOf(a), sb = this.statsOf(b);
+    const w = vocab.weight,
+      sa = this.statsOf(a),
+      sb = this.statsOf(b);
     const r = ++this.round;
     for (const id of a.ids) stamp[id] = r;
-    let shared = 0, namesShared = 0, numShared = 0;
+    let shared = 0,
+      namesShared = 0,
+      numShared = 0;
     for (const id of b.ids) {
       if (stamp[id] !== r) continue;
       shared += w[id] ?? 0;
@@ -57,7 +79,8 @@ export class PairFeaturizer {
     out[8] = sa.names && sb.names && !namesShared ? 1 : 0;
     out[9] = numShared / Math.max(1, Math.min(sa.numbers, sb.numbers));
     out[10] = sa.numbers && sb.numbers && !numShared ? 1 : 0;
-    const la = a.words.length, lb = b.words.length;
+    const la = a.words.length,
+      lb = b.words.length;
     out[11] = Math.min(la, lb) / Math.max(1, la, lb);
     out[12] = 1 / (1 + Math.min(la, lb) / 8);
     out[13] = diagonal;
@@ -68,7 +91,9 @@ export class PairFeaturizer {
     let s = this.stats.get(c);
     if (!s) {
       const { vocab } = this;
-      let weight = 0, names = 0, numbers = 0;
+      let weight = 0,
+        names = 0,
+        numbers = 0;
       for (const id of c.ids) {
         weight += vocab.weight[id] ?? 0;
         if (vocab.isName[id]) names++;
@@ -89,7 +114,13 @@ export class PairFeaturizer {
   }
 }
 
-interface ClaimStats { weight: number; names: number; numbers: number; bigrams: number[]; bigramSet: Set<number> }
+interface ClaimStats {
+  weight: number;
+  names: number;
+  numbers: number;
+  bigrams: number[];
+  bigramSet: Set<number>;
+}
 
 /** 2^21: a bigram's key is the first word's 32-bit hash times this plus the second's low 21 bits (below 2^53). */
 const BIGRAM_SHIFT = 2_097_152;

@@ -21,8 +21,9 @@ export interface PairModel {
 export function checkPairModel(m: PairModel): PairModel {
   const n = PAIR_FEATURES.length;
   if (m.features.length !== n || m.features.some((f, i) => f !== PAIR_FEATURES[i])) {
-    throw new Error(`pair model features [${m.features.join(', ')}] are not this build's `
-      + `[${PAIR_FEATURES.join(', ')}]`);
+    throw new Error(
+      `pair model features [${m.features.join(', ')}] are not this build's ` + `[${PAIR_FEATURES.join(', ')}]`,
+    );
   }
   if (m.mean.length !== n || m.scale.length !== n || m.coef.length !== n) {
     throw new Error('pair model: wrong number of weights');

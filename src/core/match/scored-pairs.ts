@@ -1,8 +1,8 @@
-import { candidatePairs } from './candidates.js';
-import { copiedPairs, type TextShingles } from './copied-runs.js';
-import { PairScorer, SCORE_FIELDS, StoredPair } from './batch-scorer.js';
 import type { ScoredPair } from '../align/links.js';
 import type { PairTerms } from '../terms/pair-terms.js';
+import { PairScorer, SCORE_FIELDS, StoredPair } from './batch-scorer.js';
+import { candidatePairs } from './candidates.js';
+import { copiedPairs, type TextShingles } from './copied-runs.js';
 
 /** A repeated sentence's k-th copy on one side is paired with the copies ranked within this distance of k on the
  *  other: enough for a few copies dropped or inserted in between, bounded whatever the number of repeats. */
@@ -22,10 +22,15 @@ export interface MatchText {
  * occurrences in order: the k-th copy in the rewrite with the copies ranked k ± VERBATIM_RANK_WINDOW in the original
  * (symmetric by construction, and O(n·window) pairs instead of every copy with every copy).
  */
-export function scoredPairs(terms: PairTerms, original: MatchText, rewrite: MatchText,
-  maxPerClaim: number): ScoredPair[] {
+export function scoredPairs(
+  terms: PairTerms,
+  original: MatchText,
+  rewrite: MatchText,
+  maxPerClaim: number,
+): ScoredPair[] {
   const { vocab, original: ov, rewrite: rv } = terms;
-  const oKey = original.wordKeys, rKey = rewrite.wordKeys;
+  const oKey = original.wordKeys,
+    rKey = rewrite.wordKeys;
   const copied = copiedPairs(original.shingles, rewrite.shingles);
   const candidates = candidatePairs(vocab, ov, rv, maxPerClaim);
   const candidateCount = candidates.reduce((n, l) => n + l.length, 0);
@@ -34,17 +39,18 @@ export function scoredPairs(terms: PairTerms, original: MatchText, rewrite: Matc
   const store = new Float64Array(ones + SCORE_FIELDS).fill(1, ones);
   let at = 0;
   const pairs: ScoredPair[] = [];
-  const verbatim = new Map<string, number[]>(), rewriteRank = new Map<string, number>();
+  const verbatim = new Map<string, number[]>(),
+    rewriteRank = new Map<string, number>();
   ov.forEach((v, oi) => {
     if (!v.words.length) return;
     const k = oKey[oi]!;
     let l = verbatim.get(k);
-    if (!l) verbatim.set(k, l = []);
+    if (!l) verbatim.set(k, (l = []));
     l.push(oi);
   });
   candidates.forEach((list, ri) => {
     const key = rKey[ri]!;
-    const copies = rv[ri]!.words.length ? verbatim.get(key) ?? [] : [];
+    const copies = rv[ri]!.words.length ? (verbatim.get(key) ?? []) : [];
     const rank = rewriteRank.get(key) ?? 0;
     if (copies.length) rewriteRank.set(key, rank + 1);
     for (const oi of list) {

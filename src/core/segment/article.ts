@@ -1,10 +1,17 @@
+import type { Boilerplate, Span } from '../types.js';
 import { classifyParagraphs } from './boilerplate.js';
-import { nlpView, readTokens, type Nlp, type TokenTable } from './nlp.js';
+import { type Nlp, nlpView, readTokens, type TokenTable } from './nlp.js';
 import { paragraphSpans } from './paragraphs.js';
 import {
-  capLength, plainSentenceStarts, isGluedName, joinSpeechTags, mergeWordless, reattachQuotes, splitCjk, trimSpan,
+  capLength,
+  isGluedName,
+  joinSpeechTags,
+  mergeWordless,
+  plainSentenceStarts,
+  reattachQuotes,
+  splitCjk,
+  trimSpan,
 } from './sentences.js';
-import type { Boilerplate, Span } from '../types.js';
 
 /** A paragraph with its sentences, all as spans into the submitted text. */
 export interface Segment extends Span {
@@ -51,7 +58,9 @@ function sentencesOf(text: string, paragraphs: Span[], starts: number[]): Span[]
       const t = trimSpan(text, cuts[i] as number, cuts[i + 1] as number);
       if (t) pieces.push(t);
     }
-    pieces = joinSpeechTags(text, reattachQuotes(text, pieces)).flatMap((s) => splitCjk(text, s)).flatMap((s) => capLength(text, s));
+    pieces = joinSpeechTags(text, reattachQuotes(text, pieces))
+      .flatMap((s) => splitCjk(text, s))
+      .flatMap((s) => capLength(text, s));
     out.push(mergeWordless(text, pieces));
   }
   return out;
@@ -62,7 +71,10 @@ function segmentRead(text: string, nlp: Nlp): { segments: Segment[]; tokens: Tok
   const paragraphs = paragraphSpans(text);
   const { tokens, starts } = readText(text, paragraphs, nlp);
   const sentences = sentencesOf(text, paragraphs, starts);
-  return { segments: paragraphs.map((p, i) => ({ start: p.start, end: p.end, sentences: sentences[i] ?? [] })), tokens };
+  return {
+    segments: paragraphs.map((p, i) => ({ start: p.start, end: p.end, sentences: sentences[i] ?? [] })),
+    tokens,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { lineKind, isNameWord, RELATIVE_TIME, TEASER_HEADING, wordCount } from './boilerplate-patterns.js';
-import { POSSESSIVE, type Nlp } from './nlp.js';
 import type { BoilerplateKind, Span } from '../types.js';
+import { isNameWord, lineKind, RELATIVE_TIME, TEASER_HEADING, wordCount } from './boilerplate-patterns.js';
+import { type Nlp, POSSESSIVE } from './nlp.js';
 
 /**
  * Boilerplate detection over the paragraphs of one article. Three kinds of evidence, all generic:
@@ -33,7 +33,8 @@ const MAX_LABEL_CHARS = 400;
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
 const TRUNCATED = /(?:…|\.\.\.)["'”’]?$/u;
 /** An author bio: "Jane Doe is a staff writer at The Atlantic.", "John Roe is the paper’s Moscow correspondent." */
-const AUTHOR_BIO = /^(?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}is (?:a|an|the)\b[^.!?]{0,80}\b(?:writers?|editor|reporter|correspondent|columnist|journalist|contributor|fellow|professor|author)\b/u;
+const AUTHOR_BIO =
+  /^(?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}is (?:a|an|the)\b[^.!?]{0,80}\b(?:writers?|editor|reporter|correspondent|columnist|journalist|contributor|fellow|professor|author)\b/u;
 /** Longest author bio in words (bios are one or two sentences). */
 export const BIO_MAX_WORDS = 60;
 const NAME_COLON = /^((?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}’'.-]*):\s+(\S.*)$/u;
@@ -67,8 +68,11 @@ function allProperNouns(phrase: string, textNlp: Nlp): boolean {
   const nlp = textNlp(phrase.length);
   const tokens = nlp.readDoc(phrase).tokens();
   const tags = tokens.out(nlp.its.pos) as string[];
-  return tags.length > 0 && tags.every((t) => t === 'PROPN' || t === 'PUNCT')
-    && !(tokens.out(nlp.its.value) as string[]).some((v) => POSSESSIVE.test(v));
+  return (
+    tags.length > 0 &&
+    tags.every((t) => t === 'PROPN' || t === 'PUNCT') &&
+    !(tokens.out(nlp.its.value) as string[]).some((v) => POSSESSIVE.test(v))
+  );
 }
 
 /** A teaser item: a short headline without a sentence end, a truncated excerpt, an age stamp or other furniture. */
@@ -87,13 +91,23 @@ export function classifyParagraphs(text: string, paragraphs: Span[], nlp: Nlp): 
   const paras = paragraphs.map((p) => describe(text, p));
   const kinds: (BoilerplateKind | null)[] = paras.map((p) =>
     // (A finite count is the line's own: `describe` counted it; a long paragraph's line is a prefix, counted here.)
-    !/[A-Za-z0-9]/.test(p.line) && !/[\p{L}\p{N}]/u.test(p.line) ? 'other' : lineKind(p.line, Number.isFinite(p.words) ? p.words : undefined));
+    !/[A-Za-z0-9]/.test(p.line) && !/[\p{L}\p{N}]/u.test(p.line)
+      ? 'other'
+      : lineKind(p.line, Number.isFinite(p.words) ? p.words : undefined),
+  );
 
   paras.forEach((p, i) => {
     // A bare "Read also:" label: the teaser headline follows on its own line.
     const next = paras[i + 1];
-    if (kinds[i] === 'read_more' && /:$/.test(p.line) && p.words <= 4 && next && kinds[i + 1] === null
-      && next.words <= NAME_TEASER_MAX_WORDS && (!SENTENCE_END.test(next.line) || TRUNCATED.test(next.line))) {
+    if (
+      kinds[i] === 'read_more' &&
+      /:$/.test(p.line) &&
+      p.words <= 4 &&
+      next &&
+      kinds[i + 1] === null &&
+      next.words <= NAME_TEASER_MAX_WORDS &&
+      (!SENTENCE_END.test(next.line) || TRUNCATED.test(next.line))
+    ) {
       kinds[i + 1] = 'read_more';
     }
   });
@@ -112,7 +126,9 @@ export function classifyParagraphs(text: string, paragraphs: Span[], nlp: Nlp): 
   // Only label-like lines (no sentence end): a repeated title or section label. A repeated sentence is left
   // to the aligner (a refrain, or a pull quote that duplicates its paragraph). Lines after the last label-like one
   // cannot make a repeat: their keys (a lower-casing and a hash of up to 400 units each) are not made.
-  const label = paras.map((p, i) => kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line));
+  const label = paras.map(
+    (p, i) => kinds[i] === null && p.words >= 2 && Number.isFinite(p.words) && !SENTENCE_END.test(p.line),
+  );
   const seen = new Set<string>();
   for (let i = 0; i <= label.lastIndexOf(true); i++) {
     const lower = (paras[i] as Para).line.toLowerCase();
@@ -126,23 +142,32 @@ export function classifyParagraphs(text: string, paragraphs: Span[], nlp: Nlp): 
     const p = paras[i] as Para;
     return kinds[i] === null && p.words >= PROSE_MIN_WORDS && SENTENCE_END.test(p.line) && !TRUNCATED.test(p.line);
   };
-  let firstProse = -1, lastProse = -1;
-  for (let i = 0; i < paras.length; i++) if (isProse(i)) { if (firstProse < 0) firstProse = i; lastProse = i; }
+  let firstProse = -1,
+    lastProse = -1;
+  for (let i = 0; i < paras.length; i++)
+    if (isProse(i)) {
+      if (firstProse < 0) firstProse = i;
+      lastProse = i;
+    }
 
   let budget = MAX_POS_CHECKS;
   const properNouns = (phrase: string) => budget-- > 0 && allProperNouns(phrase, nlp);
   paras.forEach((p, i) => {
     if (kinds[i] !== null || i === title) return;
     const outside = firstProse < 0 || i < firstProse || i > lastProse;
-    if (outside && p.words <= BYLINE_MAX_WORDS && p.line.split(' ').every(isNameWord) && !SENTENCE_END.test(p.line)
-      && properNouns(p.line)) {
+    if (
+      outside &&
+      p.words <= BYLINE_MAX_WORDS &&
+      p.line.split(' ').every(isNameWord) &&
+      !SENTENCE_END.test(p.line) &&
+      properNouns(p.line)
+    ) {
       kinds[i] = 'byline';
       return;
     }
     // (The pattern needs a colon: lines without one, most prose, skip it.)
     const m = p.words <= NAME_TEASER_MAX_WORDS && p.line.includes(':') ? NAME_COLON.exec(p.line) : null;
-    if (m && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string)
-      && properNouns(m[1] as string)) {
+    if (m && !/[“"‘]/u.test(m[2] as string) && /^[\p{Lu}\p{N}]/u.test(m[2] as string) && properNouns(m[1] as string)) {
       kinds[i] = 'read_more';
     }
   });
@@ -151,8 +176,14 @@ export function classifyParagraphs(text: string, paragraphs: Span[], nlp: Nlp): 
   for (let i = paras.length - 1; i > title; i--) {
     const p = paras[i] as Para;
     if (kinds[i] !== null) continue;
-    if (p.words <= BIO_MAX_WORDS && AUTHOR_BIO.test(p.line)) { kinds[i] = 'byline'; continue; }
-    if (/^about the authors?:?$/i.test(p.line)) { kinds[i] = 'byline'; continue; }
+    if (p.words <= BIO_MAX_WORDS && AUTHOR_BIO.test(p.line)) {
+      kinds[i] = 'byline';
+      continue;
+    }
+    if (/^about the authors?:?$/i.test(p.line)) {
+      kinds[i] = 'byline';
+      continue;
+    }
     if (isProse(i)) break;
   }
 

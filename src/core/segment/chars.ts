@@ -5,9 +5,13 @@
  * surrogate pair is one character, a lone surrogate (or a pair cut by the end of the scanned range) is its own, in
  * no letter class.
  */
-const make = (re: RegExp, ascii: (c: number) => boolean) =>
-  (cp: number): boolean => (cp < 128 ? ascii(cp) : re.test(String.fromCodePoint(cp)));
-const lower = (c: number) => c >= 97 && c <= 122, upper = (c: number) => c >= 65 && c <= 90, digit = (c: number) => c >= 48 && c <= 57;
+const make =
+  (re: RegExp, ascii: (c: number) => boolean) =>
+  (cp: number): boolean =>
+    cp < 128 ? ascii(cp) : re.test(String.fromCodePoint(cp));
+const lower = (c: number) => c >= 97 && c <= 122,
+  upper = (c: number) => c >= 65 && c <= 90,
+  digit = (c: number) => c >= 48 && c <= 57;
 
 /** `\p{L}` or `\p{N}`. */
 export const isLetterOrDigit = make(/^[\p{L}\p{N}]$/u, (c) => lower(c) || upper(c) || digit(c));
@@ -25,8 +29,17 @@ export const LETTER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (isLetter
  *  space, NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000, BOM. */
 export function isSpaceUnit(c: number): boolean {
   if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The code point at `i` of `text` read within `[.., end)`: a surrogate pair cut by `end` gives its lone high half. */
@@ -44,7 +57,7 @@ export const widthOf = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
 /** `/[\p{L}\p{N}]/u.test(s)`: whether `s` holds a letter or digit (a scan: words are ASCII and hit on the first unit). */
 export function hasLetterOrDigit(s: string): boolean {
-  for (let i = 0; i < s.length;) {
+  for (let i = 0; i < s.length; ) {
     const cp = codePointAt(s, i, s.length);
     if (isLetterOrDigit(cp)) return true;
     i += widthOf(cp);

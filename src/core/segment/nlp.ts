@@ -1,8 +1,8 @@
-import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { normalizeForNlp } from './normalize.js';
-import { isSpaceUnit } from './chars.js';
+import winkNLP from 'wink-nlp';
 import type { Span } from '../types.js';
+import { isSpaceUnit } from './chars.js';
+import { normalizeForNlp } from './normalize.js';
 
 /**
  * Characters a recycled instance reads before it is replaced. wink-nlp caches every token it has not seen for the
@@ -123,9 +123,15 @@ export interface TokenTable {
  * token is found where the spaces put it (always, in every input tried); otherwise a token is looked for further
  * on, or given an empty span where the previous one ended, so that offsets stay ascending and inside the text.
  */
-export function tokenOffsets(text: string, values: string[], spaces: string[]): { start: Int32Array; end: Int32Array; exact: boolean } {
-  const start = new Int32Array(values.length), end = new Int32Array(values.length);
-  let at = 0, exact = true;
+export function tokenOffsets(
+  text: string,
+  values: string[],
+  spaces: string[],
+): { start: Int32Array; end: Int32Array; exact: boolean } {
+  const start = new Int32Array(values.length),
+    end = new Int32Array(values.length);
+  let at = 0,
+    exact = true;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
     let pos = at + (spaces[i] ?? '').length;
@@ -133,7 +139,10 @@ export function tokenOffsets(text: string, values: string[], spaces: string[]): 
       exact = false;
       const found = value ? text.indexOf(value, at) : -1;
       pos = found >= 0 ? found : at;
-      if (found < 0) { start[i] = end[i] = at; continue; }
+      if (found < 0) {
+        start[i] = end[i] = at;
+        continue;
+      }
     }
     start[i] = pos;
     end[i] = at = pos + value.length;
@@ -148,7 +157,9 @@ const FORM_CHAR = /[\p{L}\p{M}.-]/u;
 
 /** True when `value` may be a possessive form (cheap test before `POSSESSIVE`). */
 export function mayBePossessive(value: string): boolean {
-  const n = value.length, last = value.charCodeAt(n - 1), q = value.charCodeAt(n - 2);
+  const n = value.length,
+    last = value.charCodeAt(n - 1),
+    q = value.charCodeAt(n - 2);
   return n > 2 && (last === 115 || last === 83) && (q === 0x2019 || q === 39);
 }
 
@@ -201,7 +212,7 @@ export function readTokens(view: string, textNlp: Nlp): TokenTable {
   const stop = new Uint8Array(value.length);
   for (let i = 0; i < stop.length; i++) {
     const clitic = bareStop.size && mayBePossessive(value[i] as string) ? POSSESSIVE.exec(value[i] as string) : null;
-    stop[i] = (clitic ? bareStop.get(clitic[1] as string) ?? stopFlags[i] : stopFlags[i]) ? 1 : 0;
+    stop[i] = (clitic ? (bareStop.get(clitic[1] as string) ?? stopFlags[i]) : stopFlags[i]) ? 1 : 0;
   }
   let sentenceStarts: number[] | null = null;
   if (exact) {
@@ -212,7 +223,12 @@ export function readTokens(view: string, textNlp: Nlp): TokenTable {
     }
   }
   return {
-    length: value.length, start, end, value, stop, sentenceStarts,
+    length: value.length,
+    start,
+    end,
+    value,
+    stop,
+    sentenceStarts,
     lemma: tokens.out(its.lemma as never) as unknown as string[],
     pos: tokens.out(its.pos) as string[],
     type: tokens.out(its.type) as string[],

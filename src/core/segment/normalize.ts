@@ -14,7 +14,8 @@ export function normalizeForNlp(text: string): string {
   // One scan, copying only around the units that change (news text has a few NBSPs at most): four regex replaces
   // (the definition, kept in test/core/fresh-analysis.test.ts) each read the whole text, two-byte for curly
   // quotes.
-  let out = '', from = 0;
+  let out = '',
+    from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;
@@ -31,8 +32,17 @@ function normalUnit(text: string, i: number, c: number): number {
   if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? 0x20 : 0x0a; // CRLF → " \n", a lone CR → "\n"
   if (c === 0x2028 || c === 0x2029 || c === 0x85) return 0x0a;
   if (c === 0x0a) return c;
-  if (c <= 0x1f || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x202a && c <= 0x202f)
-    || (c >= 0x205f && c <= 0x2064) || c === 0x3000 || c === 0xfeff) return 0x20; // controls, exotic spaces, format
+  if (
+    c <= 0x1f ||
+    (c >= 0x7f && c <= 0xa0) ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x2064) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+    return 0x20; // controls, exotic spaces, format
   // A surrogate half without its partner: wink and `Intl` see garbage; U+FFFD keeps the length at one unit.
   if (c >= 0xd800 && c <= 0xdbff) return (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? c : 0xfffd;
   if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? c : 0xfffd;
@@ -41,9 +51,27 @@ function normalUnit(text: string, i: number, c: number): number {
 
 /** Typographic variants folded to one ASCII form; each maps one code unit to one code unit. */
 const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '\u0060': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u00b4': "'",
+  '\u0060': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
 };
 
 /**
@@ -65,7 +93,10 @@ export function foldForMatch(text: string): string {
       continue;
     }
     const folded = FOLD[ch];
-    if (folded !== undefined) { out += folded; continue; }
+    if (folded !== undefined) {
+      out += folded;
+      continue;
+    }
     const lower = ch.toLowerCase();
     out += lower.length === 1 ? lower : ch;
   }

@@ -1,5 +1,5 @@
-import { isSpaceChar } from './normalize.js';
 import type { Span } from '../types.js';
+import { isSpaceChar } from './normalize.js';
 
 /**
  * Paragraph detection on plain text. Blank lines always separate paragraphs. A single line break is ambiguous:
@@ -41,7 +41,8 @@ function lines(text: string): (Line | null)[] {
   for (;;) {
     const m = breaks.exec(text);
     const to = m ? m.index : text.length;
-    let s = from, e = to;
+    let s = from,
+      e = to;
     while (s < e && isSpaceChar(text[s])) s++;
     while (e > s && isSpaceChar(text[e - 1])) e--;
     if (e > s) {
@@ -65,14 +66,17 @@ function isHardWrapped(text: string, blocks: Line[][]): { wrapped: boolean; widt
   let width = 0;
   for (const [l] of inner) width = Math.max(width, l.end - l.start);
   if (width > WRAP_MAX_COLUMNS || width < WRAP_MIN_COLUMNS) return { wrapped: false, width };
-  let filled = 0, terminal = 0, lower = 0;
+  let filled = 0,
+    terminal = 0,
+    lower = 0;
   for (const [l, next] of inner) {
     if (l.end - l.start + 1 + next.firstWord > width - WRAP_SLACK) filled++;
     if (TERMINAL.test(text.slice(Math.max(l.start, l.end - 4), l.end))) terminal++;
     if (/^["'“‘(]?\p{Ll}/u.test(text.slice(next.start, next.start + 2))) lower++;
   }
   const n = inner.length;
-  const wrapped = filled / n >= WRAP_FILLED_SHARE && terminal / n < WRAP_MAX_TERMINAL_SHARE && lower / n >= WRAP_MIN_LOWER_SHARE;
+  const wrapped =
+    filled / n >= WRAP_FILLED_SHARE && terminal / n < WRAP_MAX_TERMINAL_SHARE && lower / n >= WRAP_MIN_LOWER_SHARE;
   return { wrapped, width };
 }
 
@@ -102,7 +106,10 @@ export function paragraphSpans(text: string): Span[] {
   let current: Line[] = [];
   for (const line of lines(text)) {
     if (line) current.push(line);
-    else if (current.length) { blocks.push(current); current = []; }
+    else if (current.length) {
+      blocks.push(current);
+      current = [];
+    }
   }
   if (current.length) blocks.push(current);
   const { wrapped, width } = isHardWrapped(text, blocks);

@@ -1,6 +1,6 @@
-import { readTokens, type Nlp } from './nlp.js';
-import { isCombiningAt, isLowSurrogateAt, isSpaceChar } from './normalize.js';
 import type { Span } from '../types.js';
+import { type Nlp, readTokens } from './nlp.js';
+import { isCombiningAt, isLowSurrogateAt, isSpaceChar } from './normalize.js';
 
 /**
  * Sentence boundaries for a whole text from wink-nlp's sentence boundary detection, which knows news
@@ -27,9 +27,53 @@ export function winkSentenceStarts(nlpText: string, nlp: Nlp): number[] | null {
 }
 
 /** Words that start a real sentence even when a typo glued it to the last one ("the end.The next day"). */
-const SENTENCE_OPENERS = new Set(['a', 'an', 'the', 'it', 'its', 'he', 'she', 'we', 'they', 'i', 'you', 'this', 'that',
-  'these', 'those', 'there', 'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after',
-  'before', 'his', 'her', 'their', 'our', 'my', 'one', 'no', 'not', 'for', 'to', 'with', 'by', 'from', 'what', 'who']);
+const SENTENCE_OPENERS = new Set([
+  'a',
+  'an',
+  'the',
+  'it',
+  'its',
+  'he',
+  'she',
+  'we',
+  'they',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'but',
+  'and',
+  'or',
+  'so',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'as',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'one',
+  'no',
+  'not',
+  'for',
+  'to',
+  'with',
+  'by',
+  'from',
+  'what',
+  'who',
+]);
 
 /**
  * True when a sentence start glued to a period with no space ("Caliber.Az", "Yahoo.News") is a domain-like name
@@ -80,14 +124,20 @@ export function reattachQuotes(text: string, sentences: Span[]): Span[] {
     return n;
   };
   for (let k = 1; k < sentences.length; k++) {
-    const prev = sentences[k - 1] as Span, cur = sentences[k] as Span;
+    const prev = sentences[k - 1] as Span,
+      cur = sentences[k] as Span;
     let i = cur.start;
     while (i < cur.end && CLOSERS.has(text[i] as string)) i++;
     const closesStraight = straight(cur.start, i) === 0 || straight(prev.start, prev.end) % 2 === 1;
     if (i > cur.start && (i === cur.end || isSpaceChar(text[i])) && closesStraight) {
       prev.end = i;
       const t = trimSpan(text, i, cur.end);
-      if (t) { cur.start = t.start; } else { cur.start = cur.end; continue; }
+      if (t) {
+        cur.start = t.start;
+      } else {
+        cur.start = cur.end;
+        continue;
+      }
     }
     let j = prev.end;
     while (j > prev.start && OPENERS.has(text[j - 1] as string)) j--;
@@ -95,7 +145,8 @@ export function reattachQuotes(text: string, sentences: Span[]): Span[] {
     if (j < prev.end && j > prev.start && isSpaceChar(text[j - 1]) && opensStraight) {
       cur.start = j;
       const t = trimSpan(text, prev.start, j);
-      if (t) prev.end = t.end; else prev.end = prev.start;
+      if (t) prev.end = t.end;
+      else prev.end = prev.start;
     }
   }
   return sentences.filter((s) => s.end > s.start);
@@ -113,7 +164,11 @@ export function joinSpeechTags(text: string, sentences: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
-    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '') && QUOTED_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) {
+    if (
+      prev &&
+      /^\p{Ll}/u.test(text[s.start] ?? '') &&
+      QUOTED_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))
+    ) {
       prev.end = s.end;
     } else out.push({ ...s });
   }
@@ -133,7 +188,10 @@ export function splitCjk(text: string, s: Span): Span[] {
   for (let m = CJK_END.exec(piece); m; m = CJK_END.exec(piece)) {
     const cut = s.start + m.index + m[0].length;
     const t = trimSpan(text, from, cut);
-    if (t && cut < s.end) { out.push(t); from = cut; }
+    if (t && cut < s.end) {
+      out.push(t);
+      from = cut;
+    }
   }
   const rest = trimSpan(text, from, s.end);
   if (rest) out.push(rest);
@@ -159,10 +217,17 @@ export function capLength(text: string, s: Span, max = MAX_SENTENCE_CHARS): Span
     let cut = -1;
     for (let i = limit; i > limit - CLAUSE_LOOKBACK && i > from; i--) {
       const ch = text[i - 1];
-      if ((ch === ';' || ch === ':' || ch === ',' || ch === '—' || ch === '–') && isSpaceChar(text[i])) { cut = i; break; }
+      if ((ch === ';' || ch === ':' || ch === ',' || ch === '—' || ch === '–') && isSpaceChar(text[i])) {
+        cut = i;
+        break;
+      }
     }
     if (cut < 0) {
-      for (let i = limit; i > limit - SPACE_LOOKBACK && i > from; i--) if (isSpaceChar(text[i])) { cut = i; break; }
+      for (let i = limit; i > limit - SPACE_LOOKBACK && i > from; i--)
+        if (isSpaceChar(text[i])) {
+          cut = i;
+          break;
+        }
     }
     if (cut < 0) cut = safeCut(text, limit, from + 1);
     const t = trimSpan(text, from, cut);
@@ -196,7 +261,8 @@ export function mergeWordless(text: string, sentences: Span[]): Span[] {
     pendingStart = -1;
   }
   if (!out.length && sentences.length) {
-    const first = sentences[0] as Span, last = sentences[sentences.length - 1] as Span;
+    const first = sentences[0] as Span,
+      last = sentences[sentences.length - 1] as Span;
     out.push({ start: first.start, end: last.end });
   }
   return out;

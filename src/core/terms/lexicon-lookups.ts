@@ -1,5 +1,5 @@
+import { type Int8Rows, int8Rows } from '../../lexicon/int8-scan.js';
 import type { Lexicon } from '../../lexicon/lexicon.js';
-import { int8Rows, type Int8Rows } from '../../lexicon/int8-scan.js';
 import { unitVectorOf } from '../../lexicon/unit-vectors.js';
 
 /** Words whose frequency rank is remembered (the most recently looked up first dropped). */
@@ -45,7 +45,7 @@ export class LexiconLookups {
   /** Random access to the lexicon's int8 rows (a WebAssembly copy, made on first use). */
   rows(): Int8Rows {
     const lex = this.lexicon;
-    return this.int8 ??= int8Rows(lex.data, lex.dims, lex.vectorCount);
+    return (this.int8 ??= int8Rows(lex.data, lex.dims, lex.vectorCount));
   }
 }
 

@@ -1,5 +1,5 @@
-import { Vocabulary, type ClaimVector, type CrossBuffers, type TextTerms } from './vocabulary.js';
 import type { LexiconLookups } from './lexicon-lookups.js';
+import { type ClaimVector, type CrossBuffers, type TextTerms, Vocabulary } from './vocabulary.js';
 
 /** The terms of one compare: one vocabulary for both texts, weighted, and each side's claims as its term ids. */
 export interface PairTerms {
@@ -12,10 +12,15 @@ export interface PairTerms {
  * Interns both texts' terms into one vocabulary, weighs them (background IDF × in-document IDF over the claims of
  * both texts) and prepares the table of cross-side term similarities.
  */
-export function pairTerms(lookups: LexiconLookups | null, buffers: CrossBuffers, original: TextTerms,
-  rewrite: TextTerms): PairTerms {
+export function pairTerms(
+  lookups: LexiconLookups | null,
+  buffers: CrossBuffers,
+  original: TextTerms,
+  rewrite: TextTerms,
+): PairTerms {
   const vocab = new Vocabulary(lookups, buffers);
-  const ov = vocab.internText(original), rv = vocab.internText(rewrite);
+  const ov = vocab.internText(original),
+    rv = vocab.internText(rewrite);
   const df = new Array<number>(vocab.keys.length).fill(0);
   for (const v of ov) for (const id of v.ids) df[id]!++;
   for (const v of rv) for (const id of v.ids) df[id]!++;
@@ -37,12 +42,22 @@ export function unionOf(vocab: Vocabulary, vs: ClaimVector[]): ClaimVector {
 
 function mergeIds(keys: readonly string[], x: number[], y: number[]): number[] {
   const out: number[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < x.length && j < y.length) {
-    const a = x[i]!, b = y[j]!;
-    if (a === b) { out.push(a); i++; j++; }
-    else if (keys[a]! < keys[b]!) { out.push(a); i++; }
-    else { out.push(b); j++; }
+    const a = x[i]!,
+      b = y[j]!;
+    if (a === b) {
+      out.push(a);
+      i++;
+      j++;
+    } else if (keys[a]! < keys[b]!) {
+      out.push(a);
+      i++;
+    } else {
+      out.push(b);
+      j++;
+    }
   }
   while (i < x.length) out.push(x[i++]!);
   while (j < y.length) out.push(y[j++]!);

@@ -1,5 +1,13 @@
 import { hasLetterOrDigit } from '../segment/chars.js';
-import { mayBePossessive, nlpView, POSSESSIVE, readTokens, textNlp, type Nlp, type TokenTable } from '../segment/nlp.js';
+import {
+  mayBePossessive,
+  type Nlp,
+  nlpView,
+  POSSESSIVE,
+  readTokens,
+  type TokenTable,
+  textNlp,
+} from '../segment/nlp.js';
 
 /** One content word of a claim, reduced to what similarity compares. */
 export interface Term {
@@ -40,8 +48,12 @@ export interface TermSink {
  * by wink-nlp's normaliser (defence → defense, scepticism → skepticism), so they are not repeated here.
  */
 export function canonicalKey(word: string): string {
-  return word.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '').replace(/(\p{L})\1+/gu, '$1');
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’'‘`-]|(?<!\d)\.|\.(?!\d)/g, '')
+    .replace(/(\p{L})\1+/gu, '$1');
 }
 
 /** `canonicalKey` of a lemma. */
@@ -58,7 +70,7 @@ export function keyFolder(): KeyOf {
     let key = memo.get(lemma);
     if (key === undefined) {
       if (memo.size >= KEY_MEMO_MAX) memo.clear();
-      memo.set(lemma, key = canonicalKey(lemma));
+      memo.set(lemma, (key = canonicalKey(lemma)));
     }
     return key;
   };
@@ -77,8 +89,31 @@ export function termReader(): TermReader {
 
 const POSSESSIVE_TAIL = /[’']s$/i;
 
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'half']);
+const NUMBER_WORDS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'dozen',
+  'half',
+]);
 /** Parts of speech that carry content; determiners, pronouns, auxiliaries etc. are function words. */
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'SYM', 'INTJ']);
 
@@ -95,15 +130,21 @@ export function claimTerms(text: string, reader: TermReader): ClaimTerms {
 
 /** A sink that collects the terms handed to it as `Term` objects into `terms`. */
 function collectInto(terms: Term[]): TermSink {
-  return { term: (key, lemma, name, number) => { terms.push({ key, lemma, name, number }); } };
+  return {
+    term: (key, lemma, name, number) => {
+      terms.push({ key, lemma, name, number });
+    },
+  };
 }
 
 /** First token index in `[from, length)` whose start is at or after `offset` (token starts ascend). */
 function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
-  let lo = from, hi = table.length;
+  let lo = from,
+    hi = table.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((table.start[mid] as number) < offset) lo = mid + 1; else hi = mid;
+    if ((table.start[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -124,8 +165,15 @@ export function spanTerms(table: TokenTable, start: number, end: number, keyOf: 
  * `spanTerms` with the terms handed to `sink` as they are found: the claim's words, or `null` (and nothing handed
  * to `sink`) when a token crosses an edge of the span.
  */
-export function spanTermsInto(table: TokenTable, start: number, end: number, sink: TermSink, keyOf: KeyOf): ClaimWords | null {
-  const from = firstTokenAt(table, start), to = firstTokenAt(table, end, from);
+export function spanTermsInto(
+  table: TokenTable,
+  start: number,
+  end: number,
+  sink: TermSink,
+  keyOf: KeyOf,
+): ClaimWords | null {
+  const from = firstTokenAt(table, start),
+    to = firstTokenAt(table, end, from);
   if (from > 0 && (table.end[from - 1] as number) > start) return null;
   if (to > from && (table.end[to - 1] as number) > end) return null;
   return tableWords(table, from, to, sink, keyOf);
@@ -144,7 +192,8 @@ function tableWords(table: TokenTable, from: number, to: number, sink: TermSink,
   // first sight and keeps it whole later (terms would depend on what the process read before). The clitic is
   // split off here, so "Biden’s" gives the term "biden" and the words "biden", "’s".
   // Made only for a claim with a possessive (most have none): per token, its clitic and its tag as the terms see it.
-  let clitics: (RegExpExecArray | null)[] | null = null, tags: string[] | null = null;
+  let clitics: (RegExpExecArray | null)[] | null = null,
+    tags: string[] | null = null;
   for (let k = 0; k < n; k++) {
     const i = from + k;
     const clitic = types[i] === 'word' && mayBePossessive(values[i]!) ? POSSESSIVE.exec(values[i]!) : null;
@@ -156,31 +205,42 @@ function tableWords(table: TokenTable, from: number, to: number, sink: TermSink,
     // word with a clitic is a common noun, as it is when wink splits it.
     if (table.pos[i] === 'PROPN' && !/^\p{Lu}/u.test(clitic[1]!)) tags[k] = 'NOUN';
   }
-  const tagOf = (k: number) => (tags ? tags[k]! : table.pos[from + k] ?? '');
+  const tagOf = (k: number) => (tags ? tags[k]! : (table.pos[from + k] ?? ''));
   const words: string[] = [];
   const wordKinds: number[] = [];
   const kind = (k: number) => (tagOf(k) === 'PROPN' ? 2 : !stop[from + k] && CONTENT_POS.has(tagOf(k)) ? 1 : 0);
   // Only common words are closed up: "40-minute" is the number 40 and a minute, "Russia-Ukraine" two names.
   const common = (k: number) => types[from + k] === 'word' && tagOf(k) !== 'PROPN' && !/\d/.test(values[from + k]!);
   // "cease-fire": a hyphen token touching the words on both sides (no space in between).
-  const closedHyphen = (k: number) => k + 2 < n && values[from + k + 1] === '-'
-    && start[from + k + 1] === end[from + k] && start[from + k + 2] === end[from + k + 1];
+  const closedHyphen = (k: number) =>
+    k + 2 < n &&
+    values[from + k + 1] === '-' &&
+    start[from + k + 1] === end[from + k] &&
+    start[from + k + 2] === end[from + k + 1];
   for (let k = 0; k < n; k++) {
     const i = from + k;
     const type = types[i];
     const clitic = clitics ? clitics[k] : null;
     if (type === 'word' || type === 'number' || type === 'currency' || type === 'hashtag' || type === 'mention') {
       const v = (clitic ? clitic[1]! : values[i]!).toLowerCase();
-      if (hasLetterOrDigit(v)) { words.push(v); wordKinds.push(kind(k)); }
-      if (clitic) { words.push(clitic[2]!.toLowerCase()); wordKinds.push(0); }
+      if (hasLetterOrDigit(v)) {
+        words.push(v);
+        wordKinds.push(kind(k));
+      }
+      if (clitic) {
+        words.push(clitic[2]!.toLowerCase());
+        wordKinds.push(0);
+      }
     }
     if (type !== 'word' && type !== 'number') continue;
     let lemma = (lemmas[i] ?? values[i]!).toLowerCase();
     if (clitic) lemma = lemma.replace(POSSESSIVE_TAIL, '');
-    const isName = tagOf(k) === 'PROPN', isNumber = type === 'number' || tagOf(k) === 'NUM';
+    const isName = tagOf(k) === 'PROPN',
+      isNumber = type === 'number' || tagOf(k) === 'NUM';
     while (closedHyphen(k) && common(k) && common(k + 2)) {
       lemma += (lemmas[from + k + 2] ?? values[from + k + 2]!).toLowerCase();
-      words.push(values[from + k + 2]!.toLowerCase()); wordKinds.push(kind(k + 2));
+      words.push(values[from + k + 2]!.toLowerCase());
+      wordKinds.push(kind(k + 2));
       k += 2;
     }
     if (stop[from + k] && !isNumber) continue;

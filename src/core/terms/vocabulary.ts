@@ -1,11 +1,17 @@
 import type { Lexicon } from '../../lexicon/lexicon.js';
 import { unitDot } from '../../lexicon/unit-vectors.js';
+import {
+  type CrossSide,
+  cosineCredit,
+  crossSide,
+  FillBuffers,
+  fillCross,
+  PREFILTER_MARGIN,
+  VECTOR_MIN_COSINE,
+} from '../match/kernels/cross-side.js';
+import { type CrossTable, crossSim, crossTable, finishTable, LogBuffers } from '../match/kernels/cross-table.js';
 import type { LexiconLookups } from './lexicon-lookups.js';
 import type { ClaimTerms, TermSink } from './tokens.js';
-import { LogBuffers, crossSim, crossTable, finishTable, type CrossTable } from '../match/kernels/cross-table.js';
-import {
-  FillBuffers, PREFILTER_MARGIN, VECTOR_MIN_COSINE, cosineCredit, crossSide, fillCross, type CrossSide,
-} from '../match/kernels/cross-side.js';
 import { stringSim } from './word-forms.js';
 
 export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../match/kernels/cross-side.js';
@@ -53,7 +59,10 @@ export class Vocabulary {
    * @param lookups the comparer's memoised look-ups of its lexicon; null: similarity without vectors
    * @param buffers what making the cross table reuses (the comparer's, kept from compare to compare)
    */
-  constructor(private readonly lookups: LexiconLookups | null, private readonly buffers = new CrossBuffers()) {
+  constructor(
+    private readonly lookups: LexiconLookups | null,
+    private readonly buffers = new CrossBuffers(),
+  ) {
     this.lexicon = lookups?.lexicon ?? null;
   }
 
@@ -66,7 +75,10 @@ export class Vocabulary {
   intern(key: string, lemma: string, name: boolean, number: boolean, lemmaRank = -2, keyRank = -2): number {
     let id = this.base?.get(key) ?? this.ids.get(key);
     if (id !== undefined) {
-      if (lemma < this.lemmas[id]!) { this.lemmas[id] = lemma; this.lemmaRank[id] = lemmaRank; }
+      if (lemma < this.lemmas[id]!) {
+        this.lemmas[id] = lemma;
+        this.lemmaRank[id] = lemmaRank;
+      }
       this.isName[id] = this.isName[id]! && name;
       this.isNumber[id] = this.isNumber[id]! || number;
       return id;
@@ -78,8 +90,15 @@ export class Vocabulary {
   }
 
   private push(key: string, lemma: string, name: boolean, number: boolean, lemmaRank: number, keyRank: number): void {
-    this.keys.push(key); this.lemmas.push(lemma); this.isName.push(name); this.isNumber.push(number);
-    this.bg.push(0); this.vec.push(null); this.vecRow.push(-1); this.lemmaRank.push(lemmaRank); this.keyRank.push(keyRank);
+    this.keys.push(key);
+    this.lemmas.push(lemma);
+    this.isName.push(name);
+    this.isNumber.push(number);
+    this.bg.push(0);
+    this.vec.push(null);
+    this.vecRow.push(-1);
+    this.lemmaRank.push(lemmaRank);
+    this.keyRank.push(keyRank);
   }
 
   /**
@@ -91,11 +110,13 @@ export class Vocabulary {
    * with it, read-only).
    */
   internText(tt: TextTerms): ClaimVector[] {
-    const lex = this.lexicon, lookups = this.lookups;
+    const lex = this.lexicon,
+      lookups = this.lookups;
     if (lex && lookups && tt.ranks?.lexicon !== lex) {
       // A key's own rank is needed only when its lemma has none (`finalize`): -2 (look up if needed) otherwise.
       // (Loops: `Int32Array.from` with a map function walks an iterator, a result object per term.)
-      const lemma = new Int32Array(tt.lemmas.length), key = new Int32Array(tt.keys.length);
+      const lemma = new Int32Array(tt.lemmas.length),
+        key = new Int32Array(tt.keys.length);
       for (let k = 0; k < lemma.length; k++) lemma[k] = lookups.rankOf(tt.lemmas[k]!);
       for (let k = 0; k < key.length; k++) {
         const w = tt.keys[k]!;
@@ -109,17 +130,31 @@ export class Vocabulary {
       this.base = tt.index;
       for (let k = 0; k < ids.length; k++) {
         ids[k] = k;
-        this.push(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
+        this.push(
+          tt.keys[k]!,
+          tt.lemmas[k]!,
+          tt.names[k]!,
+          tt.numbers[k]!,
+          ranks ? ranks.lemma[k]! : -2,
+          ranks ? ranks.key[k]! : -2,
+        );
       }
       this.interned.set(tt, ids);
-      return tt.vectors ??= tt.claims.map((c, i) => {
+      return (tt.vectors ??= tt.claims.map((c, i) => {
         const own: number[] = [];
         for (const id of c) own.push(id);
         return { ids: own, words: tt.words[i]! };
-      });
+      }));
     }
     for (let k = 0; k < ids.length; k++) {
-      ids[k] = this.intern(tt.keys[k]!, tt.lemmas[k]!, tt.names[k]!, tt.numbers[k]!, ranks ? ranks.lemma[k]! : -2, ranks ? ranks.key[k]! : -2);
+      ids[k] = this.intern(
+        tt.keys[k]!,
+        tt.lemmas[k]!,
+        tt.names[k]!,
+        tt.numbers[k]!,
+        ranks ? ranks.lemma[k]! : -2,
+        ranks ? ranks.key[k]! : -2,
+      );
     }
     this.interned.set(tt, ids);
     return tt.claims.map((c, i) => {
@@ -133,12 +168,20 @@ export class Vocabulary {
   private finalize(): void {
     const lex = this.lexicon;
     for (let id = this.finalized; id < this.keys.length; id++) {
-      const key = this.keys[id]!, lemma = this.lemmas[id]!;
+      const key = this.keys[id]!,
+        lemma = this.lemmas[id]!;
       let rank: number | undefined;
       if (lex) {
         // lex.rank.get(lemma) ?? lex.rank.get(key), from the text's cached look-ups when there are some.
-        const lr = this.lemmaRank[id]! === -2 ? lex.rank.get(lemma) ?? -1 : this.lemmaRank[id]!;
-        rank = lr >= 0 ? lr : this.keyRank[id]! === -2 ? lex.rank.get(key) : this.keyRank[id]! >= 0 ? this.keyRank[id]! : undefined;
+        const lr = this.lemmaRank[id]! === -2 ? (lex.rank.get(lemma) ?? -1) : this.lemmaRank[id]!;
+        rank =
+          lr >= 0
+            ? lr
+            : this.keyRank[id]! === -2
+              ? lex.rank.get(key)
+              : this.keyRank[id]! >= 0
+                ? this.keyRank[id]!
+                : undefined;
       }
       this.bg[id] = Math.log(1 + ((rank ?? lex?.size ?? 100_000) + 1) / ZIPF_CORE);
       let v: Float32Array | null = null;
@@ -160,7 +203,8 @@ export class Vocabulary {
    */
   setDocumentFrequencies(df: number[], claims: number): void {
     this.finalize();
-    const n = claims, logN = Math.log(n + 1);
+    const n = claims,
+      logN = Math.log(n + 1);
     this.weight = this.bg.map((bg, id) => {
       const local = logN > 0 ? Math.log((n + 1) / Math.max(1, df[id] ?? 1)) / logN : 1;
       const factor = (n * local + LOCAL_IDF_PRIOR) / (n + LOCAL_IDF_PRIOR);
@@ -183,18 +227,26 @@ export class Vocabulary {
   private rawSim(a: number, b: number): number {
     const str = stringSim(this.keys[a]!, this.keys[b]!);
     if (str > 0) return str;
-    const va = this.vec[a], vb = this.vec[b];
+    const va = this.vec[a],
+      vb = this.vec[b];
     if (!va || !vb) return 0;
     // The exact int8 prefilter of `prepareCross`, pair by pair: ~98% of pairs stop here.
-    const rows = this.lookups!.rows(), ia = this.vecRow[a]!, ib = this.vecRow[b]!;
+    const rows = this.lookups!.rows(),
+      ia = this.vecRow[a]!,
+      ib = this.vecRow[b]!;
     if (rows.dot(ia, ib) < (VECTOR_MIN_COSINE - PREFILTER_MARGIN) * rows.norm(ia) * rows.norm(ib)) return 0;
     return cosineCredit(unitDot(va, vb));
   }
 
   /** The distinct ids in order of first occurrence (as `[...new Set(ids)]`, with a marker array instead of a Set). */
   private distinct(ids: Iterable<number>): number[] {
-    const seen = new Uint8Array(this.keys.length), out: number[] = [];
-    for (const id of ids) if (!seen[id]) { seen[id] = 1; out.push(id); }
+    const seen = new Uint8Array(this.keys.length),
+      out: number[] = [];
+    for (const id of ids)
+      if (!seen[id]) {
+        seen[id] = 1;
+        out.push(id);
+      }
     return out;
   }
 
@@ -209,11 +261,17 @@ export class Vocabulary {
    * no per-term Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
-    const oAll = this.distinct(originalIds), rAll = this.distinct(rewriteIds);
-    const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
+    const oAll = this.distinct(originalIds),
+      rAll = this.distinct(rewriteIds);
+    const o = oAll.filter((x) => !this.isNumber[x]),
+      r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
-    const side = (ids: number[]) => this.side(ids.map((x) => this.keys[x]!), Int32Array.from(ids, (x) => this.vecRow[x]!));
+    const side = (ids: number[]) =>
+      this.side(
+        ids.map((x) => this.keys[x]!),
+        Int32Array.from(ids, (x) => this.vecRow[x]!),
+      );
     return this.fill(oAll, rAll, o, side(o), r, side(r));
   }
 
@@ -224,13 +282,17 @@ export class Vocabulary {
    * this compare's, and the table is prepared from the ids as `prepareCross` does (same table either way).
    */
   prepareTexts(original: TextTerms, rewrite: TextTerms): boolean {
-    const oIds = this.interned.get(original), rIds = this.interned.get(rewrite);
+    const oIds = this.interned.get(original),
+      rIds = this.interned.get(rewrite);
     if (!oIds || !rIds) throw new Error('prepareTexts: intern both texts first');
-    const oAll = [...oIds], rAll = [...rIds];
-    const o = oAll.filter((x) => !this.isNumber[x]), r = rAll.filter((x) => !this.isNumber[x]);
+    const oAll = [...oIds],
+      rAll = [...rIds];
+    const o = oAll.filter((x) => !this.isNumber[x]),
+      r = rAll.filter((x) => !this.isNumber[x]);
     if (o.length * r.length > CROSS_PAIRS_MAX) return false;
     this.finalize();
-    const os = this.textSide(original, oIds), rs = this.textSide(rewrite, rIds);
+    const os = this.textSide(original, oIds),
+      rs = this.textSide(rewrite, rIds);
     if (!os || !rs) return this.prepareCross(oAll, rAll);
     return this.fill(oAll, rAll, o, os, r, rs);
   }
@@ -239,7 +301,8 @@ export class Vocabulary {
   private textSide(tt: TextTerms, ids: Int32Array): CrossSide | null {
     const lex = this.lexicon;
     if (tt.cross?.lexicon !== lex) {
-      const keys: string[] = [], rows: number[] = [];
+      const keys: string[] = [],
+        rows: number[] = [];
       tt.keys.forEach((key, k) => {
         if (tt.numbers[k]) return;
         keys.push(key);
@@ -264,7 +327,14 @@ export class Vocabulary {
 
   private side(keys: string[], rows: Int32Array): CrossSide {
     const lex = this.lexicon;
-    return crossSide(keys, rows, lex?.data ?? null, lex?.dims ?? 0, (row) => this.lookups!.unitVector(row), lex?.neighbours ?? null);
+    return crossSide(
+      keys,
+      rows,
+      lex?.data ?? null,
+      lex?.dims ?? 0,
+      (row) => this.lookups!.unitVector(row),
+      lex?.neighbours ?? null,
+    );
   }
 
   private fill(oAll: number[], rAll: number[], o: number[], os: CrossSide, r: number[], rs: CrossSide): boolean {
@@ -347,8 +417,11 @@ export class TextTermsBuilder implements TermSink {
   term(key: string, lemma: string, name: boolean, number: boolean): void {
     let k = this.index.get(key);
     if (k === undefined) {
-      this.index.set(key, k = this.keys.length);
-      this.keys.push(key); this.lemmas.push(lemma); this.names.push(name); this.numbers.push(number);
+      this.index.set(key, (k = this.keys.length));
+      this.keys.push(key);
+      this.lemmas.push(lemma);
+      this.names.push(name);
+      this.numbers.push(number);
     } else {
       if (lemma < this.lemmas[k]!) this.lemmas[k] = lemma;
       this.names[k] = this.names[k]! && name;
@@ -401,7 +474,8 @@ export function inKeyOrder(keys: string[], lists: Int32Array[]): Int32Array[] {
 /** Interns a claim's terms. */
 export function toClaimVector(vocab: Vocabulary, t: ClaimTerms): ClaimVector {
   // Terms in key order, so sums run in the same order whichever side a claim is on (exact symmetry).
-  const ids = [...new Set(t.terms.map((x) => vocab.intern(x.key, x.lemma, x.name, x.number)))]
-    .sort((x, y) => (vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0));
+  const ids = [...new Set(t.terms.map((x) => vocab.intern(x.key, x.lemma, x.name, x.number)))].sort((x, y) =>
+    vocab.keys[x]! < vocab.keys[y]! ? -1 : vocab.keys[x]! > vocab.keys[y]! ? 1 : 0,
+  );
   return { ids, words: t.words };
 }

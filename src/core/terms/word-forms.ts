@@ -14,7 +14,8 @@ export const VARIANT_CREDIT = 0.9;
 export function stringSim(ka: string, kb: string): number {
   if (ka.length < 6 || kb.length < 6 || ka.charCodeAt(0) !== kb.charCodeAt(0)) return 0;
   if (Math.abs(ka.length - kb.length) <= 1 && isVariant(ka, kb)) return VARIANT_CREDIT;
-  if (ka.charCodeAt(5) === kb.charCodeAt(5) && ka.startsWith(kb.slice(0, 6)) && sameFamily(ka, kb)) return FAMILY_CREDIT;
+  if (ka.charCodeAt(5) === kb.charCodeAt(5) && ka.startsWith(kb.slice(0, 6)) && sameFamily(ka, kb))
+    return FAMILY_CREDIT;
   return 0;
 }
 
@@ -34,7 +35,10 @@ export function sameFamily(a: string, b: string): boolean {
 
 /** Whether `s` has an ASCII digit (`/\d/.test(s)`, without building a joined string per word pair). */
 function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
   return false;
 }
 

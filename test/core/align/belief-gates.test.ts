@@ -1,11 +1,20 @@
 import t from 'tap';
-import { alignClaims, ALIGN_THRESHOLDS, pairSims } from '../../../src/core/align/align.js';
 import type { AlignThresholds, PairSim, ScoredPair } from '../../../src/core/align/align.js';
+import { ALIGN_THRESHOLDS, alignClaims, pairSims } from '../../../src/core/align/align.js';
 
 // The pair model's belief gates on the aligner's rules: each rule asks its own least belief of a pair besides the
 // similarity, so a pair that shares only topic words (low belief) is not admitted by context alone.
-const pair = (oi: number, ri: number, sim: number): ScoredPair =>
-  ({ oi, ri, sim, aInB: sim, bInA: sim, contentA: sim, contentB: sim, carriedA: sim, carriedB: sim });
+const pair = (oi: number, ri: number, sim: number): ScoredPair => ({
+  oi,
+  ri,
+  sim,
+  aInB: sim,
+  bInA: sim,
+  contentA: sim,
+  contentB: sim,
+  carriedA: sim,
+  carriedB: sim,
+});
 const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
 const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
 /** Belief 0.9 for every pair but those listed. */
@@ -15,25 +24,75 @@ const align = (pairs: ScoredPair[], n: number, gates: Gates, belief: PairSim) =>
   ids(alignClaims(pairs, n, n, { ...ALIGN_THRESHOLDS, ...gates }, undefined, pairSims(pairs, n, n), belief));
 
 interface Case {
-  name: string; pairs: ScoredPair[]; n: number; gates: Gates; low: Record<string, number>; want: string[];
+  name: string;
+  pairs: ScoredPair[];
+  n: number;
+  gates: Gates;
+  low: Record<string, number>;
+  want: string[];
 }
 const cases: Case[] = [
-  { name: 'no gates: a believed-little moved match is still taken', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
-    gates: {}, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2', '9-7'] },
-  { name: 'moved gate: the same match out of context is refused', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
-    gates: { beliefMoved: 0.3 }, low: { '9-7': 0.1 }, want: ['0-0', '1-1', '2-2'] },
-  { name: 'moved gate: a believed moved match passes', pairs: [...anchors(3), pair(9, 7, 0.3)], n: 10,
-    gates: { beliefMoved: 0.3 }, low: {}, want: ['0-0', '1-1', '2-2', '9-7'] },
-  { name: 'the moved gate leaves matches in context alone', pairs: [...anchors(3), pair(3, 3, 0.3)], n: 10,
-    gates: { beliefMoved: 0.3 }, low: { '3-3': 0.1 }, want: ['0-0', '1-1', '2-2', '3-3'] },
-  { name: 'support gate: a match next to a link needs belief too', pairs: [...anchors(3), pair(3, 3, 0.3)], n: 10,
-    gates: { beliefSupport: 0.3 }, low: { '3-3': 0.1 }, want: ['0-0', '1-1', '2-2'] },
-  { name: 'a lone anchor in unrelated text is linked', pairs: [pair(5, 8, 0.6)], n: 40, gates: {}, low: { '5-8': 0.1 },
-    want: ['5-8'] },
-  { name: 'anchor gate: a similar but unbelieved pair is no anchor', pairs: [pair(5, 8, 0.6)], n: 40,
-    gates: { beliefAnchor: 0.3 }, low: { '5-8': 0.1 }, want: [] },
+  {
+    name: 'no gates: a believed-little moved match is still taken',
+    pairs: [...anchors(3), pair(9, 7, 0.3)],
+    n: 10,
+    gates: {},
+    low: { '9-7': 0.1 },
+    want: ['0-0', '1-1', '2-2', '9-7'],
+  },
+  {
+    name: 'moved gate: the same match out of context is refused',
+    pairs: [...anchors(3), pair(9, 7, 0.3)],
+    n: 10,
+    gates: { beliefMoved: 0.3 },
+    low: { '9-7': 0.1 },
+    want: ['0-0', '1-1', '2-2'],
+  },
+  {
+    name: 'moved gate: a believed moved match passes',
+    pairs: [...anchors(3), pair(9, 7, 0.3)],
+    n: 10,
+    gates: { beliefMoved: 0.3 },
+    low: {},
+    want: ['0-0', '1-1', '2-2', '9-7'],
+  },
+  {
+    name: 'the moved gate leaves matches in context alone',
+    pairs: [...anchors(3), pair(3, 3, 0.3)],
+    n: 10,
+    gates: { beliefMoved: 0.3 },
+    low: { '3-3': 0.1 },
+    want: ['0-0', '1-1', '2-2', '3-3'],
+  },
+  {
+    name: 'support gate: a match next to a link needs belief too',
+    pairs: [...anchors(3), pair(3, 3, 0.3)],
+    n: 10,
+    gates: { beliefSupport: 0.3 },
+    low: { '3-3': 0.1 },
+    want: ['0-0', '1-1', '2-2'],
+  },
+  {
+    name: 'a lone anchor in unrelated text is linked',
+    pairs: [pair(5, 8, 0.6)],
+    n: 40,
+    gates: {},
+    low: { '5-8': 0.1 },
+    want: ['5-8'],
+  },
+  {
+    name: 'anchor gate: a similar but unbelieved pair is no anchor',
+    pairs: [pair(5, 8, 0.6)],
+    n: 40,
+    gates: { beliefAnchor: 0.3 },
+    low: { '5-8': 0.1 },
+    want: [],
+  },
 ];
-for (const c of cases) t.test(c.name, async (t) => { t.same(align(c.pairs, c.n, c.gates, beliefs(c.low)), c.want); });
+for (const c of cases)
+  t.test(c.name, async (t) => {
+    t.same(align(c.pairs, c.n, c.gates, beliefs(c.low)), c.want);
+  });
 
 t.test('seeds: believed pairs below anchor level make a local run, and only a run', async (t) => {
   // 40 claims a side, no anchor at all: three consecutive believed pairs at support level are a passage.
@@ -44,7 +103,11 @@ t.test('seeds: believed pairs below anchor level make a local run, and only a ru
   const scattered = [pair(10, 20, 0.3), pair(18, 5, 0.3), pair(30, 33, 0.3)];
   t.same(align(scattered, 40, { beliefSeed: 0.5 }, beliefs({})), [], 'scattered believed pairs stay unaligned');
   // A run whose pairs the model does not believe seeds nothing.
-  t.same(align(run, 40, { beliefSeed: 0.5 }, () => 0.2), [], 'an unbelieved run stays unaligned');
+  t.same(
+    align(run, 40, { beliefSeed: 0.5 }, () => 0.2),
+    [],
+    'an unbelieved run stays unaligned',
+  );
 });
 
 t.test('sure anchors: a pair the model is sure of is an anchor below the similarity and content bars', async (t) => {
@@ -52,18 +115,47 @@ t.test('sure anchors: a pair the model is sure of is an anchor below the similar
   const names = { ...pair(0, 0, 0.6), contentA: 0.2, contentB: 0.2 };
   const cases: { name: string; pairs: ScoredPair[]; gates: Gates; belief: number; want: string[] }[] = [
     { name: 'names-heavy pair, no sure gate (no model)', pairs: [names], gates: {}, belief: 0.95, want: [] },
-    { name: 'names-heavy pair believed past the gate', pairs: [names], gates: { beliefSure: 0.8 }, belief: 0.95,
-      want: ['0-0'] },
-    { name: 'names-heavy pair believed short of the gate', pairs: [names], gates: { beliefSure: 0.8 }, belief: 0.7,
-      want: [] },
-    { name: 'below anchor similarity, believed past the gate', pairs: [pair(0, 0, 0.3)], gates: { beliefSure: 0.8 },
-      belief: 0.95, want: ['0-0'] },
-    { name: 'below support similarity: never an anchor however believed', pairs: [pair(0, 0, 0.2)],
-      gates: { beliefSure: 0.8 }, belief: 0.99, want: [] },
+    {
+      name: 'names-heavy pair believed past the gate',
+      pairs: [names],
+      gates: { beliefSure: 0.8 },
+      belief: 0.95,
+      want: ['0-0'],
+    },
+    {
+      name: 'names-heavy pair believed short of the gate',
+      pairs: [names],
+      gates: { beliefSure: 0.8 },
+      belief: 0.7,
+      want: [],
+    },
+    {
+      name: 'below anchor similarity, believed past the gate',
+      pairs: [pair(0, 0, 0.3)],
+      gates: { beliefSure: 0.8 },
+      belief: 0.95,
+      want: ['0-0'],
+    },
+    {
+      name: 'below support similarity: never an anchor however believed',
+      pairs: [pair(0, 0, 0.2)],
+      gates: { beliefSure: 0.8 },
+      belief: 0.99,
+      want: [],
+    },
   ];
-  for (const c of cases) t.same(align(c.pairs, 1, c.gates, () => c.belief), c.want, c.name);
+  for (const c of cases)
+    t.same(
+      align(c.pairs, 1, c.gates, () => c.belief),
+      c.want,
+      c.name,
+    );
   // In a long text a lone believed pair does not show derivation: two articles on one story share such pairs.
-  t.same(align([names], 40, { beliefSure: 0.8 }, () => 0.95), [], 'a lone sure pair in a long text stays unaligned');
+  t.same(
+    align([names], 40, { beliefSure: 0.8 }, () => 0.95),
+    [],
+    'a lone sure pair in a long text stays unaligned',
+  );
   // With anchors enough to show derivation, it stands.
   const derived = [...anchors(8).map((p) => ({ ...p, oi: p.oi + 1, ri: p.ri + 1 })), names];
   t.ok(align(derived, 40, { beliefSure: 0.8 }, () => 0.95).includes('0-0'), 'in derived text it is an anchor');

@@ -1,14 +1,24 @@
 import t from 'tap';
-import { alignClaims, ALIGN_THRESHOLDS, type GroupCoverage, type ScoredPair } from '../../../src/core/align/align.js';
+import { ALIGN_THRESHOLDS, alignClaims, type GroupCoverage, type ScoredPair } from '../../../src/core/align/align.js';
 import { CONTEXT_WINDOW } from '../../../src/core/align/context.js';
 import { similarityOnly } from '../../fixtures/comparer.js';
 
 /** The rules as written, without the pair model's gates. */
 const compare = similarityOnly.compare;
+
 import { seeds } from '../../fixtures/seeds.js';
 
-const pair = (oi: number, ri: number, sim: number): ScoredPair =>
-  ({ oi, ri, sim, aInB: sim, bInA: sim, contentA: sim, contentB: sim, carriedA: sim, carriedB: sim });
+const pair = (oi: number, ri: number, sim: number): ScoredPair => ({
+  oi,
+  ri,
+  sim,
+  aInB: sim,
+  bInA: sim,
+  contentA: sim,
+  contentB: sim,
+  carriedA: sim,
+  carriedB: sim,
+});
 const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
 /** Anchors 0-0 … k-1-k-1: enough to show derivation on 10×10 claims. */
 const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
@@ -18,14 +28,21 @@ t.test('context: among competing weak matches the one next to other links wins',
   const pairs = [...anchors(3), pair(3, 3, 0.3), pair(9, 3, 0.34)];
   t.same(ids(alignClaims(pairs, 10, 10)), ['0-0', '1-1', '2-2', '3-3'], 'the in-context pair, though weaker');
   // Without a competitor in context, a weak match far from every link is still found (moved passages).
-  t.same(ids(alignClaims([...anchors(3), pair(9, 7, 0.3)], 10, 10)), ['0-0', '1-1', '2-2', '9-7'], 'a moved weak match stays');
+  t.same(
+    ids(alignClaims([...anchors(3), pair(9, 7, 0.3)], 10, 10)),
+    ['0-0', '1-1', '2-2', '9-7'],
+    'a moved weak match stays',
+  );
   // Context grows from each new link: 3-3 makes 5-5 (two claims further) a neighbour, which then beats 5-9.
   const chain = [...anchors(3), pair(3, 3, 0.3), pair(5, 5, 0.3), pair(5, 9, 0.33)];
   t.same(ids(alignClaims(chain, 10, 10)), ['0-0', '1-1', '2-2', '3-3', '5-5'], 'context extends link by link');
   // One claim beyond CONTEXT_WINDOW of every link is out of context: the stronger distant rival wins again.
   const far = 2 + CONTEXT_WINDOW + 1;
-  t.same(ids(alignClaims([...anchors(3), pair(far, far, 0.3), pair(9, far, 0.34)], 10, 10)), ['0-0', '1-1', '2-2', `9-${far}`],
-    'beyond the window the similarity alone decides');
+  t.same(
+    ids(alignClaims([...anchors(3), pair(far, far, 0.3), pair(9, far, 0.34)], 10, 10)),
+    ['0-0', '1-1', '2-2', `9-${far}`],
+    'beyond the window the similarity alone decides',
+  );
 });
 
 t.test('gap filling: a weak pair bracketed by links is aligned, not on its own', async (t) => {
@@ -33,12 +50,19 @@ t.test('gap filling: a weak pair bracketed by links is aligned, not on its own',
   // Anchors 0-0, 1-1, 3-3: original 2 and rewrite 2 sit in the gap between them, below `support`.
   const bracketed = [...anchors(2), pair(3, 3, 0.9), pair(2, 2, gap + 0.02)];
   t.same(ids(alignClaims(bracketed, 10, 10)), ['0-0', '1-1', '2-2', '3-3'], 'a one-to-one gap is filled');
-  t.same(ids(alignClaims([...anchors(2), pair(3, 3, 0.9), pair(2, 2, gap - 0.02)], 10, 10)), ['0-0', '1-1', '3-3'],
-    'below `gap` the pair is no evidence even in context');
+  t.same(
+    ids(alignClaims([...anchors(2), pair(3, 3, 0.9), pair(2, 2, gap - 0.02)], 10, 10)),
+    ['0-0', '1-1', '3-3'],
+    'below `gap` the pair is no evidence even in context',
+  );
   // The same weak pair with no link after it (nothing brackets it): not aligned.
   t.same(ids(alignClaims([...anchors(3), pair(6, 6, gap + 0.02)], 10, 10)), ['0-0', '1-1', '2-2'], 'unbracketed: no');
   // Text not shown to derive (one anchor in 40 claims): the context says nothing.
-  t.same(ids(alignClaims([pair(0, 0, 0.9), pair(2, 2, 0.9), pair(1, 1, gap + 0.02)], 40, 40)), ['0-0', '2-2'], 'no derivation: no');
+  t.same(
+    ids(alignClaims([pair(0, 0, 0.9), pair(2, 2, 0.9), pair(1, 1, gap + 0.02)], 40, 40)),
+    ['0-0', '2-2'],
+    'no derivation: no',
+  );
 });
 
 t.test('gap filling: a merge part joins only if it adds to its group', async (t) => {
@@ -54,91 +78,192 @@ t.test('gap filling: a merge part joins only if it adds to its group', async (t)
   t.same(got, ['0-0', '3-1'], 'two candidates carrying the same content: neither is needed beside the other');
   const cov1: GroupCoverage = (side, x, partners) =>
     side === 'r' && x === 0 ? (partners.includes(0) ? 0.5 : 0) + (partners.includes(1) ? 0.3 : 0) : 0.5;
-  t.same(ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS, cov1)), ['0-0', '1-0', '3-1'],
-    'the part that explains more of the merged claim joins; the one adding nothing stays out');
-  t.same(ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS)), ['0-0', '3-1'], 'no coverage function: no merges by gap filling');
+  t.same(
+    ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS, cov1)),
+    ['0-0', '1-0', '3-1'],
+    'the part that explains more of the merged claim joins; the one adding nothing stays out',
+  );
+  t.same(
+    ids(alignClaims(pairs, 4, 2, ALIGN_THRESHOLDS)),
+    ['0-0', '3-1'],
+    'no coverage function: no merges by gap filling',
+  );
 });
 
-t.test('compare: a loose paraphrase between two kept sentences is aligned; alone, or unrelated, it is not', async (t) => {
-  const a = 'The city council approved a new budget on Tuesday after months of debate.';
-  const c = 'Construction on the first roads will begin in the spring.';
-  const b = 'Officials said the slow repairs would let potholes spread through the northern districts.';
-  const b2 = 'The delays give road damage more time to spread in the north, officials warned.';
-  const inContext = compare({ text: [a, b, c].join(' ') }, { text: [a, b2, c].join(' ') });
-  t.equal(inContext.original.claims[1]!.status, 'paraphrased', 'the bracketed sentence is a paraphrase');
-  t.same(inContext.original.claims[1]!.matches, ['r2'], 'of the sentence between the same neighbours');
-  const alone = compare({ text: b }, { text: b2 });
-  t.equal(alone.original.claims[0]!.status, 'dropped', 'the same pair alone is too weak to align');
-  t.equal(alone.summary.verdict, 'independent');
-  const unrelated = compare({ text: [a, 'Lottery numbers drawn on Friday were 4, 17 and 32.', c].join(' ') },
-    { text: [a, 'A brass band will play at the reopening ceremony in March.', c].join(' ') });
-  t.equal(unrelated.original.claims[1]!.status, 'dropped', 'an unrelated sentence in the gap stays dropped');
-  t.equal(unrelated.rewrite.claims[1]!.status, 'added', 'and its counterpart added');
-});
+t.test(
+  'compare: a loose paraphrase between two kept sentences is aligned; alone, or unrelated, it is not',
+  async (t) => {
+    const a = 'The city council approved a new budget on Tuesday after months of debate.';
+    const c = 'Construction on the first roads will begin in the spring.';
+    const b = 'Officials said the slow repairs would let potholes spread through the northern districts.';
+    const b2 = 'The delays give road damage more time to spread in the north, officials warned.';
+    const inContext = compare({ text: [a, b, c].join(' ') }, { text: [a, b2, c].join(' ') });
+    t.equal(inContext.original.claims[1]!.status, 'paraphrased', 'the bracketed sentence is a paraphrase');
+    t.same(inContext.original.claims[1]!.matches, ['r2'], 'of the sentence between the same neighbours');
+    const alone = compare({ text: b }, { text: b2 });
+    t.equal(alone.original.claims[0]!.status, 'dropped', 'the same pair alone is too weak to align');
+    t.equal(alone.summary.verdict, 'independent');
+    const unrelated = compare(
+      { text: [a, 'Lottery numbers drawn on Friday were 4, 17 and 32.', c].join(' ') },
+      { text: [a, 'A brass band will play at the reopening ceremony in March.', c].join(' ') },
+    );
+    t.equal(unrelated.original.claims[1]!.status, 'dropped', 'an unrelated sentence in the gap stays dropped');
+    t.equal(unrelated.rewrite.claims[1]!.status, 'added', 'and its counterpart added');
+  },
+);
 
-t.test('compare: a neighbour sharing only the attribution ("told reporters") does not merge into a quote', async (t) => {
-  const a = 'The city council approved a new budget on Tuesday after months of debate.';
-  const m = 'The mayor said the city could not wait any longer.';
-  const c = 'Construction on the first roads will begin in the spring.';
-  const out = compare({ text: [a, m, '“We need the money now, and we need it for every district.',
-    'A second package is coming, and it will be a big one,” he told reporters on Monday.', c].join(' ') },
-  { text: [a, m, '“We need the money now, and we need it for every district,” the mayor told reporters.', c].join(' ') });
-  t.same(out.rewrite.claims[2]!.matches, ['o3'], 'the quote matches its source only');
-  t.equal(out.original.claims[3]!.status, 'dropped', 'the other quote, whose words are gone, is dropped');
-});
+t.test(
+  'compare: a neighbour sharing only the attribution ("told reporters") does not merge into a quote',
+  async (t) => {
+    const a = 'The city council approved a new budget on Tuesday after months of debate.';
+    const m = 'The mayor said the city could not wait any longer.';
+    const c = 'Construction on the first roads will begin in the spring.';
+    const out = compare(
+      {
+        text: [
+          a,
+          m,
+          '“We need the money now, and we need it for every district.',
+          'A second package is coming, and it will be a big one,” he told reporters on Monday.',
+          c,
+        ].join(' '),
+      },
+      {
+        text: [a, m, '“We need the money now, and we need it for every district,” the mayor told reporters.', c].join(
+          ' ',
+        ),
+      },
+    );
+    t.same(out.rewrite.claims[2]!.matches, ['o3'], 'the quote matches its source only');
+    t.equal(out.original.claims[3]!.status, 'dropped', 'the other quote, whose words are gone, is dropped');
+  },
+);
 
 t.test('seeds: Caliber.Az weak paraphrases found through their context', async (t) => {
   const out = compare({ text: seeds.atlantic }, { text: seeds.caliber });
-  const claim = (side: 'original' | 'rewrite', start: string) => out[side].claims.find((c) => c.text.startsWith(start))!;
-  const texts = (side: 'original' | 'rewrite', ids: string[]) => ids.map((id) => out[side].claims.find((c) => c.id === id)!.text.slice(0, 20));
+  const claim = (side: 'original' | 'rewrite', start: string) =>
+    out[side].claims.find((c) => c.text.startsWith(start))!;
+  const texts = (side: 'original' | 'rewrite', ids: string[]) =>
+    ids.map((id) => out[side].claims.find((c) => c.id === id)!.text.slice(0, 20));
   // "Europe will bear more of the responsibility" → "the burden … is falling increasingly on Europe" (in a gap).
-  t.same(texts('rewrite', claim('original', 'With Trump stepping away').matches), ['Meanwhile, the burde'], 'gap: burden on Europe');
+  t.same(
+    texts('rewrite', claim('original', 'With Trump stepping away').matches),
+    ['Meanwhile, the burde'],
+    'gap: burden on Europe',
+  );
   // "Europe is on its own." next to its neighbours' link wins "…leaving Europe to take the lead" from a distant claim.
-  t.same(texts('rewrite', claim('original', 'Europe is on its own').matches), ['Now, officials say t'], 'context beats a distant rival');
+  t.same(
+    texts('rewrite', claim('original', 'Europe is on its own').matches),
+    ['Now, officials say t'],
+    'context beats a distant rival',
+  );
   // Merge parts of compressed passages.
-  t.same(texts('rewrite', claim('original', 'The sluggish pace').matches), ['However, officials p'], 'merge part: more time for Moscow');
-  t.same(texts('rewrite', claim('original', 'Once back in the White House').matches), ['Though Trump had pre'], 'merge part: the summit');
-  t.equal(claim('original', 'A support package from Europe').status, 'dropped', 'a quote sharing only “told reporters” is dropped');
+  t.same(
+    texts('rewrite', claim('original', 'The sluggish pace').matches),
+    ['However, officials p'],
+    'merge part: more time for Moscow',
+  );
+  t.same(
+    texts('rewrite', claim('original', 'Once back in the White House').matches),
+    ['Though Trump had pre'],
+    'merge part: the summit',
+  );
+  t.equal(
+    claim('original', 'A support package from Europe').status,
+    'dropped',
+    'a quote sharing only “told reporters” is dropped',
+  );
 });
 
-t.test('local runs: in text that does not derive as a whole, weak matches count only in a run from an anchor', async (t) => {
-  // 40 × 40 claims: one anchor (3%) is far below the derivation gate.
-  const cases: { name: string; pairs: ScoredPair[]; want: string[] }[] = [
-    { name: 'an anchor and two supported neighbours: a derived passage', pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35), pair(12, 12, 0.3)],
-      want: ['10-10', '11-11', '12-12'] },
-    { name: 'an anchor and one neighbour: a pair, not a run', pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35)], want: ['10-10'] },
-    { name: 'the run may chain: each link within the window of the next', pairs: [pair(10, 10, 0.6), pair(10 + CONTEXT_WINDOW, 10 + CONTEXT_WINDOW, 0.3),
-      pair(10 + 2 * CONTEXT_WINDOW, 10 + 2 * CONTEXT_WINDOW, 0.3)], want: ['10-10', `${10 + CONTEXT_WINDOW}-${10 + CONTEXT_WINDOW}`, `${10 + 2 * CONTEXT_WINDOW}-${10 + 2 * CONTEXT_WINDOW}`] },
-    { name: 'weak matches far from the anchor are not grown', pairs: [pair(10, 10, 0.6), pair(20, 20, 0.35), pair(21, 21, 0.35)], want: ['10-10'] },
-    { name: 'below support nothing grows', pairs: [pair(10, 10, 0.6), pair(11, 11, ALIGN_THRESHOLDS.support - 0.01), pair(12, 12, ALIGN_THRESHOLDS.support - 0.01)], want: ['10-10'] },
-    { name: 'no anchor, no run', pairs: [pair(10, 10, 0.4), pair(11, 11, 0.35), pair(12, 12, 0.3)], want: [] },
-  ];
-  for (const c of cases) t.same(ids(alignClaims(c.pairs, 40, 40)), c.want, c.name);
-  const swapped = (ps: ScoredPair[]) => ps.map((p) => ({ ...p, oi: p.ri, ri: p.oi + 1 }));
-  t.same(ids(alignClaims(swapped(cases[0]!.pairs), 40, 41)), ['10-11', '11-12', '12-13'], 'the same run with the texts swapped (and shifted)');
-});
+t.test(
+  'local runs: in text that does not derive as a whole, weak matches count only in a run from an anchor',
+  async (t) => {
+    // 40 × 40 claims: one anchor (3%) is far below the derivation gate.
+    const cases: { name: string; pairs: ScoredPair[]; want: string[] }[] = [
+      {
+        name: 'an anchor and two supported neighbours: a derived passage',
+        pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35), pair(12, 12, 0.3)],
+        want: ['10-10', '11-11', '12-12'],
+      },
+      {
+        name: 'an anchor and one neighbour: a pair, not a run',
+        pairs: [pair(10, 10, 0.6), pair(11, 11, 0.35)],
+        want: ['10-10'],
+      },
+      {
+        name: 'the run may chain: each link within the window of the next',
+        pairs: [
+          pair(10, 10, 0.6),
+          pair(10 + CONTEXT_WINDOW, 10 + CONTEXT_WINDOW, 0.3),
+          pair(10 + 2 * CONTEXT_WINDOW, 10 + 2 * CONTEXT_WINDOW, 0.3),
+        ],
+        want: [
+          '10-10',
+          `${10 + CONTEXT_WINDOW}-${10 + CONTEXT_WINDOW}`,
+          `${10 + 2 * CONTEXT_WINDOW}-${10 + 2 * CONTEXT_WINDOW}`,
+        ],
+      },
+      {
+        name: 'weak matches far from the anchor are not grown',
+        pairs: [pair(10, 10, 0.6), pair(20, 20, 0.35), pair(21, 21, 0.35)],
+        want: ['10-10'],
+      },
+      {
+        name: 'below support nothing grows',
+        pairs: [
+          pair(10, 10, 0.6),
+          pair(11, 11, ALIGN_THRESHOLDS.support - 0.01),
+          pair(12, 12, ALIGN_THRESHOLDS.support - 0.01),
+        ],
+        want: ['10-10'],
+      },
+      { name: 'no anchor, no run', pairs: [pair(10, 10, 0.4), pair(11, 11, 0.35), pair(12, 12, 0.3)], want: [] },
+    ];
+    for (const c of cases) t.same(ids(alignClaims(c.pairs, 40, 40)), c.want, c.name);
+    const swapped = (ps: ScoredPair[]) => ps.map((p) => ({ ...p, oi: p.ri, ri: p.oi + 1 }));
+    t.same(
+      ids(alignClaims(swapped(cases[0]!.pairs), 40, 41)),
+      ['10-11', '11-12', '12-13'],
+      'the same run with the texts swapped (and shifted)',
+    );
+  },
+);
 
 /** The first half of seed 004's lines, `inserted`, then the rest: a passage inside an unrelated article. */
 const withPassage = (inserted: string[]) => {
-  const lines = seeds.independent004.split('\n'), mid = lines.length >> 1;
+  const lines = seeds.independent004.split('\n'),
+    mid = lines.length >> 1;
   return [...lines.slice(0, mid), ...inserted, ...lines.slice(mid)].join('\n');
 };
 
-t.test('compare: a rewritten passage inside an unrelated article is aligned sentence by sentence; a same-topic one is not', async (t) => {
-  // Seed 002's second and third paragraphs, reworded (written for this test), inside seed 004.
-  const rewritten = withPassage([
-    'The president is stepping back from direct involvement in ending Russia\'s war,' +
-      ' and instead wants Putin and Zelenskyy to hold talks with each other before he' +
-      ' participates.',
-    'Senior officials say Trump thinks the next step toward peace is a direct encounter between the two presidents.',
-    'He would only think about hosting a three-way summit after that encounter.',
-  ]);
-  const r = compare({ text: seeds.report002 }, { text: rewritten });
-  const linked = r.rewrite.claims.filter((c) => c.matches.length);
-  t.same(linked.map((c) => c.text.slice(0, 24)), ['The president is steppin', 'Senior officials say Tru', 'He would only think abou']);
-  const o = (id: string) => r.original.claims.find((c) => c.id === id)!.text.slice(0, 24);
-  t.same(linked.map((c) => c.matches.map(o)), [['President Donald Trump i'], ['According to senior admi'], ['Only after such a meetin']]);
-  // A paragraph of seed 003 (the same story as 002 told by another outlet, not derived from seed 001) inside 004.
-  const para = seeds.blog003.split('\n').filter((l) => l.length > 200)[2]!;
-  t.equal(compare({ text: seeds.atlantic }, { text: withPassage([para]) }).summary.coverage, 0, 'against seed 001: nothing aligned');
-});
+t.test(
+  'compare: a rewritten passage inside an unrelated article is aligned sentence by sentence; a same-topic one is not',
+  async (t) => {
+    // Seed 002's second and third paragraphs, reworded (written for this test), inside seed 004.
+    const rewritten = withPassage([
+      "The president is stepping back from direct involvement in ending Russia's war," +
+        ' and instead wants Putin and Zelenskyy to hold talks with each other before he' +
+        ' participates.',
+      'Senior officials say Trump thinks the next step toward peace is a direct encounter between the two presidents.',
+      'He would only think about hosting a three-way summit after that encounter.',
+    ]);
+    const r = compare({ text: seeds.report002 }, { text: rewritten });
+    const linked = r.rewrite.claims.filter((c) => c.matches.length);
+    t.same(
+      linked.map((c) => c.text.slice(0, 24)),
+      ['The president is steppin', 'Senior officials say Tru', 'He would only think abou'],
+    );
+    const o = (id: string) => r.original.claims.find((c) => c.id === id)!.text.slice(0, 24);
+    t.same(
+      linked.map((c) => c.matches.map(o)),
+      [['President Donald Trump i'], ['According to senior admi'], ['Only after such a meetin']],
+    );
+    // A paragraph of seed 003 (the same story as 002 told by another outlet, not derived from seed 001) inside 004.
+    const para = seeds.blog003.split('\n').filter((l) => l.length > 200)[2]!;
+    t.equal(
+      compare({ text: seeds.atlantic }, { text: withPassage([para]) }).summary.coverage,
+      0,
+      'against seed 001: nothing aligned',
+    );
+  },
+);

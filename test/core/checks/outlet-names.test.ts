@@ -1,18 +1,32 @@
 import t from 'tap';
-import { SAME_OUTLET, outletSimilarity, reducedNames, sameOutlet } from '../../../src/core/checks/outlet-names.js';
+import { outletSimilarity, reducedNames, SAME_OUTLET, sameOutlet } from '../../../src/core/checks/outlet-names.js';
 
 t.test('spellings of one outlet reach SAME_OUTLET; distinct outlets sharing words stay below', async (t) => {
   const same: [string, string][] = [
-    ['theatlantic.com', 'The Atlantic'], ['https://www.theatlantic.com/', 'Atlantic'], ['Caliber.Az', 'Caliber Az'],
-    ['caliber.az', 'Caliber.Az'], ['The New York Times', 'New York Times'], ['nytimes.com', 'NYTimes'],
-    ['TheStreet', 'thestreet.com'], ['Reuters', 'Reuters'], ['Al Jazeera', 'Al-Jazeera'], ['Washington Post', 'Washingon Post'],
+    ['theatlantic.com', 'The Atlantic'],
+    ['https://www.theatlantic.com/', 'Atlantic'],
+    ['Caliber.Az', 'Caliber Az'],
+    ['caliber.az', 'Caliber.Az'],
+    ['The New York Times', 'New York Times'],
+    ['nytimes.com', 'NYTimes'],
+    ['TheStreet', 'thestreet.com'],
+    ['Reuters', 'Reuters'],
+    ['Al Jazeera', 'Al-Jazeera'],
+    ['Washington Post', 'Washingon Post'],
   ];
   const different: [string, string][] = [
-    ['Washington Post', 'Washington Times'], ['New York Times', 'New York Post'], ['The Atlantic', 'Atlantic Monthly'],
-    ['Reuters', 'Reuters Institute'], ['BBC', 'CBC'], ['The Guardian', 'Guardian Liberty Voice'], ['Caliber.Az', 'Report.az'],
+    ['Washington Post', 'Washington Times'],
+    ['New York Times', 'New York Post'],
+    ['The Atlantic', 'Atlantic Monthly'],
+    ['Reuters', 'Reuters Institute'],
+    ['BBC', 'CBC'],
+    ['The Guardian', 'Guardian Liberty Voice'],
+    ['Caliber.Az', 'Report.az'],
   ];
-  for (const [a, b] of same) t.ok(outletSimilarity(a, b) >= SAME_OUTLET, `${a} = ${b} (${outletSimilarity(a, b).toFixed(2)})`);
-  for (const [a, b] of different) t.ok(outletSimilarity(a, b) < SAME_OUTLET, `${a} ≠ ${b} (${outletSimilarity(a, b).toFixed(2)})`);
+  for (const [a, b] of same)
+    t.ok(outletSimilarity(a, b) >= SAME_OUTLET, `${a} = ${b} (${outletSimilarity(a, b).toFixed(2)})`);
+  for (const [a, b] of different)
+    t.ok(outletSimilarity(a, b) < SAME_OUTLET, `${a} ≠ ${b} (${outletSimilarity(a, b).toFixed(2)})`);
   t.ok(sameOutlet('Atlantic', ['x', 'theatlantic.com']));
   t.notOk(sameOutlet('Atlantic', []));
 });

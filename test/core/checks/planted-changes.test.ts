@@ -1,5 +1,5 @@
 import t from 'tap';
-import { runPlants, type PlantOutcome } from '../../fixtures/plants.js';
+import { type PlantOutcome, runPlants } from '../../fixtures/plants.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 // Compares every plant of the seed pairs in-process: a few hundred compares.
@@ -24,7 +24,10 @@ const show = (p: PlantOutcome) => `${p.kind}: ${p.what} | ${p.added.join('; ')}`
 t.test('a changed fact is reported: recall of the plants of every kind at least 95%', async (t) => {
   const missed = facts.filter((p) => !p.added.length);
   t.ok(facts.length >= 120, `${facts.length} fact plants`);
-  t.ok(1 - missed.length / facts.length >= 0.95, `recall ${facts.length - missed.length}/${facts.length}; missed: ${missed.map(show).join(' || ')}`);
+  t.ok(
+    1 - missed.length / facts.length >= 0.95,
+    `recall ${facts.length - missed.length}/${facts.length}; missed: ${missed.map(show).join(' || ')}`,
+  );
   for (const kind of ['person', 'role', 'negation', 'number', 'date', 'hedge', 'modality'] as const) {
     const mine = facts.filter((p) => p.kind === kind);
     t.ok(mine.length >= 3, `${kind}: ${mine.length} plants`);
@@ -33,11 +36,20 @@ t.test('a changed fact is reported: recall of the plants of every kind at least 
   }
   // The development pair itself, where sentences are paraphrased across outlets, not only copied.
   const dev = outcomes.dev!.filter((p) => p.kind !== 'silent' && p.carried && p.factCarried);
-  t.ok(dev.filter((p) => p.added.length).length / dev.length >= 0.95, `dev pair: ${dev.filter((p) => !p.added.length).map(show).join(' || ')}`);
+  t.ok(
+    dev.filter((p) => p.added.length).length / dev.length >= 0.95,
+    `dev pair: ${dev
+      .filter((p) => !p.added.length)
+      .map(show)
+      .join(' || ')}`,
+  );
 });
 
 t.test('a rewording reports nothing: at most one false change per 100 plants', async (t) => {
   const false_ = silent.filter((p) => p.added.length);
   t.ok(silent.length >= 40, `${silent.length} rewordings planted`);
-  t.ok(false_.length <= all.length / 100, `false changes ${false_.length} of ${all.length} plants: ${false_.map(show).join(' || ')}`);
+  t.ok(
+    false_.length <= all.length / 100,
+    `false changes ${false_.length} of ${all.length} plants: ${false_.map(show).join(' || ')}`,
+  );
 });

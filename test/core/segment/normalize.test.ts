@@ -1,6 +1,12 @@
-import t from 'tap';
 import fc from 'fast-check';
-import { foldForMatch, isCombiningAt, isLowSurrogateAt, isSpaceChar, normalizeForNlp } from '../../../src/core/segment/normalize.js';
+import t from 'tap';
+import {
+  foldForMatch,
+  isCombiningAt,
+  isLowSurrogateAt,
+  isSpaceChar,
+  normalizeForNlp,
+} from '../../../src/core/segment/normalize.js';
 
 t.test('normalizeForNlp keeps every offset and cleans what wink should not see (table)', async (t) => {
   const cases: [string, string, string][] = [
@@ -32,7 +38,12 @@ t.test('character predicates', async (t) => {
 });
 
 t.test('property: both normalisations preserve length on arbitrary strings', async (t) => {
-  fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 })),
-    (s) => normalizeForNlp(s).length === s.length && foldForMatch(s).length === s.length), { numRuns: 500, seed: 3 });
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 })),
+      (s) => normalizeForNlp(s).length === s.length && foldForMatch(s).length === s.length,
+    ),
+    { numRuns: 500, seed: 3 },
+  );
   t.pass('500 arbitrary strings');
 });

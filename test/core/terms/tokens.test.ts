@@ -1,7 +1,7 @@
 import t from 'tap';
-import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { syntheticPair } from '../../../bench/synthetic.js';
 import { segmentArticle } from '../../../src/core/segment/article.js';
+import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { nlp, reader } from '../../fixtures/reader.js';
 
 // wink-nlp caches every token form it has seen, and a cached possessive ("Biden’s") is no longer split the way an
@@ -11,7 +11,8 @@ t.test('terms of a claim do not depend on what was read before', async (t) => {
   // sentences gave different terms on a second read.
   const pair = syntheticPair(6000, 'shared');
   const sentences = [pair.original, pair.rewrite].flatMap((text) =>
-    segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end))));
+    segmentArticle(text, nlp).paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end))),
+  );
   const first = sentences.map((s) => JSON.stringify(claimTerms(s, reader)));
   const again = sentences.map((s) => JSON.stringify(claimTerms(s, reader)));
   const differing = sentences.filter((_, i) => first[i] !== again[i]);
@@ -28,7 +29,10 @@ for (const c of cases) {
     const out = claimTerms(c.text, reader);
     const keys = out.terms.map((x) => x.key);
     for (const k of c.keys) t.ok(keys.includes(k), `term ${k} in ${keys.join(' ')}`);
-    t.notOk(keys.some((k) => /s$/.test(k) && c.keys.includes(k.slice(0, -1))), 'no possessive-glued key');
+    t.notOk(
+      keys.some((k) => /s$/.test(k) && c.keys.includes(k.slice(0, -1))),
+      'no possessive-glued key',
+    );
     const at = out.words.indexOf(c.words[0]!);
     t.same(out.words.slice(at, at + 2), c.words);
   });

@@ -1,7 +1,7 @@
-import { int8Block, int8Scanner, type Int8Block } from '../../../lexicon/int8-scan.js';
+import { type Int8Block, int8Block, int8Scanner } from '../../../lexicon/int8-scan.js';
 import type { Neighbours } from '../../../lexicon/neighbours.js';
-import { setSim, type CrossTable } from './cross-table.js';
 import { stringSim } from '../../terms/word-forms.js';
+import { type CrossTable, setSim } from './cross-table.js';
 
 /**
  * Filling the cross table of one compare from its two sides' terms, each prepared on its own as a
@@ -55,18 +55,32 @@ export interface CrossSide {
  * @param unit the unit vector of a lexicon row (the float vector the exact cosine is computed from)
  * @param neighbours the lexicon's neighbour lists, if built
  */
-export function crossSide(keys: readonly string[], rows: Int32Array, source: Int8Array | null, dims: number,
-  unit: (row: number) => Float32Array, neighbours: Neighbours | null = null): CrossSide {
+export function crossSide(
+  keys: readonly string[],
+  rows: Int32Array,
+  source: Int8Array | null,
+  dims: number,
+  unit: (row: number) => Float32Array,
+  neighbours: Neighbours | null = null,
+): CrossSide {
   const withVec: number[] = [];
   const buckets = new Map<number, number[]>();
   keys.forEach((key, p) => {
     if (rows[p]! >= 0) withVec.push(p);
     if (key.length < 6) return;
     const b = buckets.get(key.charCodeAt(0));
-    if (b) b.push(p); else buckets.set(key.charCodeAt(0), [p]);
+    if (b) b.push(p);
+    else buckets.set(key.charCodeAt(0), [p]);
   });
-  return { rows, withVec: Int32Array.from(withVec), buckets, source, dims, unit,
-    neighbours: neighbours && neighbours.floor <= VECTOR_MIN_COSINE ? neighbours : null };
+  return {
+    rows,
+    withVec: Int32Array.from(withVec),
+    buckets,
+    source,
+    dims,
+    unit,
+    neighbours: neighbours && neighbours.floor <= VECTOR_MIN_COSINE ? neighbours : null,
+  };
 }
 
 /** The side's block (made once). */
@@ -91,27 +105,50 @@ function sideBlock(side: CrossSide): Int8Block | null {
  * in `rawSim`.
  * @param keys every term's key, by term id (the ids in `o` and `r`)
  */
-export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<number>, os: CrossSide, r: ArrayLike<number>, rs: CrossSide,
-  buffers = new FillBuffers()): void {
-  const { cols, row, col } = t, rCount = r.length, oCount = o.length;
+export function fillCross(
+  t: CrossTable,
+  keys: readonly string[],
+  o: ArrayLike<number>,
+  os: CrossSide,
+  r: ArrayLike<number>,
+  rs: CrossSide,
+  buffers = new FillBuffers(),
+): void {
+  const { cols, row, col } = t,
+    rCount = r.length,
+    oCount = o.length;
   // With the lexicon's neighbour lists, a word's similar words and their cosines are looked up (no vectors needed);
   // else the prefilter scans the other side's block.
   const nb = os.neighbours && os.neighbours === rs.neighbours ? os.neighbours : null;
   const lookup = nb ? rowLookup(rs, nb.start.length - 1, buffers) : null;
-  const qb = nb ? null : sideBlock(os), rb = nb ? null : sideBlock(rs);
+  const qb = nb ? null : sideBlock(os),
+    rb = nb ? null : sideBlock(rs);
   const scanner = qb && rb?.rows && qb.rows ? int8Scanner(rb, qb) : null;
   const n = scanner ? rs.withVec.length : 0;
-  const hits = new Int32Array(n), cand = new Int32Array(n), cos = new Float64Array(n);
+  const hits = new Int32Array(n),
+    cand = new Int32Array(n),
+    cos = new Float64Array(n);
   // A term on both sides meets every other such term twice, as (x, y) and as (y, x); the similarity is
   // symmetric (bit for bit: the same products summed in the same order), so only x < y is computed: column j
   // is skipped for x when skipKey[j] <= limit(x), skipKey[j] = r[j] for a term also on the original side (else
   // never), limit(x) = x for a term also on the rewrite side (else -1): that is, r[j] === x, or both terms are
   // on both sides and r[j] < x.
-  const skipKey = new Int32Array(rCount).fill(0x7fffffff), otherRow = new Int32Array(rCount);
-  for (let j = 0; j < rCount; j++) { const i = row[r[j]!]!; if (i >= 0 && i < oCount) { skipKey[j] = r[j]!; otherRow[j] = i * cols; } }
+  const skipKey = new Int32Array(rCount).fill(0x7fffffff),
+    otherRow = new Int32Array(rCount);
+  for (let j = 0; j < rCount; j++) {
+    const i = row[r[j]!]!;
+    if (i >= 0 && i < oCount) {
+      skipKey[j] = r[j]!;
+      otherRow[j] = i * cols;
+    }
+  }
   let k = 0; // block row of the query side for position i
   for (let i = 0; i < oCount; i++) {
-    const x = o[i]!, cx = col[x]!, mirrored = cx >= 0 && cx < rCount, base = i * cols, limit = mirrored ? x : -1;
+    const x = o[i]!,
+      cx = col[x]!,
+      mirrored = cx >= 0 && cx < rCount,
+      base = i * cols,
+      limit = mirrored ? x : -1;
     // Row i holds x's similarity to every r[j] (column j); a pair of terms on both sides also fills (y, x).
     const touch = (j: number, s: number) => {
       if (s <= 0) return;
@@ -121,9 +158,12 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
     const rx = os.rows[i]!;
     if (rx >= 0 && lookup) {
       // Its own row (another term with the same vector), then its listed neighbours on the other side.
-      const { first, next } = lookup, listCos = nb!.cosines;
-      for (let b = first[rx]!; b >= 0; b = next[b]!) if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(nb!.self[rx]!));
-      const found = listedOnSide(nb!, rx, lookup, buffers), foundAt = buffers.foundAt;
+      const { first, next } = lookup,
+        listCos = nb!.cosines;
+      for (let b = first[rx]!; b >= 0; b = next[b]!)
+        if (skipKey[rs.withVec[b]!]! > limit) touch(rs.withVec[b]!, cosineCredit(nb!.self[rx]!));
+      const found = listedOnSide(nb!, rx, lookup, buffers),
+        foundAt = buffers.foundAt;
       for (let h = 0; h < found; h += 2) {
         const j = rs.withVec[foundAt[h]!]!;
         if (skipKey[j]! > limit) touch(j, cosineCredit(listCos[foundAt[h + 1]!]!));
@@ -140,7 +180,9 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
     }
     // Variants and families share their first letter: only that bucket needs the string checks.
     const kx = keys[x]!;
-    if (kx.length >= 6) for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? []) if (skipKey[j]! > limit) touch(j, stringSim(kx, keys[r[j]!]!));
+    if (kx.length >= 6)
+      for (const j of rs.buckets.get(kx.charCodeAt(0)) ?? [])
+        if (skipKey[j]! > limit) touch(j, stringSim(kx, keys[r[j]!]!));
   }
   if (lookup) for (const row of rs.rows) if (row >= 0) lookup.first[row] = -1;
 }
@@ -152,16 +194,24 @@ export function fillCross(t: CrossTable, keys: readonly string[], o: ArrayLike<n
  * compiles it tighter alone than inside the fill with its closure.)
  */
 function listedOnSide(nb: Neighbours, x: number, { first, next, bits }: RowLookup, buffers: FillBuffers): number {
-  const list = nb.rows, end = nb.start[x + 1]!, length = end - nb.start[x]!;
+  const list = nb.rows,
+    end = nb.start[x + 1]!,
+    length = end - nb.start[x]!;
   // Room for every neighbour once (one that two terms share is found twice: then it grows).
   if (buffers.foundAt.length < 2 * length) buffers.foundAt = new Int32Array(2 * length);
-  let foundAt = buffers.foundAt, m = 0;
+  let foundAt = buffers.foundAt,
+    m = 0;
   for (let q = nb.start[x]!; q < end; q++) {
     const y = list[q]!;
     if (!((bits[y >>> 5]! >>> (y & 31)) & 1)) continue;
     for (let b = first[y]!; b >= 0; b = next[b]!) {
-      if (m + 2 > foundAt.length) { const grown = new Int32Array(foundAt.length * 2); grown.set(foundAt); buffers.foundAt = foundAt = grown; }
-      foundAt[m++] = b; foundAt[m++] = q;
+      if (m + 2 > foundAt.length) {
+        const grown = new Int32Array(foundAt.length * 2);
+        grown.set(foundAt);
+        buffers.foundAt = foundAt = grown;
+      }
+      foundAt[m++] = b;
+      foundAt[m++] = q;
     }
   }
   return m;
@@ -175,7 +225,11 @@ export class FillBuffers {
   firstBlockRow: Int32Array | null = null;
 }
 
-interface RowLookup { first: Int32Array; next: Int32Array; bits: Int32Array }
+interface RowLookup {
+  first: Int32Array;
+  next: Int32Array;
+  bits: Int32Array;
+}
 
 /**
  * Which block rows of a side hold lexicon row x: first[x], then next[b] after block row b (-1: no more; two terms
@@ -184,8 +238,11 @@ interface RowLookup { first: Int32Array; next: Int32Array; bits: Int32Array }
  * up costs the side's size, not the lexicon's.
  */
 function rowLookup(side: CrossSide, rows: number, buffers: FillBuffers): RowLookup {
-  if (!buffers.firstBlockRow || buffers.firstBlockRow.length < rows) buffers.firstBlockRow = new Int32Array(rows).fill(-1);
-  const first = buffers.firstBlockRow, next = new Int32Array(side.withVec.length), bits = new Int32Array((rows + 31) >>> 5);
+  if (!buffers.firstBlockRow || buffers.firstBlockRow.length < rows)
+    buffers.firstBlockRow = new Int32Array(rows).fill(-1);
+  const first = buffers.firstBlockRow,
+    next = new Int32Array(side.withVec.length),
+    bits = new Int32Array((rows + 31) >>> 5);
   for (let b = side.withVec.length - 1; b >= 0; b--) {
     const row = side.rows[side.withVec[b]!]!;
     next[b] = first[row]!;

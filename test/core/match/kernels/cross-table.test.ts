@@ -1,6 +1,13 @@
-import t from 'tap';
 import fc from 'fast-check';
-import { LogBuffers, cellSim, crossSim, crossTable, finishTable, setSim } from '../../../../src/core/match/kernels/cross-table.js';
+import t from 'tap';
+import {
+  cellSim,
+  crossSim,
+  crossTable,
+  finishTable,
+  LogBuffers,
+  setSim,
+} from '../../../../src/core/match/kernels/cross-table.js';
 
 /**
  * The cross table is sparse: a bit per cell and the non-zero similarities in cell order, found by
@@ -8,21 +15,36 @@ import { LogBuffers, cellSim, crossSim, crossTable, finishTable, setSim } from '
  * value written to it, 0 when never written, and the values must lie in cell order (pair scoring reads them so).
  */
 t.test('any writes read back as a dense table would hold them (last write wins, 0 elsewhere)', async () => {
-  fc.assert(fc.property(
-    fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }),
-    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.01, max: 1, noNaN: true })), { maxLength: 300 }),
-    (rows, cols, writes) => {
-      // Terms 0..rows-1 on the original side, rows..rows+cols-1 on the rewrite side (no term on both sides).
-      const o = Array.from({ length: rows }, (_, i) => i), r = Array.from({ length: cols }, (_, j) => rows + j);
-      const table = crossTable(rows + cols, o, r, o, r);
-      const dense = new Float64Array(rows * cols);
-      for (const [i, j, s] of writes) { const at = (i % rows) * cols + (j % cols); setSim(table, at, s); dense[at] = s; }
-      finishTable(table);
-      for (let at = 0; at < rows * cols; at++) if (cellSim(table, at) !== dense[at]) return false;
-      // Either orientation of a term pair, and -1 for a pair of one side's terms.
-      if (crossSim(table, 0, rows) !== dense[0] || crossSim(table, rows, 0) !== dense[0] || crossSim(table, 0, 0) !== -1) return false;
-      return JSON.stringify([...table.sims]) === JSON.stringify([...dense].filter((s) => s !== 0));
-    }), { numRuns: 300, seed: 6 });
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 1, max: 70 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.01, max: 1, noNaN: true })), { maxLength: 300 }),
+      (rows, cols, writes) => {
+        // Terms 0..rows-1 on the original side, rows..rows+cols-1 on the rewrite side (no term on both sides).
+        const o = Array.from({ length: rows }, (_, i) => i),
+          r = Array.from({ length: cols }, (_, j) => rows + j);
+        const table = crossTable(rows + cols, o, r, o, r);
+        const dense = new Float64Array(rows * cols);
+        for (const [i, j, s] of writes) {
+          const at = (i % rows) * cols + (j % cols);
+          setSim(table, at, s);
+          dense[at] = s;
+        }
+        finishTable(table);
+        for (let at = 0; at < rows * cols; at++) if (cellSim(table, at) !== dense[at]) return false;
+        // Either orientation of a term pair, and -1 for a pair of one side's terms.
+        if (
+          crossSim(table, 0, rows) !== dense[0] ||
+          crossSim(table, rows, 0) !== dense[0] ||
+          crossSim(table, 0, 0) !== -1
+        )
+          return false;
+        return JSON.stringify([...table.sims]) === JSON.stringify([...dense].filter((s) => s !== 0));
+      },
+    ),
+    { numRuns: 300, seed: 6 },
+  );
 });
 
 t.test('a term on both sides is similar to itself; numbers get rows and columns after the other terms', async (t) => {
@@ -39,8 +61,10 @@ t.test('a term on both sides is similar to itself; numbers get rows and columns 
 });
 
 t.test('write logs: a long log, two tables filled at once, and the reused log all read back exactly', async (t) => {
-  const rows = 600, cols = 600;
-  const o = Array.from({ length: rows }, (_, i) => i), r = Array.from({ length: cols }, (_, j) => rows + j);
+  const rows = 600,
+    cols = 600;
+  const o = Array.from({ length: rows }, (_, i) => i),
+    r = Array.from({ length: cols }, (_, j) => rows + j);
   // Tables made with one set of buffers, as a comparer makes them.
   const buffers = new LogBuffers();
   // Every cell written twice (720,000 writes: past the longest log kept for reuse), the second write wins.
