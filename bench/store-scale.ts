@@ -218,7 +218,8 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
       opts.onProgress?.(
         `${engine} ${target}: ingest ${step.ingestPerSec.toFixed(0)}/s ` +
           `(CPU ${step.ingestCpuPerSec.toFixed(0)}/s), check p50 ${step.check.p50.toFixed(0)} ms ` +
-          `p95 ${step.check.p95.toFixed(0)} ms (CPU ${step.checkCpu.p95.toFixed(0)} ms), load ${step.load.toFixed(1)}, ` +
+          `p95 ${step.check.p95.toFixed(0)} ms (CPU ${step.checkCpu.p95.toFixed(0)} ms), ` +
+          `load ${step.load.toFixed(1)}, ` +
           `lookup p95 ${step.lookup.p95.toFixed(1)} ms, found ${step.foundFirst}`,
       );
     }

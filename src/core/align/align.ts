@@ -16,7 +16,9 @@ export type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 export const ALIGN_THRESHOLDS = {
   /** A pair this similar is an anchor on its own: the level that independent same-topic text does not reach. */
   anchor: 0.45,
-  /** …and at least this share of its non-name content must be carried (shared names alone are topic, not derivation). */
+  /**
+   * …and at least this share of its non-name content must be carried (shared names alone are topic, not derivation).
+   */
   anchorContent: 0.35,
   /** Once a text is shown to derive (see `derivedGate`), weaker one-to-one matches count from here (above the
    *  median same-topic best match, 0.20), accepted only within `bestRatio` of both claims' best match. */

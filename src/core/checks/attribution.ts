@@ -9,12 +9,23 @@ import { sameOutlet } from './outlet-names.js';
  */
 
 /** Cues that precede the outlet's name in a credit; the name must follow within a few words. */
-const BEFORE_CUES = String.raw`according\s+to|reports|reported|writes|wrote|notes|says|said|citing|cited\s+by|cites|via|per|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)|(?:writing|wrote|writes)\s+for|(?:an?\s+)?(?:article|piece|column|essay|op-ed)\s+for`;
+const BEFORE_CUES =
+  String.raw`according\s+to|reports|reported|writes|wrote|notes|says|said|citing|cited\s+by|cites|via|per` +
+  String.raw`|reported\s+by|reports?\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+(?:by|in)` +
+  String.raw`|reported\s+in|told|said\s+to|speaking\s+to|in\s+an\s+interview\s+with|interview\s+with` +
+  String.raw`|(?:wrote|writes|writing)\s+in|published\s+(?:by|in)|quoted\s+by|quoted\s+in|source:` +
+  String.raw`|sources?:|courtesy\s+of|credit:|(?:a\s+)?report\s+(?:by|in|from)` +
+  String.raw`|an?\s+(?:article|story|piece|investigation)\s+(?:by|in|from)|reporting\s+(?:by|from)` +
+  String.raw`|(?:writing|wrote|writes)\s+for|(?:an?\s+)?(?:article|piece|column|essay|op-ed)\s+for`;
 /** Verbs that follow the outlet's name in a credit ("The Atlantic reported"). */
-const AFTER_CUES = String.raw`reports?|reported|reporting|first\s+reported|wrote|writes|said|says|cited|revealed|published|noted|learned|found|obtained|has\s+reported|was\s+first\s+to\s+report`;
+const AFTER_CUES =
+  String.raw`reports?|reported|reporting|first\s+reported|wrote|writes|said|says|cited|revealed|published` +
+  String.raw`|noted|learned|found|obtained|has\s+reported|was\s+first\s+to\s+report`;
 
 /** Descriptors between an outlet's name and its verb ("Atlantic magazine reported"). */
-const KIND = String.raw`magazine|newspaper|news\s+agency|agency|outlet|daily|weekly|website|site|publication|network|broadcaster`;
+const KIND =
+  String.raw`magazine|newspaper|news\s+agency|agency|outlet|daily|weekly|website|site|publication|network` +
+  '|broadcaster';
 
 /** The names to look for: the outlet, its aliases, its URL's domain, and each without a leading "The". */
 export function outletNames(original: ArticleInput): string[] {
@@ -44,7 +55,10 @@ function domainOf(url: string | undefined): string | null {
  * Cues after which a rewrite names the source it relies on ("citing Atlantic", "as reported by Reuters"). Narrower
  * than BEFORE_CUES: "told", "said" or "according to" are followed by people at least as often as by outlets.
  */
-const SOURCE_CUES = String.raw`citing|cited\s+by|(?:first\s+|as\s+)?reported\s+(?:by|in)|(?:an?\s+)?report\s+(?:by|in|from)|according\s+to\s+(?:an?\s+)?(?:report|article|story|investigation)\s+(?:by|in|from)|via|courtesy\s+of`;
+const SOURCE_CUES =
+  String.raw`citing|cited\s+by|(?:first\s+|as\s+)?reported\s+(?:by|in)|(?:an?\s+)?report\s+(?:by|in|from)` +
+  String.raw`|according\s+to\s+(?:an?\s+)?(?:report|article|story|investigation)\s+(?:by|in|from)|via` +
+  String.raw`|courtesy\s+of`;
 /** Up to five words on the cue's line after a source cue; `citedSources` keeps the leading capitalised ones. */
 const SOURCE_WORDS = String.raw`[\p{L}\p{N}][^\s]*(?:[ \t\u00a0]+[^\s]+){0,4}`;
 
@@ -124,14 +138,17 @@ export function findAttribution(original: ArticleInput, rewriteText: string): At
     const nameRe = String.raw`(?<![\p{L}\p{N}\-.])(?:the\s+)?${core}(?:['’]s)?(?![\p{L}\p{N}]|-\p{L})`;
     const longerName = (end: number) => /^\s+\p{Lu}\p{Ll}/u.test(rewriteText.slice(end, end + 3));
     const before = new RegExp(
-      String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by|from)\s+)?${nameRe}`,
+      String.raw`(?<![\p{L}])(?:${BEFORE_CUES})\s+(?:an?\s+` +
+        String.raw`|the\s+)?(?:(?:article|report|story|piece|interview|investigation)\s+(?:in|by` +
+        String.raw`|from)\s+)?${nameRe}`,
       'giu',
     );
     // After a possessive the next capitalised word is a person ("told CNN’s Jake Tapper"), not a longer name.
     for (const m of rewriteText.matchAll(before))
       if (/['’]s$/u.test(m[0]) || !longerName(m.index + m[0].length)) push(m.index, m.index + m[0].length);
     const after = new RegExp(
-      String.raw`${nameRe}(?:\s+(?:${KIND}))?(?:\s+(?:also|first|earlier|previously|recently|later))?\s+(?:${AFTER_CUES})\b`,
+      String.raw`${nameRe}(?:\s+(?:${KIND}))?(?:\s+(?:also|first|earlier|previously|recently` +
+        String.raw`|later))?\s+(?:${AFTER_CUES})\b`,
       'giu',
     );
     for (const m of rewriteText.matchAll(after)) push(m.index, m.index + m[0].length);

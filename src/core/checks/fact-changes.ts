@@ -268,7 +268,9 @@ function kinds(items: Item[]): Kinds {
  *  with its text, and most are empty, so most kinds keep no array of their own). */
 const NONE = Object.freeze([]) as readonly Item[] as Item[];
 
-/** Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks). */
+/**
+ * Compares the items of an original group with those of its rewrite (texts are the groups' words, for omission checks).
+ */
 export function compareItems(
   o: Item[],
   r: Item[],

@@ -84,16 +84,25 @@ const SCALE: Record<string, number> = {
 const NUMBER_WORD = Object.keys(SMALL)
   .filter((w) => w !== 'a' && w !== 'an' && w !== 'half')
   .join('|');
-const APPROX = String.raw`nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|under|close\s+to|just\s+over|just\s+under|upwards\s+of`;
+const APPROX =
+  String.raw`nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than` +
+  String.raw`|fewer\s+than|at\s+least|up\s+to|under|close\s+to|just\s+over|just\s+under|upwards\s+of`;
 const NUMBER_RE = new RegExp(
-  String.raw`(?:\b(${APPROX})\s+)?(?:(\$|€|£)\s?)?\b(\d[\d,]*(?:\.\d+)?|(?:${NUMBER_WORD})(?:[\s-](?:${NUMBER_WORD}))?)\b(?:\s*(%|percent|hundred|thousand|million|billion|trillion)\b)?(?:[\s-]+([\p{L}]+))?`,
+  String.raw`(?:\b(${APPROX})\s+)?(?:(\$|€|£)\s?)?\b(\d[\d,]*(?:\.\d+)?` +
+    String.raw`|(?:${NUMBER_WORD})(?:[\s-](?:${NUMBER_WORD}))?)\b(?:\s*(%|percent|hundred|thousand|million` +
+    String.raw`|billion|trillion)\b)?(?:[\s-]+([\p{L}]+))?`,
   'giu',
 );
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan' +
+  '|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
-  String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\s*,?\s+(\d{4}))?|(yesterday|today|tomorrow|tonight)|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning|afternoon|evening))|((?:19|20)\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTHS})\.?(?:\s*,?\s+(\d{4}))?)\b`,
+  String.raw`\b(?:(${WEEKDAYS})|(${MONTHS})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\s*,?\s+(\d{4}))?` +
+    '|(yesterday|today|tomorrow|tonight)' +
+    String.raw`|((?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|morning` +
+    String.raw`|afternoon|evening))|((?:19|20)\d{2})` +
+    String.raw`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTHS})\.?(?:\s*,?\s+(\d{4}))?)\b`,
   'giu',
 );
 /**
@@ -106,8 +115,12 @@ const NUMBER_HINT = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'iu');
  *  never match). */
 const NEGATORS =
   /\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|fail(?:s|ed|ing)?\s+to)\b|n['’]t\b/giu;
-const HEDGES =
-  /\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?|appeared|seems?|seemed|suggests?|suggested)\b/giu;
+const HEDGES = new RegExp(
+  String.raw`\b(?:may|might|could|likely|unlikely|possibly|possible|possibility|perhaps|probably` +
+    '|reportedly|allegedly|apparently|seemingly|potentially|expect|expects|expected|appears?' +
+    String.raw`|appeared|seems?|seemed|suggests?|suggested)\b`,
+  'giu',
+);
 
 /**
  * The two characters that Unicode case folding maps to ASCII letters: ſ (long s) → s and K (Kelvin sign) → k. For a
@@ -169,8 +182,13 @@ const TITLES = new Set([
   'chief',
   'the',
 ]);
-const ORG_WORDS =
-  /\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission|office|organization|organisation|administration|government|army|forces|network|group|institute|university|reuters|ap|afp|bbc|cnn)\b/i;
+const ORG_WORDS = new RegExp(
+  String.raw`\b(?:council|ministry|house|department|agency|party|union|kremlin|nato|un|eu|congress|senate` +
+    '|pentagon|court|bank|company|inc|corp|times|post|news|association|committee|commission' +
+    '|office|organization|organisation|administration|government|army|forces|network|group' +
+    String.raw`|institute|university|reuters|ap|afp|bbc|cnn)\b`,
+  'i',
+);
 const PLACES = new Set([
   'russia',
   'ukraine',
@@ -286,7 +304,8 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     out.push(m);
-    if (!m[0]) re.lastIndex = m.index + widthOf(codePointAt(s, m.index, s.length)); // an empty match (none of ours) moves on
+    // An empty match (none of ours) moves on.
+    if (!m[0]) re.lastIndex = m.index + widthOf(codePointAt(s, m.index, s.length));
   }
   return out;
 }
@@ -582,9 +601,9 @@ function headAfter(text: string, from: number, limit: number): string {
 export type ProperWords = Set<string> & { readonly capitals?: Capitals };
 
 /**
- * Capitalised words of `text[start, end)`: the matches of `\p{Lu}[\p{L}\p{N}.’'&-]*` (flags gu: a capital, then letters,
- * digits and . ’ ' & -), scanned by hand: the regex over a whole article cost more than the rest of `properWords`.
- * The greedy tail never backtracks, so taking it as far as it goes gives the regex's matches.
+ * Capitalised words of `text[start, end)`: the matches of `\p{Lu}[\p{L}\p{N}.’'&-]*` (flags gu: a capital, then
+ * letters, digits and . ’ ' & -), scanned by hand: the regex over a whole article cost more than the rest of
+ * `properWords`. The greedy tail never backtracks, so taking it as far as it goes gives the regex's matches.
  */
 function capitalisedWords(text: string, start: number, end: number): CapitalisedWord[] {
   const out: CapitalisedWord[] = [];
@@ -760,7 +779,10 @@ function bare(w: string): string {
   return e === v.length ? v : v.slice(0, e);
 }
 
-/** Runs of capitalised words that are names ("Senator Richard Blumenthal", "White House"), possessive ’s kept in the span. */
+/**
+ * Runs of capitalised words that are names ("Senator Richard Blumenthal", "White House"), possessive ’s kept in the
+ * span.
+ */
 function properRuns(text: string, start: number, end: number, proper: ProperWords): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   let cur: { start: number; end: number } | null = null;

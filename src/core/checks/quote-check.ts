@@ -123,9 +123,9 @@ function scanWords(
 }
 
 /**
- * The original text prepared once for locating many pieces. It is memoised with the text's analysis (checks/journalism.ts
- * `TextMemo`) and so promoted and kept by the garbage collector: flat typed arrays, not an object per word and a
- * list per distinct word (~2,200 objects for the seed original).
+ * The original text prepared once for locating many pieces. It is memoised with the text's analysis
+ * (checks/journalism.ts `TextMemo`) and so promoted and kept by the garbage collector: flat typed arrays, not an object
+ * per word and a list per distinct word (~2,200 objects for the seed original).
  */
 export interface OriginalIndex {
   text: string;
@@ -298,7 +298,9 @@ export class QuoteBuffers {
   votes = new Int32Array(1 << 12);
 }
 
-/** Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`. */
+/**
+ * Longest common subsequence of word ids `a` against `b[lo, hi)`, returning the matched index pairs `[i in a, j in b]`.
+ */
 function lcs(a: Int32Array, b: Int32Array, lo: number, hi: number, buffers: QuoteBuffers): [number, number][] {
   const n = a.length,
     m = hi - lo,
@@ -478,8 +480,8 @@ function exactRuns(ids: Int32Array, lists: (Int32Array | undefined)[], idx: Orig
 const FUNCTION_WORDS = new Set(
   (
     'a an the and or but if of to in on at by for with from as is are was were be been being it its this that ' +
-    'these those he she they we i you his her their our my your him them us me not no so than then there here what who which will would ' +
-    'can could may might must should do does did has have had just also very all any some'
+    'these those he she they we i you his her their our my your him them us me not no so than then there here ' +
+    'what who which will would can could may might must should do does did has have had just also very all any some'
   ).split(' '),
 );
 

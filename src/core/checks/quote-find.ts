@@ -148,7 +148,9 @@ function spaced(text: string, i: number): boolean {
   );
 }
 
-/** A straight or single mark opens a quotation when it starts a word: after whitespace, an opening bracket or a dash. */
+/**
+ * A straight or single mark opens a quotation when it starts a word: after whitespace, an opening bracket or a dash.
+ */
 function isOpening(text: string, i: number): boolean {
   const before = text[i - 1];
   const after = text[i + 1] ?? '';
@@ -201,7 +203,12 @@ function trim(text: string, start: number, end: number): Span {
 // ---- speakers --------------------------------------------------------------------------------------
 
 const VERBS =
-  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting|arguing|claiming|telling|declaring|asserting|asserted|describing';
+  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|notes' +
+  '|stated|states|declared|declares|insisted|insists|argued|argues|claimed|claims|recalled' +
+  '|recalls|continued|replied|replies|tweeted|posted|warned|warns|saying|pointed out' +
+  '|acknowledged|admitted|conceded|suggested|announced|remarked|observed|stressed|emphasized' +
+  '|emphasised|urged|testified|responded|put it|according to|warning|noting|adding|insisting' +
+  '|arguing|claiming|telling|declaring|asserting|asserted|describing';
 const NAME = String.raw`(?:\p{Lu}[\p{L}.’'\-]*)(?:\s+(?:\p{Lu}[\p{L}.’'\-]*|de|van|von|bin|al))*`;
 const PRONOUN = '(?:he|she|they|I|we|He|She|They|We)';
 const SUBJECT = `(${NAME}|${PRONOUN})`;
@@ -292,8 +299,10 @@ function attachSpeaker(text: string, q: FoundQuote, para: Span): void {
   }
 }
 
-const DATE_WORDS =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const DATE_WORDS = new RegExp(
+  '^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April' +
+    '|May|June|July|August|September|October|November|December)$',
+);
 
 /**
  * The name a sentence opens with, skipping openers ("Though", "On Thursday, August 21,"): the subject who speaks
@@ -340,7 +349,10 @@ function setSpeaker(text: string, q: FoundQuote, at: number, name: string) {
   q.speakerKey = speakerKey(name);
 }
 
-/** A comparable key for a speaker: the lower-cased last word of a name ("Jake Sullivan" → "sullivan"); null for pronouns and descriptors. */
+/**
+ * A comparable key for a speaker: the lower-cased last word of a name ("Jake Sullivan" → "sullivan"); null for pronouns
+ * and descriptors.
+ */
 export function speakerKey(name: string): string | null {
   // A pronoun or an unnamed descriptor ("one official") names nobody: it cannot show a change of speaker.
   if (PRONOUN_ONLY.test(name) || /^\p{Ll}/u.test(name)) return null;

@@ -1,12 +1,14 @@
 /**
  * Myers' O((N+M)·D) difference algorithm (Myers 1986, "An O(ND) difference algorithm and its variations") on
  * integer sequences (interned tokens), without a per-step allocation. The `diff` package runs the same algorithm
- * but allocates a path object per step and compares strings. `editScript` gives the very edit script of `Diff.diff` (same tie-breaking), so word
- * diffs are byte for byte the library's (classify/word-diff.ts). (The kept-vs-paraphrased LCS, which needs no script, is
- * bit-parallel: classify/lcs.ts.)
+ * but allocates a path object per step and compares strings. `editScript` gives the very edit script of `Diff.diff`
+ * (same tie-breaking), so word diffs are byte for byte the library's (classify/word-diff.ts). (The kept-vs-paraphrased
+ * LCS, which needs no script, is bit-parallel: classify/lcs.ts.)
  */
 
-/** One run of an edit script: `count` tokens kept (op 0), added from the new sequence (1) or removed from the old (2). */
+/**
+ * One run of an edit script: `count` tokens kept (op 0), added from the new sequence (1) or removed from the old (2).
+ */
 export interface EditRun {
   op: 0 | 1 | 2;
   count: number;

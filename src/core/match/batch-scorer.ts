@@ -67,7 +67,9 @@ export class PairScorer {
     this.colSim = t?.colSims ?? new Float64Array(0);
   }
 
-  /** Queues the pair (a[i], b[j]): `flush` writes its score to store[at .. at + SCORE_FIELDS) (`StoredPair`'s order). */
+  /**
+   * Queues the pair (a[i], b[j]): `flush` writes its score to store[at .. at + SCORE_FIELDS) (`StoredPair`'s order).
+   */
   queue(i: number, j: number, at: number): void {
     const n = this.queuedCount;
     if (n === this.qi.length) {
@@ -87,9 +89,9 @@ export class PairScorer {
   }
 
   /**
-   * Scores the queued pairs into `store`, each as `scorePair(vocab, a[i], b[j])`: first each pair's A side in queue order
-   * (compare queues a rewrite claim's candidates together: one marking of its rows each), then its B side with the
-   * pairs grouped by original claim, so that one claim's column bests are computed once into one reused array
+   * Scores the queued pairs into `store`, each as `scorePair(vocab, a[i], b[j])`: first each pair's A side in queue
+   * order (compare queues a rewrite claim's candidates together: one marking of its rows each), then its B side with
+   * the pairs grouped by original claim, so that one claim's column bests are computed once into one reused array
    * (instead of an array per claim, 160 KB on the seed pair, read back from far in the cache).
    */
   flush(store: Float64Array): void {

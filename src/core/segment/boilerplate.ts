@@ -18,7 +18,9 @@ import { type Nlp, POSSESSIVE } from './nlp.js';
 export const TEASER_MIN_ITEMS = 2;
 /** Longest teaser item (headline or excerpt) in words; excerpts are cut at ~20–30 words by CMS templates. */
 export const TEASER_ITEM_MAX_WORDS = 40;
-/** A paragraph this long that ends a sentence is article prose and bounds the body (headings and labels are shorter). */
+/**
+ * A paragraph this long that ends a sentence is article prose and bounds the body (headings and labels are shorter).
+ */
 export const PROSE_MIN_WORDS = 10;
 /** Words in a lone-name byline ("Navneet", "Aghakazim Guliyev", "Mary Jo Smith"). */
 export const BYLINE_MAX_WORDS = 3;
@@ -33,8 +35,11 @@ const MAX_LABEL_CHARS = 400;
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
 const TRUNCATED = /(?:…|\.\.\.)["'”’]?$/u;
 /** An author bio: "Jane Doe is a staff writer at The Atlantic.", "John Roe is the paper’s Moscow correspondent." */
-const AUTHOR_BIO =
-  /^(?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}is (?:a|an|the)\b[^.!?]{0,80}\b(?:writers?|editor|reporter|correspondent|columnist|journalist|contributor|fellow|professor|author)\b/u;
+const AUTHOR_BIO = new RegExp(
+  String.raw`^(?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}is (?:a|an|the)\b[^.!?]{0,80}\b(?:writers?|editor` +
+    String.raw`|reporter|correspondent|columnist|journalist|contributor|fellow|professor|author)\b`,
+  'u',
+);
 /** Longest author bio in words (bios are one or two sentences). */
 export const BIO_MAX_WORDS = 60;
 const NAME_COLON = /^((?:[\p{Lu}][\p{L}\p{M}’'.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}’'.-]*):\s+(\S.*)$/u;

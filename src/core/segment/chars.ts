@@ -55,7 +55,9 @@ export function codePointAt(text: string, i: number, end: number): number {
 /** Width in UTF-16 units of a code point read by `codePointAt`. */
 export const widthOf = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
-/** `/[\p{L}\p{N}]/u.test(s)`: whether `s` holds a letter or digit (a scan: words are ASCII and hit on the first unit). */
+/**
+ * `/[\p{L}\p{N}]/u.test(s)`: whether `s` holds a letter or digit (a scan: words are ASCII and hit on the first unit).
+ */
 export function hasLetterOrDigit(s: string): boolean {
   for (let i = 0; i < s.length; ) {
     const cp = codePointAt(s, i, s.length);

@@ -23,7 +23,9 @@ type Pipe = Parameters<typeof winkNLP>[1];
 const cerMeta = (model.metaCER as () => unknown)();
 const stableModel: typeof model = { ...model, metaCER: () => cerMeta };
 
-/** A wink-nlp instance by need: takes the length of the text about to be read (it counts towards the recycle budget). */
+/**
+ * A wink-nlp instance by need: takes the length of the text about to be read (it counts towards the recycle budget).
+ */
 export type Nlp = (chars?: number) => ReturnType<typeof winkNLP>;
 
 /**

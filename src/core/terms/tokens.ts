@@ -150,10 +150,11 @@ function firstTokenAt(table: TokenTable, offset: number, from = 0): number {
 }
 
 /**
- * The terms of the claim `[start, end)` from the one read of its whole text (each text is read by wink once). The claim's tokens are found by offset, not by sentence index: claims are wink's sentences after
- * repairs (quotes reattached, speech tags joined, long sentences cut). Returns `null` when a token crosses an edge
- * of the span (a cut inside a token): the caller then reads the claim on its own with `claimTerms`.
- * POS tags are those of the words in context, which may differ from a read of the sentence alone at its edges.
+ * The terms of the claim `[start, end)` from the one read of its whole text (each text is read by wink once). The
+ * claim's tokens are found by offset, not by sentence index: claims are wink's sentences after repairs (quotes
+ * reattached, speech tags joined, long sentences cut). Returns `null` when a token crosses an edge of the span (a cut
+ * inside a token): the caller then reads the claim on its own with `claimTerms`. POS tags are those of the words in
+ * context, which may differ from a read of the sentence alone at its edges.
  */
 export function spanTerms(table: TokenTable, start: number, end: number, keyOf: KeyOf): ClaimTerms | null {
   const terms: Term[] = [];

@@ -19,9 +19,9 @@ export { PREFILTER_MARGIN, VECTOR_MIN_COSINE } from '../match/kernels/cross-side
 /**
  * Meaning-aware similarity, after Mihalcea, Corley & Strapparava (2006), "Corpus-based and knowledge-based
  * measures of text semantic similarity": this module holds the terms of one compare (`Vocabulary`: IDF weights,
- * word vectors) and the similarity of two terms (same lemma, spelling variant or word family (`terms/word-forms.ts`), or
- * word-vector neighbour), precomputed across the two texts into a `CrossTable`. Claim pairs are scored from it
- * in `match/pair-score.ts`.
+ * word vectors) and the similarity of two terms (same lemma, spelling variant or word family (`terms/word-forms.ts`),
+ * or word-vector neighbour), precomputed across the two texts into a `CrossTable`. Claim pairs are scored from it in
+ * `match/pair-score.ts`.
  */
 
 /** Zipf background IDF: idf(w) = log(1 + (rank + 1) / ZIPF_CORE), where ZIPF_CORE ≈ the size of the
@@ -257,8 +257,9 @@ export class Vocabulary {
    * Precomputes, for every term of one side, its similar terms on the other side: one similarity per distinct
    * cross-side term pair (|Vo|·|Vr|, done only when at most CROSS_PAIRS_MAX), after which scoring a claim pair
    * reads its terms' similar terms from a sparse table instead of computing |A|·|B| similarities. The fast path
-   * of `rawSim`, with the same answers (`match/kernels/cross-side.ts` `fillCross`); the table is typed arrays (`match/kernels/cross-table.ts`;
-   * no per-term Maps: it is rebuilt on every compare, and Maps were a large share of the garbage collector's work).
+   * of `rawSim`, with the same answers (`match/kernels/cross-side.ts` `fillCross`); the table is typed arrays
+   * (`match/kernels/cross-table.ts`; no per-term Maps: it is rebuilt on every compare, and Maps were a large share of
+   * the garbage collector's work).
    */
   prepareCross(originalIds: Iterable<number>, rewriteIds: Iterable<number>): boolean {
     const oAll = this.distinct(originalIds),
