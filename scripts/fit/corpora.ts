@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AlignThresholds } from '../../src/core/align/align.js';
 import type { ArticleInput, Claim, CompareResult } from '../../src/core/types.js';
 
 export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => CompareResult;
@@ -14,6 +15,20 @@ export function corporaDir(argv: string[] = process.argv): string {
   const i = argv.indexOf('--corpora');
   if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
   return process.env.ARTICLE_DIFF_CORPORA ?? join('..', 'shared', 'eval', 'corpora');
+}
+
+/** The value after `--name` on the command line, else `fallback`. */
+export function option(argv: string[], name: string, fallback: string): string {
+  return argv.includes(name) ? argv[argv.indexOf(name) + 1]! : fallback;
+}
+
+/** Threshold overrides given as `--set name=value,name=value` (for trying a variation before it goes into the fit). */
+export function thresholdOverrides(argv: string[]): Partial<AlignThresholds> {
+  const pairs = option(argv, '--set', '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => kv.split('='));
+  return Object.fromEntries(pairs.map(([k, v]) => [k!, +v!])) as Partial<AlignThresholds>;
 }
 
 /** One PAN pair: source (sent as original), suspicious document (rewrite), reused passages on both sides. */

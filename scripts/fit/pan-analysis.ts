@@ -7,20 +7,13 @@
  *   node dist/scripts/fit/pan-analysis.js [--corpora DIR] [--sub 02] [--worst N] [--set beliefSure=0.8]
  */
 import { join } from 'node:path';
-import type { AlignThresholds } from '../../src/core/align/align.js';
 import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { defaultComparer } from '../../src/default-comparer.js';
-import { corporaDir, readPan } from './corpora.js';
+import { corporaDir, option, readPan, thresholdOverrides } from './corpora.js';
 
 const argv = process.argv;
-const opt = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
-const set = Object.fromEntries(
-  opt('--set', '')
-    .split(',')
-    .filter(Boolean)
-    .map((kv) => kv.split('='))
-    .map(([k, v]) => [k!, +v!]),
-) as Partial<AlignThresholds>;
+const opt = (n: string, d: string) => option(argv, n, d);
+const set = thresholdOverrides(argv);
 const pairs = readPan(join(corporaDir(argv), 'pan13-dev')).filter(
   (p) => p.sub.startsWith(opt('--sub', '02')) && p.cases.length,
 );

@@ -12,10 +12,10 @@ import { belief } from '../../src/core/match/pair-model.js';
 import { DEFAULT_LIMITS } from '../../src/core/types.js';
 import { defaultComparer } from '../../src/default-comparer.js';
 import { defaultPairModel } from '../../src/lexicon/pair-model.js';
-import { alignedShares, corporaDir, pearson, readSts } from './corpora.js';
+import { alignedShares, corporaDir, option, pearson, readSts } from './corpora.js';
 
 const argv = process.argv;
-const opt = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
+const opt = (n: string, d: string) => option(argv, n, d);
 const pairs = readSts(join(corporaDir(argv), opt('--file', 'stsb-dev-news.tsv')));
 const model = defaultPairModel();
 const rows = pairs.map((p) => {

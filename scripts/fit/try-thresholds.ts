@@ -6,22 +6,25 @@
  *   node dist/scripts/fit/try-thresholds.js [--corpora DIR] [--set beliefSure=0.6,anchor=0.5] [--limit N]
  */
 import { join } from 'node:path';
-import type { AlignThresholds } from '../../src/core/align/align.js';
 import { type ArticleInput, DEFAULT_LIMITS } from '../../src/core/types.js';
 import { defaultComparer } from '../../src/default-comparer.js';
 import { casesDir, runEval } from '../eval.js';
 import type { CompareFn } from './corpora.js';
-import { corporaDir, readPan, readSemeval, readSts, scorePan, scoreSemeval, scoreSts } from './corpora.js';
+import {
+  corporaDir,
+  option,
+  readPan,
+  readSemeval,
+  readSts,
+  scorePan,
+  scoreSemeval,
+  scoreSts,
+  thresholdOverrides,
+} from './corpora.js';
 
 const argv = process.argv;
-const opt = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
-const set = Object.fromEntries(
-  opt('--set', '')
-    .split(',')
-    .filter(Boolean)
-    .map((kv) => kv.split('='))
-    .map(([k, v]) => [k!, +v!]),
-) as Partial<AlignThresholds>;
+const opt = (n: string, d: string) => option(argv, n, d);
+const set = thresholdOverrides(argv);
 const limit = +opt('--limit', '0') || Infinity;
 const dir = corporaDir(argv);
 const run: CompareFn = (o: ArticleInput, r: ArticleInput) =>
