@@ -16,20 +16,8 @@ import { claimTerms } from '../../../src/core/terms/tokens.js';
 import { toClaimVector, Vocabulary } from '../../../src/core/terms/vocabulary.js';
 import { compare } from '../../fixtures/comparer.js';
 import { reader } from '../../fixtures/reader.js';
+import { pair } from '../../fixtures/scored-pairs.js';
 import { seeds } from '../../fixtures/seeds.js';
-
-const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair => ({
-  oi,
-  ri,
-  sim,
-  aInB: sim,
-  bInA: sim,
-  contentA: sim,
-  contentB: sim,
-  carriedA: sim,
-  carriedB: sim,
-  ...extra,
-});
 
 t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
   const cases: { name: string; pairs: ScoredPair[]; n: [number, number]; want: string[] }[] = [

@@ -1,22 +1,10 @@
 import t from 'tap';
 import type { AlignThresholds, PairSim, ScoredPair } from '../../../src/core/align/align.js';
 import { ALIGN_THRESHOLDS, alignClaims, pairSims } from '../../../src/core/align/align.js';
+import { anchors, ids, pair } from '../../fixtures/scored-pairs.js';
 
 // The pair model's belief gates on the aligner's rules: each rule asks its own least belief of a pair besides the
 // similarity, so a pair that shares only topic words (low belief) is not admitted by context alone.
-const pair = (oi: number, ri: number, sim: number): ScoredPair => ({
-  oi,
-  ri,
-  sim,
-  aInB: sim,
-  bInA: sim,
-  contentA: sim,
-  contentB: sim,
-  carriedA: sim,
-  carriedB: sim,
-});
-const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
-const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
 /** Belief 0.9 for every pair but those listed. */
 const beliefs = (low: Record<string, number>) => (oi: number, ri: number) => low[`${oi}-${ri}`] ?? 0.9;
 type Gates = Partial<AlignThresholds>;

@@ -6,22 +6,8 @@ import { similarityOnly } from '../../fixtures/comparer.js';
 /** The rules as written, without the pair model's gates. */
 const compare = similarityOnly.compare;
 
+import { anchors, ids, pair } from '../../fixtures/scored-pairs.js';
 import { seeds } from '../../fixtures/seeds.js';
-
-const pair = (oi: number, ri: number, sim: number): ScoredPair => ({
-  oi,
-  ri,
-  sim,
-  aInB: sim,
-  bInA: sim,
-  contentA: sim,
-  contentB: sim,
-  carriedA: sim,
-  carriedB: sim,
-});
-const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
-/** Anchors 0-0 … k-1-k-1: enough to show derivation on 10×10 claims. */
-const anchors = (k: number) => Array.from({ length: k }, (_, i) => pair(i, i, 0.9));
 
 t.test('context: among competing weak matches the one next to other links wins', async (t) => {
   // Rewrite claim 3 matches original 3 (right after the anchors) at 0.30 and original 9 (far away) at 0.34.

@@ -7,20 +7,9 @@ import { similarityOnly } from '../../fixtures/comparer.js';
 /** The rules as written, without the pair model's gates. */
 const compare = similarityOnly.compare;
 
+import { pair } from '../../fixtures/scored-pairs.js';
 import { seeds } from '../../fixtures/seeds.js';
 
-const pair = (oi: number, ri: number, sim: number, extra: Partial<ScoredPair> = {}): ScoredPair => ({
-  oi,
-  ri,
-  sim,
-  aInB: sim,
-  bInA: sim,
-  contentA: sim,
-  contentB: sim,
-  carriedA: sim,
-  carriedB: sim,
-  ...extra,
-});
 const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
 const { mergeMember: member, mergeCarried: carried } = ALIGN_THRESHOLDS;
 
