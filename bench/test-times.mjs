@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Per-file time of a test run, slowest first, from tap's TAP output (`npm test -- --reporter=tap > run.log`):
 //   node bench/test-times.mjs run.log [top]
-// tap ends each file with `ok N - test/file.test.ts # time=…ms`. The file's TAP result lines (assertions and subtests)
+// tap ends each file with `ok N - dist/test/file.test.js # time=…ms`. The file's TAP result lines (assertions and subtests)
 // are counted too: the runner parses every one, and property tests that asserted once per run were most of them.
 import { readFileSync } from 'node:fs';
 
@@ -13,13 +13,13 @@ if (!file) {
 const files = new Map();
 let current = null;
 for (const line of readFileSync(file, 'utf8').split('\n')) {
-  const start = /^# Subtest: (test\/\S+)/.exec(line);
+  const start = /^# Subtest: ((?:dist\/)?test\/\S+)/.exec(line);
   if (start) {
     current = start[1];
     files.set(current, { ms: NaN, results: 0 });
     continue;
   }
-  const end = /^(?:not )?ok \d+ - (test\/\S+) # time=([\d.]+)ms/.exec(line);
+  const end = /^(?:not )?ok \d+ - ((?:dist\/)?test\/\S+) # time=([\d.]+)ms/.exec(line);
   if (end && files.has(end[1])) {
     files.get(end[1]).ms = Number(end[2]);
     current = null;

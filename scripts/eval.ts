@@ -4,7 +4,7 @@
  * cases without gold units, the share of rewrite claims aligned). `--json` prints the figures as JSON.
  * The regression test `test/eval-regression.test.ts` pins these figures.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleInput, CompareResult } from '../src/core/types.js';
@@ -186,16 +186,16 @@ export function scoreCase(c: Case, run: CompareFn = engineCompare): CaseFigures 
   return r;
 }
 
-/** The directory of the eval cases, found from this module in `scripts/` or `dist/scripts/`. */
+/**
+ * The directory of the eval cases, found from this module in `scripts/` or `dist/scripts/`: the nearest
+ * `test/fixtures/eval` above it that holds the pins (the compiled tests make a `dist/test/fixtures/eval` without them).
+ */
 export function casesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    try {
-      readdirSync(join(dir, 'test', 'fixtures', 'eval'));
-      return join(dir, 'test', 'fixtures', 'eval');
-    } catch {
-      dir = dirname(dir);
-    }
+    const cases = join(dir, 'test', 'fixtures', 'eval');
+    if (existsSync(join(cases, 'pinned.json'))) return cases;
+    dir = dirname(dir);
   }
   throw new Error('test/fixtures/eval not found');
 }

@@ -2,18 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { conditionsMet, EXIT, main } from '../src/cli.js';
 import { columns } from '../src/render/wrap.js';
 import { newsPage } from './fixtures/html-page.js';
+import { ROOT } from './fixtures/repo.js';
 import { sampleResult } from './fixtures/result.js';
 import { smallPair } from './fixtures/small-pair.js';
 
 // Real browser / child processes on a shared machine: allow more than the default per-file timeout.
 t.setTimeout(300_000);
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = ROOT;
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-'));
 const file = (name: string, text: string | Buffer) => {
   const p = join(dir, name);

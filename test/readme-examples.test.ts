@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { EXAMPLES, readmeBlocks, runExamples, updateReadme } from '../scripts/readme-examples.js';
+import { repoPath } from './fixtures/repo.js';
 
 /**
  * The README's examples are what the service answers: each marked block must equal what running its command gives
@@ -9,11 +11,10 @@ import { EXAMPLES, readmeBlocks, runExamples, updateReadme } from '../scripts/re
  */
 t.setTimeout(300_000);
 
-const root = new URL('../', import.meta.url);
-const readme = readFileSync(new URL('README.md', root), 'utf8');
+const readme = readFileSync(repoPath('README.md'), 'utf8');
 
 t.test('every README example block matches the answer its command gets from the service', async (t) => {
-  const fresh = await runExamples(root);
+  const fresh = await runExamples(pathToFileURL(`${repoPath()}/`));
   const blocks = readmeBlocks(readme);
   for (const ex of EXAMPLES) {
     const written = blocks.get(ex.name);

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
 import { extractItems } from '../../src/core/checks/fact-items.js';
@@ -16,6 +17,7 @@ import { normalizeForNlp } from '../../src/core/segment/normalize.js';
 import { type ClaimTerms, spanTerms, spanTermsInto, type Term } from '../../src/core/terms/tokens.js';
 import { inKeyOrder, type TextTerms, TextTermsBuilder, textTerms } from '../../src/core/terms/vocabulary.js';
 import { keyOf, nlp } from '../fixtures/reader.js';
+import { repoPath } from '../fixtures/repo.js';
 
 /**
  * Fresh compares: per-text helpers rewritten for speed must give what the code they replaced gave.
@@ -354,9 +356,9 @@ t.test(
       { numRuns: 150, seed: 1 },
     );
     // The seeds, read as compare reads them: spanTermsInto into a builder = textTerms of spanTerms' objects.
-    const dir = new URL('../../seeds/', import.meta.url);
+    const dir = repoPath('seeds');
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
-      const text = readFileSync(new URL(f, dir), 'utf8');
+      const text = readFileSync(join(dir, f), 'utf8');
       const { paragraphs, tokens } = segmentArticle(text, nlp);
       const b = new TextTermsBuilder(),
         objects: ClaimTerms[] = [];

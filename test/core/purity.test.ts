@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { repoPath } from '../fixtures/repo.js';
 
 /**
  * The core is pure: resources come in through `createComparer`, so no file of it reads files, talks to the server
  * or threads, logs, or keeps state in a module-level variable (every cache and scratch buffer belongs to an object).
  */
-const core = fileURLToPath(new URL('../../src/core/', import.meta.url));
+const core = repoPath('src', 'core');
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],

@@ -5,6 +5,7 @@ import { multipartBody, testApp } from '../fixtures/app.js';
 import { els } from '../fixtures/dom.js';
 import { newsPage } from '../fixtures/html-page.js';
 import { renderAppOptions } from '../fixtures/render-app.js';
+import { repoPath } from '../fixtures/repo.js';
 import { smallPair } from '../fixtures/small-pair.js';
 
 // One app for the file: each app's worker pool loads its resources once.
@@ -166,7 +167,7 @@ t.test('favicon, the API reference’s version, and ?width= for text answers', a
   t.equal(icon.statusCode, 200);
   t.match(icon.headers['content-type'], /^image\/svg\+xml/);
   t.match(icon.body, /^<svg /);
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const { version } = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
     version: string;
   };
   t.equal((await app.inject({ method: 'GET', url: '/docs/json' })).json().info.version, version);

@@ -4,14 +4,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { fixtureScript } from '../fixtures/repo.js';
 
 // A worker pool (and here a store) on a loaded shared machine: a file can take minutes; no assertion is timed.
 t.setTimeout(600_000);
 
-const SERVER = fileURLToPath(new URL('../fixtures/bulk-server.ts', import.meta.url));
+const SERVER = fixtureScript('bulk-server');
 
 /** A distinct short news-like article per n. */
 const articleLine = (n: number) =>

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { loadSqliteDatabase, sqlitePackageFor } from '../../src/store/sqlite-driver.js';
+import { fixtureScript } from '../fixtures/repo.js';
 
 t.test('each Node major gets the better-sqlite3 build that runs on it', async (t) => {
   for (const [major, expected] of [
@@ -20,7 +20,7 @@ t.test('the build chosen for this Node opens a database and answers a query', as
 });
 
 t.test('statements the collector finalizes outside JavaScript do not abort the process', async (t) => {
-  const script = fileURLToPath(new URL('../fixtures/sqlite-churn.ts', import.meta.url));
+  const script = fixtureScript('sqlite-churn');
   const run = spawnSync(process.execPath, [...process.execArgv, script], { encoding: 'utf8' });
   t.equal(run.signal, null, `no signal (stderr: ${run.stderr.slice(0, 400)})`);
   t.equal(run.status, 0);

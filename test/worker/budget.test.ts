@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { createEngine } from '../../src/worker/pool.js';
 import { manualBudget } from '../fixtures/budget.js';
 import { faults, small, withText } from '../fixtures/faults.js';
+import { repoPath } from '../fixtures/repo.js';
 
 const code = (p: Promise<unknown>) =>
   p.then(
@@ -53,7 +53,7 @@ t.test('the budget counts the wait for a worker: a queued compare past it is not
 // collected before firing (Node 20), leaving a runaway compare holding its worker. Here a child process forces
 // collections while a hung compare waits for its budget; only the budget can end that compare.
 t.test('the budget fires under forced garbage collection', async (t) => {
-  const script = fileURLToPath(new URL('../fixtures/budget-under-gc.mjs', import.meta.url));
+  const script = repoPath('test', 'fixtures', 'budget-under-gc.mjs');
   const child = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' });
   t.equal(child.stdout.trim(), 'COMPARE_TIMEOUT', child.stderr);
 });

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
 import t from 'tap';
 import type { CompareResult } from '../../src/core/types.js';
@@ -7,6 +7,7 @@ import runCompare from '../../src/worker/compare-worker.js';
 import { type CompareTask, WORKER_LOADED, type WorkerLoaded } from '../../src/worker/messages.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { compare } from '../fixtures/comparer.js';
+import { repoPath } from '../fixtures/repo.js';
 import { seeds } from '../fixtures/seeds.js';
 
 const pair = { original: { text: seeds.report002 }, rewrite: { text: seeds.blog003 } };
@@ -66,10 +67,10 @@ t.test('an extract task answers the article, or why there is none, without throw
 });
 
 t.test('workerFile finds the compiled worker from sources and from dist', async (t) => {
-  const compiled = fileURLToPath(new URL('../../dist/src/worker/compare-worker.js', import.meta.url));
-  t.equal(workerFile(new URL('../../src/worker/pool.ts', import.meta.url).href), compiled, 'from src/*.ts (tap)');
+  const compiled = repoPath('dist', 'src', 'worker', 'compare-worker.js');
+  t.equal(workerFile(pathToFileURL(repoPath('src', 'worker', 'pool.ts')).href), compiled, 'from src/*.ts (tap)');
   t.equal(
-    workerFile(new URL('../../dist/src/worker/pool.js', import.meta.url).href),
+    workerFile(pathToFileURL(repoPath('dist', 'src', 'worker', 'pool.js')).href),
     compiled,
     'from dist/*.js (npm start)',
   );

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
 import { MAX_TOKEN_RUN, segment, segmentArticle } from '../../../src/core/segment/article.js';
@@ -14,6 +15,7 @@ import {
 } from '../../../src/core/segment/sentences.js';
 import type { Span } from '../../../src/core/types.js';
 import { nlp } from '../../fixtures/reader.js';
+import { ROOT } from '../../fixtures/repo.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 const sentencesOf = (text: string) =>
@@ -310,7 +312,7 @@ interface GoldUnit {
   end: number;
   role?: string;
 }
-const goldFile = new URL('../../../shared/eval/dev/atlantic-caliber.json', import.meta.url);
+const goldFile = join(ROOT, '..', 'shared', 'eval', 'dev', 'atlantic-caliber.json');
 
 t.test(
   'dev gold units: sentences coincide with gold units, boilerplate removed, no content removed',
