@@ -1,26 +1,32 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
+import type { SummaryRule } from '../src/check/judge.js';
 import type { ArticleInput, CompareResult } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
-import { hash52 } from '../src/retrieve/hash.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
 import type { Rarity } from '../src/retrieve/signature.js';
 import { words } from '../src/retrieve/words.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { seedsDir } from './synthetic.js';
+import { sharesRun } from './verbatim-runs.js';
 
 /**
  * Retrieval on the PAN 2013 dev pairs: every source document and the seeds stored, every suspicious document
- * checked. The pairs list which sources a suspicious document reuses; a document listed only in no-plagiarism
- * pairs reuses none of them. The listing covers the pairs of this subset only: a suspicious document also reuses
- * stored sources that no pair of the subset names (the full corpus pairs it with several). Such a source counts as
- * a true one when the two documents share a run of VERBATIM_RUN words, evidence read here from the texts alone
- * (unrelated documents of the corpus share no run that long); both figures are reported.
+ * checked. A pair names a source the suspicious document reuses when its truth lists at least one reuse case
+ * (`cases` in pairs_index.tsv): no no-plagiarism pair does, nor 40 of the 140 summary pairs, whose suspicious
+ * document is another article on the source's story. A document no pair names a source for reuses none.
+ * The listing covers the pairs of this subset only: a suspicious document also reuses stored sources that no pair
+ * of the subset names (the full corpus pairs it with several). Such a source counts as a true one when the two
+ * documents share a run of VERBATIM_RUN words, evidence read from the texts alone; both figures are reported.
  */
 export const PAN_DIR = join(seedsDir(), '../../shared/eval/corpora/pan13-dev');
-/** Words in a row shared verbatim that make an unlisted source a true one. */
-export const VERBATIM_RUN = 25;
+/**
+ * Words in a row shared verbatim that make an unlisted source a true one: one more than the longest run any
+ * document without reuse shares with any stored document (8 words, two same-story news articles quoting the same
+ * sentence; `scripts/fit-passage.ts` prints it).
+ */
+export const VERBATIM_RUN = 9;
 
 export interface PanRow {
   subcorpus: string;
@@ -62,20 +68,18 @@ export interface PanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The compare (default: this process's comparer); the fitting script memoises it. */
   compare?: (original: ArticleInput, rewrite: ArticleInput) => Promise<CompareResult>;
-  minPassageTerms?: number;
+  summaryRule?: SummaryRule;
 }
 
-function sharesRun(a: readonly string[], b: readonly string[], n: number): boolean {
-  const grams = new Set<number>();
-  for (let i = 0; i + n <= b.length; i++) grams.add(hash52(b.slice(i, i + n).join(' ')));
-  for (let i = 0; i + n <= a.length; i++) if (grams.has(hash52(a.slice(i, i + n).join(' ')))) return true;
-  return false;
+/** Documents without reuse are filed under `none`, or `none: SUBCORPUS` when their pairs list no reuse case. */
+export function withoutReuse(subcorpus: string): boolean {
+  return subcorpus === 'none' || subcorpus.startsWith('none:');
 }
 
 /** Shares of `outcomes` as the benchmark reports them. */
 export function panShares(outcomes: readonly PanOutcome[]): { first: number; verified: number; false: number } {
-  const reuse = outcomes.filter((o) => o.subcorpus !== 'none');
-  const none = outcomes.filter((o) => o.subcorpus === 'none');
+  const reuse = outcomes.filter((o) => !withoutReuse(o.subcorpus));
+  const none = outcomes.filter((o) => withoutReuse(o.subcorpus));
   return {
     first: reuse.filter((o) => o.firstListed).length / Math.max(1, reuse.length),
     verified: reuse.filter((o) => o.firstListed || o.firstVerbatim).length / Math.max(1, reuse.length),
@@ -105,11 +109,13 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       await store.add([prepareArticle({ text: readFileSync(join(seedsDir(), f), 'utf8'), title: f }, rarity)]);
     }
     const truth = new Map<string, { sources: Set<string>; subcorpus: string }>();
-    for (const [sub, susp, src] of pairs as [string, string, string][]) {
+    for (const [sub, susp, src, cases] of pairs as [string, string, string, string][]) {
       const entry = truth.get(susp) ?? { sources: new Set<string>(), subcorpus: 'none' };
-      if (sub !== '01-no-plagiarism') {
+      if (sub !== '01-no-plagiarism' && Number(cases) > 0) {
         entry.sources.add(src);
-        if (entry.subcorpus === 'none') entry.subcorpus = sub;
+        if (withoutReuse(entry.subcorpus)) entry.subcorpus = sub;
+      } else if (sub !== '01-no-plagiarism' && entry.subcorpus === 'none') {
+        entry.subcorpus = `none: ${sub}`;
       }
       truth.set(susp, entry);
     }
@@ -117,7 +123,7 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       store,
       rarity,
       compare: options.compare ?? (async (o, r) => defaultComparer().compare(o, r)),
-      minPassageTerms: options.minPassageTerms,
+      summaryRule: options.summaryRule,
     };
     const rows = new Map<string, PanRow>();
     const times: number[] = [];

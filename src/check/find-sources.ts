@@ -6,7 +6,7 @@ import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.j
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
-import { alignedClaims, type IndexEvidence, sourceVerdict } from './judge.js';
+import { alignedClaims, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -46,8 +46,8 @@ export interface SourceFinderDeps {
   store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   rarity: Rarity;
-  /** The summary rule's threshold (`judge.ts`); given only when fitting it. */
-  minPassageTerms?: number | undefined;
+  /** The summary rule (`judge.ts`); given only when fitting it. */
+  summaryRule?: SummaryRule | undefined;
 }
 
 export interface CheckOptions {
@@ -200,7 +200,7 @@ async function firstDerived(
 
 async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
   const result = await deps.compare(asInput(c.article), input);
-  const verdict = sourceVerdict(result, c.evidence, deps.minPassageTerms);
+  const verdict = sourceVerdict(result, c.evidence, deps.summaryRule);
   return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
 }
 
@@ -242,9 +242,8 @@ async function eligibleCandidates(
   const passages = chosen.map(({ article }) =>
     passageScore(checkedTerms, termSet(words(article.text), deps.rarity), frequency, stored),
   );
-  const top = Math.max(0, ...passages);
   return chosen.map((e, i) => ({
     ...e,
-    evidence: { shingles: e.candidate.shingles, passage: passages[i]!, bestPassage: passages[i] === top },
+    evidence: { shingles: e.candidate.shingles, passage: passages[i]!, first: i === 0 },
   }));
 }

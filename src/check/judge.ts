@@ -10,26 +10,37 @@ import type { CompareResult, Verdict } from '../core/types.js';
  * - at least MIN_ALIGNED claims aligned and at least MIN_PASSAGE_COVERAGE of the source carried; or
  * - they share at least MIN_COPIED_SHINGLES sampled word runs and MIN_COPIED_ALIGNED aligned claims (copying;
  *   one aligned claim alone is a shared quotation in two reports of one story, as in seeds 000 and 003); or
- * - one passage of the checked article is a summary of it (MIN_PASSAGE_TERMS).
+ * - one passage of the checked article is a summary of it (`summaryScore`).
  */
 export const MIN_ALIGNED = 3;
 export const MIN_PASSAGE_COVERAGE = 0.1;
 export const MIN_COPIED_SHINGLES = 2;
 export const MIN_COPIED_ALIGNED = 2;
 /**
- * A summary (`retrieve/passage.ts`): the compared candidate whose terms the checked article's densest passage
- * shares most, with at least this passage score (distinct specific terms shared within one window). Fitted by
- * `scripts/fit-passage.ts` on the PAN 2013 dev pairs.
+ * A summary (`retrieve/passage.ts`) keeps a story's specific terms but few of its sentences: the compare aligns
+ * none to three of its claims, and an article on the same story (PAN 2013's summary pairs without a reuse case are
+ * such articles) shares as many terms. The test: the candidate the index ranks first (the stored article closest to
+ * the checked one) whose passage score, plus SUMMARY_ALIGNED_WEIGHT for each claim the compare aligns (up to
+ * SUMMARY_ALIGNED_CAP), reaches MIN_SUMMARY_SCORE; a few aligned claims separate a summary from a same-story
+ * article better than more shared terms do. Weight and threshold are fitted by `scripts/fit-passage.ts` on the
+ * PAN 2013 dev pairs (2-fold cross-validation).
  */
-export const MIN_PASSAGE_TERMS = 12;
+export interface SummaryRule {
+  alignedWeight: number;
+  minScore: number;
+}
+export const SUMMARY_ALIGNED_WEIGHT = 4;
+export const MIN_SUMMARY_SCORE = 17;
+export const SUMMARY_ALIGNED_CAP = 3;
+export const SUMMARY_RULE: SummaryRule = { alignedWeight: SUMMARY_ALIGNED_WEIGHT, minScore: MIN_SUMMARY_SCORE };
 
 /** What the candidate index says of a compared candidate, besides the compare. */
 export interface IndexEvidence {
   /** Sampled word runs shared with the checked article. */
   shingles: number;
-  /** Its passage score, and whether no other compared candidate has a higher one. */
+  /** Its passage score, and whether the index ranks it first of the compared candidates. */
   passage: number;
-  bestPassage: boolean;
+  first: boolean;
 }
 
 /** Claims of the checked article (the compare's rewrite) kept or paraphrased from the candidate. */
@@ -38,11 +49,16 @@ export function alignedClaims(result: CompareResult): number {
   return r.kept + r.paraphrased;
 }
 
+/** The summary test's score: passage score plus the weighted aligned claims (capped). */
+export function summaryScore(passage: number, aligned: number, rule: SummaryRule = SUMMARY_RULE): number {
+  return passage + rule.alignedWeight * Math.min(aligned, SUMMARY_ALIGNED_CAP);
+}
+
 /** The source verdict: the compare's when the evidence agrees, partially derived for a carried passage. */
 export function sourceVerdict(
   result: CompareResult,
   evidence: IndexEvidence,
-  minPassageTerms = MIN_PASSAGE_TERMS,
+  summary: SummaryRule = SUMMARY_RULE,
 ): Verdict {
   const aligned = alignedClaims(result);
   const { verdict, coverage } = result.summary;
@@ -50,7 +66,7 @@ export function sourceVerdict(
   if (
     (aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE) ||
     (evidence.shingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED) ||
-    (evidence.bestPassage && evidence.passage >= minPassageTerms)
+    (evidence.first && summaryScore(evidence.passage, aligned, summary) >= summary.minScore)
   ) {
     return verdict === 'independent' ? 'partially_derived' : verdict;
   }

@@ -1,5 +1,12 @@
 import t from 'tap';
-import { type IndexEvidence, MIN_PASSAGE_TERMS, sourceVerdict } from '../../src/check/judge.js';
+import {
+  type IndexEvidence,
+  MIN_SUMMARY_SCORE,
+  SUMMARY_ALIGNED_CAP,
+  SUMMARY_ALIGNED_WEIGHT,
+  sourceVerdict,
+  summaryScore,
+} from '../../src/check/judge.js';
 import type { CompareResult, Verdict } from '../../src/core/types.js';
 
 const result = (verdict: Verdict, aligned: number, coverage: number) =>
@@ -8,11 +15,8 @@ const result = (verdict: Verdict, aligned: number, coverage: number) =>
   }) as unknown as CompareResult;
 
 t.test('the source verdict asks for the evidence of a passage', async (t) => {
-  const index = (shingles: number, passage = 0, bestPassage = true): IndexEvidence => ({
-    shingles,
-    passage,
-    bestPassage,
-  });
+  const index = (shingles: number, passage = 0, first = true): IndexEvidence => ({ shingles, passage, first });
+  const w = SUMMARY_ALIGNED_WEIGHT;
   const table: [string, CompareResult, IndexEvidence, Verdict][] = [
     ['derived with claims aligned', result('wholly_derived', 12, 0.6), index(0), 'wholly_derived'],
     ['derived on two shared sentences', result('partially_derived', 2, 0.05), index(0), 'independent'],
@@ -21,19 +25,44 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
     ['copied word runs', result('independent', 2, 0.02), index(3), 'partially_derived'],
     ['one shared quotation', result('independent', 1, 0.02), index(5), 'independent'],
     ['nothing shared', result('independent', 0, 0), index(0), 'independent'],
-    ['a passage summarising it', result('independent', 0, 0), index(0, MIN_PASSAGE_TERMS), 'partially_derived'],
+    ['a passage summarising it', result('independent', 0, 0), index(0, MIN_SUMMARY_SCORE), 'partially_derived'],
     [
       'a passage sharing a few of its terms',
       result('independent', 0, 0),
-      index(0, MIN_PASSAGE_TERMS - 2),
+      index(0, MIN_SUMMARY_SCORE - 2),
       'independent',
     ],
     [
-      'another candidate fits the passage better',
+      'a summary with two claims aligned needs fewer terms',
+      result('independent', 2, 0.02),
+      index(0, MIN_SUMMARY_SCORE - 2 * w),
+      'partially_derived',
+    ],
+    [
+      'one claim aligned does not make up for the terms',
+      result('independent', 1, 0.02),
+      index(0, MIN_SUMMARY_SCORE - 2 * w),
+      'independent',
+    ],
+    [
+      "not the index's first candidate",
       result('independent', 0, 0),
-      index(0, MIN_PASSAGE_TERMS + 5, false),
+      index(0, MIN_SUMMARY_SCORE + 5, false),
       'independent',
     ],
   ];
   for (const [name, r, evidence, want] of table) t.equal(sourceVerdict(r, evidence), want, name);
+});
+
+t.test('the summary score weighs aligned claims up to a cap', async (t) => {
+  const w = SUMMARY_ALIGNED_WEIGHT;
+  const cap = SUMMARY_ALIGNED_CAP;
+  const table: [string, number, number, number][] = [
+    ['terms alone', 9, 0, 9],
+    ['one claim aligned', 9, 1, 9 + w],
+    ['claims up to the cap', 9, cap, 9 + cap * w],
+    ['claims beyond the cap count as the cap', 9, cap + 4, 9 + cap * w],
+  ];
+  for (const [name, passage, aligned, want] of table) t.equal(summaryScore(passage, aligned), want, name);
+  t.equal(summaryScore(9, 2, { alignedWeight: 1, minScore: 0 }), 11, 'a rule given when fitting');
 });
