@@ -7,6 +7,7 @@ import type {
   ArticleMeta,
   ArticleStore,
   CandidateArticle,
+  DerivationLink,
   ListPage,
   ListQuery,
   NewArticle,
@@ -26,6 +27,10 @@ const MIGRATIONS = [
    );
    CREATE INDEX articles_outlet ON articles (outlet, seq);
    CREATE TABLE postings (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;`,
+  // Derivation links cached for the store's current generation (`DerivationLink` in types.ts).
+  `CREATE TABLE store_state (generation INTEGER NOT NULL);
+   INSERT INTO store_state (generation) VALUES (0);
+   CREATE TABLE links (id TEXT PRIMARY KEY, link TEXT NOT NULL) WITHOUT ROWID;`,
 ];
 
 export interface SqliteOptions {
@@ -89,6 +94,17 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
   const deletePosting = db.prepare('DELETE FROM postings WHERE key = ? AND seq = ?');
   const postingsOf = db.prepare('SELECT seq FROM postings WHERE key = ? LIMIT ?').pluck();
   const countAll = db.prepare('SELECT count(*) FROM articles').pluck();
+  const generationOf = db.prepare('SELECT generation FROM store_state').pluck();
+  const linkOf = db.prepare('SELECT link FROM links WHERE id = ?').pluck();
+  const saveLinkIfCurrent = db.prepare(`INSERT OR REPLACE INTO links (id, link)
+    SELECT ?, ? WHERE (SELECT generation FROM store_state) = ?`);
+  // Every link was computed against the store as it was: any write makes all of them possibly stale.
+  const bumpGeneration = db.prepare('UPDATE store_state SET generation = generation + 1');
+  const dropLinks = db.prepare('DELETE FROM links');
+  const written = () => {
+    bumpGeneration.run();
+    dropLinks.run();
+  };
 
   const addAll = db.transaction((articles: NewArticle[]): AddOutcome[] => {
     const postings: [number, number][] = [];
@@ -115,6 +131,7 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     // random page per posting.
     postings.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     for (const [key, seq] of postings) insertPosting.run(key, seq);
+    if (outcomes.some((o) => o.created)) written();
     return outcomes;
   });
 
@@ -123,6 +140,7 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     if (!row) return false;
     for (const key of decodeKeys(row.keys)) deletePosting.run(key, row.seq);
     deleteArticle.run(row.seq);
+    written();
     return true;
   });
 
@@ -156,6 +174,27 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     },
     async count() {
       return countAll.get() as number;
+    },
+    async generation() {
+      return generationOf.get() as number;
+    },
+    async links(ids, generation) {
+      const out = new Map<string, DerivationLink>();
+      // Read in one transaction: a write between the generation check and the reads would discard them.
+      db.transaction(() => {
+        if (generationOf.get() !== generation) return;
+        for (const id of ids) {
+          const link = linkOf.get(id) as string | undefined;
+          if (link !== undefined) out.set(id, JSON.parse(link) as DerivationLink);
+        }
+      })();
+      return out;
+    },
+    async saveLinks(links, generation) {
+      if (links.size === 0) return;
+      db.transaction(() => {
+        for (const [id, link] of links) saveLinkIfCurrent.run(id, JSON.stringify(link), generation);
+      })();
     },
     async close() {
       if (db.open) db.close();
