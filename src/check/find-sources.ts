@@ -118,10 +118,11 @@ function asInput(a: StoredArticle): ArticleInput {
 
 /** Checks `input` against the store: its sources, most likely first. */
 export async function findSources(
-  deps: SourceFinderDeps,
+  given: SourceFinderDeps,
   input: ArticleInput,
   options: CheckOptions,
 ): Promise<CheckAnswer> {
+  const deps = { ...given, store: readingOnce(given.store) };
   const [stored, generation] = await Promise.all([deps.store.count(), deps.store.generation()]);
   const selfId = articleId(input.text);
   const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored, QUERY_TERMS);
@@ -161,6 +162,32 @@ export async function findSources(
   );
   await links.save();
   return { sources, compared: scored.length, stored };
+}
+
+type FinderStore = SourceFinderDeps['store'];
+
+/**
+ * The store as one check reads it: each key's postings read once. A chain link looks up the rarest terms of a
+ * source of the checked article, most of which the check looked up already (a third of a check's lookups).
+ */
+function readingOnce(store: FinderStore): FinderStore {
+  const read = new Map<number, number[]>();
+  let readCap: number | undefined;
+  return {
+    async postings(keys, cap) {
+      if (readCap !== undefined && cap !== readCap) return store.postings(keys, cap);
+      readCap = cap;
+      const missing = keys.filter((k) => !read.has(k));
+      if (missing.length > 0) for (const [k, seqs] of await store.postings(missing, cap)) read.set(k, seqs);
+      return new Map(keys.map((k) => [k, read.get(k) ?? []]));
+    },
+    bySeq: (seqs) => store.bySeq(seqs),
+    count: () => store.count(),
+    get: (id) => store.get(id),
+    generation: () => store.generation(),
+    links: (ids, generation) => store.links(ids, generation),
+    saveLinks: (links, generation) => store.saveLinks(links, generation),
+  };
 }
 
 /** The next link of a chain: the stored article a stored one derives from. */
