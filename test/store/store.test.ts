@@ -105,6 +105,36 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.notOk((await store.list({ limit: 10 })).articles.some((a) => a.id === article(1).id));
   });
 
+  t.test(
+    'a key held by more than cap articles reads as its first cap + 1: unchanged by adds, never deleted',
+    async (t) => {
+      const e = engine();
+      const store = await e.open();
+      t.teardown(() => store.close());
+      await store.add([1, 2, 3, 4, 5, 6].map((n) => article(n)));
+      const first = (await store.postings([7], 3)).get(7)!;
+      t.equal(first.length, 4);
+      t.same(
+        [...first].sort((a, b) => a - b),
+        first,
+        'in storing order',
+      );
+      t.same((await store.postings([7], 3)).get(7), first, 'read again');
+      await store.add([article(7)]);
+      t.same((await store.postings([7], 3)).get(7), first, 'an add does not change the first postings');
+      t.same((await store.postings([7], 2)).get(7), first.slice(0, 3), 'a smaller cap reads fewer');
+      t.equal((await store.postings([7], 10)).get(7)!.length, 7, 'a larger cap reads them all');
+      await store.remove(article(2).id);
+      const after = (await store.postings([7], 3)).get(7)!;
+      t.equal(after.length, 4);
+      t.notOk(after.includes(first[1]!), 'a deleted article is not among them');
+      const other = await e.open();
+      t.teardown(() => other.close());
+      await other.remove(article(3).id);
+      t.notOk((await store.postings([7], 3)).get(7)!.includes(first[2]!), 'nor one deleted by another instance');
+    },
+  );
+
   t.test('one batch: the same text twice is stored once, every article keeps its own postings', async (t) => {
     const store = await engine().open();
     t.teardown(() => store.close());
