@@ -56,7 +56,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 
 const BATCH = 500;
 
-function paragraphPool(): string[] {
+export function paragraphPool(): string[] {
   // U+0000 (in a few PAN documents) is refused by the store.
   const lines = (text: string) =>
     text
@@ -92,7 +92,7 @@ export function syntheticArticle(n: number, pool: string[], vocab: string[]): Ar
 }
 
 /** A light rewrite of a stored article, dated after it: a third of its sentences reworded, one dropped. */
-function rewriteOf(a: ArticleInput, n: number, vocab: string[]): ArticleInput {
+export function rewriteOf(a: ArticleInput, n: number, vocab: string[]): ArticleInput {
   const rand = rng(n * 104729 + 3);
   const swap = (w: string) => (rand() < 0.08 ? (vocab[Math.floor(rand() * vocab.length)] ?? w) : w);
   const paras = a.text

@@ -5,7 +5,7 @@ import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
 import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
-import type { ArticleMeta, ArticleStore, CandidateArticle } from '../store/types.js';
+import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
 import { alignedClaims, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
 
 /**
@@ -43,7 +43,7 @@ export const CHAIN_DEPTH = 3;
 export const MIN_CANDIDATE_SCORE = 6;
 
 export interface SourceFinderDeps {
-  store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count'>;
+  store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count' | 'get' | 'generation' | 'links' | 'saveLinks'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   rarity: Rarity;
   /** The summary rule (`judge.ts`); given only when fitting it. */
@@ -105,7 +105,7 @@ export function sourceArticle(a: ArticleMeta): SourceArticle {
   return { id: a.id, outlet: a.outlet, url: a.url, title: a.title, published: a.published };
 }
 
-function asInput(a: CandidateArticle): ArticleInput {
+function asInput(a: StoredArticle): ArticleInput {
   return {
     text: a.text,
     outlet: a.outlet ?? undefined,
@@ -118,27 +118,29 @@ function asInput(a: CandidateArticle): ArticleInput {
 
 /** Checks `input` against the store: its sources, most likely first. */
 export async function findSources(
-  deps: SourceFinderDeps,
+  given: SourceFinderDeps,
   input: ArticleInput,
   options: CheckOptions,
 ): Promise<CheckAnswer> {
-  const stored = await deps.store.count();
+  const deps = { ...given, store: readingOnce(given.store) };
+  const [stored, generation] = await Promise.all([deps.store.count(), deps.store.generation()]);
   const selfId = articleId(input.text);
   const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
+  const links = chainLinks(deps, stored, generation);
 
   // Each link excludes the articles already on its path, so no chain can loop (two undated copies of each other
-  // would otherwise point at each other); chains share nothing, so they run side by side.
-  const chainOf = async (s: Scored, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
+  // would otherwise point at each other); chains share nothing but the links cache, so they run side by side.
+  const chainOf = async (article: StoredArticle, path: Set<string>, depth: number): Promise<DerivedLink | null> => {
     if (depth >= CHAIN_DEPTH) return null;
-    const exclude = new Set([...path, s.article.id]);
-    const first = await firstDerived(deps, asInput(s.article), exclude, CHAIN_CANDIDATES, stored, CHAIN_QUERY_TERMS);
-    if (!first) return null;
+    const exclude = new Set([...path, article.id]);
+    const next = await links.next(article, exclude);
+    if (!next) return null;
     return {
-      article: sourceArticle(first.article),
-      verdict: first.verdict,
-      credited: first.result.summary.attribution.credited,
-      derivedFrom: await chainOf(first, exclude, depth + 1),
+      article: sourceArticle(next.article),
+      verdict: next.verdict,
+      credited: next.credited,
+      derivedFrom: await chainOf(next.article, exclude, depth + 1),
     };
   };
 
@@ -153,12 +155,104 @@ export async function findSources(
         containment: summary.containment,
         credited: summary.attribution.credited,
         score: s.aligned,
-        derivedFrom: derived && i < CHAIN_SOURCES ? await chainOf(s, new Set([selfId]), 0) : null,
+        derivedFrom: derived && i < CHAIN_SOURCES ? await chainOf(s.article, new Set([selfId]), 0) : null,
         ...(options.full ? { result: s.result } : {}),
       };
     }),
   );
+  await links.save();
   return { sources, compared: scored.length, stored };
+}
+
+type FinderStore = SourceFinderDeps['store'];
+
+/**
+ * The store as one check reads it: each key's postings read once. A chain link looks up the rarest terms of a
+ * source of the checked article, most of which the check looked up already (a third of a check's lookups).
+ */
+function readingOnce(store: FinderStore): FinderStore {
+  const read = new Map<number, number[]>();
+  let readCap: number | undefined;
+  return {
+    async postings(keys, cap) {
+      if (readCap !== undefined && cap !== readCap) return store.postings(keys, cap);
+      readCap = cap;
+      const missing = keys.filter((k) => !read.has(k));
+      if (missing.length > 0) for (const [k, seqs] of await store.postings(missing, cap)) read.set(k, seqs);
+      return new Map(keys.map((k) => [k, read.get(k) ?? []]));
+    },
+    bySeq: (seqs) => store.bySeq(seqs),
+    count: () => store.count(),
+    get: (id) => store.get(id),
+    generation: () => store.generation(),
+    links: (ids, generation) => store.links(ids, generation),
+    saveLinks: (links, generation) => store.saveLinks(links, generation),
+  };
+}
+
+/** The next link of a chain: the stored article a stored one derives from. */
+interface NextLink {
+  article: StoredArticle;
+  verdict: Verdict;
+  credited: boolean | null;
+}
+
+/**
+ * What stored articles derive from, each looked for once per store generation: read from the store's links cache,
+ * else found (`firstDerived`, excluding only the article itself) and cached at the end of the check. Chains from
+ * several sources of one check often meet at one earlier article, and successive checks follow the same wire
+ * stories, so most links are found once and read after.
+ */
+function chainLinks(deps: SourceFinderDeps, stored: number, generation: number) {
+  // A fitting run (another summary threshold) judges differently from the links cached: it neither reads nor saves.
+  const cached = deps.summaryRule === undefined;
+  const fresh = new Map<string, DerivationLink>();
+  const known = new Map<string, Promise<{ link: DerivationLink; source: StoredArticle | null }>>();
+
+  const find = async (article: StoredArticle, exclude: Set<string>) => {
+    const r = await firstDerived(deps, asInput(article), exclude, CHAIN_CANDIDATES, stored, CHAIN_QUERY_TERMS);
+    const link: DerivationLink = {
+      considered: r.considered,
+      source: r.found && {
+        id: r.found.article.id,
+        verdict: r.found.verdict,
+        credited: r.found.result.summary.attribution.credited,
+      },
+    };
+    return { link, source: r.found?.article ?? null };
+  };
+
+  const linkOf = (article: StoredArticle) => {
+    let pending = known.get(article.id);
+    if (!pending) {
+      pending = (async () => {
+        const hit = cached ? (await deps.store.links([article.id], generation)).get(article.id) : undefined;
+        const source = hit?.source ? await deps.store.get(hit.source.id) : null;
+        if (hit && (source || !hit.source)) return { link: hit, source };
+        const found = await find(article, new Set([article.id]));
+        fresh.set(article.id, found.link);
+        return found;
+      })();
+      known.set(article.id, pending);
+    }
+    return pending;
+  };
+
+  return {
+    async next(article: StoredArticle, exclude: Set<string>): Promise<NextLink | null> {
+      let { link, source } = await linkOf(article);
+      // Found excluding only the article itself: a path that excludes one of the candidates considered could
+      // choose another window, so it is looked for again with the path excluded (and not cached).
+      if (link.considered.some((id) => exclude.has(id))) ({ link, source } = await find(article, exclude));
+      return link.source && source
+        ? { article: source, verdict: link.source.verdict, credited: link.source.credited }
+        : null;
+    },
+    /** Caches the links found; a failure costs only a later check's time, never this answer. */
+    async save() {
+      if (cached) await deps.store.saveLinks(fresh, generation).catch(() => {});
+    },
+  };
 }
 
 /**
@@ -181,7 +275,8 @@ async function compareCandidates(
 
 /**
  * The first of the best `max` eligible candidates, in index order, that the compare finds a source: a chain link
- * needs one, so the next candidate is compared only when the one before was not.
+ * needs one, so the next candidate is compared only when the one before was not. With the window it was chosen
+ * from (the passage evidence of each candidate depends on the whole window).
  */
 async function firstDerived(
   deps: SourceFinderDeps,
@@ -190,12 +285,14 @@ async function firstDerived(
   max: number,
   stored: number,
   terms: number,
-): Promise<Scored | null> {
-  for (const c of await eligibleCandidates(deps, input, exclude, max, stored, terms)) {
+): Promise<{ found: Scored | null; considered: string[] }> {
+  const window = await eligibleCandidates(deps, input, exclude, max, stored, terms);
+  const considered = window.map((c) => c.article.id);
+  for (const c of window) {
     const s = await judged(deps, c, input);
-    if (s.verdict !== 'independent') return s;
+    if (s.verdict !== 'independent') return { found: s, considered };
   }
-  return null;
+  return { found: null, considered };
 }
 
 async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {

@@ -4,6 +4,7 @@ import type {
   ArticleMeta,
   ArticleStore,
   CandidateArticle,
+  DerivationLink,
   ListPage,
   ListQuery,
   NewArticle,
@@ -25,6 +26,10 @@ const MIGRATIONS = [
    );
    CREATE INDEX articles_outlet ON articles (outlet, seq);
    CREATE TABLE postings (key bigint NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq));`,
+  // Derivation links cached for the store's current generation (`DerivationLink` in types.ts).
+  `CREATE TABLE store_state (generation bigint NOT NULL);
+   INSERT INTO store_state (generation) VALUES (0);
+   CREATE TABLE links (id text PRIMARY KEY, link jsonb NOT NULL);`,
 ];
 
 export interface PostgresOptions {
@@ -132,6 +137,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
           ON CONFLICT DO NOTHING`,
           [postings.map((p) => p[0]), postings.map((p) => p[1])],
         );
+        if (out.some((o) => o.created)) await written(client);
         return out;
       });
     },
@@ -149,6 +155,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
         const row = res.rows[0] as { seq: number; keys: string[] } | undefined;
         if (!row) return false;
         await client.query('DELETE FROM postings WHERE key = ANY($1::bigint[]) AND seq = $2', [row.keys, row.seq]);
+        await written(client);
         return true;
       });
     },
@@ -175,10 +182,45 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Artic
       const res = await pool.query<{ n: number }>('SELECT count(*)::int8 AS n FROM articles');
       return res.rows[0]!.n;
     },
+    async generation() {
+      const res = await pool.query<{ g: number }>('SELECT generation AS g FROM store_state');
+      return res.rows[0]!.g;
+    },
+    async links(ids, generation) {
+      const out = new Map<string, DerivationLink>();
+      if (ids.length === 0) return out;
+      // One statement, one snapshot: the links read belong to the generation read with them.
+      const res = await pool.query<{ id: string; link: DerivationLink }>(
+        `SELECT l.id, l.link FROM links l, store_state s WHERE l.id = ANY($1::text[]) AND s.generation = $2`,
+        [ids, generation],
+      );
+      for (const r of res.rows) out.set(r.id, r.link);
+      return out;
+    },
+    async saveLinks(links, generation) {
+      if (links.size === 0) return;
+      // FOR SHARE waits for a write in progress (it holds store_state's row until it commits) and then reads the
+      // generation it committed, so a link computed before that write is never saved after it.
+      await pool.query(
+        `WITH s AS (SELECT generation FROM store_state FOR SHARE)
+        INSERT INTO links (id, link) SELECT b.id, b.link::jsonb FROM unnest($1::text[], $2::text[]) AS b(id, link), s
+        WHERE s.generation = $3 ON CONFLICT (id) DO UPDATE SET link = excluded.link`,
+        [[...links.keys()], [...links.values()].map((l) => JSON.stringify(l)), generation],
+      );
+    },
     async close() {
       await pool.end();
     },
   };
+}
+
+/**
+ * Marks the store written: a new generation, and every cached derivation link dropped (computed against the store
+ * as it was). Last in its transaction: the row lock on store_state serialises writers only from here to the commit.
+ */
+async function written(client: pg.PoolClient): Promise<void> {
+  await client.query('UPDATE store_state SET generation = generation + 1');
+  await client.query('DELETE FROM links');
 }
 
 async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

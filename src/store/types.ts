@@ -1,3 +1,4 @@
+import type { Verdict } from '../core/types.js';
 import type { DateRange } from '../retrieve/dates.js';
 
 /**
@@ -65,6 +66,21 @@ export interface ListPage {
   next: number | null;
 }
 
+/**
+ * What a stored article itself derives from, as a check's chain found it (`check/find-sources.ts`), kept so the
+ * next check following the same article reads it instead of comparing again. Valid only for the store's state it
+ * was computed in: every write (add or remove) discards all links, so a cached link never names a deleted article
+ * and never misses a source stored since.
+ */
+export interface DerivationLink {
+  /**
+   * The candidates it was chosen among (ids, the compared ones and the rest of their window): a chain that must
+   * exclude one of them could choose otherwise, so it looks again.
+   */
+  considered: string[];
+  source: { id: string; verdict: Verdict; credited: boolean | null } | null;
+}
+
 export type EngineName = 'sqlite' | 'postgres';
 
 export interface ArticleStore {
@@ -80,5 +96,11 @@ export interface ArticleStore {
   /** The stored articles with these sequence numbers (deleted ones are absent). */
   bySeq(seqs: readonly number[]): Promise<CandidateArticle[]>;
   count(): Promise<number>;
+  /** The store's state: changes with every write that adds or removes an article. */
+  generation(): Promise<number>;
+  /** The cached derivation link of each of these articles that has one for the current `generation`. */
+  links(ids: readonly string[], generation: number): Promise<Map<string, DerivationLink>>;
+  /** Caches these links (by article id) in one commit, unless the store was written since `generation`. */
+  saveLinks(links: ReadonlyMap<string, DerivationLink>, generation: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -56,6 +56,25 @@ t.test('a chain of copies points back to the first article (derivedFrom)', async
   t.equal(viaCaliber.derivedFrom?.credited, true, 'with the credit the middle link gave');
 });
 
+t.test('chain links are cached until the store changes; a deleted article leaves every chain', async (t) => {
+  const { app, store, ids } = await seeded(t);
+  const third = { ...SEED_ARTICLES['000'], text: `${SEED_ARTICLES['000'].text}\n\nMore.`, published: '2025-06-01' };
+  const check = async () => (await app.inject({ method: 'POST', url: '/v1/check', payload: third })).json();
+  const first = await check();
+  t.equal(first.sources[0].article.id, ids['000']);
+  t.equal(first.sources[0].derivedFrom?.article.id, ids['001']);
+  const generation = await store.generation();
+  const cached = (await store.links([ids['000']!], generation)).get(ids['000']!);
+  t.equal(cached?.source?.id, ids['001'], 'the link found is cached');
+  t.same(await check(), first, 'a check reading the cached links answers as the one that found them');
+
+  t.equal((await app.inject({ method: 'DELETE', url: `/v1/articles/${ids['001']}` })).statusCode, 204);
+  t.same(await store.links([ids['000']!], await store.generation()), new Map(), 'the delete discarded the links');
+  const after = await check();
+  t.equal(after.sources[0].article.id, ids['000']);
+  t.not(after.sources[0].derivedFrom?.article.id, ids['001'], 'the deleted article is no longer a link');
+});
+
 t.test('near misses, full results and the limit', async (t) => {
   const { app } = await seeded(t);
   const plain = (await app.inject({ method: 'POST', url: '/v1/check', payload: SEED_ARTICLES['003'] })).json();

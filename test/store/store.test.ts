@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import type { NewArticle } from '../../src/store/types.js';
+import type { DerivationLink, NewArticle } from '../../src/store/types.js';
 import { type EngineUnderTest, postgresEngine, postgresUnavailable, sqliteEngine } from '../fixtures/stores.js';
 
 /**
@@ -105,6 +105,36 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.notOk((await store.list({ limit: 10 })).articles.some((a) => a.id === article(1).id));
   });
 
+  t.test(
+    'a key held by more than cap articles reads as its first cap + 1: unchanged by adds, never deleted',
+    async (t) => {
+      const e = engine();
+      const store = await e.open();
+      t.teardown(() => store.close());
+      await store.add([1, 2, 3, 4, 5, 6].map((n) => article(n)));
+      const first = (await store.postings([7], 3)).get(7)!;
+      t.equal(first.length, 4);
+      t.same(
+        [...first].sort((a, b) => a - b),
+        first,
+        'in storing order',
+      );
+      t.same((await store.postings([7], 3)).get(7), first, 'read again');
+      await store.add([article(7)]);
+      t.same((await store.postings([7], 3)).get(7), first, 'an add does not change the first postings');
+      t.same((await store.postings([7], 2)).get(7), first.slice(0, 3), 'a smaller cap reads fewer');
+      t.equal((await store.postings([7], 10)).get(7)!.length, 7, 'a larger cap reads them all');
+      await store.remove(article(2).id);
+      const after = (await store.postings([7], 3)).get(7)!;
+      t.equal(after.length, 4);
+      t.notOk(after.includes(first[1]!), 'a deleted article is not among them');
+      const other = await e.open();
+      t.teardown(() => other.close());
+      await other.remove(article(3).id);
+      t.notOk((await store.postings([7], 3)).get(7)!.includes(first[2]!), 'nor one deleted by another instance');
+    },
+  );
+
   t.test('one batch: the same text twice is stored once, every article keeps its own postings', async (t) => {
     const store = await engine().open();
     t.teardown(() => store.close());
@@ -139,6 +169,56 @@ function storageSuite(t: Test, engine: () => EngineUnderTest) {
     t.equal(await second.count(), 2);
     t.equal((await second.get(article(3).id))!.text, article(3).text);
     t.equal((await second.postings([7], 10)).get(7)!.length, 2);
+  });
+
+  t.test('derivation links: cached for the current generation only; any add or remove discards them', async (t) => {
+    const e = engine();
+    const store = await e.open();
+    t.teardown(() => store.close());
+    await store.add([1, 2, 3].map((n) => article(n)));
+    const [a1, a2, a3] = [1, 2, 3].map((n) => article(n).id) as [string, string, string];
+    const toA1: DerivationLink = {
+      considered: [a1, a3],
+      source: { id: a1, verdict: 'wholly_derived', credited: false },
+    };
+    const none: DerivationLink = { considered: [a1], source: null };
+    let g = await store.generation();
+    t.same(await store.links([a2, a3], g), new Map(), 'nothing cached yet');
+    await store.saveLinks(
+      new Map([
+        [a2, toA1],
+        [a3, none],
+      ]),
+      g,
+    );
+    t.same(
+      await store.links([a2, a3, a1], g),
+      new Map([
+        [a2, toA1],
+        [a3, none],
+      ]),
+    );
+    const other = await e.open();
+    t.teardown(() => other.close());
+    t.same((await other.links([a2], g)).get(a2), toA1, 'another instance reads them');
+    t.same(await store.links([a2], g + 1), new Map(), 'a generation other than the current one reads nothing');
+
+    t.equal((await store.add([article(2)]))[0]!.created, false);
+    t.equal(await store.generation(), g, 'an add that stores nothing changes nothing');
+    await store.add([article(4)]);
+    t.not(await store.generation(), g, 'an add is a new generation');
+    t.same(await store.links([a2, a3], await store.generation()), new Map(), 'an add discards every link');
+    await store.saveLinks(new Map([[a3, none]]), g);
+    t.same(await store.links([a3], await store.generation()), new Map(), 'a link of an older generation is not saved');
+
+    g = await store.generation();
+    await store.saveLinks(new Map([[a2, toA1]]), g);
+    t.equal(await store.remove(a1), true);
+    t.not(await store.generation(), g, 'a remove is a new generation');
+    t.same(await store.links([a2], await store.generation()), new Map(), 'no link names a deleted article');
+    g = await store.generation();
+    t.equal(await store.remove(a1), false);
+    t.equal(await store.generation(), g, 'removing nothing changes nothing');
   });
 
   t.test('two instances on one store: the same article added at once is created exactly once', async (t) => {
