@@ -83,9 +83,49 @@ t.test('sentence splitting on messy news English (table)', async (t) => {
       ['It was the end.', 'The next day came.'],
     ],
     [
-      'ellipsis character and three dots',
+      'an ellipsis before a capitalised word ends a sentence; before lower case it does not',
       'He paused… Then spoke. Wait... what?',
-      ['He paused… Then spoke.', 'Wait... what?'],
+      ['He paused…', 'Then spoke.', 'Wait... what?'],
+    ],
+    [
+      'an ellipsis with a space before it, before a capitalised word (PAN)',
+      'No topic is too big to unmask ... First light for the telescope is due in 2010.',
+      ['No topic is too big to unmask ...', 'First light for the telescope is due in 2010.'],
+    ],
+    [
+      'an ellipsis before a name or "I" is an omission or a pause inside one sentence',
+      'The United States … Russia and China agreed. “I don’t know… I mean, maybe,” he said.',
+      ['The United States … Russia and China agreed.', '“I don’t know… I mean, maybe,” he said.'],
+    ],
+    [
+      'ellipses inside quotes: a quoted sentence ending in an ellipsis keeps its closing quote',
+      'He said it was “over...” The end came. She said “we will fight… We will win,” and left.',
+      ['He said it was “over...”', 'The end came.', 'She said “we will fight…', 'We will win,” and left.'],
+    ],
+    [
+      'a dash after a full stop starts the next sentence (a bullet or separator)',
+      'Now create your own dream design. - The 16-bit version is faster. It ships today! — Reuters',
+      ['Now create your own dream design.', '- The 16-bit version is faster.', 'It ships today!', '— Reuters'],
+    ],
+    [
+      'a dash after an abbreviation or inside a sentence is no break',
+      'The U.S. - Russia talks end at 2 p.m. - Moscow time. He left -- and never came back. A — B.',
+      ['The U.S. - Russia talks end at 2 p.m. - Moscow time.', 'He left -- and never came back.', 'A — B.'],
+    ],
+    [
+      'three hyphens standing alone are a rule between two items',
+      'It includes both transliteration and transcription. --- Vocabulary Page lists words --- Next Page',
+      ['It includes both transliteration and transcription.', '--- Vocabulary Page lists words', '--- Next Page'],
+    ],
+    [
+      'an initial before a pronoun or article ends a sentence; before a surname it does not',
+      'It was written by Cyrus K. The symbols pack followed. Plan B. It failed. John F. Kennedy spoke.',
+      ['It was written by Cyrus K.', 'The symbols pack followed.', 'Plan B.', 'It failed.', 'John F. Kennedy spoke.'],
+    ],
+    [
+      'a lower-case word glued to a capitalised one by a period is a typo (PAN), a name or domain is not',
+      'Floods came in the recent past.Floods, storms, fires. See www.Example.com or Yahoo.News today.',
+      ['Floods came in the recent past.', 'Floods, storms, fires.', 'See www.Example.com or Yahoo.News today.'],
     ],
     [
       'em dashes and NBSP',
