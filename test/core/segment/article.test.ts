@@ -165,6 +165,9 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
     'is by now quite tired of reading about budgets and councils.',
   ];
   const wrapped = [...para1, ...para2, 'Short last line.'].join('\n');
+  const heading = 'Critics Question the Mayor’s Budget Plan for the City';
+  const headed = [...para1, heading, ...para2].join('\n');
+  const prose = 'Critics question the Mayor’s Budget Plan for the City';
   const cases: [string, string, string[]][] = [
     ['blank-line paragraphs', 'First para.\n\nSecond para.\n\n\nThird.', ['First para.', 'Second para.', 'Third.']],
     [
@@ -182,6 +185,16 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
       'hard wrap at ~70 columns joins lines; an unfilled line ends a paragraph',
       wrapped,
       [para1.join('\n'), para2.join('\n'), 'Short last line.'],
+    ],
+    [
+      'hard wrap: a title-case heading longer than half the width ends a paragraph and is one',
+      headed,
+      [para1.join('\n'), heading, para2.join('\n')],
+    ],
+    [
+      'hard wrap: an unfilled line with a lower-case long word is still joined',
+      [...para1, prose, ...para2].join('\n'),
+      [para1.join('\n'), [prose, ...para2].join('\n')],
     ],
     [
       'one unpunctuated highlight per line (summaries) is not wrapping',
