@@ -10,8 +10,11 @@ import { SENTENCE_OPENERS } from './sentences.js';
 /** Closing quotes/brackets that may follow a sentence's last mark, and openers that may precede its first word. */
 const CLOSE = `["'”’»)\\]]*`;
 const OPEN = `["'“‘«(\\[]?`;
-/** An ellipsis (three dots or more, or U+2026), its closing marks and the space before a capitalised word. */
-const ELLIPSIS = new RegExp(`(?:\\.{3,}|…)${CLOSE}\\s+(?=${OPEN}\\p{Lu})`, 'gu');
+/** An ellipsis (three dots or more, or U+2026) with its closing marks, before a capitalised word: after a space
+ *  ("unmask ... First light") or glued to the word before ("given it back...This is how"). One glued to the next
+ *  word only ("Way? …Well now", "“…The") opens that sentence, where wink already starts it. */
+const DOTS = `(?:\\.{3,}|…)${CLOSE}`;
+const ELLIPSIS = new RegExp(`(?:(?<=[^\\s."'“‘«(\\[])${DOTS}\\s*|${DOTS}\\s+)(?=${OPEN}\\p{Lu})`, 'gu');
 /** A sentence's last mark, then a dash standing alone before a capitalised word or a number: a bullet or
  *  separator that wink reads as part of the sentence before ("…dream design. - The 16-bit version…"). */
 const END_THEN_DASH = new RegExp(`[.!?…]+${CLOSE}\\s+(?=[-–—]+\\s+${OPEN}[\\p{Lu}\\p{N}])`, 'gu');

@@ -84,8 +84,18 @@ t.test('sentence splitting on messy news English (table)', async (t) => {
     ],
     [
       'an ellipsis before a capitalised word ends a sentence; before lower case it does not',
-      'He paused… Then spoke. Wait... what?',
-      ['He paused…', 'Then spoke.', 'Wait... what?'],
+      'He paused… Then spoke. Wait... what? She gave it back...This is how they reacted.' +
+        ' Easy? …Well, no. He said “…The end.”',
+      [
+        'He paused…',
+        'Then spoke.',
+        'Wait... what?',
+        'She gave it back...',
+        'This is how they reacted.',
+        'Easy?',
+        '…Well, no.',
+        'He said “…The end.”',
+      ],
     ],
     [
       'an ellipsis with a space before it, before a capitalised word (PAN)',
