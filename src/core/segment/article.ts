@@ -1,5 +1,6 @@
 import type { Boilerplate, Span } from '../types.js';
 import { classifyParagraphs } from './boilerplate.js';
+import { withMissedBreaks } from './breaks.js';
 import { type Nlp, nlpView, readTokens, type TokenTable } from './nlp.js';
 import { paragraphSpans } from './paragraphs.js';
 import {
@@ -29,13 +30,15 @@ export interface SegmentedText {
 
 export { MAX_TOKEN_RUN } from './nlp.js';
 
-/** The one wink read of a text and the sentence starts taken from it; the plain punctuation rule's
- * starts if wink's tokens cannot be placed on the text, and no tokens at all if wink fails on this input. */
+/** The one wink read of a text and the sentence starts taken from it, with the breaks wink misses (`breaks.ts`);
+ * the plain punctuation rule's starts if wink's tokens cannot be placed on the text, and no tokens at all if wink
+ * fails on this input. */
 function readText(text: string, paragraphs: Span[], nlp: Nlp): { tokens: TokenTable | null; starts: number[] } {
   const view = nlpView(text, paragraphs);
   try {
     const tokens = readTokens(view, nlp);
-    return { tokens, starts: tokens.sentenceStarts ?? plainSentenceStarts(view) };
+    const starts = tokens.sentenceStarts ? withMissedBreaks(view, tokens, tokens.sentenceStarts) : null;
+    return { tokens, starts: starts ?? plainSentenceStarts(view) };
   } catch {
     // wink-nlp is not meant to throw, but the core must not: fall through to the plain rule.
     return { tokens: null, starts: plainSentenceStarts(view) };

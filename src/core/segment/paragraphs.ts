@@ -83,17 +83,37 @@ function isHardWrapped(text: string, blocks: Line[][]): { wrapped: boolean; widt
 /** A wrapped line shorter than this share of the width, followed by a capital, ends a paragraph (a heading). */
 export const WRAP_SHORT_LINE = 0.5;
 
+/** Words of this many letters or more that a title capitalises (shorter ones, "of", "the", "and", may stay low). */
+const TITLE_WORD = 4;
+/** Longer prepositions that some styles keep in lower case in titles ("Trump Meets with Putin"). */
+const TITLE_LOWER = new Set(['with', 'from', 'into', 'onto', 'over', 'upon']);
+
+/** A title-case line: every long word capitalised ("Critics Question the Mayor’s Budget Plan for the City"). Wrapped
+ *  prose has a lower-case long word on nearly every line; a heading has none. */
+function isTitleLine(text: string, line: Line): boolean {
+  const words = text.slice(line.start, line.end).split(/\s+/);
+  if (!/^["'“‘(]?\p{Lu}/u.test(words[0] as string)) return false;
+  for (const w of words) {
+    const word = w.replace(/^["'“‘(]+/u, '');
+    if (word.length >= TITLE_WORD && /^\p{Ll}/u.test(word) && !TITLE_LOWER.has(word.replace(/\P{L}+$/u, ''))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * In hard-wrapped text, whether the break after `line` ends a paragraph: the line was not filled to the width AND
- * it ends a sentence, or it is a short line before a capital. A merely unfilled line is still joined: wrap widths
- * wobble by a few columns (the widest line overstates the width), and cutting a sentence at a wrap is worse than
- * merging two paragraphs.
+ * it ends a sentence, or it is a heading before a capital: a short line, or a title-case one. A merely unfilled
+ * line is still joined: wrap widths wobble by a few columns (the widest line overstates the width), and cutting a
+ * sentence at a wrap is worse than merging two paragraphs.
  */
 function endsParagraph(text: string, line: Line, next: Line, width: number): boolean {
   const len = line.end - line.start;
   if (len + 1 + next.firstWord > width - WRAP_SLACK) return false;
   if (TERMINAL.test(text.slice(Math.max(line.start, line.end - 4), line.end))) return true;
-  return len < width * WRAP_SHORT_LINE && /^["'“‘(]?\p{Lu}/u.test(text.slice(next.start, next.start + 2));
+  const heading = len < width * WRAP_SHORT_LINE || isTitleLine(text, line);
+  return heading && /^["'“‘(]?\p{Lu}/u.test(text.slice(next.start, next.start + 2));
 }
 
 /**

@@ -27,7 +27,7 @@ export function winkSentenceStarts(nlpText: string, nlp: Nlp): number[] | null {
 }
 
 /** Words that start a real sentence even when a typo glued it to the last one ("the end.The next day"). */
-const SENTENCE_OPENERS = new Set([
+export const SENTENCE_OPENERS = new Set([
   'a',
   'an',
   'the',
@@ -75,14 +75,21 @@ const SENTENCE_OPENERS = new Set([
   'who',
 ]);
 
+/** A lower-case word of three letters or more, then the period: "…in the recent past." of "past.Floods". */
+const LOWER_WORD_END = /(?:^|[^\p{L}\p{M}.])\p{Ll}{3,}$/u;
+
 /**
  * True when a sentence start glued to a period with no space ("Caliber.Az", "Yahoo.News") is a domain-like name
- * rather than a typo: wink splits both, but only the typo is a boundary.
+ * rather than a typo: wink splits both, but only the typo is a boundary. A typo follows an opener ("end.The")
+ * or a plain lower-case word before a capital ("past.Floods"); a name's first part is capitalised, and
+ * "www.Example.com" goes on with another dot.
  */
 export function isGluedName(text: string, start: number): boolean {
   if (start === 0 || text[start - 1] !== '.' || !/\p{L}/u.test(text[start - 2] ?? '')) return false;
-  const word = /^\p{L}+/u.exec(text.slice(start, start + 40));
-  return word !== null && !SENTENCE_OPENERS.has(word[0].toLowerCase());
+  const word = /^\p{L}+(\.\p{L})?/u.exec(text.slice(start, start + 40));
+  if (word === null || SENTENCE_OPENERS.has((word[0] as string).toLowerCase())) return false;
+  if (word[1] !== undefined || !/^\p{Lu}/u.test(word[0] as string)) return true;
+  return !LOWER_WORD_END.test(text.slice(Math.max(0, start - 41), start - 1));
 }
 
 /** End punctuation (with closing quotes/brackets), whitespace, then something that can open a sentence. */

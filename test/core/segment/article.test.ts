@@ -85,9 +85,59 @@ t.test('sentence splitting on messy news English (table)', async (t) => {
       ['It was the end.', 'The next day came.'],
     ],
     [
-      'ellipsis character and three dots',
-      'He paused… Then spoke. Wait... what?',
-      ['He paused… Then spoke.', 'Wait... what?'],
+      'an ellipsis before a capitalised word ends a sentence; before lower case it does not',
+      'He paused… Then spoke. Wait... what? She gave it back...This is how they reacted.' +
+        ' Easy? …Well, no. He said “…The end.”',
+      [
+        'He paused…',
+        'Then spoke.',
+        'Wait... what?',
+        'She gave it back...',
+        'This is how they reacted.',
+        'Easy?',
+        '…Well, no.',
+        'He said “…The end.”',
+      ],
+    ],
+    [
+      'an ellipsis with a space before it, before a capitalised word (PAN)',
+      'No topic is too big to unmask ... First light for the telescope is due in 2010.',
+      ['No topic is too big to unmask ...', 'First light for the telescope is due in 2010.'],
+    ],
+    [
+      'an ellipsis before a name or "I" is an omission or a pause inside one sentence',
+      'The United States … Russia and China agreed. “I don’t know… I mean, maybe,” he said.',
+      ['The United States … Russia and China agreed.', '“I don’t know… I mean, maybe,” he said.'],
+    ],
+    [
+      'ellipses inside quotes: a quoted sentence ending in an ellipsis keeps its closing quote',
+      'He said it was “over...” The end came. She said “we will fight… We will win,” and left.',
+      ['He said it was “over...”', 'The end came.', 'She said “we will fight…', 'We will win,” and left.'],
+    ],
+    [
+      'a dash after a full stop starts the next sentence (a bullet or separator)',
+      'Now create your own dream design. - The 16-bit version is faster. It ships today! — Reuters',
+      ['Now create your own dream design.', '- The 16-bit version is faster.', 'It ships today!', '— Reuters'],
+    ],
+    [
+      'a dash after an abbreviation or inside a sentence is no break',
+      'The U.S. - Russia talks end at 2 p.m. - Moscow time. He left -- and never came back. A — B.',
+      ['The U.S. - Russia talks end at 2 p.m. - Moscow time.', 'He left -- and never came back.', 'A — B.'],
+    ],
+    [
+      'three hyphens standing alone are a rule between two items',
+      'It includes both transliteration and transcription. --- Vocabulary Page lists words --- Next Page',
+      ['It includes both transliteration and transcription.', '--- Vocabulary Page lists words', '--- Next Page'],
+    ],
+    [
+      'an initial before a pronoun or article ends a sentence; before a surname it does not',
+      'It was written by Cyrus K. The symbols pack followed. Plan B. It failed. John F. Kennedy spoke.',
+      ['It was written by Cyrus K.', 'The symbols pack followed.', 'Plan B.', 'It failed.', 'John F. Kennedy spoke.'],
+    ],
+    [
+      'a lower-case word glued to a capitalised one by a period is a typo (PAN), a name or domain is not',
+      'Floods came in the recent past.Floods, storms, fires. See www.Example.com or Yahoo.News today.',
+      ['Floods came in the recent past.', 'Floods, storms, fires.', 'See www.Example.com or Yahoo.News today.'],
     ],
     [
       'em dashes and NBSP',
@@ -127,6 +177,9 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
     'is by now quite tired of reading about budgets and councils.',
   ];
   const wrapped = [...para1, ...para2, 'Short last line.'].join('\n');
+  const heading = 'Critics Question the Mayor’s Budget Plan for the City';
+  const headed = [...para1, heading, ...para2].join('\n');
+  const prose = 'Critics question the Mayor’s Budget Plan for the City';
   const cases: [string, string, string[]][] = [
     ['blank-line paragraphs', 'First para.\n\nSecond para.\n\n\nThird.', ['First para.', 'Second para.', 'Third.']],
     [
@@ -144,6 +197,16 @@ t.test('paragraphs: blank lines, one paragraph per line, hard wraps, CRLF and CR
       'hard wrap at ~70 columns joins lines; an unfilled line ends a paragraph',
       wrapped,
       [para1.join('\n'), para2.join('\n'), 'Short last line.'],
+    ],
+    [
+      'hard wrap: a title-case heading longer than half the width ends a paragraph and is one',
+      headed,
+      [para1.join('\n'), heading, para2.join('\n')],
+    ],
+    [
+      'hard wrap: an unfilled line with a lower-case long word is still joined',
+      [...para1, prose, ...para2].join('\n'),
+      [para1.join('\n'), [prose, ...para2].join('\n')],
     ],
     [
       'one unpunctuated highlight per line (summaries) is not wrapping',
