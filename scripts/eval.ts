@@ -4,11 +4,12 @@
  * cases without gold units, the share of rewrite claims aligned). `--json` prints the figures as JSON.
  * The regression test `test/eval-regression.test.ts` pins these figures.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleInput, CompareResult } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
+import { packageRoot } from '../src/version.js';
 import { type CorporaFigures, corporaAvailable, corporaDir, printCorpora, scoreCorpora } from './fit/corpora.js';
 
 /** How a case is compared (the engine as configured, or a variant being fitted). */
@@ -186,18 +187,9 @@ export function scoreCase(c: Case, run: CompareFn = engineCompare): CaseFigures 
   return r;
 }
 
-/**
- * The directory of the eval cases, found from this module in `scripts/` or `dist/scripts/`: the nearest
- * `test/fixtures/eval` above it that holds the pins (the compiled tests make a `dist/test/fixtures/eval` without them).
- */
+/** The directory of the eval cases, in the repository (never a compiled copy under `dist/`). */
 export function casesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const cases = join(dir, 'test', 'fixtures', 'eval');
-    if (existsSync(join(cases, 'pinned.json'))) return cases;
-    dir = dirname(dir);
-  }
-  throw new Error('test/fixtures/eval not found');
+  return join(fileURLToPath(packageRoot()), 'test', 'fixtures', 'eval');
 }
 
 /** Scores every case of `dir` (sorted by file name). */

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { EXAMPLES, readmeBlocks, runExamples, updateReadme } from '../scripts/readme-examples.js';
 import { repoPath } from './fixtures/repo.js';
@@ -14,7 +13,7 @@ t.setTimeout(300_000);
 const readme = readFileSync(repoPath('README.md'), 'utf8');
 
 t.test('every README example block matches the answer its command gets from the service', async (t) => {
-  const fresh = await runExamples(pathToFileURL(`${repoPath()}/`));
+  const fresh = await runExamples();
   const blocks = readmeBlocks(readme);
   for (const ex of EXAMPLES) {
     const written = blocks.get(ex.name);
