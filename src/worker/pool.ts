@@ -20,6 +20,7 @@ import {
   type WorkerTask,
 } from './messages.js';
 import { performTask } from './tasks.js';
+import { workerStart } from './worker-start.js';
 
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
@@ -171,6 +172,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       // and the GC time shorter, for at most that much more memory.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       workerData: { allowFaults: opts.faults !== undefined } satisfies CompareWorkerData,
+      ...workerStart(process.execArgv, process.env),
     });
     // Each worker posts one message once its resources are loaded (src/worker/compare-worker.ts).
     pool.on('message', (m: unknown) => {
