@@ -3,7 +3,6 @@ import { StringDecoder } from 'node:string_decoder';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { resolveArticle } from '../src/http/article-input.js';
 import { PROBLEMS, type ProblemCode, ProblemError, problem } from '../src/http/problem.js';
 import { assertStorable } from '../src/http/store.js';
@@ -15,7 +14,6 @@ import { NewArticleBodySchema } from '../src/schemas/store.js';
 import type { ArticleStore, NewArticle } from '../src/store/types.js';
 
 const NDJSON = 'application/x-ndjson';
-const checkLine = Compile(NewArticleBodySchema);
 /** Articles committed in one transaction at most: a commit per line would bound ingest by the disk's sync rate. */
 const COMMIT_MAX = 500;
 
@@ -43,6 +41,11 @@ interface Pending {
  */
 export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkLimits) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // The line validator is compiled on the first bulk request: typebox's compiler is some 300 modules, which every
+  // start of the service (and every test of it) would otherwise load for a route many deployments never use.
+  const compileLine = async () => (await import('typebox/compile')).Compile(NewArticleBodySchema);
+  let lineValidator: ReturnType<typeof compileLine> | undefined;
+  const checkLine = () => (lineValidator ??= compileLine());
   // Hands the body over unread: the handler streams it (bodyLimit applies to buffered parsers only).
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
@@ -150,8 +153,9 @@ export default async function bulkRoutes(fastify: FastifyInstance, limits: BulkL
     } catch (err) {
       return fail('MALFORMED_BODY', `Line ${line} is not JSON: ${(err as Error).message}`);
     }
-    if (!checkLine.Check(value)) {
-      const errors = [...checkLine.Errors(value)]
+    const validator = await checkLine();
+    if (!validator.Check(value)) {
+      const errors = [...validator.Errors(value)]
         .filter((e) => e.keyword !== 'boolean')
         .map((e) => ({
           field: `line.${e.instancePath.replace(/^\//, '').replace(/\//g, '.')}`.replace(/\.$/, ''),
