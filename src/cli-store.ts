@@ -8,7 +8,7 @@ import { type CheckAnswer, findSources } from './check/find-sources.js';
 import { loadConfig } from './config.js';
 import type { ArticleInput } from './core/types.js';
 import { defaultComparer } from './default-comparer.js';
-import { ExtractError, extractArticle } from './extract/html.js';
+import { ExtractError } from './extract/article.js';
 import { defaultLexicon } from './lexicon/vectors.js';
 import { renderSourcesHtml, renderSourcesMarkdown, renderSourcesText } from './render/sources.js';
 import { prepareArticle } from './retrieve/prepare.js';
@@ -71,6 +71,7 @@ async function readArticle(path: string, meta: Partial<ArticleInput>): Promise<A
   const raw = await readFile(path, 'utf8');
   const given = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
   if (/\.html?$/i.test(path) || /^\s*<(!doctype html|html[\s>])/i.test(raw)) {
+    const { extractArticle } = await import('./extract/html.js');
     const page = extractArticle(raw);
     return { outlet: page.siteName, title: page.title, ...given, text: page.text };
   }

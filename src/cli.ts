@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { storeMain } from './cli-store.js';
 import type { ArticleInput, CompareResult } from './core/types.js';
 import { defaultComparer } from './default-comparer.js';
-import { ExtractError, extractArticle } from './extract/html.js';
+import { ExtractError } from './extract/article.js';
 import { decodeText, TextBytesError } from './input/text-bytes.js';
 import { createLogger, pino } from './logger.js';
 import { renderResult } from './render/format.js';
@@ -230,6 +230,7 @@ async function loadArticle(
   const isHtml = /\.html?$/i.test(path) || /^\s*<(!doctype html|html[\s>])/i.test(raw);
   const meta = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
   if (isHtml) {
+    const { extractArticle } = await import('./extract/html.js');
     try {
       const page = extractArticle(raw);
       return { input: { outlet: page.siteName, title: page.title, ...meta, text: page.text }, extracted: true };

@@ -1,5 +1,5 @@
 import type { ArticleInput, CompareResult, Side } from '../core/types.js';
-import { ExtractError, type ExtractedArticle } from '../extract/html.js';
+import { ExtractError, type ExtractedArticle } from '../extract/article.js';
 import { binaryReason } from '../input/text-bytes.js';
 import type { ArticleBody } from '../schemas/article.js';
 import { ProblemError } from './problem.js';

@@ -18,6 +18,8 @@ const started = performance.now();
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
 const { defaultComparer } = await import('../default-comparer.js');
 const { performTask } = await import('./tasks.js');
+// The page extractor too: the first HTML request should not wait for its modules to load.
+await import('../extract/html.js');
 
 /**
  * Resources (wink-nlp model, lexicon/vectors) load when the core's modules are imported, i.e. once per worker
@@ -35,11 +37,12 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
  * synchronous CPU work; the pool (src/worker/pool.ts) bounds them in time by terminating this thread, which
  * piscina replaces.
  */
-export default function runTask(task: ExtractTask): ExtractAnswer;
+export default function runTask(task: ExtractTask): Promise<ExtractAnswer>;
 export default function runTask(task: CompareTask): CompareResult | Uint8Array;
-export default function runTask(task: WorkerTask): CompareResult | Uint8Array | ExtractAnswer;
-export default function runTask(task: WorkerTask): CompareResult | Uint8Array | ExtractAnswer {
-  if (task.kind !== 'extract' && task.fault && data.allowFaults) simulate(task.fault);
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Promise<ExtractAnswer>;
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Promise<ExtractAnswer> {
+  if (task.kind === 'extract') return performTask(task);
+  if (task.fault && data.allowFaults) simulate(task.fault);
   const answer = performTask(task);
   // A serialised or rendered answer crosses as its UTF-8 bytes, moved rather than copied: the main thread then
   // writes them to the socket as they are. Handed over as a string, it would be encoded on the event loop, the

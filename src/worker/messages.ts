@@ -1,5 +1,5 @@
 import type { ArticleInput, CompareLimits } from '../core/types.js';
-import type { ExtractedArticle } from '../extract/html.js';
+import type { ExtractedArticle } from '../extract/article.js';
 import type { Format } from '../render/format.js';
 import type { HtmlOptions } from '../render/html.js';
 

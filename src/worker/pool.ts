@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import { DEFAULTS } from '../config.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
 import { defaultComparer } from '../default-comparer.js';
-import { ExtractError, type ExtractedArticle } from '../extract/html.js';
+import { ExtractError, type ExtractedArticle } from '../extract/article.js';
 import { ProblemError } from '../http/problem.js';
 import type { Logger } from '../logger.js';
 import type { HtmlOptions } from '../render/html.js';

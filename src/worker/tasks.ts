@@ -1,6 +1,6 @@
 import type { CompareResult } from '../core/types.js';
 import { defaultComparer } from '../default-comparer.js';
-import { ExtractError, extractArticle } from '../extract/html.js';
+import { ExtractError } from '../extract/article.js';
 import { renderResult } from '../render/format.js';
 import type { CompareTask, ExtractAnswer, ExtractTask, WorkerTask } from './messages.js';
 
@@ -8,10 +8,10 @@ import type { CompareTask, ExtractAnswer, ExtractTask, WorkerTask } from './mess
  * What a worker does with a task, as plain functions: the worker entry runs them in a thread, the engine runs
  * them inline for tiny inputs (where a round trip to a worker costs more than the work).
  */
-export function performTask(task: ExtractTask): ExtractAnswer;
+export function performTask(task: ExtractTask): Promise<ExtractAnswer>;
 export function performTask(task: CompareTask): CompareResult | string;
-export function performTask(task: WorkerTask): CompareResult | string | ExtractAnswer;
-export function performTask(task: WorkerTask): CompareResult | string | ExtractAnswer {
+export function performTask(task: WorkerTask): CompareResult | string | Promise<ExtractAnswer>;
+export function performTask(task: WorkerTask): CompareResult | string | Promise<ExtractAnswer> {
   return task.kind === 'extract' ? performExtract(task) : performCompare(task);
 }
 
@@ -24,8 +24,12 @@ export function performCompare(task: CompareTask): CompareResult | string {
   return task.format ? renderResult(result, task.format, task.render) : result;
 }
 
-/** A web page's article; a page without one is an answer (`ok: false`), not an exception crossing threads. */
-export function performExtract(task: ExtractTask): ExtractAnswer {
+/**
+ * A web page's article; a page without one is an answer (`ok: false`), not an exception crossing threads. The
+ * extractor is imported on the first page (a worker imports it at start, src/worker/compare-worker.ts).
+ */
+export async function performExtract(task: ExtractTask): Promise<ExtractAnswer> {
+  const { extractArticle } = await import('../extract/html.js');
   try {
     return { ok: true, article: extractArticle(task.html) };
   } catch (err) {

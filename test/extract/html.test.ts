@@ -1,12 +1,7 @@
 import { parseHTML } from 'linkedom';
 import t from 'tap';
-import {
-  blockText,
-  DEFAULT_EXTRACT_LIMITS,
-  ExtractError,
-  extractArticle,
-  sourceNesting,
-} from '../../src/extract/html.js';
+import { DEFAULT_EXTRACT_LIMITS, ExtractError } from '../../src/extract/article.js';
+import { blockText, extractArticle, sourceNesting } from '../../src/extract/html.js';
 import { FURNITURE_STRINGS, newsPage } from '../fixtures/html-page.js';
 import { seeds } from '../fixtures/seeds.js';
 

@@ -54,7 +54,7 @@ t.test('extracted sides carry their text in the answer', async (t) => {
 });
 
 t.test('an extract task answers the article, or why there is none, without throwing across the thread', async (t) => {
-  const page = runCompare({
+  const page = await runCompare({
     kind: 'extract',
     html:
       '<html><head><title>Budget</title></head><body><article><p>The council approved' +
@@ -62,7 +62,7 @@ t.test('an extract task answers the article, or why there is none, without throw
       ' roads.</p></article></body></html>',
   });
   t.ok(page.ok && page.article.text.includes('The council approved the budget'));
-  const none = runCompare({ kind: 'extract', html: '<html><body></body></html>' });
+  const none = await runCompare({ kind: 'extract', html: '<html><body></body></html>' });
   t.match(none, { ok: false, message: /./ });
 });
 
