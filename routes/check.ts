@@ -44,6 +44,7 @@ export default async function checkRoutes(fastify: FastifyInstance) {
         store,
         rarity: app.rarity,
         compare: (o: ArticleInput, r: ArticleInput) => app.engine.compare(o, r),
+        derive: (o: ArticleInput, r: ArticleInput) => app.engine.derive(o, r),
       };
       const answer = await findSources(deps, input, {
         limit: limit ?? DEFAULT_SOURCES,
