@@ -339,9 +339,7 @@ async function eligibleCandidates(
     POSTINGS_CAP,
   );
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
-  const ranked = rankCandidates(query, postings, stored)
-    .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
-    .slice(0, max * 3);
+  const ranked = rankCandidates(query, postings, stored, POSTINGS_CAP, MIN_CANDIDATE_SCORE).slice(0, max * 3);
   const bySeq = new Map((await deps.store.bySeq(ranked.map((c) => c.seq))).map((a) => [a.seq, a]));
   const range = dateRange(input.published);
   const eligible = ranked.flatMap((c) => {
