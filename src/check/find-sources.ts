@@ -180,7 +180,7 @@ type FinderStore = SourceFinderDeps['store'];
  * source of the checked article, most of which the check looked up already (a third of a check's lookups).
  */
 function readingOnce(store: FinderStore): FinderStore {
-  const read = new Map<number, number[]>();
+  const read = new Map<number, readonly number[]>();
   let readCap: number | undefined;
   return {
     async postings(keys, cap) {
