@@ -23,7 +23,7 @@ import { derivationOf, type IndexEvidence, type SummaryRule, sourceVerdict } fro
 /** Candidates compared per check. */
 export const COMPARE_CANDIDATES = 6;
 /**
- * Candidates given the full compare, one after another, when looking for what a found source itself derives from:
+ * Candidates compared, one after another, when looking for what a found source itself derives from:
  * the first found a source ends the search.
  */
 export const CHAIN_CANDIDATES = 2;
@@ -93,7 +93,7 @@ export interface FoundSource {
 
 export interface CheckAnswer {
   sources: FoundSource[];
-  /** Stored articles given the full compare. */
+  /** Stored articles compared with it. */
   compared: number;
   /** Stored articles when the check ran. */
   stored: number;
