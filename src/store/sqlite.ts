@@ -167,17 +167,17 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     }
   };
 
-  // Read again inside the write transaction: a delete committed since the lookup (by another process) is seen.
-  // Only a cache: a failure (another process holding the write lock too long) costs a later lookup's time.
-  const keepCommonAll = db.transaction((keys: number[], cap: number) => {
-    for (const key of keys) {
-      const seqs = postingsOf.all(key, cap + 1) as number[];
-      if (seqs.length > cap && seqs[seqs.length - 1]! <= 0xffffffff) saveCommon.run(key, encodeSeqs(seqs));
-    }
+  // Kept only while the store is at the generation the postings were read at: every delete, by any process, changes
+  // it in its own transaction, so postings read at that generation are still the key's first ones and need not be
+  // read again. Only a cache: a failure (another process holding the write lock too long) or a write since costs a
+  // later lookup's time.
+  const keepCommonAll = db.transaction((common: [number, number[]][], generation: number) => {
+    if (generationOf.get() !== generation) return;
+    for (const [key, seqs] of common) if (seqs[seqs.length - 1]! <= 0xffffffff) saveCommon.run(key, encodeSeqs(seqs));
   });
-  const keepCommon = (keys: number[], cap: number) => {
+  const keepCommon = (common: [number, number[]][], generation: number) => {
     try {
-      cacheWrite(() => keepCommonAll(keys, cap));
+      cacheWrite(() => keepCommonAll.immediate(common, generation));
     } catch {
       // Left uncached: the next lookup of these keys reads their postings again.
     }
@@ -202,9 +202,10 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
       // A key held by more than `cap` articles is read as its first cap + 1 postings, which adds never change (new
       // articles take higher seqs): kept in one row, they are read as one blob instead of cap + 1 index rows. At
       // 100,000 articles these keys are a third of a check's postings rows.
-      recent.at(generationOf.get() as number);
+      const generation = generationOf.get() as number;
+      recent.at(generation);
       const out = new Map<number, readonly number[]>();
-      const common: number[] = [];
+      const common: [number, number[]][] = [];
       for (const key of keys) {
         const cached = recent.get(key, cap);
         if (cached) {
@@ -221,9 +222,9 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
         const seqs = postingsOf.all(key, cap + 1) as number[];
         out.set(key, seqs);
         recent.set(key, cap, seqs);
-        if (seqs.length > cap) common.push(key);
+        if (seqs.length > cap) common.push([key, seqs]);
       }
-      if (common.length > 0) keepCommon(common, cap);
+      if (common.length > 0) keepCommon(common, generation);
       return out;
     },
     async bySeq(seqs) {
