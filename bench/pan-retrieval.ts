@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
 import type { SummaryRule } from '../src/check/judge.js';
-import type { ArticleInput, CompareResult } from '../src/core/types.js';
+import type { Derivation } from '../src/core/compare.js';
+import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
 import type { Rarity } from '../src/retrieve/signature.js';
@@ -66,8 +67,8 @@ export interface PanResult {
 export interface PanOptions {
   dir?: string;
   onProgress?: (done: number, total: number) => void;
-  /** The compare (default: this process's comparer); the fitting script memoises it. */
-  compare?: (original: ArticleInput, rewrite: ArticleInput) => Promise<CompareResult>;
+  /** The compare's derivation figures (default: this process's comparer); the fitting script memoises them. */
+  derive?: (original: ArticleInput, rewrite: ArticleInput) => Promise<Derivation>;
   summaryRule?: SummaryRule;
 }
 
@@ -122,7 +123,8 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
     const deps: SourceFinderDeps = {
       store,
       rarity,
-      compare: options.compare ?? (async (o, r) => defaultComparer().compare(o, r)),
+      compare: async (o, r) => defaultComparer().compare(o, r),
+      derive: options.derive ?? (async (o, r) => defaultComparer().derive(o, r)),
       summaryRule: options.summaryRule,
     };
     const rows = new Map<string, PanRow>();

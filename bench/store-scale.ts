@@ -153,6 +153,7 @@ export async function storeScale(engine: 'sqlite' | 'postgres', opts: ScaleOptio
       store,
       rarity: opts.rarity,
       compare: async (o: ArticleInput, r: ArticleInput) => defaultComparer().compare(o, r),
+      derive: async (o: ArticleInput, r: ArticleInput) => defaultComparer().derive(o, r),
     };
     for (const target of opts.sizes) {
       // Timed: index keys computed and the batch committed (building the synthetic texts is not ingest).

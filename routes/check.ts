@@ -21,8 +21,8 @@ export default async function checkRoutes(fastify: FastifyInstance) {
         security: [{ bearerAuth: [] }],
         summary: 'Find the sources of an article among the stored ones',
         description:
-          'Candidates come from the store’s index (shared word runs and rare terms); the best few get the ' +
-          'full compare, through the same workers as /v1/compare. Only articles not published after this one (when ' +
+          'Candidates come from the store’s index (shared word runs and rare terms); the best few are compared ' +
+          'with it, through the same workers as /v1/compare. Only articles not published after this one (when ' +
           'both dates are known) and never the same text. Sources whose verdict is `independent` are left out unless ' +
           '`?nearMisses=true`. Accept/`?format=` as for /v1/compare; the HTML report lists the sources with a ' +
           'side-by-side per source.',
@@ -44,6 +44,7 @@ export default async function checkRoutes(fastify: FastifyInstance) {
         store,
         rarity: app.rarity,
         compare: (o: ArticleInput, r: ArticleInput) => app.engine.compare(o, r),
+        derive: (o: ArticleInput, r: ArticleInput) => app.engine.derive(o, r),
       };
       const answer = await findSources(deps, input, {
         limit: limit ?? DEFAULT_SOURCES,

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { PAN_DIR, type PanOutcome, panRetrieval, panShares, withoutReuse } from '../bench/pan-retrieval.js';
 import { longestSharedRun } from '../bench/verbatim-runs.js';
 import { SUMMARY_RULE, type SummaryRule } from '../src/check/judge.js';
-import type { ArticleInput, CompareResult } from '../src/core/types.js';
+import type { Derivation } from '../src/core/compare.js';
+import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
 import { defaultLexicon } from '../src/lexicon/vectors.js';
 import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature.js';
@@ -29,11 +30,11 @@ const MAX_FALSE = 0.02;
 const dir = process.argv[2] ?? PAN_DIR;
 const lexicon = defaultLexicon();
 const rarity = lexicon ? rarityFromRanks(lexicon.rank, lexicon.size) : rarityWithoutLexicon;
-const memo = new Map<string, CompareResult>();
-const compare = async (o: ArticleInput, r: ArticleInput) => {
+const memo = new Map<string, Derivation>();
+const derive = async (o: ArticleInput, r: ArticleInput) => {
   const key = `${o.text.length}:${o.text.slice(0, 200)}\u0000${r.text}`;
   let result = memo.get(key);
-  if (!result) memo.set(key, (result = defaultComparer().compare(o, r)));
+  if (!result) memo.set(key, (result = defaultComparer().derive(o, r)));
   return result;
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -46,7 +47,7 @@ const runs: { rule: SummaryRule; outcomes: PanOutcome[] }[] = [];
 for (const alignedWeight of WEIGHTS) {
   for (const minScore of THRESHOLDS) {
     const rule = { alignedWeight, minScore };
-    const r = await panRetrieval(rarity, { dir, compare, summaryRule: rule });
+    const r = await panRetrieval(rarity, { dir, derive, summaryRule: rule });
     if (!r) throw new Error(`no PAN corpus at ${dir}`);
     runs.push({ rule, outcomes: r.outcomes });
     console.log(`weight ${alignedWeight}, threshold ${minScore}: ${figures(r.outcomes)}`);

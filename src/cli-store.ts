@@ -156,7 +156,12 @@ export async function storeMain(argv: string[], io: StoreIo): Promise<number> {
     store = await openStore(loadConfig(io.env ?? process.env));
     const format = formats[0] ?? 'text';
     const answer = await findSources(
-      { store, rarity: rarity(), compare: async (o, r) => defaultComparer().compare(o, r) },
+      {
+        store,
+        rarity: rarity(),
+        compare: async (o, r) => defaultComparer().compare(o, r),
+        derive: async (o, r) => defaultComparer().derive(o, r),
+      },
       input,
       { limit, nearMisses: values['near-misses'], full: format === 'html' },
     );

@@ -1,3 +1,4 @@
+import type { Derivation } from '../core/compare.js';
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
 import { articleId } from '../retrieve/fingerprint.js';
@@ -6,19 +7,23 @@ import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.j
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
-import { alignedClaims, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
+import { derivationOf, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
- * (never all of them); each gets the full compare, stored article as the original, the checked one as the
- * rewrite; those the compare finds derived are the sources. Resources are injected: the store, the compare (the
- * routes pass the worker engine, the CLI the core) and the rarity the index was built with.
+ * (never all of them); each is compared, stored article as the original, the checked one as the rewrite; those
+ * the compare finds derived are the sources. Resources are injected: the store, the compare (the routes pass the
+ * worker engine, the CLI the core) and the rarity the index was built with.
+ *
+ * A source is answered by the compare's summary figures, which `derive` gives without the journalism checks (a
+ * third of a compare): only a check asked for the full results (`full`) runs the whole compare, on its own
+ * candidates; the links of a chain never need it.
  */
 
-/** Candidates given the full compare per check. */
+/** Candidates compared per check. */
 export const COMPARE_CANDIDATES = 6;
 /**
- * Candidates given the full compare, one after another, when looking for what a found source itself derives from:
+ * Candidates compared, one after another, when looking for what a found source itself derives from:
  * the first found a source ends the search.
  */
 export const CHAIN_CANDIDATES = 2;
@@ -45,6 +50,8 @@ export const MIN_CANDIDATE_SCORE = 6;
 export interface SourceFinderDeps {
   store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count' | 'get' | 'generation' | 'links' | 'saveLinks'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
+  /** The compare's derivation figures alone (`Comparer.derive`): the same as `compare`'s summary gives. */
+  derive(original: ArticleInput, rewrite: ArticleInput): Promise<Derivation>;
   rarity: Rarity;
   /** The summary rule (`judge.ts`); given only when fitting it. */
   summaryRule?: SummaryRule | undefined;
@@ -86,7 +93,7 @@ export interface FoundSource {
 
 export interface CheckAnswer {
   sources: FoundSource[];
-  /** Stored articles given the full compare. */
+  /** Stored articles compared with it. */
   compared: number;
   /** Stored articles when the check ran. */
   stored: number;
@@ -94,7 +101,9 @@ export interface CheckAnswer {
 
 interface Scored {
   article: CandidateArticle;
-  result: CompareResult;
+  derivation: Derivation;
+  /** The full compare, when the check was asked for it. */
+  result?: CompareResult | undefined;
   verdict: Verdict;
   /** Claims of the checked article aligned to it, then the candidate index's score (for ties). */
   aligned: number;
@@ -125,7 +134,7 @@ export async function findSources(
   const deps = { ...given, store: readingOnce(given.store) };
   const [stored, generation] = await Promise.all([deps.store.count(), deps.store.generation()]);
   const selfId = articleId(input.text);
-  const scored = await compareCandidates(deps, input, new Set([selfId]), COMPARE_CANDIDATES, stored, QUERY_TERMS);
+  const scored = await compareCandidates(deps, input, new Set([selfId]), stored, options.full === true);
   const kept = scored.filter((s) => options.nearMisses || s.verdict !== 'independent').slice(0, options.limit);
   const links = chainLinks(deps, stored, generation);
 
@@ -146,14 +155,14 @@ export async function findSources(
 
   const sources = await Promise.all(
     kept.map(async (s, i): Promise<FoundSource> => {
-      const { summary } = s.result;
+      const { coverage, containment, attribution } = s.derivation;
       const derived = s.verdict !== 'independent';
       return {
         article: sourceArticle(s.article),
         verdict: s.verdict,
-        coverage: summary.coverage,
-        containment: summary.containment,
-        credited: summary.attribution.credited,
+        coverage,
+        containment,
+        credited: attribution.credited,
         score: s.aligned,
         derivedFrom: derived && i < CHAIN_SOURCES ? await chainOf(s.article, new Set([selfId]), 0) : null,
         ...(options.full ? { result: s.result } : {}),
@@ -171,7 +180,7 @@ type FinderStore = SourceFinderDeps['store'];
  * source of the checked article, most of which the check looked up already (a third of a check's lookups).
  */
 function readingOnce(store: FinderStore): FinderStore {
-  const read = new Map<number, number[]>();
+  const read = new Map<number, readonly number[]>();
   let readCap: number | undefined;
   return {
     async postings(keys, cap) {
@@ -216,7 +225,7 @@ function chainLinks(deps: SourceFinderDeps, stored: number, generation: number) 
       source: r.found && {
         id: r.found.article.id,
         verdict: r.found.verdict,
-        credited: r.found.result.summary.attribution.credited,
+        credited: r.found.derivation.attribution.credited,
       },
     };
     return { link, source: r.found?.article ?? null };
@@ -256,19 +265,18 @@ function chainLinks(deps: SourceFinderDeps, stored: number, generation: number) 
 }
 
 /**
- * The best `max` eligible candidates of `input`, each compared, best score first. Eligible: not excluded (the
- * checked text itself, by fingerprint; the links of a chain already followed) and not certainly published later.
+ * The best COMPARE_CANDIDATES eligible candidates of `input`, each compared (in `full` when asked), best score
+ * first. Eligible: not excluded (the checked text itself, by fingerprint) and not certainly published later.
  */
 async function compareCandidates(
   deps: SourceFinderDeps,
   input: ArticleInput,
   exclude: Set<string>,
-  max: number,
   stored: number,
-  terms: number,
+  full: boolean,
 ): Promise<Scored[]> {
-  const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
-  const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
+  const chosen = await eligibleCandidates(deps, input, exclude, COMPARE_CANDIDATES, stored, QUERY_TERMS);
+  const scored = await Promise.all(chosen.map((c) => judged(deps, c, input, full)));
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
@@ -289,16 +297,24 @@ async function firstDerived(
   const window = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const considered = window.map((c) => c.article.id);
   for (const c of window) {
-    const s = await judged(deps, c, input);
+    const s = await judged(deps, c, input, false);
     if (s.verdict !== 'independent') return { found: s, considered };
   }
   return { found: null, considered };
 }
 
-async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
-  const result = await deps.compare(asInput(c.article), input);
-  const verdict = sourceVerdict(result, c.evidence, deps.summaryRule);
-  return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
+async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput, full: boolean): Promise<Scored> {
+  const result = full ? await deps.compare(asInput(c.article), input) : undefined;
+  const derivation = result ? derivationOf(result) : await deps.derive(asInput(c.article), input);
+  const verdict = sourceVerdict(derivation, c.evidence, deps.summaryRule);
+  return {
+    article: c.article,
+    derivation,
+    result,
+    verdict,
+    aligned: derivation.aligned,
+    indexScore: c.candidate.score,
+  };
 }
 
 interface Eligible {
@@ -323,9 +339,7 @@ async function eligibleCandidates(
     POSTINGS_CAP,
   );
   // Read beyond `max`: some fall to the date rule or the exclusions (the checked text itself, when stored, first).
-  const ranked = rankCandidates(query, postings, stored)
-    .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
-    .slice(0, max * 3);
+  const ranked = rankCandidates(query, postings, stored, POSTINGS_CAP, MIN_CANDIDATE_SCORE).slice(0, max * 3);
   const bySeq = new Map((await deps.store.bySeq(ranked.map((c) => c.seq))).map((a) => [a.seq, a]));
   const range = dateRange(input.published);
   const eligible = ranked.flatMap((c) => {

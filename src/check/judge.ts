@@ -1,3 +1,4 @@
+import type { Derivation } from '../core/compare.js';
 import type { CompareResult, Verdict } from '../core/types.js';
 
 /**
@@ -43,10 +44,10 @@ export interface IndexEvidence {
   first: boolean;
 }
 
-/** Claims of the checked article (the compare's rewrite) kept or paraphrased from the candidate. */
-export function alignedClaims(result: CompareResult): number {
-  const r = result.summary.counts.rewrite;
-  return r.kept + r.paraphrased;
+/** What the compare of a candidate says (`Comparer.derive`, or read from a full compare's summary). */
+export function derivationOf(result: CompareResult): Derivation {
+  const { verdict, coverage, containment, counts, attribution } = result.summary;
+  return { verdict, coverage, containment, aligned: counts.rewrite.kept + counts.rewrite.paraphrased, attribution };
 }
 
 /** The summary test's score: passage score plus the weighted aligned claims (capped). */
@@ -56,12 +57,11 @@ export function summaryScore(passage: number, aligned: number, rule: SummaryRule
 
 /** The source verdict: the compare's when the evidence agrees, partially derived for a carried passage. */
 export function sourceVerdict(
-  result: CompareResult,
+  derivation: Pick<Derivation, 'verdict' | 'coverage' | 'aligned'>,
   evidence: IndexEvidence,
   summary: SummaryRule = SUMMARY_RULE,
 ): Verdict {
-  const aligned = alignedClaims(result);
-  const { verdict, coverage } = result.summary;
+  const { verdict, coverage, aligned } = derivation;
   if (verdict !== 'independent' && aligned >= MIN_ALIGNED) return verdict;
   if (
     (aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE) ||

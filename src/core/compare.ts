@@ -4,6 +4,7 @@ import { type AlignBeliefs, claimGroups, SIMILARITY_ONLY } from './align/claim-g
 import { groupCoverage } from './align/group-coverage.js';
 import type { ScoredPair } from './align/links.js';
 import { ANALYSIS_CACHE_CHARS, ANALYSIS_CACHE_ENTRY_CHARS, AnalysisCache } from './analysis-cache.js';
+import { findAttribution } from './checks/attribution.js';
 import { alignmentStatus, changedClaimIds, markChanged } from './checks/changed-claims.js';
 import { NO_ANTONYMS } from './checks/fact-changes.js';
 import { checkJournalism, journalismFlags } from './checks/journalism.js';
@@ -19,7 +20,7 @@ import type { PairTerms } from './terms/pair-terms.js';
 import { pairTerms } from './terms/pair-terms.js';
 import { type TermReader, termReader } from './terms/tokens.js';
 import { readText, type TextAnalysis } from './text-analysis.js';
-import type { ArticleInput, CompareLimits, CompareResult, Summary } from './types.js';
+import type { ArticleInput, Attribution, CompareLimits, CompareResult, Summary, Verdict } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 import { Workspace } from './workspace.js';
 
@@ -58,8 +59,26 @@ export interface Comparer {
     limits?: CompareLimits,
     variation?: CompareVariation,
   ): CompareResult;
+  /**
+   * What the compare says of derivation alone, with the same figures as `compare`'s summary: the stages up to the
+   * classified alignment, without the journalism checks on aligned claims (quotations, changed facts), which change
+   * no claim's alignment (a changed claim stays aligned, `markChanged`) and are a third of a compare. For callers
+   * that only judge whether one text derives from another (find-sources.ts compares several stored articles per
+   * check and shows most of those answers only as these figures).
+   */
+  derive(original: ArticleInput, rewrite: ArticleInput, limits?: CompareLimits): Derivation;
   /** Recently analysed texts: comparing one original with several rewrites reads it once. */
   readonly analyses: AnalysisCache<unknown>;
+}
+
+/** `Comparer.derive`'s answer: as `compare`'s summary gives them. */
+export interface Derivation {
+  verdict: Verdict;
+  coverage: number;
+  containment: number;
+  /** Claims of the rewrite kept or paraphrased (`summary.counts.rewrite`). */
+  aligned: number;
+  attribution: Attribution;
 }
 
 /** A comparer over the given resources; every cache it fills is its own (two comparers share nothing). */
@@ -76,6 +95,8 @@ export function createComparer(resources: ComparerResources): Comparer {
   return {
     compare: (original, rewrite, limits = DEFAULT_LIMITS, variation = {}) =>
       compare(context, original, rewrite, limits, { pairModel: resources.pairModel, ...variation }),
+    derive: (original, rewrite, limits = DEFAULT_LIMITS) =>
+      derive(context, original, rewrite, limits, { pairModel: resources.pairModel }),
     analyses,
   };
 }
@@ -100,19 +121,8 @@ function compare(
   limits: CompareLimits,
   model: CompareResources,
 ): CompareResult {
-  const { analyses, reader, lookups, workspace, antonyms } = context;
-  const o = readText(analyses, reader, original.text, limits.maxChars);
-  const r = readText(analyses, reader, rewrite.text, limits.maxChars);
-  const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
-  const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
-  const aligned = claimGroups(
-    pairs,
-    o.claims.length,
-    r.claims.length,
-    groupCoverage(terms, workspace.pairs),
-    alignBeliefs(terms, pairs, model),
-  );
-  const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
+  const { workspace, antonyms } = context;
+  const { o, r, verdicts } = classified(context, original, rewrite, limits, model);
   const originalSide = sideResult(o, 'o', verdicts.original, r.claims);
   const rewriteSide = sideResult(r, 'r', verdicts.rewrite, o.claims);
   const answer = { original: originalSide, rewrite: rewriteSide, alignments: verdicts.alignments };
@@ -146,6 +156,50 @@ function compare(
     quotes: checks.quotes,
     droppedQuotes: checks.droppedQuotes,
   };
+}
+
+/** The stages `compare` and `derive` share: both texts read, their claims aligned, each claim classified. */
+function classified(
+  context: CompareContext,
+  original: ArticleInput,
+  rewrite: ArticleInput,
+  limits: CompareLimits,
+  model: CompareResources,
+) {
+  const { analyses, reader, lookups, workspace } = context;
+  const o = readText(analyses, reader, original.text, limits.maxChars);
+  const r = readText(analyses, reader, rewrite.text, limits.maxChars);
+  const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
+  const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
+  const aligned = claimGroups(
+    pairs,
+    o.claims.length,
+    r.claims.length,
+    groupCoverage(terms, workspace.pairs),
+    alignBeliefs(terms, pairs, model),
+  );
+  return { o, r, verdicts: classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace) };
+}
+
+/**
+ * `compare`'s summary figures without its journalism checks: the checks only turn kept claims into paraphrased
+ * ones, so which claims are aligned, and the shares and verdict read from them, are the same; attribution reads
+ * the original's outlet and the rewrite's text alone.
+ */
+function derive(
+  context: CompareContext,
+  original: ArticleInput,
+  rewrite: ArticleInput,
+  limits: CompareLimits,
+  model: CompareResources,
+): Derivation {
+  const { o, r, verdicts } = classified(context, original, rewrite, limits, model);
+  const { verdict, coverage, containment, counts } = summarise(
+    sideResult(o, 'o', verdicts.original, r.claims),
+    sideResult(r, 'r', verdicts.rewrite, o.claims),
+  );
+  const aligned = counts.rewrite.kept + counts.rewrite.paraphrased;
+  return { verdict, coverage, containment, aligned, attribution: findAttribution(original, rewrite.text) };
 }
 
 /** The pair model's belief that two claims carry the same content gates the aligner's rules (no model: all 1). */

@@ -133,7 +133,7 @@ export const SourceSchema = Type.Object({
 
 export const CheckResultSchema = Type.Object({
   sources: Type.Array(SourceSchema, { description: 'Most likely source first.' }),
-  compared: Type.Integer({ minimum: 0, description: 'Stored articles given the full compare.' }),
+  compared: Type.Integer({ minimum: 0, description: 'Stored articles compared with it.' }),
   stored: Type.Integer({ minimum: 0, description: 'Articles in the store.' }),
 });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { POSTINGS_CACHE_SIZE, PostingsCache } from './postings-cache.js';
 import { loadSqliteDatabase } from './sqlite-driver.js';
 import type {
   AddOutcome,
@@ -107,6 +108,7 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
   // Every link was computed against the store as it was: any write makes all of them possibly stale.
   const bumpGeneration = db.prepare('UPDATE store_state SET generation = generation + 1');
   const dropLinks = db.prepare('DELETE FROM links');
+  const recent = new PostingsCache(POSTINGS_CACHE_SIZE);
   const written = () => {
     bumpGeneration.run();
     dropLinks.run();
@@ -165,17 +167,17 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
     }
   };
 
-  // Read again inside the write transaction: a delete committed since the lookup (by another process) is seen.
-  // Only a cache: a failure (another process holding the write lock too long) costs a later lookup's time.
-  const keepCommonAll = db.transaction((keys: number[], cap: number) => {
-    for (const key of keys) {
-      const seqs = postingsOf.all(key, cap + 1) as number[];
-      if (seqs.length > cap && seqs[seqs.length - 1]! <= 0xffffffff) saveCommon.run(key, encodeSeqs(seqs));
-    }
+  // Kept only while the store is at the generation the postings were read at: every delete, by any process, changes
+  // it in its own transaction, so postings read at that generation are still the key's first ones and need not be
+  // read again. Only a cache: a failure (another process holding the write lock too long) or a write since costs a
+  // later lookup's time.
+  const keepCommonAll = db.transaction((common: [number, number[]][], generation: number) => {
+    if (generationOf.get() !== generation) return;
+    for (const [key, seqs] of common) if (seqs[seqs.length - 1]! <= 0xffffffff) saveCommon.run(key, encodeSeqs(seqs));
   });
-  const keepCommon = (keys: number[], cap: number) => {
+  const keepCommon = (common: [number, number[]][], generation: number) => {
     try {
-      cacheWrite(() => keepCommonAll(keys, cap));
+      cacheWrite(() => keepCommonAll.immediate(common, generation));
     } catch {
       // Left uncached: the next lookup of these keys reads their postings again.
     }
@@ -200,19 +202,29 @@ export function openSqliteStore(options: SqliteOptions): ArticleStore {
       // A key held by more than `cap` articles is read as its first cap + 1 postings, which adds never change (new
       // articles take higher seqs): kept in one row, they are read as one blob instead of cap + 1 index rows. At
       // 100,000 articles these keys are a third of a check's postings rows.
-      const out = new Map<number, number[]>();
-      const common: number[] = [];
+      const generation = generationOf.get() as number;
+      recent.at(generation);
+      const out = new Map<number, readonly number[]>();
+      const common: [number, number[]][] = [];
       for (const key of keys) {
+        const cached = recent.get(key, cap);
+        if (cached) {
+          out.set(key, cached);
+          continue;
+        }
         const kept = commonOf.get(key) as Buffer | undefined;
         if (kept && kept.byteLength / 4 > cap) {
-          out.set(key, Array.from(decodeSeqs(kept).subarray(0, cap + 1)));
+          const seqs = Array.from(decodeSeqs(kept).subarray(0, cap + 1));
+          out.set(key, seqs);
+          recent.set(key, cap, seqs);
           continue;
         }
         const seqs = postingsOf.all(key, cap + 1) as number[];
         out.set(key, seqs);
-        if (seqs.length > cap) common.push(key);
+        recent.set(key, cap, seqs);
+        if (seqs.length > cap) common.push([key, seqs]);
       }
-      if (common.length > 0) keepCommon(common, cap);
+      if (common.length > 0) keepCommon(common, generation);
       return out;
     },
     async bySeq(seqs) {

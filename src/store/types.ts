@@ -92,7 +92,7 @@ export interface ArticleStore {
   /** Deletes an article and its postings; false when there was none. */
   remove(id: string): Promise<boolean>;
   /** For each key, the sequence numbers of the articles holding it, at most `cap + 1` of them. */
-  postings(keys: readonly number[], cap: number): Promise<Map<number, number[]>>;
+  postings(keys: readonly number[], cap: number): Promise<Map<number, readonly number[]>>;
   /** The stored articles with these sequence numbers (deleted ones are absent). */
   bySeq(seqs: readonly number[]): Promise<CandidateArticle[]>;
   count(): Promise<number>;

@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { move } from 'piscina';
+import type { Derivation } from '../core/compare.js';
 import type { CompareResult } from '../core/types.js';
 import {
   type CompareTask,
   type CompareWorkerData,
+  type DeriveTask,
   type ExtractAnswer,
   type ExtractTask,
   type Fault,
@@ -38,9 +40,10 @@ parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now
  * piscina replaces.
  */
 export default function runTask(task: ExtractTask): Promise<ExtractAnswer>;
+export default function runTask(task: DeriveTask): Derivation;
 export default function runTask(task: CompareTask): CompareResult | Uint8Array;
-export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Promise<ExtractAnswer>;
-export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Promise<ExtractAnswer> {
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Derivation | Promise<ExtractAnswer>;
+export default function runTask(task: WorkerTask): CompareResult | Uint8Array | Derivation | Promise<ExtractAnswer> {
   if (task.kind === 'extract') return performTask(task);
   if (task.fault && data.allowFaults) simulate(task.fault);
   const answer = performTask(task);

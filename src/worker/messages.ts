@@ -29,6 +29,14 @@ export interface CompareTask {
   withText?: { original?: boolean | undefined; rewrite?: boolean | undefined } | undefined;
 }
 
+/** A compare answered by its derivation figures alone (`Comparer.derive`): what a check needs of most candidates. */
+export interface DeriveTask {
+  kind: 'derive';
+  original: ArticleInput;
+  rewrite: ArticleInput;
+  fault?: Fault | undefined;
+}
+
 /** Article extraction from a web page, posted to the pool (Readability over linkedom takes seconds on big pages). */
 export interface ExtractTask {
   kind: 'extract';
@@ -38,7 +46,7 @@ export interface ExtractTask {
 /** A page's article, or why it has none (an `ExtractError` does not survive the thread boundary as a class). */
 export type ExtractAnswer = { ok: true; article: ExtractedArticle } | { ok: false; message: string };
 
-export type WorkerTask = CompareTask | ExtractTask;
+export type WorkerTask = CompareTask | DeriveTask | ExtractTask;
 
 /** What the engine passes as `workerData` when it creates the pool. */
 export interface CompareWorkerData {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { DEFAULTS } from '../config.js';
+import type { Derivation } from '../core/compare.js';
 import type { ArticleInput, CompareResult } from '../core/types.js';
 import { defaultComparer } from '../default-comparer.js';
 import { ExtractError, type ExtractedArticle } from '../extract/article.js';
@@ -13,6 +14,7 @@ import type { Format } from '../schemas/format.js';
 import {
   type CompareTask,
   type CompareWorkerData,
+  type DeriveTask,
   type ExtractAnswer,
   type Fault,
   WORKER_LOADED,
@@ -25,6 +27,8 @@ import { workerStart } from './worker-start.js';
 /** How routes run a compare. Routes never call the core directly, so where it runs can change here. */
 export interface Engine {
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
+  /** The compare's derivation figures alone (`Comparer.derive`), as a check judges most candidates by. */
+  derive(original: ArticleInput, rewrite: ArticleInput): Promise<Derivation>;
   /**
    * The same answer already serialised (JSON) or rendered (text, Markdown, HTML report). For a long document
    * the result is megabytes: receiving it as an object and serialising or rendering it on the main thread would
@@ -142,7 +146,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   };
   const startBudget = opts.budgetTimer ?? realBudgetTimer;
   const threads = opts.workers > 0 ? opts.workers : Math.max(1, availableParallelism());
-  let pool: Piscina<WorkerTask, CompareResult | string | Uint8Array | ExtractAnswer> | undefined;
+  let pool: Piscina<WorkerTask, CompareResult | string | Uint8Array | Derivation | ExtractAnswer> | undefined;
   let closed = false;
   /** Live workers that finished loading their resources, and how long each took to load (ms). */
   const ready = new Set<number>();
@@ -158,7 +162,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   const getPool = () => {
     if (closed) throw shuttingDown();
     if (pool) return pool;
-    pool = new Piscina<WorkerTask, CompareResult | string | Uint8Array | ExtractAnswer>({
+    pool = new Piscina<WorkerTask, CompareResult | string | Uint8Array | Derivation | ExtractAnswer>({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
@@ -187,6 +191,9 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
   return {
     async compare(original, rewrite) {
       return run({ original, rewrite }) as Promise<CompareResult>;
+    },
+    async derive(original, rewrite) {
+      return run({ kind: 'derive', original, rewrite }) as Promise<Derivation>;
     },
     async compareAs(original, rewrite, answer) {
       const body = (await run({
@@ -228,10 +235,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     },
   };
 
-  function run(task: CompareTask): Promise<CompareResult | string | Uint8Array> {
+  function run(task: CompareTask | DeriveTask): Promise<CompareResult | string | Uint8Array | Derivation> {
     const fault = opts.faults?.(task.original, task.rewrite);
     return runTask({ ...task, fault }, task.original.text.length + task.rewrite.text.length, fault) as Promise<
-      CompareResult | string | Uint8Array
+      CompareResult | string | Uint8Array | Derivation
     >;
   }
 
@@ -239,7 +246,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
     task: WorkerTask,
     chars: number,
     fault: Fault | undefined,
-  ): Promise<CompareResult | string | Uint8Array | ExtractAnswer> {
+  ): Promise<CompareResult | string | Uint8Array | Derivation | ExtractAnswer> {
     // Inline only while the pool is idle: under concurrency the main thread must stay free for I/O
     // (and the CPU for the workers), so then even tiny compares queue for a worker.
     if (!fault && chars <= opts.inlineMaxChars && inFlight === 0) {

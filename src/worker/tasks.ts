@@ -1,18 +1,22 @@
+import type { Derivation } from '../core/compare.js';
 import type { CompareResult } from '../core/types.js';
 import { defaultComparer } from '../default-comparer.js';
 import { ExtractError } from '../extract/article.js';
 import { renderResult } from '../render/format.js';
-import type { CompareTask, ExtractAnswer, ExtractTask, WorkerTask } from './messages.js';
+import type { CompareTask, DeriveTask, ExtractAnswer, ExtractTask, WorkerTask } from './messages.js';
 
 /**
  * What a worker does with a task, as plain functions: the worker entry runs them in a thread, the engine runs
  * them inline for tiny inputs (where a round trip to a worker costs more than the work).
  */
 export function performTask(task: ExtractTask): Promise<ExtractAnswer>;
+export function performTask(task: DeriveTask): Derivation;
 export function performTask(task: CompareTask): CompareResult | string;
-export function performTask(task: WorkerTask): CompareResult | string | Promise<ExtractAnswer>;
-export function performTask(task: WorkerTask): CompareResult | string | Promise<ExtractAnswer> {
-  return task.kind === 'extract' ? performExtract(task) : performCompare(task);
+export function performTask(task: WorkerTask): CompareResult | string | Derivation | Promise<ExtractAnswer>;
+export function performTask(task: WorkerTask): CompareResult | string | Derivation | Promise<ExtractAnswer> {
+  if (task.kind === 'extract') return performExtract(task);
+  if (task.kind === 'derive') return defaultComparer().derive(task.original, task.rewrite);
+  return performCompare(task);
 }
 
 /** A compare, answered as the result object or, when `format` is set, as the serialised/rendered body. */

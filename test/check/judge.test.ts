@@ -7,17 +7,21 @@ import {
   sourceVerdict,
   summaryScore,
 } from '../../src/check/judge.js';
-import type { CompareResult, Verdict } from '../../src/core/types.js';
+import type { Derivation } from '../../src/core/compare.js';
+import type { Verdict } from '../../src/core/types.js';
 
-const result = (verdict: Verdict, aligned: number, coverage: number) =>
-  ({
-    summary: { verdict, coverage, containment: 0, counts: { rewrite: { kept: aligned, paraphrased: 0, added: 10 } } },
-  }) as unknown as CompareResult;
+const result = (verdict: Verdict, aligned: number, coverage: number): Derivation => ({
+  verdict,
+  coverage,
+  containment: 0,
+  aligned,
+  attribution: { credited: null, evidence: [], names: [], cited: [] },
+});
 
 t.test('the source verdict asks for the evidence of a passage', async (t) => {
   const index = (shingles: number, passage = 0, first = true): IndexEvidence => ({ shingles, passage, first });
   const w = SUMMARY_ALIGNED_WEIGHT;
-  const table: [string, CompareResult, IndexEvidence, Verdict][] = [
+  const table: [string, Derivation, IndexEvidence, Verdict][] = [
     ['derived with claims aligned', result('wholly_derived', 12, 0.6), index(0), 'wholly_derived'],
     ['derived on two shared sentences', result('partially_derived', 2, 0.05), index(0), 'independent'],
     ['a source carried into a longer text', result('independent', 5, 0.4), index(0), 'partially_derived'],

@@ -85,4 +85,39 @@ t.test('candidates: shared keys weighted by rarity in the store, too-common keys
     'key 3 is held by more than cap',
   );
   t.same(rankCandidates(query, new Map(), 100), []);
+  t.same(
+    rankCandidates(query, postings, 100, 500, ranked[1]!.score).map((c) => c.seq),
+    [10, 11],
+    'candidates below the least score asked for are left out',
+  );
+});
+
+t.test("candidates rank the same whether the store's seqs are dense or sparse", async (t) => {
+  const query = [
+    { key: 1, kind: 'shingle' as const },
+    { key: 2, kind: 'term' as const },
+    { key: 3, kind: 'term' as const },
+    { key: 4, kind: 'term' as const },
+  ];
+  const lists: [number, number[]][] = [
+    [1, [3, 7]],
+    [2, [1, 3, 5, 7, 9]],
+    [3, [2, 3, 9]],
+    [4, [9]],
+  ];
+  // Seqs spread far apart (as after many deletes) are tallied through a Map, close ones in an array by seq.
+  const table: [string, number][] = [
+    ['dense', 1],
+    ['sparse', 1_000_003],
+  ];
+  const rankings = table.map(([name, spread]) => {
+    const postings = new Map(lists.map(([k, seqs]) => [k, seqs.map((s) => s * spread)]));
+    const ranked = rankCandidates(query, postings, 100);
+    return { name, ranked: ranked.map((c) => ({ ...c, seq: c.seq / spread })) };
+  });
+  t.same(
+    rankings[0]!.ranked.map((c) => c.seq),
+    [3, 7, 9, 2, 1, 5],
+  );
+  t.same(rankings[1]!.ranked, rankings[0]!.ranked, 'the same order, scores and counts either way');
 });

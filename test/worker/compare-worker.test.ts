@@ -6,7 +6,7 @@ import { renderText } from '../../src/render/text.js';
 import runCompare from '../../src/worker/compare-worker.js';
 import { type CompareTask, WORKER_LOADED, type WorkerLoaded } from '../../src/worker/messages.js';
 import { workerFile } from '../../src/worker/pool.js';
-import { compare } from '../fixtures/comparer.js';
+import { compare, comparer } from '../fixtures/comparer.js';
 import { repoPath } from '../fixtures/repo.js';
 import { seeds } from '../fixtures/seeds.js';
 
@@ -16,6 +16,10 @@ t.test('the worker entry answers exactly what the core answers', async (t) => {
   t.same(runCompare(pair), compare(pair.original, pair.rewrite));
   const limits = { maxChars: 400, maxDiffEdits: 400, maxCandidatesPerClaim: 5 };
   t.same(runCompare({ ...pair, limits }), compare(pair.original, pair.rewrite, limits), 'limits are passed through');
+});
+
+t.test('a derive task answers what the core derives', async (t) => {
+  t.same(runCompare({ kind: 'derive', ...pair }), comparer.derive(pair.original, pair.rewrite));
 });
 
 t.test('fault requests are ignored unless the pool was created with allowFaults', async (t) => {
