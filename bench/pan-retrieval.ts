@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
-import type { SummaryRule } from '../src/check/judge.js';
+import type { JudgeRule } from '../src/check/judge.js';
 import type { ArticleInput, CompareResult } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
 import { prepareArticle } from '../src/retrieve/prepare.js';
@@ -68,7 +68,7 @@ export interface PanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The compare (default: this process's comparer); the fitting script memoises it. */
   compare?: (original: ArticleInput, rewrite: ArticleInput) => Promise<CompareResult>;
-  summaryRule?: SummaryRule;
+  judgeRule?: JudgeRule;
 }
 
 /** Documents without reuse are filed under `none`, or `none: SUBCORPUS` when their pairs list no reuse case. */
@@ -123,7 +123,7 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       store,
       rarity,
       compare: options.compare ?? (async (o, r) => defaultComparer().compare(o, r)),
-      summaryRule: options.summaryRule,
+      judgeRule: options.judgeRule,
     };
     const rows = new Map<string, PanRow>();
     const times: number[] = [];

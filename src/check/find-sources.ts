@@ -1,12 +1,13 @@
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
 import { articleId } from '../retrieve/fingerprint.js';
+import { longestSharedRun, narrationSegments } from '../retrieve/narration-runs.js';
 import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
 import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
-import { alignedClaims, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
+import { alignedClaims, copiedRun, type IndexEvidence, JUDGE_RULE, type JudgeRule, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -46,8 +47,8 @@ export interface SourceFinderDeps {
   store: Pick<ArticleStore, 'postings' | 'bySeq' | 'count' | 'get' | 'generation' | 'links' | 'saveLinks'>;
   compare(original: ArticleInput, rewrite: ArticleInput): Promise<CompareResult>;
   rarity: Rarity;
-  /** The summary rule (`judge.ts`); given only when fitting it. */
-  summaryRule?: SummaryRule | undefined;
+  /** The judge's fitted rule (`judge.ts`); given only when fitting it. */
+  judgeRule?: JudgeRule | undefined;
 }
 
 export interface CheckOptions {
@@ -78,7 +79,7 @@ export interface FoundSource {
   containment: number;
   /** Whether the checked article credits this source. */
   credited: boolean | null;
-  /** Ranking score: claims of the checked article aligned to this source. */
+  /** Claims of the checked article aligned to this source: the rank after copied text (`judge.ts`, `copiedRun`). */
   score: number;
   derivedFrom: DerivedLink | null;
   result?: CompareResult | undefined;
@@ -96,7 +97,8 @@ interface Scored {
   article: CandidateArticle;
   result: CompareResult;
   verdict: Verdict;
-  /** Claims of the checked article aligned to it, then the candidate index's score (for ties). */
+  /** Copied run (`copiedRun`), then claims of the checked article aligned to it, then the index's score. */
+  copied: number;
   aligned: number;
   indexScore: number;
 }
@@ -205,7 +207,7 @@ interface NextLink {
  */
 function chainLinks(deps: SourceFinderDeps, stored: number, generation: number) {
   // A fitting run (another summary threshold) judges differently from the links cached: it neither reads nor saves.
-  const cached = deps.summaryRule === undefined;
+  const cached = deps.judgeRule === undefined;
   const fresh = new Map<string, DerivationLink>();
   const known = new Map<string, Promise<{ link: DerivationLink; source: StoredArticle | null }>>();
 
@@ -270,7 +272,9 @@ async function compareCandidates(
   const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
-  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
+  return scored.sort(
+    (a, b) => derived(b) - derived(a) || b.copied - a.copied || b.aligned - a.aligned || b.indexScore - a.indexScore,
+  );
 }
 
 /**
@@ -297,8 +301,15 @@ async function firstDerived(
 
 async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
   const result = await deps.compare(asInput(c.article), input);
-  const verdict = sourceVerdict(result, c.evidence, deps.summaryRule);
-  return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
+  const verdict = sourceVerdict(result, c.evidence, deps.judgeRule);
+  return {
+    article: c.article,
+    result,
+    verdict,
+    copied: copiedRun(c.evidence, deps.judgeRule),
+    aligned: alignedClaims(result),
+    indexScore: c.candidate.score,
+  };
 }
 
 interface Eligible {
@@ -336,11 +347,15 @@ async function eligibleCandidates(
   const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
   const checkedTerms = termSequence(ws, deps.rarity);
   const frequency = (t: string) => postings.get(termKey(t))?.length;
-  const passages = chosen.map(({ article }) =>
-    passageScore(checkedTerms, termSet(words(article.text), deps.rarity), frequency, stored),
-  );
+  const narration = chosen.length > 0 ? narrationSegments(input.text) : [];
+  const window = (deps.judgeRule ?? JUDGE_RULE).passageWindow;
   return chosen.map((e, i) => ({
     ...e,
-    evidence: { shingles: e.candidate.shingles, passage: passages[i]!, first: i === 0 },
+    evidence: {
+      shingles: e.candidate.shingles,
+      passage: passageScore(checkedTerms, termSet(words(e.article.text), deps.rarity), frequency, stored, window),
+      first: i === 0,
+      run: longestSharedRun(narration, narrationSegments(e.article.text)),
+    },
   }));
 }

@@ -1,0 +1,67 @@
+import t, { type Test as Tap } from 'tap';
+import { findSources } from '../../src/check/find-sources.js';
+import type { ArticleInput, CompareResult, Verdict } from '../../src/core/types.js';
+import { prepareArticle } from '../../src/retrieve/prepare.js';
+import { rarityWithoutLexicon } from '../../src/retrieve/signature.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+
+// The compare is injected: each stored article's verdict and aligned claims are set by the row, so the table
+// tests how the check judges and ranks on its own evidence (the copied run), not the compare.
+const result = (verdict: Verdict, aligned: number, coverage: number) =>
+  ({
+    summary: {
+      verdict,
+      coverage,
+      containment: 0.1,
+      counts: { rewrite: { kept: aligned, paraphrased: 0, added: 20 } },
+      attribution: { credited: null },
+    },
+  }) as unknown as CompareResult;
+
+// Terms every text shares (so the index proposes each stored article), in a different order in each (no run), and
+// spread over the checked text (no passage holds many of them: a summary of the stored one would).
+const terms =
+  'Corvallis wardens Okonkwo Brightwater Hallsteinsson levees reservoir sluicegates floodplain Willamette'.split(' ');
+const termsIn = (order: number[]) => order.map((i) => terms[i]).join(', ');
+const copied = 'the wardens agreed late on monday to open the lower sluices before the rain came';
+const spread = terms.map((term) => `${term} was named, and we did not go there for a long time, as we had to wait.`);
+const checked = `${spread.join(' ')} Earlier, ${copied}. Residents were told to stay away.`;
+const articles = {
+  copies: `${termsIn([9, 7, 5, 3, 1, 8, 6, 4, 2, 0])}. Reports from the town say ${copied}, and nothing more.`,
+  quotes: `${termsIn([1, 0, 3, 2, 5, 4, 7, 6, 9, 8])}. A warden said: "${copied}". The board met again.`,
+  paraphrases: `${termsIn([8, 9, 6, 7, 4, 5, 2, 3, 0, 1])}. The board chose to let water out sooner, before the storm.`,
+};
+type Name = keyof typeof articles;
+
+async function check(t: Tap, judged: Partial<Record<Name, CompareResult>>) {
+  const store = openSqliteStore({ dataDir: ':memory:' });
+  t.teardown(() => store.close());
+  const names = Object.keys(judged) as Name[];
+  for (const n of names) await store.add([prepareArticle({ text: articles[n], title: n }, rarityWithoutLexicon)]);
+  const compare = async (original: ArticleInput) => judged[names.find((n) => articles[n] === original.text)!]!;
+  const answer = await findSources({ store, compare, rarity: rarityWithoutLexicon }, { text: checked }, { limit: 5 });
+  return answer.sources.map((s) => s.article.title);
+}
+
+t.test('a source copying a run of narration is a source, and ranks before claims aligned elsewhere', async (t) => {
+  const table: [string, Partial<Record<Name, CompareResult>>, (string | null)[]][] = [
+    [
+      'two aligned claims and a copied run: a source the compare calls independent',
+      { copies: result('independent', 2, 0.05) },
+      ['copies'],
+    ],
+    ['one aligned claim: a shared phrase, not a source', { copies: result('independent', 1, 0.05) }, []],
+    ['the same run inside a quotation is not copying', { quotes: result('independent', 2, 0.05) }, []],
+    [
+      'copied text first, then the source with more claims aligned',
+      { copies: result('partially_derived', 3, 0.2), paraphrases: result('partially_derived', 8, 0.5) },
+      ['copies', 'paraphrases'],
+    ],
+    [
+      'without a copied run, more claims aligned first',
+      { quotes: result('partially_derived', 3, 0.2), paraphrases: result('partially_derived', 8, 0.5) },
+      ['paraphrases', 'quotes'],
+    ],
+  ];
+  for (const [name, judged, want] of table) t.same(await check(t, judged), want, name);
+});
