@@ -22,6 +22,12 @@ t.test('the longest shared run counts narration words in a row', async (t) => {
     ['a shared quotation is not copying', `He said: "${copied}".`, `She recalled: “${copied}”.`, 0],
     ['a run shorter than the seed counts as none', 'the harbour board met', 'a harbour board met', 0],
     ['nothing shared', 'quiet seas along the coast', copied, 0],
+    [
+      'a phrase repeated in one text: its longest continuation',
+      'the harbour board said it voted on tuesday',
+      'the harbour board said it met and then the harbour board said it voted on tuesday',
+      8,
+    ],
   ];
   for (const [name, a, b, want] of table) t.equal(run(a, b), want, name);
 });
