@@ -43,6 +43,12 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
       'independent',
     ],
     [
+      "a copied run keeps the compare's own derived verdict",
+      result('wholly_derived', 2, 0.02),
+      index(0, 0, false, MIN_COPIED_RUN),
+      'wholly_derived',
+    ],
+    [
       'a run shorter than copying',
       result('independent', 2, 0.02),
       index(0, 0, false, MIN_COPIED_RUN - 1),
