@@ -7,7 +7,7 @@ import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.j
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
-import { alignedClaims, copiedRun, type IndexEvidence, JUDGE_RULE, type JudgeRule, sourceVerdict } from './judge.js';
+import { alignedClaims, type IndexEvidence, JUDGE_RULE, type JudgeRule, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -79,7 +79,7 @@ export interface FoundSource {
   containment: number;
   /** Whether the checked article credits this source. */
   credited: boolean | null;
-  /** Claims of the checked article aligned to this source: the rank after copied text (`judge.ts`, `copiedRun`). */
+  /** Ranking score: claims of the checked article aligned to this source. */
   score: number;
   derivedFrom: DerivedLink | null;
   result?: CompareResult | undefined;
@@ -97,8 +97,7 @@ interface Scored {
   article: CandidateArticle;
   result: CompareResult;
   verdict: Verdict;
-  /** Copied run (`copiedRun`), then claims of the checked article aligned to it, then the index's score. */
-  copied: number;
+  /** Claims of the checked article aligned to it, then the candidate index's score (for ties). */
   aligned: number;
   indexScore: number;
 }
@@ -272,9 +271,7 @@ async function compareCandidates(
   const chosen = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input)));
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
-  return scored.sort(
-    (a, b) => derived(b) - derived(a) || b.copied - a.copied || b.aligned - a.aligned || b.indexScore - a.indexScore,
-  );
+  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
 
 /**
@@ -302,14 +299,7 @@ async function firstDerived(
 async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput): Promise<Scored> {
   const result = await deps.compare(asInput(c.article), input);
   const verdict = sourceVerdict(result, c.evidence, deps.judgeRule);
-  return {
-    article: c.article,
-    result,
-    verdict,
-    copied: copiedRun(c.evidence, deps.judgeRule),
-    aligned: alignedClaims(result),
-    indexScore: c.candidate.score,
-  };
+  return { article: c.article, result, verdict, aligned: alignedClaims(result), indexScore: c.candidate.score };
 }
 
 interface Eligible {

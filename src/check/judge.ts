@@ -75,15 +75,6 @@ export function summaryScore(
   return passage + rule.alignedWeight * Math.min(aligned, SUMMARY_ALIGNED_CAP);
 }
 
-/**
- * The candidate's copied run: its shared narration run when at least `minCopiedRun` words, else 0. Among sources it
- * ranks before aligned claims: text copied word for word says where a passage came from, while a paraphrase of one
- * source also aligns claims to the other stored reports of the same story.
- */
-export function copiedRun(evidence: IndexEvidence, rule: JudgeRule = JUDGE_RULE): number {
-  return evidence.run >= rule.minCopiedRun ? evidence.run : 0;
-}
-
 /** The source verdict: the compare's when the evidence agrees, partially derived for a carried passage. */
 export function sourceVerdict(result: CompareResult, evidence: IndexEvidence, rule: JudgeRule = JUDGE_RULE): Verdict {
   const aligned = alignedClaims(result);

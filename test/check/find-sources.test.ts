@@ -6,7 +6,7 @@ import { rarityWithoutLexicon } from '../../src/retrieve/signature.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 
 // The compare is injected: each stored article's verdict and aligned claims are set by the row, so the table
-// tests how the check judges and ranks on its own evidence (the copied run), not the compare.
+// tests how the check judges on its own evidence (the copied run) and ranks the sources found, not the compare.
 const result = (verdict: Verdict, aligned: number, coverage: number) =>
   ({
     summary: {
@@ -43,7 +43,7 @@ async function check(t: Tap, judged: Partial<Record<Name, CompareResult>>) {
   return answer.sources.map((s) => s.article.title);
 }
 
-t.test('a source copying a run of narration is a source, and ranks before claims aligned elsewhere', async (t) => {
+t.test('a source copying a run of narration is a source; sources rank by claims aligned', async (t) => {
   const table: [string, Partial<Record<Name, CompareResult>>, (string | null)[]][] = [
     [
       'two aligned claims and a copied run: a source the compare calls independent',
@@ -53,14 +53,14 @@ t.test('a source copying a run of narration is a source, and ranks before claims
     ['one aligned claim: a shared phrase, not a source', { copies: result('independent', 1, 0.05) }, []],
     ['the same run inside a quotation is not copying', { quotes: result('independent', 2, 0.05) }, []],
     [
-      'copied text first, then the source with more claims aligned',
+      'a copied run does not rank a source before one with more claims aligned',
       { copies: result('partially_derived', 3, 0.2), paraphrases: result('partially_derived', 8, 0.5) },
-      ['copies', 'paraphrases'],
+      ['paraphrases', 'copies'],
     ],
     [
-      'without a copied run, more claims aligned first',
-      { quotes: result('partially_derived', 3, 0.2), paraphrases: result('partially_derived', 8, 0.5) },
-      ['paraphrases', 'quotes'],
+      'more claims aligned first',
+      { copies: result('partially_derived', 8, 0.5), paraphrases: result('partially_derived', 3, 0.2) },
+      ['copies', 'paraphrases'],
     ],
   ];
   for (const [name, judged, want] of table) t.same(await check(t, judged), want, name);

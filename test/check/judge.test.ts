@@ -1,6 +1,5 @@
 import t from 'tap';
 import {
-  copiedRun,
   type IndexEvidence,
   MIN_COPIED_RUN,
   MIN_SUMMARY_SCORE,
@@ -96,14 +95,4 @@ t.test('the summary score weighs aligned claims up to a cap', async (t) => {
   ];
   for (const [name, passage, aligned, want] of table) t.equal(summaryScore(passage, aligned), want, name);
   t.equal(summaryScore(9, 2, { alignedWeight: 1 }), 11, 'a rule given when fitting');
-});
-
-t.test('a copied run ranks a source only from the copying length on', async (t) => {
-  const evidence = (run: number): IndexEvidence => ({ shingles: 0, passage: 0, first: false, run });
-  const table: [string, number, number][] = [
-    ['shorter than copying: no rank', MIN_COPIED_RUN - 1, 0],
-    ['copying: its length', MIN_COPIED_RUN, MIN_COPIED_RUN],
-    ['a longer run ranks higher', MIN_COPIED_RUN + 12, MIN_COPIED_RUN + 12],
-  ];
-  for (const [name, run, want] of table) t.equal(copiedRun(evidence(run)), want, name);
 });
