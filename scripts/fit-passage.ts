@@ -24,7 +24,7 @@ import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature
 import { words } from '../src/retrieve/words.js';
 
 const WEIGHTS = [0, 2, 4];
-const THRESHOLDS = [14, 16, 17, 18, 20];
+const THRESHOLDS = [14, 16, 18, 20];
 const RUNS = [6, 8, Infinity];
 const WINDOWS = [60, 90];
 const MAX_FALSE = 0.02;
