@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
-import type { SummaryRule } from '../src/check/judge.js';
+import type { JudgeRule } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
@@ -69,7 +69,7 @@ export interface PanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The compare's derivation figures (default: this process's comparer); the fitting script memoises them. */
   derive?: (original: ArticleInput, rewrite: ArticleInput) => Promise<Derivation>;
-  summaryRule?: SummaryRule;
+  judgeRule?: JudgeRule;
 }
 
 /** Documents without reuse are filed under `none`, or `none: SUBCORPUS` when their pairs list no reuse case. */
@@ -125,7 +125,7 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       rarity,
       compare: async (o, r) => defaultComparer().compare(o, r),
       derive: options.derive ?? (async (o, r) => defaultComparer().derive(o, r)),
-      summaryRule: options.summaryRule,
+      judgeRule: options.judgeRule,
     };
     const rows = new Map<string, PanRow>();
     const times: number[] = [];

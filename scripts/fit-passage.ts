@@ -1,6 +1,7 @@
 /**
- * Fits the summary rule (check/judge.ts: SUMMARY_ALIGNED_WEIGHT and MIN_SUMMARY_SCORE, the passage score plus
- * weighted aligned claims that make the index's first candidate a source of a summary) on the PAN 2013 dev pairs,
+ * Fits the judge's rule (check/judge.ts: SUMMARY_ALIGNED_WEIGHT and MIN_SUMMARY_SCORE, the passage score plus
+ * weighted aligned claims that make the index's first candidate a source of a summary; MIN_COPIED_RUN, the shared
+ * narration run that with two aligned claims shows copying) on the PAN 2013 dev pairs,
  * by 2-fold cross-validation over the suspicious documents, and prints the verbatim-run calibration of the
  * retrieval benchmark (bench/pan-retrieval.ts: VERBATIM_RUN).
  *
@@ -9,13 +10,13 @@
  * The retrieval benchmark runs once per candidate rule, its compares memoised so each pair is compared once. A
  * fold's rule is the one putting a true source first (listed, or sharing a verbatim run) for the most documents with
  * reuse on the other fold, among those giving a derived source to at most 2% of its documents without reuse (ties:
- * the higher threshold, then the higher weight); the held-out figures are printed.
+ * the longer copied run, then the higher threshold, the higher weight, the shorter passage); the held-out figures are printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAN_DIR, type PanOutcome, panRetrieval, panShares, withoutReuse } from '../bench/pan-retrieval.js';
 import { longestSharedRun } from '../bench/verbatim-runs.js';
-import { SUMMARY_RULE, type SummaryRule } from '../src/check/judge.js';
+import { JUDGE_RULE, type JudgeRule } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
@@ -23,8 +24,10 @@ import { defaultLexicon } from '../src/lexicon/vectors.js';
 import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature.js';
 import { words } from '../src/retrieve/words.js';
 
-const WEIGHTS = [0, 2, 3, 4, 5, 6];
-const THRESHOLDS = [10, 12, 14, 16, 17, 18, 20, 22, 24, Infinity];
+const WEIGHTS = [0, 2, 4];
+const THRESHOLDS = [14, 16, 18, 20];
+const RUNS = [6, 8, Infinity];
+const WINDOWS = [60, 90];
 const MAX_FALSE = 0.02;
 
 const dir = process.argv[2] ?? PAN_DIR;
@@ -43,45 +46,51 @@ const figures = (outcomes: readonly PanOutcome[]) => {
   return `first listed ${pct(s.first)}, listed or verbatim ${pct(s.verified)}, derived source without reuse ${pct(s.false)}`;
 };
 
-const runs: { rule: SummaryRule; outcomes: PanOutcome[] }[] = [];
-for (const alignedWeight of WEIGHTS) {
-  for (const minScore of THRESHOLDS) {
-    const rule = { alignedWeight, minScore };
-    const r = await panRetrieval(rarity, { dir, derive, summaryRule: rule });
-    if (!r) throw new Error(`no PAN corpus at ${dir}`);
-    runs.push({ rule, outcomes: r.outcomes });
-    console.log(`weight ${alignedWeight}, threshold ${minScore}: ${figures(r.outcomes)}`);
-  }
+const describe = (r: JudgeRule) =>
+  `window ${r.passageWindow}, weight ${r.alignedWeight}, threshold ${r.minScore}, copied run ${r.minCopiedRun}`;
+const rules = WINDOWS.flatMap((passageWindow) =>
+  RUNS.flatMap((minCopiedRun) =>
+    WEIGHTS.flatMap((alignedWeight) =>
+      THRESHOLDS.map((minScore) => ({ alignedWeight, minScore, minCopiedRun, passageWindow })),
+    ),
+  ),
+);
+const runs: { rule: JudgeRule; outcomes: PanOutcome[] }[] = [];
+for (const rule of rules) {
+  const r = await panRetrieval(rarity, { dir, derive, judgeRule: rule });
+  if (!r) throw new Error(`no PAN corpus at ${dir}`);
+  runs.push({ rule, outcomes: r.outcomes });
+  console.log(`${describe(rule)}: ${figures(r.outcomes)}`);
 }
 
+/** Ties go to the stricter rule: the longer copied run, then the higher threshold, the higher weight, the shorter
+ *  passage. */
+const stricter = (a: JudgeRule, b: JudgeRule) => {
+  const key = (r: JudgeRule) => [r.minCopiedRun, r.minScore, r.alignedWeight, -r.passageWindow];
+  const [ka, kb] = [key(a), key(b)];
+  const i = ka.findIndex((x, j) => x !== kb[j]);
+  return i >= 0 && ka[i]! > kb[i]!;
+};
 const fold = (o: PanOutcome) => Number(/(\d+)\.txt$/.exec(o.document)?.[1] ?? 0) % 2;
-const pick = (keep: (o: PanOutcome) => boolean): SummaryRule => {
-  let best: { rule: SummaryRule; verified: number } | null = null;
+const pick = (keep: (o: PanOutcome) => boolean): JudgeRule => {
+  let best: { rule: JudgeRule; verified: number } | null = null;
   for (const { rule, outcomes } of runs) {
     const s = panShares(outcomes.filter(keep));
     if (s.false > MAX_FALSE) continue;
     const tie = best && s.verified === best.verified;
-    const higher =
-      best &&
-      (rule.minScore > best.rule.minScore ||
-        (rule.minScore === best.rule.minScore && rule.alignedWeight > best.rule.alignedWeight));
-    if (!best || s.verified > best.verified || (tie && higher)) best = { rule, verified: s.verified };
+    if (!best || s.verified > best.verified || (tie && stricter(rule, best.rule)))
+      best = { rule, verified: s.verified };
   }
-  return best?.rule ?? { alignedWeight: 0, minScore: Infinity };
+  return best?.rule ?? { ...JUDGE_RULE, minScore: Infinity, minCopiedRun: Infinity };
 };
-const outcomesOf = (rule: SummaryRule) => runs.find((r) => r.rule === rule)?.outcomes ?? [];
+const outcomesOf = (rule: JudgeRule) => runs.find((r) => r.rule === rule)?.outcomes ?? [];
 for (const f of [0, 1]) {
   const rule = pick((o) => fold(o) !== f);
   const held = outcomesOf(rule).filter((o) => fold(o) === f);
-  console.log(
-    `fold ${f}: weight ${rule.alignedWeight}, threshold ${rule.minScore} fitted on the other fold; held out: ${figures(held)}`,
-  );
+  console.log(`fold ${f}: ${describe(rule)} fitted on the other fold; held out: ${figures(held)}`);
 }
 const all = pick(() => true);
-console.log(
-  `all documents: weight ${all.alignedWeight}, threshold ${all.minScore} ` +
-    `(judge.ts has ${SUMMARY_RULE.alignedWeight}, ${SUMMARY_RULE.minScore})`,
-);
+console.log(`all documents: ${describe(all)} (judge.ts has ${describe(JUDGE_RULE)})`);
 
 // The verbatim-run calibration: the longest run any document without reuse shares with any stored source.
 const none = runs[0]!.outcomes.filter((o) => withoutReuse(o.subcorpus));

@@ -2,12 +2,13 @@ import type { Derivation } from '../core/compare.js';
 import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
 import { articleId } from '../retrieve/fingerprint.js';
+import { longestSharedRun, narrationSegments } from '../retrieve/narration-runs.js';
 import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
 import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
-import { derivationOf, type IndexEvidence, type SummaryRule, sourceVerdict } from './judge.js';
+import { derivationOf, type IndexEvidence, JUDGE_RULE, type JudgeRule, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -53,8 +54,8 @@ export interface SourceFinderDeps {
   /** The compare's derivation figures alone (`Comparer.derive`): the same as `compare`'s summary gives. */
   derive(original: ArticleInput, rewrite: ArticleInput): Promise<Derivation>;
   rarity: Rarity;
-  /** The summary rule (`judge.ts`); given only when fitting it. */
-  summaryRule?: SummaryRule | undefined;
+  /** The judge's fitted rule (`judge.ts`); given only when fitting it. */
+  judgeRule?: JudgeRule | undefined;
 }
 
 export interface CheckOptions {
@@ -214,7 +215,7 @@ interface NextLink {
  */
 function chainLinks(deps: SourceFinderDeps, stored: number, generation: number) {
   // A fitting run (another summary threshold) judges differently from the links cached: it neither reads nor saves.
-  const cached = deps.summaryRule === undefined;
+  const cached = deps.judgeRule === undefined;
   const fresh = new Map<string, DerivationLink>();
   const known = new Map<string, Promise<{ link: DerivationLink; source: StoredArticle | null }>>();
 
@@ -306,7 +307,7 @@ async function firstDerived(
 async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput, full: boolean): Promise<Scored> {
   const result = full ? await deps.compare(asInput(c.article), input) : undefined;
   const derivation = result ? derivationOf(result) : await deps.derive(asInput(c.article), input);
-  const verdict = sourceVerdict(derivation, c.evidence, deps.summaryRule);
+  const verdict = sourceVerdict(derivation, c.evidence, deps.judgeRule);
   return {
     article: c.article,
     derivation,
@@ -350,11 +351,15 @@ async function eligibleCandidates(
   const chosen = eligible.filter((e) => e.candidate.score >= floor).slice(0, max);
   const checkedTerms = termSequence(ws, deps.rarity);
   const frequency = (t: string) => postings.get(termKey(t))?.length;
-  const passages = chosen.map(({ article }) =>
-    passageScore(checkedTerms, termSet(words(article.text), deps.rarity), frequency, stored),
-  );
+  const narration = chosen.length > 0 ? narrationSegments(input.text) : [];
+  const window = (deps.judgeRule ?? JUDGE_RULE).passageWindow;
   return chosen.map((e, i) => ({
     ...e,
-    evidence: { shingles: e.candidate.shingles, passage: passages[i]!, first: i === 0 },
+    evidence: {
+      shingles: e.candidate.shingles,
+      passage: passageScore(checkedTerms, termSet(words(e.article.text), deps.rarity), frequency, stored, window),
+      first: i === 0,
+      run: longestSharedRun(narration, narrationSegments(e.article.text)),
+    },
   }));
 }

@@ -1,5 +1,6 @@
 import type { Derivation } from '../core/compare.js';
 import type { CompareResult, Verdict } from '../core/types.js';
+import { PASSAGE_WINDOW } from '../retrieve/passage.js';
 
 /**
  * Whether a compared candidate is a source of the checked article. The compare's verdict weighs the whole of both
@@ -11,6 +12,10 @@ import type { CompareResult, Verdict } from '../core/types.js';
  * - at least MIN_ALIGNED claims aligned and at least MIN_PASSAGE_COVERAGE of the source carried; or
  * - they share at least MIN_COPIED_SHINGLES sampled word runs and MIN_COPIED_ALIGNED aligned claims (copying;
  *   one aligned claim alone is a shared quotation in two reports of one story, as in seeds 000 and 003); or
+ * - their narrations share a run of at least `minCopiedRun` words (`retrieve/narration-runs.ts`) and
+ *   MIN_COPIED_ALIGNED aligned claims: copying that obfuscation broke into runs too short for the sampled
+ *   shingles (PAN 2013's random obfuscation), while two same-story reports share a name-laden phrase of up to 9
+ *   words (seeds 000 and 003: "Ukraine peace talks, U.S. President Donald Trump is") with one claim aligned; or
  * - one passage of the checked article is a summary of it (`summaryScore`).
  */
 export const MIN_ALIGNED = 3;
@@ -23,17 +28,27 @@ export const MIN_COPIED_ALIGNED = 2;
  * such articles) shares as many terms. The test: the candidate the index ranks first (the stored article closest to
  * the checked one) whose passage score, plus SUMMARY_ALIGNED_WEIGHT for each claim the compare aligns (up to
  * SUMMARY_ALIGNED_CAP), reaches MIN_SUMMARY_SCORE; a few aligned claims separate a summary from a same-story
- * article better than more shared terms do. Weight and threshold are fitted by `scripts/fit-passage.ts` on the
- * PAN 2013 dev pairs (2-fold cross-validation).
+ * article better than more shared terms do. Weight, threshold and passage length, and the copied run, are fitted by
+ * `scripts/fit-passage.ts` on the PAN 2013 dev pairs (2-fold cross-validation).
  */
-export interface SummaryRule {
+export interface JudgeRule {
   alignedWeight: number;
   minScore: number;
+  /** Least shared narration run (words) that, with MIN_COPIED_ALIGNED aligned claims, shows copying. */
+  minCopiedRun: number;
+  /** Words in a passage (`retrieve/passage.ts`): the passage score and its threshold are fitted together. */
+  passageWindow: number;
 }
-export const SUMMARY_ALIGNED_WEIGHT = 4;
-export const MIN_SUMMARY_SCORE = 17;
+export const SUMMARY_ALIGNED_WEIGHT = 2;
+export const MIN_SUMMARY_SCORE = 18;
 export const SUMMARY_ALIGNED_CAP = 3;
-export const SUMMARY_RULE: SummaryRule = { alignedWeight: SUMMARY_ALIGNED_WEIGHT, minScore: MIN_SUMMARY_SCORE };
+export const MIN_COPIED_RUN = 8;
+export const JUDGE_RULE: JudgeRule = {
+  alignedWeight: SUMMARY_ALIGNED_WEIGHT,
+  minScore: MIN_SUMMARY_SCORE,
+  minCopiedRun: MIN_COPIED_RUN,
+  passageWindow: PASSAGE_WINDOW,
+};
 
 /** What the candidate index says of a compared candidate, besides the compare. */
 export interface IndexEvidence {
@@ -42,6 +57,8 @@ export interface IndexEvidence {
   /** Its passage score, and whether the index ranks it first of the compared candidates. */
   passage: number;
   first: boolean;
+  /** The longest run of words its narration shares with the checked article's. */
+  run: number;
 }
 
 /** What the compare of a candidate says (`Comparer.derive`, or read from a full compare's summary). */
@@ -51,7 +68,11 @@ export function derivationOf(result: CompareResult): Derivation {
 }
 
 /** The summary test's score: passage score plus the weighted aligned claims (capped). */
-export function summaryScore(passage: number, aligned: number, rule: SummaryRule = SUMMARY_RULE): number {
+export function summaryScore(
+  passage: number,
+  aligned: number,
+  rule: Pick<JudgeRule, 'alignedWeight'> = JUDGE_RULE,
+): number {
   return passage + rule.alignedWeight * Math.min(aligned, SUMMARY_ALIGNED_CAP);
 }
 
@@ -59,14 +80,15 @@ export function summaryScore(passage: number, aligned: number, rule: SummaryRule
 export function sourceVerdict(
   derivation: Pick<Derivation, 'verdict' | 'coverage' | 'aligned'>,
   evidence: IndexEvidence,
-  summary: SummaryRule = SUMMARY_RULE,
+  rule: JudgeRule = JUDGE_RULE,
 ): Verdict {
   const { verdict, coverage, aligned } = derivation;
   if (verdict !== 'independent' && aligned >= MIN_ALIGNED) return verdict;
   if (
     (aligned >= MIN_ALIGNED && coverage >= MIN_PASSAGE_COVERAGE) ||
     (evidence.shingles >= MIN_COPIED_SHINGLES && aligned >= MIN_COPIED_ALIGNED) ||
-    (evidence.first && summaryScore(evidence.passage, aligned, summary) >= summary.minScore)
+    (evidence.run >= rule.minCopiedRun && aligned >= MIN_COPIED_ALIGNED) ||
+    (evidence.first && summaryScore(evidence.passage, aligned, rule) >= rule.minScore)
   ) {
     return verdict === 'independent' ? 'partially_derived' : verdict;
   }

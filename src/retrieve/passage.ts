@@ -9,8 +9,10 @@ import { isTermWord, MIN_TERM_RARITY, type Rarity, stem } from './signature.js';
  * The score of a stored article: over every window of PASSAGE_WINDOW words of the checked article, the most
  * weight of distinct terms it shares with the stored article; a term weighs its IDF over the store, scaled to 1
  * for a term held by one article, so the score reads as "distinct specific terms shared" at any store size.
+ * The length is fitted with the summary threshold (`check/judge.ts`): about a summary's length (PAN 2013's are about
+ * 100 words), so one window holds most of a summary's terms.
  */
-export const PASSAGE_WINDOW = 60;
+export const PASSAGE_WINDOW = 90;
 /** Windows start every PASSAGE_STEP words: a summary is longer than this, so none is missed. */
 export const PASSAGE_STEP = 10;
 
@@ -32,7 +34,8 @@ export function termSet(ws: readonly string[], rarity: Rarity): Set<string> {
 }
 
 /**
- * The passage score of a stored article (`stored`, its terms) against the checked article's term sequence.
+ * The passage score of a stored article (`stored`, its terms) against the checked article's term sequence, over
+ * windows of `window` words (the check's is fitted with the judge's rule, `check/judge.ts`).
  * A term whose frequency was not looked up counts as held by one article: the check looks up its rarest terms.
  */
 export function passageScore(
@@ -40,18 +43,19 @@ export function passageScore(
   stored: ReadonlySet<string>,
   frequency: TermFrequency,
   total: number,
+  window = PASSAGE_WINDOW,
 ): number {
   const norm = Math.log(1 + Math.max(total, 1));
   const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
   let best = 0;
-  const last = Math.max(0, checked.length - PASSAGE_WINDOW);
+  const last = Math.max(0, checked.length - window);
   const starts: number[] = [];
   for (let start = 0; start < last; start += PASSAGE_STEP) starts.push(start);
   starts.push(last);
   for (const start of starts) {
     const seen = new Set<string>();
     let score = 0;
-    for (let i = start; i < Math.min(checked.length, start + PASSAGE_WINDOW); i++) {
+    for (let i = start; i < Math.min(checked.length, start + window); i++) {
       const t = checked[i];
       if (t === null || t === undefined || seen.has(t) || !stored.has(t)) continue;
       seen.add(t);

@@ -1,6 +1,7 @@
 import t from 'tap';
 import {
   type IndexEvidence,
+  MIN_COPIED_RUN,
   MIN_SUMMARY_SCORE,
   SUMMARY_ALIGNED_CAP,
   SUMMARY_ALIGNED_WEIGHT,
@@ -19,7 +20,12 @@ const result = (verdict: Verdict, aligned: number, coverage: number): Derivation
 });
 
 t.test('the source verdict asks for the evidence of a passage', async (t) => {
-  const index = (shingles: number, passage = 0, first = true): IndexEvidence => ({ shingles, passage, first });
+  const index = (shingles: number, passage = 0, first = true, run = 0): IndexEvidence => ({
+    shingles,
+    passage,
+    first,
+    run,
+  });
   const w = SUMMARY_ALIGNED_WEIGHT;
   const table: [string, Derivation, IndexEvidence, Verdict][] = [
     ['derived with claims aligned', result('wholly_derived', 12, 0.6), index(0), 'wholly_derived'],
@@ -28,6 +34,30 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
     ['aligned claims, little of the source', result('independent', 5, 0.05), index(0), 'independent'],
     ['copied word runs', result('independent', 2, 0.02), index(3), 'partially_derived'],
     ['one shared quotation', result('independent', 1, 0.02), index(5), 'independent'],
+    [
+      'a copied run of narration',
+      result('independent', 2, 0.02),
+      index(0, 0, false, MIN_COPIED_RUN),
+      'partially_derived',
+    ],
+    [
+      'a copied run with one claim aligned (a stock phrase of names)',
+      result('independent', 1, 0.02),
+      index(0, 0, false, MIN_COPIED_RUN + 3),
+      'independent',
+    ],
+    [
+      "a copied run keeps the compare's own derived verdict",
+      result('wholly_derived', 2, 0.02),
+      index(0, 0, false, MIN_COPIED_RUN),
+      'wholly_derived',
+    ],
+    [
+      'a run shorter than copying',
+      result('independent', 2, 0.02),
+      index(0, 0, false, MIN_COPIED_RUN - 1),
+      'independent',
+    ],
     ['nothing shared', result('independent', 0, 0), index(0), 'independent'],
     ['a passage summarising it', result('independent', 0, 0), index(0, MIN_SUMMARY_SCORE), 'partially_derived'],
     [
@@ -68,5 +98,5 @@ t.test('the summary score weighs aligned claims up to a cap', async (t) => {
     ['claims beyond the cap count as the cap', 9, cap + 4, 9 + cap * w],
   ];
   for (const [name, passage, aligned, want] of table) t.equal(summaryScore(passage, aligned), want, name);
-  t.equal(summaryScore(9, 2, { alignedWeight: 1, minScore: 0 }), 11, 'a rule given when fitting');
+  t.equal(summaryScore(9, 2, { alignedWeight: 1 }), 11, 'a rule given when fitting');
 });
