@@ -1,4 +1,4 @@
-import type { Derivation } from '../core/compare.js';
+import { type Derivation, derivationFrom } from '../core/compare.js';
 import type { CompareResult, Verdict } from '../core/types.js';
 import { PASSAGE_WINDOW } from '../retrieve/passage.js';
 
@@ -63,8 +63,7 @@ export interface IndexEvidence {
 
 /** What the compare of a candidate says (`Comparer.derive`, or read from a full compare's summary). */
 export function derivationOf(result: CompareResult): Derivation {
-  const { verdict, coverage, containment, counts, attribution } = result.summary;
-  return { verdict, coverage, containment, aligned: counts.rewrite.kept + counts.rewrite.paraphrased, attribution };
+  return derivationFrom(result.summary, result.summary.attribution);
 }
 
 /** The summary test's score: passage score plus the weighted aligned claims (capped). */

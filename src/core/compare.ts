@@ -194,12 +194,20 @@ function derive(
   model: CompareResources,
 ): Derivation {
   const { o, r, verdicts } = classified(context, original, rewrite, limits, model);
-  const { verdict, coverage, containment, counts } = summarise(
+  const summary = summarise(
     sideResult(o, 'o', verdicts.original, r.claims),
     sideResult(r, 'r', verdicts.rewrite, o.claims),
   );
-  const aligned = counts.rewrite.kept + counts.rewrite.paraphrased;
-  return { verdict, coverage, containment, aligned, attribution: findAttribution(original, rewrite.text) };
+  return derivationFrom(summary, findAttribution(original, rewrite.text));
+}
+
+/** The derivation figures of a compare's summary (`derive` answers them; a full compare's summary holds them). */
+export function derivationFrom(
+  summary: Pick<Summary, 'verdict' | 'coverage' | 'containment' | 'counts'>,
+  attribution: Attribution,
+): Derivation {
+  const { verdict, coverage, containment, counts } = summary;
+  return { verdict, coverage, containment, aligned: counts.rewrite.kept + counts.rewrite.paraphrased, attribution };
 }
 
 /** The pair model's belief that two claims carry the same content gates the aligner's rules (no model: all 1). */

@@ -58,7 +58,7 @@ export function rankCandidates(
     for (const seq of list) if (seq > maxSeq) maxSeq = seq;
   }
   // Slots in order of first appearance; each article's weights are added in query order, as one sum.
-  const slots = maxSeq <= DENSE_SEQS_PER_POSTING * read ? denseSlots(lists, maxSeq) : mappedSlots(lists);
+  const slots = assignSlots(lists, maxSeq, maxSeq <= DENSE_SEQS_PER_POSTING * read);
   const n = slots.seqs.length;
   const scores = new Float64Array(n),
     shingles = new Uint32Array(n),
@@ -86,35 +86,23 @@ interface Slots {
   seqs: number[];
 }
 
-function denseSlots(lists: readonly ReadList[], maxSeq: number): Slots {
-  const bySeq = new Int32Array(maxSeq + 1).fill(-1);
+/**
+ * Slots in order of first appearance. `dense`: an article's slot is found in an array indexed by seq, else in a
+ * Map (one branch per posting, against a Map lookup per posting when the seqs allow the array).
+ */
+function assignSlots(lists: readonly ReadList[], maxSeq: number, dense: boolean): Slots {
+  const byIndex = dense ? new Int32Array(maxSeq + 1).fill(-1) : null;
+  const byMap = dense ? null : new Map<number, number>();
   const slotOf = new Uint32Array(lists.reduce((n, l) => n + l.list.length, 0));
   const seqs: number[] = [];
   let at = 0;
   for (const { list } of lists) {
     for (const seq of list) {
-      let slot = bySeq[seq]!;
+      let slot = byIndex ? byIndex[seq]! : (byMap!.get(seq) ?? -1);
       if (slot < 0) {
-        slot = bySeq[seq] = seqs.length;
-        seqs.push(seq);
-      }
-      slotOf[at++] = slot;
-    }
-  }
-  return { slotOf, seqs };
-}
-
-function mappedSlots(lists: readonly ReadList[]): Slots {
-  const bySeq = new Map<number, number>();
-  const slotOf = new Uint32Array(lists.reduce((n, l) => n + l.list.length, 0));
-  const seqs: number[] = [];
-  let at = 0;
-  for (const { list } of lists) {
-    for (const seq of list) {
-      let slot = bySeq.get(seq);
-      if (slot === undefined) {
         slot = seqs.length;
-        bySeq.set(seq, slot);
+        if (byIndex) byIndex[seq] = slot;
+        else byMap!.set(seq, slot);
         seqs.push(seq);
       }
       slotOf[at++] = slot;
