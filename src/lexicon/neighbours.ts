@@ -203,9 +203,10 @@ export function decodeNeighbours(bytes: Uint8Array, scales: Float32Array): Neigh
   // pairs from the size: HEADER + (count + pairs)·8 + (count + 1 + pairs)·4 bytes.
   const pairs = (bytes.length - HEADER - count * 12 - 4) / 12;
   if (!Number.isInteger(pairs) || pairs < 0) return null;
-  // Copied into aligned arrays (a Buffer's byteOffset need not be a multiple of 8).
+  // Copied into aligned arrays (a Buffer's byteOffset need not be a multiple of 8), in shared memory so that compare
+  // workers can use this copy (`adoptLexicon` in vectors.ts).
   const copy = (at: number, length: number) => {
-    const out = new Uint8Array(length);
+    const out = new Uint8Array(new SharedArrayBuffer(length));
     out.set(bytes.subarray(at, at + length));
     return out.buffer;
   };

@@ -39,10 +39,11 @@ export function readLexicon(dir: string): Lexicon {
     vocabulary = buf.readUInt32LE(16);
   const H = 20;
   if (buf.length !== H + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
-  // Copy into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4).
-  const scales = new Float32Array(count);
+  // Copied into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4), held in shared memory so
+  // that the compare workers use this copy instead of reading and holding one each (`adoptLexicon`).
+  const scales = new Float32Array(new SharedArrayBuffer(count * 4));
   new Uint8Array(scales.buffer).set(buf.subarray(H, H + count * 4));
-  const data = new Int8Array(count * dims);
+  const data = new Int8Array(new SharedArrayBuffer(count * dims));
   new Uint8Array(data.buffer).set(buf.subarray(H + count * 4));
   const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
   const rank = new Map<string, number>();
@@ -55,6 +56,15 @@ export function readLexicon(dir: string): Lexicon {
 }
 
 let cached: Lexicon | null | undefined;
+
+/**
+ * Makes `lexicon`, loaded by another thread of this process, this thread's lexicon, unless one was loaded already.
+ * Its arrays live in shared memory (`readLexicon`), so a compare worker that adopts its parent's lexicon neither
+ * reads the files nor holds a copy: only the word ranks (a `Map`, which cannot be shared) are its own.
+ */
+export function adoptLexicon(lexicon: Lexicon | null): void {
+  cached ??= lexicon;
+}
 
 /**
  * The process-wide lexicon, loaded lazily on first use; `null` when it was never built (the engine then

@@ -3,6 +3,7 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import type { Derivation } from '../core/compare.js';
 import type { CompareResult } from '../core/types.js';
+import { adoptLexicon, defaultLexicon } from '../lexicon/vectors.js';
 import {
   type CompareTask,
   type CompareWorkerData,
@@ -17,6 +18,8 @@ import {
 
 const data = (workerData ?? {}) as CompareWorkerData;
 const started = performance.now();
+// The parent's lexicon, in shared memory, instead of a copy of our own read from the files.
+if (data.lexicon !== undefined) adoptLexicon(data.lexicon);
 // Imported here (not statically) so that the load cost of the core and its resources can be measured.
 const { defaultComparer } = await import('../default-comparer.js');
 const { performTask } = await import('./tasks.js');
@@ -32,7 +35,13 @@ defaultComparer().compare(
   { text: 'The minister said on Monday that talks would resume.' },
   { text: 'Talks will resume, the minister said.' },
 );
-parentPort?.postMessage({ type: WORKER_LOADED, threadId, loadMs: performance.now() - started } satisfies WorkerLoaded);
+const lexicon = defaultLexicon();
+parentPort?.postMessage({
+  type: WORKER_LOADED,
+  threadId,
+  loadMs: performance.now() - started,
+  lexicon: lexicon === null ? 'none' : lexicon === data.lexicon ? 'shared' : 'own',
+} satisfies WorkerLoaded);
 
 /**
  * Piscina worker entry: runs one compare with the pure core (or extracts a web page's article). Both are

@@ -1,5 +1,6 @@
 import type { ArticleInput, CompareLimits } from '../core/types.js';
 import type { ExtractedArticle } from '../extract/article.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Format } from '../render/format.js';
 import type { HtmlOptions } from '../render/html.js';
 
@@ -51,6 +52,8 @@ export type WorkerTask = CompareTask | DeriveTask | ExtractTask;
 /** What the engine passes as `workerData` when it creates the pool. */
 export interface CompareWorkerData {
   allowFaults?: boolean;
+  /** The main thread's lexicon: its arrays are shared memory, so every worker uses that one copy. */
+  lexicon?: Lexicon | null;
 }
 
 /** `type` of the message a worker posts once its resources are loaded and warm. */
@@ -61,4 +64,6 @@ export interface WorkerLoaded {
   type: typeof WORKER_LOADED;
   threadId: number;
   loadMs: number;
+  /** Whose lexicon the worker compares with: the parent's shared one, one it read itself, or none (not built). */
+  lexicon: 'shared' | 'own' | 'none';
 }

@@ -8,6 +8,7 @@ import type { ArticleInput, CompareResult } from '../core/types.js';
 import { defaultComparer } from '../default-comparer.js';
 import { ExtractError, type ExtractedArticle } from '../extract/article.js';
 import { ProblemError } from '../http/problem.js';
+import { defaultLexicon } from '../lexicon/vectors.js';
 import type { Logger } from '../logger.js';
 import type { HtmlOptions } from '../render/html.js';
 import type { Format } from '../schemas/format.js';
@@ -175,7 +176,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       // scavenges many times a second. A young generation of WORKER_YOUNG_GENERATION_MB makes the scavenges fewer
       // and the GC time shorter, for at most that much more memory.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      workerData: { allowFaults: opts.faults !== undefined } satisfies CompareWorkerData,
+      workerData: { allowFaults: opts.faults !== undefined, lexicon: defaultLexicon() } satisfies CompareWorkerData,
       ...workerStart(process.execArgv, process.env),
     });
     // Each worker posts one message once its resources are loaded (src/worker/compare-worker.ts).
@@ -183,7 +184,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): PooledEngine
       if (!isLoaded(m)) return;
       ready.add(m.threadId);
       loadTimes.push(m.loadMs);
-      opts.logger?.info({ threadId: m.threadId, loadMs: Math.round(m.loadMs) }, 'compare worker loaded');
+      opts.logger?.info(
+        { threadId: m.threadId, loadMs: Math.round(m.loadMs), lexicon: m.lexicon },
+        'compare worker loaded',
+      );
     });
     return pool;
   };

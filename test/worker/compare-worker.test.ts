@@ -2,9 +2,15 @@ import { pathToFileURL } from 'node:url';
 import { Piscina, valueSymbol } from 'piscina';
 import t from 'tap';
 import type { CompareResult } from '../../src/core/types.js';
+import { defaultLexicon } from '../../src/lexicon/vectors.js';
 import { renderText } from '../../src/render/text.js';
 import runCompare from '../../src/worker/compare-worker.js';
-import { type CompareTask, WORKER_LOADED, type WorkerLoaded } from '../../src/worker/messages.js';
+import {
+  type CompareTask,
+  type CompareWorkerData,
+  WORKER_LOADED,
+  type WorkerLoaded,
+} from '../../src/worker/messages.js';
 import { workerFile } from '../../src/worker/pool.js';
 import { compare, comparer } from '../fixtures/comparer.js';
 import { repoPath } from '../fixtures/repo.js';
@@ -94,4 +100,26 @@ t.test('a real worker thread loads once, says so, and compares', async (t) => {
   const msg = await loaded;
   t.ok(msg.loadMs > 0, `worker reported its load time (${msg.loadMs.toFixed(0)} ms)`);
   t.equal(msg.threadId, pool.threads[0]?.threadId);
+  t.equal(msg.lexicon, 'own', 'given no lexicon, the worker read its own');
+});
+
+t.test('a worker given the parent’s lexicon compares with that shared memory instead of reading a copy', async (t) => {
+  const lexicon = defaultLexicon();
+  if (!lexicon) throw new Error('the lexicon is built by `npm run build`');
+  t.ok(lexicon.data.buffer instanceof SharedArrayBuffer, 'the vectors are in shared memory');
+  t.ok(lexicon.neighbours?.rows.buffer instanceof SharedArrayBuffer, 'so are the neighbour lists');
+  const pool = new Piscina<CompareTask, CompareResult>({
+    filename: workerFile(),
+    minThreads: 1,
+    maxThreads: 1,
+    workerData: { lexicon } satisfies CompareWorkerData,
+  });
+  t.teardown(() => pool.close({ force: true }));
+  const loaded = new Promise<WorkerLoaded>((resolve) =>
+    pool.on('message', (m: WorkerLoaded) => {
+      if (m.type === WORKER_LOADED) resolve(m);
+    }),
+  );
+  t.same(await pool.run(pair), compare(pair.original, pair.rewrite), 'the same answer as with a lexicon of its own');
+  t.equal((await loaded).lexicon, 'shared');
 });
