@@ -89,7 +89,7 @@ t.test('alignClaims: group extension joins adjacent merge parts that explain mor
   // Original 0..3, rewrite 0..1. Anchors 0–0 and 3–1 make the text derived; original 1 (next to 0) and
   // original 2 each match rewrite 0 weakly. The coverage function says adding original 1 explains more of
   // rewrite 0, adding original 2 (not adjacent to the group) would too, but only neighbours are candidates.
-  // (Gap filling, tested in align-context.test.ts, is switched off here: `gap` above any similarity.)
+  // (Gap filling, tested in context.ts, is switched off here: `gap` above any similarity.)
   const noGaps: AlignThresholds = { ...ALIGN_THRESHOLDS, gap: 2 };
   const pairs = [pair(0, 0, 0.8), pair(3, 1, 0.8), pair(1, 0, 0.22, { aInB: 0.3 }), pair(2, 0, 0.3, { aInB: 0.3 })];
   const gain = (side: 'o' | 'r', x: number, partners: number[]) =>

@@ -1,0 +1,5 @@
+// The tests of finding and judging sources, in one process: each module below registers its own tests. tap starts a process per
+// test file, and a start (tap's module hooks and coverage, the core's resources) costs more than most of these
+// tables take to run. One module alone: `node dist/test/check/find-sources.js`.
+import './check/find-sources.js';
+import './check/judge.js';
