@@ -33,6 +33,11 @@ export interface BuildOptions {
   engine?: Pick<EngineOptions, 'faults' | 'budgetTimer'>;
   /** TEST ONLY: an article store opened (and closed) by the caller instead of the configured one. */
   store?: ArticleStore;
+  /**
+   * How long a plugin may take to start (fastify's `pluginTimeout`, 10 s by default); 0: no limit. Tests on a
+   * shared, loaded machine pass 0: how busy the machine is must not fail a test (tap's file timeout ends a hang).
+   */
+  pluginTimeoutMs?: number;
 }
 
 /**
@@ -65,6 +70,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    ...(options.pluginTimeoutMs !== undefined && { pluginTimeout: options.pluginTimeoutMs }),
     // Fastify's default is no limit at all: a client trickling bytes would hold a connection forever.
     requestTimeout: config.requestTimeoutMs,
     genReqId: (req) => {

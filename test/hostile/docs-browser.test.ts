@@ -15,7 +15,7 @@ import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fix
 t.test('swagger-ui at /docs works under its CSP', async (t) => {
   if (!requireChromium(t)) return;
   // The page compares nothing: one worker and no inline warm-up compare, so start-up costs the least.
-  const app = await buildApp({ logger: false, config: { workers: 1, inlineMaxChars: 0 } });
+  const app = await buildApp({ logger: false, pluginTimeoutMs: 0, config: { workers: 1, inlineMaxChars: 0 } });
   t.teardown(() => app.close());
   const base = await listenLoopback(app);
   const profile = mkdtempSync(join(tmpdir(), 'article-diff-docs-'));

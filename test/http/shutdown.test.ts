@@ -21,6 +21,7 @@ t.test(
     // A compare that hangs until its 1 s budget ends: certainly in flight when the close begins, on a fast machine too.
     const app = await buildApp({
       logger: false,
+      pluginTimeoutMs: 0,
       config: { rateLimitMax: 0, maxEventLoopDelayMs: 0, compareTimeoutMs: 1000, inlineMaxChars: 0 },
       engine: { faults },
     });
@@ -58,7 +59,7 @@ t.test(
 );
 
 t.test('a text/plain body is an unsupported media type, not a missing field', async (t) => {
-  const app = await buildApp({ logger: false });
+  const app = await buildApp({ logger: false, pluginTimeoutMs: 0 });
   t.teardown(() => app.close());
   const res = await app.inject({
     method: 'POST',

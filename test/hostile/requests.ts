@@ -7,7 +7,7 @@ import { noBudget } from '../fixtures/budget.js';
 /**
  * Hostile request shapes: each gets a problem+json answer naming the field and the rule, with a
  * registered code and the request id, and nothing about the internals (stack frames, file paths, library
- * names). Cases already covered in test/http/compare.test.ts (empty/whitespace text, `text: 42`, an extra
+ * names). Cases already covered in test/http/compare.ts (empty/whitespace text, `text: 42`, an extra
  * field in `original`, truncated JSON, 413, XML) are not repeated here.
  */
 

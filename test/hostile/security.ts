@@ -12,7 +12,7 @@ const body = {
 
 /** An app with one extra HTML page that uses the CSP nonces the way the report does. */
 async function appWithPage(t: Test, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ logger: false, ...options });
+  const app = await buildApp({ logger: false, pluginTimeoutMs: 0, ...options });
   t.teardown(() => app.close());
   app.get('/test-page', async (_request, reply) => {
     const { style, script } = reply.cspNonce;

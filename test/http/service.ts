@@ -1,4 +1,5 @@
 import t from 'tap';
+import { buildApp } from '../../src/http/app.js';
 import { testApp } from '../fixtures/app.js';
 
 const shared = await testApp(t);
@@ -28,4 +29,11 @@ t.test('the docs UI is served', async (t) => {
   const app = shared;
   const res = await app.inject({ method: 'GET', url: '/docs' });
   t.ok([200, 302].includes(res.statusCode));
+});
+
+t.test('a plugin start has fastify’s 10 s budget unless the caller lifts it', async (t) => {
+  t.equal(shared.initialConfig.pluginTimeout, 0, 'lifted by the tests (a loaded machine must not fail them)');
+  const app = await buildApp({ logger: false });
+  t.teardown(() => app.close());
+  t.equal(app.initialConfig.pluginTimeout, 10_000);
 });

@@ -21,7 +21,11 @@ function capture() {
 
 t.test('every log line of a request carries its id, which is also in the header and the error body', async (t) => {
   const { lines, stream } = capture();
-  const app = await buildApp({ logger: { level: 'info', stream }, config: { maxEventLoopDelayMs: 0 } });
+  const app = await buildApp({
+    logger: { level: 'info', stream },
+    pluginTimeoutMs: 0,
+    config: { maxEventLoopDelayMs: 0 },
+  });
   t.teardown(() => app.close());
   app.get('/boom', async () => {
     throw new Error('db password hunter2 at /srv/app/secret.ts:12');
