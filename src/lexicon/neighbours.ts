@@ -203,18 +203,22 @@ export function decodeNeighbours(bytes: Uint8Array, scales: Float32Array): Neigh
   // pairs from the size: HEADER + (count + pairs)·8 + (count + 1 + pairs)·4 bytes.
   const pairs = (bytes.length - HEADER - count * 12 - 4) / 12;
   if (!Number.isInteger(pairs) || pairs < 0) return null;
-  // Copied into aligned arrays (a Buffer's byteOffset need not be a multiple of 8), in shared memory so that compare
-  // workers can use this copy (`adoptLexicon` in vectors.ts).
-  const copy = (at: number, length: number) => {
-    const out = new Uint8Array(new SharedArrayBuffer(length));
-    out.set(bytes.subarray(at, at + length));
-    return out.buffer;
-  };
-  const self = new Float64Array(copy(HEADER, count * 8));
-  const cosines = new Float64Array(copy(HEADER + count * 8, pairs * 8));
-  const words = new Uint32Array(copy(HEADER + (count + pairs) * 8, (count + 1 + pairs) * 4));
+  // Views of the bytes when they already are in shared memory at an aligned offset (as `readLexicon` reads them),
+  // else of an aligned shared copy (a Buffer's byteOffset need not be a multiple of 8). Shared, so that compare
+  // workers use this one copy (`adoptLexicon` in vectors.ts).
+  const own = bytes.buffer instanceof SharedArrayBuffer && bytes.byteOffset % 8 === 0 ? bytes : sharedCopy(bytes);
+  const at = own.byteOffset;
+  const self = new Float64Array(own.buffer, at + HEADER, count);
+  const cosines = new Float64Array(own.buffer, at + HEADER + count * 8, pairs);
+  const words = new Uint32Array(own.buffer, at + HEADER + (count + pairs) * 8, count + 1 + pairs);
   const start = words.subarray(0, count + 1),
     rows = words.subarray(count + 1);
   if (start[0] !== 0 || start[count] !== pairs) return null;
   return { fingerprint, floor: view.getFloat64(16, true), start, rows, cosines, self };
+}
+
+function sharedCopy(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lexicon } from './lexicon.js';
@@ -31,28 +31,46 @@ export function findLexiconDir(
 
 /** Reads the binary lexicon from `dir` (~10 MB of vectors + 2 MB word list + 19 MB of neighbour lists when built). */
 export function readLexicon(dir: string): Lexicon {
-  const buf = readFileSync(join(dir, 'vectors.bin'));
-  if (buf.toString('latin1', 0, 4) !== 'WVEC' || buf.readUInt32LE(4) !== 2)
-    throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
-  const count = buf.readUInt32LE(8),
-    dims = buf.readUInt32LE(12),
-    vocabulary = buf.readUInt32LE(16);
+  const bytes = readShared(join(dir, 'vectors.bin'));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const H = 20;
-  if (buf.length !== H + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
-  // Copied into aligned typed arrays (the Buffer's byteOffset need not be a multiple of 4), held in shared memory so
-  // that the compare workers use this copy instead of reading and holding one each (`adoptLexicon`).
-  const scales = new Float32Array(new SharedArrayBuffer(count * 4));
-  new Uint8Array(scales.buffer).set(buf.subarray(H, H + count * 4));
-  const data = new Int8Array(new SharedArrayBuffer(count * dims));
-  new Uint8Array(data.buffer).set(buf.subarray(H + count * 4));
+  if (bytes.length < H || String.fromCharCode(...bytes.subarray(0, 4)) !== 'WVEC' || view.getUint32(4, true) !== 2)
+    throw new Error(`${dir}/vectors.bin: not a WVEC v2 file`);
+  const count = view.getUint32(8, true),
+    dims = view.getUint32(12, true),
+    vocabulary = view.getUint32(16, true);
+  if (bytes.length !== H + count * 4 + count * dims) throw new Error(`${dir}/vectors.bin: truncated`);
+  // Views of the file's bytes, which `readShared` put at offset 0 of shared memory (H is a multiple of 4).
+  const scales = new Float32Array(bytes.buffer, H, count);
+  const data = new Int8Array(bytes.buffer, H + count * 4, count * dims);
   const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n');
   const rank = new Map<string, number>();
   words.forEach((w, i) => {
     if (!rank.has(w)) rank.set(w, i);
   });
   const nbFile = join(dir, NEIGHBOURS_FILE);
-  const neighbours = existsSync(nbFile) ? decodeNeighbours(readFileSync(nbFile), scales) : null;
+  const neighbours = existsSync(nbFile) ? decodeNeighbours(readShared(nbFile), scales) : null;
   return { rank, size: Math.max(vocabulary, words.length), dims, vectorCount: count, scales, data, neighbours };
+}
+
+/**
+ * A file's bytes read straight into shared memory, at offset 0 (aligned for any typed array): the lexicon's arrays
+ * are views of them, with no second copy, and compare workers share them (`adoptLexicon`).
+ */
+function readShared(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 let cached: Lexicon | null | undefined;

@@ -175,3 +175,31 @@ t.test('readLexicon loads the lists next to the vectors, and ignores stale ones'
   writeFileSync(join(dir, NEIGHBOURS_FILE), encodeNeighbours(neighboursFromPairs(other, VECTOR_MIN_COSINE, [])));
   t.equal(readLexicon(dir).neighbours, null, 'lists of other vectors: ignored');
 });
+
+t.test('readLexicon refuses a vectors file that is not a whole built one', async (t) => {
+  const vectors = readFileSync(join(findLexiconDir()!, 'vectors.bin'));
+  const cases: [string, Uint8Array, RegExp][] = [
+    ['empty', new Uint8Array(0), /not a WVEC v2 file/],
+    ['a header cut short', vectors.subarray(0, 10), /not a WVEC v2 file/],
+    ['another format', Buffer.concat([Buffer.from('WNBR'), vectors.subarray(4)]), /not a WVEC v2 file/],
+    ['cut in the vectors', vectors.subarray(0, vectors.length - 100), /truncated/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    writeFileSync(join(dir, 'vectors.bin'), bytes);
+    writeFileSync(join(dir, 'words.txt'), 'the\nof\n');
+    t.throws(() => readLexicon(dir), message, name);
+  }
+});
+
+t.test('the vectors and the lists are views of the files read once into shared memory', async (t) => {
+  const lex = readLexicon(findLexiconDir()!);
+  t.equal(lex.scales.buffer, lex.data.buffer, 'scales and vectors: one read of vectors.bin');
+  t.ok(lex.data.buffer instanceof SharedArrayBuffer);
+  t.equal(lex.neighbours?.rows.buffer, lex.neighbours?.cosines.buffer, 'the lists: one read of their file');
+  t.same(
+    readLexicon(findLexiconDir()!).data.subarray(0, 1000),
+    defaultLexicon()!.data.subarray(0, 1000),
+    'the same vectors as the process-wide lexicon',
+  );
+});
