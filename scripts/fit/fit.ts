@@ -168,12 +168,24 @@ const GATES = [
   'beliefAnchor',
   'beliefSeed',
   'beliefSure',
+  'runSpan',
+  'spanRun',
 ] as const;
 const VALUES = [0.2, 0.3, 0.4, 0.5];
 const SEED_VALUES = [0.3, 0.5, 0.7];
 // An anchor on belief alone must be surer than any gate that only adds to an anchor's evidence.
 const SURE_VALUES = [0.5, 0.6, 0.7, 0.8, 0.9];
-const valuesOf = (g: string) => (g === 'beliefSeed' ? SEED_VALUES : g === 'beliefSure' ? SURE_VALUES : VALUES);
+// How far apart in order a local run's links may be on one side (2: no further than the context window).
+const SPAN_VALUES = [8, 16, 32];
+// How many links a run that holds only across such skips must have (from ALIGN_THRESHOLDS.spanRun, 5).
+const SPAN_RUN_VALUES = [4, 6];
+const OTHER_VALUES: Record<string, number[]> = {
+  beliefSeed: SEED_VALUES,
+  beliefSure: SURE_VALUES,
+  runSpan: SPAN_VALUES,
+  spanRun: SPAN_RUN_VALUES,
+};
+const valuesOf = (g: string) => OTHER_VALUES[g] ?? VALUES;
 const gates: Record<string, number> = Object.fromEntries(GATES.map((g) => [g, ALIGN_THRESHOLDS[g]]));
 const base = measure(gates);
 const trials: { gate: string; value: number; f: Figures }[] = [];
@@ -198,6 +210,7 @@ const RULES: [string, Record<string, number>][] = [
   ['supported matches in context (next to a link)', { beliefSupport: 2 }],
   ['moved supported matches (out of context)', { beliefMoved: 2 }],
   ['local runs (passages in unrelated text)', { localRun: 1_000_000 }],
+  ['derived passages (gaps, parts and extension inside local runs)', { localPassage: 0 }],
   ['merge anchors', { mergeMember: 2 }],
   ['gap filling', { beliefGap: 2 }],
   ['group extension', { beliefExtend: 2 }],
@@ -311,7 +324,9 @@ function report(): string {
     '',
     'Each rule of the aligner asks a pair for a least belief besides its similarity. Coordinate descent, one gate at a',
     `time over ${VALUES.join(', ')} (the seed gate: ${SEED_VALUES.join(', ')}; the sure-anchor gate:`,
-    `${SURE_VALUES.join(', ')}), objective: mean PAN F1 on the odd pairs (fit) plus the development pair (mean of`,
+    `${SURE_VALUES.join(', ')}; the local run's span on one side, \`runSpan\`: ${SPAN_VALUES.join(', ')} claims,`,
+    `and the links a run across such skips needs, \`spanRun\`: ${SPAN_RUN_VALUES.join(', ')}),`,
+    'objective: mean PAN F1 on the odd pairs (fit) plus the development pair (mean of',
     'aligned-F1, label accuracy and links F1) plus the STS headlines Pearson; a value is kept only',
     'when no unrelated PAN pair, SemEval pair or independent seed pair turns derived and the development pair loses',
     'at most half a point. PAN figures are given on the fitting half and on the held-out half.',

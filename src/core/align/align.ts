@@ -64,6 +64,16 @@ export const ALIGN_THRESHOLDS = {
    *  independent article has no such neighbours (none on the 16 directed independent seed pairs and 2,288 short
    *  cuts of them). */
   localRun: 3,
+  /** A local run is a derived passage: inside it gaps are filled, split/merge parts join from `support` and groups
+   *  extend, as in text shown to derive, with the run's links as their context (1). 0: local runs only. */
+  localPassage: 1,
+  /** Links of a local run may also be this many claims apart on one side when in order and within CONTEXT_WINDOW on
+   *  the other (a summary's consecutive sentences each compress a stretch of the source). */
+  runSpan: 2,
+  /** …and a run that holds only across such skips must hold this many links (within the window: `localRun`): the
+   *  title and lede of two outlets' articles on one story follow its order too, four links on the independent seed
+   *  pairs; one more is asked (the fit tries the values around it). */
+  spanRun: 5,
   /** Belief gates: the least probability of carrying the same content (the calibrated pair model,
    *  `match/pair-model.ts`) that each rule asks of a pair, besides its similarity. 0 here (no model: nothing
    *  gated); a model brings the values fitted with it (`scripts/fit/`). An anchor (one-to-one or a merge member)… */
@@ -131,10 +141,13 @@ const order = (a: ScoredPair, b: ScoredPair) =>
  *    b. then gaps between links: an unaligned claim bracketed by links joins the most similar claim of the
  *       stretch between them from `gap` (one-to-one, or a merge part adding `gapGain` to its group);
  *    c. then the remaining ones (moved passages);
+ *    In text not shown to derive, the links of the local runs are a derived passage (`localPassage`): inside it
+ *    gaps are filled (b) as in derived text, with the run's links as the only context;
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
- *    carries `part` of its content (one-to-many / many-to-one);
- * 4. with `groupCoverage` and derived text only: group extension (`extendGroups`), adjacent merge/split parts that
- *    each carry only a fraction of a long claim.
+ *    carries `part` of its content (one-to-many / many-to-one), from `support` in derived text or with a partner in
+ *    a derived passage, else from `anchor`;
+ * 4. with `groupCoverage`, in derived text or a derived passage: group extension (`extendGroups`), adjacent
+ *    merge/split parts that each carry only a fraction of a long claim.
  * Deterministic: ties break by claim order.
  */
 export function alignClaims(
@@ -208,6 +221,8 @@ export function alignClaims(
     believed(p, t.beliefSupport);
   const end = sorted.findIndex((p) => p.sim < t.support),
     n = end < 0 ? sorted.length : end;
+  // In text not shown to derive: the links of its local runs (derived passages), anchors included.
+  const passage: Link[] = [];
   // A text not shown to derive as a whole may still hold a derived passage (a few paragraphs rewritten into an
   // unrelated article): supported matches are believed there only where they run on from an anchor.
   if (!derived) {
@@ -224,8 +239,15 @@ export function alignClaims(
         seeds.push(p);
       }
     }
-    if (links.length || seeds.length) for (const p of localRuns(sorted, n, links, free, t.localRun, seeds)) take(p);
+    if (links.length || seeds.length) {
+      const local = localRuns(sorted, n, links, free, t.localRun, seeds, t.runSpan, t.spanRun);
+      for (const p of local.grown) take(p);
+      if (t.localPassage) passage.push(...local.runs);
+    }
   }
+  // The context of the derived-text passes: every link in derived text; in other text the links of the local runs
+  // (a derived passage is derived text where it stands, however unrelated the rest of its article).
+  const region = derived ? links : passage;
   if (derived) {
     // 2a. Supported matches in the context of links first (`align/context.ts`): among competing weak candidates
     // the one next to other links wins, best first, each new link extending the context (region growing).
@@ -234,24 +256,35 @@ export function alignClaims(
       take(p);
       return true;
     });
+  }
+  if (region.length) {
     // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.
     const gapSim: PairSim = t.beliefGap > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefGap ? sim(oi, ri) : -1) : sim;
-    for (const l of fillGaps(links, gapSim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
+    for (const l of fillGaps(region, gapSim, originalCount, rewriteCount, t.gap, t.gapGain, groupCoverage)) {
       oTaken[l.oi] = rTaken[l.ri] = true;
       links.push(l);
+      if (!derived) passage.push(l);
     }
-    // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
-    for (let k = 0; k < n; k++) if (free(sorted[k]!) && believed(sorted[k]!, t.beliefMoved)) take(sorted[k]!);
   }
-  // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it.
-  const minSim = derived ? t.support : t.anchor;
+  // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
+  if (derived)
+    for (let k = 0; k < n; k++) if (free(sorted[k]!) && believed(sorted[k]!, t.beliefMoved)) take(sorted[k]!);
+  // Splits and merges: attach each unmatched claim to its best matched partner if that partner carries it: from
+  // `support` when the partner is in derived text or a derived passage, else only from `anchor`.
+  const oRegion = new Uint8Array(derived ? 0 : originalCount),
+    rRegion = new Uint8Array(derived ? 0 : rewriteCount);
+  if (!derived) for (const l of region) oRegion[l.oi] = rRegion[l.ri] = 1;
+  const minSim = region.length ? t.support : t.anchor;
   const extra: Link[] = [];
   const bestFor = new Map<string, ScoredPair>();
   for (const p of sorted) {
     if (p.sim < minSim) break;
     const part = p.copied ? t.partCopied : t.part;
-    const asO = !oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`);
-    const asR = !rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`);
+    const weak = !derived && p.sim < t.anchor;
+    const asO =
+      !oTaken[p.oi] && rTaken[p.ri] && p.aInB >= part && !bestFor.has(`o${p.oi}`) && !(weak && !rRegion[p.ri]);
+    const asR =
+      !rTaken[p.ri] && oTaken[p.oi] && p.bInA >= part && !bestFor.has(`r${p.ri}`) && !(weak && !oRegion[p.oi]);
     // The belief is asked only of a pair that would join (it is computed on first use).
     if (!(asO || asR) || !believed(p, t.beliefPart)) continue;
     if (asO) bestFor.set(`o${p.oi}`, p);
@@ -259,10 +292,12 @@ export function alignClaims(
   }
   for (const p of bestFor.values()) extra.push({ oi: p.oi, ri: p.ri, sim: p.sim });
   const all = [...links, ...extra];
-  if (!groupCoverage || minSim !== t.support) return all;
+  if (!groupCoverage || !region.length) return all;
   const extendSim: PairSim =
     t.beliefExtend > 0 ? (oi, ri) => (belief(oi, ri) >= t.beliefExtend ? sim(oi, ri) : -1) : sim;
-  return [...all, ...extendGroups(all, extendSim, rewriteCount, t, groupCoverage)];
+  // Extension grows groups of the region only (a stray anchor outside every run is no context).
+  const grow = derived ? all : [...region, ...extra.filter((l) => oRegion[l.oi] || rRegion[l.ri])];
+  return [...all, ...extendGroups(grow, extendSim, rewriteCount, t, groupCoverage)];
 }
 
 /**

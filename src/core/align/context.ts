@@ -233,7 +233,7 @@ class MinHeap {
  * a run being links chained within CONTEXT_WINDOW of each other on both sides (Gale & Church's beads), anchors
  * included. The pairs are returned in the order they were grown; the caller takes them. `seeds` (pairs the pair
  * model believes, below anchor level) grow as anchors do but count as grown: they and their growth are returned
- * only in a run long enough.
+ * only in a run long enough. Also returns every link of those runs (anchors included): the derived passages.
  */
 export function localRuns(
   sorted: ScoredPair[],
@@ -242,7 +242,9 @@ export function localRuns(
   free: (p: ScoredPair) => boolean,
   minRun: number,
   seeds: ScoredPair[] = [],
-): ScoredPair[] {
+  span: number = CONTEXT_WINDOW,
+  spanRun: number = minRun,
+): { grown: ScoredPair[]; runs: Link[] } {
   const oUsed = new Set<number>(),
     rUsed = new Set<number>();
   // Seeds grow like anchors but, unlike them, are returned (to be taken) only when their run is long enough.
@@ -259,24 +261,55 @@ export function localRuns(
     grown.push(p);
     return true;
   });
-  if (!grown.length) return grown;
   // Runs: links joined when within the window on both sides (union-find over the links in original order, each
-  // compared with the few that follow within the window).
+  // compared with the few that follow within the window); summary runs also join links that skip (`span`).
   const all: Link[] = [...certain, ...grown];
   const byOriginal = all.map((_, i) => i).sort((a, b) => all[a]!.oi - all[b]!.oi);
-  const parent = all.map((_, i) => i);
+  const near = unionFind(all.length),
+    skipping = unionFind(all.length);
+  const reach = Math.max(span, CONTEXT_WINDOW);
+  for (let x = 0; x < byOriginal.length; x++) {
+    const i = byOriginal[x]!,
+      a = all[i]!;
+    for (let y = x + 1; y < byOriginal.length && all[byOriginal[y]!]!.oi - a.oi <= reach; y++) {
+      const j = byOriginal[y]!,
+        dO = all[j]!.oi - a.oi,
+        dR = all[j]!.ri - a.ri;
+      const close = dO <= CONTEXT_WINDOW && Math.abs(dR) <= CONTEXT_WINDOW;
+      // A summary keeps its source's order but skips most of it: compact on one side, in order within `span` on
+      // the other.
+      const skips = dO > 0 && dR > 0 && ((dR <= CONTEXT_WINDOW && dO <= span) || (dO <= CONTEXT_WINDOW && dR <= span));
+      if (close) near.join(i, j);
+      if (close || skips) skipping.join(i, j);
+    }
+  }
+  // A run that holds only across a skip must be longer (`spanRun`): a news lede is a summary of its story too, and
+  // two outlets' ledes of one story keep its order for a sentence or two.
+  const nearSize = near.sizes(),
+    skipSize = skipping.sizes();
+  const inRun = (i: number) => nearSize[near.root(i)]! >= minRun || skipSize[skipping.root(i)]! >= spanRun;
+  return {
+    grown: grown.filter((_, g) => inRun(certain.length + g)),
+    runs: all.filter((_, i) => inRun(i)).map((l) => ({ oi: l.oi, ri: l.ri, sim: l.sim })),
+  };
+}
+
+/** Union-find over 0..n−1 with path halving; `sizes()[root]` is the size of that root's set. */
+function unionFind(n: number) {
+  const parent = Array.from({ length: n }, (_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (let x = 0; x < byOriginal.length; x++) {
-    const a = all[byOriginal[x]!]!;
-    for (let y = x + 1; y < byOriginal.length && all[byOriginal[y]!]!.oi - a.oi <= CONTEXT_WINDOW; y++) {
-      if (Math.abs(all[byOriginal[y]!]!.ri - a.ri) <= CONTEXT_WINDOW)
-        parent[root(byOriginal[x]!)] = root(byOriginal[y]!);
-    }
-  }
-  const size = new Map<number, number>();
-  for (let i = 0; i < all.length; i++) size.set(root(i), (size.get(root(i)) ?? 0) + 1);
-  return grown.filter((_, g) => size.get(root(certain.length + g))! >= minRun);
+  return {
+    root,
+    join: (i: number, j: number) => {
+      parent[root(i)] = root(j);
+    },
+    sizes: () => {
+      const size = new Array<number>(n).fill(0);
+      for (let i = 0; i < n; i++) size[root(i)]!++;
+      return size;
+    },
+  };
 }

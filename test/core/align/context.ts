@@ -215,6 +215,60 @@ t.test(
   },
 );
 
+t.test("local runs: a summary keeps its source's order but skips most of it (`runSpan`, `spanRun`)", async (t) => {
+  // 40 × 40 claims, not derived as a whole: an anchor, then believed pairs on the next rewrite claims, each six
+  // original claims further on (beyond the context window on the original side, within it on the rewrite side).
+  const summary = (k: number) => [
+    pair(0, 10, 0.9),
+    ...Array.from({ length: k - 1 }, (_, i) => pair(6 * (i + 1), 11 + i, 0.3)),
+  ];
+  const align = (pairs: ScoredPair[], runSpan: number, spanRun = 3) =>
+    ids(
+      alignClaims(
+        pairs,
+        40,
+        40,
+        { ...ALIGN_THRESHOLDS, beliefSeed: 0.3, runSpan, spanRun },
+        undefined,
+        undefined,
+        () => 0.9,
+      ),
+    );
+  t.same(align(summary(3), CONTEXT_WINDOW), ['0-10'], 'within the window only: a stray anchor');
+  t.same(align(summary(3), 8), ['0-10', '12-12', '6-11'], 'in order within the span: a run');
+  t.same(align(summary(3), 5), ['0-10'], 'beyond the span: no run');
+  const shuffled = [pair(0, 10, 0.9), pair(12, 11, 0.3), pair(6, 12, 0.3)];
+  t.same(align(shuffled, 8), ['0-10'], 'out of order: no run');
+  const swapped = summary(3).map((p) => ({ ...p, oi: p.ri, ri: p.oi }));
+  t.same(align(swapped, 8), ['10-0', '11-6', '12-12'], 'the texts swapped: the same run');
+  // A run that holds only across skips must reach `spanRun` links (two outlets' ledes of one story keep its order).
+  t.same(align(summary(3), 8, 5), ['0-10'], 'three links across skips: not enough');
+  t.same(align(summary(5), 8, 5), ['0-10', '12-12', '18-13', '24-14', '6-11'], 'five: a summary');
+  // A run within the window keeps its own length requirement, whatever skips join it.
+  const lede = [pair(0, 10, 0.9), pair(1, 11, 0.3), pair(2, 12, 0.3), pair(8, 13, 0.3)];
+  t.same(
+    align(lede, 8, 5),
+    ['0-10', '1-11', '2-12'],
+    'a run within the window stands; its skipping neighbour does not',
+  );
+});
+
+t.test('local runs: inside a derived passage gaps are filled (`localPassage`)', async (t) => {
+  // 40 × 40 claims: a run 10-10, 11-11, 12-12 (an anchor, two supported matches), a claim pair at gap level, then an
+  // anchor that the run reaches.
+  const gap = ALIGN_THRESHOLDS.gap + 0.02;
+  const pairs = [pair(10, 10, 0.6), pair(11, 11, 0.35), pair(12, 12, 0.3), pair(13, 13, gap), pair(14, 14, 0.6)];
+  const align = (localPassage: number) => ids(alignClaims(pairs, 40, 40, { ...ALIGN_THRESHOLDS, localPassage }));
+  t.same(align(1), ['10-10', '11-11', '12-12', '13-13', '14-14'], 'the bracketed claim joins the passage');
+  t.same(align(0), ['10-10', '11-11', '12-12', '14-14'], 'without the rule it stays out');
+  // Two stray anchors bracketing the same weak pair are no passage (the gap test's "no derivation" case).
+  t.same(
+    ids(alignClaims([pair(10, 10, 0.6), pair(11, 11, gap), pair(12, 12, 0.6)], 40, 40)),
+    ['10-10', '12-12'],
+    'no run: no passage',
+  );
+});
+
 /** The first half of seed 004's lines, `inserted`, then the rest: a passage inside an unrelated article. */
 const withPassage = (inserted: string[]) => {
   const lines = seeds.independent004.split('\n'),
