@@ -12,7 +12,7 @@
  */
 export function normalizeForNlp(text: string): string {
   // One scan, copying only around the units that change (news text has a few NBSPs at most): four regex replaces
-  // (the definition, kept in test/core/fresh-analysis.test.ts) each read the whole text, two-byte for curly
+  // (the definition, kept in test/core/fresh-analysis.ts) each read the whole text, two-byte for curly
   // quotes.
   let out = '',
     from = 0;
