@@ -38,7 +38,7 @@ export const PAGE_CSP = {
  * swagger-ui (`/docs`) loads its bundle, CSS and initializer from `/docs/static/` (no inline script), but at run
  * time it injects a `<style>` element (seen as a `style-src-elem` violation in Chromium under PAGE_CSP) and React
  * sets inline styles, so `/docs` allows inline styles; scripts stay same-origin only. Checked in a real browser
- * by test/hostile/docs-browser.test.ts.
+ * by test/browser/docs.ts.
  */
 export const DOCS_CSP = {
   ...PAGE_CSP,

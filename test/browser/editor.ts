@@ -52,10 +52,7 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   // The seed pair without outlets, through the form.
   await page.fill('#one-original', seeds.atlantic);
   await page.fill('#one-rewrite', seeds.caliber);
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
-    page.click('form:not(.batch) button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare/), page.click('form:not(.batch) button[type=submit]')]);
   await page.screenshot({ path: join(SHOTS, 'editor-report.png') });
   await page.screenshot({ path: join(SHOTS, 'editor-report-full.png'), fullPage: true });
 
@@ -148,10 +145,7 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.check('form:not(.batch) input[name=original_type][value=html]');
   await page.fill('#one-original_outlet', 'The Atlantic');
   await page.fill('#one-rewrite', seeds.caliber);
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
-    page.click('form:not(.batch) button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare/), page.click('form:not(.batch) button[type=submit]')]);
   t.match(await page.locator('#one-error').innerText(), /Could not compare[\s\S]*Original: No article text was found/);
   t.equal(await page.inputValue('#one-rewrite'), seeds.caliber.replace(/\r\n/g, '\n'), 'the rewrite kept');
   t.equal(await page.inputValue('#one-original_outlet'), 'The Atlantic', 'the outlet kept');
@@ -167,10 +161,7 @@ t.test('the report, the form and the batch view, as an editor sees them', async 
   await page.fill('#many-rewrite_1_outlet', 'Caliber.Az');
   await page.fill('#many-rewrite_2', seeds.independent004);
   await page.fill('#many-rewrite_2_outlet', 'Independent');
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare\/batch/, { timeout: 90_000 }),
-    page.click('form.batch button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare\/batch/), page.click('form.batch button[type=submit]')]);
   t.same(await page.locator('table.outlets thead th').allInnerTexts(), [
     'Outlet',
     'Verdict',

@@ -39,10 +39,7 @@ t.test('the report in headless Chromium', async (t) => {
   await page.fill('#one-original_outlet', 'The Atlantic');
   await page.fill('#one-rewrite', seeds.caliber + PLANTED);
   await page.fill('#one-rewrite_outlet', 'Caliber.Az');
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
-    page.click('form:not(.batch) button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare/), page.click('form:not(.batch) button[type=submit]')]);
 
   const summary = page.locator('.summary');
   if (!(await summary.isVisible())) {
@@ -114,10 +111,7 @@ t.test('the report in headless Chromium', async (t) => {
   );
   await page.fill('#one-rewrite', seeds.caliber);
   await page.screenshot({ path: join(SHOTS, 'form.png') });
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare/, { timeout: 60_000 }),
-    page.click('form:not(.batch) button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare/), page.click('form:not(.batch) button[type=submit]')]);
   t.ok(await page.locator('.summary').isVisible(), 'report from an uploaded HTML page');
   t.notMatch(
     await page.locator('.rows').innerText(),
@@ -135,10 +129,7 @@ t.test('the report in headless Chromium', async (t) => {
   t.equal(await page.locator('.rewrites fieldset').count(), 5, 'two slots added to the three');
   await page.fill('#many-rewrite_5', seeds.independent004);
   await page.fill('#many-rewrite_5_outlet', 'Independent');
-  await Promise.all([
-    page.waitForURL(/\/v1\/compare\/batch/, { timeout: 90_000 }),
-    page.click('form.batch button[type=submit]'),
-  ]);
+  await Promise.all([page.waitForURL(/\/v1\/compare\/batch/), page.click('form.batch button[type=submit]')]);
   t.same(
     await page.locator('table.claims thead th').allInnerTexts(),
     ['Claim', 'Original text', 'Caliber.Az', 'Independent'],

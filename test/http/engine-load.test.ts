@@ -2,6 +2,7 @@ import t from 'tap';
 import { testApp } from '../fixtures/app.js';
 import { manualBudget } from '../fixtures/budget.js';
 import { faults, post, small, withText } from '../fixtures/faults.js';
+import { until } from '../fixtures/until.js';
 
 t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async (t) => {
   const budget = manualBudget();
@@ -11,9 +12,9 @@ t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async
   });
   await app.engine.warmup?.();
   const running = app.inject(post(withText('SIMULATE_HANG one.')));
-  await waitFor(() => app.engine.stats?.().pooled === 1);
+  await until(() => app.engine.stats?.().pooled === 1);
   const queued = app.inject(post(withText('SIMULATE_HANG two.')));
-  await waitFor(() => app.engine.stats?.().queued === 1);
+  await until(() => app.engine.stats?.().queued === 1);
   const shed = await app.inject(post(small));
   t.equal(shed.statusCode, 503);
   t.equal(shed.json().code, 'OVERLOADED');
@@ -33,18 +34,10 @@ t.test('/health answers while every worker is busy and a compare waits for one',
   });
   await app.engine.warmup?.();
   const busy = [app.inject(post(withText('SIMULATE_HANG a.'))), app.inject(post(withText('SIMULATE_HANG b.')))];
-  await waitFor(() => app.engine.stats?.().queued === 1);
+  await until(() => app.engine.stats?.().queued === 1);
   for (let i = 0; i < 5; i++) t.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
   t.equal(app.engine.stats?.().queued, 1, 'the pool was still saturated while /health answered');
   budget.expireOldest();
   budget.expireOldest();
   for (const r of await Promise.all(busy)) t.equal(r.json().code, 'COMPARE_TIMEOUT');
 });
-
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

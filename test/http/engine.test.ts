@@ -4,6 +4,7 @@ import type { Fault } from '../../src/worker/messages.js';
 import { testApp } from '../fixtures/app.js';
 import { noBudget } from '../fixtures/budget.js';
 import { seeds } from '../fixtures/seeds.js';
+import { until } from '../fixtures/until.js';
 
 /** Test-only fault hook: a marker word in the original's text picks the simulated fault. */
 const faults = (original: ArticleInput): Fault | undefined =>
@@ -56,9 +57,9 @@ t.test('tiny compares run inline only while the pool is idle', async (t) => {
   const app = await testApp(t, { config: { inlineMaxChars: 500, workers: 1 }, engine: noBudget });
   await app.engine.warmup?.();
   const busy = app.inject(post(seedBody)); // a real compare that keeps the only worker busy for a while
-  await waitFor(() => app.engine.stats?.().pooled === 1);
+  await until(() => app.engine.stats?.().pooled === 1);
   const tiny = app.inject(post(small));
-  await waitFor(() => app.engine.stats?.().pooled === 2);
+  await until(() => app.engine.stats?.().pooled === 2);
   t.match(
     app.engine.stats?.(),
     { inline: 0, pooled: 2 },
@@ -134,16 +135,8 @@ t.test('a compare still running when the pool closes ends as SHUTTING_DOWN, not 
     );
   const running = settled(app.engine.compare(withText('SIMULATE_HANG').original, small.rewrite));
   const queued = settled(app.engine.compare(small.original, small.rewrite));
-  await waitFor(() => app.engine.stats?.().queued === 1);
+  await until(() => app.engine.stats?.().queued === 1);
   await app.close();
   t.match(await running, { code: 'SHUTTING_DOWN', statusCode: 503 }, 'the running task');
   t.match(await queued, { code: 'SHUTTING_DOWN', statusCode: 503 }, 'the task waiting behind it');
 });
-
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

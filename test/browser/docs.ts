@@ -1,34 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
-import { CHROMIUM, CHROMIUM_ARGS, listenLoopback, requireChromium } from '../fixtures/browser.js';
+import { browserSession, requireChromium } from '../fixtures/browser.js';
 
 /**
  * `/docs` (swagger-ui) runs under its CSP in a real browser: the operations render, the browser
  * reports no CSP violation and nothing is fetched from another origin. Debian's Chromium (installed by
- * `.ci/run` from `.ci/apt-packages`); without it this test FAILS rather than skip.
+ * `npm test` from `.ci/apt-packages`); without it this test FAILS rather than skip.
  */
 
 t.test('swagger-ui at /docs works under its CSP', async (t) => {
   if (!requireChromium(t)) return;
-  // The page compares nothing: one worker and no inline warm-up compare, so start-up costs the least.
-  const app = await buildApp({ logger: false, pluginTimeoutMs: 0, config: { workers: 1, inlineMaxChars: 0 } });
-  t.teardown(() => app.close());
-  const base = await listenLoopback(app);
-  const profile = mkdtempSync(join(tmpdir(), 'article-diff-docs-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  t.teardown(async () => {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-  const page = await ctx.newPage();
+  // The page compares nothing: no inline warm-up compare, so start-up costs the least.
+  const { base, page } = await browserSession(t, { inlineMaxChars: 0 });
   const violations: string[] = [],
     external: string[] = [];
   await page.exposeFunction('__cspViolation', (v: string) => {
@@ -48,13 +30,13 @@ t.test('swagger-ui at /docs works under its CSP', async (t) => {
 
   const res = await page.goto(`${base}/docs/`);
   t.equal(res?.status(), 200);
-  await page.waitForSelector('.opblock', { timeout: 30_000 });
+  await page.waitForSelector('.opblock');
   t.ok(
     (await page.locator('.opblock-summary-path', { hasText: '/v1/compare' }).count()) > 0,
     'the compare operation is listed',
   );
   await page.locator('.opblock-summary', { hasText: '/v1/compare' }).first().click();
-  await page.waitForSelector('.opblock-body', { timeout: 10_000 });
+  await page.waitForSelector('.opblock-body');
   t.same(violations, [], 'no CSP violations');
   t.same(external, [], 'nothing fetched from another origin');
 });
