@@ -62,7 +62,7 @@ export default async function compareRoutes(fastify: FastifyInstance) {
       };
       if (app.engine.compareAs) {
         // Serialised or rendered in the worker: a long document's answer is megabytes, too much to clone and serialise
-        // on the event loop. Same JSON as the schema serialiser gives (test/http/engine.test.ts).
+        // on the event loop. Same JSON as the schema serialiser gives (test/http/engine/pool.ts).
         const body = await app.engine.compareAs(original.input, rewrite.input, {
           format,
           render: { ...render, nonce: cspNonce(reply) },

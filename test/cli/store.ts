@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { main } from '../src/cli.js';
-import { storeMain } from '../src/cli-store.js';
-import { SEED_ARTICLES } from './fixtures/store-app.js';
+import { main } from '../../src/cli.js';
+import { storeMain } from '../../src/cli-store.js';
+import { SEED_ARTICLES } from '../fixtures/store-app.js';
 
 t.setTimeout(600_000);
 const dir = mkdtempSync(join(tmpdir(), 'article-diff-cli-store-'));

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { testApp } from '../fixtures/app.js';
-import { faults, post, small, withText } from '../fixtures/faults.js';
+import { testApp } from '../../fixtures/app.js';
+import { faults, post, small, withText } from '../../fixtures/faults.js';
 
 t.test('GET /ready: 503 NOT_READY until every compare worker has loaded, then ready', async (t) => {
   const app = await testApp(t, { config: { workers: 2, inlineMaxChars: 0 } });

@@ -1,7 +1,7 @@
 import t from 'tap';
-import { testApp } from '../fixtures/app.js';
-import { manualBudget } from '../fixtures/budget.js';
-import { faults, post, small, withText } from '../fixtures/faults.js';
+import { testApp } from '../../fixtures/app.js';
+import { manualBudget } from '../../fixtures/budget.js';
+import { faults, post, small, withText } from '../../fixtures/faults.js';
 
 t.test('a runaway compare ends at the time budget with 503 COMPARE_TIMEOUT, and the pool recovers', async (t) => {
   const budget = manualBudget();

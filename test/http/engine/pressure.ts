@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import t, { type Test } from 'tap';
-import pressurePlugin from '../../src/http/pressure.js';
-import { ProblemError, sendProblem, toProblem } from '../../src/http/problem.js';
+import pressurePlugin from '../../../src/http/pressure.js';
+import { ProblemError, sendProblem, toProblem } from '../../../src/http/problem.js';
 
 /** A bare app with the pressure plugin, a /health route and a route that fails with a given problem. */
 async function pressureApp(t: Test, sampleIntervalMs?: number) {

@@ -6,7 +6,7 @@ import { ARTICLE, runTextCases, type TextCase } from '../fixtures/hostile-texts.
  * Texts a scraper may send that are valid requests but hostile to a text pipeline. Each gets a
  * 200 whose every offset slices exactly to the claim's text in the text as submitted (UTF-16, including
  * surrogate pairs, combining marks and CR/CRLF), with no content silently lost. Large inputs are in
- * texts-large.test.ts (each file has its own time limit).
+ * texts-large.ts.
  */
 
 const cases: TextCase[] = [

@@ -1,8 +1,8 @@
 import t from 'tap';
-import { testApp } from '../fixtures/app.js';
-import { manualBudget } from '../fixtures/budget.js';
-import { faults, post, small, withText } from '../fixtures/faults.js';
-import { until } from '../fixtures/until.js';
+import { testApp } from '../../fixtures/app.js';
+import { manualBudget } from '../../fixtures/budget.js';
+import { faults, post, small, withText } from '../../fixtures/faults.js';
+import { until } from '../../fixtures/until.js';
 
 t.test('a full queue is shed at once with 503 OVERLOADED and Retry-After', async (t) => {
   const budget = manualBudget();

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
-import { faults } from '../fixtures/faults.js';
+import { buildApp } from '../../../src/http/app.js';
+import { faults } from '../../fixtures/faults.js';
 
 /** Reads raw HTTP/1.1 from a socket until it closes. */
 const readAll = (socket: net.Socket) =>
