@@ -7,16 +7,18 @@
  *
  *   node dist/scripts/fit-passage.js [PAN_DIR]      (the data stays outside the repository)
  *
- * The retrieval benchmark runs once per candidate rule, its compares memoised so each pair is compared once. A
- * fold's rule is the one putting a true source first (listed, or sharing a verbatim run) for the most documents with
+ * The retrieval benchmark runs once per passage window, recording the candidates each check compared and the
+ * evidence the judge read (`bench/judge-replay.ts`); every rule is then replayed on them without a compare (the
+ * candidates and their order do not depend on the rule). A fold's rule is the one putting a true source first (listed, or sharing a verbatim run) for the most documents with
  * reuse on the other fold, among those giving a derived source to at most 2% of its documents without reuse (ties:
  * the longer copied run, then the higher threshold, the higher weight, the shorter passage); the held-out figures are printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAN_DIR, type PanOutcome, panRetrieval, panShares, withoutReuse } from '../bench/pan-retrieval.js';
+import { recordCandidates, replay } from '../bench/judge-replay.js';
+import { PAN_DIR, type PanOutcome, panShares, withoutReuse } from '../bench/pan-retrieval.js';
 import { longestSharedRun } from '../bench/verbatim-runs.js';
-import { JUDGE_RULE, type JudgeRule } from '../src/check/judge.js';
+import { JUDGE_RULE, type JudgeRule, sourceVerdict } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
@@ -55,12 +57,20 @@ const rules = WINDOWS.flatMap((passageWindow) =>
     ),
   ),
 );
+// The passage score is the only evidence that depends on the rule (its window): one recorded run per window.
+const recorded = new Map<number, Awaited<ReturnType<typeof recordCandidates>>>();
+for (const passageWindow of WINDOWS) {
+  const judgeRule = { ...JUDGE_RULE, passageWindow };
+  recorded.set(passageWindow, await recordCandidates(rarity, { dir, derive, judgeRule }));
+}
 const runs: { rule: JudgeRule; outcomes: PanOutcome[] }[] = [];
 for (const rule of rules) {
-  const r = await panRetrieval(rarity, { dir, derive, judgeRule: rule });
-  if (!r) throw new Error(`no PAN corpus at ${dir}`);
-  runs.push({ rule, outcomes: r.outcomes });
-  console.log(`${describe(rule)}: ${figures(r.outcomes)}`);
+  const documents = recorded.get(rule.passageWindow)?.documents ?? [];
+  const outcomes = documents.map((d) =>
+    replay(d, (c) => sourceVerdict(c.derivation, c.evidence, rule) !== 'independent'),
+  );
+  runs.push({ rule, outcomes });
+  console.log(`${describe(rule)}: ${figures(outcomes)}`);
 }
 
 /** Ties go to the stricter rule: the longer copied run, then the higher threshold, the higher weight, the shorter

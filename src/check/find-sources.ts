@@ -56,6 +56,20 @@ export interface SourceFinderDeps {
   rarity: Rarity;
   /** The judge's fitted rule (`judge.ts`); given only when fitting it. */
   judgeRule?: JudgeRule | undefined;
+  /**
+   * Told of each candidate a check compares (not a chain link's), with the evidence the judge read: the fit
+   * (`scripts/fit-passage.ts`) replays other rules on it without comparing again.
+   */
+  observe?: ((judged: JudgedCandidate) => void) | undefined;
+}
+
+/** A compared candidate as the judge saw it. */
+export interface JudgedCandidate {
+  article: SourceArticle;
+  derivation: Derivation;
+  evidence: IndexEvidence;
+  indexScore: number;
+  verdict: Verdict;
 }
 
 export interface CheckOptions {
@@ -278,6 +292,11 @@ async function compareCandidates(
 ): Promise<Scored[]> {
   const chosen = await eligibleCandidates(deps, input, exclude, COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input, full)));
+  chosen.forEach((c, i) => {
+    const s = scored[i]!;
+    const { derivation, verdict, indexScore } = s;
+    deps.observe?.({ article: sourceArticle(s.article), derivation, evidence: c.evidence, indexScore, verdict });
+  });
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
