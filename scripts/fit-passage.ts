@@ -9,9 +9,10 @@
  *
  * The retrieval benchmark runs once per passage window, recording the candidates each check compared and the
  * evidence the judge read (`bench/judge-replay.ts`); every rule is then replayed on them without a compare (the
- * candidates and their order do not depend on the rule). A fold's rule is the one putting a true source first (listed, or sharing a verbatim run) for the most documents with
- * reuse on the other fold, among those giving a derived source to at most 2% of its documents without reuse (ties:
- * the longer copied run, then the higher threshold, the higher weight, the shorter passage); the held-out figures are printed.
+ * candidates and their order do not depend on the rule). A fold's rule is the one putting a true source first
+ * (listed, or sharing a verbatim run) for the most documents with reuse on the other fold, among those giving a
+ * derived source to at most 2% of its documents without reuse (ties: the longer copied run, then the higher
+ * threshold, the higher weight, the shorter passage); the held-out figures are printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

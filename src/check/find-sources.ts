@@ -292,11 +292,13 @@ async function compareCandidates(
 ): Promise<Scored[]> {
   const chosen = await eligibleCandidates(deps, input, exclude, COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input, full)));
-  chosen.forEach((c, i) => {
-    const s = scored[i]!;
-    const { derivation, verdict, indexScore } = s;
-    deps.observe?.({ article: sourceArticle(s.article), derivation, evidence: c.evidence, indexScore, verdict });
-  });
+  const observe = deps.observe;
+  if (observe) {
+    chosen.forEach((c, i) => {
+      const { article, derivation, verdict, indexScore } = scored[i]!;
+      observe({ article: sourceArticle(article), derivation, evidence: c.evidence, indexScore, verdict });
+    });
+  }
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
