@@ -31,6 +31,7 @@ const WEIGHTS = [0, 2, 4];
 const THRESHOLDS = [14, 16, 18, 20];
 const RUNS = [6, 8, Infinity];
 const WINDOWS = [60, 90];
+const PRECISIONS = [0, 0.4, 0.45, 0.5, 0.55, 0.6];
 const MAX_FALSE = 0.02;
 
 const dir = process.argv[2] ?? PAN_DIR;
@@ -50,11 +51,13 @@ const figures = (outcomes: readonly PanOutcome[]) => {
 };
 
 const describe = (r: JudgeRule) =>
-  `window ${r.passageWindow}, weight ${r.alignedWeight}, threshold ${r.minScore}, copied run ${r.minCopiedRun}`;
+  `window ${r.passageWindow}, weight ${r.alignedWeight}, threshold ${r.minScore}, precision ${r.minPrecision}, copied run ${r.minCopiedRun}`;
 const rules = WINDOWS.flatMap((passageWindow) =>
   RUNS.flatMap((minCopiedRun) =>
     WEIGHTS.flatMap((alignedWeight) =>
-      THRESHOLDS.map((minScore) => ({ alignedWeight, minScore, minCopiedRun, passageWindow })),
+      THRESHOLDS.flatMap((minScore) =>
+        PRECISIONS.map((minPrecision) => ({ alignedWeight, minScore, minCopiedRun, passageWindow, minPrecision })),
+      ),
     ),
   ),
 );
@@ -74,10 +77,10 @@ for (const rule of rules) {
   console.log(`${describe(rule)}: ${figures(outcomes)}`);
 }
 
-/** Ties go to the stricter rule: the longer copied run, then the higher threshold, the higher weight, the shorter
- *  passage. */
+/** Ties go to the stricter rule: the longer copied run, then the higher threshold, the higher weight, the higher
+ *  precision, the shorter passage. */
 const stricter = (a: JudgeRule, b: JudgeRule) => {
-  const key = (r: JudgeRule) => [r.minCopiedRun, r.minScore, r.alignedWeight, -r.passageWindow];
+  const key = (r: JudgeRule) => [r.minCopiedRun, r.minScore, r.alignedWeight, r.minPrecision, -r.passageWindow];
   const [ka, kb] = [key(a), key(b)];
   const i = ka.findIndex((x, j) => x !== kb[j]);
   return i >= 0 && ka[i]! > kb[i]!;

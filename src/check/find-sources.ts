@@ -3,7 +3,7 @@ import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
 import { articleId } from '../retrieve/fingerprint.js';
 import { longestSharedRun, narrationSegments } from '../retrieve/narration-runs.js';
-import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
+import { passageEvidence, termSequence, termSet } from '../retrieve/passage.js';
 import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
@@ -374,13 +374,21 @@ async function eligibleCandidates(
   const frequency = (t: string) => postings.get(termKey(t))?.length;
   const narration = chosen.length > 0 ? narrationSegments(input.text) : [];
   const window = (deps.judgeRule ?? JUDGE_RULE).passageWindow;
-  return chosen.map((e, i) => ({
-    ...e,
-    evidence: {
+  return chosen.map((e, i) => {
+    const passage = passageEvidence(
+      checkedTerms,
+      termSet(words(e.article.text), deps.rarity),
+      frequency,
+      stored,
+      window,
+    );
+    const evidence = {
       shingles: e.candidate.shingles,
-      passage: passageScore(checkedTerms, termSet(words(e.article.text), deps.rarity), frequency, stored, window),
+      passage: passage.score,
+      precision: passage.precision,
       first: i === 0,
       run: longestSharedRun(narration, narrationSegments(e.article.text)),
-    },
-  }));
+    };
+    return { ...e, evidence };
+  });
 }

@@ -19,7 +19,10 @@ const terms =
   'Corvallis wardens Okonkwo Brightwater Hallsteinsson levees reservoir sluicegates floodplain Willamette'.split(' ');
 const termsIn = (order: number[]) => order.map((i) => terms[i]).join(', ');
 const copied = 'the wardens agreed late on monday to open the lower sluices before the rain came';
-const spread = terms.map((term) => `${term} was named, and we did not go there for a long time, as we had to wait.`);
+const spread = terms.map(
+  (term) =>
+    `${term} was named, and we did not go there for a long time, as we had to wait for the water to go down and for the roads to open again after the storm.`,
+);
 const checked = `${spread.join(' ')} Earlier, ${copied}. Residents were told to stay away.`;
 const articles = {
   copies: `${termsIn([9, 7, 5, 3, 1, 8, 6, 4, 2, 0])}. Reports from the town say ${copied}, and nothing more.`,
