@@ -57,7 +57,10 @@ export function passageEvidence(
   window = PASSAGE_WINDOW,
 ): PassageEvidence {
   const norm = Math.log(1 + Math.max(total, 1));
-  const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
+  // Each word sits in several windows: its weight is looked up once.
+  const weights = checked.map((t) =>
+    t ? Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm : 0,
+  );
   let best: PassageEvidence = { score: 0, precision: 0 };
   const last = Math.max(0, checked.length - window);
   const starts: number[] = [];
@@ -71,8 +74,8 @@ export function passageEvidence(
       const t = checked[i];
       if (t === null || t === undefined || seen.has(t)) continue;
       seen.add(t);
-      all += weight(t);
-      if (stored.has(t)) score += weight(t);
+      all += weights[i]!;
+      if (stored.has(t)) score += weights[i]!;
     }
     if (score > best.score) best = { score, precision: score / all };
   }
