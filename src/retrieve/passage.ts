@@ -57,29 +57,30 @@ export function passageEvidence(
   window = PASSAGE_WINDOW,
 ): PassageEvidence {
   const norm = Math.log(1 + Math.max(total, 1));
-  // Each word sits in several windows: its weight is looked up once.
-  const weights = checked.map((t) =>
-    t ? Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm : 0,
-  );
-  let best: PassageEvidence = { score: 0, precision: 0 };
+  const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
+  // Sums the distinct terms of one window: the shared ones, or (for the best window only) all of them.
+  const sum = (start: number, all: boolean) => {
+    const seen = new Set<string>();
+    let score = 0;
+    for (let i = start; i < Math.min(checked.length, start + window); i++) {
+      const t = checked[i];
+      if (t === null || t === undefined || seen.has(t) || !(all || stored.has(t))) continue;
+      seen.add(t);
+      score += weight(t);
+    }
+    return score;
+  };
+  let best = 0;
+  let bestStart = 0;
   const last = Math.max(0, checked.length - window);
   const starts: number[] = [];
   for (let start = 0; start < last; start += PASSAGE_STEP) starts.push(start);
   starts.push(last);
   for (const start of starts) {
-    const seen = new Set<string>();
-    let score = 0;
-    let all = 0;
-    for (let i = start; i < Math.min(checked.length, start + window); i++) {
-      const t = checked[i];
-      if (t === null || t === undefined || seen.has(t)) continue;
-      seen.add(t);
-      all += weights[i]!;
-      if (stored.has(t)) score += weights[i]!;
-    }
-    if (score > best.score) best = { score, precision: score / all };
+    const score = sum(start, false);
+    if (score > best) [best, bestStart] = [score, start];
   }
-  return best;
+  return { score: best, precision: best > 0 ? best / sum(bestStart, true) : 0 };
 }
 
 /** The passage score alone (`passageEvidence`). */
