@@ -1,9 +1,10 @@
 /**
  * Fits the judge's rule (check/judge.ts: SUMMARY_ALIGNED_WEIGHT and MIN_SUMMARY_SCORE, the passage score plus
- * weighted aligned claims that make the index's first candidate a source of a summary; MIN_COPIED_RUN, the shared
- * narration run that with two aligned claims shows copying) on the PAN 2013 dev pairs,
- * by 2-fold cross-validation over the suspicious documents, and prints the verbatim-run calibration of the
- * retrieval benchmark (bench/pan-retrieval.ts: VERBATIM_RUN).
+ * weighted aligned claims that make the index's first candidate a source of a summary, and MIN_SUMMARY_PRECISION,
+ * the share of that passage's term weight it must hold; MIN_COPIED_RUN, the shared narration run that with two
+ * aligned claims shows copying) on the PAN 2013 dev pairs, by 2-fold cross-validation over the suspicious
+ * documents, and prints the verbatim-run calibration of the retrieval benchmark (bench/pan-retrieval.ts:
+ * VERBATIM_RUN).
  *
  *   node dist/scripts/fit-passage.js [PAN_DIR]      (the data stays outside the repository)
  *
