@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSources, type SourceFinderDeps } from '../src/check/find-sources.js';
+import { findSources, type JudgedCandidate, type SourceFinderDeps } from '../src/check/find-sources.js';
 import type { JudgeRule } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
@@ -70,6 +70,8 @@ export interface PanOptions {
   /** The compare's derivation figures (default: this process's comparer); the fitting script memoises them. */
   derive?: (original: ArticleInput, rewrite: ArticleInput) => Promise<Derivation>;
   judgeRule?: JudgeRule;
+  /** Told of each compared candidate (`SourceFinderDeps.observe`), with the document it was compared for. */
+  observe?: (document: string, judged: JudgedCandidate) => void;
 }
 
 /** Documents without reuse are filed under `none`, or `none: SUBCORPUS` when their pairs list no reuse case. */
@@ -127,6 +129,11 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       derive: options.derive ?? (async (o, r) => defaultComparer().derive(o, r)),
       judgeRule: options.judgeRule,
     };
+    let current = '';
+    if (options.observe) {
+      const observe = options.observe;
+      deps.observe = (j) => observe(current, j);
+    }
     const rows = new Map<string, PanRow>();
     const times: number[] = [];
     const missed: string[] = [];
@@ -134,6 +141,7 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
     let done = 0;
     for (const [susp, { sources, subcorpus }] of [...truth].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const text = readFileSync(join(dir, 'susp', susp), 'utf8');
+      current = susp;
       const started = performance.now();
       const answer = await findSources(deps, { text }, { limit: 5 });
       times.push(performance.now() - started);

@@ -3,7 +3,7 @@ import type { ArticleInput, CompareResult, Verdict } from '../core/types.js';
 import { dateRange, mayPrecede } from '../retrieve/dates.js';
 import { articleId } from '../retrieve/fingerprint.js';
 import { longestSharedRun, narrationSegments } from '../retrieve/narration-runs.js';
-import { passageScore, termSequence, termSet } from '../retrieve/passage.js';
+import { passageEvidence, termSequence, termSet } from '../retrieve/passage.js';
 import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.js';
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
@@ -56,6 +56,20 @@ export interface SourceFinderDeps {
   rarity: Rarity;
   /** The judge's fitted rule (`judge.ts`); given only when fitting it. */
   judgeRule?: JudgeRule | undefined;
+  /**
+   * Told of each candidate a check compares (not a chain link's), with the evidence the judge read: the fit
+   * (`scripts/fit-passage.ts`) replays other rules on it without comparing again.
+   */
+  observe?: ((judged: JudgedCandidate) => void) | undefined;
+}
+
+/** A compared candidate as the judge saw it. */
+export interface JudgedCandidate {
+  article: SourceArticle;
+  derivation: Derivation;
+  evidence: IndexEvidence;
+  indexScore: number;
+  verdict: Verdict;
 }
 
 export interface CheckOptions {
@@ -278,6 +292,13 @@ async function compareCandidates(
 ): Promise<Scored[]> {
   const chosen = await eligibleCandidates(deps, input, exclude, COMPARE_CANDIDATES, stored, QUERY_TERMS);
   const scored = await Promise.all(chosen.map((c) => judged(deps, c, input, full)));
+  const observe = deps.observe;
+  if (observe) {
+    chosen.forEach((c, i) => {
+      const { article, derivation, verdict, indexScore } = scored[i]!;
+      observe({ article: sourceArticle(article), derivation, evidence: c.evidence, indexScore, verdict });
+    });
+  }
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
   return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
 }
@@ -353,13 +374,21 @@ async function eligibleCandidates(
   const frequency = (t: string) => postings.get(termKey(t))?.length;
   const narration = chosen.length > 0 ? narrationSegments(input.text) : [];
   const window = (deps.judgeRule ?? JUDGE_RULE).passageWindow;
-  return chosen.map((e, i) => ({
-    ...e,
-    evidence: {
+  return chosen.map((e, i) => {
+    const passage = passageEvidence(
+      checkedTerms,
+      termSet(words(e.article.text), deps.rarity),
+      frequency,
+      stored,
+      window,
+    );
+    const evidence = {
       shingles: e.candidate.shingles,
-      passage: passageScore(checkedTerms, termSet(words(e.article.text), deps.rarity), frequency, stored, window),
+      passage: passage.score,
+      precision: passage.precision,
       first: i === 0,
       run: longestSharedRun(narration, narrationSegments(e.article.text)),
-    },
-  }));
+    };
+    return { ...e, evidence };
+  });
 }

@@ -33,11 +33,57 @@ export function termSet(ws: readonly string[], rarity: Rarity): Set<string> {
   return new Set(termSequence(ws, rarity).filter((t): t is string => t !== null));
 }
 
+/** A passage's evidence: its score, and the share of its terms' weight the stored article holds. */
+export interface PassageEvidence {
+  score: number;
+  /**
+   * Of the best-scoring passage: the weight of the terms shared over the weight of all its terms. A summary names
+   * little its source does not; an article on the same story shares the story's terms among its own.
+   */
+  precision: number;
+}
+
 /**
  * The passage score of a stored article (`stored`, its terms) against the checked article's term sequence, over
- * windows of `window` words (the check's is fitted with the judge's rule, `check/judge.ts`).
- * A term whose frequency was not looked up counts as held by one article: the check looks up its rarest terms.
+ * windows of `window` words (the check's is fitted with the judge's rule, `check/judge.ts`), and the precision of
+ * the best-scoring window. A term whose frequency was not looked up counts as held by one article: the check looks
+ * up its rarest terms.
  */
+export function passageEvidence(
+  checked: readonly (string | null)[],
+  stored: ReadonlySet<string>,
+  frequency: TermFrequency,
+  total: number,
+  window = PASSAGE_WINDOW,
+): PassageEvidence {
+  const norm = Math.log(1 + Math.max(total, 1));
+  const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
+  // Sums the distinct terms of one window: the shared ones, or (for the best window only) all of them.
+  const sum = (start: number, all: boolean) => {
+    const seen = new Set<string>();
+    let score = 0;
+    for (let i = start; i < Math.min(checked.length, start + window); i++) {
+      const t = checked[i];
+      if (t === null || t === undefined || seen.has(t) || !(all || stored.has(t))) continue;
+      seen.add(t);
+      score += weight(t);
+    }
+    return score;
+  };
+  let best = 0;
+  let bestStart = 0;
+  const last = Math.max(0, checked.length - window);
+  const starts: number[] = [];
+  for (let start = 0; start < last; start += PASSAGE_STEP) starts.push(start);
+  starts.push(last);
+  for (const start of starts) {
+    const score = sum(start, false);
+    if (score > best) [best, bestStart] = [score, start];
+  }
+  return { score: best, precision: best > 0 ? best / sum(bestStart, true) : 0 };
+}
+
+/** The passage score alone (`passageEvidence`). */
 export function passageScore(
   checked: readonly (string | null)[],
   stored: ReadonlySet<string>,
@@ -45,23 +91,5 @@ export function passageScore(
   total: number,
   window = PASSAGE_WINDOW,
 ): number {
-  const norm = Math.log(1 + Math.max(total, 1));
-  const weight = (t: string) => Math.log(1 + Math.max(total, 1) / Math.max(1, frequency(t) ?? 1)) / norm;
-  let best = 0;
-  const last = Math.max(0, checked.length - window);
-  const starts: number[] = [];
-  for (let start = 0; start < last; start += PASSAGE_STEP) starts.push(start);
-  starts.push(last);
-  for (const start of starts) {
-    const seen = new Set<string>();
-    let score = 0;
-    for (let i = start; i < Math.min(checked.length, start + window); i++) {
-      const t = checked[i];
-      if (t === null || t === undefined || seen.has(t) || !stored.has(t)) continue;
-      seen.add(t);
-      score += weight(t);
-    }
-    best = Math.max(best, score);
-  }
-  return best;
+  return passageEvidence(checked, stored, frequency, total, window).score;
 }

@@ -2,6 +2,7 @@ import t from 'tap';
 import {
   type IndexEvidence,
   MIN_COPIED_RUN,
+  MIN_SUMMARY_PRECISION,
   MIN_SUMMARY_SCORE,
   SUMMARY_ALIGNED_CAP,
   SUMMARY_ALIGNED_WEIGHT,
@@ -20,9 +21,10 @@ const result = (verdict: Verdict, aligned: number, coverage: number): Derivation
 });
 
 t.test('the source verdict asks for the evidence of a passage', async (t) => {
-  const index = (shingles: number, passage = 0, first = true, run = 0): IndexEvidence => ({
+  const index = (shingles: number, passage = 0, first = true, run = 0, precision = 1): IndexEvidence => ({
     shingles,
     passage,
+    precision,
     first,
     run,
   });
@@ -77,6 +79,18 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
       result('independent', 1, 0.02),
       index(0, MIN_SUMMARY_SCORE - 2 * w),
       'independent',
+    ],
+    [
+      'a passage naming many terms of its own besides (an article on the same story)',
+      result('independent', 0, 0),
+      index(0, MIN_SUMMARY_SCORE + 5, true, 0, MIN_SUMMARY_PRECISION - 0.1),
+      'independent',
+    ],
+    [
+      "a passage whose terms are mostly the candidate's",
+      result('independent', 0, 0),
+      index(0, MIN_SUMMARY_SCORE + 5, true, 0, MIN_SUMMARY_PRECISION + 0.1),
+      'partially_derived',
     ],
     [
       "not the index's first candidate",

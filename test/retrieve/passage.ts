@@ -1,5 +1,12 @@
 import t from 'tap';
-import { PASSAGE_WINDOW, passageScore, type TermFrequency, termSequence, termSet } from '../../src/retrieve/passage.js';
+import {
+  PASSAGE_WINDOW,
+  passageEvidence,
+  passageScore,
+  type TermFrequency,
+  termSequence,
+  termSet,
+} from '../../src/retrieve/passage.js';
 import { words } from '../../src/retrieve/words.js';
 
 // Every word of eight letters or more is a term here; shorter ones are everyday words.
@@ -41,4 +48,20 @@ t.test('a term held by many stored articles weighs less', async (t) => {
     score(text, () => 1, 100),
     'the scale of the store does not matter',
   );
+});
+
+t.test("a passage's precision: the share of its terms' weight the stored article holds", async (t) => {
+  const own = 'Valparaiso Honduran cathedral governors'; // four terms the stored article does not hold
+  const mixed = story
+    .split(' ')
+    .map((w, i) => (i % 2 ? `${w} ${own.split(' ')[i >> 1]}` : w))
+    .join(' ');
+  const precision = (text: string) =>
+    passageEvidence(termSequence(words(text), rarity), storedTerms, () => 1, 100).precision;
+  const table: [string, string, number][] = [
+    ['a summary: only its source terms', `${filler(200)} ${story} ${filler(200)}`, 1],
+    ['a same-story passage: its own terms among the shared', `${filler(200)} ${mixed} ${filler(200)}`, 8 / 12],
+    ['no shared term', `${own} ${filler(100)}`, 0],
+  ];
+  for (const [name, text, want] of table) t.equal(precision(text), want, name);
 });
