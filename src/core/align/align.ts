@@ -97,6 +97,11 @@ export const ALIGN_THRESHOLDS = {
    *  same content when names, word order and lengths agree, which similarity alone cannot tell from topic.
    *  2: never (without a model). */
   beliefSure: 2,
+  /** In a compare of one claim on each side (two headlines, two sentences), the one pair at `support` is an anchor
+   *  when the model believes it this much. `beliefSure` is asked of a pair picked from many (an article's claims
+   *  against another's: the best of hundreds of same-story pairs clears a modest belief by chance); here there is
+   *  one pair and its belief is the probability that the two say the same. 2: never (without a model). */
+  beliefLone: 2,
 } as const;
 
 /** The aligner's thresholds as plain numbers (callers and tests may vary them). */
@@ -132,7 +137,8 @@ const order = (a: ScoredPair, b: ScoredPair) =>
 /**
  * Aligns claims from scored candidate pairs, in four passes:
  * 1. anchors: greedy one-to-one by descending similarity among pairs above `anchor` with enough content, or at
- *    `support` and believed past `beliefSure` (these stand only if the text derives, else they may seed runs); when
+ *    `support` and believed past `beliefSure` (`beliefLone` when each side is one claim) (these stand only if the
+ *    text derives, else they may seed runs); when
  *    they do not reach `derivedGate` and `groupCoverage` is given, merge anchors too (`align/merges.ts`); if the
  *    text still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
@@ -174,12 +180,13 @@ export function alignClaims(
   };
   // Anchors taken on the model's belief alone (not similar enough on their own): they stand only in derived text.
   const sure: Link[] = [];
+  const sureGate = originalCount === 1 && rewriteCount === 1 ? Math.min(t.beliefSure, t.beliefLone) : t.beliefSure;
   for (const p of sorted) {
     if (p.sim < t.support) break;
     if (oTaken[p.oi] || rTaken[p.ri]) continue;
     // An anchor is either similar enough on its own, or shares a copied run of words, or is believed outright.
     const similar = p.copied || (p.sim >= t.anchor && Math.max(p.contentA, p.contentB) >= t.anchorContent);
-    if (similar ? !believed(p, t.beliefAnchor) : t.beliefSure > 1 || belief(p.oi, p.ri) < t.beliefSure) continue;
+    if (similar ? !believed(p, t.beliefAnchor) : sureGate > 1 || belief(p.oi, p.ri) < sureGate) continue;
     take(p);
     if (!similar) sure.push(links[links.length - 1]!);
   }

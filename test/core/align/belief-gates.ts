@@ -148,3 +148,63 @@ t.test('sure anchors: a pair the model is sure of is an anchor below the similar
   const derived = [...anchors(8).map((p) => ({ ...p, oi: p.oi + 1, ri: p.ri + 1 })), names];
   t.ok(align(derived, 40, { beliefSure: 0.8 }, () => 0.95).includes('0-0'), 'in derived text it is an anchor');
 });
+
+t.test('lone pairs: in a compare of one claim a side, the one pair anchors from the lone gate', async (t) => {
+  // Two headlines: one pair, no context to support it, and none of the many chance pairs of two articles.
+  const cases: { name: string; n: number; pair: ScoredPair; gates: Gates; belief: number; want: string[] }[] = [
+    {
+      name: 'believed past the lone gate, short of the sure gate',
+      n: 1,
+      pair: pair(0, 0, 0.3),
+      gates: { beliefSure: 0.8, beliefLone: 0.4 },
+      belief: 0.5,
+      want: ['0-0'],
+    },
+    {
+      name: 'no lone gate (no model): the sure gate decides',
+      n: 1,
+      pair: pair(0, 0, 0.3),
+      gates: { beliefSure: 0.8 },
+      belief: 0.5,
+      want: [],
+    },
+    {
+      name: 'believed short of the lone gate',
+      n: 1,
+      pair: pair(0, 0, 0.3),
+      gates: { beliefSure: 0.8, beliefLone: 0.4 },
+      belief: 0.3,
+      want: [],
+    },
+    {
+      name: 'below support similarity: never an anchor however believed',
+      n: 1,
+      pair: pair(0, 0, 0.2),
+      gates: { beliefSure: 0.8, beliefLone: 0.4 },
+      belief: 0.9,
+      want: [],
+    },
+    {
+      name: 'a lone gate above the sure gate asks no more than the sure gate',
+      n: 1,
+      pair: pair(0, 0, 0.3),
+      gates: { beliefSure: 0.6, beliefLone: 0.9 },
+      belief: 0.7,
+      want: ['0-0'],
+    },
+    {
+      name: 'two claims a side: the lone gate does not apply',
+      n: 2,
+      pair: pair(0, 0, 0.3),
+      gates: { beliefSure: 0.8, beliefLone: 0.4 },
+      belief: 0.5,
+      want: [],
+    },
+  ];
+  for (const c of cases)
+    t.same(
+      align([c.pair], c.n, c.gates, () => c.belief),
+      c.want,
+      c.name,
+    );
+});
