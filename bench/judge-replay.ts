@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JudgedCandidate } from '../src/check/find-sources.js';
+import { bySourceRank, type JudgedCandidate } from '../src/check/find-sources.js';
 import type { Rarity } from '../src/retrieve/signature.js';
 import { words } from '../src/retrieve/words.js';
 import { PAN_DIR, type PanOptions, type PanOutcome, panRetrieval, VERBATIM_RUN } from './pan-retrieval.js';
@@ -65,10 +65,7 @@ export async function recordCandidates(
 
 /** The benchmark's outcome of a document under another judge (`isSource`): its first source, as the check ranks. */
 export function replay(doc: ReplayDocument, isSource: (c: ReplayCandidate) => boolean): PanOutcome {
-  // The check's order (`compareCandidates`): sources first, then claims aligned, then index score; stable.
-  const sources = doc.candidates
-    .filter(isSource)
-    .sort((a, b) => b.derivation.aligned - a.derivation.aligned || b.indexScore - a.indexScore);
+  const sources = doc.candidates.filter(isSource).sort(bySourceRank);
   const first = sources[0];
   return {
     document: doc.document,

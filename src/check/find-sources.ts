@@ -300,7 +300,18 @@ async function compareCandidates(
     });
   }
   const derived = (s: Scored) => (s.verdict === 'independent' ? 0 : 1);
-  return scored.sort((a, b) => derived(b) - derived(a) || b.aligned - a.aligned || b.indexScore - a.indexScore);
+  return scored.sort((a, b) => derived(b) - derived(a) || bySourceRank(a, b));
+}
+
+/**
+ * How sources are ranked among themselves: by claims the compare aligns, then by the index's score. Shared with the
+ * judge's fit (`bench/judge-replay.ts`), whose replay must rank as the check does.
+ */
+export function bySourceRank(
+  a: { derivation: Pick<Derivation, 'aligned'>; indexScore: number },
+  b: { derivation: Pick<Derivation, 'aligned'>; indexScore: number },
+): number {
+  return b.derivation.aligned - a.derivation.aligned || b.indexScore - a.indexScore;
 }
 
 /**

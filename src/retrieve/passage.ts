@@ -82,14 +82,3 @@ export function passageEvidence(
   }
   return { score: best, precision: best > 0 ? best / sum(bestStart, true) : 0 };
 }
-
-/** The passage score alone (`passageEvidence`). */
-export function passageScore(
-  checked: readonly (string | null)[],
-  stored: ReadonlySet<string>,
-  frequency: TermFrequency,
-  total: number,
-  window = PASSAGE_WINDOW,
-): number {
-  return passageEvidence(checked, stored, frequency, total, window).score;
-}

@@ -2,7 +2,6 @@ import t from 'tap';
 import {
   PASSAGE_WINDOW,
   passageEvidence,
-  passageScore,
   type TermFrequency,
   termSequence,
   termSet,
@@ -15,7 +14,7 @@ const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 7}`
 const story = 'Kaliningrad Mediterranean shipyards appointed Volkswagen Bundestag ministers Lithuanian';
 const storedTerms = termSet(words(`${story} reported yesterday`), rarity);
 const score = (text: string, frequency: TermFrequency = () => 1, total = 100) =>
-  passageScore(termSequence(words(text), rarity), storedTerms, frequency, total);
+  passageEvidence(termSequence(words(text), rarity), storedTerms, frequency, total).score;
 
 t.test('a passage score counts distinct shared terms that sit together', async (t) => {
   const table: [string, string, number][] = [
