@@ -4,26 +4,11 @@ import { PairWords, TextWords } from '../../../src/core/classify/group-words.js'
 import { lcsLength } from '../../../src/core/classify/lcs.js';
 import { wordDiff } from '../../../src/core/classify/word-diff.js';
 import { seeds } from '../../fixtures/seeds.js';
+import { NEWS_TOKENS } from '../../fixtures/tokens.js';
 
 // Sentences built from a small vocabulary (many shared tokens, so the diffs keep and move words), some with odd
 // whitespace, blank or empty; texts are lists of them, groups pick a few sentences of each side.
-const word = fc.constantFrom(
-  'the',
-  'The',
-  'war',
-  'Putin',
-  ',',
-  '.',
-  '“',
-  '”',
-  '—',
-  'said',
-  'é',
-  "don't",
-  'x-y',
-  '3.5',
-  '😀',
-);
+const word = fc.constantFrom(...NEWS_TOKENS, '😀');
 const gap = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '', '\u00a0');
 const sentence = fc.oneof(
   {
