@@ -63,8 +63,11 @@ export async function recordCandidates(
   return { documents, outcomes: r.outcomes };
 }
 
-/** The benchmark's outcome of a document under another judge (`isSource`): its first source, as the check ranks. */
-export function replay(doc: ReplayDocument, isSource: (c: ReplayCandidate) => boolean): PanOutcome {
+/**
+ * The benchmark's outcome of a document under another judge (`isSource`, told each candidate's place among those
+ * compared): its first source, as the check ranks.
+ */
+export function replay(doc: ReplayDocument, isSource: (c: ReplayCandidate, i: number) => boolean): PanOutcome {
   const sources = doc.candidates.filter(isSource).sort(bySourceRank);
   const first = sources[0];
   return {

@@ -1,7 +1,8 @@
 /**
  * Fits the judge's rule (check/judge.ts: SUMMARY_ALIGNED_WEIGHT and MIN_SUMMARY_SCORE, the passage score plus
- * weighted aligned claims that make the index's first candidate a source of a summary, and MIN_SUMMARY_PRECISION,
- * the share of that passage's term weight it must hold; MIN_COPIED_RUN, the shared narration run that with two
+ * weighted aligned claims that make a candidate a source of a summary, MIN_SUMMARY_PRECISION, the share of that
+ * passage's term weight it must hold, and MIN_INDEX_SHARE, how close to the index's first candidate's score a
+ * candidate the summary test reads must come; MIN_COPIED_RUN, the shared narration run that with two
  * aligned claims shows copying) on the PAN 2013 dev pairs, by 2-fold cross-validation over the suspicious
  * documents, and prints the verbatim-run calibration of the retrieval benchmark (bench/pan-retrieval.ts:
  * VERBATIM_RUN).
@@ -13,14 +14,15 @@
  * candidates and their order do not depend on the rule). A fold's rule is the one putting a true source first
  * (listed, or sharing a verbatim run) for the most documents with reuse on the other fold, among those giving a
  * derived source to at most 2% of its documents without reuse (ties: the longer copied run, then the higher
- * threshold, the higher weight, the shorter passage); the held-out figures are printed.
+ * threshold, the higher weight, the higher precision, the higher index share, the shorter passage); the held-out
+ * figures are printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCandidates, replay } from '../bench/judge-replay.js';
 import { PAN_DIR, type PanOutcome, panShares, withoutReuse } from '../bench/pan-retrieval.js';
 import { longestSharedRun } from '../bench/verbatim-runs.js';
-import { JUDGE_RULE, type JudgeRule, sourceVerdict } from '../src/check/judge.js';
+import { JUDGE_RULE, type JudgeRule, judgeAll } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
 import { defaultComparer } from '../src/default-comparer.js';
@@ -33,6 +35,7 @@ const THRESHOLDS = [14, 16, 18, 20];
 const RUNS = [6, 8, Infinity];
 const WINDOWS = [60, 90];
 const PRECISIONS = [0, 0.4, 0.45, 0.5, 0.55, 0.6];
+const INDEX_SHARES = [1, 0.9, 0.8, 0.7, 0.6];
 const MAX_FALSE = 0.02;
 
 const dir = process.argv[2] ?? PAN_DIR;
@@ -52,12 +55,21 @@ const figures = (outcomes: readonly PanOutcome[]) => {
 };
 
 const describe = (r: JudgeRule) =>
-  `window ${r.passageWindow}, weight ${r.alignedWeight}, threshold ${r.minScore}, precision ${r.minPrecision}, copied run ${r.minCopiedRun}`;
+  `window ${r.passageWindow}, weight ${r.alignedWeight}, threshold ${r.minScore}, precision ${r.minPrecision}, index share ${r.minIndexShare}, copied run ${r.minCopiedRun}`;
 const rules = WINDOWS.flatMap((passageWindow) =>
   RUNS.flatMap((minCopiedRun) =>
     WEIGHTS.flatMap((alignedWeight) =>
       THRESHOLDS.flatMap((minScore) =>
-        PRECISIONS.map((minPrecision) => ({ alignedWeight, minScore, minCopiedRun, passageWindow, minPrecision })),
+        PRECISIONS.flatMap((minPrecision) =>
+          INDEX_SHARES.map((minIndexShare) => ({
+            alignedWeight,
+            minScore,
+            minCopiedRun,
+            passageWindow,
+            minPrecision,
+            minIndexShare,
+          })),
+        ),
       ),
     ),
   ),
@@ -71,17 +83,25 @@ for (const passageWindow of WINDOWS) {
 const runs: { rule: JudgeRule; outcomes: PanOutcome[] }[] = [];
 for (const rule of rules) {
   const documents = recorded.get(rule.passageWindow)?.documents ?? [];
-  const outcomes = documents.map((d) =>
-    replay(d, (c) => sourceVerdict(c.derivation, c.evidence, rule) !== 'independent'),
-  );
+  const outcomes = documents.map((d) => {
+    const verdicts = judgeAll(d.candidates, rule);
+    return replay(d, (_, i) => verdicts[i] !== 'independent');
+  });
   runs.push({ rule, outcomes });
   console.log(`${describe(rule)}: ${figures(outcomes)}`);
 }
 
 /** Ties go to the stricter rule: the longer copied run, then the higher threshold, the higher weight, the higher
- *  precision, the shorter passage. */
+ *  precision, the higher index share, the shorter passage. */
 const stricter = (a: JudgeRule, b: JudgeRule) => {
-  const key = (r: JudgeRule) => [r.minCopiedRun, r.minScore, r.alignedWeight, r.minPrecision, -r.passageWindow];
+  const key = (r: JudgeRule) => [
+    r.minCopiedRun,
+    r.minScore,
+    r.alignedWeight,
+    r.minPrecision,
+    r.minIndexShare,
+    -r.passageWindow,
+  ];
   const [ka, kb] = [key(a), key(b)];
   const i = ka.findIndex((x, j) => x !== kb[j]);
   return i >= 0 && ka[i]! > kb[i]!;

@@ -8,7 +8,7 @@ import { type Candidate, POSTINGS_CAP, rankCandidates } from '../retrieve/rank.j
 import { QUERY_TERMS, queryKeysOfWords, type Rarity, termKey } from '../retrieve/signature.js';
 import { words } from '../retrieve/words.js';
 import type { ArticleMeta, ArticleStore, CandidateArticle, DerivationLink, StoredArticle } from '../store/types.js';
-import { derivationOf, type IndexEvidence, JUDGE_RULE, type JudgeRule, sourceVerdict } from './judge.js';
+import { derivationOf, type IndexEvidence, JUDGE_RULE, type JudgeRule, judgeAll, sourceVerdict } from './judge.js';
 
 /**
  * "Of everything we hold, what did this article come from?" The candidate index proposes a few stored articles
@@ -291,7 +291,9 @@ async function compareCandidates(
   full: boolean,
 ): Promise<Scored[]> {
   const chosen = await eligibleCandidates(deps, input, exclude, COMPARE_CANDIDATES, stored, QUERY_TERMS);
-  const scored = await Promise.all(chosen.map((c) => judged(deps, c, input, full)));
+  const compared = await Promise.all(chosen.map((c) => comparedWith(deps, c, input, full)));
+  const verdicts = judgeAll(compared, deps.judgeRule);
+  const scored = compared.map((s, i) => ({ ...s, verdict: verdicts[i]! }));
   const observe = deps.observe;
   if (observe) {
     chosen.forEach((c, i) => {
@@ -329,24 +331,31 @@ async function firstDerived(
 ): Promise<{ found: Scored | null; considered: string[] }> {
   const window = await eligibleCandidates(deps, input, exclude, max, stored, terms);
   const considered = window.map((c) => c.article.id);
+  // One at a time, so the summary test reads the index's first candidate only (`sourceVerdict`'s default).
   for (const c of window) {
-    const s = await judged(deps, c, input, false);
-    if (s.verdict !== 'independent') return { found: s, considered };
+    const s = await comparedWith(deps, c, input, false);
+    const verdict = sourceVerdict(s.derivation, s.evidence, deps.judgeRule);
+    if (verdict !== 'independent') return { found: { ...s, verdict }, considered };
   }
   return { found: null, considered };
 }
 
-async function judged(deps: SourceFinderDeps, c: Eligible, input: ArticleInput, full: boolean): Promise<Scored> {
+/** A candidate compared, before the judge's verdict (which may read the other candidates: `judgeAll`). */
+async function comparedWith(
+  deps: SourceFinderDeps,
+  c: Eligible,
+  input: ArticleInput,
+  full: boolean,
+): Promise<Omit<Scored, 'verdict'> & { evidence: IndexEvidence }> {
   const result = full ? await deps.compare(asInput(c.article), input) : undefined;
   const derivation = result ? derivationOf(result) : await deps.derive(asInput(c.article), input);
-  const verdict = sourceVerdict(derivation, c.evidence, deps.judgeRule);
   return {
     article: c.article,
     derivation,
     result,
-    verdict,
     aligned: derivation.aligned,
     indexScore: c.candidate.score,
+    evidence: c.evidence,
   };
 }
 
@@ -385,7 +394,8 @@ async function eligibleCandidates(
   const frequency = (t: string) => postings.get(termKey(t))?.length;
   const narration = chosen.length > 0 ? narrationSegments(input.text) : [];
   const window = (deps.judgeRule ?? JUDGE_RULE).passageWindow;
-  return chosen.map((e, i) => {
+  const top = chosen[0]?.candidate.score ?? 0;
+  return chosen.map((e) => {
     const passage = passageEvidence(
       checkedTerms,
       termSet(words(e.article.text), deps.rarity),
@@ -397,7 +407,7 @@ async function eligibleCandidates(
       shingles: e.candidate.shingles,
       passage: passage.score,
       precision: passage.precision,
-      first: i === 0,
+      indexShare: top > 0 ? e.candidate.score / top : 1,
       run: longestSharedRun(narration, narrationSegments(e.article.text)),
     };
     return { ...e, evidence };

@@ -1,12 +1,17 @@
 import t from 'tap';
 import {
   type IndexEvidence,
+  JUDGE_RULE,
+  type JudgedEvidence,
+  judgeAll,
   MIN_COPIED_RUN,
+  MIN_INDEX_SHARE,
   MIN_SUMMARY_PRECISION,
   MIN_SUMMARY_SCORE,
   SUMMARY_ALIGNED_CAP,
   SUMMARY_ALIGNED_WEIGHT,
   sourceVerdict,
+  summaryPick,
   summaryScore,
 } from '../../src/check/judge.js';
 import type { Derivation } from '../../src/core/compare.js';
@@ -25,7 +30,7 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
     shingles,
     passage,
     precision,
-    first,
+    indexShare: first ? 1 : 0.5,
     run,
   });
   const w = SUMMARY_ALIGNED_WEIGHT;
@@ -100,6 +105,32 @@ t.test('the source verdict asks for the evidence of a passage', async (t) => {
     ],
   ];
   for (const [name, r, evidence, want] of table) t.equal(sourceVerdict(r, evidence), want, name);
+});
+
+t.test('the summary test reads the best summary among the candidates the index scores nearly as high', async (t) => {
+  const candidate = (indexShare: number, passage: number, aligned = 0): JudgedEvidence => ({
+    derivation: result('independent', aligned, 0.02),
+    evidence: { shingles: 0, passage, precision: 1, indexShare, run: 0 },
+  });
+  const below = MIN_INDEX_SHARE - 0.05;
+  const table: [string, JudgedEvidence[], number][] = [
+    ["the index's first alone", [candidate(1, 10)], 0],
+    ['a better summary close behind the first', [candidate(1, 5), candidate(MIN_INDEX_SHARE, 12)], 1],
+    ['a better summary far behind the first', [candidate(1, 5), candidate(below, 30)], 0],
+    ['aligned claims count in the summary score', [candidate(1, 12), candidate(1, 6, 3)], 1],
+    ['a tie goes to the higher index score', [candidate(1, 8), candidate(0.9, 8)], 0],
+    ['no candidate', [], -1],
+  ];
+  for (const [name, candidates, want] of table) t.equal(summaryPick(candidates), want, name);
+
+  const verdicts = judgeAll([candidate(1, 2), candidate(0.9, MIN_SUMMARY_SCORE), candidate(0.85, MIN_SUMMARY_SCORE)]);
+  t.same(
+    verdicts,
+    ['independent', 'partially_derived', 'independent'],
+    'only the chosen candidate passes as a summary',
+  );
+  const firstOnly = judgeAll([candidate(1, 2), candidate(0.9, MIN_SUMMARY_SCORE)], { ...JUDGE_RULE, minIndexShare: 1 });
+  t.same(firstOnly, ['independent', 'independent'], "a share of 1: the index's first only");
 });
 
 t.test('the summary score weighs aligned claims up to a cap', async (t) => {
