@@ -33,8 +33,8 @@ export const MIN_COPIED_ALIGNED = 2;
  * article better than more shared terms do, and a same-story article names terms of its own among the shared ones:
  * on the PAN dev pairs the precision lets the weight rise from 2 to 4 without giving a source to two more documents
  * without reuse. The index alone cannot tell a summary's source from a same-story article of about the same score
- * (a summary is a short passage of the checked text, so its terms weigh little in the index's sum); reading only
- * the index's first candidate then missed the source. Weight, threshold, precision, index share and passage length,
+ * (a summary is a short passage of the checked text, so its terms weigh little in the index's sum), so the test
+ * reads the candidates just behind its first as well. Weight, threshold, precision, index share and passage length,
  * and the copied run, are fitted by `scripts/fit-passage.ts` on the PAN 2013 dev pairs (2-fold cross-validation);
  * at these values the fit prefers no copied run by one document, and 8 is kept: copying with two aligned claims is
  * a source (the seeds' and the store's tests rely on it).
