@@ -10,6 +10,7 @@ import { NO_ANTONYMS } from './checks/fact-changes.js';
 import { checkJournalism, journalismFlags } from './checks/journalism.js';
 import type { Antonyms } from './checks/polarity.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
+import { EDGE_SPLIT, splitEdges } from './classify/edge-split.js';
 import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/verdict.js';
 import { type CompareResources, pairBeliefs } from './match/pair-beliefs.js';
@@ -178,7 +179,12 @@ function classified(
     groupCoverage(terms, workspace.pairs),
     alignBeliefs(terms, pairs, model),
   );
-  return { o, r, verdicts: classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace) };
+  const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
+  const split = splitEdges(o, r, { original: original.text, rewrite: rewrite.text }, verdicts, limits.maxDiffEdits, {
+    ...EDGE_SPLIT,
+    ...model.edgeSplit,
+  });
+  return { o: { ...o, ...split.o }, r: { ...r, ...split.r }, verdicts: split.verdicts };
 }
 
 /**
