@@ -2,7 +2,7 @@ import type { Segment } from '../segment/article.js';
 import { SENTENCE_OPENERS, trimSpan } from '../segment/sentences.js';
 import type { ClaimSpan } from '../text-analysis.js';
 import type { Alignment, DiffPart } from '../types.js';
-import type { Classification, ClaimVerdict } from './claim-verdicts.js';
+import type { ClaimVerdict, Classification } from './claim-verdicts.js';
 import { wordDiff } from './word-diff.js';
 
 /**
@@ -46,15 +46,24 @@ const FUNCTION_WORDS = new Set([...SENTENCE_OPENERS, 'of', 'is', 'are', 'was', '
 const CLOSING = /["'”’»)\]]+$/u;
 const OPENING = /^["'“‘«([]+/u;
 
+/** Text whose longer words are all capitalised (a headline, a menu): its capitals mark no sentence start. */
+function titleCase(s: string): boolean {
+  const long = s.match(/[\p{L}\p{M}]{4,}/gu) ?? [];
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /**
  * True when `at` in `text` reads as a seam between two texts rather than a clause boundary of one sentence: the
- * text after it starts with a capital or a digit, the text before it does not end in a joining mark (`fires, It's`
+ * text after it starts with a capital or a digit (and is not in title case), the text before it does not end in a joining mark (`fires, It's`
  * is one list), and, unless the common stretch was copied word for word, the word before it is not in lower case
  * (`believes that "Fiddling…`, `preparing to sue Searle`).
  */
 function isSeam(text: string, at: number, from: number, to: number, copied: boolean): boolean {
-  const after = text.slice(at, Math.min(to, at + 8)).trimStart().replace(OPENING, '');
-  if (!/^[\p{Lu}\p{N}]/u.test(after)) return false;
+  const after = text
+    .slice(at, Math.min(to, at + 8))
+    .trimStart()
+    .replace(OPENING, '');
+  if (!/^[\p{Lu}\p{N}]/u.test(after) || titleCase(text.slice(at, Math.min(to, at + 80)))) return false;
   const before = text.slice(Math.max(from, at - 40), at).trimEnd();
   if (!before || JOINING.test(before.replace(CLOSING, '').trimEnd()) || JOINING.test(before)) return false;
   const word = /[\p{L}\p{M}'’]+$/u.exec(before)?.[0];
@@ -167,7 +176,12 @@ function splitSide(side: SplitSide, cuts: Map<number, Cuts>, text: string) {
         if (!span) return;
         if (j === 1) index[k] = claims.length;
         pieces.push(j !== 1);
-        claims.push({ paragraph: c.paragraph, start: span.start, end: span.end, text: text.slice(span.start, span.end) });
+        claims.push({
+          paragraph: c.paragraph,
+          start: span.start,
+          end: span.end,
+          text: text.slice(span.start, span.end),
+        });
         sentences.push({ start: span.start, end: span.end });
       });
     }
@@ -249,4 +263,10 @@ export function splitEdges(
 }
 
 /** The fitted thresholds (`scripts/fit/edge-split.ts`, see docs/calibration.md). */
-export const EDGE_SPLIT: EdgeSplitThresholds = { minWords: 5, anchorWords: 3, edgeShared: 0.1, coreShared: 0.9, coreWords: 8 };
+export const EDGE_SPLIT: EdgeSplitThresholds = {
+  minWords: 5,
+  anchorWords: 3,
+  edgeShared: 0.1,
+  coreShared: 0.9,
+  coreWords: 10,
+};
