@@ -51,7 +51,8 @@ export interface Comparer {
    * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
    * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
    * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
-   * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
+   * paraphrased → word diff inside groups → uncopied claim edges split off (`classify/edge-split.ts`) → moves →
+   * paragraph matches → summary → journalism checks.
    * Deterministic: the same input always gives the same answer, whatever the comparer compared before.
    */
   compare(

@@ -34,10 +34,8 @@ export interface SplitSide {
   paragraphs: Segment[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Whitespace runs as one space, ends trimmed: copies are compared whatever their line breaks. */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const wordCount = (s: string) => s.match(WORD)?.length ?? 0;
 
 /** Marks that join what follows to what comes before: a seam after one is inside a sentence. */
 const JOINING = /[,;:([{“‘«\-–—/&+]$/u;
@@ -54,11 +52,11 @@ function titleCase(s: string): boolean {
 
 /**
  * True when `at` in `text` reads as a seam between two texts rather than a clause boundary of one sentence: the
- * text after it starts with a capital or a digit (and is not in title case), the text before it does not end in a joining mark (`fires, It's`
- * is one list), and, unless the common stretch was copied word for word, the word before it is not in lower case
- * (`believes that "Fiddling…`, `preparing to sue Searle`).
+ * text after it starts with a capital or a digit (and is not in title case), the text before it does not end in a
+ * joining mark (`fires, It's` is one list), and the word before it is not in lower case (`preparing to sue Searle`)
+ * unless the common stretch was copied word for word and that word opens no phrase (`believes that "Fiddling…`).
  */
-function isSeam(text: string, at: number, from: number, to: number, copied: boolean): boolean {
+function isSeam(text: string, at: number, from: number, to: number, copied: () => boolean): boolean {
   const after = text
     .slice(at, Math.min(to, at + 8))
     .trimStart()
@@ -67,7 +65,7 @@ function isSeam(text: string, at: number, from: number, to: number, copied: bool
   const before = text.slice(Math.max(from, at - 40), at).trimEnd();
   if (!before || JOINING.test(before.replace(CLOSING, '').trimEnd()) || JOINING.test(before)) return false;
   const word = /[\p{L}\p{M}'’]+$/u.exec(before)?.[0];
-  return word === undefined || !/^\p{Ll}/u.test(word) || (copied && !FUNCTION_WORDS.has(word));
+  return word === undefined || !/^\p{Ll}/u.test(word) || (!FUNCTION_WORDS.has(word) && copied());
 }
 
 /** Where a claim is cut: the end of an uncopied head, the start of an uncopied tail (-1: none). */
@@ -76,40 +74,45 @@ interface Cuts {
   tail: number;
 }
 
-/**
- * The diff's uncopied head and tail on one side: the parts before the first and after the last equal part of at
- * least `anchorWords` words, as that side's text (`own`: the op that only this side has). Null when no part is long
- * enough to anchor.
- */
-function edges(
-  diff: DiffPart[],
-  own: 'added' | 'removed',
-  t: EdgeSplitThresholds,
-): { head: string; tail: string; copied: boolean } | null {
-  const anchorWords = t.anchorWords;
-  let first = -1,
-    last = -1;
-  diff.forEach((p, i) => {
-    if (p.op === 'equal' && wordCount(p.text) >= anchorWords) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  });
-  if (first < 0) return null;
-  const side = (parts: DiffPart[]) => {
-    const mine = parts.filter((p) => p.op === 'equal' || p.op === own);
-    const shared = mine.filter((p) => p.op === 'equal').reduce((n, p) => n + wordCount(p.text), 0);
-    const text = mine.map((p) => p.text).join('');
-    return shared > t.edgeShared * wordCount(text) ? '' : text;
-  };
-  const core = diff.slice(first, last + 1).filter((p) => p.op === 'equal' || p.op === own);
-  const equal = core.filter((p) => p.op === 'equal').reduce((n, p) => n + wordCount(p.text), 0);
-  const coreWords = wordCount(core.map((p) => p.text).join(''));
-  const copied = coreWords >= t.coreWords && equal >= t.coreShared * coreWords;
-  return { head: side(diff.slice(0, first)), tail: side(diff.slice(last + 1)), copied };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** True for a letter or digit code unit (ASCII by table, the rest by the Unicode classes). */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
 }
 
-/** Records on `cuts` where the group's first / last member on this side loses an uncopied edge. */
+/** Words (runs of letters and digits) in `s`, counting stops at `atMost` (an anchor test needs only a few). */
+function wordCount(s: string, atMost = Infinity): number {
+  let n = 0,
+    inWord = false;
+  for (let i = 0; i < s.length && n < atMost; i++) {
+    const w = isWordUnit(s.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** This side's text of diff parts `[from, to)`: the equal parts and the parts only this side has (`own`). */
+function sideText(diff: DiffPart[], from: number, to: number, own: 'added' | 'removed'): string {
+  let s = '';
+  for (let i = from; i < to; i++) if (diff[i]!.op !== (own === 'added' ? 'removed' : 'added')) s += diff[i]!.text;
+  return s;
+}
+
+/** Words of the equal parts among `[from, to)`. */
+function equalWords(diff: DiffPart[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (diff[i]!.op === 'equal') n += wordCount(diff[i]!.text);
+  return n;
+}
+
+/**
+ * Records on `cuts` where the group's first / last member on this side loses an uncopied edge: the diff's parts
+ * before the first and after the last equal part of at least `anchorWords` words, as this side's text (`own`: the
+ * op only this side has), when they hold `minWords` words, few of them equal (`edgeShared`), and end at a seam.
+ * Each test is made only when the cheaper ones before it pass (most groups have no such edge).
+ */
 function markCuts(
   diff: DiffPart[],
   own: 'added' | 'removed',
@@ -121,9 +124,18 @@ function markCuts(
   text: string,
   otherText: () => string,
 ): void {
-  const e = edges(diff, own, t);
-  if (!e) return;
-  const joined = members.map((i) => claims[i]!.text).join(' ');
+  const anchor = (i: number) => diff[i]!.op === 'equal' && wordCount(diff[i]!.text, t.anchorWords) >= t.anchorWords;
+  let first = 0;
+  while (first < diff.length && !anchor(first)) first++;
+  if (first === diff.length) return;
+  let last = diff.length - 1;
+  while (last > first && !anchor(last)) last--;
+  // The common stretch copied word for word (long enough not to be a chance run of names): only asked of a seam
+  // after a lower-case word.
+  const copied = () => {
+    const words = wordCount(sideText(diff, first, last + 1, own));
+    return words >= t.coreWords && equalWords(diff, first, last + 1) >= t.coreShared * words;
+  };
   const cutOf = (i: number) => {
     let c = cuts.get(i);
     if (!c) cuts.set(i, (c = { head: -1, tail: -1 }));
@@ -133,27 +145,35 @@ function markCuts(
   const alone = (i: number) => verdicts[i]!.alignments.length === 1;
   // An edge found word for word in the other text is copied too: page furniture the other side set aside as
   // boilerplate, or a line of the passage that its own segmentation kept apart.
-  const elsewhere = (edge: string) => otherText().includes(squash(edge));
-  const first = claims[members[0]!]!,
-    last = claims[members[members.length - 1]!]!;
+  const edge = (s: string, from: number, to: number) => {
+    const words = wordCount(s);
+    return words >= t.minWords && equalWords(diff, from, to) <= t.edgeShared * words;
+  };
+  const elsewhere = (s: string) => otherText().includes(squash(s));
+  const head = first > 0 ? sideText(diff, 0, first, own) : '',
+    firstClaim = claims[members[0]!]!;
   if (
-    wordCount(e.head) >= t.minWords &&
+    head &&
+    head.length < firstClaim.text.length &&
+    firstClaim.text.startsWith(head) &&
     alone(members[0]!) &&
-    joined.startsWith(e.head) &&
-    e.head.length < first.text.length &&
-    isSeam(text, first.start + e.head.length, first.start, first.end, e.copied) &&
-    !elsewhere(e.head)
+    edge(head, 0, first) &&
+    isSeam(text, firstClaim.start + head.length, firstClaim.start, firstClaim.end, copied) &&
+    !elsewhere(head)
   )
-    cutOf(members[0]!).head = first.start + e.head.length;
+    cutOf(members[0]!).head = firstClaim.start + head.length;
+  const tail = last < diff.length - 1 ? sideText(diff, last + 1, diff.length, own) : '',
+    lastClaim = claims[members[members.length - 1]!]!;
   if (
-    wordCount(e.tail) >= t.minWords &&
+    tail &&
+    tail.length < lastClaim.text.length &&
+    lastClaim.text.endsWith(tail) &&
     alone(members[members.length - 1]!) &&
-    joined.endsWith(e.tail) &&
-    e.tail.length < last.text.length &&
-    isSeam(text, last.end - e.tail.length, last.start, last.end, e.copied) &&
-    !elsewhere(e.tail)
+    edge(tail, last + 1, diff.length) &&
+    isSeam(text, lastClaim.end - tail.length, lastClaim.start, lastClaim.end, copied) &&
+    !elsewhere(tail)
   )
-    cutOf(members[members.length - 1]!).tail = last.end - e.tail.length;
+    cutOf(members[members.length - 1]!).tail = lastClaim.end - tail.length;
 }
 
 /** A side with its cut claims split: each old claim's new index (of its aligned core) and the new claims' flags. */
@@ -264,7 +284,7 @@ export function splitEdges(
 
 /** The fitted thresholds (`scripts/fit/edge-split.ts`, see docs/calibration.md). */
 export const EDGE_SPLIT: EdgeSplitThresholds = {
-  minWords: 5,
+  minWords: 3,
   anchorWords: 3,
   edgeShared: 0.1,
   coreShared: 0.9,
