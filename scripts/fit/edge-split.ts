@@ -25,8 +25,16 @@ const GRID = {
   edgeShared: [0, 0.1, 0.2],
   coreShared: [0.8, 0.9, 1],
   coreWords: [5, 10, 15],
+  edgeMoved: [0.25, 0.5, 1],
 };
-const NONE: EdgeSplitThresholds = { minWords: Infinity, anchorWords: 3, edgeShared: 0, coreShared: 1, coreWords: 0 };
+const NONE: EdgeSplitThresholds = {
+  minWords: Infinity,
+  anchorWords: 3,
+  edgeShared: 0,
+  coreShared: 1,
+  coreWords: 0,
+  edgeMoved: 0,
+};
 /** A variation may not lower a sub-corpus's training F1 by more than this (noise level) below no splitting. */
 const SLACK = 0.003;
 /** …nor the STS headlines Pearson by more than this. */
@@ -104,7 +112,9 @@ for (const minWords of GRID.minWords)
   for (const anchorWords of GRID.anchorWords)
     for (const edgeShared of GRID.edgeShared)
       for (const coreShared of GRID.coreShared)
-        for (const coreWords of GRID.coreWords) grid.push({ minWords, anchorWords, edgeShared, coreShared, coreWords });
+        for (const coreWords of GRID.coreWords)
+          for (const edgeMoved of GRID.edgeMoved)
+            grid.push({ minWords, anchorWords, edgeShared, coreShared, coreWords, edgeMoved });
 
 /** Each pair's reused characters (1) and other non-space characters (0); -1 for whitespace, which is not scored. */
 const golds = pairs.map((p) => {

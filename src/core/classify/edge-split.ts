@@ -26,6 +26,9 @@ export interface EdgeSplitThresholds {
   coreShared: number;
   /** …and the least number of words of that copied stretch (a short run of names is shared by chance). */
   coreWords: number;
+  /** The largest share of an edge's longer words (four letters or more) found among the other side's words of the
+   *  group: a clause moved within a reordered sentence is there, text pasted beside a passage is not. */
+  edgeMoved: number;
 }
 
 /** One side's claims and the paragraphs that hold them (sentences in claim order). */
@@ -74,6 +77,8 @@ interface Cuts {
   tail: number;
 }
 
+/** A word of four letters or more: content rather than the function words any two sentences share. */
+const LONG_WORD = /[\p{L}\p{M}]{4,}/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** True for a letter or digit code unit (ASCII by table, the rest by the Unicode classes). */
 function isWordUnit(c: number): boolean {
@@ -145,9 +150,22 @@ function markCuts(
   const alone = (i: number) => verdicts[i]!.alignments.length === 1;
   // An edge found word for word in the other text is copied too: page furniture the other side set aside as
   // boilerplate, or a line of the passage that its own segmentation kept apart.
+  let partner: Set<string> | null = null;
+  const moved = (s: string) => {
+    const long = s.toLowerCase().match(LONG_WORD) ?? [];
+    if (!long.length) return false;
+    partner ??= new Set(
+      sideText(diff, 0, diff.length, own === 'added' ? 'removed' : 'added')
+        .toLowerCase()
+        .match(LONG_WORD),
+    );
+    let found = 0;
+    for (const w of long) if (partner.has(w)) found++;
+    return found > t.edgeMoved * long.length;
+  };
   const edge = (s: string, from: number, to: number) => {
     const words = wordCount(s);
-    return words >= t.minWords && equalWords(diff, from, to) <= t.edgeShared * words;
+    return words >= t.minWords && equalWords(diff, from, to) <= t.edgeShared * words && !moved(s);
   };
   const elsewhere = (s: string) => otherText().includes(squash(s));
   const head = first > 0 ? sideText(diff, 0, first, own) : '',
@@ -286,7 +304,8 @@ export function splitEdges(
 export const EDGE_SPLIT: EdgeSplitThresholds = {
   minWords: 3,
   anchorWords: 3,
-  edgeShared: 0.1,
+  edgeShared: 0,
   coreShared: 0.9,
-  coreWords: 10,
+  coreWords: 5,
+  edgeMoved: 0.25,
 };

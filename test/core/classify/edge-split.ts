@@ -77,6 +77,12 @@ const cases: { name: string; original: string[]; rewrite: string[]; split: strin
     split: [`${COPIED} Order Now More information Contact Us today`],
   },
   {
+    name: 'a clause moved within a reordered sentence is not uncopied',
+    original: [`Announced officially by Nvidia yesterday: ${COPIED}.`],
+    rewrite: [`${COPIED} Announced officially by Nvidia yesterday.`],
+    split: [`${COPIED} Announced officially by Nvidia yesterday.`],
+  },
+  {
     name: 'capitals in a title-case headline mark no seam',
     original: [`${COPIED}.`],
     rewrite: [`${COPIED} Must Work Together to Defeat Tyrants Everywhere`],
