@@ -165,7 +165,7 @@ function markCuts(
   };
   const edge = (s: string, from: number, to: number) => {
     const words = wordCount(s);
-    return words >= t.minWords && equalWords(diff, from, to) <= t.edgeShared * words && !moved(s);
+    return words >= t.minWords && equalWords(diff, from, to) <= t.edgeShared * words;
   };
   const elsewhere = (s: string) => otherText().includes(squash(s));
   const head = first > 0 ? sideText(diff, 0, first, own) : '',
@@ -177,6 +177,7 @@ function markCuts(
     alone(members[0]!) &&
     edge(head, 0, first) &&
     isSeam(text, firstClaim.start + head.length, firstClaim.start, firstClaim.end, copied) &&
+    !moved(head) &&
     !elsewhere(head)
   )
     cutOf(members[0]!).head = firstClaim.start + head.length;
@@ -189,6 +190,7 @@ function markCuts(
     alone(members[members.length - 1]!) &&
     edge(tail, last + 1, diff.length) &&
     isSeam(text, lastClaim.end - tail.length, lastClaim.start, lastClaim.end, copied) &&
+    !moved(tail) &&
     !elsewhere(tail)
   )
     cutOf(members[members.length - 1]!).tail = lastClaim.end - tail.length;
