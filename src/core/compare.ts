@@ -10,6 +10,7 @@ import { NO_ANTONYMS } from './checks/fact-changes.js';
 import { checkJournalism, journalismFlags } from './checks/journalism.js';
 import type { Antonyms } from './checks/polarity.js';
 import { classifyGroups } from './classify/claim-verdicts.js';
+import { EDGE_SPLIT, splitEdges } from './classify/edge-split.js';
 import { sideResult } from './classify/side-result.js';
 import { summarise } from './classify/verdict.js';
 import { type CompareResources, pairBeliefs } from './match/pair-beliefs.js';
@@ -50,7 +51,8 @@ export interface Comparer {
    * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
    * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
    * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
-   * paraphrased → word diff inside groups → moves → paragraph matches → summary → journalism checks.
+   * paraphrased → word diff inside groups → uncopied claim edges split off (`classify/edge-split.ts`) → moves →
+   * paragraph matches → summary → journalism checks.
    * Deterministic: the same input always gives the same answer, whatever the comparer compared before.
    */
   compare(
@@ -178,7 +180,12 @@ function classified(
     groupCoverage(terms, workspace.pairs),
     alignBeliefs(terms, pairs, model),
   );
-  return { o, r, verdicts: classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace) };
+  const verdicts = classifyGroups(terms, aligned, o, r, limits.maxDiffEdits, workspace);
+  const split = splitEdges(o, r, { original: original.text, rewrite: rewrite.text }, verdicts, limits.maxDiffEdits, {
+    ...EDGE_SPLIT,
+    ...model.edgeSplit,
+  });
+  return { o: { ...o, ...split.o }, r: { ...r, ...split.r }, verdicts: split.verdicts };
 }
 
 /**

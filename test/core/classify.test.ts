@@ -2,4 +2,5 @@
 // test file, and a start (tap's module hooks and coverage, the core's resources) costs more than most of these
 // tables take to run. One module alone: `node dist/test/core/classify/group-words.js`.
 import './classify/group-words.js';
+import './classify/edge-split.js';
 import './classify/word-diff.js';

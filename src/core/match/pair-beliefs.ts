@@ -1,5 +1,6 @@
 import type { AlignThresholds } from '../align/align.js';
 import type { PairSim, ScoredPair } from '../align/links.js';
+import type { EdgeSplitThresholds } from '../classify/edge-split.js';
 import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import { PAIR_FEATURES, PairFeaturizer } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';
@@ -12,6 +13,8 @@ export interface CompareResources {
   thresholds?: Partial<AlignThresholds> | undefined;
   /** Receives every featured pair of the compare (for fitting the model: `scripts/fit/`); no effect on the answer. */
   observePairs?: ((rows: readonly FeaturedPair[]) => void) | undefined;
+  /** Edge-split thresholds that override the fitted ones (`classify/edge-split.ts`; for fitting and ablations). */
+  edgeSplit?: Partial<EdgeSplitThresholds> | undefined;
 }
 
 /** One candidate pair with its features (PAIR_FEATURES order). */

@@ -1,0 +1,233 @@
+/**
+ * Fits the edge-split thresholds (`src/core/classify/edge-split.ts`): PAN F1 per sub-corpus for every variation on a
+ * small grid, chosen by 5-fold cross-validation over the PAN pairs (each fold's choice made on the other four
+ * folds, scored on it), with the development cases (dev pair and independent seeds) as a constraint. Each pair is
+ * compared once without splitting; every variation then splits that answer (the split is the compare's last stage
+ * and a pure function of it). Writes docs/edge-split.md; the chosen values go into `EDGE_SPLIT` by hand.
+ *
+ *   node dist/scripts/fit/edge-split.js [--corpora DIR] [--limit N]
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EdgeSplitThresholds, type SplitSide, splitEdges } from '../../src/core/classify/edge-split.js';
+import { sideResult } from '../../src/core/classify/side-result.js';
+import { type ArticleInput, type CompareResult, DEFAULT_LIMITS, type SideResult } from '../../src/core/types.js';
+import { defaultComparer } from '../../src/default-comparer.js';
+import { casesDir, runEval } from '../eval.js';
+import { type CompareFn, corporaDir, option, readPan, readSts, scoreSts } from './corpora.js';
+
+const argv = process.argv;
+const limit = +option(argv, '--limit', '0') || Infinity;
+const FOLDS = 5;
+const GRID = {
+  minWords: [3, 5, 8],
+  anchorWords: [2, 3, 5],
+  edgeShared: [0, 0.1, 0.2],
+  coreShared: [0.8, 0.9, 1],
+  coreWords: [5, 10, 15],
+  edgeMoved: [0.25, 0.5, 1],
+};
+const NONE: EdgeSplitThresholds = {
+  minWords: Infinity,
+  anchorWords: 3,
+  edgeShared: 0,
+  coreShared: 1,
+  coreWords: 0,
+  edgeMoved: 0,
+};
+/** A variation may not lower a sub-corpus's training F1 by more than this (noise level) below no splitting. */
+const SLACK = 0.003;
+/** …nor the STS headlines Pearson by more than this. */
+const STS_SLACK = 0.001;
+
+const comparer = defaultComparer();
+const unsplit = new Map<string, CompareResult>();
+const base = (o: ArticleInput, r: ArticleInput) => {
+  const key = `${o.text}\u0000${r.text}`;
+  let out = unsplit.get(key);
+  if (!out) unsplit.set(key, (out = comparer.compare(o, r, DEFAULT_LIMITS, { edgeSplit: { minWords: Infinity } })));
+  return out;
+};
+
+/** One side of an answer as the split reads it. */
+function sideOf(s: SideResult): SplitSide {
+  const byId = new Map(s.claims.map((c) => [c.id, c]));
+  return {
+    claims: s.claims.map((c) => ({ paragraph: c.paragraph, start: c.start, end: c.end, text: c.text })),
+    paragraphs: s.paragraphs.map((p) => ({
+      start: p.start,
+      end: p.end,
+      sentences: p.claims.map((id) => ({ start: byId.get(id)!.start, end: byId.get(id)!.end })),
+    })),
+  };
+}
+
+/** The compare's answer split with `t` (its claims and alignments; the rest as compared). */
+function split(t: EdgeSplitThresholds): CompareFn {
+  return (o, r) => {
+    const out = base(o, r);
+    const verdicts = (s: SideResult) =>
+      s.claims.map(({ status, matches, similarity, carried, alignments }) => ({
+        status,
+        matches,
+        similarity,
+        carried,
+        alignments,
+      }));
+    const cut = splitEdges(
+      sideOf(out.original),
+      sideOf(out.rewrite),
+      { original: o.text, rewrite: r.text },
+      { alignments: out.alignments, original: verdicts(out.original), rewrite: verdicts(out.rewrite) },
+      DEFAULT_LIMITS.maxDiffEdits,
+      t,
+    );
+    const side = (
+      s: SplitSide,
+      old: SideResult,
+      prefix: 'o' | 'r',
+      v: typeof cut.verdicts.original,
+      other: SplitSide,
+    ) => sideResult({ ...s, boilerplate: old.boilerplate }, prefix, v, other.claims);
+    return {
+      ...out,
+      original: side(cut.o, out.original, 'o', cut.verdicts.original, cut.r),
+      rewrite: side(cut.r, out.rewrite, 'r', cut.verdicts.rewrite, cut.o),
+      alignments: cut.verdicts.alignments,
+    };
+  };
+}
+
+const pairs = readPan(join(corporaDir(argv), 'pan13-dev'), limit).filter((p) => p.cases.length);
+const headlines = readSts(join(corporaDir(argv), 'stsb-dev-news.tsv'), limit);
+/** STS headlines Pearson of a variation: a split must not cost the headline pairs (title case, names). */
+const stsOf = new Map<EdgeSplitThresholds, number>();
+const sts = (t: EdgeSplitThresholds) => {
+  let r = stsOf.get(t);
+  if (r === undefined) stsOf.set(t, (r = scoreSts(headlines, split(t))));
+  return r;
+};
+const grid: EdgeSplitThresholds[] = [];
+for (const minWords of GRID.minWords)
+  for (const anchorWords of GRID.anchorWords)
+    for (const edgeShared of GRID.edgeShared)
+      for (const coreShared of GRID.coreShared)
+        for (const coreWords of GRID.coreWords)
+          for (const edgeMoved of GRID.edgeMoved)
+            grid.push({ minWords, anchorWords, edgeShared, coreShared, coreWords, edgeMoved });
+
+/** Each pair's reused characters (1) and other non-space characters (0); -1 for whitespace, which is not scored. */
+const golds = pairs.map((p) => {
+  const g = new Int8Array(p.suspicious.length);
+  for (let i = 0; i < g.length; i++) g[i] = /\s/.test(p.suspicious[i]!) ? -1 : 0;
+  for (const [s, e] of p.cases) for (let i = s; i < e; i++) if (g[i]! >= 0) g[i] = 1;
+  return g;
+});
+/** Character precision and recall of one variation on every pair (as `scorePan` counts them). */
+const perPair = new Map<EdgeSplitThresholds, { precision: number; recall: number }[]>();
+function scores(t: EdgeSplitThresholds) {
+  let out = perPair.get(t);
+  if (out) return out;
+  const run = split(t);
+  out = pairs.map((p, k) => {
+    const gold = golds[k]!,
+      pred = new Uint8Array(gold.length);
+    for (const c of run({ text: p.source }, { text: p.suspicious }).rewrite.claims)
+      if (c.status === 'kept' || c.status === 'paraphrased') pred.fill(1, c.start, c.end);
+    let g = 0,
+      q = 0,
+      both = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (gold[i]! < 0) continue;
+      g += gold[i]!;
+      q += pred[i]!;
+      both += gold[i]! & pred[i]!;
+    }
+    return { precision: q ? both / q : 0, recall: g ? both / g : 0 };
+  });
+  perPair.set(t, out);
+  return out;
+}
+type Figures = Record<string, { precision: number; recall: number; f1: number }>;
+/** PAN figures per sub-corpus of `t` on the pairs `keep` picks (macro over pairs, F1 of the means). */
+function figures(t: EdgeSplitThresholds, keep: (k: number) => boolean): Figures {
+  const acc: Record<string, { n: number; precision: number; recall: number; f1: number }> = {};
+  scores(t).forEach((x, k) => {
+    if (!keep(k)) return;
+    const a = (acc[pairs[k]!.sub] ??= { n: 0, precision: 0, recall: 0, f1: 0 });
+    a.n++;
+    a.precision += x.precision;
+    a.recall += x.recall;
+  });
+  for (const a of Object.values(acc)) {
+    a.precision /= a.n;
+    a.recall /= a.n;
+    a.f1 = a.precision + a.recall ? (2 * a.precision * a.recall) / (a.precision + a.recall) : 0;
+  }
+  return acc;
+}
+const fold = (k: number) => k % FOLDS;
+const meanF1 = (f: Figures) => {
+  const v = Object.values(f);
+  return v.reduce((a, x) => a + x.f1, 0) / v.length;
+};
+/** The variation with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks. */
+function choose(keep: (k: number) => boolean): { t: EdgeSplitThresholds; f: Figures } {
+  const none = figures(NONE, keep);
+  let best = { t: NONE, f: none, score: meanF1(none) };
+  for (const t of grid) {
+    const f = figures(t, keep);
+    if (Object.entries(f).some(([s, v]) => v.f1 < none[s]!.f1 - SLACK) || sts(t) < sts(NONE) - STS_SLACK) continue;
+    const score = meanF1(f);
+    if (score > best.score + 1e-9) best = { t, f, score };
+  }
+  return best;
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+const row = (f: Figures) =>
+  Object.entries(f)
+    .map(([s, v]) => `${s.slice(3)} ${pct(v.f1)} (P ${pct(v.precision)} R ${pct(v.recall)})`)
+    .join(' · ');
+const lines = [
+  '| fold | chosen on the other folds | held-out PAN F1, no split | held-out PAN F1, split |',
+  '|---|---|---|---|',
+];
+for (let k = 0; k < FOLDS; k++) {
+  const { t } = choose((i) => fold(i) !== k);
+  const held = (i: number) => fold(i) === k;
+  lines.push(`| ${k + 1} | \`${JSON.stringify(t)}\` | ${row(figures(NONE, held))} | ${row(figures(t, held))} |`);
+}
+const all = choose(() => true);
+const dev = (t: EdgeSplitThresholds) =>
+  runEval(casesDir(), split(t))
+    .filter((c) => c.original && c.rewrite)
+    .map(
+      (c) =>
+        `${c.name}: aligned-F1 ${pct(c.original!.alignedF1)}/${pct(c.rewrite!.alignedF1)}, label acc ` +
+        `${pct(c.original!.labelAccuracy)}/${pct(c.rewrite!.labelAccuracy)}, links F1 ${pct(c.linksF1 ?? 0)}`,
+    )
+    .join('; ');
+const doc = `# Edge-split calibration
+
+Generated by \`scripts/fit/edge-split.ts\` (do not edit): the thresholds of \`src/core/classify/edge-split.ts\`, which
+splits an aligned claim's uncopied edge off at a seam. Grid: \`${JSON.stringify(GRID)}\` (${grid.length} variations).
+A variation qualifies when it lowers no PAN sub-corpus's F1 by more than ${pct(SLACK)} points on the pairs it is chosen on, nor
+the STS headlines Pearson by more than ${STS_SLACK}; the best mean PAN F1 wins.
+
+## Cross-validation (${FOLDS} folds over the ${pairs.length} PAN pairs with reuse)
+
+${lines.join('\n')}
+
+## On all pairs
+
+Chosen: \`${JSON.stringify(all.t)}\`
+
+- no split: ${row(figures(NONE, () => true))}
+- split: ${row(all.f)}
+- STS headlines Pearson: no split ${sts(NONE).toFixed(3)}, split ${sts(all.t).toFixed(3)}
+- development cases, no split: ${dev(NONE)}
+- development cases, split: ${dev(all.t)}
+`;
+writeFileSync(join('docs', 'edge-split.md'), doc);
+console.log(doc);
