@@ -1,4 +1,4 @@
-import { fillGaps, growInContext, localRuns } from './context.js';
+import { besideClusters, fillGaps, growInContext, localRuns } from './context.js';
 import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 import { mergeAnchors } from './merges.js';
 
@@ -88,6 +88,10 @@ export const ALIGN_THRESHOLDS = {
   beliefPart: 0,
   /** …and a group extension. */
   beliefExtend: 0,
+  /** In text not shown to derive, a supported match within CONTEXT_WINDOW of a clustered link on one side (two
+   *  links within the window of each other on that side), its other claim anywhere, is taken when believed this
+   *  much (`besideClusters`): a summary keeps its source's content but not its order. 2: never (without a model). */
+  beliefBeside: 2,
   /** In text not shown to derive, a pair believed this much (and at `support`) seeds a local run as an anchor does,
    *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
    *  its sentences follow its source's in order. 2: never (without a model). */
@@ -272,6 +276,16 @@ export function alignClaims(
       links.push(l);
       if (!derived) passage.push(l);
     }
+  }
+  // 2b'. In text not shown to derive, supported matches beside clustered links (`besideClusters`): a summary's
+  // sentences, which follow their source's content but not its order.
+  if (!derived && links.length && t.beliefBeside <= 1) {
+    besideClusters(sorted, n, [...links], originalCount, rewriteCount, (p) => {
+      if (!free(p) || !believed(p, t.beliefBeside)) return false;
+      take(p);
+      passage.push(links[links.length - 1]!);
+      return true;
+    });
   }
   // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
   if (derived)

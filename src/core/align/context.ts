@@ -183,6 +183,44 @@ export function fillGaps(
   return [...out, ...merged];
 }
 
+/**
+ * Offers `tryTake` the pairs `sorted[0..n)` one of whose claims lies within `window` of a clustered link on its own
+ * side, best first, wherever the other claim lies. A link is clustered when another link lies within `window` of it
+ * on the same side: a summary's sentences each draw on its source, so its links cluster on its side while their
+ * partners are scattered over the source; a stray anchor of an independent article on the same story (a fact both
+ * report) has no linked neighbour. Only the links as given are context (a pair taken does not widen it), so the
+ * growth cannot walk on through text that merely shares a topic.
+ */
+export function besideClusters(
+  sorted: ScoredPair[],
+  n: number,
+  links: readonly Link[],
+  originalCount: number,
+  rewriteCount: number,
+  tryTake: (p: ScoredPair) => boolean,
+  window: number = CONTEXT_WINDOW,
+): void {
+  const oLinked = new Uint8Array(originalCount),
+    rLinked = new Uint8Array(rewriteCount);
+  for (const l of links) oLinked[l.oi] = rLinked[l.ri] = 1;
+  const clustered = (linked: Uint8Array, i: number) => {
+    for (let k = Math.max(0, i - window); k <= Math.min(linked.length - 1, i + window); k++)
+      if (k !== i && linked[k]) return true;
+    return false;
+  };
+  const oNear = new Uint8Array(originalCount),
+    rNear = new Uint8Array(rewriteCount);
+  for (const l of links) {
+    if (!clustered(oLinked, l.oi) && !clustered(rLinked, l.ri)) continue;
+    oNear.fill(1, Math.max(0, l.oi - window), Math.min(originalCount, l.oi + window + 1));
+    rNear.fill(1, Math.max(0, l.ri - window), Math.min(rewriteCount, l.ri + window + 1));
+  }
+  for (let k = 0; k < n; k++) {
+    const p = sorted[k]!;
+    if (oNear[p.oi] || rNear[p.ri]) tryTake(p);
+  }
+}
+
 /** Binary min-heap of non-negative integers. */
 class MinHeap {
   private readonly a: number[] = [];
