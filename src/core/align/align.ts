@@ -88,9 +88,10 @@ export const ALIGN_THRESHOLDS = {
   beliefPart: 0,
   /** …and a group extension. */
   beliefExtend: 0,
-  /** In text not shown to derive, a supported match within CONTEXT_WINDOW of a clustered link on one side (two
-   *  links within the window of each other on that side), its other claim anywhere, is taken when believed this
-   *  much (`besideClusters`): a summary keeps its source's content but not its order. 2: never (without a model). */
+  /** In text not shown to derive, a supported match within CONTEXT_WINDOW of a scattered cluster on one side (two
+   *  links within the window of each other on that side, farther apart on the other), its other claim anywhere, is
+   *  taken when believed this much (`besideClusters`): a summary keeps its source's content but not its order.
+   *  2: never (without a model). */
   beliefBeside: 2,
   /** In text not shown to derive, a pair believed this much (and at `support`) seeds a local run as an anchor does,
    *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
@@ -152,7 +153,8 @@ const order = (a: ScoredPair, b: ScoredPair) =>
  *       stretch between them from `gap` (one-to-one, or a merge part adding `gapGain` to its group);
  *    c. then the remaining ones (moved passages);
  *    In text not shown to derive, the links of the local runs are a derived passage (`localPassage`): inside it
- *    gaps are filled (b) as in derived text, with the run's links as the only context;
+ *    gaps are filled (b) as in derived text, with the run's links as the only context; and supported matches
+ *    beside a scattered cluster of links (a summary's sentences) join it (`beliefBeside`);
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
  *    carries `part` of its content (one-to-many / many-to-one), from `support` in derived text or with a partner in
  *    a derived passage, else from `anchor`;
@@ -277,8 +279,8 @@ export function alignClaims(
       if (!derived) passage.push(l);
     }
   }
-  // 2b'. In text not shown to derive, supported matches beside clustered links (`besideClusters`): a summary's
-  // sentences, which follow their source's content but not its order.
+  // 2b'. In text not shown to derive, supported matches beside scattered clusters of links (`besideClusters`): a
+  // summary's sentences, which follow their source's content but not its order. They join the derived passage.
   if (!derived && links.length && t.beliefBeside <= 1) {
     besideClusters(sorted, n, [...links], originalCount, rewriteCount, (p) => {
       if (!free(p) || !believed(p, t.beliefBeside)) return false;

@@ -184,12 +184,13 @@ export function fillGaps(
 }
 
 /**
- * Offers `tryTake` the pairs `sorted[0..n)` one of whose claims lies within `window` of a clustered link on its own
- * side, best first, wherever the other claim lies. A link is clustered when another link lies within `window` of it
- * on the same side: a summary's sentences each draw on its source, so its links cluster on its side while their
- * partners are scattered over the source; a stray anchor of an independent article on the same story (a fact both
- * report) has no linked neighbour. Only the links as given are context (a pair taken does not widen it), so the
- * growth cannot walk on through text that merely shares a topic.
+ * Offers `tryTake` the pairs `sorted[0..n)` one of whose claims lies within `window` of a scattered cluster of links
+ * on its own side, best first, wherever the other claim lies. Two links form such a cluster on one side when they
+ * lie within `window` of each other there and farther apart on the other side: a summary's sentences each draw on
+ * another part of its source, so its links cluster on its side while their partners are scattered. A stray anchor
+ * of an independent article on the same story (a fact both report) has no linked neighbour, and links in order on
+ * both sides are a run, whose neighbours the order rules already judge. Only the links as given are context (a pair
+ * taken does not widen it), so the growth cannot walk on through text that merely shares a topic.
  */
 export function besideClusters(
   sorted: ScoredPair[],
@@ -200,21 +201,24 @@ export function besideClusters(
   tryTake: (p: ScoredPair) => boolean,
   window: number = CONTEXT_WINDOW,
 ): void {
-  const oLinked = new Uint8Array(originalCount),
-    rLinked = new Uint8Array(rewriteCount);
-  for (const l of links) oLinked[l.oi] = rLinked[l.ri] = 1;
-  const clustered = (linked: Uint8Array, i: number) => {
-    for (let k = Math.max(0, i - window); k <= Math.min(linked.length - 1, i + window); k++)
-      if (k !== i && linked[k]) return true;
-    return false;
-  };
   const oNear = new Uint8Array(originalCount),
     rNear = new Uint8Array(rewriteCount);
-  for (const l of links) {
-    if (!clustered(oLinked, l.oi) && !clustered(rLinked, l.ri)) continue;
-    oNear.fill(1, Math.max(0, l.oi - window), Math.min(originalCount, l.oi + window + 1));
-    rNear.fill(1, Math.max(0, l.ri - window), Math.min(rewriteCount, l.ri + window + 1));
-  }
+  const mark = (near: Uint8Array, i: number) =>
+    near.fill(1, Math.max(0, i - window), Math.min(near.length, i + window + 1));
+  const byR = [...links].sort((a, b) => a.ri - b.ri),
+    byO = [...links].sort((a, b) => a.oi - b.oi);
+  for (let x = 0; x < byR.length; x++)
+    for (let y = x + 1; y < byR.length && byR[y]!.ri - byR[x]!.ri <= window; y++) {
+      if (Math.abs(byR[y]!.oi - byR[x]!.oi) <= window) continue;
+      mark(rNear, byR[x]!.ri);
+      mark(rNear, byR[y]!.ri);
+    }
+  for (let x = 0; x < byO.length; x++)
+    for (let y = x + 1; y < byO.length && byO[y]!.oi - byO[x]!.oi <= window; y++) {
+      if (Math.abs(byO[y]!.ri - byO[x]!.ri) <= window) continue;
+      mark(oNear, byO[x]!.oi);
+      mark(oNear, byO[y]!.oi);
+    }
   for (let k = 0; k < n; k++) {
     const p = sorted[k]!;
     if (oNear[p.oi] || rNear[p.ri]) tryTake(p);
