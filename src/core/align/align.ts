@@ -280,10 +280,12 @@ export function alignClaims(
     }
   }
   // 2b'. In text not shown to derive, supported matches beside scattered clusters of links (`besideClusters`): a
-  // summary's sentences, which follow their source's content but not its order. They join the derived passage.
+  // summary's sentences, which follow their source's content but not its order. They join the derived passage. Not
+  // `bestRatio`: a summary sentence's best partner may already be linked to another (two summary sentences drawing
+  // on one source sentence), and offered best first, each claim takes its best remaining partner.
   if (!derived && links.length && t.beliefBeside <= 1) {
     besideClusters(sorted, n, [...links], originalCount, rewriteCount, (p) => {
-      if (!free(p) || !believed(p, t.beliefBeside)) return false;
+      if (oTaken[p.oi] || rTaken[p.ri] || !believed(p, t.beliefBeside)) return false;
       take(p);
       passage.push(links[links.length - 1]!);
       return true;

@@ -288,6 +288,15 @@ t.test("beside scattered clusters: a summary's sentences out of its source's ord
     ['the rule off (2): no', summary, 2, 0.5, ['20-10', '5-12']],
     ['a stray anchor is no cluster: no', stray, 0.4, 0.5, ['20-10']],
     ['links in order on both sides are no scattered cluster: no', inOrder, 0.4, 0.5, ['20-10', '21-12']],
+    // Rewrite 11's best partner, original 20, is linked already (two summary sentences drawing on one source
+    // sentence): it takes its best remaining partner, however much weaker.
+    [
+      'the best partner linked: the next best',
+      [...summary, pair(20, 11, 0.6)],
+      0.4,
+      0.5,
+      ['20-10', '30-11', '33-14', '5-12'],
+    ],
   ];
   for (const [name, pairs, gate, belief, want] of cases) t.same(align(pairs, gate, belief), want, name);
   // Only the links before the rule are context: a pair taken beside them does not reach further.
