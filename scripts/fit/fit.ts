@@ -233,7 +233,7 @@ const RULES: [string, Record<string, number>][] = [
   ['merge anchors', { mergeMember: 2 }],
   ['gap filling', { beliefGap: 2 }],
   ['group extension', { beliefExtend: 2 }],
-  ['supported matches beside clustered links (text not shown to derive)', { beliefBeside: 2 }],
+  ['supported matches beside scattered clusters (text not shown to derive)', { beliefBeside: 2 }],
 ];
 const ablationBase = best,
   gatesFitted = { ...gates };
