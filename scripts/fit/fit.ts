@@ -181,6 +181,7 @@ const GATES = [
   'runSpan',
   'spanRun',
   'beliefLone',
+  'beliefBeside',
 ] as const;
 const VALUES = [0.2, 0.3, 0.4, 0.5];
 const SEED_VALUES = [0.3, 0.5, 0.7];
@@ -232,6 +233,7 @@ const RULES: [string, Record<string, number>][] = [
   ['merge anchors', { mergeMember: 2 }],
   ['gap filling', { beliefGap: 2 }],
   ['group extension', { beliefExtend: 2 }],
+  ['supported matches beside scattered clusters (text not shown to derive)', { beliefBeside: 2 }],
 ];
 const ablationBase = best,
   gatesFitted = { ...gates };

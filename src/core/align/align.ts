@@ -1,4 +1,4 @@
-import { fillGaps, growInContext, localRuns } from './context.js';
+import { besideClusters, fillGaps, growInContext, localRuns } from './context.js';
 import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 import { mergeAnchors } from './merges.js';
 
@@ -88,6 +88,11 @@ export const ALIGN_THRESHOLDS = {
   beliefPart: 0,
   /** …and a group extension. */
   beliefExtend: 0,
+  /** In text not shown to derive, a supported match within CONTEXT_WINDOW of a scattered cluster on one side (two
+   *  links within the window of each other on that side, farther apart on the other), its other claim anywhere, is
+   *  taken when believed this much (`besideClusters`): a summary keeps its source's content but not its order.
+   *  2: never (without a model). */
+  beliefBeside: 2,
   /** In text not shown to derive, a pair believed this much (and at `support`) seeds a local run as an anchor does,
    *  but is kept only if the run reaches `localRun` links: an obfuscated passage has no pair at anchor level, yet
    *  its sentences follow its source's in order. 2: never (without a model). */
@@ -148,7 +153,8 @@ const order = (a: ScoredPair, b: ScoredPair) =>
  *       stretch between them from `gap` (one-to-one, or a merge part adding `gapGain` to its group);
  *    c. then the remaining ones (moved passages);
  *    In text not shown to derive, the links of the local runs are a derived passage (`localPassage`): inside it
- *    gaps are filled (b) as in derived text, with the run's links as the only context;
+ *    gaps are filled (b) as in derived text, with the run's links as the only context; and supported matches
+ *    beside a scattered cluster of links (a summary's sentences) join it (`beliefBeside`);
  * 3. splits and merges: a still unmatched claim joins the group of its best partner when that partner
  *    carries `part` of its content (one-to-many / many-to-one), from `support` in derived text or with a partner in
  *    a derived passage, else from `anchor`;
@@ -272,6 +278,18 @@ export function alignClaims(
       links.push(l);
       if (!derived) passage.push(l);
     }
+  }
+  // 2b'. In text not shown to derive, supported matches beside scattered clusters of links (`besideClusters`): a
+  // summary's sentences, which follow their source's content but not its order. They join the derived passage. Not
+  // `bestRatio`: a summary sentence's best partner may already be linked to another (two summary sentences drawing
+  // on one source sentence), and offered best first, each claim takes its best remaining partner.
+  if (!derived && links.length && t.beliefBeside <= 1) {
+    besideClusters(sorted, n, [...links], originalCount, rewriteCount, (p) => {
+      if (oTaken[p.oi] || rTaken[p.ri] || !believed(p, t.beliefBeside)) return false;
+      take(p);
+      passage.push(links[links.length - 1]!);
+      return true;
+    });
   }
   // 2c. The remaining supported matches, out of context (moved passages, or a rewrite in another order).
   if (derived)

@@ -183,6 +183,48 @@ export function fillGaps(
   return [...out, ...merged];
 }
 
+/**
+ * Offers `tryTake` the pairs `sorted[0..n)` one of whose claims lies within `window` of a scattered cluster of links
+ * on its own side, best first, wherever the other claim lies. Two links form such a cluster on one side when they
+ * lie within `window` of each other there and farther apart on the other side: a summary's sentences each draw on
+ * another part of its source, so its links cluster on its side while their partners are scattered. A stray anchor
+ * of an independent article on the same story (a fact both report) has no linked neighbour, and links in order on
+ * both sides are a run, whose neighbours the order rules already judge. Only the links as given are context (a pair
+ * taken does not widen it), so the growth cannot walk on through text that merely shares a topic.
+ */
+export function besideClusters(
+  sorted: ScoredPair[],
+  n: number,
+  links: readonly Link[],
+  originalCount: number,
+  rewriteCount: number,
+  tryTake: (p: ScoredPair) => boolean,
+  window: number = CONTEXT_WINDOW,
+): void {
+  const oNear = new Uint8Array(originalCount),
+    rNear = new Uint8Array(rewriteCount);
+  const mark = (near: Uint8Array, i: number) =>
+    near.fill(1, Math.max(0, i - window), Math.min(near.length, i + window + 1));
+  const byR = [...links].sort((a, b) => a.ri - b.ri),
+    byO = [...links].sort((a, b) => a.oi - b.oi);
+  for (let x = 0; x < byR.length; x++)
+    for (let y = x + 1; y < byR.length && byR[y]!.ri - byR[x]!.ri <= window; y++) {
+      if (Math.abs(byR[y]!.oi - byR[x]!.oi) <= window) continue;
+      mark(rNear, byR[x]!.ri);
+      mark(rNear, byR[y]!.ri);
+    }
+  for (let x = 0; x < byO.length; x++)
+    for (let y = x + 1; y < byO.length && byO[y]!.oi - byO[x]!.oi <= window; y++) {
+      if (Math.abs(byO[y]!.ri - byO[x]!.ri) <= window) continue;
+      mark(oNear, byO[x]!.oi);
+      mark(oNear, byO[y]!.oi);
+    }
+  for (let k = 0; k < n; k++) {
+    const p = sorted[k]!;
+    if (oNear[p.oi] || rNear[p.ri]) tryTake(p);
+  }
+}
+
 /** Binary min-heap of non-negative integers. */
 class MinHeap {
   private readonly a: number[] = [];

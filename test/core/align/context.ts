@@ -269,6 +269,40 @@ t.test('local runs: inside a derived passage gaps are filled (`localPassage`)', 
   );
 });
 
+t.test("beside scattered clusters: a summary's sentences out of its source's order (`beliefBeside`)", async (t) => {
+  // 40 × 40 claims, not derived as a whole (two anchors of 40 claims). Rewrite claims 10 and 12 are anchors with
+  // partners far apart in the original (a summary's sentences: a scattered cluster); rewrite 11 and 14 match claims
+  // elsewhere weakly.
+  const summary = [pair(20, 10, 0.9), pair(5, 12, 0.9), pair(30, 11, 0.3), pair(33, 14, 0.3)];
+  // One stray anchor with a weak pair next to it on the rewrite side (two articles on one story).
+  const stray = [pair(20, 10, 0.9), pair(30, 11, 0.3)];
+  // Two anchors in order on both sides (too short for a run) with the same weak pair next to them.
+  const inOrder = [pair(20, 10, 0.9), pair(21, 12, 0.9), pair(30, 11, 0.3)];
+  const swap = (ps: ScoredPair[]) => ps.map((p) => ({ ...p, oi: p.ri, ri: p.oi }));
+  const align = (pairs: ScoredPair[], beliefBeside: number, belief = 0.5) =>
+    ids(alignClaims(pairs, 40, 40, { ...ALIGN_THRESHOLDS, beliefBeside }, undefined, undefined, () => belief));
+  const cases: [string, ScoredPair[], number, number, string[]][] = [
+    ['clustered links: their neighbours join', summary, 0.4, 0.5, ['20-10', '30-11', '33-14', '5-12']],
+    ['the texts swapped: the same links', swap(summary), 0.4, 0.5, ['10-20', '11-30', '12-5', '14-33']],
+    ['believed less than the gate: no', summary, 0.4, 0.3, ['20-10', '5-12']],
+    ['the rule off (2): no', summary, 2, 0.5, ['20-10', '5-12']],
+    ['a stray anchor is no cluster: no', stray, 0.4, 0.5, ['20-10']],
+    ['links in order on both sides are no scattered cluster: no', inOrder, 0.4, 0.5, ['20-10', '21-12']],
+    // Rewrite 11's best partner, original 20, is linked already (two summary sentences drawing on one source
+    // sentence): it takes its best remaining partner, however much weaker.
+    [
+      'the best partner linked: the next best',
+      [...summary, pair(20, 11, 0.6)],
+      0.4,
+      0.5,
+      ['20-10', '30-11', '33-14', '5-12'],
+    ],
+  ];
+  for (const [name, pairs, gate, belief, want] of cases) t.same(align(pairs, gate, belief), want, name);
+  // Only the links before the rule are context: a pair taken beside them does not reach further.
+  t.same(align([...summary, pair(36, 16, 0.3)], 0.4), ['20-10', '30-11', '33-14', '5-12'], 'no chain from a new link');
+});
+
 /** The first half of seed 004's lines, `inserted`, then the rest: a passage inside an unrelated article. */
 const withPassage = (inserted: string[]) => {
   const lines = seeds.independent004.split('\n'),
