@@ -20,6 +20,7 @@ import { type LexiconLookups, lexiconLookups } from './terms/lexicon-lookups.js'
 import type { PairTerms } from './terms/pair-terms.js';
 import { pairTerms } from './terms/pair-terms.js';
 import { type TermReader, termReader } from './terms/tokens.js';
+import { copiedBoilerplate, RECLAIM } from './segment/reclaim.js';
 import { readText, type TextAnalysis } from './text-analysis.js';
 import type { ArticleInput, Attribution, CompareLimits, CompareResult, Summary, Verdict } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
@@ -169,8 +170,14 @@ function classified(
   model: CompareResources,
 ) {
   const { analyses, reader, lookups, workspace } = context;
-  const o = readText(analyses, reader, original.text, limits.maxChars);
-  const r = readText(analyses, reader, rewrite.text, limits.maxChars);
+  const rule = { ...RECLAIM, ...model.reclaim };
+  let o = readText(analyses, reader, original.text, limits.maxChars);
+  let r = readText(analyses, reader, rewrite.text, limits.maxChars);
+  // Boilerplate one side copied into its content is content (both judged on the first reads: `reclaim.ts`).
+  const oBack = copiedBoilerplate(original.text, o.boilerplate, rewrite.text, r.claims, rule);
+  const rBack = copiedBoilerplate(rewrite.text, r.boilerplate, original.text, o.claims, rule);
+  if (oBack.length) o = readText(analyses, reader, original.text, limits.maxChars, oBack);
+  if (rBack.length) r = readText(analyses, reader, rewrite.text, limits.maxChars, rBack);
   const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
   const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
   const aligned = claimGroups(
