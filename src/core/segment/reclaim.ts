@@ -15,6 +15,12 @@ export interface ReclaimRule {
   minRun: number;
   /** Least share of the paragraph's words inside such runs. */
   minCover: number;
+  /**
+   * Least share of the words of the other side's claims holding the runs that the runs make up: a paragraph pasted
+   * as such stands as claims of its own; a credit line glued onto another sentence does not (the sentence would
+   * align as a whole, the rest of it included).
+   */
+  minHost: number;
 }
 
 /** Lower-cased letter/digit runs: the copy test ignores punctuation and spacing, which pasting often changes. */
@@ -56,23 +62,51 @@ export function copiedBoilerplate(
     }
   });
   const words: string[] = [];
-  for (const s of other) for (const w of wordsOf(otherText, s.start, s.end)) words.push(w);
+  /** Each word's claim, and each claim's word count. */
+  const hostOf: number[] = [];
+  const hostWords: number[] = [];
+  other.forEach((s, h) => {
+    const w = wordsOf(otherText, s.start, s.end);
+    for (const x of w) {
+      words.push(x);
+      hostOf.push(h);
+    }
+    hostWords.push(w.length);
+  });
   const covered = candidates.map((c) => new Uint8Array(c.words.length));
+  /** The other side's words inside a run, and the claims each candidate's runs sit in. */
+  const inRun = new Uint8Array(words.length);
+  const hosts = candidates.map(() => new Set<number>());
   for (const [n, byKey] of runs) {
     for (let i = 0; i + n <= words.length; i++) {
       if (!firsts.has(words[i]!)) continue;
       const at = byKey.get(words.slice(i, i + n).join(' '));
-      if (at) for (const [ci, wi] of at) covered[ci]!.fill(1, wi, wi + n);
+      if (!at) continue;
+      inRun.fill(1, i, i + n);
+      for (const [ci, wi] of at) {
+        covered[ci]!.fill(1, wi, wi + n);
+        for (let j = i; j < i + n; j++) hosts[ci]!.add(hostOf[j]!);
+      }
     }
   }
+  const hostCovered = new Array<number>(hostWords.length).fill(0);
+  inRun.forEach((x, j) => {
+    if (x) hostCovered[hostOf[j]!]!++;
+  });
   const out: number[] = [];
   candidates.forEach((c, ci) => {
     let n = 0;
     for (const x of covered[ci]!) n += x;
-    if (n > 0 && n >= rule.minCover * c.words.length) out.push(c.start);
+    let held = 0,
+      all = 0;
+    for (const h of hosts[ci]!) {
+      held += hostCovered[h]!;
+      all += hostWords[h]!;
+    }
+    if (n > 0 && n >= rule.minCover * c.words.length && held >= rule.minHost * all) out.push(c.start);
   });
   return out;
 }
 
 /** Fitted by `scripts/fit/reclaim.ts` (docs/reclaim.md). */
-export const RECLAIM: ReclaimRule = { minWords: 4, minRun: 8, minCover: 0.8 };
+export const RECLAIM: ReclaimRule = { minWords: 8, minRun: 5, minCover: 0.5, minHost: 0.5 };
