@@ -42,10 +42,19 @@ export function copiedBoilerplate(
   other: readonly Span[],
   rule: ReclaimRule,
 ): number[] {
+  if (!other.length) return [];
+  let lowerOther: string | undefined;
+  // A paragraph whose longest word the other text lacks has no run there (one native scan instead of reading
+  // the other side's claims word by word, which most pairs never need).
   const candidates = boilerplate
     .map((b) => ({ start: b.start, words: wordsOf(text, b.start, b.end) }))
-    .filter((c) => c.words.length >= rule.minWords);
-  if (!candidates.length || !other.length) return [];
+    .filter((c) => {
+      if (c.words.length < rule.minWords) return false;
+      const longest = c.words.reduce((a, w) => (w.length > a.length ? w : a), '');
+      lowerOther ??= otherText.toLowerCase();
+      return lowerOther.includes(longest);
+    });
+  if (!candidates.length) return [];
   /** Each run length in use → its word runs → where they sit (candidate, first word). */
   const runs = new Map<number, Map<string, [number, number][]>>();
   const firsts = new Set<string>();
