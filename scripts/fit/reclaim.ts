@@ -26,8 +26,9 @@ const GRID = {
   minRun: [3, 5, 8, 12],
   minCover: [0.5, 0.8, 1],
   minHost: [0, 0.5, 0.8],
+  inside: [false, true],
 };
-const NONE: ReclaimRule = { minWords: Infinity, minRun: 1, minCover: 1, minHost: 1 };
+const NONE: ReclaimRule = { minWords: Infinity, minRun: 1, minCover: 1, minHost: 1, inside: true };
 /** A rule may not lower a sub-corpus's training F1 by more than this (noise level) below never reclaiming. */
 const SLACK = 0.001;
 /** …nor the STS headlines Pearson by more than this. */
@@ -62,7 +63,8 @@ const grid: ReclaimRule[] = [];
 for (const minWords of GRID.minWords)
   for (const minRun of GRID.minRun)
     for (const minCover of GRID.minCover)
-      for (const minHost of GRID.minHost) grid.push({ minWords, minRun, minCover, minHost });
+      for (const minHost of GRID.minHost)
+        for (const inside of GRID.inside) grid.push({ minWords, minRun, minCover, minHost, inside });
 
 /** Each pair's reused characters (1) and other non-space characters (0); -1 for whitespace, which is not scored. */
 const golds = pairs.map((p) => {

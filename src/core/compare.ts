@@ -49,7 +49,8 @@ export type CompareVariation = CompareResources;
 export interface Comparer {
   /**
    * Compares an original with a rewrite: which claims were kept, paraphrased, dropped or added.
-   * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
+   * Pipeline: segment (content paragraphs/sentences, boilerplate aside; boilerplate the other text copied into
+   * its content brought back: `segment/reclaim.ts`) → lemmatise → weight terms (Zipf
    * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
    * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
    * paraphrased → word diff inside groups → uncopied claim edges split off (`classify/edge-split.ts`) → moves →

@@ -21,6 +21,11 @@ export interface ReclaimRule {
    * align as a whole, the rest of it included).
    */
   minHost: number;
+  /**
+   * Whether the copy must sit inside the other side's content, with content claims of that side before and after
+   * it: furniture that side's boilerplate stage missed (a footer line) closes or opens its page.
+   */
+  inside: boolean;
 }
 
 /** Lower-cased letter/digit runs: the copy test ignores punctuation and spacing, which pasting often changes. */
@@ -112,10 +117,13 @@ export function copiedBoilerplate(
       held += hostCovered[h]!;
       all += hostWords[h]!;
     }
-    if (n > 0 && n >= rule.minCover * c.words.length && held >= rule.minHost * all) out.push(c.start);
+    const first = Math.min(...hosts[ci]!),
+      last = Math.max(...hosts[ci]!);
+    const placed = !rule.inside || (first > 0 && last < other.length - 1);
+    if (n > 0 && n >= rule.minCover * c.words.length && held >= rule.minHost * all && placed) out.push(c.start);
   });
   return out;
 }
 
 /** Fitted by `scripts/fit/reclaim.ts` (docs/reclaim.md). */
-export const RECLAIM: ReclaimRule = { minWords: 8, minRun: 5, minCover: 0.5, minHost: 0.5 };
+export const RECLAIM: ReclaimRule = { minWords: 8, minRun: 5, minCover: 0.5, minHost: 0.5, inside: true };
