@@ -50,9 +50,7 @@ const withRule =
     const oBack = copiedBoilerplate(o.text, base.original.boilerplate, r.text, base.rewrite.claims, t);
     const rBack = copiedBoilerplate(r.text, base.rewrite.boilerplate, o.text, base.original.claims, t);
     if (!oBack.length && !rBack.length) return base;
-    return cached(`${pair}\u0000${oBack}\u0000${rBack}`, () =>
-      comparer.compare(o, r, DEFAULT_LIMITS, { reclaim: t }),
-    );
+    return cached(`${pair}\u0000${oBack}\u0000${rBack}`, () => comparer.compare(o, r, DEFAULT_LIMITS, { reclaim: t }));
   };
 
 const all = readPan(join(corporaDir(argv), 'pan13-dev'), limit);

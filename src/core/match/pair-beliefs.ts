@@ -1,7 +1,7 @@
-import type { ReclaimRule } from '../segment/reclaim.js';
 import type { AlignThresholds } from '../align/align.js';
 import type { PairSim, ScoredPair } from '../align/links.js';
 import type { EdgeSplitThresholds } from '../classify/edge-split.js';
+import type { ReclaimRule } from '../segment/reclaim.js';
 import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import { PAIR_FEATURES, PairFeaturizer } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';

@@ -98,7 +98,12 @@ export function segment(text: string, nlp: Nlp): Segment[] {
 export function segmentArticle(text: string, nlp: Nlp, content: readonly number[] = []): SegmentedText {
   const { segments: all, tokens } = segmentRead(text, nlp);
   const kinds = classifyParagraphs(text, all, nlp);
-  if (content.length) all.forEach((p, i) => content.includes(p.start) && (kinds[i] = null));
+  if (content.length) {
+    const starts = new Set(content);
+    all.forEach((p, i) => {
+      if (starts.has(p.start)) kinds[i] = null;
+    });
+  }
   const paragraphs: Segment[] = [];
   const boilerplate: Boilerplate[] = [];
   all.forEach((p, i) => {
