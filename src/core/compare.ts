@@ -16,6 +16,7 @@ import { summarise } from './classify/verdict.js';
 import { type CompareResources, pairBeliefs } from './match/pair-beliefs.js';
 import type { PairModel } from './match/pair-model.js';
 import { scoredPairs } from './match/scored-pairs.js';
+import { copiedBoilerplate, RECLAIM } from './segment/reclaim.js';
 import { type LexiconLookups, lexiconLookups } from './terms/lexicon-lookups.js';
 import type { PairTerms } from './terms/pair-terms.js';
 import { pairTerms } from './terms/pair-terms.js';
@@ -48,7 +49,8 @@ export type CompareVariation = CompareResources;
 export interface Comparer {
   /**
    * Compares an original with a rewrite: which claims were kept, paraphrased, dropped or added.
-   * Pipeline: segment (content paragraphs/sentences, boilerplate aside) → lemmatise → weight terms (Zipf
+   * Pipeline: segment (content paragraphs/sentences, boilerplate aside; boilerplate the other text copied into
+   * its content brought back: `segment/reclaim.ts`) → lemmatise → weight terms (Zipf
    * background IDF × in-document IDF) → candidate pairs (inverted index on long texts) → soft IDF-weighted
    * similarity with word vectors → align (anchors, supported matches, splits/merges) → classify kept vs
    * paraphrased → word diff inside groups → uncopied claim edges split off (`classify/edge-split.ts`) → moves →
@@ -169,8 +171,14 @@ function classified(
   model: CompareResources,
 ) {
   const { analyses, reader, lookups, workspace } = context;
-  const o = readText(analyses, reader, original.text, limits.maxChars);
-  const r = readText(analyses, reader, rewrite.text, limits.maxChars);
+  const rule = { ...RECLAIM, ...model.reclaim };
+  let o = readText(analyses, reader, original.text, limits.maxChars);
+  let r = readText(analyses, reader, rewrite.text, limits.maxChars);
+  // Boilerplate one side copied into its content is content (both judged on the first reads: `reclaim.ts`).
+  const oBack = copiedBoilerplate(original.text, o.boilerplate, rewrite.text, r.claims, rule);
+  const rBack = copiedBoilerplate(rewrite.text, r.boilerplate, original.text, o.claims, rule);
+  if (oBack.length) o = readText(analyses, reader, original.text, limits.maxChars, oBack);
+  if (rBack.length) r = readText(analyses, reader, rewrite.text, limits.maxChars, rBack);
   const terms = pairTerms(lookups, workspace.cross, o.terms, r.terms);
   const pairs = scoredPairs(terms, o, r, limits.maxCandidatesPerClaim);
   const aligned = claimGroups(

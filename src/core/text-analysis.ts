@@ -53,16 +53,20 @@ export interface ReadText {
 /**
  * Reads one submitted text, cut at `maxChars`, through the cache. A cut text gets memos for this compare only: its
  * claims' texts are slices of the longer submitted text, which the cached analysis (accounted by the cut text's
- * length) must not keep alive.
+ * length) must not keep alive. Paragraphs starting at an offset in `content` are read as content (`segmentArticle`);
+ * such a read depends on the other text, so it is not cached.
  */
 export function readText(
   analyses: AnalysisCache<TextAnalysis>,
   reader: TermReader,
   full: string,
   maxChars: number,
+  content: readonly number[] = [],
 ): ReadText {
   const text = full.slice(0, maxChars);
-  const analysis = analyses.get(text, (t) => analyseText(t, reader));
+  const analysis = content.length
+    ? analyseText(text, reader, content)
+    : analyses.get(text, (t) => analyseText(t, reader));
   const { paragraphs, boilerplate, wordKeys, termIndex: terms, shingles } = analysis;
   const claims: ClaimSpan[] = [];
   analysis.paragraphs.forEach((seg, paragraph) => {
@@ -77,8 +81,8 @@ export function readText(
 }
 
 /** The analysis of one text: segmentation and its sentences' terms, from one wink read. */
-export function analyseText(text: string, reader: TermReader): TextAnalysis {
-  const { paragraphs, boilerplate, tokens } = segmentArticle(text, reader.nlp);
+export function analyseText(text: string, reader: TermReader, content: readonly number[] = []): TextAnalysis {
+  const { paragraphs, boilerplate, tokens } = segmentArticle(text, reader.nlp, content);
   // Each sentence's terms are interned as they are read (no `Term` object each), and a cached analysis keeps only
   // the interned `termIndex` and the shingles: the sentences' words are all a compare reads of them after this.
   const index = new TextTermsBuilder();

@@ -4,3 +4,4 @@
 import './segment/article.js';
 import './segment/boilerplate.js';
 import './segment/normalize.js';
+import './segment/reclaim.js';

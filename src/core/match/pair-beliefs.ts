@@ -1,6 +1,7 @@
 import type { AlignThresholds } from '../align/align.js';
 import type { PairSim, ScoredPair } from '../align/links.js';
 import type { EdgeSplitThresholds } from '../classify/edge-split.js';
+import type { ReclaimRule } from '../segment/reclaim.js';
 import type { ClaimVector, Vocabulary } from '../terms/vocabulary.js';
 import { PAIR_FEATURES, PairFeaturizer } from './pair-features.js';
 import { belief, type PairModel } from './pair-model.js';
@@ -15,6 +16,8 @@ export interface CompareResources {
   observePairs?: ((rows: readonly FeaturedPair[]) => void) | undefined;
   /** Edge-split thresholds that override the fitted ones (`classify/edge-split.ts`; for fitting and ablations). */
   edgeSplit?: Partial<EdgeSplitThresholds> | undefined;
+  /** Boilerplate-reclaim rule that overrides the fitted one (`segment/reclaim.ts`; for fitting and ablations). */
+  reclaim?: Partial<ReclaimRule> | undefined;
 }
 
 /** One candidate pair with its features (PAIR_FEATURES order). */

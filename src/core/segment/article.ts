@@ -92,11 +92,18 @@ export function segment(text: string, nlp: Nlp): Segment[] {
  * Segments an article and sets its boilerplate aside: `paragraphs` are the content paragraphs with their
  * sentences (one sentence = one claim for the aligner); `boilerplate` lists the paragraphs judged page furniture
  * (bylines, credits, "Read:" links, comment forms, teaser lists…), in text order; `tokens` is the one wink read
- * of the text, from which the claims' terms are taken (`spanTerms`).
+ * of the text, from which the claims' terms are taken (`spanTerms`). Paragraphs starting at an offset in `content`
+ * are content whatever they look like (boilerplate the other text of a compare copied: `reclaim.ts`).
  */
-export function segmentArticle(text: string, nlp: Nlp): SegmentedText {
+export function segmentArticle(text: string, nlp: Nlp, content: readonly number[] = []): SegmentedText {
   const { segments: all, tokens } = segmentRead(text, nlp);
   const kinds = classifyParagraphs(text, all, nlp);
+  if (content.length) {
+    const starts = new Set(content);
+    all.forEach((p, i) => {
+      if (starts.has(p.start)) kinds[i] = null;
+    });
+  }
   const paragraphs: Segment[] = [];
   const boilerplate: Boilerplate[] = [];
   all.forEach((p, i) => {
