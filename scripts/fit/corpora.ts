@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AlignThresholds } from '../../src/core/align/align.js';
 import type { ArticleInput, Claim, CompareResult } from '../../src/core/types.js';
+import { pairScore, panGold } from './pan-pairs.js';
 
 export type CompareFn = (original: ArticleInput, rewrite: ArticleInput) => CompareResult;
 
@@ -224,23 +225,10 @@ export function scorePan(pairs: PanPair[], run: CompareFn): Record<string, PanFi
       if (out.summary.verdict === 'independent') acc.independent++;
       continue;
     }
-    const text = p.suspicious,
-      gold = new Uint8Array(text.length),
-      pred = new Uint8Array(text.length);
-    for (const [s, e] of p.cases) gold.fill(1, s, e);
-    for (const c of out.rewrite.claims) if (ALIGNED.has(c.status)) pred.fill(1, c.start, c.end);
-    let g = 0,
-      q = 0,
-      both = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (SPACE.test(text[i]!)) continue;
-      g += gold[i]!;
-      q += pred[i]!;
-      both += gold[i]! & pred[i]!;
-    }
+    const { precision, recall } = pairScore(panGold(p), out.rewrite.claims);
     acc.withReuse++;
-    acc.precision += q ? both / q : 0;
-    acc.recall += g ? both / g : 0;
+    acc.precision += precision;
+    acc.recall += recall;
   }
   for (const a of Object.values(res))
     if (a.withReuse) {

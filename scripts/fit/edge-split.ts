@@ -15,6 +15,16 @@ import { type ArticleInput, type CompareResult, DEFAULT_LIMITS, type SideResult 
 import { defaultComparer } from '../../src/default-comparer.js';
 import { casesDir, runEval } from '../eval.js';
 import { type CompareFn, corporaDir, option, readPan, readSts, scoreSts } from './corpora.js';
+import {
+  type Figures,
+  figuresRow,
+  meanF1,
+  pairScore,
+  panGold,
+  pct,
+  perVariation,
+  subcorpusFigures,
+} from './pan-pairs.js';
 
 const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
@@ -101,12 +111,7 @@ function split(t: EdgeSplitThresholds): CompareFn {
 const pairs = readPan(join(corporaDir(argv), 'pan13-dev'), limit).filter((p) => p.cases.length);
 const headlines = readSts(join(corporaDir(argv), 'stsb-dev-news.tsv'), limit);
 /** STS headlines Pearson of a variation: a split must not cost the headline pairs (title case, names). */
-const stsOf = new Map<EdgeSplitThresholds, number>();
-const sts = (t: EdgeSplitThresholds) => {
-  let r = stsOf.get(t);
-  if (r === undefined) stsOf.set(t, (r = scoreSts(headlines, split(t))));
-  return r;
-};
+const sts = perVariation((t: EdgeSplitThresholds) => scoreSts(headlines, split(t)));
 const grid: EdgeSplitThresholds[] = [];
 for (const minWords of GRID.minWords)
   for (const anchorWords of GRID.anchorWords)
@@ -116,61 +121,15 @@ for (const minWords of GRID.minWords)
           for (const edgeMoved of GRID.edgeMoved)
             grid.push({ minWords, anchorWords, edgeShared, coreShared, coreWords, edgeMoved });
 
-/** Each pair's reused characters (1) and other non-space characters (0); -1 for whitespace, which is not scored. */
-const golds = pairs.map((p) => {
-  const g = new Int8Array(p.suspicious.length);
-  for (let i = 0; i < g.length; i++) g[i] = /\s/.test(p.suspicious[i]!) ? -1 : 0;
-  for (const [s, e] of p.cases) for (let i = s; i < e; i++) if (g[i]! >= 0) g[i] = 1;
-  return g;
-});
+const golds = pairs.map(panGold);
 /** Character precision and recall of one variation on every pair (as `scorePan` counts them). */
-const perPair = new Map<EdgeSplitThresholds, { precision: number; recall: number }[]>();
-function scores(t: EdgeSplitThresholds) {
-  let out = perPair.get(t);
-  if (out) return out;
+const scores = perVariation((t: EdgeSplitThresholds) => {
   const run = split(t);
-  out = pairs.map((p, k) => {
-    const gold = golds[k]!,
-      pred = new Uint8Array(gold.length);
-    for (const c of run({ text: p.source }, { text: p.suspicious }).rewrite.claims)
-      if (c.status === 'kept' || c.status === 'paraphrased') pred.fill(1, c.start, c.end);
-    let g = 0,
-      q = 0,
-      both = 0;
-    for (let i = 0; i < gold.length; i++) {
-      if (gold[i]! < 0) continue;
-      g += gold[i]!;
-      q += pred[i]!;
-      both += gold[i]! & pred[i]!;
-    }
-    return { precision: q ? both / q : 0, recall: g ? both / g : 0 };
-  });
-  perPair.set(t, out);
-  return out;
-}
-type Figures = Record<string, { precision: number; recall: number; f1: number }>;
-/** PAN figures per sub-corpus of `t` on the pairs `keep` picks (macro over pairs, F1 of the means). */
-function figures(t: EdgeSplitThresholds, keep: (k: number) => boolean): Figures {
-  const acc: Record<string, { n: number; precision: number; recall: number; f1: number }> = {};
-  scores(t).forEach((x, k) => {
-    if (!keep(k)) return;
-    const a = (acc[pairs[k]!.sub] ??= { n: 0, precision: 0, recall: 0, f1: 0 });
-    a.n++;
-    a.precision += x.precision;
-    a.recall += x.recall;
-  });
-  for (const a of Object.values(acc)) {
-    a.precision /= a.n;
-    a.recall /= a.n;
-    a.f1 = a.precision + a.recall ? (2 * a.precision * a.recall) / (a.precision + a.recall) : 0;
-  }
-  return acc;
-}
+  return pairs.map((p, k) => pairScore(golds[k]!, run({ text: p.source }, { text: p.suspicious }).rewrite.claims));
+});
+/** PAN figures per sub-corpus of `t` on the pairs `keep` picks. */
+const figures = (t: EdgeSplitThresholds, keep: (k: number) => boolean) => subcorpusFigures(pairs, scores(t), keep);
 const fold = (k: number) => k % FOLDS;
-const meanF1 = (f: Figures) => {
-  const v = Object.values(f);
-  return v.reduce((a, x) => a + x.f1, 0) / v.length;
-};
 /** The variation with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks. */
 function choose(keep: (k: number) => boolean): { t: EdgeSplitThresholds; f: Figures } {
   const none = figures(NONE, keep);
@@ -184,11 +143,6 @@ function choose(keep: (k: number) => boolean): { t: EdgeSplitThresholds; f: Figu
   return best;
 }
 
-const pct = (x: number) => (100 * x).toFixed(1);
-const row = (f: Figures) =>
-  Object.entries(f)
-    .map(([s, v]) => `${s.slice(3)} ${pct(v.f1)} (P ${pct(v.precision)} R ${pct(v.recall)})`)
-    .join(' · ');
 const lines = [
   '| fold | chosen on the other folds | held-out PAN F1, no split | held-out PAN F1, split |',
   '|---|---|---|---|',
@@ -196,7 +150,9 @@ const lines = [
 for (let k = 0; k < FOLDS; k++) {
   const { t } = choose((i) => fold(i) !== k);
   const held = (i: number) => fold(i) === k;
-  lines.push(`| ${k + 1} | \`${JSON.stringify(t)}\` | ${row(figures(NONE, held))} | ${row(figures(t, held))} |`);
+  lines.push(
+    `| ${k + 1} | \`${JSON.stringify(t)}\` | ${figuresRow(figures(NONE, held))} | ${figuresRow(figures(t, held))} |`,
+  );
 }
 const all = choose(() => true);
 const dev = (t: EdgeSplitThresholds) =>
@@ -223,8 +179,8 @@ ${lines.join('\n')}
 
 Chosen: \`${JSON.stringify(all.t)}\`
 
-- no split: ${row(figures(NONE, () => true))}
-- split: ${row(all.f)}
+- no split: ${figuresRow(figures(NONE, () => true))}
+- split: ${figuresRow(all.f)}
 - STS headlines Pearson: no split ${sts(NONE).toFixed(3)}, split ${sts(all.t).toFixed(3)}
 - development cases, no split: ${dev(NONE)}
 - development cases, split: ${dev(all.t)}

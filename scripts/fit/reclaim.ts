@@ -17,6 +17,16 @@ import { type ArticleInput, type CompareResult, DEFAULT_LIMITS } from '../../src
 import { defaultComparer } from '../../src/default-comparer.js';
 import { type CaseFigures, casesDir, runEval } from '../eval.js';
 import { type CompareFn, corporaDir, option, readPan, readSts, scoreSts } from './corpora.js';
+import {
+  type Figures,
+  figuresRow,
+  meanF1,
+  pairScore,
+  panGold,
+  pct,
+  perVariation,
+  subcorpusFigures,
+} from './pan-pairs.js';
 
 const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
@@ -64,40 +74,12 @@ for (const minWords of GRID.minWords)
       for (const minHost of GRID.minHost)
         for (const inside of GRID.inside) grid.push({ minWords, minRun, minCover, minHost, inside });
 
-/** Each pair's reused characters (1) and other non-space characters (0); -1 for whitespace, which is not scored. */
-const golds = pairs.map((p) => {
-  const g = new Int8Array(p.suspicious.length);
-  for (let i = 0; i < g.length; i++) g[i] = /\s/.test(p.suspicious[i]!) ? -1 : 0;
-  for (const [s, e] of p.cases) for (let i = s; i < e; i++) if (g[i]! >= 0) g[i] = 1;
-  return g;
-});
-const memo = <T>(f: (t: ReclaimRule) => T) => {
-  const m = new Map<ReclaimRule, T>();
-  return (t: ReclaimRule) => {
-    let v = m.get(t);
-    if (v === undefined) m.set(t, (v = f(t)));
-    return v;
-  };
-};
+const golds = pairs.map(panGold);
+const memo = <T>(f: (t: ReclaimRule) => T) => perVariation(f);
 /** Character precision and recall of one rule on every pair (as `scorePan` counts them). */
 const scores = memo((t) => {
   const run = withRule(t);
-  return pairs.map((p, k) => {
-    const gold = golds[k]!,
-      pred = new Uint8Array(gold.length);
-    for (const c of run({ text: p.source }, { text: p.suspicious }).rewrite.claims)
-      if (c.status === 'kept' || c.status === 'paraphrased') pred.fill(1, c.start, c.end);
-    let g = 0,
-      q = 0,
-      both = 0;
-    for (let i = 0; i < gold.length; i++) {
-      if (gold[i]! < 0) continue;
-      g += gold[i]!;
-      q += pred[i]!;
-      both += gold[i]! & pred[i]!;
-    }
-    return { precision: q ? both / q : 0, recall: g ? both / g : 0 };
-  });
+  return pairs.map((p, k) => pairScore(golds[k]!, run({ text: p.source }, { text: p.suspicious }).rewrite.claims));
 });
 /** Pairs without reuse called independent. */
 const independent = memo((t) => {
@@ -126,29 +108,9 @@ function devHolds(t: ReclaimRule): boolean {
     );
   });
 }
-type Figures = Record<string, { precision: number; recall: number; f1: number }>;
-/** PAN figures per sub-corpus of `t` on the pairs `keep` picks (macro over pairs, F1 of the means). */
-function figures(t: ReclaimRule, keep: (k: number) => boolean): Figures {
-  const acc: Record<string, { n: number; precision: number; recall: number; f1: number }> = {};
-  scores(t).forEach((x, k) => {
-    if (!keep(k)) return;
-    const a = (acc[pairs[k]!.sub] ??= { n: 0, precision: 0, recall: 0, f1: 0 });
-    a.n++;
-    a.precision += x.precision;
-    a.recall += x.recall;
-  });
-  for (const a of Object.values(acc)) {
-    a.precision /= a.n;
-    a.recall /= a.n;
-    a.f1 = a.precision + a.recall ? (2 * a.precision * a.recall) / (a.precision + a.recall) : 0;
-  }
-  return acc;
-}
+/** PAN figures per sub-corpus of `t` on the pairs `keep` picks. */
+const figures = (t: ReclaimRule, keep: (k: number) => boolean) => subcorpusFigures(pairs, scores(t), keep);
 const fold = (k: number) => k % FOLDS;
-const meanF1 = (f: Figures) => {
-  const v = Object.values(f);
-  return v.reduce((a, x) => a + x.f1, 0) / v.length;
-};
 /**
  * The rule with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks; of rules
  * that tie, the strictest (the grid is read from its strict end), which brings back the least the data asks for.
@@ -167,7 +129,6 @@ function choose(keep: (k: number) => boolean): { t: ReclaimRule; f: Figures } {
   return best;
 }
 
-const pct = (x: number) => (100 * x).toFixed(1);
 const show = (t: ReclaimRule) => (t === NONE ? 'never reclaim' : `\`${JSON.stringify(t)}\``);
 /** The pairs whose figures `t` changes, with their precision and recall before and after. */
 const changed = (t: ReclaimRule) =>
@@ -180,10 +141,6 @@ const changed = (t: ReclaimRule) =>
         `(P ${pct(y.precision)} R ${pct(y.recall)} → P ${pct(x.precision)} R ${pct(x.recall)})`,
     )
     .join('; ') || 'none';
-const row = (f: Figures) =>
-  Object.entries(f)
-    .map(([s, v]) => `${s.slice(3)} ${pct(v.f1)} (P ${pct(v.precision)} R ${pct(v.recall)})`)
-    .join(' · ');
 const lines = [
   '| fold | chosen on the other folds | held-out PAN F1, no reclaim | held-out PAN F1, reclaim |',
   '|---|---|---|---|',
@@ -191,7 +148,7 @@ const lines = [
 for (let k = 0; k < FOLDS; k++) {
   const { t } = choose((i) => fold(i) !== k);
   const held = (i: number) => fold(i) === k;
-  lines.push(`| ${k + 1} | ${show(t)} | ${row(figures(NONE, held))} | ${row(figures(t, held))} |`);
+  lines.push(`| ${k + 1} | ${show(t)} | ${figuresRow(figures(NONE, held))} | ${figuresRow(figures(t, held))} |`);
 }
 const best = choose(() => true);
 const devRow = (t: ReclaimRule) =>
@@ -222,8 +179,8 @@ ${lines.join('\n')}
 
 Chosen: ${show(best.t)}
 
-- no reclaim: ${row(figures(NONE, () => true))}
-- reclaim: ${row(best.f)}
+- no reclaim: ${figuresRow(figures(NONE, () => true))}
+- reclaim: ${figuresRow(best.f)}
 - pairs the chosen rule changes (index within the sub-corpus's pairs with reuse): ${changed(best.t)}
 - pairs without reuse called independent: no reclaim ${independent(NONE)}/${negatives.length}, reclaim ${independent(best.t)}/${negatives.length}
 - STS headlines Pearson: no reclaim ${sts(NONE).toFixed(3)}, reclaim ${sts(best.t).toFixed(3)}
