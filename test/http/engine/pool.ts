@@ -1,35 +1,14 @@
 import t from 'tap';
-import type { ArticleInput } from '../../../src/core/types.js';
-import type { Fault } from '../../../src/worker/messages.js';
 import { testApp } from '../../fixtures/app.js';
 import { noBudget } from '../../fixtures/budget.js';
+import { faults, post, small, withText } from '../../fixtures/faults.js';
 import { seeds } from '../../fixtures/seeds.js';
 import { until } from '../../fixtures/until.js';
 
-/** Test-only fault hook: a marker word in the original's text picks the simulated fault. */
-const faults = (original: ArticleInput): Fault | undefined =>
-  original.text.includes('SIMULATE_HANG')
-    ? 'hang'
-    : original.text.includes('SIMULATE_CRASH')
-      ? 'crash'
-      : original.text.includes('SIMULATE_THROW')
-        ? 'throw'
-        : undefined;
-
-const small = {
-  original: { text: 'The minister said talks would resume on Monday.' },
-  rewrite: { text: 'Talks resume Monday, the minister said.' },
-};
 const seedBody = {
   original: { text: seeds.atlantic, outlet: 'The Atlantic' },
   rewrite: { text: seeds.caliber, outlet: 'Caliber.Az' },
 };
-const post = (payload: unknown, format?: string) => ({
-  method: 'POST' as const,
-  url: `/v1/compare${format ? `?format=${format}` : ''}`,
-  payload: payload as Record<string, unknown>,
-});
-const withText = (text: string) => ({ original: { text }, rewrite: small.rewrite });
 
 t.test('a compare in the worker pool gives exactly the answer of an inline compare', async (t) => {
   const pooled = await testApp(t, { config: { inlineMaxChars: 0, workers: 1 }, engine: noBudget });
