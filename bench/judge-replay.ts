@@ -3,8 +3,16 @@ import { join } from 'node:path';
 import { bySourceRank, type JudgedCandidate } from '../src/check/find-sources.js';
 import type { Rarity } from '../src/retrieve/signature.js';
 import { words } from '../src/retrieve/words.js';
-import { PAN_DIR, type PanOptions, type PanOutcome, panRetrieval, VERBATIM_RUN } from './pan-retrieval.js';
-import { sharesRun } from './verbatim-runs.js';
+import {
+  PAN_DIR,
+  type PanOptions,
+  type PanOutcome,
+  panRetrieval,
+  SCATTERED_RUN_WORDS,
+  SCATTERED_RUNS,
+  VERBATIM_RUN,
+} from './pan-retrieval.js';
+import { sharedRunCount, sharesRun } from './verbatim-runs.js';
 
 /**
  * The candidates each PAN document's check compared, with what the benchmark knows of each (listed as its source,
@@ -15,6 +23,8 @@ import { sharesRun } from './verbatim-runs.js';
 export interface ReplayCandidate extends JudgedCandidate {
   listed: boolean;
   verbatim: boolean;
+  /** Unlisted, not verbatim, sharing SCATTERED_RUNS short runs (as the benchmark counts). */
+  scattered: boolean;
 }
 
 export interface ReplayDocument {
@@ -56,7 +66,13 @@ export async function recordCandidates(
       // As the benchmark counts: an unlisted PAN source (not a seed) of a document with reuse.
       const verbatim =
         !isListed && listed.size > 0 && stored.has(title) && sharesRun(checked, wordsOf(title), VERBATIM_RUN);
-      return { ...j, listed: isListed, verbatim };
+      const scattered =
+        !isListed &&
+        !verbatim &&
+        listed.size > 0 &&
+        stored.has(title) &&
+        sharedRunCount(checked, wordsOf(title), SCATTERED_RUN_WORDS) >= SCATTERED_RUNS;
+      return { ...j, listed: isListed, verbatim, scattered };
     });
     return { document: o.document, subcorpus: o.subcorpus, candidates };
   });
@@ -75,6 +91,7 @@ export function replay(doc: ReplayDocument, isSource: (c: ReplayCandidate, i: nu
     subcorpus: doc.subcorpus,
     firstListed: first?.listed ?? false,
     firstVerbatim: first?.verbatim ?? false,
+    firstScattered: first?.scattered ?? false,
     found: first !== undefined,
   };
 }

@@ -10,7 +10,7 @@ import type { Rarity } from '../src/retrieve/signature.js';
 import { words } from '../src/retrieve/words.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { seedsDir } from './synthetic.js';
-import { sharesRun } from './verbatim-runs.js';
+import { sharedRunCount, sharesRun } from './verbatim-runs.js';
 
 /**
  * Retrieval on the PAN 2013 dev pairs: every source document and the seeds stored, every suspicious document
@@ -20,6 +20,9 @@ import { sharesRun } from './verbatim-runs.js';
  * The listing covers the pairs of this subset only: a suspicious document also reuses stored sources that no pair
  * of the subset names (the full corpus pairs it with several). Such a source counts as a true one when the two
  * documents share a run of VERBATIM_RUN words, evidence read from the texts alone; both figures are reported.
+ * Obfuscation (random word replacement, a translation chain) leaves no such run in a copied passage, only short
+ * ones: a third figure also counts an unlisted source sharing SCATTERED_RUNS distinct runs of SCATTERED_RUN_WORDS
+ * words, evidence read from the texts alone too.
  */
 export const PAN_DIR = join(seedsDir(), '../../shared/eval/corpora/pan13-dev');
 /**
@@ -28,6 +31,13 @@ export const PAN_DIR = join(seedsDir(), '../../shared/eval/corpora/pan13-dev');
  * sentence; `scripts/fit-passage.ts` prints it).
  */
 export const VERBATIM_RUN = 9;
+/** Words in the short runs counted for obfuscated copying (the length of Broder's shingles in the index). */
+export const SCATTERED_RUN_WORDS = 5;
+/**
+ * Distinct runs of SCATTERED_RUN_WORDS words shared that make an unlisted source a true one: one more than the most
+ * any document without reuse shares with any stored document (4; `scripts/fit-passage.ts` prints it).
+ */
+export const SCATTERED_RUNS = 5;
 
 export interface PanRow {
   subcorpus: string;
@@ -39,15 +49,18 @@ export interface PanRow {
   /** Documents whose first source is not listed; of them, sharing a verbatim run of VERBATIM_RUN words. */
   firstUnlisted: number;
   firstVerbatim: number;
+  /** Of the unlisted first sources without a verbatim run, sharing SCATTERED_RUNS short runs. */
+  firstScattered: number;
 }
 
 /** One checked document: its subcorpus and what the check answered first. */
 export interface PanOutcome {
   document: string;
   subcorpus: string;
-  /** First source listed; unlisted but verbatim; any derived source found. */
+  /** First source listed; unlisted but verbatim; unlisted, not verbatim, sharing scattered runs; any found. */
   firstListed: boolean;
   firstVerbatim: boolean;
+  firstScattered: boolean;
   found: boolean;
 }
 
@@ -57,6 +70,8 @@ export interface PanResult {
   /** Over documents with reuse: first source a listed true source; a listed or verbatim-verified one. */
   firstTrueShare: number;
   firstVerifiedShare: number;
+  /** Over documents with reuse: first source listed, verbatim or sharing scattered runs. */
+  firstReusedShare: number;
   /** Over documents without reuse: any derived source found. */
   falseSourceShare: number;
   checkMs: { median: number; p95: number };
@@ -80,12 +95,19 @@ export function withoutReuse(subcorpus: string): boolean {
 }
 
 /** Shares of `outcomes` as the benchmark reports them. */
-export function panShares(outcomes: readonly PanOutcome[]): { first: number; verified: number; false: number } {
+export function panShares(outcomes: readonly PanOutcome[]): {
+  first: number;
+  verified: number;
+  reused: number;
+  false: number;
+} {
   const reuse = outcomes.filter((o) => !withoutReuse(o.subcorpus));
   const none = outcomes.filter((o) => withoutReuse(o.subcorpus));
   return {
     first: reuse.filter((o) => o.firstListed).length / Math.max(1, reuse.length),
     verified: reuse.filter((o) => o.firstListed || o.firstVerbatim).length / Math.max(1, reuse.length),
+    reused:
+      reuse.filter((o) => o.firstListed || o.firstVerbatim || o.firstScattered).length / Math.max(1, reuse.length),
     false: none.filter((o) => o.found).length / Math.max(1, none.length),
   };
 }
@@ -153,20 +175,36 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
         nothing: 0,
         firstUnlisted: 0,
         firstVerbatim: 0,
+        firstScattered: 0,
       };
       row.documents++;
       const titles = answer.sources.map((s) => s.article.title ?? '');
       const first = titles[0];
       const firstListed = first !== undefined && sources.has(first);
       const unlisted = first !== undefined && !firstListed && sources.size > 0;
-      const firstVerbatim = unlisted && sharesRun(words(text), sourceWords.get(first) ?? [], VERBATIM_RUN);
+      const checked = words(text);
+      const firstVerbatim = unlisted && sharesRun(checked, sourceWords.get(first) ?? [], VERBATIM_RUN);
+      const firstScattered =
+        unlisted &&
+        !firstVerbatim &&
+        sharedRunCount(checked, sourceWords.get(first) ?? [], SCATTERED_RUN_WORDS) >= SCATTERED_RUNS;
       if (titles.length === 0) row.nothing++;
       if (firstListed) row.firstTrue++;
       if (unlisted) row.firstUnlisted++;
       if (firstVerbatim) row.firstVerbatim++;
+      if (firstScattered) row.firstScattered++;
       if (titles.some((t) => sources.has(t))) row.anyTrue++;
-      if (sources.size && !firstListed && !firstVerbatim) missed.push(`${subcorpus}/${susp}: first ${first ?? 'none'}`);
-      outcomes.push({ document: susp, subcorpus, firstListed, firstVerbatim, found: titles.length > 0 });
+      if (sources.size && !firstListed && !firstVerbatim) {
+        missed.push(`${subcorpus}/${susp}: first ${first ?? 'none'}${firstScattered ? ' (scattered runs)' : ''}`);
+      }
+      outcomes.push({
+        document: susp,
+        subcorpus,
+        firstListed,
+        firstVerbatim,
+        firstScattered,
+        found: titles.length > 0,
+      });
       rows.set(subcorpus, row);
       options.onProgress?.(++done, truth.size);
     }
@@ -177,6 +215,7 @@ export async function panRetrieval(rarity: Rarity, options: PanOptions = {}): Pr
       rows: [...rows.values()].sort((a, b) => (a.subcorpus < b.subcorpus ? -1 : 1)),
       firstTrueShare: shares.first,
       firstVerifiedShare: shares.verified,
+      firstReusedShare: shares.reused,
       falseSourceShare: shares.false,
       checkMs: { median: times[Math.floor(times.length / 2)] ?? 0, p95: times[Math.floor(times.length * 0.95)] ?? 0 },
       missed,

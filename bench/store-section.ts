@@ -1,6 +1,6 @@
 import { defaultLexicon } from '../src/lexicon/vectors.js';
 import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature.js';
-import { type PanResult, panRetrieval, VERBATIM_RUN } from './pan-retrieval.js';
+import { type PanResult, panRetrieval, SCATTERED_RUN_WORDS, SCATTERED_RUNS, VERBATIM_RUN } from './pan-retrieval.js';
 import { fmt, table } from './stats.js';
 import { type ScaleStep, storeScale } from './store-scale.js';
 
@@ -46,6 +46,7 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
         'a listed source found',
         'first source unlisted',
         `of which sharing ${VERBATIM_RUN} words verbatim`,
+        `else ${SCATTERED_RUNS} runs of ${SCATTERED_RUN_WORDS} words`,
         'nothing found',
       ];
       console.log(
@@ -58,6 +59,7 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
             row.anyTrue,
             row.firstUnlisted,
             row.firstVerbatim,
+            row.firstScattered,
             row.nothing,
           ]),
         ),
@@ -66,7 +68,9 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
         `\nfirst source a true source (listed, or sharing ${VERBATIM_RUN} words verbatim): ` +
           `${fmt(r.firstVerifiedShare * 100)}% of documents with reuse ` +
           `(target >= ${T.panFirstTrue * 100}%: ${mark(r.firstVerifiedShare >= T.panFirstTrue)}); ` +
-          `a listed source: ${fmt(r.firstTrueShare * 100)}%`,
+          `a listed source: ${fmt(r.firstTrueShare * 100)}%; ` +
+          `listed, verbatim or sharing ${SCATTERED_RUNS} runs of ${SCATTERED_RUN_WORDS} words (obfuscated copying): ` +
+          `${fmt(r.firstReusedShare * 100)}%`,
       );
       console.log(
         `a derived source for documents without reuse: ${fmt(r.falseSourceShare * 100)}% ` +

@@ -37,3 +37,39 @@ export function longestSharedRun(docs: readonly string[][], stored: readonly str
   }
   return longest;
 }
+
+/**
+ * Distinct runs of `n` words that `a` shares with `b`. Obfuscation (PAN's random word replacement, a translation
+ * chain) breaks a copied passage into short runs: it leaves no long run but several short ones, where two texts on
+ * one topic share a few stock phrases.
+ */
+export function sharedRunCount(a: readonly string[], b: readonly string[], n: number): number {
+  const grams = runHashes(b, n);
+  let shared = 0;
+  for (const h of runHashes(a, n)) if (grams.has(h)) shared++;
+  return shared;
+}
+
+/** The most distinct runs of `n` words any of `docs` shares with any one of `stored`. */
+export function mostSharedRuns(docs: readonly string[][], stored: readonly string[][], n: number): number {
+  const holders = new Map<number, number[]>();
+  stored.forEach((ws, i) => {
+    for (const h of runHashes(ws, n)) {
+      const list = holders.get(h);
+      if (list) list.push(i);
+      else holders.set(h, [i]);
+    }
+  });
+  let most = 0;
+  for (const ws of docs) {
+    const counts = new Map<number, number>();
+    for (const h of runHashes(ws, n)) {
+      for (const i of holders.get(h) ?? []) {
+        const c = (counts.get(i) ?? 0) + 1;
+        counts.set(i, c);
+        if (c > most) most = c;
+      }
+    }
+  }
+  return most;
+}

@@ -4,8 +4,8 @@
  * passage's term weight it must hold, and MIN_INDEX_SHARE, how close to the index's first candidate's score a
  * candidate the summary test reads must come; MIN_COPIED_RUN, the shared narration run that with two
  * aligned claims shows copying) on the PAN 2013 dev pairs, by 2-fold cross-validation over the suspicious
- * documents, and prints the verbatim-run calibration of the retrieval benchmark (bench/pan-retrieval.ts:
- * VERBATIM_RUN).
+ * documents, and prints the verbatim-run calibrations of the retrieval benchmark (bench/pan-retrieval.ts:
+ * VERBATIM_RUN and SCATTERED_RUNS).
  *
  *   node dist/scripts/fit-passage.js [PAN_DIR]      (the data stays outside the repository)
  *
@@ -20,8 +20,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCandidates, replay } from '../bench/judge-replay.js';
-import { PAN_DIR, type PanOutcome, panShares, withoutReuse } from '../bench/pan-retrieval.js';
-import { longestSharedRun } from '../bench/verbatim-runs.js';
+import { PAN_DIR, type PanOutcome, panShares, SCATTERED_RUN_WORDS, withoutReuse } from '../bench/pan-retrieval.js';
+import { longestSharedRun, mostSharedRuns } from '../bench/verbatim-runs.js';
 import { JUDGE_RULE, type JudgeRule, judgeAll } from '../src/check/judge.js';
 import type { Derivation } from '../src/core/compare.js';
 import type { ArticleInput } from '../src/core/types.js';
@@ -51,7 +51,7 @@ const derive = async (o: ArticleInput, r: ArticleInput) => {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const figures = (outcomes: readonly PanOutcome[]) => {
   const s = panShares(outcomes);
-  return `first listed ${pct(s.first)}, listed or verbatim ${pct(s.verified)}, derived source without reuse ${pct(s.false)}`;
+  return `first listed ${pct(s.first)}, listed or verbatim ${pct(s.verified)}, or scattered runs ${pct(s.reused)}, derived source without reuse ${pct(s.false)}`;
 };
 
 const describe = (r: JudgeRule) =>
@@ -135,3 +135,9 @@ const longest = longestSharedRun(
   readdirSync(join(dir, 'src')).map((f) => read('src', f)),
 );
 console.log(`longest run a document without reuse shares with a stored source: ${longest} words`);
+const most = mostSharedRuns(
+  none.map((o) => read('susp', o.document)),
+  readdirSync(join(dir, 'src')).map((f) => read('src', f)),
+  SCATTERED_RUN_WORDS,
+);
+console.log(`most runs of ${SCATTERED_RUN_WORDS} words a document without reuse shares with a stored source: ${most}`);

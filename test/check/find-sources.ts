@@ -88,7 +88,7 @@ t.test('the candidates a check compared, replayed with the same judge, give its 
     const seen: JudgedCandidate[] = [];
     t.same((await check(t, judged, (j) => seen.push(j)))[0] ?? null, want, `${name}: the check`);
     t.same(seen.map((j) => j.article.title).sort(), Object.keys(judged).sort(), `${name}: every candidate observed`);
-    const candidates = seen.map((j) => ({ ...j, listed: j.article.title === want, verbatim: false }));
+    const candidates = seen.map((j) => ({ ...j, listed: j.article.title === want, verbatim: false, scattered: false }));
     const doc = { document: 'd', subcorpus: '02-no-obfuscation', candidates };
     const outcome = replay(doc, (c) => sourceVerdict(c.derivation, c.evidence) !== 'independent');
     t.same([outcome.found, outcome.firstListed], [want !== null, want !== null], `${name}: the replay`);
