@@ -31,7 +31,7 @@ import { rarityFromRanks, rarityWithoutLexicon } from '../src/retrieve/signature
 import { words } from '../src/retrieve/words.js';
 
 const WEIGHTS = [0, 2, 4];
-const THRESHOLDS = [14, 16, 18, 20];
+const THRESHOLDS = [14, 14.5, 15, 15.5, 16, 16.5, 17, 17.5, 18, 18.5, 19, 19.5, 20];
 const RUNS = [6, 8, Infinity];
 const WINDOWS = [60, 90];
 const PRECISIONS = [0, 0.4, 0.45, 0.5, 0.55, 0.6];

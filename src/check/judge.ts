@@ -52,7 +52,7 @@ export interface JudgeRule {
   minIndexShare: number;
 }
 export const SUMMARY_ALIGNED_WEIGHT = 4;
-export const MIN_SUMMARY_SCORE = 16;
+export const MIN_SUMMARY_SCORE = 15.5;
 export const SUMMARY_ALIGNED_CAP = 3;
 export const MIN_COPIED_RUN = 8;
 export const MIN_SUMMARY_PRECISION = 0.45;
