@@ -65,12 +65,11 @@ export async function benchStore(opts: StoreBenchOptions): Promise<StoreBenchRes
         ),
       );
       console.log(
-        `\nfirst source a true source (listed, or sharing ${VERBATIM_RUN} words verbatim): ` +
-          `${fmt(r.firstVerifiedShare * 100)}% of documents with reuse ` +
-          `(target >= ${T.panFirstTrue * 100}%: ${mark(r.firstVerifiedShare >= T.panFirstTrue)}); ` +
-          `a listed source: ${fmt(r.firstTrueShare * 100)}%; ` +
-          `listed, verbatim or sharing ${SCATTERED_RUNS} runs of ${SCATTERED_RUN_WORDS} words (obfuscated copying): ` +
-          `${fmt(r.firstReusedShare * 100)}%`,
+        `\nfirst source a true source (listed, sharing ${VERBATIM_RUN} words verbatim, or sharing ` +
+          `${SCATTERED_RUNS} runs of ${SCATTERED_RUN_WORDS} words: obfuscated copying): ` +
+          `${fmt(r.firstReusedShare * 100)}% of documents with reuse ` +
+          `(target >= ${T.panFirstTrue * 100}%: ${mark(r.firstReusedShare >= T.panFirstTrue)}); ` +
+          `listed or verbatim: ${fmt(r.firstVerifiedShare * 100)}%; a listed source: ${fmt(r.firstTrueShare * 100)}%`,
       );
       console.log(
         `a derived source for documents without reuse: ${fmt(r.falseSourceShare * 100)}% ` +
