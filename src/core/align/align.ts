@@ -67,6 +67,10 @@ export const ALIGN_THRESHOLDS = {
   /** A local run is a derived passage: inside it gaps are filled, split/merge parts join from `support` and groups
    *  extend, as in text shown to derive, with the run's links as their context (1). 0: local runs only. */
   localPassage: 1,
+  /** A local run stands only if two of its links keep the same order on both sides or one of them shares a copied
+   *  run of words (1; `localRuns`): a rewritten passage keeps its source's order or its words, while claims of two
+   *  articles on one story, each next to another's best partner, chain within the window crossed. 0: any run. */
+  runOrder: 1,
   /** Links of a local run may also be this many claims apart on one side when in order and within CONTEXT_WINDOW on
    *  the other (a summary's consecutive sentences each compress a stretch of the source). */
   runSpan: 2,
@@ -253,7 +257,7 @@ export function alignClaims(
       }
     }
     if (links.length || seeds.length) {
-      const local = localRuns(sorted, n, links, free, t.localRun, seeds, t.runSpan, t.spanRun);
+      const local = localRuns(sorted, n, links, free, t.localRun, seeds, t.runSpan, t.spanRun, t.runOrder > 0);
       for (const p of local.grown) take(p);
       if (t.localPassage) passage.push(...local.runs);
     }

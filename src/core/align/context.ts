@@ -276,6 +276,10 @@ class MinHeap {
  * included. The pairs are returned in the order they were grown; the caller takes them. `seeds` (pairs the pair
  * model believes, below anchor level) grow as anchors do but count as grown: they and their growth are returned
  * only in a run long enough. Also returns every link of those runs (anchors included): the derived passages.
+ * With `ordered`, a run stands only if two of its links keep the same order on both sides or one of its links shares
+ * a copied run of words (`runHolds`): links chained within the window but crossed or stacked (each claim's best
+ * partner among a few same-topic neighbours) are what two articles on one story share, not a rewritten passage,
+ * which keeps its source's order (Nelken & Shieber 2006) or copies its words.
  */
 export function localRuns(
   sorted: ScoredPair[],
@@ -286,6 +290,7 @@ export function localRuns(
   seeds: ScoredPair[] = [],
   span: number = CONTEXT_WINDOW,
   spanRun: number = minRun,
+  ordered = false,
 ): { grown: ScoredPair[]; runs: Link[] } {
   const oUsed = new Set<number>(),
     rUsed = new Set<number>();
@@ -329,11 +334,51 @@ export function localRuns(
   // two outlets' ledes of one story keep its order for a sentence or two.
   const nearSize = near.sizes(),
     skipSize = skipping.sizes();
-  const inRun = (i: number) => nearSize[near.root(i)]! >= minRun || skipSize[skipping.root(i)]! >= spanRun;
+  let nearHolds = (_: number) => true,
+    skipHolds = (_: number) => true;
+  if (ordered) {
+    const copied = new Set<string>();
+    for (let k = 0; k < n; k++) if (sorted[k]!.copied) copied.add(`${sorted[k]!.oi} ${sorted[k]!.ri}`);
+    const isCopied = (l: Link) => copied.has(`${l.oi} ${l.ri}`);
+    const a = runHolds(all, near.root, isCopied),
+      b = runHolds(all, skipping.root, isCopied);
+    nearHolds = (i) => a.has(near.root(i));
+    skipHolds = (i) => b.has(skipping.root(i));
+  }
+  const inRun = (i: number) =>
+    (nearSize[near.root(i)]! >= minRun && nearHolds(i)) || (skipSize[skipping.root(i)]! >= spanRun && skipHolds(i));
   return {
     grown: grown.filter((_, g) => inRun(certain.length + g)),
     runs: all.filter((_, i) => inRun(i)).map((l) => ({ oi: l.oi, ri: l.ri, sim: l.sim })),
   };
+}
+
+/**
+ * The runs (roots of `root` over `links`) that hold: two of their links in the same order on both sides (one before
+ * the other in the original and in the rewrite), or one link sharing a copied run of words. Links in original order,
+ * each run remembers the least rewrite index among its links of earlier original claims; a link past it is in order.
+ */
+export function runHolds(
+  links: readonly Link[],
+  root: (i: number) => number,
+  copied: (l: Link) => boolean,
+): Set<number> {
+  const holds = new Set<number>();
+  const byOriginal = links.map((_, i) => i).sort((a, b) => links[a]!.oi - links[b]!.oi || links[a]!.ri - links[b]!.ri);
+  // Least rewrite index per run over the original claims before the current one, and over the current one.
+  const least = new Map<number, number>(),
+    current = new Map<number, number>();
+  for (let x = 0; x < byOriginal.length; x++) {
+    const l = links[byOriginal[x]!]!,
+      r = root(byOriginal[x]!);
+    if (x > 0 && links[byOriginal[x - 1]!]!.oi !== l.oi) {
+      for (const [k, v] of current) least.set(k, Math.min(least.get(k) ?? Infinity, v));
+      current.clear();
+    }
+    if (copied(l) || l.ri > (least.get(r) ?? Infinity)) holds.add(r);
+    current.set(r, Math.min(current.get(r) ?? Infinity, l.ri));
+  }
+  return holds;
 }
 
 /** Union-find over 0..n−1 with path halving; `sizes()[root]` is the size of that root's set. */

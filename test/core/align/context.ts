@@ -1,6 +1,6 @@
 import t from 'tap';
 import { ALIGN_THRESHOLDS, alignClaims, type GroupCoverage, type ScoredPair } from '../../../src/core/align/align.js';
-import { CONTEXT_WINDOW } from '../../../src/core/align/context.js';
+import { CONTEXT_WINDOW, runHolds } from '../../../src/core/align/context.js';
 import { similarityOnly } from '../../fixtures/comparer.js';
 
 /** The rules as written, without the pair model's gates. */
@@ -251,6 +251,52 @@ t.test("local runs: a summary keeps its source's order but skips most of it (`ru
     ['0-10', '1-11', '2-12'],
     'a run within the window stands; its skipping neighbour does not',
   );
+});
+
+t.test('local runs: a run stands only in order on both sides or with copied words (`runOrder`)', async (t) => {
+  // 40 × 40 claims, not derived as a whole: an anchor and two supported neighbours, each within the window of the
+  // next on both sides.
+  const inOrder = [pair(10, 10, 0.6), pair(11, 11, 0.35), pair(12, 12, 0.3)];
+  const crossed = [pair(10, 12, 0.6), pair(11, 11, 0.35), pair(12, 10, 0.3)];
+  // One link of the crossed run shares a copied run of words (an anchor on that account).
+  const copied = [pair(10, 12, 0.6), pair(11, 11, 0.35, { copied: true }), pair(12, 10, 0.3)];
+  // Two links in order (10-11 before 12-12), the third crossing them.
+  const partly = [pair(10, 11, 0.6), pair(11, 10, 0.35), pair(12, 12, 0.3)];
+  const swap = (ps: ScoredPair[]) => ps.map((p) => ({ ...p, oi: p.ri, ri: p.oi }));
+  const cases: [string, ScoredPair[], number, string[]][] = [
+    ['in order: a run', inOrder, 1, ['10-10', '11-11', '12-12']],
+    ['crossed: no run, a stray anchor', crossed, 1, ['10-12']],
+    ['crossed, the rule off (0): a run', crossed, 0, ['10-12', '11-11', '12-10']],
+    ['crossed with copied words: a run', copied, 1, ['10-12', '11-11', '12-10']],
+    ['two links in order, one crossing: a run', partly, 1, ['10-11', '11-10', '12-12']],
+    ['crossed, the texts swapped: no run', swap(crossed), 1, ['12-10']],
+    ['two in order, the texts swapped: a run', swap(partly), 1, ['10-11', '11-10', '12-12']],
+  ];
+  for (const [name, pairs, runOrder, want] of cases)
+    t.same(ids(alignClaims(pairs, 40, 40, { ...ALIGN_THRESHOLDS, runOrder })), want, name);
+});
+
+t.test('runHolds: which runs have two links in order on both sides or a copied link', async (t) => {
+  const link = (oi: number, ri: number) => ({ oi, ri, sim: 0.5 });
+  // Each case: links, the run of each link (its root), copied links by index, and the runs that hold.
+  const cases: [string, { oi: number; ri: number; sim: number }[], number[], number[], number[]][] = [
+    ['in order', [link(0, 0), link(1, 1)], [0, 0], [], [0]],
+    ['crossed', [link(0, 1), link(1, 0)], [0, 0], [], []],
+    ['one original claim, two rewrite claims (stacked): not in order', [link(0, 0), link(0, 1)], [0, 0], [], []],
+    ['one rewrite claim, two original claims: not in order', [link(0, 0), link(1, 0)], [0, 0], [], []],
+    ['in order across two runs does not count', [link(0, 0), link(1, 1)], [0, 1], [], []],
+    ['a copied link', [link(0, 1), link(1, 0)], [0, 0], [1], [0]],
+    ['the pair in order found after a crossing', [link(0, 2), link(1, 0), link(2, 1)], [0, 0, 0], [], [0]],
+    ['two runs, one in order', [link(0, 0), link(1, 1), link(5, 9), link(6, 8)], [0, 0, 2, 2], [], [0]],
+  ];
+  for (const [name, links, roots, copied, want] of cases) {
+    const got = runHolds(
+      links,
+      (i) => roots[i]!,
+      (l) => copied.some((k) => links[k] === l),
+    );
+    t.same([...got].sort(), want, name);
+  }
 });
 
 t.test('local runs: inside a derived passage gaps are filled (`localPassage`)', async (t) => {
