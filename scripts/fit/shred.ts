@@ -40,9 +40,9 @@ const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
 const FOLDS = 5;
 const GRID = {
-  shredMember: [0.25, 0.3],
-  shredShare: [0.4, 0.5, 0.6],
-  shredCarried: [0.4, 0.5, 0.6],
+  shredMember: [0.2, 0.25, 0.3],
+  shredShare: [0.45, 0.5, 0.6],
+  shredCarried: [0.3, 0.4, 0.5],
   shredLocal: [0, 1],
 };
 type Shred = Pick<AlignThresholds, 'shredMember' | 'shredShare' | 'shredCarried' | 'shredLocal'>;

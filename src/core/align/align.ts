@@ -75,14 +75,15 @@ export const ALIGN_THRESHOLDS = {
    *  pairs; one more is asked (the fit tries the values around it). */
   spanRun: 5,
   /** Shredded claims (`align/merges.ts` `shreddedClaims`): a stretch of consecutive claims of one side whose best
-   *  match is one claim of the other, each at least this similar to it (the `support` level)… Fitted with the two
-   *  below by `scripts/fit/shred.ts` (cross-validated on PAN, with the independent pairs as guards: docs/shred.md). */
-  shredMember: 0.25,
+   *  match is one claim of the other, each at least this similar to it (`extend`: the median best match of
+   *  independent same-topic claims; the fit goes no lower)… Fitted with the two below by `scripts/fit/shred.ts`
+   *  (cross-validated on PAN, with the independent pairs and the development pair as guards: docs/shred.md). */
+  shredMember: 0.2,
   /** …each at least half carried by it (a fragment's content is mostly the claim's)… */
   shredShare: 0.5,
-  /** …and together carrying this share of it, are linked to it. Below `part`: the fragments' words are reworded,
-   *  and the stretch, not one pair, is the evidence. 2: never. */
-  shredCarried: 0.4,
+  /** …and together carrying this share of it, are linked to it. Well below `part`: the fragments' words are
+   *  reworded, and the stretch of fragments each best matching the claim, not one pair, is the evidence. 2: never. */
+  shredCarried: 0.3,
   /** In text not shown to derive, shredded claims are linked too, as a derived passage of their own (1), or not
    *  (0: only in derived text). */
   shredLocal: 1,
