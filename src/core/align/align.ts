@@ -1,6 +1,6 @@
 import { besideClusters, fillGaps, growInContext, localRuns } from './context.js';
 import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
-import { mergeAnchors } from './merges.js';
+import { mergeAnchors, shreddedClaims } from './merges.js';
 
 export type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 
@@ -78,6 +78,19 @@ export const ALIGN_THRESHOLDS = {
    *  title and lede of two outlets' articles on one story follow its order too, four links on the independent seed
    *  pairs; one more is asked (the fit tries the values around it). */
   spanRun: 5,
+  /** Shredded claims (`align/merges.ts` `shreddedClaims`): a stretch of consecutive claims of one side whose best
+   *  match is one claim of the other, each at least this similar to it (`extend`: the median best match of
+   *  independent same-topic claims; the fit goes no lower)… Fitted with the two below by `scripts/fit/shred.ts`
+   *  (cross-validated on PAN, with the independent pairs and the development pair as guards: docs/shred.md). */
+  shredMember: 0.2,
+  /** …each at least half carried by it (a fragment's content is mostly the claim's)… */
+  shredShare: 0.5,
+  /** …and together carrying this share of it, are linked to it. Well below `part`: the fragments' words are
+   *  reworded, and the stretch of fragments each best matching the claim, not one pair, is the evidence. 2: never. */
+  shredCarried: 0.3,
+  /** In text not shown to derive, shredded claims are linked too, as a derived passage of their own (1), or not
+   *  (0: only in derived text). */
+  shredLocal: 1,
   /** Belief gates: the least probability of carrying the same content (the calibrated pair model,
    *  `match/pair-model.ts`) that each rule asks of a pair, besides its similarity. 0 here (no model: nothing
    *  gated); a model brings the values fitted with it (`scripts/fit/`). An anchor (one-to-one or a merge member)… */
@@ -152,7 +165,9 @@ const order = (a: ScoredPair, b: ScoredPair) =>
  *    text still does not derive, only supported matches in runs of `localRun` links with an anchor (`localRuns`);
  * 2. if anchors cover `derivedGate` of the shorter side, weaker one-to-one matches above `support`
  *    (mutual competition: each claim takes its best remaining partner first), with context (`align/context.ts`):
- *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors;
+ *    a. first those within CONTEXT_WINDOW of a link, growing from the anchors; then shredded claims (a stretch of
+ *       weak fragments that together carry one claim: `shreddedClaims`), in text not shown to derive as a derived
+ *       passage of their own when `shredLocal`;
  *    b. then gaps between links: an unaligned claim bracketed by links joins the most similar claim of the
  *       stretch between them from `gap` (one-to-one, or a merge part adding `gapGain` to its group);
  *    c. then the remaining ones (moved passages);
@@ -273,6 +288,23 @@ export function alignClaims(
       take(p);
       return true;
     });
+  }
+  // 2a'. Shredded claims: a stretch of weak fragments that together carry one claim (`shreddedClaims`). In text not
+  // shown to derive they are a derived passage of their own.
+  if (groupCoverage && t.shredCarried <= 1 && (derived || t.shredLocal)) {
+    const shredded = shreddedClaims(
+      pairs,
+      oTaken,
+      rTaken,
+      links,
+      { member: t.shredMember, share: t.shredShare, carried: t.shredCarried },
+      groupCoverage,
+    );
+    for (const l of shredded) {
+      oTaken[l.oi] = rTaken[l.ri] = true;
+      links.push(l);
+      if (!derived) passage.push(l);
+    }
   }
   if (region.length) {
     // 2b. Gaps between links: an unaligned claim bracketed by links is compared with the stretch between them.

@@ -88,3 +88,86 @@ export function mergeAnchors(
   }
   return out;
 }
+
+/** The shredded-claim rule's thresholds (`ALIGN_THRESHOLDS.shred*`). */
+export interface ShredRule {
+  /** Each fragment's least similarity with the claim (its best match). */
+  member: number;
+  /** Each fragment's least share of its own content that the claim carries. */
+  share: number;
+  /** The least share of the claim's content the stretch carries together. */
+  carried: number;
+}
+
+/**
+ * Shredded claims: a claim that the other side cut into a stretch of short fragments, each too weak to link alone
+ * (random obfuscation, or a copy-editor splitting a long sentence: each fragment keeps a clause of it, reworded).
+ * A fragment alone is little evidence (a three-word clause matches something in any same-topic article), but a
+ * stretch of consecutive claims whose best match is one claim, each mostly carried by it, that together carry most
+ * of it, is the cut itself (Barzilay & Elhadad 2003 align such many-to-one groups; here the group is judged by its
+ * joint coverage of the claim, as `mergeAnchors` judges two). Fragments are consecutive within CONTEXT_WINDOW, so a
+ * noise claim inserted between two is bridged; a claim already linked to the shredded claim counts towards the
+ * stretch and its coverage. Both directions: a rewrite sentence shredded into source fragments is one rewrite
+ * sentence that merges several consecutive source claims. Returns the new links (each fragment to its claim).
+ */
+export function shreddedClaims(
+  pairs: readonly ScoredPair[],
+  oTaken: readonly boolean[],
+  rTaken: readonly boolean[],
+  links: readonly Link[],
+  rule: ShredRule,
+  coverage: GroupCoverage,
+): Link[] {
+  const oBest = new Map<number, ScoredPair>(),
+    rBest = new Map<number, ScoredPair>();
+  for (const p of pairs) {
+    const a = oBest.get(p.oi);
+    if (!a || p.sim > a.sim) oBest.set(p.oi, p);
+    const b = rBest.get(p.ri);
+    if (!b || p.sim > b.sim) rBest.set(p.ri, p);
+  }
+  const out: Link[] = [];
+  const used = new Set<string>();
+  for (const side of ['o', 'r'] as const) {
+    // Fragments are claims of the other side; `x` is the claim they shred.
+    const fragBest = side === 'o' ? rBest : oBest;
+    const fragTaken = side === 'o' ? rTaken : oTaken;
+    const xOf = (p: ScoredPair) => (side === 'o' ? p.oi : p.ri);
+    const fragOf = (p: ScoredPair) => (side === 'o' ? p.ri : p.oi);
+    const shareOf = (p: ScoredPair) => (side === 'o' ? p.bInA : p.aInB);
+    const byClaim = new Map<number, { at: number; pair?: ScoredPair }[]>();
+    const add = (x: number, at: number, pair?: ScoredPair) => {
+      const list = byClaim.get(x);
+      if (list) list.push({ at, pair });
+      else byClaim.set(x, [{ at, pair }]);
+    };
+    for (const p of fragBest.values()) {
+      if (fragTaken[fragOf(p)] || p.sim < rule.member || shareOf(p) < rule.share) continue;
+      add(xOf(p), fragOf(p), p);
+    }
+    for (const l of links) {
+      const x = side === 'o' ? l.oi : l.ri;
+      if (byClaim.has(x)) add(x, side === 'o' ? l.ri : l.oi);
+    }
+    for (const [x, list] of byClaim) {
+      list.sort((a, b) => a.at - b.at);
+      let start = 0;
+      for (let i = 1; i <= list.length; i++) {
+        if (i < list.length && list[i]!.at - list[i - 1]!.at <= CONTEXT_WINDOW) continue;
+        const stretch = list.slice(start, i);
+        start = i;
+        const fresh = stretch.filter((m) => m.pair);
+        if (stretch.length < 2 || !fresh.length) continue;
+        const at = [...new Set(stretch.map((m) => m.at))];
+        if (coverage(side, x, at) < rule.carried) continue;
+        for (const { pair } of fresh) {
+          const k = `${pair!.oi},${pair!.ri}`;
+          if (used.has(k)) continue;
+          used.add(k);
+          out.push({ oi: pair!.oi, ri: pair!.ri, sim: pair!.sim });
+        }
+      }
+    }
+  }
+  return out;
+}

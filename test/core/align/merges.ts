@@ -1,13 +1,13 @@
 import t from 'tap';
 import { ALIGN_THRESHOLDS, alignClaims, type GroupCoverage, type ScoredPair } from '../../../src/core/align/align.js';
 import { CONTEXT_WINDOW } from '../../../src/core/align/context.js';
-import { mergeAnchors } from '../../../src/core/align/merges.js';
+import { mergeAnchors, type ShredRule, shreddedClaims } from '../../../src/core/align/merges.js';
 import { similarityOnly } from '../../fixtures/comparer.js';
 
 /** The rules as written, without the pair model's gates. */
 const compare = similarityOnly.compare;
 
-import { pair } from '../../fixtures/scored-pairs.js';
+import { anchors, pair } from '../../fixtures/scored-pairs.js';
 import { seeds } from '../../fixtures/seeds.js';
 
 const ids = (links: { oi: number; ri: number }[]) => links.map((l) => `${l.oi}-${l.ri}`).sort();
@@ -124,6 +124,127 @@ t.test('mergeAnchors: both directions, best carried share first, each claim in o
     [1],
     'a taken member leaves the next best',
   );
+});
+
+t.test('shreddedClaims: a stretch of weak fragments that together carry one claim is linked to it', async (t) => {
+  const rule: ShredRule = { member: 0.25, share: 0.5, carried: 0.5 };
+  // Original claim 3 shredded into rewrite claims 10, 11 and 13 (12 is noise between them); each fragment is mostly
+  // carried by claim 3 (bInA) though it carries little of it (aInB).
+  const frag = (oi: number, ri: number, sim = 0.35, extra: Partial<ScoredPair> = {}) =>
+    pair(oi, ri, sim, { bInA: 0.7, aInB: 0.1, ...extra });
+  const shredded = [frag(3, 10), frag(3, 11), frag(3, 13)];
+  /** Coverage of original claim 3 by exactly the rewrite claims `by`: `share`; anything else 0. */
+  const covers =
+    (by: number[], share: number): GroupCoverage =>
+    (side, x, partners) =>
+      side === 'o' && x === 3 && partners.join() === by.join() ? share : 0;
+  const cases: {
+    name: string;
+    pairs: ScoredPair[];
+    coverage: GroupCoverage;
+    links?: { oi: number; ri: number; sim: number }[];
+    rTaken?: number[];
+    want: string[];
+  }[] = [
+    { name: 'three fragments', pairs: shredded, coverage: covers([10, 11, 13], 0.6), want: ['3-10', '3-11', '3-13'] },
+    { name: 'together they carry too little', pairs: shredded, coverage: covers([10, 11, 13], 0.49), want: [] },
+    {
+      name: 'a fragment whose best match is another claim stays out (and the rest must carry the claim alone)',
+      pairs: [...shredded, pair(7, 13, 0.5)],
+      coverage: covers([10, 11], 0.55),
+      want: ['3-10', '3-11'],
+    },
+    {
+      name: 'a fragment below the member similarity stays out',
+      pairs: [frag(3, 10), frag(3, 11), frag(3, 13, 0.2)],
+      coverage: covers([10, 11], 0.55),
+      want: ['3-10', '3-11'],
+    },
+    {
+      name: 'a fragment the claim carries too little of stays out',
+      pairs: [frag(3, 10), frag(3, 11), frag(3, 13, 0.35, { bInA: 0.3 })],
+      coverage: covers([10, 11], 0.55),
+      want: ['3-10', '3-11'],
+    },
+    {
+      name: 'one fragment alone is not a stretch',
+      pairs: [frag(3, 10), frag(3, 20)],
+      coverage: () => 1,
+      want: [],
+    },
+    {
+      name: 'fragments further apart than CONTEXT_WINDOW are two stretches',
+      pairs: [frag(3, 10), frag(3, 11 + CONTEXT_WINDOW)],
+      coverage: () => 1,
+      want: [],
+    },
+    {
+      name: 'a claim already linked to the shredded claim counts towards the stretch and its coverage',
+      pairs: [frag(3, 10), pair(3, 11, 0.6)],
+      links: [{ oi: 3, ri: 11, sim: 0.6 }],
+      rTaken: [11],
+      coverage: covers([10, 11], 0.6),
+      want: ['3-10'],
+    },
+    {
+      name: 'a taken fragment is not linked again',
+      pairs: shredded,
+      rTaken: [13],
+      coverage: covers([10, 11], 0.6),
+      want: ['3-10', '3-11'],
+    },
+  ];
+  for (const c of cases) {
+    const rTaken = new Array<boolean>(20 + CONTEXT_WINDOW).fill(false);
+    for (const r of c.rTaken ?? []) rTaken[r] = true;
+    const got = shreddedClaims(c.pairs, new Array<boolean>(10).fill(false), rTaken, c.links ?? [], rule, c.coverage);
+    t.same(ids(got), c.want, c.name);
+  }
+  // The same texts swapped: one rewrite claim merging three original claims, the same links swapped.
+  const swap = (p: ScoredPair): ScoredPair => ({ ...p, oi: p.ri, ri: p.oi, aInB: p.bInA, bInA: p.aInB });
+  const back = shreddedClaims(
+    shredded.map(swap),
+    new Array<boolean>(20).fill(false),
+    new Array<boolean>(10).fill(false),
+    [],
+    rule,
+    (side, x, partners) => covers([10, 11, 13], 0.6)(side === 'o' ? 'r' : 'o', x, partners),
+  );
+  t.same(
+    ids(back.map((l) => ({ oi: l.ri, ri: l.oi }))),
+    ['3-10', '3-11', '3-13'],
+    'swapping the texts swaps the links',
+  );
+});
+
+t.test('alignClaims: shredded claims in derived text, and in other text only with shredLocal', async (t) => {
+  // Original claim 6 cut into rewrite claims 10 and 11, each below support (so no other rule links them).
+  const fragments = [0, 1].map((k) => pair(6, 10 + k, 0.22, { bInA: 0.7, aInB: 0.1 }));
+  const coverage: GroupCoverage = (side, x, partners) =>
+    side === 'o' && x === 6 && partners.join() === '10,11' ? 0.6 : 0;
+  const rule = { ...ALIGN_THRESHOLDS, shredMember: 0.2, shredShare: 0.5, shredCarried: 0.5 };
+  const cases = [
+    {
+      name: 'derived text',
+      pairs: [...anchors(3), ...fragments],
+      t: rule,
+      want: ['0-0', '1-1', '2-2', '6-10', '6-11'],
+    },
+    {
+      name: 'the rule off',
+      pairs: [...anchors(3), ...fragments],
+      t: { ...rule, shredCarried: 2 },
+      want: ['0-0', '1-1', '2-2'],
+    },
+    { name: 'text not shown to derive', pairs: fragments, t: { ...rule, shredLocal: 0 }, want: [] },
+    {
+      name: 'text not shown to derive, shredLocal',
+      pairs: fragments,
+      t: { ...rule, shredLocal: 1 },
+      want: ['6-10', '6-11'],
+    },
+  ];
+  for (const c of cases) t.same(ids(alignClaims(c.pairs, 10, 20, c.t, coverage)), c.want, c.name);
 });
 
 /** Written for this test: three sentences summarising seed 001, each compressing several of its sentences. */
