@@ -15,16 +15,8 @@ import { type ArticleInput, type CompareResult, DEFAULT_LIMITS, type SideResult 
 import { defaultComparer } from '../../src/default-comparer.js';
 import { casesDir, runEval } from '../eval.js';
 import { type CompareFn, corporaDir, option, readPan, readSts, scoreSts } from './corpora.js';
-import {
-  type Figures,
-  figuresRow,
-  meanF1,
-  pairScore,
-  panGold,
-  pct,
-  perVariation,
-  subcorpusFigures,
-} from './pan-pairs.js';
+import { crossValidate } from './grid-cv.js';
+import { figuresRow, pairScore, panGold, pct, perVariation, subcorpusFigures } from './pan-pairs.js';
 
 const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
@@ -129,32 +121,11 @@ const scores = perVariation((t: EdgeSplitThresholds) => {
 });
 /** PAN figures per sub-corpus of `t` on the pairs `keep` picks. */
 const figures = (t: EdgeSplitThresholds, keep: (k: number) => boolean) => subcorpusFigures(pairs, scores(t), keep);
-const fold = (k: number) => k % FOLDS;
-/** The variation with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks. */
-function choose(keep: (k: number) => boolean): { t: EdgeSplitThresholds; f: Figures } {
-  const none = figures(NONE, keep);
-  let best = { t: NONE, f: none, score: meanF1(none) };
-  for (const t of grid) {
-    const f = figures(t, keep);
-    if (Object.entries(f).some(([s, v]) => v.f1 < none[s]!.f1 - SLACK) || sts(t) < sts(NONE) - STS_SLACK) continue;
-    const score = meanF1(f);
-    if (score > best.score + 1e-9) best = { t, f, score };
-  }
-  return best;
-}
-
-const lines = [
-  '| fold | chosen on the other folds | held-out PAN F1, no split | held-out PAN F1, split |',
-  '|---|---|---|---|',
-];
-for (let k = 0; k < FOLDS; k++) {
-  const { t } = choose((i) => fold(i) !== k);
-  const held = (i: number) => fold(i) === k;
-  lines.push(
-    `| ${k + 1} | \`${JSON.stringify(t)}\` | ${figuresRow(figures(NONE, held))} | ${figuresRow(figures(t, held))} |`,
-  );
-}
-const all = choose(() => true);
+const { table, all } = crossValidate(
+  { grid, none: NONE, figures, slack: SLACK, safe: (t) => sts(t) >= sts(NONE) - STS_SLACK, folds: FOLDS },
+  'no split',
+  'split',
+);
 const dev = (t: EdgeSplitThresholds) =>
   runEval(casesDir(), split(t))
     .filter((c) => c.original && c.rewrite)
@@ -173,7 +144,7 @@ the STS headlines Pearson by more than ${STS_SLACK}; the best mean PAN F1 wins.
 
 ## Cross-validation (${FOLDS} folds over the ${pairs.length} PAN pairs with reuse)
 
-${lines.join('\n')}
+${table}
 
 ## On all pairs
 

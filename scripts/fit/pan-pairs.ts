@@ -1,7 +1,7 @@
 /**
- * PAN 2013 scoring for fits that replay many variations of one stage (`edge-split.ts`, `reclaim.ts`): each pair's
- * gold read once, each variation's per-pair character scores kept, and the sub-corpus figures of any subset of pairs
- * (a cross-validation fold) taken from them without comparing again. `scorePan` counts the same way.
+ * PAN 2013 scoring for fits that replay many variations of one stage (`edge-split.ts`, `reclaim.ts`, `shred.ts`):
+ * each pair's gold read once, each variation's per-pair character scores kept, and the sub-corpus figures of any
+ * subset of pairs (a cross-validation fold) taken from them without comparing again. `scorePan` counts the same way.
  */
 import type { Claim } from '../../src/core/types.js';
 import type { PanPair } from './corpora.js';

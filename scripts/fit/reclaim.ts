@@ -17,16 +17,8 @@ import { type ArticleInput, type CompareResult, DEFAULT_LIMITS } from '../../src
 import { defaultComparer } from '../../src/default-comparer.js';
 import { type CaseFigures, casesDir, runEval } from '../eval.js';
 import { type CompareFn, corporaDir, option, readPan, readSts, scoreSts } from './corpora.js';
-import {
-  type Figures,
-  figuresRow,
-  meanF1,
-  pairScore,
-  panGold,
-  pct,
-  perVariation,
-  subcorpusFigures,
-} from './pan-pairs.js';
+import { crossValidate } from './grid-cv.js';
+import { figuresRow, pairScore, panGold, pct, perVariation, subcorpusFigures } from './pan-pairs.js';
 
 const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
@@ -110,25 +102,6 @@ function devHolds(t: ReclaimRule): boolean {
 }
 /** PAN figures per sub-corpus of `t` on the pairs `keep` picks. */
 const figures = (t: ReclaimRule, keep: (k: number) => boolean) => subcorpusFigures(pairs, scores(t), keep);
-const fold = (k: number) => k % FOLDS;
-/**
- * The rule with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks; of rules
- * that tie, the strictest (the grid is read from its strict end), which brings back the least the data asks for.
- */
-function choose(keep: (k: number) => boolean): { t: ReclaimRule; f: Figures } {
-  const none = figures(NONE, keep);
-  let best = { t: NONE, f: none, score: meanF1(none) };
-  for (const t of [...grid].reverse()) {
-    const f = figures(t, keep);
-    if (Object.entries(f).some(([s, v]) => v.f1 < none[s]!.f1 - SLACK)) continue;
-    const score = meanF1(f);
-    if (score <= best.score + 1e-9) continue;
-    if (independent(t) < independent(NONE) || sts(t) < sts(NONE) - STS_SLACK || !devHolds(t)) continue;
-    best = { t, f, score };
-  }
-  return best;
-}
-
 const show = (t: ReclaimRule) => (t === NONE ? 'never reclaim' : `\`${JSON.stringify(t)}\``);
 /** The pairs whose figures `t` changes, with their precision and recall before and after. */
 const changed = (t: ReclaimRule) =>
@@ -141,16 +114,20 @@ const changed = (t: ReclaimRule) =>
         `(P ${pct(y.precision)} R ${pct(y.recall)} → P ${pct(x.precision)} R ${pct(x.recall)})`,
     )
     .join('; ') || 'none';
-const lines = [
-  '| fold | chosen on the other folds | held-out PAN F1, no reclaim | held-out PAN F1, reclaim |',
-  '|---|---|---|---|',
-];
-for (let k = 0; k < FOLDS; k++) {
-  const { t } = choose((i) => fold(i) !== k);
-  const held = (i: number) => fold(i) === k;
-  lines.push(`| ${k + 1} | ${show(t)} | ${figuresRow(figures(NONE, held))} | ${figuresRow(figures(t, held))} |`);
-}
-const best = choose(() => true);
+// Of rules that tie, the strictest (the grid read from its strict end): it brings back the least the data asks for.
+const { table, all: best } = crossValidate(
+  {
+    grid: [...grid].reverse(),
+    none: NONE,
+    figures,
+    slack: SLACK,
+    safe: (t) => independent(t) >= independent(NONE) && sts(t) >= sts(NONE) - STS_SLACK && devHolds(t),
+    folds: FOLDS,
+  },
+  'no reclaim',
+  'reclaim',
+  show,
+);
 const devRow = (t: ReclaimRule) =>
   dev(t)
     .filter((c) => c.original && c.rewrite)
@@ -173,7 +150,7 @@ figure; the best mean PAN F1 wins.
 
 ## Cross-validation (${FOLDS} folds over the ${pairs.length} PAN pairs with reuse)
 
-${lines.join('\n')}
+${table}
 
 ## On all pairs
 

@@ -25,16 +25,8 @@ import {
   scoreSemeval,
   scoreSts,
 } from './corpora.js';
-import {
-  type Figures,
-  figuresRow,
-  meanF1,
-  pairScore,
-  panGold,
-  pct,
-  perVariation,
-  subcorpusFigures,
-} from './pan-pairs.js';
+import { crossValidate } from './grid-cv.js';
+import { figuresRow, pairScore, panGold, pct, perVariation, subcorpusFigures } from './pan-pairs.js';
 
 const argv = process.argv;
 const limit = +option(argv, '--limit', '0') || Infinity;
@@ -125,33 +117,12 @@ function safe(t: Shred): boolean {
 
 /** PAN figures per sub-corpus of `t` on the pairs `keep` picks. */
 const figures = (t: Shred, keep: (k: number) => boolean) => subcorpusFigures(pairs, scores(t), keep);
-const fold = (k: number) => k % FOLDS;
-/** The safe variation with the best mean F1 that lowers no sub-corpus by more than SLACK, on the pairs `keep` picks. */
-function choose(keep: (k: number) => boolean): { t: Shred; f: Figures } {
-  const none = figures(NONE, keep);
-  let best = { t: NONE, f: none, score: meanF1(none) };
-  for (const t of grid) {
-    const f = figures(t, keep);
-    if (Object.entries(f).some(([s, v]) => v.f1 < none[s]!.f1 - SLACK) || !safe(t)) continue;
-    const score = meanF1(f);
-    if (score > best.score + 1e-9) best = { t, f, score };
-  }
-  return best;
-}
-
 const unsafe = grid.filter((t) => !safe(t));
-const lines = [
-  '| fold | chosen on the other folds | held-out PAN F1, rule off | held-out PAN F1, chosen |',
-  '|---|---|---|---|',
-];
-for (let k = 0; k < FOLDS; k++) {
-  const { t } = choose((i) => fold(i) !== k);
-  const held = (i: number) => fold(i) === k;
-  lines.push(
-    `| ${k + 1} | \`${JSON.stringify(t)}\` | ${figuresRow(figures(NONE, held))} | ${figuresRow(figures(t, held))} |`,
-  );
-}
-const all = choose(() => true);
+const { table, all } = crossValidate(
+  { grid, none: NONE, figures, slack: SLACK, safe, folds: FOLDS },
+  'rule off',
+  'chosen',
+);
 const guardRow = (t: Shred) => {
   const g = guard(t);
   return (
@@ -172,7 +143,7 @@ pair's figures unchanged; the best mean PAN F1 wins. Variations failing the guar
 
 ## Cross-validation (${FOLDS} folds over the ${pairs.length} PAN pairs with reuse)
 
-${lines.join('\n')}
+${table}
 
 ## On all pairs
 

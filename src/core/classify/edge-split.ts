@@ -302,12 +302,12 @@ export function splitEdges(
   };
 }
 
-/** The fitted thresholds (`scripts/fit/edge-split.ts`, see docs/calibration.md). */
+/** The fitted thresholds (`scripts/fit/edge-split.ts`, see docs/edge-split.md). */
 export const EDGE_SPLIT: EdgeSplitThresholds = {
   minWords: 3,
   anchorWords: 3,
-  edgeShared: 0,
+  edgeShared: 0.1,
   coreShared: 0.9,
-  coreWords: 5,
-  edgeMoved: 0.25,
+  coreWords: 10,
+  edgeMoved: 0.5,
 };
