@@ -1,4 +1,4 @@
-import { besideClusters, fillGaps, growInContext, localRuns } from './context.js';
+import { besideClusters, CONTEXT_WINDOW, fillGaps, growInContext, localRuns } from './context.js';
 import type { GroupCoverage, Link, PairSim, ScoredPair } from './links.js';
 import { mergeAnchors, shreddedClaims } from './merges.js';
 
@@ -148,13 +148,78 @@ export function pairSims(pairs: ScoredPair[], originalCount: number, rewriteCoun
   return (oi, ri) => map.get(oi * rewriteCount + ri) ?? -1;
 }
 
-/** Descending similarity; ties broken by position in a way that does not depend on which text is the original
- *  (swapping the texts must swap dropped and added, nothing else). */
-const order = (a: ScoredPair, b: ScoredPair) =>
-  b.sim - a.sim ||
-  Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) ||
-  Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) ||
-  a.oi - b.oi;
+/**
+ * The aligner's order: descending similarity; among pairs exactly as similar (a sentence repeated in one text
+ * matches each copy alike), the one whose diagonal neighbours are more similar first (`diagonalContext`); then by
+ * position, in a way that does not depend on which text is the original (swapping the texts must swap dropped and
+ * added, nothing else).
+ */
+function pairOrder(...contexts: ((p: ScoredPair) => number)[]) {
+  const byContext = (a: ScoredPair, b: ScoredPair) => {
+    if (a.sim !== b.sim) return 0;
+    for (const c of contexts) {
+      const d = c(b) - c(a);
+      if (d) return d;
+    }
+    return 0;
+  };
+  return (a: ScoredPair, b: ScoredPair) =>
+    b.sim - a.sim ||
+    byContext(a, b) ||
+    Math.min(a.oi, a.ri) - Math.min(b.oi, b.ri) ||
+    Math.max(a.oi, a.ri) - Math.max(b.oi, b.ri) ||
+    a.oi - b.oi;
+}
+
+/**
+ * How many links a pair would continue in order: links (keys oi·rewriteCount + ri, read as they are when asked)
+ * within CONTEXT_WINDOW of it on both sides, before it on both or after it on both. Once anchors are taken, of two equally similar partners the one next to them in order is the
+ * rewrite's (a sentence aligner's path runs through its anchor points: Gale & Church 1993).
+ */
+function linkContext(linked: ReadonlySet<number>, rewriteCount: number) {
+  return (p: ScoredPair): number => {
+    let count = 0;
+    for (let dO = 1; dO <= CONTEXT_WINDOW; dO++)
+      for (let dR = 1; dR <= CONTEXT_WINDOW; dR++) {
+        if (p.oi >= dO && p.ri >= dR && linked.has((p.oi - dO) * rewriteCount + p.ri - dR)) count++;
+        if (p.ri + dR < rewriteCount && linked.has((p.oi + dO) * rewriteCount + p.ri + dR)) count++;
+      }
+    return count;
+  };
+}
+
+/** Re-sorts by `order` the block of `sorted[start..n)` exactly as similar as `sorted[start]` (its context changed). */
+function reorderTies(sorted: ScoredPair[], start: number, n: number, order: (a: ScoredPair, b: ScoredPair) => number) {
+  let end = start + 1;
+  while (end < n && sorted[end]!.sim === sorted[start]!.sim) end++;
+  if (end - start < 2) return;
+  const block = sorted.slice(start, end).sort(order);
+  for (let i = 0; i < block.length; i++) sorted[start + i] = block[i]!;
+}
+
+/**
+ * How similar a pair's diagonal neighbours are: the claims 1..CONTEXT_WINDOW before it on both sides and after it on
+ * both sides, the pairs an in-order alignment through it would hold. Sentence aligners choose between equally good
+ * matches by the path through their neighbours (Gale & Church 1993's dynamic programme scores the whole in-order
+ * path, not one bead; Barzilay & Elhadad 2003 align a sentence to the copy whose surrounding paragraph matches): of
+ * two copies of a repeated sentence, the rewrite's copy derives from the one whose neighbours its neighbours
+ * rewrite. Only a tie-break: it never outranks a difference in the pair's own similarity, so it adds no threshold.
+ */
+function diagonalContext(sim: PairSim, originalCount: number, rewriteCount: number) {
+  const memo = new Map<number, number>();
+  return (p: ScoredPair): number => {
+    const key = p.oi * rewriteCount + p.ri;
+    let total = memo.get(key);
+    if (total !== undefined) return total;
+    total = 0;
+    for (let d = 1; d <= CONTEXT_WINDOW; d++) {
+      if (p.oi >= d && p.ri >= d) total += Math.max(0, sim(p.oi - d, p.ri - d));
+      if (p.oi + d < originalCount && p.ri + d < rewriteCount) total += Math.max(0, sim(p.oi + d, p.ri + d));
+    }
+    memo.set(key, total);
+    return total;
+  };
+}
 
 /**
  * Aligns claims from scored candidate pairs, in four passes:
@@ -179,7 +244,7 @@ const order = (a: ScoredPair, b: ScoredPair) =>
  *    a derived passage, else from `anchor`;
  * 4. with `groupCoverage`, in derived text or a derived passage: group extension (`extendGroups`), adjacent
  *    merge/split parts that each carry only a fraction of a long claim.
- * Deterministic: ties break by claim order.
+ * Deterministic: ties break by the diagonal context, then by claim order.
  */
 export function alignClaims(
   pairs: ScoredPair[],
@@ -192,10 +257,11 @@ export function alignClaims(
 ): Link[] {
   const believed = (p: ScoredPair, gate: number) => gate <= 0 || belief(p.oi, p.ri) >= gate;
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
-  // a compare are far weaker, and the sort was most of this function's time). `order` is total, so the kept
+  // a compare are far weaker, and the sort was most of this function's time). the order is total, so the kept
   // prefix is in the order a sort of every pair gives it.
   const floor = Math.min(t.support, t.anchor);
-  const sorted = pairs.filter((p) => p.sim >= floor).sort(order);
+  const diagonal = diagonalContext(sim, originalCount, rewriteCount);
+  const sorted = pairs.filter((p) => p.sim >= floor).sort(pairOrder(diagonal));
   const oTaken = new Array<boolean>(originalCount).fill(false),
     rTaken = new Array<boolean>(rewriteCount).fill(false);
   const links: Link[] = [];
@@ -234,6 +300,11 @@ export function alignClaims(
       links.splice(links.indexOf(l), 1);
     }
   }
+  // With the anchors known, pairs exactly as similar are offered next to them in order first (`linkContext`): the
+  // passes below take a repeated sentence's copy beside the anchors, not the first copy.
+  const linked = new Set(links.map((l) => l.oi * rewriteCount + l.ri));
+  const inContext = pairOrder(linkContext(linked, rewriteCount), diagonal);
+  if (links.length) sorted.sort(inContext);
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.
@@ -263,12 +334,16 @@ export function alignClaims(
       const oSeed = new Set<number>(),
         rSeed = new Set<number>();
       for (let k = 0; k < n; k++) {
+        // Pairs exactly as similar are offered beside the seeds chosen so far first (a repeated sentence's copy
+        // next to a seed, as with the anchors above).
+        if (k === 0 || sorted[k]!.sim !== sorted[k - 1]!.sim) reorderTies(sorted, k, n, inContext);
         const p = sorted[k]!;
         if (oTaken[p.oi] || rTaken[p.ri] || oSeed.has(p.oi) || rSeed.has(p.ri)) continue;
         if (belief(p.oi, p.ri) < t.beliefSeed) continue;
         oSeed.add(p.oi);
         rSeed.add(p.ri);
         seeds.push(p);
+        linked.add(p.oi * rewriteCount + p.ri);
       }
     }
     if (links.length || seeds.length) {

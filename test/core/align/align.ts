@@ -85,6 +85,69 @@ t.test('alignClaims: anchors, support gate, splits and merges', async (t) => {
   t.ok(ALIGN_THRESHOLDS.support < ALIGN_THRESHOLDS.anchor, 'support is weaker than an anchor');
 });
 
+t.test('alignClaims: a sentence repeated in the original links the copy in order with its neighbours', async (t) => {
+  // Exactly equal similarities (the copies' text is the same) are broken by context, not by position: the pair whose
+  // diagonal neighbours match, and once anchors or seeds are chosen, the pair next to them in order.
+  // The copies' pairs carry too little of each other to join as split/merge parts: only the one-to-one choice shows.
+  const lone = { aInB: 0.3, bInA: 0.3 };
+  const cases: {
+    name: string;
+    pairs: ScoredPair[];
+    n: [number, number];
+    t?: Partial<AlignThresholds>;
+    want: string[];
+  }[] = [
+    {
+      name: 'anchors: original 2 and 7 are one sentence; the rewrite of 5..9 takes copy 7, not the earlier copy',
+      n: [10, 5],
+      pairs: [
+        pair(5, 0, 0.5),
+        pair(6, 1, 0.5),
+        pair(2, 2, 0.6, lone),
+        pair(7, 2, 0.6, lone),
+        pair(8, 3, 0.5),
+        pair(9, 4, 0.5),
+      ],
+      want: ['5-0', '6-1', '7-2', '8-3', '9-4'],
+    },
+    {
+      name: 'seeds in text not shown to derive: the second repeated sentence goes beside the first seed, though the other copy has more similar diagonal neighbours',
+      n: [20, 20],
+      t: { beliefSeed: 0.3 },
+      pairs: [
+        pair(11, 8, 0.3),
+        pair(3, 10, 0.4),
+        pair(13, 10, 0.4),
+        pair(4, 11, 0.35),
+        pair(14, 11, 0.35),
+        pair(5, 12, 0.34),
+        pair(15, 12, 0.33),
+      ],
+      want: ['11-8', '13-10', '14-11'],
+    },
+    {
+      name: 'no repeat: a pair more similar wins over one in context (context only breaks exact ties)',
+      n: [10, 5],
+      pairs: [
+        pair(5, 0, 0.5),
+        pair(6, 1, 0.5),
+        pair(2, 2, 0.61, lone),
+        pair(7, 2, 0.6, lone),
+        pair(8, 3, 0.5),
+        pair(9, 4, 0.5),
+      ],
+      want: ['2-2', '5-0', '6-1', '8-3', '9-4'],
+    },
+  ];
+  for (const c of cases) {
+    const th = { ...ALIGN_THRESHOLDS, ...c.t };
+    const got = alignClaims(c.pairs, c.n[0], c.n[1], th, undefined, pairSims(c.pairs, c.n[0], c.n[1]), () => 0.9)
+      .map((l) => `${l.oi}-${l.ri}`)
+      .sort();
+    t.same(got, c.want, c.name);
+  }
+});
+
 t.test('alignClaims: group extension joins adjacent merge parts that explain more of the group', async (t) => {
   // Original 0..3, rewrite 0..1. Anchors 0–0 and 3–1 make the text derived; original 1 (next to 0) and
   // original 2 each match rewrite 0 weakly. The coverage function says adding original 1 explains more of
