@@ -173,8 +173,9 @@ function pairOrder(...contexts: ((p: ScoredPair) => number)[]) {
 
 /**
  * How many links a pair would continue in order: links (keys oi·rewriteCount + ri, read as they are when asked)
- * within CONTEXT_WINDOW of it on both sides, before it on both or after it on both. Once anchors are taken, of two equally similar partners the one next to them in order is the
- * rewrite's (a sentence aligner's path runs through its anchor points: Gale & Church 1993).
+ * within CONTEXT_WINDOW of it on both sides, before it on both or after it on both. Once anchors are taken, of two
+ * equally similar partners the one next to them in order is the rewrite's (a sentence aligner's path runs through
+ * its anchor points: Gale & Church 1993).
  */
 function linkContext(linked: ReadonlySet<number>, rewriteCount: number) {
   return (p: ScoredPair): number => {
@@ -257,7 +258,7 @@ export function alignClaims(
 ): Link[] {
   const believed = (p: ScoredPair, gate: number) => gate <= 0 || belief(p.oi, p.ri) >= gate;
   // Every use of the order stops below support (or anchor): only those pairs are sorted (most candidate pairs of
-  // a compare are far weaker, and the sort was most of this function's time). the order is total, so the kept
+  // a compare are far weaker, and the sort was most of this function's time). The order is total, so the kept
   // prefix is in the order a sort of every pair gives it.
   const floor = Math.min(t.support, t.anchor);
   const diagonal = diagonalContext(sim, originalCount, rewriteCount);
