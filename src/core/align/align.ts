@@ -189,13 +189,22 @@ function linkContext(linked: ReadonlySet<number>, rewriteCount: number) {
   };
 }
 
-/** Re-sorts by `order` the block of `sorted[start..n)` exactly as similar as `sorted[start]` (its context changed). */
-function reorderTies(sorted: ScoredPair[], start: number, n: number, order: (a: ScoredPair, b: ScoredPair) => number) {
+/**
+ * Re-sorts by `order` the block of `sorted[start..n)` exactly as similar as `sorted[start]` (its context changed);
+ * returns where the block ends. `order` ranks by similarity first, so blocks are all a re-sort has to touch.
+ */
+function reorderTies(
+  sorted: ScoredPair[],
+  start: number,
+  n: number,
+  order: (a: ScoredPair, b: ScoredPair) => number,
+): number {
   let end = start + 1;
   while (end < n && sorted[end]!.sim === sorted[start]!.sim) end++;
-  if (end - start < 2) return;
+  if (end - start < 2) return end;
   const block = sorted.slice(start, end).sort(order);
   for (let i = 0; i < block.length; i++) sorted[start + i] = block[i]!;
+  return end;
 }
 
 /**
@@ -305,7 +314,8 @@ export function alignClaims(
   // passes below take a repeated sentence's copy beside the anchors, not the first copy.
   const linked = new Set(links.map((l) => l.oi * rewriteCount + l.ri));
   const inContext = pairOrder(linkContext(linked, rewriteCount), diagonal);
-  if (links.length) sorted.sort(inContext);
+  // Only the blocks of equal similarity move (the sorted prefix is the costly part of this function to sort again).
+  if (links.length) for (let k = 0; k < sorted.length; ) k = reorderTies(sorted, k, sorted.length, inContext);
   // A claim whose best partner is already taken is more likely part of a split/merge with that partner
   // than a one-to-one match with a much weaker one: a supported match must be within `bestRatio` of both
   // claims' best similarity.
